@@ -1,0 +1,85 @@
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Data;
+
+/// <summary>Dense row-major float storage: row i is values[i·d .. (i+1)·d).</summary>
+public sealed class DenseMatrix : DesignMatrix
+{
+    private readonly float[] _values;
+
+    /// <summary>Wraps <paramref name="values"/> (row-major, length rows·columns) without copying.</summary>
+    public DenseMatrix(int rowCount, int columnCount, float[] values)
+        : base(rowCount, columnCount)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if ((long)rowCount * columnCount != values.LongLength)
+        {
+            throw new ArgumentException(
+                $"A dense {rowCount}×{columnCount} matrix needs {(long)rowCount * columnCount} values; got {values.LongLength}.",
+                nameof(values));
+        }
+        _values = values;
+    }
+
+    /// <summary>Builds a dense matrix from jagged double rows (each converted to float).</summary>
+    public static DenseMatrix FromRows(IReadOnlyList<double[]> rows, int? columnCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int d = columnCount ?? (rows.Count > 0 ? rows[0].Length : 0);
+        var values = new float[(long)rows.Count * d];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != d)
+            {
+                throw new ArgumentException($"Row {i} has {rows[i].Length} values; expected {d}.", nameof(rows));
+            }
+            for (int j = 0; j < d; j++)
+            {
+                values[(long)i * d + j] = (float)rows[i][j];
+            }
+        }
+        return new DenseMatrix(rows.Count, d, values);
+    }
+
+    public override bool IsSparse => false;
+
+    public override long StoredValueCount => _values.LongLength;
+
+    /// <summary>Row i as a span of floats.</summary>
+    public ReadOnlySpan<float> Row(int row) => new(_values, row * ColumnCount, ColumnCount);
+
+    public override double Dot(int row, ReadOnlySpan<double> w) => VectorKernels.Dot(Row(row), w);
+
+    public override void AddScaledRow(int row, double alpha, Span<double> target) =>
+        VectorKernels.AddScaled(Row(row), alpha, target);
+
+    public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
+    {
+        int d = ColumnCount;
+        int m = d + 1;
+        var x = Row(row);
+        for (int j = 0; j < d; j++)
+        {
+            scratch[j] = x[j];
+        }
+        scratch[d] = 1.0;
+        for (int j = 0; j < m; j++)
+        {
+            double a = weight * scratch[j];
+            if (a == 0.0)
+            {
+                continue;
+            }
+            VectorKernels.AddScaled(scratch.Slice(j, m - j), a, upper.Slice(j * m + j, m - j));
+        }
+    }
+
+    public override void CopyRow(int row, Span<double> destination)
+    {
+        var x = Row(row);
+        for (int j = 0; j < x.Length; j++)
+        {
+            destination[j] = x[j];
+        }
+    }
+}

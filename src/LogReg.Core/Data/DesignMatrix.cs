@@ -1,0 +1,61 @@
+namespace LogReg.Core.Data;
+
+/// <summary>
+/// The feature matrix X (rows = examples, columns = features), read-only, with the few row
+/// operations the objective needs. The intercept is not a column: where an operation involves it
+/// (the outer product) it is the extra coordinate with index <see cref="ColumnCount"/> and value 1.
+/// Values are stored as float; every product is accumulated in double.
+/// </summary>
+public abstract class DesignMatrix
+{
+    protected DesignMatrix(int rowCount, int columnCount)
+    {
+        if (rowCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The row count must be zero or more.");
+        }
+        if (columnCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columnCount), columnCount, "The column count must be zero or more.");
+        }
+        RowCount = rowCount;
+        ColumnCount = columnCount;
+    }
+
+    /// <summary>Number of examples.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Number of features (not counting the intercept).</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>True for compressed sparse rows.</summary>
+    public abstract bool IsSparse { get; }
+
+    /// <summary>Number of stored values.</summary>
+    public abstract long StoredValueCount { get; }
+
+    /// <summary>xᵢ·w (w has at least <see cref="ColumnCount"/> entries; the intercept is not added).</summary>
+    public abstract double Dot(int row, ReadOnlySpan<double> w);
+
+    /// <summary>target += alpha·xᵢ (target has at least <see cref="ColumnCount"/> entries).</summary>
+    public abstract void AddScaledRow(int row, double alpha, Span<double> target);
+
+    /// <summary>
+    /// Adds weight·x̃ᵢx̃ᵢᵀ to the upper triangle of the row-major (d+1)×(d+1) matrix
+    /// <paramref name="upper"/>, where x̃ᵢ = (xᵢ, 1) and d = <see cref="ColumnCount"/>.
+    /// <paramref name="scratch"/> has at least d+1 entries.
+    /// </summary>
+    public abstract void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch);
+
+    /// <summary>Writes row i densely into <paramref name="destination"/> (length ≥ d).</summary>
+    public abstract void CopyRow(int row, Span<double> destination);
+
+    /// <summary>Throws unless 0 ≤ row &lt; RowCount.</summary>
+    protected void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)RowCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"Row index must be in [0, {RowCount}).");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+namespace LogReg.Core.Data;
+
+/// <summary>
+/// Compressed sparse rows: row i holds the pairs (indices[k], values[k]) for
+/// k in [rowStart[i], rowStart[i+1]), indices strictly increasing. Only stored values are touched,
+/// so a bag-of-words matrix is never densified.
+/// </summary>
+public sealed class SparseMatrix : DesignMatrix
+{
+    private readonly long[] _rowStart;
+    private readonly int[] _indices;
+    private readonly float[] _values;
+
+    /// <summary>Wraps CSR arrays without copying; checks their shape and index order.</summary>
+    public SparseMatrix(int rowCount, int columnCount, long[] rowStart, int[] indices, float[] values)
+        : base(rowCount, columnCount)
+    {
+        ArgumentNullException.ThrowIfNull(rowStart);
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(values);
+        if (rowStart.Length != rowCount + 1)
+        {
+            throw new ArgumentException($"rowStart needs {rowCount + 1} entries; got {rowStart.Length}.", nameof(rowStart));
+        }
+        if (indices.LongLength != values.LongLength || rowStart[rowCount] != values.LongLength || rowStart[0] != 0)
+        {
+            throw new ArgumentException("rowStart, indices and values do not describe the same number of stored values.");
+        }
+        for (int i = 0; i < rowCount; i++)
+        {
+            long start = rowStart[i];
+            long end = rowStart[i + 1];
+            if (end < start)
+            {
+                throw new ArgumentException($"rowStart decreases at row {i}.", nameof(rowStart));
+            }
+            int previous = -1;
+            for (long k = start; k < end; k++)
+            {
+                int j = indices[k];
+                if (j <= previous || j >= columnCount)
+                {
+                    throw new ArgumentException(
+                        $"Row {i}: column indices must be strictly increasing and in [0, {columnCount}); found {j} after {previous}.",
+                        nameof(indices));
+                }
+                previous = j;
+            }
+        }
+        _rowStart = rowStart;
+        _indices = indices;
+        _values = values;
+    }
+
+    /// <summary>Builds a sparse matrix from dense double rows, keeping only the non-zero values.</summary>
+    public static SparseMatrix FromDenseRows(IReadOnlyList<double[]> rows, int columnCount)
+    {
+        var rowStart = new long[rows.Count + 1];
+        var indices = new List<int>();
+        var values = new List<float>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            for (int j = 0; j < columnCount; j++)
+            {
+                float v = (float)rows[i][j];
+                if (v != 0f)
+                {
+                    indices.Add(j);
+                    values.Add(v);
+                }
+            }
+            rowStart[i + 1] = values.Count;
+        }
+        return new SparseMatrix(rows.Count, columnCount, rowStart, indices.ToArray(), values.ToArray());
+    }
+
+    public override bool IsSparse => true;
+
+    public override long StoredValueCount => _values.LongLength;
+
+    /// <summary>The column indices of row i.</summary>
+    public ReadOnlySpan<int> RowIndices(int row) =>
+        new(_indices, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
+
+    /// <summary>The stored values of row i.</summary>
+    public ReadOnlySpan<float> RowValues(int row) =>
+        new(_values, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
+
+    public override double Dot(int row, ReadOnlySpan<double> w)
+    {
+        var idx = RowIndices(row);
+        var val = RowValues(row);
+        double sum = 0.0;
+        for (int k = 0; k < idx.Length; k++)
+        {
+            sum += val[k] * w[idx[k]];
+        }
+        return sum;
+    }
+
+    public override void AddScaledRow(int row, double alpha, Span<double> target)
+    {
+        var idx = RowIndices(row);
+        var val = RowValues(row);
+        for (int k = 0; k < idx.Length; k++)
+        {
+            target[idx[k]] += alpha * val[k];
+        }
+    }
+
+    public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
+    {
+        int d = ColumnCount;
+        int m = d + 1;
+        var idx = RowIndices(row);
+        var val = RowValues(row);
+        for (int a = 0; a < idx.Length; a++)
+        {
+            double wa = weight * val[a];
+            int ra = idx[a] * m;
+            for (int c = a; c < idx.Length; c++)
+            {
+                upper[ra + idx[c]] += wa * val[c];
+            }
+            upper[ra + d] += wa; // x_j · 1 (intercept column)
+        }
+        upper[d * m + d] += weight;
+    }
+
+    public override void CopyRow(int row, Span<double> destination)
+    {
+        destination.Slice(0, ColumnCount).Clear();
+        var idx = RowIndices(row);
+        var val = RowValues(row);
+        for (int k = 0; k < idx.Length; k++)
+        {
+            destination[idx[k]] = val[k];
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// A fixed split of the rows into contiguous chunks, and a way to run one job per chunk on up to
+/// <see cref="Threads"/> threads. The split depends on the row count only (never on the thread
+/// count), and callers add per-chunk partial results in chunk order: the same inputs give
+/// bit-identical results at 1, 2 or 64 threads.
+/// </summary>
+internal sealed class RowChunks
+{
+    /// <summary>Smallest chunk worth a task of its own.</summary>
+    public const int MinimumRowsPerChunk = 2048;
+
+    /// <summary>Upper bound on the number of chunks (and so on partial buffers).</summary>
+    public const int MaximumChunks = 32;
+
+    private readonly int _rowCount;
+    private readonly ParallelOptions? _parallel;
+
+    public RowChunks(int rowCount, int threads)
+    {
+        if (threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "The number of threads must be at least 1.");
+        }
+        _rowCount = rowCount;
+        Count = rowCount == 0 ? 0 : Math.Clamp((rowCount + MinimumRowsPerChunk - 1) / MinimumRowsPerChunk, 1, MaximumChunks);
+        Threads = threads;
+        if (threads > 1 && Count > 1)
+        {
+            _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        }
+    }
+
+    /// <summary>Number of chunks.</summary>
+    public int Count { get; }
+
+    /// <summary>Most threads used at once.</summary>
+    public int Threads { get; }
+
+    /// <summary>Rows [Start, End) of chunk c.</summary>
+    public (int Start, int End) this[int c]
+    {
+        get
+        {
+            int start = (int)((long)_rowCount * c / Count);
+            int end = (int)((long)_rowCount * (c + 1) / Count);
+            return (start, end);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> once for every chunk index.</summary>
+    public void Run(Action<int> body)
+    {
+        if (_parallel is null)
+        {
+            for (int c = 0; c < Count; c++)
+            {
+                body(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, Count, _parallel, body);
+        }
+    }
+}

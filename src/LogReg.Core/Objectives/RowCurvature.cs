@@ -1,0 +1,118 @@
+using LogReg.Core.Data;
+using LogReg.Core.Numerics;
+using LogReg.Core.Optimization;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// H = X̃ᵀ·diag(cᵢ)·X̃ + L2·I_w, with X̃ = [X, 1] and cᵢ = sᵢ·ℓ''(yᵢ, zᵢ) fixed when the operator was
+/// made (a value: later evaluations of the objective do not change it).
+/// </summary>
+internal sealed class RowCurvature : ICurvature
+{
+    private readonly DesignMatrix _x;
+    private readonly double[] _c;
+    private readonly double _l2;
+    private readonly RowChunks _chunks;
+
+    public RowCurvature(DesignMatrix x, double[] curvature, double l2, RowChunks chunks)
+    {
+        _x = x;
+        _c = curvature;
+        _l2 = l2;
+        _chunks = chunks;
+    }
+
+    public int Dimension => _x.ColumnCount + 1;
+
+    /// <summary>The per-row curvatures cᵢ.</summary>
+    public ReadOnlySpan<double> RowWeights => _c;
+
+    public void Multiply(ReadOnlySpan<double> v, Span<double> result)
+    {
+        int d = _x.ColumnCount;
+        if (v.Length < Dimension || result.Length < Dimension)
+        {
+            throw new ArgumentException($"Expected vectors of length {Dimension}.");
+        }
+        var vv = v.Slice(0, Dimension).ToArray();
+        var partials = new double[_chunks.Count][];
+        _chunks.Run(c =>
+        {
+            var acc = new double[Dimension];
+            var (start, end) = _chunks[c];
+            var w = new ReadOnlySpan<double>(vv, 0, d);
+            double vb = vv[d];
+            double accB = 0;
+            for (int i = start; i < end; i++)
+            {
+                if (_c[i] == 0)
+                {
+                    continue;
+                }
+                double t = _c[i] * (_x.Dot(i, w) + vb);
+                if (t != 0)
+                {
+                    _x.AddScaledRow(i, t, acc);
+                    accB += t;
+                }
+            }
+            acc[d] = accB;
+            partials[c] = acc;
+        });
+        result.Slice(0, Dimension).Clear();
+        foreach (var p in partials)
+        {
+            VectorKernels.AddScaled(p, 1.0, result);
+        }
+        VectorKernels.AddScaled(v.Slice(0, d), _l2, result);
+    }
+
+    public double[] ToDense()
+    {
+        int m = Dimension;
+        if ((long)m * m > 64L * 1024 * 1024)
+        {
+            throw new InvalidOperationException($"A dense Hessian of dimension {m} is too large; use Multiply.");
+        }
+        // A few row groups (fixed by the sizes only, never by the thread count) keep the result
+        // deterministic while both cores work; each group holds one m×m partial.
+        int groups = (int)Math.Clamp(8L * 1024 * 1024 / ((long)m * m), 1, Math.Max(1, _chunks.Count));
+        groups = Math.Min(groups, 8);
+        var partials = new double[groups][];
+        int n = _x.RowCount;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _chunks.Threads };
+        Parallel.For(0, groups, options, gIndex =>
+        {
+            var upper = new double[m * m];
+            var scratch = new double[m];
+            int start = (int)((long)n * gIndex / groups);
+            int end = (int)((long)n * (gIndex + 1) / groups);
+            for (int i = start; i < end; i++)
+            {
+                if (_c[i] != 0)
+                {
+                    _x.AddWeightedOuterProduct(i, _c[i], upper, scratch);
+                }
+            }
+            partials[gIndex] = upper;
+        });
+        var h = new double[m * m];
+        foreach (var p in partials)
+        {
+            VectorKernels.AddScaled(p, 1.0, h);
+        }
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                h[i * m + j] = h[j * m + i];
+            }
+        }
+        for (int j = 0; j < m - 1; j++)
+        {
+            h[j * m + j] += _l2;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using LogReg.Core.Data;
+
+namespace LogReg.Tests;
+
+/// <summary>Loads the reference CSVs and JSONs (copied from shared/reference, see Reference/README.md).</summary>
+public sealed class ReferenceData
+{
+    private static readonly Dictionary<string, ReferenceData> Cache = new();
+
+    private ReferenceData(string name)
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "Reference");
+        var lines = File.ReadAllLines(Path.Combine(dir, name + ".csv"));
+        var header = lines[0].Split(',');
+        FeatureNames = header[..^1];
+        var rows = new List<double[]>();
+        var labels = new List<double>();
+        foreach (var line in lines.Skip(1))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var cells = line.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+            rows.Add(cells[..^1]);
+            labels.Add(cells[^1]);
+        }
+        Rows = rows;
+        Labels = labels.ToArray();
+        Json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name + ".json"))).RootElement;
+    }
+
+    public static ReferenceData Spector => Get("spector");
+
+    public static ReferenceData BreastCancer => Get("breast_cancer_wdbc");
+
+    public string[] FeatureNames { get; }
+
+    public IReadOnlyList<double[]> Rows { get; }
+
+    public double[] Labels { get; }
+
+    public JsonElement Json { get; }
+
+    public int FeatureCount => FeatureNames.Length;
+
+    public TrainingSet Dense() => new(DenseMatrix.FromRows(Rows), Labels, null, FeatureNames);
+
+    public TrainingSet Sparse() => new(SparseMatrix.FromDenseRows(Rows, FeatureCount), Labels, null, FeatureNames);
+
+    /// <summary>l2["C=…"].reference: objective, intercept, coefficients in feature order.</summary>
+    public (double Objective, double Intercept, double[] Coef) L2Reference(string c)
+    {
+        var r = Json.GetProperty("l2").GetProperty(c).GetProperty("reference");
+        var coef = FeatureNames.Select(f => r.GetProperty("coef").GetProperty(f).GetDouble()).ToArray();
+        return (r.GetProperty("objective").GetDouble(), r.GetProperty("intercept").GetDouble(), coef);
+    }
+
+    private static ReferenceData Get(string name)
+    {
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(name, out var data))
+            {
+                data = new ReferenceData(name);
+                Cache[name] = data;
+            }
+            return data;
+        }
+    }
+}
