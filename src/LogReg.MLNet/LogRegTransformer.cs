@@ -1,0 +1,76 @@
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
+
+namespace LogReg.MLNet;
+
+/// <summary>
+/// The fitted model in a pipeline. Adds Score (w·x + b), Probability (σ(Score)) and
+/// PredictedLabel (Score &gt; 0) with the annotations ML.NET's evaluators expect.
+/// <para>
+/// Rows are scored by an equivalent ML.NET scorer (<see cref="LinearBinaryModelParameters"/> with a
+/// Platt calibrator of slope −1, offset 0; see <see cref="MLNetInterop"/>), and
+/// <c>mlContext.Model.Save</c> writes that scorer: the saved file is a plain ML.NET model, which
+/// <c>mlContext.Model.Load</c> reads back (as ML.NET's BinaryPredictionTransformer) without this
+/// library.
+/// </para>
+/// </summary>
+public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogRegModelParameters>
+{
+    private readonly ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> _scorer;
+    private readonly int _featureCount;
+
+    internal LogRegTransformer(IHostEnvironment env, LogRegModelParameters model, DataViewSchema trainingSchema, string featureColumnName)
+    {
+        Model = model;
+        FeatureColumnName = featureColumnName;
+        FeatureColumnType = trainingSchema[featureColumnName].Type;
+        _featureCount = model.Model.FeatureCount;
+        var weights = model.Model.Weights.Select(w => (float)w).ToArray();
+        _scorer = MLNetInterop.CreateScorer(env, weights, (float)model.Bias, trainingSchema, featureColumnName);
+    }
+
+    /// <summary>The learned model and its fit report.</summary>
+    public LogRegModelParameters Model { get; }
+
+    /// <summary>The feature column the model reads.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The type of that column at training time.</summary>
+    public DataViewType FeatureColumnType { get; }
+
+    /// <summary>True: scoring maps row to row.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>The ML.NET scorer this transformer delegates to (and saves).</summary>
+    public ITransformer Scorer => _scorer;
+
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        Check(inputSchema);
+        return _scorer.GetOutputSchema(inputSchema);
+    }
+
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Check(input.Schema);
+        return _scorer.Transform(input);
+    }
+
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        Check(inputSchema);
+        return _scorer.GetRowToRowMapper(inputSchema);
+    }
+
+    void ICanSaveModel.Save(ModelSaveContext ctx) => _scorer.Save(ctx);
+
+    private void Check(DataViewSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        SchemaChecks.Features(schema, FeatureColumnName, _featureCount);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace LogReg.MLNet;
+
+/// <summary>Clear errors for wrong input columns, naming the column and what was expected.</summary>
+internal static class SchemaChecks
+{
+    public static DataViewSchema.Column Label(DataViewSchema schema, string name)
+    {
+        var column = Find(schema, name, "label");
+        if (column.Type is not BooleanDataViewType)
+        {
+            throw new ArgumentException(
+                $"Label column '{name}' has type {column.Type}; expected Boolean. " +
+                "Convert it first, e.g. with mlContext.Transforms.Conversion.ConvertType(\"" + name + "\", outputKind: DataKind.Boolean).",
+                "input");
+        }
+        return column;
+    }
+
+    public static DataViewSchema.Column Features(DataViewSchema schema, string name, int? expectedSize = null)
+    {
+        var column = Find(schema, name, "feature");
+        if (column.Type is not VectorDataViewType vector || vector.ItemType != NumberDataViewType.Single)
+        {
+            throw new ArgumentException(
+                $"Feature column '{name}' has type {column.Type}; expected a known-size vector of Single. " +
+                "Build it with mlContext.Transforms.Concatenate(\"" + name + "\", …).",
+                "input");
+        }
+        if (!vector.IsKnownSize)
+        {
+            throw new ArgumentException($"Feature column '{name}' is a vector of unknown size; expected a known-size vector of Single.", "input");
+        }
+        if (expectedSize is int size && vector.Size != size)
+        {
+            throw new ArgumentException(
+                $"Feature column '{name}' holds vectors of size {vector.Size}; the model was trained on vectors of size {size}.",
+                "input");
+        }
+        return column;
+    }
+
+    public static DataViewSchema.Column? Weight(DataViewSchema schema, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var column = Find(schema, name, "example weight");
+        if (column.Type != NumberDataViewType.Single)
+        {
+            throw new ArgumentException($"Example weight column '{name}' has type {column.Type}; expected Single.", "input");
+        }
+        return column;
+    }
+
+    private static DataViewSchema.Column Find(DataViewSchema schema, string name, string role)
+    {
+        var column = schema.GetColumnOrNull(name);
+        if (column is null)
+        {
+            string available = string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"));
+            throw new ArgumentException(
+                $"The {role} column '{name}' was not found in the input; columns present: {available}.", "input");
+        }
+        return column.Value;
+    }
+}
