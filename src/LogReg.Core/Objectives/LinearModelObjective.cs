@@ -193,21 +193,25 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     }
 
     /// <summary>
-    /// max over rows of sᵢ·κ·‖x̃ᵢ‖² + L2/n, with κ the largest |ℓ''| of the loss: ¼ for BCE
-    /// (p·q ≤ ¼), and for squared error 2·p·q·|p·q + r·(q − p)| ≤ 2·¼·(¼ + 1) = 0.625.
+    /// The average over rows of sᵢ·κ·‖x̃ᵢ‖², plus L2/n, with κ the largest |ℓ''| of the loss: ¼ for
+    /// BCE (p·q ≤ ¼), and for squared error 2·p·q·|p·q + r·(q − p)| ≤ 2·¼·(¼ + 1) = 0.625. It bounds
+    /// the curvature of f/n along any row direction on average (the trace of the Hessian of f/n
+    /// divided by nothing: a mini-batch averages rows, so the average, not the worst row, sets the
+    /// safe step).
     /// </summary>
     public double SampleLipschitzBound()
     {
         double kappa = Loss == LossKind.BinaryCrossEntropy ? 0.25 : 0.625;
         var row = new double[FeatureCount];
-        double max = 0;
+        double sum = 0, totalWeight = 0;
         for (int i = 0; i < SampleCount; i++)
         {
             _x.CopyRow(i, row);
-            double sq = 1.0 + VectorKernels.Dot(row, row);
-            max = Math.Max(max, (_s is null ? 1.0 : _s[i]) * sq);
+            double s = _s is null ? 1.0 : _s[i];
+            sum += s * (1.0 + VectorKernels.Dot(row, row));
+            totalWeight += s;
         }
-        return kappa * max + L2 / Math.Max(1, SampleCount);
+        return kappa * sum / Math.Max(totalWeight, double.Epsilon) + L2 / Math.Max(1, SampleCount);
     }
 
     /// <summary>The curvature of the smooth part at θ (exact Hessian, or Gauss–Newton).</summary>

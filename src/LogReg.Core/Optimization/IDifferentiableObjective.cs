@@ -47,8 +47,8 @@ public interface IStochasticObjective : IDifferentiableObjective
     double MeanValueAndGradientOnSamples(ReadOnlySpan<double> x, ReadOnlySpan<int> samples, Span<double> gradient);
 
     /// <summary>
-    /// An upper bound on the Lipschitz constant of the gradient of any one sample's term of f/n
-    /// (used to pick a safe default SGD step, 1/L, as SAG and scikit-learn do).
+    /// A curvature scale L of one sample's term of f/n, averaged over samples (SGD's default first
+    /// step is 1/L, the choice of SAG and scikit-learn's "auto" step with the average row norm).
     /// </summary>
     double SampleLipschitzBound();
 }

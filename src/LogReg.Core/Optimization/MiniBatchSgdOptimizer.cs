@@ -10,10 +10,10 @@ namespace LogReg.Core.Optimization;
 /// batch of <see cref="OptimizerSettings.BatchSize"/> rows: θ ← θ − η·ĝ, with ĝ the batch estimate
 /// of ∇(f/n); under L1 the step is followed by soft-thresholding by η·L1/n.</item>
 /// <item>Learning-rate schedule η_e = η₀/√(1 + e) for epoch e; η₀ is
-/// <see cref="OptimizerSettings.LearningRate"/>, or by default 1/L with L the per-sample Lipschitz
-/// bound of the objective (the safe step of SAG / scikit-learn's "auto").</item>
-/// <item>Iterate averaging: the epoch ends at the average of its iterates (Polyak–Ruppert), which
-/// removes most of the noise; the next epoch starts there.</item>
+/// <see cref="OptimizerSettings.LearningRate"/>, or by default 1/L with L the average per-sample
+/// curvature bound of the objective (<see cref="IStochasticObjective.SampleLipschitzBound"/>).</item>
+/// <item>Iterate averaging: each epoch reports the average of its iterates (Polyak–Ruppert), which
+/// removes most of the noise; the iterates themselves carry on from the last one.</item>
 /// </list>
 /// After every epoch one full pass evaluates F and ∇F at that point. Stops when
 /// ‖∇F‖∞ ≤ tolerance·max(1, |F|) (converged), when F improved by less than that same bound over the
@@ -42,6 +42,7 @@ public sealed class MiniBatchSgdOptimizer : IOptimizer
         var g = new double[dim];
         var pg = new double[dim];
         var average = new double[dim];
+        var best = x.ToArray();
         var order = new int[n];
         for (int i = 0; i < n; i++)
         {
@@ -91,14 +92,15 @@ public sealed class MiniBatchSgdOptimizer : IOptimizer
                 }
                 for (int j = 0; j < dim; j++)
                 {
-                    x[j] = average[j] / steps;
+                    average[j] /= steps;
                 }
 
                 double previous = total;
-                f = objective.SmoothValueAndGradient(x, g);
-                total = f + OptimizerCommon.L1Term(objective, x);
+                f = objective.SmoothValueAndGradient(average, g);
+                total = f + OptimizerCommon.L1Term(objective, average);
                 evaluations++;
-                OptimizerCommon.PseudoGradient(objective, x, g, pg);
+                OptimizerCommon.PseudoGradient(objective, average, g, pg);
+                average.CopyTo(best, 0);
                 double gnorm = VectorKernels.MaxAbs(pg);
                 tracker.Record(total, gnorm, eta);
                 if (!double.IsFinite(total))
@@ -123,6 +125,6 @@ public sealed class MiniBatchSgdOptimizer : IOptimizer
         string message = converged
             ? $"sgd stopped after {tracker.Count} epochs ({reason})."
             : OptimizerCommon.Remedy(reason, "Mini-batch SGD");
-        return new OptimizationResult(x, total, VectorKernels.MaxAbs(pg), tracker.Count, evaluations, reason, converged, message, tracker.Trace);
+        return new OptimizationResult(best, total, VectorKernels.MaxAbs(pg), tracker.Count, evaluations, reason, converged, message, tracker.Trace);
     }
 }
