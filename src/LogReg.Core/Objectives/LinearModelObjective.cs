@@ -271,10 +271,13 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
         var inv = _inverseScale ?? new double[d];
         var mean = _centre ?? new double[d];
         double maxH = 0;
+        // Under L1 the columns are scaled but not centred: centring couples every weight to the
+        // bias, and OWL-QN's orthant projection of the weights then spoils the bias part of the step.
+        bool centre = L1 == 0 && total > 0;
         for (int j = 0; j < d; j++)
         {
-            mean[j] = total > 0 ? sum[j] / total : 0;
-            double h = Math.Max(0, sumSq[j] - (total > 0 ? sum[j] * sum[j] / total : 0)) + L2;
+            mean[j] = centre ? sum[j] / total : 0;
+            double h = Math.Max(0, sumSq[j] - (centre ? sum[j] * sum[j] / total : 0)) + L2;
             inv[j] = h;
             maxH = Math.Max(maxH, h);
         }

@@ -42,12 +42,15 @@ public sealed class GradientDescentOptimizer : IOptimizer
         double alpha = settings.LearningRate ?? 1.0 / Math.Max(1.0, VectorKernels.Norm2(gradient));
         bool fixedRate = settings.LearningRate.HasValue;
         TerminationReason reason = TerminationReason.MaximumIterations;
+        // A fixed learning rate that is too large makes F grow without bound; stop long before the
+        // relative gradient test could be fooled by an astronomically large F.
+        double divergenceBound = 1e12 * Math.Max(1.0, Math.Abs(total));
 
         for (int iteration = 0; ; iteration++)
         {
             OptimizerCommon.PseudoGradient(objective, theta, gradient, pg);
             double gnorm = VectorKernels.MaxAbs(pg);
-            if (!double.IsFinite(total))
+            if (!double.IsFinite(total) || total > divergenceBound)
             {
                 reason = TerminationReason.Diverged;
                 break;
@@ -102,7 +105,7 @@ public sealed class GradientDescentOptimizer : IOptimizer
                         break;
                     }
                 }
-                if (newTotal > total || halvings > 60)
+                if (halvings > 60)
                 {
                     reason = TerminationReason.NoFurtherProgress;
                     break;

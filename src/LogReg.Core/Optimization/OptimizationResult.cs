@@ -23,7 +23,7 @@ public enum TerminationReason
     /// <summary>No step decreased the objective any more (rounding limits further progress).</summary>
     NoFurtherProgress,
 
-    /// <summary>The objective became infinite or NaN (a learning rate too large).</summary>
+    /// <summary>The objective became infinite or NaN, or grew above 1e12 times its start (a learning rate too large).</summary>
     Diverged,
 }
 

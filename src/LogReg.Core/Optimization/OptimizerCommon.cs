@@ -71,13 +71,14 @@ internal static class OptimizerCommon
     public static string Remedy(TerminationReason reason, string optimizer) => reason switch
     {
         TerminationReason.MaximumIterations =>
-            $"{optimizer} reached its iteration cap before the gradient test was met; raise MaximumNumberOfIterations, " +
-            "standardise the features (NormalizeMeanVariance) or use the Newton or L-BFGS optimizer.",
+            $"{optimizer} reached its iteration cap before the gradient test was met; raise MaximumNumberOfIterations or " +
+            "standardise the features (NormalizeMeanVariance)" +
+            (optimizer is "Newton" or "L-BFGS" ? "." : ", or use the Newton or L-BFGS optimizer."),
         TerminationReason.NoFurtherProgress =>
             $"{optimizer} could not decrease the objective any further in double precision; the features are probably badly scaled: " +
             "standardise them (NormalizeMeanVariance), raise L2Regularization, or loosen OptimizationTolerance.",
         TerminationReason.Diverged =>
-            $"{optimizer} diverged (the objective became infinite or NaN); lower the learning rate or standardise the features.",
+            $"{optimizer} diverged (the objective grew without bound or became NaN); lower the learning rate or standardise the features.",
         _ => string.Empty,
     };
 }
