@@ -1,0 +1,40 @@
+namespace LogReg.Cli;
+
+/// <summary>Dispatches "logreg COMMAND --option value …"; every failure is one line on stderr and a non-zero exit.</summary>
+public static class CommandLine
+{
+    public const string Usage =
+        "usage: logreg <command> [options]\n" +
+        "  train   --data FILE.csv --label COLUMN --model OUT.zip [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs]\n" +
+        "          [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X] [--normalize none|meanvar] [--threads N] [--seed N] [--json OUT.json]\n" +
+        "  predict --model M.zip --data FILE.csv [--out FILE.csv]";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var rest = args.Skip(1).ToArray();
+            return args[0] switch
+            {
+                "train" => TrainCommand.Run(rest, output),
+                "predict" => PredictCommand.Run(rest, output),
+                _ => throw new CliException($"unknown command '{args[0]}'; expected train or predict (logreg --help).", 2),
+            };
+        }
+        catch (CliException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// A CSV file with a header row, read whole. Cells are separated by commas; a cell may be quoted
+/// with double quotes (a doubled quote inside stands for one). Every error names the file, the row
+/// (1-based, the header is row 1) and the column.
+/// </summary>
+public sealed class CsvTable
+{
+    private CsvTable(string path, string[] header, List<string[]> rows)
+    {
+        Path = path;
+        Header = header;
+        Rows = rows;
+    }
+
+    public string Path { get; }
+
+    public string[] Header { get; }
+
+    /// <summary>Data rows (without the header).</summary>
+    public List<string[]> Rows { get; }
+
+    public static CsvTable Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"data file '{path}' does not exist.");
+        }
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        string? first = reader.ReadLine();
+        if (first is null || first.Trim().Length == 0)
+        {
+            throw new CliException($"'{path}' is empty; expected a header row naming the columns.");
+        }
+        var header = Split(first, path, 1).Select(h => h.Trim()).ToArray();
+        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new CliException($"'{path}': the header names column '{duplicate.Key}' more than once.");
+        }
+        if (header.Any(h => h.Length == 0))
+        {
+            throw new CliException($"'{path}': the header has an empty column name (column {Array.IndexOf(header, "") + 1}).");
+        }
+        var rows = new List<string[]>();
+        int lineNumber = 1;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var cells = Split(line, path, lineNumber);
+            if (cells.Length != header.Length)
+            {
+                throw new CliException($"'{path}' row {lineNumber}: {cells.Length} cells; the header has {header.Length} columns.");
+            }
+            rows.Add(cells);
+        }
+        return new CsvTable(path, header, rows);
+    }
+
+    /// <summary>The index of a column, or a clear error listing the columns.</summary>
+    public int IndexOf(string column, string role)
+    {
+        int index = Array.IndexOf(Header, column);
+        if (index < 0)
+        {
+            throw new CliException($"'{Path}' has no {role} column '{column}'; its columns are: {string.Join(", ", Header)}.");
+        }
+        return index;
+    }
+
+    /// <summary>Parses a numeric cell (invariant culture) or fails naming row and column.</summary>
+    public float Number(int row, int column)
+    {
+        string text = Rows[row][column].Trim();
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        {
+            string shown = text.Length == 0 ? "an empty cell" : $"'{text}'";
+            throw new CliException($"'{Path}' row {row + 2}, column '{Header[column]}': {shown} is not a number.");
+        }
+        return (float)v;
+    }
+
+    /// <summary>Parses a label cell: 0/1 or true/false (any case).</summary>
+    public bool Label(int row, int column)
+    {
+        string text = Rows[row][column].Trim();
+        switch (text.ToLowerInvariant())
+        {
+            case "1":
+            case "1.0":
+            case "true":
+                return true;
+            case "0":
+            case "0.0":
+            case "false":
+                return false;
+            default:
+                throw new CliException(
+                    $"'{Path}' row {row + 2}, column '{Header[column]}': label '{text}' is not binary; expected 0/1 or true/false.");
+        }
+    }
+
+    private static string[] Split(string line, string path, int lineNumber)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        if (quoted)
+        {
+            throw new CliException($"'{path}' row {lineNumber}: a quoted cell is not closed.");
+        }
+        cells.Add(cell.ToString());
+        return cells.ToArray();
+    }
+}

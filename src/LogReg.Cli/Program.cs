@@ -1,0 +1,3 @@
+using LogReg.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using LogReg.Cli;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logreg-cli-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void TrainWritesTheDocumentedJsonWithRawColumnWeights()
+    {
+        string model = Path.Combine(_dir, "m.zip");
+        string json = Path.Combine(_dir, "m.json");
+        var r = Run("train", "--data", Spector, "--label", "Label", "--model", model, "--json", json, "--normalize", "none", "--l2", "1");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.True(File.Exists(model));
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal(new[] { "gpa", "tuce", "psi" }, doc.GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()));
+        foreach (var key in new[] { "weights", "bias", "objective", "gradient_norm", "iterations", "converged", "loss", "optimizer", "l1", "l2" })
+        {
+            Assert.True(doc.TryGetProperty(key, out _), key);
+        }
+        Assert.Equal("bce", doc.GetProperty("loss").GetString());
+        Assert.Equal("newton", doc.GetProperty("optimizer").GetString());
+        Assert.True(doc.GetProperty("converged").GetBoolean());
+        // With --normalize none the weights are those of the raw columns: the reference optimum.
+        var (objective, intercept, coef) = ReferenceData.Spector.L2Reference("C=1");
+        var weights = doc.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(coef[j], weights[j], 1e-5 * Math.Max(1, Math.Abs(coef[j])));
+        }
+        Assert.Equal(intercept, doc.GetProperty("bias").GetDouble(), 1e-4);
+        Assert.InRange(Math.Abs(doc.GetProperty("objective").GetDouble() - objective) / objective, 0, 1e-6);
+    }
+
+    [Fact]
+    public void TrainWithEveryOptionAndPredictToStdout()
+    {
+        string model = Path.Combine(_dir, "m.zip");
+        var r = Run("train", "--data", Spector, "--label", "Label", "--model", model, "--loss", "mse", "--optimizer", "lbfgs",
+            "--l2", "0.5", "--l1", "0.1", "--max-iterations", "500", "--tolerance", "1e-6", "--normalize", "meanvar", "--threads", "2", "--seed", "3");
+        Assert.True(r.Exit == 0, r.Err);
+        var p = Run("predict", "--model", model, "--data", Spector);
+        Assert.True(p.Exit == 0, p.Err);
+        var lines = p.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Score,Probability,PredictedLabel", lines[0].Trim());
+        Assert.Equal(33, lines.Length);
+    }
+
+    [Fact]
+    public void MissingFileIsOneClearLine()
+    {
+        var r = Run("train", "--data", Path.Combine(_dir, "nope.csv"), "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("does not exist", r.Err);
+        Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void MissingLabelColumnIsNamed()
+    {
+        var r = Run("train", "--data", Spector, "--label", "grade", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("no label column 'grade'", r.Err);
+        Assert.Contains("gpa, tuce, psi, Label", r.Err);
+    }
+
+    [Fact]
+    public void NonNumericCellNamesRowAndColumn()
+    {
+        string csv = Write("bad.csv", "a,b,Label\n1,2,0\n3,x7,1\n");
+        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("row 3, column 'b': 'x7' is not a number", r.Err);
+    }
+
+    [Fact]
+    public void NonBinaryLabelIsNamed()
+    {
+        string csv = Write("bad.csv", "a,Label\n1,0\n2,1\n3,2\n");
+        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("row 4, column 'Label': label '2' is not binary", r.Err);
+    }
+
+    [Fact]
+    public void TrueFalseLabelsAndSingleClassData()
+    {
+        string ok = Write("ok.csv", "a,y\n1,true\n2,false\n3,TRUE\n0.5,False\n");
+        Assert.Equal(0, Run("train", "--data", ok, "--label", "y", "--model", Path.Combine(_dir, "m.zip")).Exit);
+        string single = Write("single.csv", "a,y\n1,1\n2,1\n");
+        var r = Run("train", "--data", single, "--label", "y", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("single class", r.Err);
+    }
+
+    [Fact]
+    public void BadOptionsAndCommandsAreUsageErrors()
+    {
+        Assert.Equal(2, Run("train", "--data", Spector, "--label", "Label", "--model", "m.zip", "--loss", "hinge").Exit);
+        Assert.Equal(2, Run("train", "--data", Spector, "--label", "Label").Exit);
+        Assert.Equal(2, Run("train", "--bogus", "1").Exit);
+        Assert.Equal(2, Run("fly").Exit);
+        Assert.Contains("expected one of bce, mse", Run("train", "--data", Spector, "--label", "Label", "--model", "m.zip", "--loss", "hinge").Err);
+    }
+
+    [Fact]
+    public void PredictNamesMissingFeatureColumnsAndDamagedModels()
+    {
+        string model = Path.Combine(_dir, "m.zip");
+        Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
+        string other = Write("other.csv", "gpa,psi\n3,1\n");
+        var r = Run("predict", "--model", model, "--data", other);
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("no feature column 'tuce'", r.Err);
+        string damaged = Write("damaged.zip", "not a zip");
+        var d = Run("predict", "--model", damaged, "--data", Spector);
+        Assert.NotEqual(0, d.Exit);
+        Assert.Contains("truncated or corrupted", d.Err);
+    }
+}
