@@ -6,7 +6,8 @@ namespace LogReg.Core.Objectives;
 
 /// <summary>
 /// H = X̃ᵀ·diag(cᵢ)·X̃ + L2·I_w, with X̃ = [X, 1] and cᵢ = sᵢ·ℓ''(yᵢ, zᵢ) fixed when the operator was
-/// made (a value: later evaluations of the objective do not change it).
+/// made (a value: later evaluations of the objective do not change it). One instance must not be
+/// multiplied from two threads at once (it reuses its buffers).
 /// </summary>
 internal sealed class RowCurvature : ICurvature
 {
@@ -14,6 +15,9 @@ internal sealed class RowCurvature : ICurvature
     private readonly double[] _c;
     private readonly double _l2;
     private readonly RowChunks _chunks;
+    private double[]? _vector;
+    private double[][]? _partials;
+    private Action<int>? _body;
 
     public RowCurvature(DesignMatrix x, double[] curvature, double l2, RowChunks chunks)
     {
@@ -35,37 +39,51 @@ internal sealed class RowCurvature : ICurvature
         {
             throw new ArgumentException($"Expected vectors of length {Dimension}.");
         }
-        var vv = v.Slice(0, Dimension).ToArray();
-        var partials = new double[_chunks.Count][];
-        _chunks.Run(c =>
+        // Buffers are made on the first product and reused: conjugate gradients calls this many times.
+        _vector ??= new double[Dimension];
+        if (_partials is null)
         {
-            var acc = new double[Dimension];
-            var (start, end) = _chunks[c];
-            var w = new ReadOnlySpan<double>(vv, 0, d);
-            double vb = vv[d];
-            double accB = 0;
-            for (int i = start; i < end; i++)
+            _partials = new double[_chunks.Count][];
+            for (int c = 0; c < _partials.Length; c++)
             {
-                if (_c[i] == 0)
-                {
-                    continue;
-                }
-                double t = _c[i] * (_x.Dot(i, w) + vb);
-                if (t != 0)
-                {
-                    _x.AddScaledRow(i, t, acc);
-                    accB += t;
-                }
+                _partials[c] = new double[Dimension];
             }
-            acc[d] = accB;
-            partials[c] = acc;
-        });
+            _body = MultiplyChunk;
+        }
+        v.Slice(0, Dimension).CopyTo(_vector);
+        _chunks.Run(_body!);
         result.Slice(0, Dimension).Clear();
-        foreach (var p in partials)
+        foreach (var p in _partials)
         {
             VectorKernels.AddScaled(p, 1.0, result);
         }
         VectorKernels.AddScaled(v.Slice(0, d), _l2, result);
+    }
+
+    // Chunk c of H·v: Σᵢ cᵢ·(x̃ᵢ·v)·x̃ᵢ over its rows.
+    private void MultiplyChunk(int c)
+    {
+        int d = _x.ColumnCount;
+        var acc = _partials![c].AsSpan();
+        acc.Clear();
+        var (start, end) = _chunks[c];
+        var w = new ReadOnlySpan<double>(_vector, 0, d);
+        double vb = _vector![d];
+        double accB = 0;
+        for (int i = start; i < end; i++)
+        {
+            if (_c[i] == 0)
+            {
+                continue;
+            }
+            double t = _c[i] * (_x.Dot(i, w) + vb);
+            if (t != 0)
+            {
+                _x.AddScaledRow(i, t, acc);
+                accB += t;
+            }
+        }
+        acc[d] = accB;
     }
 
     public double[] ToDense()

@@ -214,6 +214,25 @@ public class OptimizerBankTests
         Assert.Equal(lbfgs.Objective, model.Objective, 1e-6 * model.Objective);
     }
 
+    [Theory]
+    [InlineData(LossKind.BinaryCrossEntropy)]
+    [InlineData(LossKind.MeanSquaredError)]
+    public void NewtonConjugateGradientPathAgreesWithTheDensePath(LossKind loss)
+    {
+        // DenseNewtonLimit = 1 forces truncated CG on Hessian-vector products (the path used above 512 parameters).
+        var objective = new LogReg.Core.Objectives.LinearModelObjective(ReferenceData.Spector.Dense(), loss, l2: 1);
+        var start = new double[objective.Dimension];
+        var cg = new NewtonOptimizer().Minimize(objective, start, new OptimizerSettings { DenseNewtonLimit = 1, MaximumIterations = 200 });
+        var dense = new NewtonOptimizer().Minimize(objective, start, new OptimizerSettings());
+        Assert.True(cg.Converged, cg.Message);
+        Assert.Equal(dense.Objective, cg.Objective, 1e-9 * dense.Objective);
+        if (loss == LossKind.BinaryCrossEntropy)
+        {
+            var reference = ReferenceData.Spector.L2Reference("C=1").Objective;
+            Assert.InRange(Math.Abs(cg.Objective - reference) / reference, 0, 1e-6);
+        }
+    }
+
     [Fact]
     public void GradientDescentFollowsTheSeedsFiveStepsAndConvergesOnStandardisedFeatures()
     {
