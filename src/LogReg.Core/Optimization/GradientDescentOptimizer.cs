@@ -49,20 +49,8 @@ public sealed class GradientDescentOptimizer : IOptimizer
         for (int iteration = 0; ; iteration++)
         {
             OptimizerCommon.PseudoGradient(objective, theta, gradient, pg);
-            double gnorm = VectorKernels.MaxAbs(pg);
-            if (!double.IsFinite(total) || total > divergenceBound)
+            if (OptimizerCommon.ShouldStop(total, VectorKernels.MaxAbs(pg), iteration, settings, out reason, divergenceBound))
             {
-                reason = TerminationReason.Diverged;
-                break;
-            }
-            if (OptimizerCommon.GradientTestMet(gnorm, total, settings.Tolerance))
-            {
-                reason = TerminationReason.GradientTolerance;
-                break;
-            }
-            if (iteration >= settings.MaximumIterations)
-            {
-                reason = TerminationReason.MaximumIterations;
                 break;
             }
             tracker.ThrowIfCancelled();

@@ -56,20 +56,8 @@ public sealed class LbfgsOptimizer : IOptimizer
 
         for (int iteration = 0; ; iteration++)
         {
-            double gnorm = VectorKernels.MaxAbs(pg);
-            if (!double.IsFinite(total))
+            if (OptimizerCommon.ShouldStop(total, VectorKernels.MaxAbs(pg), iteration, settings, out reason))
             {
-                reason = TerminationReason.Diverged;
-                break;
-            }
-            if (OptimizerCommon.GradientTestMet(gnorm, total, settings.Tolerance))
-            {
-                reason = TerminationReason.GradientTolerance;
-                break;
-            }
-            if (iteration >= settings.MaximumIterations)
-            {
-                reason = TerminationReason.MaximumIterations;
                 break;
             }
             tracker.ThrowIfCancelled();

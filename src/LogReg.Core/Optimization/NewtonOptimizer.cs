@@ -43,20 +43,8 @@ public sealed class NewtonOptimizer : IOptimizer
 
         for (int iteration = 0; ; iteration++)
         {
-            double gnorm = VectorKernels.MaxAbs(g);
-            if (!double.IsFinite(f))
+            if (OptimizerCommon.ShouldStop(f, VectorKernels.MaxAbs(g), iteration, settings, out reason))
             {
-                reason = TerminationReason.Diverged;
-                break;
-            }
-            if (OptimizerCommon.GradientTestMet(gnorm, f, settings.Tolerance))
-            {
-                reason = TerminationReason.GradientTolerance;
-                break;
-            }
-            if (iteration >= settings.MaximumIterations)
-            {
-                reason = TerminationReason.MaximumIterations;
                 break;
             }
             tracker.ThrowIfCancelled();

@@ -57,6 +57,33 @@ internal static class OptimizerCommon
         }
     }
 
+    /// <summary>
+    /// The checks made at the top of every iteration, in order: a non-finite F (or one above
+    /// <paramref name="divergenceBound"/>) is divergence; the gradient test; the iteration cap.
+    /// Returns true, with the reason, when the optimizer must stop.
+    /// </summary>
+    public static bool ShouldStop(double objective, double gradientNormInf, int iteration, OptimizerSettings settings,
+        out TerminationReason reason, double divergenceBound = double.PositiveInfinity)
+    {
+        if (!double.IsFinite(objective) || objective > divergenceBound)
+        {
+            reason = TerminationReason.Diverged;
+            return true;
+        }
+        if (GradientTestMet(gradientNormInf, objective, settings.Tolerance))
+        {
+            reason = TerminationReason.GradientTolerance;
+            return true;
+        }
+        if (iteration >= settings.MaximumIterations)
+        {
+            reason = TerminationReason.MaximumIterations;
+            return true;
+        }
+        reason = default;
+        return false;
+    }
+
     /// <summary>The documented stopping test: ‖∇F‖∞ ≤ tolerance·max(1, |F|).</summary>
     public static bool GradientTestMet(double gradientNormInf, double objective, double tolerance) =>
         gradientNormInf <= tolerance * Math.Max(1.0, Math.Abs(objective));
