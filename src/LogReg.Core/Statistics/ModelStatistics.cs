@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using LogReg.Core.Losses;
+
+namespace LogReg.Core.Statistics;
+
+/// <summary>What the reported standard errors are.</summary>
+public enum StandardErrorKind
+{
+    /// <summary>None can honestly be given (the MLE does not exist, or the curvature is singular).</summary>
+    None,
+
+    /// <summary>√diag of the inverse observed Fisher information Xᵀ·diag(p(1−p))·X at the MLE (statsmodels' nonrobust).</summary>
+    InverseFisherInformation,
+
+    /// <summary>√diag of the inverse penalised Hessian Xᵀ·diag(p(1−p))·X + L2·I (as ML.NET's LinearModelStatistics).</summary>
+    InversePenalizedHessian,
+
+    /// <summary>Sandwich H⁻¹·(Σ gᵢgᵢᵀ)·H⁻¹ for squared error on the sigmoid, which is not a likelihood.</summary>
+    Sandwich,
+}
+
+/// <summary>One row of the coefficient table.</summary>
+/// <param name="Name">Feature name; the bias is called "intercept".</param>
+/// <param name="Estimate">The coefficient.</param>
+/// <param name="StandardError">Its standard error, or null where none can be given.</param>
+/// <param name="Z">Estimate / standard error.</param>
+/// <param name="PValue">Two-sided normal p-value of z.</param>
+/// <param name="ConfidenceLow">Lower end of the 95% Wald interval.</param>
+/// <param name="ConfidenceHigh">Upper end of the 95% Wald interval.</param>
+public sealed record CoefficientStatistics(
+    string Name, double Estimate, double? StandardError, double? Z, double? PValue, double? ConfidenceLow, double? ConfidenceHigh)
+{
+    /// <summary>e^estimate: the factor by which the odds multiply per unit of the feature.</summary>
+    public double OddsRatio => Math.Exp(Estimate);
+
+    /// <summary>e^(lower end of the interval).</summary>
+    public double? OddsRatioLow => ConfidenceLow is double v ? Math.Exp(v) : null;
+
+    /// <summary>e^(upper end of the interval).</summary>
+    public double? OddsRatioHigh => ConfidenceHigh is double v ? Math.Exp(v) : null;
+}
+
+/// <summary>
+/// Coefficient statistics and goodness of fit of a logistic model, laid out like statsmodels'
+/// <c>Logit(...).fit().summary()</c>. Everything that cannot honestly be computed is null and
+/// explained in <see cref="Warnings"/>.
+/// </summary>
+public sealed class ModelStatistics
+{
+    internal ModelStatistics() { }
+
+    /// <summary>Number of observations n (the sum of example weights).</summary>
+    public double Observations { get; init; }
+
+    /// <summary>The coefficients, intercept first.</summary>
+    public IReadOnlyList<CoefficientStatistics> Coefficients { get; init; } = Array.Empty<CoefficientStatistics>();
+
+    /// <summary>What the standard errors are.</summary>
+    public StandardErrorKind StandardErrors { get; init; }
+
+    /// <summary>A sentence saying what the standard errors mean for this fit.</summary>
+    public string StandardErrorNote { get; init; } = "";
+
+    /// <summary>Σ sᵢ·[yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] at the fitted probabilities.</summary>
+    public double LogLikelihood { get; init; }
+
+    /// <summary>The log-likelihood of the intercept-only model.</summary>
+    public double NullLogLikelihood { get; init; }
+
+    /// <summary>−2·log-likelihood.</summary>
+    public double Deviance => -2 * LogLikelihood;
+
+    /// <summary>−2·null log-likelihood.</summary>
+    public double NullDeviance => -2 * NullLogLikelihood;
+
+    /// <summary>Number of estimated parameters k (features + intercept).</summary>
+    public int ParameterCount { get; init; }
+
+    /// <summary>Degrees of freedom of the model (k − 1).</summary>
+    public int ModelDegreesOfFreedom => ParameterCount - 1;
+
+    /// <summary>Residual degrees of freedom (n − k).</summary>
+    public double ResidualDegreesOfFreedom => Observations - ParameterCount;
+
+    /// <summary>2k − 2·log-likelihood.</summary>
+    public double Aic => 2 * ParameterCount - 2 * LogLikelihood;
+
+    /// <summary>k·ln n − 2·log-likelihood.</summary>
+    public double Bic => ParameterCount * Math.Log(Observations) - 2 * LogLikelihood;
+
+    /// <summary>McFadden's pseudo-R²: 1 − LL/LL₀.</summary>
+    public double PseudoRSquared => 1 - LogLikelihood / NullLogLikelihood;
+
+    /// <summary>Likelihood-ratio statistic 2·(LL − LL₀).</summary>
+    public double LikelihoodRatio => 2 * (LogLikelihood - NullLogLikelihood);
+
+    /// <summary>P(χ²_(k−1) ≥ likelihood ratio).</summary>
+    public double LikelihoodRatioPValue => SpecialFunctions.ChiSquareSurvival(LikelihoodRatio, ModelDegreesOfFreedom);
+
+    /// <summary>Whether the fit converged.</summary>
+    public bool Converged { get; init; }
+
+    /// <summary>False when the data are separated or the design is rank deficient.</summary>
+    public bool MaximumLikelihoodEstimateExists { get; init; } = true;
+
+    /// <summary>Problems found, each naming the remedy.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>The loss of the fit.</summary>
+    public LossKind Loss { get; init; }
+
+    /// <summary>The L2 weight of the fit (0: the plain MLE).</summary>
+    public double L2Regularization { get; init; }
+
+    /// <summary>A text table laid out like statsmodels' summary().</summary>
+    public string Summary(string dependentVariable = "Label")
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        string rule = new('=', 78);
+        string thin = new('-', 78);
+        string title = Loss == LossKind.BinaryCrossEntropy ? "Logit Regression Results" : "Sigmoid least-squares results";
+        sb.AppendLine(title.PadLeft(39 + title.Length / 2));
+        sb.AppendLine(rule);
+        void Row(string l1, string v1, string l2, string v2) =>
+            sb.AppendLine($"{l1,-16}{v1,22}   {l2,-16}{v2,22}");
+        Row("Dep. Variable:", dependentVariable, "No. Observations:", Observations.ToString("G10", inv));
+        Row("Model:", Loss == LossKind.BinaryCrossEntropy ? "Logit" : "Sigmoid MSE", "Df Residuals:", ResidualDegreesOfFreedom.ToString("G10", inv));
+        Row("Method:", L2Regularization > 0 ? $"L2 = {L2Regularization.ToString("G4", inv)}" : "MLE", "Df Model:", ModelDegreesOfFreedom.ToString(inv));
+        Row("converged:", Converged ? "True" : "False", "Pseudo R-squ.:", PseudoRSquared.ToString("F4", inv));
+        Row("Covariance Type:", StandardErrors switch
+        {
+            StandardErrorKind.InverseFisherInformation => "nonrobust",
+            StandardErrorKind.InversePenalizedHessian => "penalised",
+            StandardErrorKind.Sandwich => "sandwich",
+            _ => "none",
+        }, "Log-Likelihood:", LogLikelihood.ToString("F3", inv));
+        Row("AIC:", Aic.ToString("F3", inv), "LL-Null:", NullLogLikelihood.ToString("F3", inv));
+        Row("BIC:", Bic.ToString("F3", inv), "LLR p-value:", LikelihoodRatioPValue.ToString("G4", inv));
+        sb.AppendLine(rule);
+        sb.AppendLine($"{"",-24}{"coef",10} {"std err",10} {"z",9} {"P>|z|",9} {"[0.025",10} {"0.975]",10}");
+        sb.AppendLine(thin);
+        static string F(double? v, string format) => v is double x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
+        foreach (var c in Coefficients)
+        {
+            string name = c.Name.Length > 23 ? c.Name[..23] : c.Name;
+            sb.AppendLine($"{name,-24}{F(c.Estimate, "F4"),10} {F(c.StandardError, "F3"),10} {F(c.Z, "F3"),9} {F(c.PValue, "F3"),9} {F(c.ConfidenceLow, "F3"),10} {F(c.ConfidenceHigh, "F3"),10}");
+        }
+        sb.AppendLine(rule);
+        if (StandardErrorNote.Length > 0)
+        {
+            sb.AppendLine("Standard errors: " + StandardErrorNote);
+        }
+        foreach (var w in Warnings)
+        {
+            sb.AppendLine("Warning: " + w);
+        }
+        return sb.ToString();
+    }
+}

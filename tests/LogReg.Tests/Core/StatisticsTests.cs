@@ -1,0 +1,135 @@
+using System.Text.Json;
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Statistics;
+using LogReg.Core.Training;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace LogReg.Tests.Core;
+
+public class StatisticsTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public StatisticsTests(ITestOutputHelper output) => _output = output;
+
+    private static void Close(double expected, double actual, double relative, string what) =>
+        Assert.True(Math.Abs(actual - expected) <= relative * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R} (relative {Math.Abs(actual - expected) / Math.Abs(expected):E2})");
+
+    [Fact]
+    public void SpecialFunctionsMatchKnownValues()
+    {
+        Close(0.04550026389635844, SpecialFunctions.TwoSidedNormalPValue(2.0), 1e-13, "p(|Z|>2)");
+        Close(2.2090496998585438e-05, SpecialFunctions.Erfc(3.0), 1e-13, "erfc(3)");
+        Close(0.4795001221869535, SpecialFunctions.Erfc(0.5), 1e-14, "erfc(0.5)");
+        Close(2.088487583762545e-45, SpecialFunctions.Erfc(10), 1e-12, "erfc(10)");
+        Close(1.9599639845400538, SpecialFunctions.Normal975, 1e-15, "z 0.975");
+        Close(Math.Log(120), SpecialFunctions.LogGamma(6), 1e-14, "lnΓ(6)");
+        Close(0.5723649429247004, SpecialFunctions.LogGamma(0.5), 1e-14, "lnΓ(½)");
+        Close(0.05, SpecialFunctions.ChiSquareSurvival(3.841458820694124, 1), 1e-12, "χ²₁ 0.95");
+        Close(0.01, SpecialFunctions.ChiSquareSurvival(11.344866730144373, 3), 1e-12, "χ²₃ 0.99");
+        Close(0.9, SpecialFunctions.ChiSquareSurvival(0.5843743741, 3), 1e-9, "χ²₃ 0.1");
+    }
+
+    [Fact]
+    public void SpectorMatchesStatsmodelsLogit()
+    {
+        var reference = ReferenceData.Spector;
+        var sm = reference.Json.GetProperty("mle").GetProperty("statsmodels");
+        var stats = StatisticsCalculator.Fit(reference.Dense());
+        _output.WriteLine(stats.Summary());
+        Assert.True(stats.MaximumLikelihoodEstimateExists);
+        Assert.Empty(stats.Warnings);
+        Assert.Equal(StandardErrorKind.InverseFisherInformation, stats.StandardErrors);
+        Assert.Equal(new[] { "intercept", "gpa", "tuce", "psi" }, stats.Coefficients.Select(c => c.Name));
+        const double tol = 1e-6;
+        foreach (var c in stats.Coefficients)
+        {
+            Close(sm.GetProperty("params").GetProperty(c.Name).GetDouble(), c.Estimate, tol, c.Name + " coef");
+            Close(sm.GetProperty("bse").GetProperty(c.Name).GetDouble(), c.StandardError!.Value, tol, c.Name + " se");
+            Close(sm.GetProperty("z_values").GetProperty(c.Name).GetDouble(), c.Z!.Value, tol, c.Name + " z");
+            Close(sm.GetProperty("p_values").GetProperty(c.Name).GetDouble(), c.PValue!.Value, tol, c.Name + " p");
+            var ci = sm.GetProperty("conf_int_95").GetProperty(c.Name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            Close(ci[0], c.ConfidenceLow!.Value, tol, c.Name + " ci low");
+            Close(ci[1], c.ConfidenceHigh!.Value, tol, c.Name + " ci high");
+            Close(Math.Exp(c.Estimate), c.OddsRatio, 1e-15, c.Name + " odds ratio");
+        }
+        Close(sm.GetProperty("llf").GetDouble(), stats.LogLikelihood, tol, "llf");
+        Close(sm.GetProperty("llnull").GetDouble(), stats.NullLogLikelihood, tol, "llnull");
+        Close(sm.GetProperty("aic").GetDouble(), stats.Aic, tol, "aic");
+        Close(sm.GetProperty("bic").GetDouble(), stats.Bic, tol, "bic");
+        Close(sm.GetProperty("prsquared").GetDouble(), stats.PseudoRSquared, tol, "prsquared");
+        Close(sm.GetProperty("deviance").GetDouble(), stats.Deviance, tol, "deviance");
+        Close(sm.GetProperty("null_deviance").GetDouble(), stats.NullDeviance, tol, "null deviance");
+        Close(sm.GetProperty("llr").GetDouble(), stats.LikelihoodRatio, tol, "llr");
+        Close(sm.GetProperty("llr_pvalue").GetDouble(), stats.LikelihoodRatioPValue, tol, "llr p");
+        Assert.Equal(32, stats.Observations);
+        Assert.Equal(3, stats.ModelDegreesOfFreedom);
+        Assert.Contains("Logit Regression Results", stats.Summary());
+        Assert.Contains("psi", stats.Summary());
+    }
+
+    [Fact]
+    public void BreastCancerSeparationIsReportedWithARemedy()
+    {
+        var stats = StatisticsCalculator.Fit(ReferenceData.BreastCancer.Dense());
+        _output.WriteLine(stats.Summary());
+        Assert.False(stats.MaximumLikelihoodEstimateExists);
+        Assert.Equal(StandardErrorKind.None, stats.StandardErrors);
+        Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
+        var warning = Assert.Single(stats.Warnings, w => w.Contains("separation"));
+        Assert.Contains("numerically 0 or 1", warning);
+        Assert.Contains("does not exist", warning);
+        Assert.Contains("L2", warning);
+        // With L2 the optimum exists: standard errors come from the penalised Hessian and say so.
+        var penalised = StatisticsCalculator.Fit(ReferenceData.BreastCancer.Dense(), l2: 1);
+        Assert.True(penalised.MaximumLikelihoodEstimateExists);
+        Assert.Equal(StandardErrorKind.InversePenalizedHessian, penalised.StandardErrors);
+        Assert.Contains("penalised Hessian", penalised.StandardErrorNote);
+        Assert.All(penalised.Coefficients, c => Assert.True(c.StandardError > 0));
+    }
+
+    [Fact]
+    public void ConstantAndDuplicatedColumnsAreNamed()
+    {
+        var reference = ReferenceData.Spector;
+        var rows = reference.Rows.Select(r => new[] { r[0], r[1], r[2], 7.0, r[0] }).ToList();
+        var names = new[] { "gpa", "tuce", "psi", "always7", "gpa_copy" };
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), reference.Labels, null, names);
+        var stats = StatisticsCalculator.Fit(data);
+        _output.WriteLine(stats.Summary());
+        Assert.False(stats.MaximumLikelihoodEstimateExists);
+        var warning = Assert.Single(stats.Warnings, w => w.Contains("rank deficient"));
+        Assert.Contains("'always7'", warning);
+        Assert.Contains("'gpa_copy' = 'gpa'", warning);
+        Assert.Contains("drop the named column", warning);
+        Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
+        // The likelihood is still well defined and equals the fit without the redundant columns.
+        var clean = StatisticsCalculator.Fit(reference.Dense());
+        Close(clean.LogLikelihood, stats.LogLikelihood, 1e-6, "log-likelihood");
+    }
+
+    [Fact]
+    public void MseGetsSandwichStandardErrors()
+    {
+        var stats = StatisticsCalculator.Fit(ReferenceData.Spector.Dense(), loss: LossKind.MeanSquaredError);
+        Assert.Equal(StandardErrorKind.Sandwich, stats.StandardErrors);
+        Assert.Contains("not a likelihood", stats.StandardErrorNote);
+        Assert.All(stats.Coefficients, c => Assert.True(c.StandardError > 0));
+    }
+
+    [Fact]
+    public void WeightsCountAsObservations()
+    {
+        var reference = ReferenceData.Spector;
+        var weights = reference.Labels.Select((_, i) => (double)(1 + i % 2)).ToArray();
+        var weighted = StatisticsCalculator.Fit(new TrainingSet(DenseMatrix.FromRows(reference.Rows), reference.Labels, weights, reference.FeatureNames));
+        var rows = reference.Rows.SelectMany((r, i) => Enumerable.Repeat(r, 1 + i % 2)).ToList();
+        var labels = reference.Labels.SelectMany((y, i) => Enumerable.Repeat(y, 1 + i % 2)).ToArray();
+        var repeated = StatisticsCalculator.Fit(new TrainingSet(DenseMatrix.FromRows(rows), labels, null, reference.FeatureNames));
+        Assert.Equal(repeated.Observations, weighted.Observations);
+        Close(repeated.Bic, weighted.Bic, 1e-9, "bic");
+        Close(repeated.Coefficients[1].StandardError!.Value, weighted.Coefficients[1].StandardError!.Value, 1e-7, "se");
+    }
+}
