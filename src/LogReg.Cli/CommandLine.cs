@@ -7,7 +7,11 @@ public static class CommandLine
         "usage: logreg <command> [options]\n" +
         "  train   --data FILE.csv --label COLUMN --model OUT.zip [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs]\n" +
         "          [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X] [--normalize none|meanvar] [--threads N] [--seed N] [--json OUT.json]\n" +
-        "  predict --model M.zip --data FILE.csv [--out FILE.csv]";
+        "  predict --model M.zip --data FILE.csv [--out FILE.csv]\n" +
+        "  stats   --data FILE.csv --label COLUMN [--l2 X] [--json OUT.json]";
+
+    /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
+    public static TextWriter? ProgressWriter { get; set; } = Console.IsErrorRedirected ? null : Console.Error;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -23,7 +27,8 @@ public static class CommandLine
             {
                 "train" => TrainCommand.Run(rest, output),
                 "predict" => PredictCommand.Run(rest, output),
-                _ => throw new CliException($"unknown command '{args[0]}'; expected train or predict (logreg --help).", 2),
+                "stats" => StatsCommand.Run(rest, output),
+                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict or stats (logreg --help).", 2),
             };
         }
         catch (CliException e)

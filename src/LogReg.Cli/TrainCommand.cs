@@ -57,6 +57,8 @@ public static class TrainCommand
             NumberOfThreads = a.Int("--threads", 1),
             Seed = seed,
         };
+        var progress = CommandLine.ProgressWriter is null ? null : new ProgressPrinter(CommandLine.ProgressWriter);
+        options.Progress = progress;
 
         var table = CsvTable.Read(dataPath);
         var ml = new MLContext(seed ?? 0);
@@ -76,6 +78,7 @@ public static class TrainCommand
             model = fitted;
             parameters = fitted.Model;
         }
+        progress?.Finish();
         ml.Model.Save(model, data.Schema, modelPath);
 
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), CsvDataView.LabelColumn);

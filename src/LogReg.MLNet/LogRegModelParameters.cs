@@ -1,5 +1,6 @@
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
@@ -10,11 +11,18 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegModelParameters
 {
-    internal LogRegModelParameters(LogisticModel model, long skippedRows)
+    internal LogRegModelParameters(LogisticModel model, long skippedRows, ModelStatistics? statistics = null)
     {
         Model = model;
         SkippedRows = skippedRows;
+        Statistics = statistics;
     }
+
+    /// <summary>
+    /// Coefficient statistics on the training data when <see cref="LogRegOptions.ShowTrainingStatistics"/>
+    /// was set, else null. <c>Statistics.Summary()</c> prints a statsmodels-style table.
+    /// </summary>
+    public ModelStatistics? Statistics { get; }
 
     /// <summary>The core model (double precision weights, fit report, scoring).</summary>
     public LogisticModel Model { get; }

@@ -62,6 +62,13 @@ public sealed class LogRegOptions
     /// <summary>Seed for SGD's shuffling. Default: drawn from the MLContext's random source (so MLContext(seed) fixes it).</summary>
     public int? Seed { get; set; }
 
+    /// <summary>
+    /// Compute coefficient statistics after training (standard errors, z, p-values, intervals,
+    /// log-likelihood, AIC, BIC, …; see <see cref="LogRegModelParameters.Statistics"/>), as ML.NET's
+    /// ShowTrainingStatistics — in managed code, without MKL. Default false. Not with L1 &gt; 0.
+    /// </summary>
+    public bool ShowTrainingStatistics { get; set; }
+
     /// <summary>Receives one record per optimizer iteration (objective, gradient norm, step, elapsed).</summary>
     public IProgress<IterationRecord>? Progress { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogReg.Core.Optimization;
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -86,7 +87,16 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
             },
         };
         var model = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
-        return new LogRegTransformer(_host, new LogRegModelParameters(model, read.SkippedRows), input.Schema, o.FeatureColumnName);
+        ModelStatistics? statistics = null;
+        if (o.ShowTrainingStatistics)
+        {
+            statistics = StatisticsCalculator.Compute(read.Data, model);
+            foreach (var warning in statistics.Warnings)
+            {
+                channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);
+            }
+        }
+        return new LogRegTransformer(_host, new LogRegModelParameters(model, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
@@ -144,6 +154,8 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
         Require(o.LearningRate is null || (float.IsFinite(o.LearningRate.Value) && o.LearningRate > 0), nameof(o.LearningRate), o.LearningRate, "a finite number > 0");
         Require(o.BatchSize >= 1, nameof(o.BatchSize), o.BatchSize, "at least 1");
         Require(o.HistorySize >= 1, nameof(o.HistorySize), o.HistorySize, "at least 1");
+        Require(!(o.ShowTrainingStatistics && o.L1Regularization > 0), nameof(o.ShowTrainingStatistics), o.ShowTrainingStatistics,
+            "false when L1Regularization > 0 (statistics are defined for L2-regularised or unpenalised fits)");
         Require(!(o.Optimizer == OptimizerKind.Newton && o.L1Regularization > 0), nameof(o.L1Regularization), o.L1Regularization,
             "0 with the Newton optimizer (use Lbfgs, which runs OWL-QN, for L1)");
     }

@@ -140,4 +140,71 @@ public sealed class CommandLineTests : IDisposable
         Assert.NotEqual(0, d.Exit);
         Assert.Contains("truncated or corrupted", d.Err);
     }
+
+    [Fact]
+    public void StatsPrintsTheSummaryAndWritesTheDocumentedJson()
+    {
+        string json = Path.Combine(_dir, "s.json");
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("Logit Regression Results", r.Out);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        foreach (var key in new[] { "n", "coefficients", "log_likelihood", "null_log_likelihood", "deviance", "null_deviance", "aic", "bic", "pseudo_r2", "llr", "llr_p_value", "converged", "warnings" })
+        {
+            Assert.True(doc.TryGetProperty(key, out _), key);
+        }
+        var sm = ReferenceData.Spector.Json.GetProperty("mle").GetProperty("statsmodels");
+        var first = doc.GetProperty("coefficients")[0];
+        Assert.Equal("intercept", first.GetProperty("name").GetString());
+        Assert.Equal(sm.GetProperty("bse").GetProperty("intercept").GetDouble(), first.GetProperty("std_error").GetDouble(), 1e-5);
+        foreach (var key in new[] { "estimate", "std_error", "z", "p_value", "ci_low", "ci_high" })
+        {
+            Assert.Equal(JsonValueKind.Number, first.GetProperty(key).ValueKind);
+        }
+        Assert.Equal(sm.GetProperty("aic").GetDouble(), doc.GetProperty("aic").GetDouble(), 1e-5);
+        Assert.Equal(0, doc.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public void StatsOnSeparatedDataWarnsAndStillExitsZero()
+    {
+        string json = Path.Combine(_dir, "s.json");
+        string csv = Path.Combine(AppContext.BaseDirectory, "Reference", "breast_cancer_wdbc.csv");
+        var r = Run("stats", "--data", csv, "--label", "Label", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(doc.GetProperty("converged").GetBoolean());
+        Assert.Contains("separation", doc.GetProperty("warnings")[0].GetString());
+        Assert.Equal(JsonValueKind.Null, doc.GetProperty("coefficients")[1].GetProperty("std_error").ValueKind);
+        var penalised = Run("stats", "--data", csv, "--label", "Label", "--l2", "1");
+        Assert.Equal(0, penalised.Exit);
+        Assert.Contains("penalised Hessian", penalised.Out);
+    }
+
+    [Fact]
+    public void StatsNamesConstantAndDuplicatedColumns()
+    {
+        var lines = File.ReadAllLines(Spector);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).Select(c => $"{c[0]},{c[1]},{c[2]},5,{c[0]},{c[3]}");
+        string csv = Write("rank.csv", "gpa,tuce,psi,five,gpa2,Label\n" + string.Join("\n", rows) + "\n");
+        var r = Run("stats", "--data", csv, "--label", "Label");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("'five'", r.Out);
+        Assert.Contains("'gpa2' = 'gpa'", r.Out);
+        Assert.Contains("rank deficient", r.Out);
+    }
+
+    [Fact]
+    public void ProgressPrinterRewritesOneLine()
+    {
+        var writer = new StringWriter();
+        var printer = new ProgressPrinter(writer, TimeSpan.Zero);
+        printer.Report(new LogReg.Core.Optimization.IterationRecord(1, 10.5, 0.25, 1, TimeSpan.FromSeconds(0.5)));
+        printer.Report(new LogReg.Core.Optimization.IterationRecord(2, 9.5, 0.125, 1, TimeSpan.FromSeconds(0.6))); // within 200 ms: skipped
+        printer.Finish();
+        string text = writer.ToString();
+        Assert.StartsWith("\riteration      1  objective 10.5", text);
+        Assert.DoesNotContain("iteration      2", text);
+        Assert.EndsWith(Environment.NewLine, text);
+    }
 }

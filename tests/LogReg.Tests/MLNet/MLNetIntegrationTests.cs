@@ -171,6 +171,20 @@ public class MLNetIntegrationTests
     }
 
     [Fact]
+    public void TrainingStatisticsAreOptInAndReachableFromTheTransformer()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = TestData.Spector(ml);
+        Assert.Null(ml.BinaryClassification.Trainers.LogReg(l2Regularization: 0).Fit(data).Model.Statistics);
+        var stats = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { L2Regularization = 0, ShowTrainingStatistics = true, OptimizationTolerance = 1e-10f })
+            .Fit(data).Model.Statistics!;
+        var sm = ReferenceData.Spector.Json.GetProperty("mle").GetProperty("statsmodels");
+        Assert.Equal(sm.GetProperty("bse").GetProperty("gpa").GetDouble(), stats.Coefficients[1].StandardError!.Value, 1e-5);
+        Assert.Equal(sm.GetProperty("llf").GetDouble(), stats.LogLikelihood, 1e-6);
+        Assert.Contains("x0", stats.Summary()); // this view has no slot names, so features are named x0, x1, …
+    }
+
+    [Fact]
     public void LogGoesToMLContextLog()
     {
         var ml = new MLContext(seed: 1);
