@@ -8,7 +8,8 @@ public static class CommandLine
         "  train   --data FILE.csv --label COLUMN --model OUT.zip [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs]\n" +
         "          [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X] [--normalize none|meanvar] [--threads N] [--seed N] [--json OUT.json]\n" +
         "  predict --model M.zip --data FILE.csv [--out FILE.csv]\n" +
-        "  stats   --data FILE.csv --label COLUMN [--l2 X] [--json OUT.json]";
+        "  stats   --data FILE.csv --label COLUMN [--l2 X] [--json OUT.json]\n" +
+        "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)";
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
     public static TextWriter? ProgressWriter { get; set; } = Console.IsErrorRedirected ? null : Console.Error;
@@ -28,7 +29,8 @@ public static class CommandLine
                 "train" => TrainCommand.Run(rest, output),
                 "predict" => PredictCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
-                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict or stats (logreg --help).", 2),
+                "compare" => CompareCommand.Run(rest, output),
+                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict, stats or compare (logreg --help).", 2),
             };
         }
         catch (CliException e)

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using LogReg.Compare;
+using Microsoft.ML;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]: stratified
+/// k-fold cross-validation with identical folds for this trainer (BCE, MSE) and ML.NET's
+/// LbfgsLogisticRegression, SdcaLogisticRegression and FastTree. Without --data it uses the bundled
+/// breast-cancer data.
+/// </summary>
+public static class CompareCommand
+{
+    public static readonly string[] Options = { "--data", "--label", "--folds", "--seed", "--json" };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        var a = new Arguments("compare", args, Options);
+        string? dataPath = a.Optional("--data");
+        string label = dataPath is null ? a.Optional("--label") ?? "Label" : a.Required("--label");
+        dataPath ??= Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer_wdbc.csv");
+        int folds = a.Int("--folds", 2) ?? 5;
+        int seed = a.Int("--seed") ?? 1;
+        string? jsonPath = a.Optional("--json");
+
+        var table = CsvTable.Read(dataPath);
+        var ml = new MLContext(seed);
+        var (data, names) = CsvDataView.ForTraining(ml, table, label);
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {names.Length} features; stratified {folds}-fold cross-validation, seed {seed}.");
+        var progressWriter = CommandLine.ProgressWriter;
+        IProgress<string>? progress = progressWriter is null ? null : new SynchronousProgress(m =>
+        {
+            progressWriter.Write($"\r{m,-60}");
+            progressWriter.Flush();
+        });
+        ComparisonResult result;
+        try
+        {
+            result = TrainerComparison.Run(data, new ComparisonOptions { Folds = folds, Seed = seed }, progress);
+        }
+        finally
+        {
+            progressWriter?.Write("\r" + new string(' ', 61) + "\r");
+        }
+        output.WriteLine(Format(result));
+        output.WriteLine("log-loss in nats (mean of −ln p(true label)); ML.NET's own LogLoss metric is in bits. Linear trainers: NormalizeMeanVariance, L2 = 1, L1 = 0.");
+        if (jsonPath is not null)
+        {
+            WriteJson(jsonPath, result);
+            output.WriteLine($"results written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    public static string Format(ComparisonResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        static string M(MeanSd v, string f) => $"{v.Mean.ToString(f, CultureInfo.InvariantCulture)} ± {v.Sd.ToString(f, CultureInfo.InvariantCulture)}";
+        var lines = new List<string>
+        {
+            $"{"trainer",-32} {"AUC",17} {"accuracy",17} {"F1",17} {"log-loss",17} {"fit (s)",17}",
+        };
+        foreach (var r in result.Results)
+        {
+            lines.Add($"{r.Trainer,-32} {M(r.Auc, "F4"),17} {M(r.Accuracy, "F4"),17} {M(r.F1, "F4"),17} {M(r.LogLoss, "F4"),17} {M(r.Fit, "F3"),17}");
+        }
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static void WriteJson(string path, ComparisonResult result)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("folds", result.Folds);
+        json.WriteNumber("seed", result.Seed);
+        json.WriteStartArray("results");
+        foreach (var r in result.Results)
+        {
+            json.WriteStartObject();
+            json.WriteString("trainer", r.Trainer);
+            json.WriteNumber("auc_mean", r.Auc.Mean);
+            json.WriteNumber("auc_sd", r.Auc.Sd);
+            json.WriteNumber("accuracy_mean", r.Accuracy.Mean);
+            json.WriteNumber("accuracy_sd", r.Accuracy.Sd);
+            json.WriteNumber("f1_mean", r.F1.Mean);
+            json.WriteNumber("f1_sd", r.F1.Sd);
+            json.WriteNumber("log_loss_mean", r.LogLoss.Mean);
+            json.WriteNumber("log_loss_sd", r.LogLoss.Sd);
+            json.WriteNumber("fit_seconds_mean", r.Fit.Mean);
+            json.WriteNumber("fit_seconds_sd", r.Fit.Sd);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private sealed class SynchronousProgress : IProgress<string>
+    {
+        private readonly Action<string> _report;
+
+        public SynchronousProgress(Action<string> report) => _report = report;
+
+        public void Report(string value) => _report(value);
+    }
+}
