@@ -1,4 +1,31 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using LogReg.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/LogReg.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(LogReg.Benchmarks.TrainingBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/LogReg.Benchmarks -- [--quick | --full] [BenchmarkDotNet options, e.g. --filter '*Training*']
+// quick (default): smaller dense and sparse sets, 1 warm-up and 3 measured iterations — a few minutes on 2 cores.
+// full: the sizes of the benchmark issue (dense 200,000 × 100, sparse 100,000 × 20,000), 2 warm-ups, 5 iterations.
+bool full = args.Contains("--full");
+var rest = args.Where(a => a is not "--full" and not "--quick").ToArray();
+string mode = full ? "full" : "quick";
+Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", mode);
+Quality.Clear();
+
+var job = Job.Default
+    .WithLaunchCount(1)
+    .WithWarmupCount(full ? 2 : 1)
+    .WithIterationCount(full ? 5 : 3)
+    .WithEnvironmentVariable("LOGREG_BENCH_MODE", mode);
+var config = DefaultConfig.Instance
+    .AddJob(job.AsDefault())
+    .AddColumn(new QualityColumn("Objective", r => Quality.Format(r.Objective)))
+    .AddColumn(new QualityColumn("Gap to best", null))
+    .AddColumn(new QualityColumn("Test AUC", r => r.TestAuc.ToString("F4", CultureInfo.InvariantCulture)))
+    .AddColumn(new QualityColumn("Test log-loss", r => r.TestLogLoss.ToString("F4", CultureInfo.InvariantCulture)))
+    .WithOptions(ConfigOptions.JoinSummary);
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(rest, config);
+Report.Print(summaries, mode);

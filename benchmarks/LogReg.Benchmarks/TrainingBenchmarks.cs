@@ -1,70 +1,94 @@
 using BenchmarkDotNet.Attributes;
+using LogReg.Core.Losses;
 using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.Benchmarks;
 
 /// <summary>
-/// Fitting time on a dense synthetic problem (rows drawn from a known logistic model), this
-/// library against ML.NET's LbfgsLogisticRegression, all with L2 = 1, L1 = 0. The data are built
-/// and cached in memory in GlobalSetup; the timed body is Fit only.
+/// Time to fit, every trainer configured for F = Σ BCE + ½‖w‖² (L2 = 1, L1 = 0):
+/// this library with each optimizer (GD and SGD capped, so they show speed at lower accuracy; MSE
+/// with its default optimizer), ML.NET LbfgsLogisticRegression at 1 and 2 threads (L2 = 1, L1 = 0,
+/// its default tolerance 1e-7), and SdcaLogisticRegression (its L2 is per example: 1/n gives the
+/// same objective). The data are cached in memory in GlobalSetup; the timed body is Fit only. What
+/// each fit reached (objective, test AUC, test log-loss) is recorded in GlobalCleanup.
 /// </summary>
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {
     private MLContext _ml = null!;
-    private IDataView _data = null!;
+    private BenchData _data = null!;
+    private Microsoft.ML.IDataView _train = null!;
+    private ITransformer? _last;
 
-    [Params(20_000)]
-    public int Rows { get; set; }
-
-    [Params(50)]
-    public int Features { get; set; }
+    [Params(BenchData.Dense, BenchData.Sparse, BenchData.BreastCancer)]
+    public string Dataset { get; set; } = BenchData.Dense;
 
     [GlobalSetup]
     public void Setup()
     {
         _ml = new MLContext(seed: 1);
-        var rng = new Random(12345);
-        var w = Enumerable.Range(0, Features).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
-        var rows = new List<Row>(Rows);
-        for (int i = 0; i < Rows; i++)
-        {
-            var x = new float[Features];
-            double z = 0.25;
-            for (int j = 0; j < Features; j++)
-            {
-                x[j] = (float)Gaussian(rng);
-                z += w[j] * x[j];
-            }
-            rows.Add(new Row { Features = x, Label = rng.NextDouble() < 1 / (1 + Math.Exp(-z)) });
-        }
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features);
-        _data = _ml.Data.Cache(_ml.Data.LoadFromEnumerable(rows, schema));
-        _ = _data.GetColumn<bool>("Label").Count(); // fill the cache before timing
+        _data = BenchData.Load(Dataset);
+        _train = BenchData.ToDataView(_ml, _data.Train);
     }
 
-    [Benchmark(Baseline = true)]
-    public object MLNetLbfgs() => _ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
-        new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1, NumberOfThreads = 1 }).Fit(_data);
-
-    [Benchmark]
-    public object LogRegLbfgs() => _ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Lbfgs }).Fit(_data);
-
-    [Benchmark]
-    public object LogRegNewton() => _ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Newton }).Fit(_data);
-
-    private static double Gaussian(Random rng) =>
-        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-
-    public sealed class Row
+    [GlobalCleanup]
+    public void Cleanup()
     {
-        public bool Label { get; set; }
-
-        public float[] Features { get; set; } = Array.Empty<float>();
+        if (_last is not null)
+        {
+            Quality.Record(nameof(TrainingBenchmarks), CurrentMethod, _data, _last);
+        }
     }
+
+    private string CurrentMethod { get; set; } = "";
+
+    private ITransformer Keep(ITransformer model, string method)
+    {
+        _last = model;
+        CurrentMethod = method;
+        return model;
+    }
+
+    [Benchmark(Baseline = true, Description = "MLNet LBFGS 1 thread")]
+    public ITransformer MLNetLbfgs1() => Keep(_ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+        new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1, NumberOfThreads = 1 }).Fit(_train), nameof(MLNetLbfgs1));
+
+    [Benchmark(Description = "MLNet LBFGS 2 threads")]
+    public ITransformer MLNetLbfgs2() => Keep(_ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+        new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1, NumberOfThreads = 2 }).Fit(_train), nameof(MLNetLbfgs2));
+
+    [Benchmark(Description = "MLNet SDCA")]
+    public ITransformer MLNetSdca() => Keep(_ml.BinaryClassification.Trainers.SdcaLogisticRegression(
+        new SdcaLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1f / _data.Train.RowCount, NumberOfThreads = 2 }).Fit(_train), nameof(MLNetSdca));
+
+    [Benchmark(Description = "LogReg L-BFGS")]
+    public ITransformer LogRegLbfgs() => Keep(Fit(OptimizerKind.Lbfgs), nameof(LogRegLbfgs));
+
+    [Benchmark(Description = "LogReg L-BFGS 1 thread")]
+    public ITransformer LogRegLbfgs1() => Keep(Fit(OptimizerKind.Lbfgs, threads: 1), nameof(LogRegLbfgs1));
+
+    [Benchmark(Description = "LogReg Newton")]
+    public ITransformer LogRegNewton() => Keep(Fit(OptimizerKind.Newton), nameof(LogRegNewton));
+
+    [Benchmark(Description = "LogReg GD (100 it)")]
+    public ITransformer LogRegGd() => Keep(Fit(OptimizerKind.GradientDescent, iterations: 100), nameof(LogRegGd));
+
+    [Benchmark(Description = "LogReg SGD (5 epochs)")]
+    public ITransformer LogRegSgd() => Keep(Fit(OptimizerKind.MiniBatchSgd, iterations: 5), nameof(LogRegSgd));
+
+    [Benchmark(Description = "LogReg MSE (default)")]
+    public ITransformer LogRegMse() => Keep(Fit(OptimizerKind.Auto, loss: LossKind.MeanSquaredError), nameof(LogRegMse));
+
+    private ITransformer Fit(OptimizerKind optimizer, int? iterations = null, int? threads = null, LossKind loss = LossKind.BinaryCrossEntropy) =>
+        _ml.BinaryClassification.Trainers.LogReg(new LogRegOptions
+        {
+            Loss = loss,
+            Optimizer = optimizer,
+            L2Regularization = 1,
+            MaximumNumberOfIterations = iterations,
+            NumberOfThreads = threads,
+        }).Fit(_train);
 }

@@ -53,6 +53,9 @@ public sealed class DenseMatrix : DesignMatrix
     public override void AddScaledRow(int row, double alpha, Span<double> target) =>
         VectorKernels.AddScaled(Row(row), alpha, target);
 
+    public override void AddScaledSquaredRow(int row, double alpha, Span<double> target) =>
+        VectorKernels.AddScaledSquares(Row(row), alpha, target);
+
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;

@@ -40,6 +40,9 @@ public abstract class DesignMatrix
     /// <summary>target += alpha·xᵢ (target has at least <see cref="ColumnCount"/> entries).</summary>
     public abstract void AddScaledRow(int row, double alpha, Span<double> target);
 
+    /// <summary>target[j] += alpha·xᵢⱼ² (target has at least <see cref="ColumnCount"/> entries).</summary>
+    public abstract void AddScaledSquaredRow(int row, double alpha, Span<double> target);
+
     /// <summary>
     /// Adds weight·x̃ᵢx̃ᵢᵀ to the upper triangle of the row-major (d+1)×(d+1) matrix
     /// <paramref name="upper"/>, where x̃ᵢ = (xᵢ, 1) and d = <see cref="ColumnCount"/>.

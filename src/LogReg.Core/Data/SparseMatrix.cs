@@ -108,6 +108,16 @@ public sealed class SparseMatrix : DesignMatrix
         }
     }
 
+    public override void AddScaledSquaredRow(int row, double alpha, Span<double> target)
+    {
+        var idx = RowIndices(row);
+        var val = RowValues(row);
+        for (int k = 0; k < idx.Length; k++)
+        {
+            target[idx[k]] += alpha * val[k] * val[k];
+        }
+    }
+
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;

@@ -77,6 +77,39 @@ public static class VectorKernels
         }
     }
 
+    /// <summary>target[j] += alpha·x[j]² with x in float and target in double.</summary>
+    public static void AddScaledSquares(ReadOnlySpan<float> x, double alpha, Span<double> target)
+    {
+        if (target.Length < x.Length)
+        {
+            throw new ArgumentException("The target span is shorter than the row.", nameof(target));
+        }
+        int n = x.Length;
+        int i = 0;
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref double tr = ref MemoryMarshal.GetReference(target);
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            int width = Vector<float>.Count;
+            int half = Vector<double>.Count;
+            var a = new Vector<double>(alpha);
+            for (; i <= n - width; i += width)
+            {
+                var xv = Vector.LoadUnsafe(ref xr, (nuint)i);
+                Vector.Widen(xv, out Vector<double> lo, out Vector<double> hi);
+                var t0 = Vector.LoadUnsafe(ref tr, (nuint)i) + a * lo * lo;
+                var t1 = Vector.LoadUnsafe(ref tr, (nuint)(i + half)) + a * hi * hi;
+                t0.StoreUnsafe(ref tr, (nuint)i);
+                t1.StoreUnsafe(ref tr, (nuint)(i + half));
+            }
+        }
+        for (; i < n; i++)
+        {
+            double v = Unsafe.Add(ref xr, i);
+            Unsafe.Add(ref tr, i) += alpha * v * v;
+        }
+    }
+
     /// <summary>target[j] += alpha·x[j], all double.</summary>
     public static void AddScaled(ReadOnlySpan<double> x, double alpha, Span<double> target)
     {

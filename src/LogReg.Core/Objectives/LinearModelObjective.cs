@@ -47,6 +47,7 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     private bool _wantGradient;
     private double[]? _inverseScale;
     private double[]? _centre;
+    private double[][]? _partialSquares;
     private double _inverseScaleBias = 1;
 
     /// <summary>Creates the objective.</summary>
@@ -218,20 +219,26 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     public ICurvature HessianAt(ReadOnlySpan<double> theta, bool gaussNewton = false)
     {
         CheckLength(theta.Length, nameof(theta));
-        var w = theta.Slice(0, FeatureCount);
-        double b = theta[FeatureCount];
         var curvature = new double[SampleCount];
-        IPointwiseLoss loss = Loss == LossKind.BinaryCrossEntropy ? new BinaryCrossEntropyLoss() : new SquaredErrorOnSigmoidLoss();
-        for (int i = 0; i < curvature.Length; i++)
+        var point = theta.Slice(0, Dimension).ToArray();
+        // Rows are independent here: any thread split gives the same values.
+        _chunks.Run(c =>
         {
-            double s = _s is null ? 1.0 : _s[i];
-            if (s == 0)
+            IPointwiseLoss loss = Loss == LossKind.BinaryCrossEntropy ? new BinaryCrossEntropyLoss() : new SquaredErrorOnSigmoidLoss();
+            var (start, end) = _chunks[c];
+            var wc = new ReadOnlySpan<double>(point, 0, FeatureCount);
+            double bc = point[FeatureCount];
+            for (int i = start; i < end; i++)
             {
-                continue;
+                double s = _s is null ? 1.0 : _s[i];
+                if (s == 0)
+                {
+                    continue;
+                }
+                double z = _x.Dot(i, wc) + bc;
+                curvature[i] = s * (gaussNewton ? loss.GaussNewtonCurvature(_y[i], z) : loss.Curvature(_y[i], z));
             }
-            double z = _x.Dot(i, w) + b;
-            curvature[i] = s * (gaussNewton ? loss.GaussNewtonCurvature(_y[i], z) : loss.Curvature(_y[i], z));
-        }
+        });
         return new RowCurvature(_x, curvature, L2, _chunks);
     }
 
@@ -248,26 +255,25 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     {
         CheckLength(theta.Length, nameof(theta));
         int d = FeatureCount;
-        var curvature = ((RowCurvature)HessianAt(theta, gaussNewton: true)).RowWeights;
-        var sum = new double[d];
-        var sumSq = new double[d];
-        var row = new double[d];
-        double total = 0;
-        for (int i = 0; i < SampleCount; i++)
+        // One chunked pass: per chunk Σ cᵢ·xᵢ (with Σ cᵢ in the last slot) and Σ cᵢ·xᵢ², added in chunk order.
+        theta.Slice(0, Dimension).CopyTo(_point);
+        if (_partialSquares is null)
         {
-            double c = curvature[i];
-            if (c <= 0)
+            _partialSquares = new double[_chunks.Count][];
+            for (int c = 0; c < _chunks.Count; c++)
             {
-                continue;
-            }
-            total += c;
-            _x.CopyRow(i, row);
-            for (int j = 0; j < d; j++)
-            {
-                sum[j] += c * row[j];
-                sumSq[j] += c * row[j] * row[j];
+                _partialSquares[c] = new double[d];
             }
         }
+        _chunks.Run(Loss == LossKind.BinaryCrossEntropy ? c => CurvatureMoments<BinaryCrossEntropyLoss>(c) : c => CurvatureMoments<SquaredErrorOnSigmoidLoss>(c));
+        var sum = new double[d + 1];
+        var sumSq = new double[d];
+        for (int c = 0; c < _chunks.Count; c++)
+        {
+            VectorKernels.AddScaled(_partialGradients[c], 1.0, sum);
+            VectorKernels.AddScaled(_partialSquares[c], 1.0, sumSq);
+        }
+        double total = sum[d];
         var inv = _inverseScale ?? new double[d];
         var mean = _centre ?? new double[d];
         double maxH = 0;
@@ -416,6 +422,37 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
             g[FeatureCount] = gb;
         }
         _partialValues[c] = value;
+    }
+
+    // Chunk c of the preconditioner's moments at _point: Σ cᵢx̃ᵢ and Σ cᵢxᵢ², cᵢ the Gauss–Newton curvature.
+    private void CurvatureMoments<TLoss>(int c)
+        where TLoss : struct, IPointwiseLoss
+    {
+        var loss = default(TLoss);
+        var (start, end) = _chunks[c];
+        var w = new ReadOnlySpan<double>(_point, 0, FeatureCount);
+        double b = _point[FeatureCount];
+        var sum = _partialGradients[c].AsSpan();
+        var squares = _partialSquares![c].AsSpan();
+        sum.Clear();
+        squares.Clear();
+        double total = 0;
+        for (int i = start; i < end; i++)
+        {
+            double s = _s is null ? 1.0 : _s[i];
+            if (s == 0)
+            {
+                continue;
+            }
+            double curvature = s * loss.GaussNewtonCurvature(_y[i], _x.Dot(i, w) + b);
+            if (curvature > 0)
+            {
+                total += curvature;
+                _x.AddScaledRow(i, curvature, sum);
+                _x.AddScaledSquaredRow(i, curvature, squares);
+            }
+        }
+        sum[FeatureCount] = total;
     }
 
     private void Rows<TLoss>(ReadOnlySpan<int> rows, ReadOnlySpan<double> w, double b, Span<double> g, ref double value, ref double gb)
