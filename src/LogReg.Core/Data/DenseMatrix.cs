@@ -53,6 +53,12 @@ public sealed class DenseMatrix : DesignMatrix
     public override void AddScaledRow(int row, double alpha, Span<double> target) =>
         VectorKernels.AddScaled(Row(row), alpha, target);
 
+    public override void MultiplyRows(int start, int count, ReadOnlySpan<double> w, double b, Span<double> z) =>
+        DenseBlockKernels.MultiplyRows(_values, ColumnCount, start, count, w, b, z);
+
+    public override void AddTransposeRows(int start, int count, ReadOnlySpan<double> coefficient, Span<double> target) =>
+        DenseBlockKernels.AddTransposeRows(_values, ColumnCount, start, count, coefficient, target);
+
     public override void AddScaledSquaredRow(int row, double alpha, Span<double> target) =>
         VectorKernels.AddScaledSquares(Row(row), alpha, target);
 

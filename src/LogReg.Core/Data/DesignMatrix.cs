@@ -40,6 +40,27 @@ public abstract class DesignMatrix
     /// <summary>target += alpha·xᵢ (target has at least <see cref="ColumnCount"/> entries).</summary>
     public abstract void AddScaledRow(int row, double alpha, Span<double> target);
 
+    /// <summary>z[k] = x_(start+k)·w + b for k in [0, count): the forward pass over a block of rows.</summary>
+    public virtual void MultiplyRows(int start, int count, ReadOnlySpan<double> w, double b, Span<double> z)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            z[k] = Dot(start + k, w) + b;
+        }
+    }
+
+    /// <summary>target += Σₖ coefficient[k]·x_(start+k): the gradient's Xᵀr over a block of rows.</summary>
+    public virtual void AddTransposeRows(int start, int count, ReadOnlySpan<double> coefficient, Span<double> target)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            if (coefficient[k] != 0)
+            {
+                AddScaledRow(start + k, coefficient[k], target);
+            }
+        }
+    }
+
     /// <summary>target[j] += alpha·xᵢⱼ² (target has at least <see cref="ColumnCount"/> entries).</summary>
     public abstract void AddScaledSquaredRow(int row, double alpha, Span<double> target);
 
