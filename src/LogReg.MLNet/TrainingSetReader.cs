@@ -171,11 +171,14 @@ internal static class TrainingSetReader
         private float[] _values;
         private long _count;
 
+        private readonly long _expectedRows;
+
         public SparseBuilder(int d, long capacityRows)
         {
             _d = d;
+            _expectedRows = capacityRows;
             _rowStart = new List<long>((int)Math.Min(capacityRows + 1, int.MaxValue / 2)) { 0 };
-            _indices = new int[Math.Max(16, Math.Min(capacityRows * 16, 1 << 26))];
+            _indices = new int[Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24))];
             _values = new float[_indices.Length];
         }
 
@@ -200,8 +203,7 @@ internal static class TrainingSetReader
 
         public override DesignMatrix Build()
         {
-            Array.Resize(ref _indices, (int)_count);
-            Array.Resize(ref _values, (int)_count);
+            // Spare capacity is kept rather than copied away (the estimate overshoots by about 5%).
             return new SparseMatrix(_rowStart.Count - 1, _d, _rowStart.ToArray(), _indices, _values);
         }
 
@@ -211,7 +213,13 @@ internal static class TrainingSetReader
             {
                 return;
             }
-            long grown = Math.Min(Math.Max(needed, 2L * _indices.Length), Array.MaxLength);
+            // Once some rows are in, size for the expected total (rows seen so far predict the
+            // rest) instead of doubling, so a large sparse set is not copied over and over.
+            int rowsSoFar = _rowStart.Count - 1;
+            long estimate = rowsSoFar >= 64 && _expectedRows > rowsSoFar
+                ? (long)(1.05 * _count / rowsSoFar * _expectedRows) + 1024
+                : 2L * _indices.Length;
+            long grown = Math.Min(Math.Max(needed, estimate), Array.MaxLength);
             if (grown < needed)
             {
                 throw new InvalidOperationException("The training data hold more non-zero values than one array can.");

@@ -2,7 +2,8 @@ namespace LogReg.Core.Data;
 
 /// <summary>
 /// Compressed sparse rows: row i holds the pairs (indices[k], values[k]) for
-/// k in [rowStart[i], rowStart[i+1]), indices strictly increasing. Only stored values are touched,
+/// k in [rowStart[i], rowStart[i+1]), indices strictly increasing; entries of the arrays past
+/// rowStart[rowCount] are spare capacity and never read. Only stored values are touched,
 /// so a bag-of-words matrix is never densified.
 /// </summary>
 public sealed class SparseMatrix : DesignMatrix
@@ -22,7 +23,8 @@ public sealed class SparseMatrix : DesignMatrix
         {
             throw new ArgumentException($"rowStart needs {rowCount + 1} entries; got {rowStart.Length}.", nameof(rowStart));
         }
-        if (indices.LongLength != values.LongLength || rowStart[rowCount] != values.LongLength || rowStart[0] != 0)
+        // The arrays may be longer than the stored values (a reader's spare capacity); rowStart[rowCount] counts them.
+        if (rowStart[0] != 0 || rowStart[rowCount] > indices.LongLength || rowStart[rowCount] > values.LongLength)
         {
             throw new ArgumentException("rowStart, indices and values do not describe the same number of stored values.");
         }
@@ -76,7 +78,7 @@ public sealed class SparseMatrix : DesignMatrix
 
     public override bool IsSparse => true;
 
-    public override long StoredValueCount => _values.LongLength;
+    public override long StoredValueCount => _rowStart[RowCount];
 
     /// <summary>The column indices of row i.</summary>
     public ReadOnlySpan<int> RowIndices(int row) =>

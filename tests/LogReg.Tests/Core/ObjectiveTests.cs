@@ -114,6 +114,31 @@ public class ObjectiveTests
     }
 
     [Fact]
+    public void SparseSpareCapacityIsNeverRead()
+    {
+        var exact = (SparseMatrix)Problem(true, weights: false).Features;
+        int n = exact.RowCount;
+        var rowStart = new long[n + 1];
+        var indices = new List<int>();
+        var values = new List<float>();
+        for (int i = 0; i < n; i++)
+        {
+            indices.AddRange(exact.RowIndices(i).ToArray());
+            values.AddRange(exact.RowValues(i).ToArray());
+            rowStart[i + 1] = indices.Count;
+        }
+        // Ten spare slots holding garbage.
+        var padded = new SparseMatrix(n, exact.ColumnCount, rowStart,
+            indices.Concat(Enumerable.Repeat(3, 10)).ToArray(), values.Concat(Enumerable.Repeat(1e30f, 10)).ToArray());
+        Assert.Equal(exact.StoredValueCount, padded.StoredValueCount);
+        var labels = Problem(true, weights: false).Labels;
+        var a = new LinearModelObjective(new TrainingSet(exact, labels), LossKind.BinaryCrossEntropy, 1);
+        var b = new LinearModelObjective(new TrainingSet(padded, labels), LossKind.BinaryCrossEntropy, 1);
+        var theta = RandomPoint(a.Dimension, 5);
+        Assert.Equal(a.SmoothValue(theta), b.SmoothValue(theta));
+    }
+
+    [Fact]
     public void ExampleWeightsEqualRepeatedRows()
     {
         var rng = new Random(5);
