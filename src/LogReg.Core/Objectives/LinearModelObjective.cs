@@ -253,26 +253,8 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     /// </summary>
     public void UpdatePreconditioner(ReadOnlySpan<double> theta)
     {
-        CheckLength(theta.Length, nameof(theta));
         int d = FeatureCount;
-        // One chunked pass: per chunk Σ cᵢ·xᵢ (with Σ cᵢ in the last slot) and Σ cᵢ·xᵢ², added in chunk order.
-        theta.Slice(0, Dimension).CopyTo(_point);
-        if (_partialSquares is null)
-        {
-            _partialSquares = new double[_chunks.Count][];
-            for (int c = 0; c < _chunks.Count; c++)
-            {
-                _partialSquares[c] = new double[d];
-            }
-        }
-        _chunks.Run(Loss == LossKind.BinaryCrossEntropy ? c => CurvatureMoments<BinaryCrossEntropyLoss>(c) : c => CurvatureMoments<SquaredErrorOnSigmoidLoss>(c));
-        var sum = new double[d + 1];
-        var sumSq = new double[d];
-        for (int c = 0; c < _chunks.Count; c++)
-        {
-            VectorKernels.AddScaled(_partialGradients[c], 1.0, sum);
-            VectorKernels.AddScaled(_partialSquares[c], 1.0, sumSq);
-        }
+        var (sum, sumSq) = CurvatureMoments(theta);
         double total = sum[d];
         var inv = _inverseScale ?? new double[d];
         var mean = _centre ?? new double[d];
@@ -296,6 +278,34 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
         _inverseScaleBias = 1 / Math.Sqrt(Math.Max(total, floor));
         _centre = mean;
         _inverseScale = inv;
+    }
+
+    /// <summary>
+    /// The curvature moments at θ in one chunked pass (added in chunk order): Σ cᵢ·xᵢ with Σ cᵢ in
+    /// the last slot, and Σ cᵢ·xᵢ², where cᵢ = sᵢ·ℓ''(yᵢ, zᵢ) is the Gauss–Newton curvature of row i.
+    /// </summary>
+    public (double[] Sum, double[] SumOfSquares) CurvatureMoments(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length, nameof(theta));
+        int d = FeatureCount;
+        theta.Slice(0, Dimension).CopyTo(_point);
+        if (_partialSquares is null)
+        {
+            _partialSquares = new double[_chunks.Count][];
+            for (int c = 0; c < _chunks.Count; c++)
+            {
+                _partialSquares[c] = new double[d];
+            }
+        }
+        _chunks.Run(Loss == LossKind.BinaryCrossEntropy ? c => CurvatureMoments<BinaryCrossEntropyLoss>(c) : c => CurvatureMoments<SquaredErrorOnSigmoidLoss>(c));
+        var sum = new double[d + 1];
+        var sumSq = new double[d];
+        for (int c = 0; c < _chunks.Count; c++)
+        {
+            VectorKernels.AddScaled(_partialGradients[c], 1.0, sum);
+            VectorKernels.AddScaled(_partialSquares[c], 1.0, sumSq);
+        }
+        return (sum, sumSq);
     }
 
     /// <summary>result = P·v with P = T·Tᵀ from <see cref="UpdatePreconditioner"/> (identity before).</summary>

@@ -41,7 +41,21 @@ public static class LogisticRegressionTrainer
             $"Training {options.Loss} with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features " +
             $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization.ToString(CultureInfo.InvariantCulture)}, " +
             $"L1 = {options.L1Regularization.ToString(CultureInfo.InvariantCulture)}, {threads} thread(s).");
-        var result = optimizer.Minimize(objective, new double[objective.Dimension], settings);
+        OptimizationResult result;
+        if (kind == OptimizerKind.Lbfgs && options.L1Regularization > 0)
+        {
+            // OWL-QN in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
+            var centred = new CenteredBiasObjective(objective);
+            var inU = optimizer.Minimize(centred, new double[objective.Dimension], settings);
+            var theta = new double[objective.Dimension];
+            centred.ToOriginal(inU.Minimizer, theta);
+            result = new OptimizationResult(theta, inU.Objective, inU.GradientNorm, inU.Iterations, inU.FunctionEvaluations,
+                inU.Termination, inU.Converged, inU.Message, inU.Trace);
+        }
+        else
+        {
+            result = optimizer.Minimize(objective, new double[objective.Dimension], settings);
+        }
         string summary =
             $"{optimizer.Name}: {result.Iterations} iterations, {result.FunctionEvaluations} passes, objective " +
             $"{result.Objective.ToString("R", CultureInfo.InvariantCulture)}, ‖∇F‖∞ = {result.GradientNorm.ToString("G3", CultureInfo.InvariantCulture)}, " +

@@ -20,6 +20,32 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void CentredBiasCoordinatesKeepTheObjectiveAndItsDerivatives()
+    {
+        var inner = new LinearModelObjective(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1, l1: 0.5);
+        var centred = new CenteredBiasObjective(inner);
+        var u = new[] { 0.3, -0.02, 0.5, -1.0 };
+        var theta = new double[4];
+        centred.ToOriginal(u, theta);
+        Assert.Equal(u.Take(3), theta.Take(3));
+        Assert.Equal(inner.SmoothValue(theta), centred.SmoothValue(u), 1e-12);
+        Assert.InRange(ObjectiveDiagnostics.CheckGradient(centred, u).MaxRelativeError, 0, 1e-6);
+        // Hessian product against finite differences of the gradient.
+        var v = new[] { 0.1, 0.2, -0.3, 0.4 };
+        var hv = new double[4];
+        centred.HessianAt(u).Multiply(v, hv);
+        var gp = new double[4];
+        var gm = new double[4];
+        const double h = 1e-5;
+        centred.SmoothValueAndGradient(u.Zip(v, (a, b) => a + h * b).ToArray(), gp);
+        centred.SmoothValueAndGradient(u.Zip(v, (a, b) => a - h * b).ToArray(), gm);
+        for (int j = 0; j < 4; j++)
+        {
+            Assert.Equal((gp[j] - gm[j]) / (2 * h), hv[j], 1e-5 * Math.Max(1, Math.Abs(hv[j])));
+        }
+    }
+
+    [Fact]
     public void GradientCheckCatchesAWrongGradient()
     {
         var f = new LinearModelObjective(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1);
