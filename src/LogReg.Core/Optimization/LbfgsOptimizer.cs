@@ -134,7 +134,9 @@ public sealed class LbfgsOptimizer : IOptimizer
                 break;
             }
 
-            double firstStep = historyCount == 0 ? Math.Min(1.0, 1.0 / Math.Max(VectorKernels.Norm2(d), 1e-300)) : 1.0;
+            // Without curvature pairs the first trial step is 1/‖d‖ — unless d was already scaled by
+            // the objective's curvature preconditioner, whose step 1 is Newton-like.
+            double firstStep = historyCount == 0 && preconditioned is null ? Math.Min(1.0, 1.0 / Math.Max(VectorKernels.Norm2(d), 1e-300)) : 1.0;
             bool accepted = BacktrackingLineSearch.Search(objective, x, total, pg, d, firstStep, xNew, gNew,
                 out double fNew, out double totalNew, out double alpha, ref evaluations);
             if (!accepted || !(totalNew < total))
