@@ -58,6 +58,12 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
                 "binary classification needs rows of both classes.", nameof(input));
         }
 
+        if (o.ShowTrainingStatistics && read.Data.FeatureCount + 1 > StatisticsCalculator.MaximumParameters)
+        {
+            throw new ArgumentException(
+                $"ShowTrainingStatistics needs a dense covariance matrix; feature column '{o.FeatureColumnName}' has {read.Data.FeatureCount} slots, " +
+                $"above the {StatisticsCalculator.MaximumParameters - 1} supported. Train without statistics.", nameof(input));
+        }
         var progress = o.Progress;
         var trainerOptions = new TrainerOptions
         {

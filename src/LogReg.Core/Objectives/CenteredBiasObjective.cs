@@ -24,21 +24,15 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
         int d = inner.FeatureCount;
         var data = inner.Data;
         _mean = new double[d];
-        var row = new double[d];
         double total = 0;
         for (int i = 0; i < data.RowCount; i++)
         {
             double s = data.WeightOf(i);
-            if (s == 0)
+            if (s != 0)
             {
-                continue;
+                data.Features.AddScaledRow(i, s, _mean); // O(stored values): sparse stays sparse
+                total += s;
             }
-            data.Features.CopyRow(i, row);
-            for (int j = 0; j < d; j++)
-            {
-                _mean[j] += s * row[j];
-            }
-            total += s;
         }
         for (int j = 0; j < d; j++)
         {

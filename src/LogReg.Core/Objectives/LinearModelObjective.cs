@@ -203,14 +203,19 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     public double SampleLipschitzBound()
     {
         double kappa = Loss == LossKind.BinaryCrossEntropy ? 0.25 : 0.625;
-        var row = new double[FeatureCount];
-        double sum = 0, totalWeight = 0;
+        // Σᵢ sᵢ‖xᵢ‖² as the sum over columns of Σᵢ sᵢxᵢⱼ² (touches stored values only).
+        var squares = new double[FeatureCount];
+        double totalWeight = 0;
         for (int i = 0; i < SampleCount; i++)
         {
-            _x.CopyRow(i, row);
             double s = _s is null ? 1.0 : _s[i];
-            sum += s * (1.0 + VectorKernels.Dot(row, row));
+            _x.AddScaledSquaredRow(i, s, squares);
             totalWeight += s;
+        }
+        double sum = totalWeight;
+        foreach (double v in squares)
+        {
+            sum += v;
         }
         return kappa * sum / Math.Max(totalWeight, double.Epsilon) + L2 / Math.Max(1, SampleCount);
     }

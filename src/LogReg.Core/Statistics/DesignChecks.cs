@@ -6,6 +6,9 @@ namespace LogReg.Core.Statistics;
 /// <summary>Rank problems of the design [1 X] that make the MLE non-unique, with the columns named.</summary>
 public sealed class DesignChecks
 {
+    /// <summary>Largest d + 1 for which the rank of [1 X] is computed (an O(d²) Gram matrix per row, O(d³) eigenvalues).</summary>
+    public const int RankLimit = 500;
+
     private DesignChecks() { }
 
     /// <summary>Columns with a single value (collinear with the intercept).</summary>
@@ -14,7 +17,7 @@ public sealed class DesignChecks
     /// <summary>Pairs of columns with identical values (the second is the duplicate).</summary>
     public IReadOnlyList<(string First, string Second)> DuplicatePairs { get; private init; } = Array.Empty<(string, string)>();
 
-    /// <summary>Numerical rank of [1 X], or null when not computed (more than 500 columns).</summary>
+    /// <summary>Numerical rank of [1 X], or null when not computed (d + 1 above <see cref="RankLimit"/>).</summary>
     public int? Rank { get; private init; }
 
     /// <summary>d + 1.</summary>
@@ -23,83 +26,115 @@ public sealed class DesignChecks
     /// <summary>True when [1 X] does not have full column rank.</summary>
     public bool RankDeficient => ConstantColumns.Count > 0 || DuplicatePairs.Count > 0 || (Rank is int r && r < ParameterCount);
 
-    /// <summary>Inspects the columns of <paramref name="data"/> (rows with zero weight are ignored).</summary>
+    /// <summary>
+    /// Inspects the columns of <paramref name="data"/> (rows with zero weight are ignored), streaming
+    /// the rows: constant columns from each column's first value, duplicated columns from a
+    /// per-column fingerprint Σᵢ rᵢ·xᵢⱼ (fixed pseudo-random rᵢ) confirmed row by row, and the rank
+    /// from the eigenvalues of the column-normalised Gram matrix of [1 X].
+    /// </summary>
     public static DesignChecks Inspect(TrainingSet data)
     {
         int n = data.RowCount, d = data.FeatureCount;
         string Name(int j) => data.FeatureNames?[j] ?? $"x{j}";
-        var columns = new double[d][];
-        for (int j = 0; j < d; j++)
-        {
-            columns[j] = new double[n];
-        }
+        var first = new double[d];
+        var varies = new bool[d];
+        var fingerprint = new double[d];
         var row = new double[d];
-        var used = new List<int>();
+        int p = d + 1;
+        var gram = p <= RankLimit ? new double[p * p] : null;
+        var scratch = new double[p];
+        var rng = new Random(12345);
+        bool seen = false;
+        int used = 0;
         for (int i = 0; i < n; i++)
         {
+            double r = rng.NextDouble() + 0.5;
             if (data.WeightOf(i) == 0)
             {
                 continue;
             }
+            used++;
             data.Features.CopyRow(i, row);
             for (int j = 0; j < d; j++)
             {
-                columns[j][used.Count] = row[j];
+                if (!seen)
+                {
+                    first[j] = row[j];
+                }
+                else if (row[j] != first[j])
+                {
+                    varies[j] = true;
+                }
+                fingerprint[j] += r * row[j];
             }
-            used.Add(i);
-        }
-        int m = used.Count;
-        var constant = new List<string>();
-        for (int j = 0; j < d; j++)
-        {
-            var c = columns[j].AsSpan(0, m);
-            if (m > 0 && c.IndexOfAnyExcept(c[0]) < 0)
+            seen = true;
+            if (gram is not null)
             {
-                constant.Add(Name(j));
+                data.Features.AddWeightedOuterProduct(i, 1.0, gram, scratch);
             }
         }
+        var constant = Enumerable.Range(0, d).Where(j => used > 0 && !varies[j]).Select(Name).ToList();
+
+        // Candidate duplicates share a fingerprint; confirm them on every row.
         var duplicates = new List<(string, string)>();
-        for (int a = 0; a < d; a++)
+        var candidates = new List<(int A, int B)>();
+        foreach (var group in Enumerable.Range(0, d).Where(j => varies[j]).GroupBy(j => fingerprint[j]).Where(g => g.Count() > 1))
         {
-            for (int b = a + 1; b < d; b++)
+            var members = group.ToArray();
+            for (int a = 0; a < members.Length; a++)
             {
-                if (columns[a].AsSpan(0, m).SequenceEqual(columns[b].AsSpan(0, m)))
+                for (int b = a + 1; b < members.Length; b++)
                 {
-                    duplicates.Add((Name(a), Name(b)));
+                    candidates.Add((members[a], members[b]));
                 }
             }
         }
-        int? rank = null;
-        if (d + 1 <= 500 && m > 0)
+        if (candidates.Count > 0)
         {
-            // Gram matrix of the columns of [1 X] scaled to unit norm; rank = eigenvalues above 1e-10·max.
-            int p = d + 1;
-            var scaled = new double[p][];
-            scaled[0] = Enumerable.Repeat(1.0 / Math.Sqrt(m), m).ToArray();
-            for (int j = 0; j < d; j++)
+            var equal = Enumerable.Repeat(true, candidates.Count).ToArray();
+            for (int i = 0; i < n; i++)
             {
-                var c = columns[j].AsSpan(0, m).ToArray();
-                double norm = VectorKernels.Norm2(c);
-                if (norm > 0)
+                if (data.WeightOf(i) == 0)
                 {
-                    for (int i = 0; i < m; i++)
-                    {
-                        c[i] /= norm;
-                    }
+                    continue;
                 }
-                scaled[j + 1] = c;
+                data.Features.CopyRow(i, row);
+                for (int k = 0; k < candidates.Count; k++)
+                {
+                    equal[k] &= row[candidates[k].A] == row[candidates[k].B];
+                }
             }
-            var gram = new double[p * p];
+            for (int k = 0; k < candidates.Count; k++)
+            {
+                if (equal[k])
+                {
+                    duplicates.Add((Name(candidates[k].A), Name(candidates[k].B)));
+                }
+            }
+        }
+
+        int? rank = null;
+        if (gram is not null && used > 0)
+        {
+            // Upper triangle → symmetric, scaled to unit diagonal; rank = eigenvalues above 1e-10·max.
             for (int a = 0; a < p; a++)
             {
-                for (int b = a; b < p; b++)
+                for (int b = 0; b < a; b++)
                 {
-                    gram[a * p + b] = gram[b * p + a] = VectorKernels.Dot(scaled[a], scaled[b]);
+                    gram[a * p + b] = gram[b * p + a];
+                }
+            }
+            var scale = Enumerable.Range(0, p).Select(a => gram[a * p + a] > 0 ? 1 / Math.Sqrt(gram[a * p + a]) : 0).ToArray();
+            for (int a = 0; a < p; a++)
+            {
+                for (int b = 0; b < p; b++)
+                {
+                    gram[a * p + b] *= scale[a] * scale[b];
                 }
             }
             var eig = DenseLinearAlgebra.SymmetricEigenvalues(gram, p);
             rank = eig.Count(e => e > 1e-10 * eig[^1]);
         }
-        return new DesignChecks { ConstantColumns = constant, DuplicatePairs = duplicates, Rank = rank, ParameterCount = d + 1 };
+        return new DesignChecks { ConstantColumns = constant, DuplicatePairs = duplicates, Rank = rank, ParameterCount = p };
     }
 }

@@ -19,6 +19,9 @@ public static class StatisticsCalculator
     /// <summary>|z| above which R's glm calls a fitted probability "numerically 0 or 1" (p or 1 − p &lt; 10·ε).</summary>
     public static readonly double ExtremeMargin = Math.Log(1 / (10 * 2.220446049250313e-16));
 
+    /// <summary>Most parameters (features + intercept) the statistics handle: the covariance is dense.</summary>
+    public const int MaximumParameters = 2000;
+
     /// <summary>Fits by Newton (tolerance 1e-10, unpenalised unless <paramref name="l2"/> &gt; 0) and computes the statistics.</summary>
     public static ModelStatistics Fit(TrainingSet data, double l2 = 0, LossKind loss = LossKind.BinaryCrossEntropy, int? threads = null)
     {
@@ -42,6 +45,11 @@ public static class StatisticsCalculator
         if (model.FeatureCount != data.FeatureCount)
         {
             throw new ArgumentException($"The model has {model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(model));
+        }
+        if (data.FeatureCount + 1 > MaximumParameters)
+        {
+            throw new ArgumentException(
+                $"Coefficient statistics invert a dense (d+1)×(d+1) Hessian; d = {data.FeatureCount} features is above the {MaximumParameters - 1} supported.", nameof(data));
         }
         if (model.L1Regularization > 0)
         {

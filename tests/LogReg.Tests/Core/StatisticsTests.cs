@@ -111,6 +111,17 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void TooManyFeaturesForADenseCovarianceIsAClearError()
+    {
+        int d = StatisticsCalculator.MaximumParameters;
+        var rows = Enumerable.Range(0, 12).Select(i => Enumerable.Range(0, d).Select(j => j == i ? 1.0 : 0.0).ToArray()).ToList();
+        var labels = Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray();
+        var data = new TrainingSet(SparseMatrix.FromDenseRows(rows, d), labels);
+        var e = Assert.Throws<ArgumentException>(() => StatisticsCalculator.Fit(data, l2: 1));
+        Assert.Contains($"d = {d} features", e.Message);
+    }
+
+    [Fact]
     public void MseGetsSandwichStandardErrors()
     {
         var stats = StatisticsCalculator.Fit(ReferenceData.Spector.Dense(), loss: LossKind.MeanSquaredError);
