@@ -42,8 +42,7 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     private readonly double[][] _partialGradients;
     private readonly double[] _partialValues;
     private readonly double[] _point;
-    private readonly Action<int> _valueGradientBody;
-    private readonly Action<int> _valueBody;
+    private readonly Action<int> _chunkBody;
     private bool _wantGradient;
     private double[]? _inverseScale;
     private double[]? _centre;
@@ -87,10 +86,10 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
         }
         _partialValues = new double[_chunks.Count];
         _point = new double[Dimension];
-        _valueGradientBody = loss == LossKind.BinaryCrossEntropy
+        // One body serves value-only and value-and-gradient passes (Load sets which).
+        _chunkBody = loss == LossKind.BinaryCrossEntropy
             ? c => Chunk<BinaryCrossEntropyLoss>(c)
             : c => Chunk<SquaredErrorOnSigmoidLoss>(c);
-        _valueBody = _valueGradientBody;
     }
 
     /// <summary>The training data.</summary>
@@ -144,7 +143,7 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     public double SmoothValue(ReadOnlySpan<double> theta)
     {
         Load(theta, gradient: false);
-        _chunks.Run(_valueBody);
+        _chunks.Run(_chunkBody);
         return Sum(_partialValues) + Penalty(theta);
     }
 
@@ -153,7 +152,7 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
     {
         CheckLength(gradient.Length, nameof(gradient));
         Load(theta, gradient: true);
-        _chunks.Run(_valueGradientBody);
+        _chunks.Run(_chunkBody);
         gradient.Slice(0, Dimension).Clear();
         for (int c = 0; c < _partialGradients.Length; c++)
         {
@@ -351,19 +350,7 @@ public sealed class LinearModelObjective : IStochasticObjective, IPreconditioned
         return z;
     }
 
-    private double L1Term(ReadOnlySpan<double> theta)
-    {
-        if (L1 == 0)
-        {
-            return 0;
-        }
-        double sum = 0;
-        for (int j = 0; j < FeatureCount; j++)
-        {
-            sum += Math.Abs(theta[j]);
-        }
-        return L1 * sum;
-    }
+    private double L1Term(ReadOnlySpan<double> theta) => OptimizerCommon.L1Term(this, theta);
 
     private double Penalty(ReadOnlySpan<double> theta)
     {

@@ -29,9 +29,6 @@ internal sealed class RowCurvature : ICurvature
 
     public int Dimension => _x.ColumnCount + 1;
 
-    /// <summary>The per-row curvatures cᵢ.</summary>
-    public ReadOnlySpan<double> RowWeights => _c;
-
     public void Multiply(ReadOnlySpan<double> v, Span<double> result)
     {
         int d = _x.ColumnCount;
