@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogReg.Core.Data;
+using LogReg.MLNet;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -49,26 +50,7 @@ public sealed class BenchData
     /// <summary>An ML.NET view of a set (Label, Features), cached and read once so the cache is full.</summary>
     public static IDataView ToDataView(MLContext ml, TrainingSet set)
     {
-        var rows = new List<Row>(set.RowCount);
-        var buffer = new double[set.FeatureCount];
-        for (int i = 0; i < set.RowCount; i++)
-        {
-            VBuffer<float> features;
-            if (set.Features is SparseMatrix sparse)
-            {
-                var idx = sparse.RowIndices(i).ToArray();
-                features = new VBuffer<float>(set.FeatureCount, idx.Length, sparse.RowValues(i).ToArray(), idx);
-            }
-            else
-            {
-                set.Features.CopyRow(i, buffer);
-                features = new VBuffer<float>(set.FeatureCount, buffer.Select(v => (float)v).ToArray());
-            }
-            rows.Add(new Row { Label = set.Labels[i] == 1, Features = features });
-        }
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, set.FeatureCount);
-        var view = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows, schema));
+        var view = ml.Data.Cache(set.ToDataView(ml));
         using (var cursor = view.GetRowCursor(view.Schema))
         {
             while (cursor.MoveNext())
@@ -78,6 +60,7 @@ public sealed class BenchData
         return view;
     }
 
+    /// <summary>A row as PredictionEngine takes it (the prediction benchmarks).</summary>
     public sealed class Row
     {
         public bool Label { get; set; }

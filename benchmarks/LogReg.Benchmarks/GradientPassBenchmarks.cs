@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 
 namespace LogReg.Benchmarks;
 
@@ -14,8 +15,8 @@ namespace LogReg.Benchmarks;
 /// </summary>
 public class GradientPassBenchmarks
 {
-    private LinearModelObjective _one = null!;
-    private LinearModelObjective _two = null!;
+    private ILinearModelObjective _one = null!;
+    private ILinearModelObjective _two = null!;
     private float[] _values = null!;
     private double[] _theta = null!;
     private double[] _gradient = null!;
@@ -24,8 +25,8 @@ public class GradientPassBenchmarks
     public void Setup()
     {
         var data = BenchData.Load(BenchData.Dense).Train;
-        _one = new LinearModelObjective(data, LossKind.BinaryCrossEntropy, 1, threads: 1);
-        _two = new LinearModelObjective(data, LossKind.BinaryCrossEntropy, 1, threads: 2);
+        _one = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy, l2: 1, threads: 1);
+        _two = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy, l2: 1, threads: 2);
         var rng = new Random(3);
         _theta = Enumerable.Range(0, _one.Dimension).Select(_ => rng.NextDouble() * 0.2 - 0.1).ToArray();
         _gradient = new double[_one.Dimension];

@@ -5,6 +5,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -39,7 +40,7 @@ public static class Quality
     {
         var (w, b) = Parameters(model);
         var theta = w.Append(b).ToArray();
-        double objective = new LinearModelObjective(data.Train, LossKind.BinaryCrossEntropy, l2: 1, threads: 1).SmoothValue(theta);
+        double objective = ObjectiveFactory.Create(data.Train, LossKind.BinaryCrossEntropy, l2: 1, threads: 1).SmoothValue(theta);
         var (auc, logLoss) = TestMetrics(data.Test, w, b);
         Directory.CreateDirectory(Folder);
         var record = new QualityRecord(benchmark, method, data.Name, objective, auc, logLoss);

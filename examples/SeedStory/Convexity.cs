@@ -2,6 +2,7 @@ using System.Globalization;
 using LogReg.Core.Diagnostics;
 using LogReg.Core.Losses;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 using ScottPlot;
 
 namespace LogReg.SeedStory;
@@ -18,8 +19,8 @@ public static class Convexity
     {
         const int points = 300;
         var data = TinyData.Set();
-        var bce = new LinearModelObjective(data, LossKind.BinaryCrossEntropy);
-        var mse = new LinearModelObjective(data, LossKind.MeanSquaredError);
+        var bce = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy);
+        var mse = ObjectiveFactory.Create(data, LossKind.MeanSquaredError);
         var rng = new Random(2024);
         var bceMin = new double[points];
         var mseMin = new double[points];

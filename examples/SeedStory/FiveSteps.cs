@@ -32,7 +32,7 @@ public static class FiveSteps
         var losses = new List<double>();
         int iteration = 0;
         var gradientCheck = new double[2];
-        var objective = new LinearModelObjective(TinyData.Set(), LossKind.BinaryCrossEntropy);
+        var objective = ObjectiveFactory.Create(TinyData.Set(), LossKind.BinaryCrossEntropy);
         for (; iteration < 200_000; iteration++)
         {
             // Step 2: forward — z = w·x + b, ŷ = σ(z).
@@ -79,13 +79,13 @@ public static class FiveSteps
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Step 5  update: w = {w:F6}, b = {b:F6}"));
             }
         }
-        var newton = LogisticRegressionTrainer.Train(TinyData.Set(), new TrainerOptions { Optimizer = OptimizerKind.Newton, L2Regularization = 0, OptimizationTolerance = 1e-12 });
+        var (newton, newtonReport) = LogisticRegressionTrainer.Train(TinyData.Set(), new TrainerOptions { Optimizer = OptimizerKind.Newton, L2Regularization = 0, OptimizationTolerance = 1e-12 });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after {iteration} iterations: w = {w:F6}, b = {b:F6}; the library's Newton solver: w = {newton.Weights[0]:F6}, b = {newton.Bias:F6} ({newton.Iterations} iterations)."));
+            $"after {iteration} iterations: w = {w:F6}, b = {b:F6}; the library's Newton solver: w = {newton.Weights[0]:F6}, b = {newton.Bias:F6} ({newtonReport.Optimization.Iterations} iterations)."));
 
         var images = new List<string>();
         var plot = new Plot();
-        double best = newton.Objective;
+        double best = newtonReport.Optimization.Objective;
         var its = Enumerable.Range(1, losses.Count).Select(i => (double)i).ToArray();
         var gap = losses.Select(l => Math.Log10(Math.Max(l - best, 1e-16))).ToArray();
         plot.Add.ScatterLine(its, gap).LegendText = "log10(L − L*)";

@@ -18,7 +18,7 @@ public static class Likelihood
     public static Result Run(string outDir, TextWriter output)
     {
         var (data, _) = BreastCancer.Load();
-        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions { L2Regularization = 1 });
+        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions { L2Regularization = 1 }).Model;
         var row = new double[data.FeatureCount];
         var pTrue = new double[data.RowCount];
         for (int i = 0; i < data.RowCount; i++)

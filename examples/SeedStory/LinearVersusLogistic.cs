@@ -23,7 +23,7 @@ public static class LinearVersusLogistic
         var solution = new[] { sy, sxy };
         DenseLinearAlgebra.CholeskySolve(l, 2, solution);
         double intercept = solution[0], slope = solution[1];
-        var logistic = LogisticRegressionTrainer.Train(TinyData.Set(), new TrainerOptions { L2Regularization = 0, Optimizer = OptimizerKind.Newton });
+        var logistic = LogisticRegressionTrainer.Train(TinyData.Set(), new TrainerOptions { L2Regularization = 0, Optimizer = OptimizerKind.Newton }).Model;
         var grid = Charts.Range(0, 7, 200);
         var linear = grid.Select(h => intercept + slope * h).ToArray();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

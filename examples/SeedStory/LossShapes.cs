@@ -2,6 +2,7 @@ using System.Globalization;
 using LogReg.Core.Diagnostics;
 using LogReg.Core.Losses;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 using ScottPlot;
 
 namespace LogReg.SeedStory;
@@ -44,7 +45,7 @@ public static class LossShapes
         var landscapes = new List<double[,]>();
         foreach (var (loss, name, file) in new[] { (LossKind.BinaryCrossEntropy, "BCE", "landscape_bce.png"), (LossKind.MeanSquaredError, "MSE", "landscape_mse.png") })
         {
-            var objective = new LinearModelObjective(data, loss);
+            var objective = ObjectiveFactory.Create(data, loss);
             var values = ObjectiveDiagnostics.LossSlice(objective, new[] { 0.0, 0.0 }, new[] { 1.0, 0.0 }, new[] { 0.0, 1.0 }, ws, bs);
             landscapes.Add(values);
             var plot = new Plot();

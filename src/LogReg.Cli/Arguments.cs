@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LogReg.Cli;
 
 /// <summary>"--name value" pairs of one command, checked against the options the command knows.</summary>
-public sealed class Arguments
+internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly string _command;

@@ -1,7 +1,7 @@
 namespace LogReg.Cli;
 
 /// <summary>A user error: printed as one line, exit code 1 (2 for usage errors).</summary>
-public sealed class CliException : Exception
+internal sealed class CliException : Exception
 {
     public CliException(string message, int exitCode = 1)
         : base(message) => ExitCode = exitCode;

@@ -1,15 +1,16 @@
 namespace LogReg.Cli;
 
 /// <summary>Dispatches "logreg COMMAND --option value …"; every failure is one line on stderr and a non-zero exit.</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const string Usage =
         "usage: logreg <command> [options]\n" +
-        "  train   --data FILE.csv --label COLUMN --model OUT.zip [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs]\n" +
-        "          [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X] [--normalize none|meanvar] [--threads N] [--seed N] [--json OUT.json]\n" +
+        "  train   --data FILE.csv --label COLUMN --model OUT.zip [FIT] [--normalize none|meanvar] [--json OUT.json]\n" +
         "  predict --model M.zip --data FILE.csv [--out FILE.csv]\n" +
-        "  stats   --data FILE.csv --label COLUMN [--l2 X] [--json OUT.json]\n" +
-        "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)";
+        "  stats   --data FILE.csv --label COLUMN [FIT] [--json OUT.json]   (FIT defaults: --l2 0 --tolerance 1e-10, the MLE)\n" +
+        "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
+        "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
+        "          [--threads N] [--seed N]   (train's defaults: --l2 1 --tolerance 1e-7)";
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
     public static TextWriter? ProgressWriter { get; set; } = Console.IsErrorRedirected ? null : Console.Error;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LogReg.Compare;
+using LogReg.MLNet;
 using Microsoft.ML;
 
 namespace LogReg.Cli;
@@ -11,7 +12,7 @@ namespace LogReg.Cli;
 /// LbfgsLogisticRegression, SdcaLogisticRegression and FastTree. Without --data it uses the bundled
 /// breast-cancer data.
 /// </summary>
-public static class CompareCommand
+internal static class CompareCommand
 {
     public static readonly string[] Options = { "--data", "--label", "--folds", "--seed", "--json" };
 
@@ -27,8 +28,9 @@ public static class CompareCommand
 
         var table = CsvTable.Read(dataPath);
         var ml = new MLContext(seed);
-        var (data, names) = CsvDataView.ForTraining(ml, table, label);
-        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {names.Length} features; stratified {folds}-fold cross-validation, seed {seed}.");
+        var set = CsvTrainingData.ToTrainingSet(table, label);
+        var data = set.ToDataView(ml);
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {set.FeatureCount} features; stratified {folds}-fold cross-validation, seed {seed}.");
         var progressWriter = CommandLine.ProgressWriter;
         IProgress<string>? progress = progressWriter is null ? null : new SynchronousProgress(m =>
         {

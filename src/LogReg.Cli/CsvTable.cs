@@ -8,7 +8,7 @@ namespace LogReg.Cli;
 /// with double quotes (a doubled quote inside stands for one). Every error names the file, the row
 /// (1-based, the header is row 1) and the column.
 /// </summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private CsvTable(string path, string[] header, List<string[]> rows)
     {

@@ -6,7 +6,7 @@ using Microsoft.ML.Data;
 namespace LogReg.Cli;
 
 /// <summary>predict --model M.zip --data FILE.csv [--out FILE.csv]: Score, Probability, PredictedLabel per row.</summary>
-public static class PredictCommand
+internal static class PredictCommand
 {
     public static readonly string[] Options = { "--model", "--data", "--out" };
 
@@ -32,8 +32,8 @@ public static class PredictCommand
         {
             throw new CliException(e.Message);
         }
-        var features = inputSchema.GetColumnOrNull(CsvDataView.FeaturesColumn)
-            ?? throw new CliException($"model '{modelPath}' was not written by 'logreg train' (it has no '{CsvDataView.FeaturesColumn}' input column).");
+        var features = inputSchema.GetColumnOrNull(CsvTrainingData.FeaturesColumn)
+            ?? throw new CliException($"model '{modelPath}' was not written by 'logreg train' (it has no '{CsvTrainingData.FeaturesColumn}' input column).");
         if (!features.HasSlotNames())
         {
             throw new CliException($"model '{modelPath}' does not record its feature names; train it with 'logreg train'.");
@@ -43,7 +43,7 @@ public static class PredictCommand
         var names = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
 
         var table = CsvTable.Read(dataPath);
-        var scored = model.Transform(CsvDataView.ForPrediction(ml, table, names));
+        var scored = model.Transform(CsvTrainingData.Features(table, names).ToDataView(ml, names, CsvTrainingData.FeaturesColumn));
         var score = scored.GetColumn<float>("Score").ToArray();
         var probability = scored.GetColumn<float>("Probability").ToArray();
         var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();

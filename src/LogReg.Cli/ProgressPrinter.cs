@@ -9,7 +9,7 @@ namespace LogReg.Cli;
 /// second, so quick fits print nothing) it rewrites "iteration N  objective F  |grad| G  t s" on the
 /// writer with a carriage return; <see cref="Finish"/> ends the line.
 /// </summary>
-public sealed class ProgressPrinter : IProgress<IterationRecord>
+internal sealed class ProgressPrinter : IProgress<IterationRecord>
 {
     private readonly TextWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();

@@ -1,28 +1,32 @@
 using System.Text.Json;
-using LogReg.Core.Data;
 using LogReg.Core.Statistics;
 
 namespace LogReg.Cli;
 
 /// <summary>
-/// stats --data FILE.csv --label COLUMN [--l2 X] [--json OUT.json]: fits by Newton (unpenalised by
-/// default) and prints a statsmodels-style summary. Separation and rank deficiency are warnings: the
+/// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--json OUT.json]:
+/// fits as 'train' does, from the maximum-likelihood defaults (L2 = 0, tolerance 1e-10), and prints a
+/// statsmodels-style summary. Separation and rank deficiency are warnings: the
 /// command still exits 0 with what can honestly be reported.
 /// </summary>
-public static class StatsCommand
+internal static class StatsCommand
 {
-    public static readonly string[] Options = { "--data", "--label", "--l2", "--json" };
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
         var a = new Arguments("stats", args, Options);
         string dataPath = a.Required("--data");
         string label = a.Required("--label");
-        double l2 = a.Double("--l2", 0) ?? 0;
+        var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
         string? jsonPath = a.Optional("--json");
         var table = CsvTable.Read(dataPath);
-        var data = Training(table, label);
-        var stats = StatisticsCalculator.Fit(data, l2);
+        var data = CsvTrainingData.ToTrainingSet(table, label);
+        if (data.Labels.All(y => y == data.Labels[0]))
+        {
+            throw new CliException($"label column '{label}' holds a single class; binary classification needs rows of both classes.");
+        }
+        var stats = StatisticsCalculator.Fit(data, options);
         output.Write(stats.Summary(label));
         if (jsonPath is not null)
         {
@@ -30,33 +34,6 @@ public static class StatsCommand
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;
-    }
-
-    /// <summary>The CSV as a core training set (every column but the label is a feature).</summary>
-    internal static TrainingSet Training(CsvTable table, string label)
-    {
-        int labelIndex = table.IndexOf(label, "label");
-        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex).ToArray();
-        if (featureIndices.Length == 0 || table.Rows.Count == 0)
-        {
-            throw new CliException($"'{table.Path}' needs at least one feature column and one data row.");
-        }
-        int d = featureIndices.Length;
-        var values = new float[(long)table.Rows.Count * d];
-        var labels = new double[table.Rows.Count];
-        for (int r = 0; r < table.Rows.Count; r++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                values[(long)r * d + j] = table.Number(r, featureIndices[j]);
-            }
-            labels[r] = table.Label(r, labelIndex) ? 1 : 0;
-        }
-        if (labels.All(y => y == labels[0]))
-        {
-            throw new CliException($"label column '{label}' holds a single class; binary classification needs rows of both classes.");
-        }
-        return new TrainingSet(new DenseMatrix(table.Rows.Count, d, values), labels, null, featureIndices.Select(i => table.Header[i]).ToArray());
     }
 
     private static void WriteJson(string path, ModelStatistics s)

@@ -7,54 +7,6 @@ using Microsoft.ML.Trainers;
 
 namespace LogReg.Compare;
 
-/// <summary>Mean and standard deviation (n − 1 in the denominator) over folds.</summary>
-public readonly record struct MeanSd(double Mean, double Sd)
-{
-    public static MeanSd Of(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        double sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
-        return new MeanSd(mean, sd);
-    }
-}
-
-/// <summary>One trainer's results over the folds.</summary>
-public sealed record TrainerResult(string Trainer, IReadOnlyList<BinaryMetrics> Folds, IReadOnlyList<double> FitSeconds)
-{
-    public MeanSd Auc => MeanSd.Of(Folds.Select(f => f.Auc).ToList());
-
-    public MeanSd Accuracy => MeanSd.Of(Folds.Select(f => f.Accuracy).ToList());
-
-    public MeanSd F1 => MeanSd.Of(Folds.Select(f => f.F1).ToList());
-
-    public MeanSd LogLoss => MeanSd.Of(Folds.Select(f => f.LogLoss).ToList());
-
-    public MeanSd Fit => MeanSd.Of(FitSeconds);
-}
-
-/// <summary>The comparison table as data.</summary>
-public sealed record ComparisonResult(int Folds, int Seed, IReadOnlyList<int> FoldOfRow, IReadOnlyList<TrainerResult> Results);
-
-/// <summary>Which trainers, how many folds, which seed.</summary>
-public sealed record ComparisonOptions
-{
-    public string LabelColumnName { get; init; } = "Label";
-
-    public string FeatureColumnName { get; init; } = "Features";
-
-    /// <summary>Number of stratified folds. Default 5.</summary>
-    public int Folds { get; init; } = 5;
-
-    /// <summary>Seed of the fold assignment (and of every MLContext). Default 1.</summary>
-    public int Seed { get; init; } = 1;
-
-    /// <summary>A fold index (0 … Folds−1) for every row, to reuse folds made elsewhere; null: stratified folds from <see cref="Seed"/>.</summary>
-    public IReadOnlyList<int>? FoldOfRow { get; init; }
-
-    /// <summary>Trainer names to run (default: all of <see cref="TrainerComparison.TrainerNames"/>).</summary>
-    public IReadOnlyList<string>? Trainers { get; init; }
-}
-
 /// <summary>
 /// Stratified k-fold cross-validation with identical folds for: this trainer with BCE and with MSE,
 /// ML.NET's LbfgsLogisticRegression and SdcaLogisticRegression, and FastTree as a non-linear
@@ -65,12 +17,18 @@ public sealed record ComparisonOptions
 /// </summary>
 public static class TrainerComparison
 {
+    /// <summary>This trainer with binary cross-entropy.</summary>
     public const string LogRegBce = "LogReg BCE";
+    /// <summary>This trainer with squared error on the sigmoid.</summary>
     public const string LogRegMse = "LogReg MSE";
+    /// <summary>ML.NET's LbfgsLogisticRegression.</summary>
     public const string MLNetLbfgs = "ML.NET LbfgsLogisticRegression";
+    /// <summary>ML.NET's SdcaLogisticRegression.</summary>
     public const string MLNetSdca = "ML.NET SdcaLogisticRegression";
+    /// <summary>ML.NET's FastTree (non-linear reference).</summary>
     public const string FastTree = "ML.NET FastTree";
 
+    /// <summary>Every trainer the comparison knows, in table order.</summary>
     public static readonly IReadOnlyList<string> TrainerNames = new[] { LogRegBce, LogRegMse, MLNetLbfgs, MLNetSdca, FastTree };
 
     /// <summary>Runs the comparison on <paramref name="data"/> (a Boolean label and a known-size Single vector).</summary>
@@ -86,7 +44,8 @@ public static class TrainerComparison
                 throw new ArgumentException($"Unknown trainer '{t}'; expected one of: {string.Join(", ", TrainerNames)}.", nameof(options));
             }
         }
-        var (labels, features, size) = ReadAll(data, options.LabelColumnName, options.FeatureColumnName);
+        var set = TrainingSetReader.Read(data, options.LabelColumnName, options.FeatureColumnName, null).Data;
+        var labels = set.Labels.Select(y => y == 1.0).ToArray();
         int[] fold;
         if (options.FoldOfRow is { } given)
         {
@@ -112,8 +71,8 @@ public static class TrainerComparison
                 var ml = new MLContext(seed: options.Seed);
                 var trainRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] != k).ToArray();
                 var testRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] == k).ToArray();
-                var train = ml.Data.Cache(View(ml, trainRows, labels, features, size));
-                var test = View(ml, testRows, labels, features, size);
+                var train = ml.Data.Cache(set.SelectRows(trainRows).ToDataView(ml));
+                var test = set.SelectRows(testRows).ToDataView(ml);
                 var estimator = Pipeline(ml, trainer, trainRows.Length);
                 var clock = Stopwatch.StartNew();
                 var model = estimator.Fit(train);
@@ -144,51 +103,5 @@ public static class TrainerComparison
             FastTree => ml.BinaryClassification.Trainers.FastTree(),
             _ => throw new ArgumentException($"Unknown trainer '{trainer}'."),
         };
-    }
-
-    private static IDataView View(MLContext ml, int[] rows, bool[] labels, float[][] features, int size)
-    {
-        var data = rows.Select(i => new Row { Label = labels[i], Features = features[i] }).ToList();
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
-        return ml.Data.LoadFromEnumerable(data, schema);
-    }
-
-    private static (bool[] Labels, float[][] Features, int Size) ReadAll(IDataView data, string labelName, string featureName)
-    {
-        var label = data.Schema.GetColumnOrNull(labelName)
-            ?? throw new ArgumentException($"The label column '{labelName}' was not found.", nameof(data));
-        var feature = data.Schema.GetColumnOrNull(featureName)
-            ?? throw new ArgumentException($"The feature column '{featureName}' was not found.", nameof(data));
-        if (label.Type is not BooleanDataViewType)
-        {
-            throw new ArgumentException($"Label column '{labelName}' has type {label.Type}; expected Boolean.", nameof(data));
-        }
-        if (feature.Type is not VectorDataViewType { ItemType: NumberDataViewType, IsKnownSize: true } vector || vector.ItemType != NumberDataViewType.Single)
-        {
-            throw new ArgumentException($"Feature column '{featureName}' has type {feature.Type}; expected a known-size vector of Single.", nameof(data));
-        }
-        var labels = new List<bool>();
-        var rows = new List<float[]>();
-        using var cursor = data.GetRowCursor(new[] { label, feature });
-        var getLabel = cursor.GetGetter<bool>(label);
-        var getFeatures = cursor.GetGetter<VBuffer<float>>(feature);
-        bool y = false;
-        var x = default(VBuffer<float>);
-        while (cursor.MoveNext())
-        {
-            getLabel(ref y);
-            getFeatures(ref x);
-            labels.Add(y);
-            rows.Add(x.DenseValues().ToArray());
-        }
-        return (labels.ToArray(), rows.ToArray(), vector.Size);
-    }
-
-    private sealed class Row
-    {
-        public bool Label { get; set; }
-
-        public float[] Features { get; set; } = Array.Empty<float>();
     }
 }

@@ -10,7 +10,8 @@ public static class LogRegCatalog
     /// <summary>
     /// Logistic regression (or MSE-on-sigmoid regression) written from first principles, trained on
     /// <paramref name="featureColumnName"/> to predict the Boolean <paramref name="labelColumnName"/>.
-    /// Outputs Score (w·x + b), Probability (σ(Score)) and PredictedLabel (Score &gt; 0).
+    /// Outputs Score (w·x + b), Probability (σ(Score)) and PredictedLabel (Score &gt; 0). A null
+    /// option keeps the default of <see cref="LogRegOptions"/>.
     /// </summary>
     public static LogRegTrainer LogReg(
         this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
@@ -19,23 +20,33 @@ public static class LogRegCatalog
         string? exampleWeightColumnName = null,
         LossKind loss = LossKind.BinaryCrossEntropy,
         OptimizerKind optimizer = OptimizerKind.Auto,
-        float l1Regularization = TrainerDefaults.L1Regularization,
-        float l2Regularization = TrainerDefaults.L2Regularization,
-        float optimizationTolerance = TrainerDefaults.OptimizationTolerance,
+        float? l1Regularization = null,
+        float? l2Regularization = null,
+        float? optimizationTolerance = null,
         int? maximumNumberOfIterations = null)
     {
-        return catalog.LogReg(new LogRegOptions
+        var options = new LogRegOptions
         {
             LabelColumnName = labelColumnName,
             FeatureColumnName = featureColumnName,
             ExampleWeightColumnName = exampleWeightColumnName,
             Loss = loss,
             Optimizer = optimizer,
-            L1Regularization = l1Regularization,
-            L2Regularization = l2Regularization,
-            OptimizationTolerance = optimizationTolerance,
             MaximumNumberOfIterations = maximumNumberOfIterations,
-        });
+        };
+        if (l1Regularization is float l1)
+        {
+            options.L1Regularization = l1;
+        }
+        if (l2Regularization is float l2)
+        {
+            options.L2Regularization = l2;
+        }
+        if (optimizationTolerance is float tolerance)
+        {
+            options.OptimizationTolerance = tolerance;
+        }
+        return catalog.LogReg(options);
     }
 
     /// <summary>The same trainer configured by an options object.</summary>

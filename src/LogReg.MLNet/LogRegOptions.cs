@@ -5,8 +5,10 @@ using LogReg.Core.Training;
 namespace LogReg.MLNet;
 
 /// <summary>
-/// Options of <see cref="LogRegTrainer"/>. Names follow ML.NET's LbfgsLogisticRegression options;
-/// defaults come from <see cref="TrainerDefaults"/>.
+/// Options of <see cref="LogRegTrainer"/>, named as ML.NET's LbfgsLogisticRegression options and
+/// typed as ML.NET types them (float). Each option is a view of the core's double-precision
+/// <see cref="TrainerOptions"/> — the one source of defaults and validation — and a float option
+/// stands for the decimal it shows (0.1f is 0.1; see <see cref="FloatOption"/>).
 /// </summary>
 /// <remarks>
 /// The objective minimised is
@@ -14,6 +16,27 @@ namespace LogReg.MLNet;
 /// </remarks>
 public sealed class LogRegOptions
 {
+    private TrainerOptions _core = TrainerOptions.Default;
+
+    /// <summary>Creates options with every default.</summary>
+    public LogRegOptions()
+    {
+    }
+
+    /// <summary>Options that hold exactly <paramref name="core"/>'s values (refused when a float cannot hold one).</summary>
+    public static LogRegOptions FromTrainerOptions(TrainerOptions core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        FloatOption.FromDouble(core.L1Regularization, nameof(L1Regularization));
+        FloatOption.FromDouble(core.L2Regularization, nameof(L2Regularization));
+        FloatOption.FromDouble(core.OptimizationTolerance, nameof(OptimizationTolerance));
+        if (core.LearningRate is double rate)
+        {
+            FloatOption.FromDouble(rate, nameof(LearningRate));
+        }
+        return new LogRegOptions { _core = core, Seed = core.Seed };
+    }
+
     /// <summary>Boolean label column. Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
 
@@ -23,41 +46,42 @@ public sealed class LogRegOptions
     /// <summary>Optional Single column of example weights sᵢ ≥ 0. Default none (all 1).</summary>
     public string? ExampleWeightColumnName { get; set; }
 
-    /// <summary>Point-wise loss. Default <see cref="LossKind.BinaryCrossEntropy"/>.</summary>
-    public LossKind Loss { get; set; } = LossKind.BinaryCrossEntropy;
+    /// <inheritdoc cref="TrainerOptions.Loss"/>
+    public LossKind Loss { get => _core.Loss; set => _core = _core with { Loss = value }; }
 
-    /// <summary>
-    /// Optimizer. Default <see cref="OptimizerKind.Auto"/>: Newton when L1 = 0 and there are at
-    /// most 63 features, otherwise L-BFGS (OWL-QN when L1 &gt; 0).
-    /// </summary>
-    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Auto;
+    /// <inheritdoc cref="TrainerOptions.Optimizer"/>
+    public OptimizerKind Optimizer { get => _core.Optimizer; set => _core = _core with { Optimizer = value }; }
 
-    /// <summary>L1 weight (≥ 0). Default 0. Not supported by Newton.</summary>
-    public float L1Regularization { get; set; } = TrainerDefaults.L1Regularization;
+    /// <inheritdoc cref="TrainerOptions.L1Regularization"/>
+    public float L1Regularization { get => (float)_core.L1Regularization; set => _core = _core with { L1Regularization = FloatOption.ToDouble(value) }; }
 
-    /// <summary>L2 weight (≥ 0); L2 = 1/C in scikit-learn's terms. Default 1.</summary>
-    public float L2Regularization { get; set; } = TrainerDefaults.L2Regularization;
+    /// <inheritdoc cref="TrainerOptions.L2Regularization"/>
+    public float L2Regularization { get => (float)_core.L2Regularization; set => _core = _core with { L2Regularization = FloatOption.ToDouble(value) }; }
 
     /// <summary>
     /// Stop when ‖∇F‖∞ ≤ tol·max(1, |F|) (Newton and L-BFGS also when their predicted decrease is at
     /// most (tol·max(1, |F|))²). Default 1e-7.
     /// </summary>
-    public float OptimizationTolerance { get; set; } = TrainerDefaults.OptimizationTolerance;
+    public float OptimizationTolerance { get => (float)_core.OptimizationTolerance; set => _core = _core with { OptimizationTolerance = FloatOption.ToDouble(value) }; }
 
-    /// <summary>Iteration cap (epochs for SGD). Default: Newton 100, L-BFGS 1000, GD 10000, SGD 200.</summary>
-    public int? MaximumNumberOfIterations { get; set; }
+    /// <summary>Iteration cap (epochs for SGD). Default: the optimizer's own (Newton 100, L-BFGS 1000, GD 10000, SGD 200).</summary>
+    public int? MaximumNumberOfIterations { get => _core.MaximumNumberOfIterations; set => _core = _core with { MaximumNumberOfIterations = value }; }
 
-    /// <summary>Threads for the gradient pass. Default: all cores. The model does not depend on it.</summary>
-    public int? NumberOfThreads { get; set; }
+    /// <inheritdoc cref="TrainerOptions.NumberOfThreads"/>
+    public int? NumberOfThreads { get => _core.NumberOfThreads; set => _core = _core with { NumberOfThreads = value }; }
 
-    /// <summary>GD: fixed learning rate (default: backtracking line search). SGD: initial rate (default 1/L).</summary>
-    public float? LearningRate { get; set; }
+    /// <inheritdoc cref="OptimizerSettings.LearningRate"/>
+    public float? LearningRate
+    {
+        get => (float?)_core.LearningRate;
+        set => _core = _core with { LearningRate = value is float f ? FloatOption.ToDouble(f) : null };
+    }
 
-    /// <summary>SGD mini-batch size. Default 32.</summary>
-    public int BatchSize { get; set; } = TrainerDefaults.BatchSize;
+    /// <inheritdoc cref="OptimizerSettings.BatchSize"/>
+    public int BatchSize { get => _core.BatchSize; set => _core = _core with { BatchSize = value }; }
 
-    /// <summary>L-BFGS history size. Default 10.</summary>
-    public int HistorySize { get; set; } = TrainerDefaults.HistorySize;
+    /// <inheritdoc cref="OptimizerSettings.HistorySize"/>
+    public int HistorySize { get => _core.HistorySize; set => _core = _core with { HistorySize = value }; }
 
     /// <summary>Seed for SGD's shuffling. Default: drawn from the MLContext's random source (so MLContext(seed) fixes it).</summary>
     public int? Seed { get; set; }
@@ -69,11 +93,18 @@ public sealed class LogRegOptions
     /// </summary>
     public bool ShowTrainingStatistics { get; set; }
 
-    /// <summary>Receives one record per optimizer iteration (objective, gradient norm, step, elapsed).</summary>
-    public IProgress<IterationRecord>? Progress { get; set; }
+    /// <inheritdoc cref="OptimizerSettings.Progress"/>
+    public IProgress<IterationRecord>? Progress { get => _core.Progress; set => _core = _core with { Progress = value }; }
 
     /// <summary>Cancels training (checked once per iteration; throws OperationCanceledException).</summary>
-    public CancellationToken CancellationToken { get; set; }
+    public CancellationToken CancellationToken { get => _core.CancellationToken; set => _core = _core with { CancellationToken = value }; }
+
+    /// <summary>The core options these stand for, with the seed, progress and log the trainer supplies.</summary>
+    internal TrainerOptions ToTrainerOptions(int seed, IProgress<IterationRecord>? progress, Action<LogEvent>? log) =>
+        _core with { Seed = seed, Progress = progress, Log = log };
+
+    /// <summary>The core options as set (validation reads these).</summary>
+    internal TrainerOptions Core => _core;
 
     internal LogRegOptions Clone() => (LogRegOptions)MemberwiseClone();
 }

@@ -32,6 +32,7 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
     /// <summary>A copy of the options this trainer uses.</summary>
     public LogRegOptions Options => _options.Clone();
 
+    /// <summary>Reads <paramref name="input"/> once, trains, and returns the fitted transformer.</summary>
     public LogRegTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -64,47 +65,21 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
                 $"ShowTrainingStatistics needs a dense covariance matrix; feature column '{o.FeatureColumnName}' has {read.Data.FeatureCount} slots, " +
                 $"above the {StatisticsCalculator.MaximumParameters - 1} supported. Train without statistics.", nameof(input));
         }
-        var progress = o.Progress;
-        var trainerOptions = new TrainerOptions
-        {
-            Loss = o.Loss,
-            Optimizer = o.Optimizer,
-            L1Regularization = o.L1Regularization,
-            L2Regularization = o.L2Regularization,
-            OptimizationTolerance = o.OptimizationTolerance,
-            MaximumNumberOfIterations = o.MaximumNumberOfIterations,
-            NumberOfThreads = o.NumberOfThreads,
-            LearningRate = o.LearningRate,
-            BatchSize = o.BatchSize,
-            HistorySize = o.HistorySize,
-            Seed = o.Seed ?? _host.Rand.Next(),
-            CancellationToken = o.CancellationToken,
-            Progress = new ChannelProgress(channel, progress),
-            Log = line =>
-            {
-                if (line.StartsWith("Warning", StringComparison.Ordinal))
-                {
-                    channel.Warning(MessageSensitivity.None, line);
-                }
-                else
-                {
-                    channel.Info(MessageSensitivity.None, line);
-                }
-            },
-        };
-        var model = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
+        var trainerOptions = o.ToTrainerOptions(o.Seed ?? _host.Rand.Next(), new ChannelProgress(channel, o.Progress), logEvent => Log(channel, logEvent));
+        var fit = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
         ModelStatistics? statistics = null;
         if (o.ShowTrainingStatistics)
         {
-            statistics = StatisticsCalculator.Compute(read.Data, model);
+            statistics = StatisticsCalculator.Compute(read.Data, fit);
             foreach (var warning in statistics.Warnings)
             {
                 channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);
             }
         }
-        return new LogRegTransformer(_host, new LogRegModelParameters(model, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
+        return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
     }
 
+    /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
@@ -137,33 +112,40 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
         }
     }
 
+    // Column names are the adapter's own; every other option is validated once, by the core.
     private static void Validate(LogRegOptions o)
     {
-        static void Require(bool ok, string option, object? value, string expected)
+        static void RequireName(string? name, string option, bool optional = false)
         {
-            if (!ok)
+            if (optional ? name is not null && name.Trim().Length == 0 : string.IsNullOrWhiteSpace(name))
             {
-                throw new ArgumentOutOfRangeException(option, value, $"{option} is {Convert.ToString(value, CultureInfo.InvariantCulture)}; expected {expected}.");
+                throw new ArgumentOutOfRangeException(option, name, $"{option} is '{name}'; expected a column name{(optional ? " or null" : "")}.");
             }
         }
 
-        Require(!string.IsNullOrWhiteSpace(o.LabelColumnName), nameof(o.LabelColumnName), o.LabelColumnName, "a column name");
-        Require(!string.IsNullOrWhiteSpace(o.FeatureColumnName), nameof(o.FeatureColumnName), o.FeatureColumnName, "a column name");
-        Require(o.ExampleWeightColumnName is null || o.ExampleWeightColumnName.Trim().Length > 0, nameof(o.ExampleWeightColumnName), o.ExampleWeightColumnName, "a column name or null");
-        Require(Enum.IsDefined(o.Loss), nameof(o.Loss), o.Loss, "BinaryCrossEntropy or MeanSquaredError");
-        Require(Enum.IsDefined(o.Optimizer), nameof(o.Optimizer), o.Optimizer, "Auto, GradientDescent, MiniBatchSgd, Newton or Lbfgs");
-        Require(float.IsFinite(o.L1Regularization) && o.L1Regularization >= 0, nameof(o.L1Regularization), o.L1Regularization, "a finite number ≥ 0");
-        Require(float.IsFinite(o.L2Regularization) && o.L2Regularization >= 0, nameof(o.L2Regularization), o.L2Regularization, "a finite number ≥ 0");
-        Require(float.IsFinite(o.OptimizationTolerance) && o.OptimizationTolerance > 0, nameof(o.OptimizationTolerance), o.OptimizationTolerance, "a finite number > 0");
-        Require(o.MaximumNumberOfIterations is null || o.MaximumNumberOfIterations >= 1, nameof(o.MaximumNumberOfIterations), o.MaximumNumberOfIterations, "at least 1");
-        Require(o.NumberOfThreads is null || o.NumberOfThreads >= 1, nameof(o.NumberOfThreads), o.NumberOfThreads, "at least 1");
-        Require(o.LearningRate is null || (float.IsFinite(o.LearningRate.Value) && o.LearningRate > 0), nameof(o.LearningRate), o.LearningRate, "a finite number > 0");
-        Require(o.BatchSize >= 1, nameof(o.BatchSize), o.BatchSize, "at least 1");
-        Require(o.HistorySize >= 1, nameof(o.HistorySize), o.HistorySize, "at least 1");
-        Require(!(o.ShowTrainingStatistics && o.L1Regularization > 0), nameof(o.ShowTrainingStatistics), o.ShowTrainingStatistics,
-            "false when L1Regularization > 0 (statistics are defined for L2-regularised or unpenalised fits)");
-        Require(!(o.Optimizer == OptimizerKind.Newton && o.L1Regularization > 0), nameof(o.L1Regularization), o.L1Regularization,
-            "0 with the Newton optimizer (use Lbfgs, which runs OWL-QN, for L1)");
+        RequireName(o.LabelColumnName, nameof(o.LabelColumnName));
+        RequireName(o.FeatureColumnName, nameof(o.FeatureColumnName));
+        RequireName(o.ExampleWeightColumnName, nameof(o.ExampleWeightColumnName), optional: true);
+        o.Core.Validate();
+        if (o.ShowTrainingStatistics && o.L1Regularization > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
+                "ShowTrainingStatistics is true; expected false when L1Regularization > 0 (statistics are defined for L2-regularized or unpenalized fits).");
+        }
+    }
+
+    // The core's log events in MLContext.Log, with the remedies worded in this trainer's option names.
+    private static void Log(IChannel channel, LogEvent logEvent)
+    {
+        if (logEvent.Severity == LogSeverity.Warning)
+        {
+            string remedies = logEvent.Remedies == Remedy.None ? "" : " Remedies: " + RemedyWording.Describe(logEvent.Remedies) + ".";
+            channel.Warning(MessageSensitivity.None, logEvent.Message + remedies);
+        }
+        else
+        {
+            channel.Info(MessageSensitivity.None, logEvent.Message);
+        }
     }
 
     // Sends each iteration to MLContext.Log (Trace level) and to the user's IProgress, if any.

@@ -47,12 +47,14 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
     /// <summary>The ML.NET scorer this transformer delegates to (and saves).</summary>
     public ITransformer Scorer => _scorer;
 
+    /// <inheritdoc/>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
         Check(inputSchema);
         return _scorer.GetOutputSchema(inputSchema);
     }
 
+    /// <inheritdoc/>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -60,6 +62,7 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
         return _scorer.Transform(input);
     }
 
+    /// <inheritdoc/>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
         Check(inputSchema);

@@ -10,11 +10,14 @@ namespace LogReg.MLNet;
 /// features are never densified). Rows with a NaN feature or a NaN weight are skipped and counted,
 /// as ML.NET's trainers do; an infinite or negative weight is an error.
 /// </summary>
-internal static class TrainingSetReader
+public static class TrainingSetReader
 {
-    public sealed record Result(TrainingSet Data, long SkippedRows, IReadOnlyList<string>? FeatureNames);
-
-    public static Result Read(IDataView data, string labelName, string featureName, string? weightName)
+    /// <summary>Reads the label, feature and optional weight columns of <paramref name="data"/> into a training set.</summary>
+    /// <param name="data">The view (read once, cancellation-free).</param>
+    /// <param name="labelName">A Boolean column.</param>
+    /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
+    /// <param name="weightName">An optional Single column of example weights.</param>
+    public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName)
     {
         var schema = data.Schema;
         var labelColumn = SchemaChecks.Label(schema, labelName);
@@ -31,7 +34,7 @@ internal static class TrainingSetReader
         long capacityHint = data.GetRowCount() ?? 1024;
         var labels = new List<double>((int)Math.Min(capacityHint, int.MaxValue / 2));
         List<double>? weights = weightColumn is null ? null : new List<double>(labels.Capacity);
-        Builder? builder = null;
+        RowsBuilder? builder = null;
         long skipped = 0;
 
         using (var cursor = data.GetRowCursor(columns))
@@ -65,16 +68,16 @@ internal static class TrainingSetReader
                     continue;
                 }
                 getLabel(ref label);
-                builder ??= features.IsDense ? new DenseBuilder(d, capacityHint) : new SparseBuilder(d, capacityHint);
+                builder ??= features.IsDense ? new DenseRowsBuilder(d, capacityHint) : new SparseRowsBuilder(d, capacityHint);
                 builder.Add(features);
                 labels.Add(label ? 1.0 : 0.0);
                 weights?.Add(weight);
             }
         }
 
-        builder ??= new DenseBuilder(d, 0);
+        builder ??= new DenseRowsBuilder(d, 0);
         var set = new TrainingSet(builder.Build(), labels.ToArray(), weights?.ToArray(), names);
-        return new Result(set, skipped, names);
+        return new DataViewRead(set, skipped);
     }
 
     private static bool HasNaN(ReadOnlySpan<float> values)
@@ -102,130 +105,5 @@ internal static class TrainingSetReader
             }
         }
         return null;
-    }
-
-    private abstract class Builder
-    {
-        public abstract void Add(in VBuffer<float> row);
-
-        public abstract DesignMatrix Build();
-    }
-
-    private sealed class DenseBuilder : Builder
-    {
-        private readonly int _d;
-        private float[] _values;
-        private int _rows;
-
-        public DenseBuilder(int d, long capacityRows)
-        {
-            _d = d;
-            _values = new float[Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength))];
-        }
-
-        public override void Add(in VBuffer<float> row)
-        {
-            long needed = (long)(_rows + 1) * _d;
-            if (needed > _values.Length)
-            {
-                long grown = Math.Max(needed, Math.Min(2L * _values.Length + _d, Array.MaxLength));
-                if (grown < needed)
-                {
-                    throw new InvalidOperationException("The training data do not fit in one array of floats.");
-                }
-                Array.Resize(ref _values, (int)grown);
-            }
-            var target = _values.AsSpan(_rows * _d, _d);
-            if (row.IsDense)
-            {
-                row.GetValues().CopyTo(target);
-            }
-            else
-            {
-                target.Clear();
-                var idx = row.GetIndices();
-                var val = row.GetValues();
-                for (int k = 0; k < idx.Length; k++)
-                {
-                    target[idx[k]] = val[k];
-                }
-            }
-            _rows++;
-        }
-
-        public override DesignMatrix Build()
-        {
-            if (_values.Length != (long)_rows * _d)
-            {
-                Array.Resize(ref _values, _rows * _d);
-            }
-            return new DenseMatrix(_rows, _d, _values);
-        }
-    }
-
-    private sealed class SparseBuilder : Builder
-    {
-        private readonly int _d;
-        private readonly List<long> _rowStart;
-        private int[] _indices;
-        private float[] _values;
-        private long _count;
-
-        private readonly long _expectedRows;
-
-        public SparseBuilder(int d, long capacityRows)
-        {
-            _d = d;
-            _expectedRows = capacityRows;
-            _rowStart = new List<long>((int)Math.Min(capacityRows + 1, int.MaxValue / 2)) { 0 };
-            _indices = new int[Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24))];
-            _values = new float[_indices.Length];
-        }
-
-        public override void Add(in VBuffer<float> row)
-        {
-            var val = row.GetValues();
-            var idx = row.GetIndices();
-            Ensure(_count + val.Length);
-            for (int k = 0; k < val.Length; k++)
-            {
-                float v = val[k];
-                if (v == 0f)
-                {
-                    continue;
-                }
-                _indices[_count] = row.IsDense ? k : idx[k];
-                _values[_count] = v;
-                _count++;
-            }
-            _rowStart.Add(_count);
-        }
-
-        public override DesignMatrix Build()
-        {
-            // Spare capacity is kept rather than copied away (the estimate overshoots by about 5%).
-            return new SparseMatrix(_rowStart.Count - 1, _d, _rowStart.ToArray(), _indices, _values);
-        }
-
-        private void Ensure(long needed)
-        {
-            if (needed <= _indices.Length)
-            {
-                return;
-            }
-            // Once some rows are in, size for the expected total (rows seen so far predict the
-            // rest) instead of doubling, so a large sparse set is not copied over and over.
-            int rowsSoFar = _rowStart.Count - 1;
-            long estimate = rowsSoFar >= 64 && _expectedRows > rowsSoFar
-                ? (long)(1.05 * _count / rowsSoFar * _expectedRows) + 1024
-                : 2L * _indices.Length;
-            long grown = Math.Min(Math.Max(needed, estimate), Array.MaxLength);
-            if (grown < needed)
-            {
-                throw new InvalidOperationException("The training data hold more non-zero values than one array can.");
-            }
-            Array.Resize(ref _indices, (int)grown);
-            Array.Resize(ref _values, (int)grown);
-        }
     }
 }

@@ -91,4 +91,17 @@ public sealed class DenseMatrix : DesignMatrix
             destination[j] = x[j];
         }
     }
+
+    /// <inheritdoc/>
+    public override DesignMatrix SelectRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int d = ColumnCount;
+        var values = new float[(long)rows.Count * d];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            Row(rows[k]).CopyTo(values.AsSpan((int)((long)k * d), d));
+        }
+        return new DenseMatrix(rows.Count, d, values);
+    }
 }

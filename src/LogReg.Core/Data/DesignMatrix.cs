@@ -8,6 +8,7 @@ namespace LogReg.Core.Data;
 /// </summary>
 public abstract class DesignMatrix
 {
+    /// <summary>Checks and stores the shape.</summary>
     protected DesignMatrix(int rowCount, int columnCount)
     {
         if (rowCount < 0)
@@ -74,12 +75,6 @@ public abstract class DesignMatrix
     /// <summary>Writes row i densely into <paramref name="destination"/> (length ≥ d).</summary>
     public abstract void CopyRow(int row, Span<double> destination);
 
-    /// <summary>Throws unless 0 ≤ row &lt; RowCount.</summary>
-    protected void CheckRow(int row)
-    {
-        if ((uint)row >= (uint)RowCount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(row), row, $"Row index must be in [0, {RowCount}).");
-        }
-    }
+    /// <summary>A new matrix of the listed rows, in the listed order (same storage kind).</summary>
+    public abstract DesignMatrix SelectRows(IReadOnlyList<int> rows);
 }

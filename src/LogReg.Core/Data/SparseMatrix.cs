@@ -149,4 +149,23 @@ public sealed class SparseMatrix : DesignMatrix
             destination[idx[k]] = val[k];
         }
     }
+
+    /// <inheritdoc/>
+    public override DesignMatrix SelectRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var rowStart = new long[rows.Count + 1];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            rowStart[k + 1] = rowStart[k] + RowIndices(rows[k]).Length;
+        }
+        var indices = new int[rowStart[rows.Count]];
+        var values = new float[indices.Length];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            RowIndices(rows[k]).CopyTo(indices.AsSpan((int)rowStart[k]));
+            RowValues(rows[k]).CopyTo(values.AsSpan((int)rowStart[k]));
+        }
+        return new SparseMatrix(rows.Count, ColumnCount, rowStart, indices, values);
+    }
 }

@@ -83,4 +83,15 @@ public sealed class TrainingSet
         }
         return (pos, neg);
     }
+
+    /// <summary>A new training set of the listed rows, in the listed order (labels, weights and names follow).</summary>
+    public TrainingSet SelectRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new TrainingSet(
+            Features.SelectRows(rows),
+            rows.Select(i => Labels[i]).ToArray(),
+            ExampleWeights is null ? null : rows.Select(i => ExampleWeights[i]).ToArray(),
+            FeatureNames);
+    }
 }

@@ -3,37 +3,6 @@ using LogReg.Core.Optimization;
 
 namespace LogReg.Core.Diagnostics;
 
-/// <summary>One coordinate of a gradient check.</summary>
-/// <param name="Index">The coordinate.</param>
-/// <param name="Analytic">∂f/∂xⱼ from the objective's gradient.</param>
-/// <param name="FiniteDifference">(f(x + heⱼ) − f(x − heⱼ)) / 2h.</param>
-/// <param name="RelativeError">|analytic − numeric| / max(|analytic|, |numeric|, 1e-8).</param>
-public readonly record struct GradientCheckEntry(int Index, double Analytic, double FiniteDifference, double RelativeError);
-
-/// <summary>The result of a gradient check.</summary>
-public sealed record GradientCheckResult(IReadOnlyList<GradientCheckEntry> Entries)
-{
-    /// <summary>The largest relative error over the coordinates.</summary>
-    public double MaxRelativeError => Entries.Count == 0 ? 0 : Entries.Max(e => e.RelativeError);
-}
-
-/// <summary>Eigenvalues of the curvature at a point: convex there when none is negative.</summary>
-/// <param name="Eigenvalues">All eigenvalues, ascending.</param>
-public sealed record ConvexityCheckResult(IReadOnlyList<double> Eigenvalues)
-{
-    /// <summary>The smallest eigenvalue.</summary>
-    public double Min => Eigenvalues[0];
-
-    /// <summary>The largest eigenvalue.</summary>
-    public double Max => Eigenvalues[^1];
-
-    /// <summary>How many eigenvalues are below −1e-12·max(1, |Max|) (numerically negative).</summary>
-    public int NegativeCount => Eigenvalues.Count(e => e < -1e-12 * Math.Max(1, Math.Abs(Max)));
-
-    /// <summary>True when no eigenvalue is numerically negative.</summary>
-    public bool IsLocallyConvex => NegativeCount == 0;
-}
-
 /// <summary>
 /// The seed's checks as public API (sections 1.6, 2.1): analytic gradient against central finite
 /// differences, the Hessian's eigenvalues at a point, and the loss along a line or over a 2-D slice
@@ -93,7 +62,7 @@ public static class ObjectiveDiagnostics
             {
                 x[j] = point[j] + steps[k] * direction[j];
             }
-            values[k] = objective.SmoothValue(x) + OptimizerCommon.L1Term(objective, x);
+            values[k] = objective.SmoothValue(x) + objective.Penalty.L1Value(x);
         }
         return values;
     }
@@ -115,7 +84,7 @@ public static class ObjectiveDiagnostics
                 {
                     x[j] = point[j] + first[i] * u[j] + second[k] * v[j];
                 }
-                values[i, k] = objective.SmoothValue(x) + OptimizerCommon.L1Term(objective, x);
+                values[i, k] = objective.SmoothValue(x) + objective.Penalty.L1Value(x);
             }
         }
         return values;

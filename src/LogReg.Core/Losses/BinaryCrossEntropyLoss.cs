@@ -14,16 +14,17 @@ namespace LogReg.Core.Losses;
 /// </summary>
 public readonly struct BinaryCrossEntropyLoss : IPointwiseLoss
 {
-    public LossKind Kind => LossKind.BinaryCrossEntropy;
+    /// <summary>p·q ≤ ¼.</summary>
+    public double CurvatureBound => 0.25;
 
-    public bool IsConvex => true;
-
+    /// <inheritdoc/>
     public double Value(double y, double z)
     {
         double t = Math.Exp(-Math.Abs(z));
         return Math.Max(z, 0.0) - y * z + StableMath.Log1P(t);
     }
 
+    /// <inheritdoc/>
     public double ValueAndDerivative(double y, double z, out double derivative)
     {
         double t = Math.Exp(-Math.Abs(z));
@@ -42,7 +43,7 @@ public readonly struct BinaryCrossEntropyLoss : IPointwiseLoss
     /// <c>TensorPrimitives</c> kernels; log1p keeps its full accuracy through the correction
     /// ln(u)·t/(u − 1), u = 1 + t. Blocks hold at most 64 rows.
     /// </summary>
-    public static void ValuesAndDerivatives(ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> value, Span<double> derivative)
+    public void ValuesAndDerivatives(ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> value, Span<double> derivative)
     {
         int n = z.Length;
         if (n > 64)
@@ -74,17 +75,20 @@ public readonly struct BinaryCrossEntropyLoss : IPointwiseLoss
         }
     }
 
+    /// <inheritdoc/>
     public double Derivative(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
         return (1.0 - y) * p - y * q;
     }
 
+    /// <inheritdoc/>
     public double Curvature(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
         return p * q;
     }
 
+    /// <inheritdoc/>
     public double GaussNewtonCurvature(double y, double z) => Curvature(y, z);
 }

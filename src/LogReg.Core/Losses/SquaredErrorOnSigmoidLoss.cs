@@ -16,10 +16,10 @@ namespace LogReg.Core.Losses;
 /// </summary>
 public readonly struct SquaredErrorOnSigmoidLoss : IPointwiseLoss
 {
-    public LossKind Kind => LossKind.MeanSquaredError;
+    /// <summary>|ℓ''| = 2·p·q·|p·q + r·(q − p)| ≤ 2·¼·(¼ + 1) = 0.625.</summary>
+    public double CurvatureBound => 0.625;
 
-    public bool IsConvex => false;
-
+    /// <inheritdoc/>
     public double Value(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
@@ -27,6 +27,7 @@ public readonly struct SquaredErrorOnSigmoidLoss : IPointwiseLoss
         return r * r;
     }
 
+    /// <inheritdoc/>
     public double ValueAndDerivative(double y, double z, out double derivative)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
@@ -35,6 +36,16 @@ public readonly struct SquaredErrorOnSigmoidLoss : IPointwiseLoss
         return r * r;
     }
 
+    /// <inheritdoc/>
+    public void ValuesAndDerivatives(ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> value, Span<double> derivative)
+    {
+        for (int k = 0; k < z.Length; k++)
+        {
+            value[k] = ValueAndDerivative(y[k], z[k], out derivative[k]);
+        }
+    }
+
+    /// <inheritdoc/>
     public double Derivative(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
@@ -42,6 +53,7 @@ public readonly struct SquaredErrorOnSigmoidLoss : IPointwiseLoss
         return 2.0 * r * p * q;
     }
 
+    /// <inheritdoc/>
     public double Curvature(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);
@@ -50,6 +62,7 @@ public readonly struct SquaredErrorOnSigmoidLoss : IPointwiseLoss
         return 2.0 * pq * (pq + r * (q - p));
     }
 
+    /// <inheritdoc/>
     public double GaussNewtonCurvature(double y, double z)
     {
         StableMath.SigmoidPair(z, out double p, out double q);

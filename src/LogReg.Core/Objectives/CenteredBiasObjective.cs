@@ -1,4 +1,5 @@
 using LogReg.Core.Optimization;
+using LogReg.Core.Penalties;
 
 namespace LogReg.Core.Objectives;
 
@@ -12,13 +13,13 @@ namespace LogReg.Core.Objectives;
 /// </summary>
 public sealed class CenteredBiasObjective : IPreconditionedObjective
 {
-    private readonly LinearModelObjective _inner;
+    private readonly ILinearModelObjective _inner;
     private readonly double[] _mean;
     private readonly double[] _theta;
     private readonly double[] _gradient;
-    private double[]? _inverseCurvature;
 
-    public CenteredBiasObjective(LinearModelObjective inner)
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    public CenteredBiasObjective(ILinearModelObjective inner)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
         int d = inner.FeatureCount;
@@ -42,13 +43,11 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
         _gradient = new double[inner.Dimension];
     }
 
+    /// <inheritdoc/>
     public int Dimension => _inner.Dimension;
 
-    public double L1 => _inner.L1;
-
-    public int L1Count => _inner.L1Count;
-
-    public bool IsConvex => _inner.IsConvex;
+    /// <inheritdoc/>
+    public ElasticNetPenalty Penalty => _inner.Penalty;
 
     /// <summary>θ = (w, b′ − m·w) from u = (w, b′).</summary>
     public void ToOriginal(ReadOnlySpan<double> u, Span<double> theta)
@@ -63,12 +62,14 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
         theta[d] = u[d] - shift;
     }
 
+    /// <inheritdoc/>
     public double SmoothValue(ReadOnlySpan<double> u)
     {
         ToOriginal(u, _theta);
         return _inner.SmoothValue(_theta);
     }
 
+    /// <inheritdoc/>
     public double SmoothValueAndGradient(ReadOnlySpan<double> u, Span<double> gradient)
     {
         ToOriginal(u, _theta);
@@ -83,96 +84,28 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
         return f;
     }
 
+    /// <inheritdoc/>
     public ICurvature HessianAt(ReadOnlySpan<double> u, bool gaussNewton = false)
     {
         var theta = new double[Dimension];
         ToOriginal(u, theta);
-        return new Transformed(_inner.HessianAt(theta, gaussNewton), _mean);
+        return new CenteredBiasCurvature(_inner.HessianAt(theta, gaussNewton), _mean);
     }
 
-    public void UpdatePreconditioner(ReadOnlySpan<double> u)
+    /// <inheritdoc/>
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> u)
     {
         ToOriginal(u, _theta);
-        var (sum, sumSq) = _inner.CurvatureMoments(_theta);
+        var moments = _inner.MomentsAt(_theta);
         int d = _inner.FeatureCount;
-        double total = sum[d];
-        var inv = _inverseCurvature ?? new double[Dimension];
-        double max = total;
+        double total = moments.Total;
+        var curvatures = new double[Dimension];
         for (int j = 0; j < d; j++)
         {
             // Σ c(x − m)² = Σ cx² − 2m·Σ cx + m²·Σ c
-            double h = Math.Max(0, sumSq[j] - 2 * _mean[j] * sum[j] + _mean[j] * _mean[j] * total) + _inner.L2;
-            inv[j] = h;
-            max = Math.Max(max, h);
+            curvatures[j] = Math.Max(0, moments.SumOfSquares[j] - 2 * _mean[j] * moments.Sum[j] + _mean[j] * _mean[j] * total) + Penalty.L2;
         }
-        inv[d] = total;
-        double floor = Math.Max(1e-12 * max, 1e-300);
-        for (int j = 0; j <= d; j++)
-        {
-            inv[j] = 1 / Math.Max(inv[j], floor);
-        }
-        _inverseCurvature = inv;
-    }
-
-    public void Precondition(ReadOnlySpan<double> v, Span<double> result)
-    {
-        for (int j = 0; j < Dimension; j++)
-        {
-            result[j] = _inverseCurvature is null ? v[j] : v[j] * _inverseCurvature[j];
-        }
-    }
-
-    // H_u = Tᵀ·H_θ·T with T·(v_w, v_b′) = (v_w, v_b′ − m·v_w).
-    private sealed class Transformed : ICurvature
-    {
-        private readonly ICurvature _inner;
-        private readonly double[] _mean;
-
-        public Transformed(ICurvature inner, double[] mean)
-        {
-            _inner = inner;
-            _mean = mean;
-        }
-
-        public int Dimension => _inner.Dimension;
-
-        public void Multiply(ReadOnlySpan<double> v, Span<double> result)
-        {
-            int d = Dimension - 1;
-            var tv = new double[Dimension];
-            double shift = 0;
-            for (int j = 0; j < d; j++)
-            {
-                tv[j] = v[j];
-                shift += _mean[j] * v[j];
-            }
-            tv[d] = v[d] - shift;
-            var r = new double[Dimension];
-            _inner.Multiply(tv, r);
-            for (int j = 0; j < d; j++)
-            {
-                result[j] = r[j] - _mean[j] * r[d];
-            }
-            result[d] = r[d];
-        }
-
-        public double[] ToDense()
-        {
-            int n = Dimension;
-            var dense = new double[n * n];
-            var e = new double[n];
-            var column = new double[n];
-            for (int k = 0; k < n; k++)
-            {
-                Array.Clear(e);
-                e[k] = 1;
-                Multiply(e, column);
-                for (int i = 0; i < n; i++)
-                {
-                    dense[i * n + k] = column[i];
-                }
-            }
-            return dense;
-        }
+        curvatures[d] = total;
+        return new DiagonalPreconditioner(curvatures);
     }
 }

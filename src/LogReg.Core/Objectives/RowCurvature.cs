@@ -1,11 +1,12 @@
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 using LogReg.Core.Optimization;
+using LogReg.Core.Penalties;
 
 namespace LogReg.Core.Objectives;
 
 /// <summary>
-/// H = X̃ᵀ·diag(cᵢ)·X̃ + L2·I_w, with X̃ = [X, 1] and cᵢ = sᵢ·ℓ''(yᵢ, zᵢ) fixed when the operator was
+/// H = X̃ᵀ·diag(cᵢ)·X̃ + (the penalty's smooth curvature, L2·I on w), with X̃ = [X, 1] and cᵢ = sᵢ·ℓ''(yᵢ, zᵢ) fixed when the operator was
 /// made (a value: later evaluations of the objective do not change it). One instance must not be
 /// multiplied from two threads at once (it reuses its buffers).
 /// </summary>
@@ -13,22 +14,24 @@ internal sealed class RowCurvature : ICurvature
 {
     private readonly DesignMatrix _x;
     private readonly double[] _c;
-    private readonly double _l2;
+    private readonly ElasticNetPenalty _penalty;
     private readonly RowChunks _chunks;
     private double[]? _vector;
     private double[][]? _partials;
     private Action<int>? _body;
 
-    public RowCurvature(DesignMatrix x, double[] curvature, double l2, RowChunks chunks)
+    public RowCurvature(DesignMatrix x, double[] curvature, ElasticNetPenalty penalty, RowChunks chunks)
     {
         _x = x;
         _c = curvature;
-        _l2 = l2;
+        _penalty = penalty;
         _chunks = chunks;
     }
 
+    /// <inheritdoc/>
     public int Dimension => _x.ColumnCount + 1;
 
+    /// <inheritdoc/>
     public void Multiply(ReadOnlySpan<double> v, Span<double> result)
     {
         int d = _x.ColumnCount;
@@ -54,7 +57,7 @@ internal sealed class RowCurvature : ICurvature
         {
             VectorKernels.AddScaled(p, 1.0, result);
         }
-        VectorKernels.AddScaled(v.Slice(0, d), _l2, result);
+        _penalty.AddSmoothCurvature(v, result);
     }
 
     // Chunk c of H·v: Σᵢ cᵢ·(x̃ᵢ·v)·x̃ᵢ over its rows.
@@ -83,6 +86,7 @@ internal sealed class RowCurvature : ICurvature
         acc[d] = accB;
     }
 
+    /// <inheritdoc/>
     public double[] ToDense()
     {
         int m = Dimension;
@@ -124,10 +128,7 @@ internal sealed class RowCurvature : ICurvature
                 h[i * m + j] = h[j * m + i];
             }
         }
-        for (int j = 0; j < m - 1; j++)
-        {
-            h[j * m + j] += _l2;
-        }
+        _penalty.AddSmoothCurvatureToDense(h, m);
         return h;
     }
 }

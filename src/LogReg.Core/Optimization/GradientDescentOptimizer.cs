@@ -16,118 +16,81 @@ namespace LogReg.Core.Optimization;
 /// previous α and halve until the sufficient-decrease test
 /// F(θ⁺) ≤ f(θ) + ∇f·(θ⁺ − θ) + ‖θ⁺ − θ‖²/(2α) + L1(θ⁺) holds. With L1 &gt; 0 the update is the
 /// proximal step (soft-thresholding of the weights). Stops when ‖∇F‖∞ ≤ tolerance·max(1, |F|) or at
-/// the iteration cap.
+/// the iteration cap; a fixed rate that makes F grow above 1e12 times its start is divergence.
 /// </summary>
 public sealed class GradientDescentOptimizer : IOptimizer
 {
+    /// <inheritdoc/>
     public string Name => "gd";
 
-    public OptimizationResult Minimize(IDifferentiableObjective objective, ReadOnlySpan<double> start, OptimizerSettings settings)
+    /// <inheritdoc/>
+    public int DefaultIterationCap => 10000;
+
+    /// <inheritdoc/>
+    public OptimizationResult Minimize(IDifferentiableObjective objective, ReadOnlySpan<double> start, OptimizerSettings settings) =>
+        OptimizerLoop.Run(objective, start, settings, DefaultIterationCap, new Method());
+
+    private sealed class Method : IDescentMethod
     {
-        settings.Validate();
-        int n = objective.Dimension;
-        var tracker = new IterationTracker(settings);
+        private const int MaximumHalvings = 60;
+        private double _alpha;
+        private bool _fixedRate;
 
-        // Step 1: initialise.
-        var theta = start.Slice(0, n).ToArray();
-        var gradient = new double[n];
-        var candidate = new double[n];
-        var candidateGradient = new double[n];
-        var pg = new double[n];
+        public bool IsSecondOrder => false;
 
-        // Steps 2–4 at the start: forward, loss, gradient.
-        double f = objective.SmoothValueAndGradient(theta, gradient);
-        double total = f + OptimizerCommon.L1Term(objective, theta);
-        int evaluations = 1;
-        double alpha = settings.LearningRate ?? 1.0 / Math.Max(1.0, VectorKernels.Norm2(gradient));
-        bool fixedRate = settings.LearningRate.HasValue;
-        TerminationReason reason = TerminationReason.MaximumIterations;
-        // A fixed learning rate that is too large makes F grow without bound; stop long before the
-        // relative gradient test could be fooled by an astronomically large F.
-        double divergenceBound = 1e12 * Math.Max(1.0, Math.Abs(total));
+        public double DivergenceBound { get; private set; } = double.PositiveInfinity;
 
-        for (int iteration = 0; ; iteration++)
+        public void Start(IterationState state)
         {
-            OptimizerCommon.PseudoGradient(objective, theta, gradient, pg);
-            if (OptimizerCommon.ShouldStop(total, VectorKernels.MaxAbs(pg), iteration, settings, out reason, divergenceBound))
-            {
-                break;
-            }
-            tracker.ThrowIfCancelled();
-
-            // Step 5: update (with a line search unless the learning rate is fixed).
-            double newF, newTotal;
-            if (fixedRate)
-            {
-                Step(objective, theta, gradient, alpha, candidate);
-                newF = objective.SmoothValueAndGradient(candidate, candidateGradient);
-                newTotal = newF + OptimizerCommon.L1Term(objective, candidate);
-                evaluations++;
-            }
-            else
-            {
-                alpha *= 2.0;
-                int halvings = 0;
-                while (true)
-                {
-                    Step(objective, theta, gradient, alpha, candidate);
-                    newF = objective.SmoothValueAndGradient(candidate, candidateGradient);
-                    newTotal = newF + OptimizerCommon.L1Term(objective, candidate);
-                    evaluations++;
-                    double model = f + OptimizerCommon.L1Term(objective, candidate);
-                    double sq = 0;
-                    for (int j = 0; j < n; j++)
-                    {
-                        double diff = candidate[j] - theta[j];
-                        model += gradient[j] * diff;
-                        sq += diff * diff;
-                    }
-                    model += sq / (2 * alpha);
-                    if (newTotal <= model || sq == 0)
-                    {
-                        break;
-                    }
-                    alpha *= 0.5;
-                    if (++halvings > 60)
-                    {
-                        break;
-                    }
-                }
-                if (halvings > 60)
-                {
-                    reason = TerminationReason.NoFurtherProgress;
-                    break;
-                }
-            }
-
-            (theta, candidate) = (candidate, theta);
-            (gradient, candidateGradient) = (candidateGradient, gradient);
-            f = newF;
-            total = newTotal;
-            OptimizerCommon.PseudoGradient(objective, theta, gradient, pg);
-            tracker.Record(total, VectorKernels.MaxAbs(pg), alpha);
+            _fixedRate = state.Settings.LearningRate.HasValue;
+            _alpha = state.Settings.LearningRate ?? 1.0 / Math.Max(1.0, VectorKernels.Norm2(state.Gradient));
+            // A fixed learning rate that is too large makes F grow without bound; stop long before the
+            // relative gradient test could be fooled by an astronomically large F.
+            DivergenceBound = 1e12 * Math.Max(1.0, Math.Abs(state.Total));
         }
 
-        OptimizerCommon.PseudoGradient(objective, theta, gradient, pg);
-        bool converged = reason == TerminationReason.GradientTolerance;
-        string message = converged
-            ? $"gd converged after {tracker.Count} iterations."
-            : OptimizerCommon.Remedy(reason, "Gradient descent");
-        return new OptimizationResult(theta, total, VectorKernels.MaxAbs(pg), tracker.Count, evaluations, reason, converged, message, tracker.Trace);
-    }
-
-    // θ⁺ = prox(θ − α∇f): plain step, then soft-threshold the L1-penalised coordinates.
-    private static void Step(IDifferentiableObjective objective, double[] theta, double[] gradient, double alpha, double[] result)
-    {
-        double shrink = alpha * objective.L1;
-        for (int j = 0; j < theta.Length; j++)
+        public StepOutcome Step(IterationState state)
         {
-            double v = theta[j] - alpha * gradient[j];
-            if (shrink > 0 && j < objective.L1Count)
+            if (_fixedRate)
             {
-                v = Math.Sign(v) * Math.Max(0.0, Math.Abs(v) - shrink);
+                ProximalStep(state, _alpha);
+                state.EvaluateCandidate();
+                return StepOutcome.Accept(_alpha);
             }
-            result[j] = v;
+            _alpha *= 2.0;
+            for (int halvings = 0; ; halvings++)
+            {
+                ProximalStep(state, _alpha);
+                state.EvaluateCandidate();
+                double model = state.Smooth + state.Penalty.L1Value(state.Candidate);
+                double squaredStep = 0;
+                for (int j = 0; j < state.Dimension; j++)
+                {
+                    double diff = state.Candidate[j] - state.X[j];
+                    model += state.Gradient[j] * diff;
+                    squaredStep += diff * diff;
+                }
+                model += squaredStep / (2 * _alpha);
+                if (state.CandidateTotal <= model || squaredStep == 0)
+                {
+                    return StepOutcome.Accept(_alpha);
+                }
+                if (halvings >= MaximumHalvings)
+                {
+                    return StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
+                }
+                _alpha *= 0.5;
+            }
+        }
+
+        // θ⁺ = prox(θ − α∇f): the plain step, then the penalty's soft-threshold.
+        private static void ProximalStep(IterationState state, double alpha)
+        {
+            for (int j = 0; j < state.Dimension; j++)
+            {
+                state.Candidate[j] = state.X[j] - alpha * state.Gradient[j];
+            }
+            state.Penalty.SoftThreshold(state.Candidate, alpha);
         }
     }
 }

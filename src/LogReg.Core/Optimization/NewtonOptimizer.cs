@@ -16,41 +16,45 @@ namespace LogReg.Core.Optimization;
 /// descent direction); in the CG path, CG stops at the first direction of non-positive curvature
 /// and uses the iterate so far (or −g if that happens at once). BCE's Hessian is positive definite
 /// whenever L2 &gt; 0 or X̃ has full rank, so neither safeguard triggers for it in practice.
-/// L1 is not supported (use L-BFGS / OWL-QN). Stops when ‖∇f‖∞ ≤ tolerance·max(1, |f|) or when the
-/// squared Newton decrement −∇f·p is at most (tolerance·max(1, |f|))².
+/// Needs a smooth penalty (use L-BFGS / OWL-QN for L1). Stops when ‖∇f‖∞ ≤ tolerance·max(1, |f|) or
+/// when the squared Newton decrement −∇f·p is at most (tolerance·max(1, |f|))².
 /// </summary>
 public sealed class NewtonOptimizer : IOptimizer
 {
+    /// <inheritdoc/>
     public string Name => "newton";
 
+    /// <inheritdoc/>
+    public int DefaultIterationCap => 100;
+
+    /// <inheritdoc/>
     public OptimizationResult Minimize(IDifferentiableObjective objective, ReadOnlySpan<double> start, OptimizerSettings settings)
     {
-        settings.Validate();
-        if (objective.L1 > 0)
+        ArgumentNullException.ThrowIfNull(objective);
+        if (!objective.Penalty.IsSmooth)
         {
-            throw new ArgumentException("The Newton optimizer does not support L1 regularisation; use L-BFGS (OWL-QN) or set L1 to 0.", nameof(objective));
+            throw new ArgumentException("The Newton optimizer needs a smooth objective (L1 = 0); use L-BFGS (OWL-QN) for L1.", nameof(objective));
         }
-        int n = objective.Dimension;
-        var tracker = new IterationTracker(settings);
-        var x = start.Slice(0, n).ToArray();
-        var g = new double[n];
-        var p = new double[n];
-        var xNew = new double[n];
-        var gNew = new double[n];
-        double f = objective.SmoothValueAndGradient(x, g);
-        int evaluations = 1;
-        TerminationReason reason;
+        return OptimizerLoop.Run(objective, start, settings, DefaultIterationCap, new Method());
+    }
 
-        for (int iteration = 0; ; iteration++)
+    private sealed class Method : IDescentMethod
+    {
+        private double[] _direction = Array.Empty<double>();
+
+        public bool IsSecondOrder => true;
+
+        public double DivergenceBound => double.PositiveInfinity;
+
+        public void Start(IterationState state) => _direction = new double[state.Dimension];
+
+        public StepOutcome Step(IterationState state)
         {
-            if (OptimizerCommon.ShouldStop(f, VectorKernels.MaxAbs(g), iteration, settings, out reason))
-            {
-                break;
-            }
-            tracker.ThrowIfCancelled();
-
-            var curvature = objective.HessianAt(x);
-            if (n <= settings.DenseNewtonLimit)
+            int n = state.Dimension;
+            var g = state.Gradient;
+            var p = _direction;
+            var curvature = state.Objective.HessianAt(state.X);
+            if (n <= state.Settings.DenseNewtonLimit)
             {
                 DenseDirection(curvature.ToDense(), n, g, p);
             }
@@ -60,112 +64,92 @@ public sealed class NewtonOptimizer : IOptimizer
             }
             if (VectorKernels.Dot(p, g) >= 0)
             {
-                for (int j = 0; j < n; j++)
-                {
-                    p[j] = -g[j];
-                }
+                Negate(g, p);
             }
-
-            if (OptimizerCommon.DecrementTestMet(-VectorKernels.Dot(p, g), f, settings.Tolerance))
+            if (StoppingTests.DecrementTestMet(-VectorKernels.Dot(p, g), state.Smooth, state.Settings.OptimizationTolerance))
             {
-                reason = TerminationReason.DecrementTolerance;
-                break;
+                return StepOutcome.StopHere(TerminationReason.DecrementTolerance);
             }
-
-            if (!BacktrackingLineSearch.Search(objective, x, f, g, p, 1.0, xNew, gNew, out double fNew, out _, out double alpha, ref evaluations)
-                || !(fNew < f))
+            if (!BacktrackingLineSearch.Search(state, p, 1.0, out double alpha) || !(state.CandidateTotal < state.Total))
             {
-                reason = TerminationReason.NoFurtherProgress;
-                break;
+                return StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
             }
-            (x, xNew) = (xNew, x);
-            (g, gNew) = (gNew, g);
-            f = fNew;
-            tracker.Record(f, VectorKernels.MaxAbs(g), alpha);
+            return StepOutcome.Accept(alpha);
         }
 
-        bool converged = reason is TerminationReason.GradientTolerance or TerminationReason.DecrementTolerance;
-        string message = converged
-            ? $"newton converged after {tracker.Count} iterations."
-            : OptimizerCommon.Remedy(reason, "Newton");
-        return new OptimizationResult(x, f, VectorKernels.MaxAbs(g), tracker.Count, evaluations, reason, converged, message, tracker.Trace);
-    }
-
-    // Solves (H + τI)p = −g with the smallest τ ∈ {0, 1e-8·scale, 1e-7·scale, …} that factorises.
-    private static void DenseDirection(double[] h, int n, double[] g, double[] p)
-    {
-        double maxDiagonal = 0;
-        for (int i = 0; i < n; i++)
+        private static void Negate(ReadOnlySpan<double> g, Span<double> p)
         {
-            maxDiagonal = Math.Max(maxDiagonal, Math.Abs(h[i * n + i]));
-        }
-        double tau = 0;
-        double[]? l = null;
-        for (int attempt = 0; attempt < 40 && l is null; attempt++)
-        {
-            l = DenseLinearAlgebra.Cholesky(h, n, tau);
-            tau = tau == 0 ? 1e-8 * Math.Max(1.0, maxDiagonal) : tau * 10;
-        }
-        if (l is null)
-        {
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < g.Length; j++)
             {
                 p[j] = -g[j];
             }
-            return;
         }
-        for (int j = 0; j < n; j++)
-        {
-            p[j] = -g[j];
-        }
-        DenseLinearAlgebra.CholeskySolve(l, n, p);
-    }
 
-    // Truncated CG on H·p = −g with a negative-curvature exit.
-    private static void ConjugateGradientDirection(ICurvature h, int n, double[] g, double[] p)
-    {
-        var r = new double[n];
-        var d = new double[n];
-        var hd = new double[n];
-        Array.Clear(p);
-        double gnorm = VectorKernels.Norm2(g);
-        double target = Math.Min(0.5, Math.Sqrt(gnorm)) * gnorm;
-        for (int j = 0; j < n; j++)
+        // Solves (H + τI)p = −g with the smallest τ ∈ {0, 1e-8·scale, 1e-7·scale, …} that factorises.
+        private static void DenseDirection(double[] h, int n, double[] g, double[] p)
         {
-            r[j] = -g[j];
-            d[j] = r[j];
+            double maxDiagonal = 0;
+            for (int i = 0; i < n; i++)
+            {
+                maxDiagonal = Math.Max(maxDiagonal, Math.Abs(h[i * n + i]));
+            }
+            double tau = 0;
+            double[]? l = null;
+            for (int attempt = 0; attempt < 40 && l is null; attempt++)
+            {
+                l = DenseLinearAlgebra.Cholesky(h, n, tau);
+                tau = tau == 0 ? 1e-8 * Math.Max(1.0, maxDiagonal) : tau * 10;
+            }
+            Negate(g, p);
+            if (l is not null)
+            {
+                DenseLinearAlgebra.CholeskySolve(l, n, p);
+            }
         }
-        double rr = VectorKernels.Dot(r, r);
-        int maxIterations = Math.Min(n, 250);
-        for (int k = 0; k < maxIterations; k++)
+
+        // Truncated CG on H·p = −g with a negative-curvature exit.
+        private static void ConjugateGradientDirection(ICurvature h, int n, double[] g, double[] p)
         {
-            h.Multiply(d, hd);
-            double dhd = VectorKernels.Dot(d, hd);
-            if (dhd <= 0)
-            {
-                if (k == 0)
-                {
-                    for (int j = 0; j < n; j++)
-                    {
-                        p[j] = -g[j];
-                    }
-                }
-                return;
-            }
-            double a = rr / dhd;
-            VectorKernels.AddScaled(d, a, p);
-            VectorKernels.AddScaled(hd, -a, r);
-            double rrNew = VectorKernels.Dot(r, r);
-            if (Math.Sqrt(rrNew) <= target)
-            {
-                return;
-            }
-            double beta = rrNew / rr;
+            var r = new double[n];
+            var d = new double[n];
+            var hd = new double[n];
+            Array.Clear(p);
+            double gnorm = VectorKernels.Norm2(g);
+            double target = Math.Min(0.5, Math.Sqrt(gnorm)) * gnorm;
             for (int j = 0; j < n; j++)
             {
-                d[j] = r[j] + beta * d[j];
+                r[j] = -g[j];
+                d[j] = r[j];
             }
-            rr = rrNew;
+            double rr = VectorKernels.Dot(r, r);
+            int maxIterations = Math.Min(n, 250);
+            for (int k = 0; k < maxIterations; k++)
+            {
+                h.Multiply(d, hd);
+                double dhd = VectorKernels.Dot(d, hd);
+                if (dhd <= 0)
+                {
+                    if (k == 0)
+                    {
+                        Negate(g, p);
+                    }
+                    return;
+                }
+                double a = rr / dhd;
+                VectorKernels.AddScaled(d, a, p);
+                VectorKernels.AddScaled(hd, -a, r);
+                double rrNew = VectorKernels.Dot(r, r);
+                if (Math.Sqrt(rrNew) <= target)
+                {
+                    return;
+                }
+                double beta = rrNew / rr;
+                for (int j = 0; j < n; j++)
+                {
+                    d[j] = r[j] + beta * d[j];
+                }
+                rr = rrNew;
+            }
         }
     }
 }

@@ -4,43 +4,6 @@ using LogReg.Core.Losses;
 
 namespace LogReg.Core.Statistics;
 
-/// <summary>What the reported standard errors are.</summary>
-public enum StandardErrorKind
-{
-    /// <summary>None can honestly be given (the MLE does not exist, or the curvature is singular).</summary>
-    None,
-
-    /// <summary>√diag of the inverse observed Fisher information Xᵀ·diag(p(1−p))·X at the MLE (statsmodels' nonrobust).</summary>
-    InverseFisherInformation,
-
-    /// <summary>√diag of the inverse penalised Hessian Xᵀ·diag(p(1−p))·X + L2·I (as ML.NET's LinearModelStatistics).</summary>
-    InversePenalizedHessian,
-
-    /// <summary>Sandwich H⁻¹·(Σ gᵢgᵢᵀ)·H⁻¹ for squared error on the sigmoid, which is not a likelihood.</summary>
-    Sandwich,
-}
-
-/// <summary>One row of the coefficient table.</summary>
-/// <param name="Name">Feature name; the bias is called "intercept".</param>
-/// <param name="Estimate">The coefficient.</param>
-/// <param name="StandardError">Its standard error, or null where none can be given.</param>
-/// <param name="Z">Estimate / standard error.</param>
-/// <param name="PValue">Two-sided normal p-value of z.</param>
-/// <param name="ConfidenceLow">Lower end of the 95% Wald interval.</param>
-/// <param name="ConfidenceHigh">Upper end of the 95% Wald interval.</param>
-public sealed record CoefficientStatistics(
-    string Name, double Estimate, double? StandardError, double? Z, double? PValue, double? ConfidenceLow, double? ConfidenceHigh)
-{
-    /// <summary>e^estimate: the factor by which the odds multiply per unit of the feature.</summary>
-    public double OddsRatio => Math.Exp(Estimate);
-
-    /// <summary>e^(lower end of the interval).</summary>
-    public double? OddsRatioLow => ConfidenceLow is double v ? Math.Exp(v) : null;
-
-    /// <summary>e^(upper end of the interval).</summary>
-    public double? OddsRatioHigh => ConfidenceHigh is double v ? Math.Exp(v) : null;
-}
-
 /// <summary>
 /// Coefficient statistics and goodness of fit of a logistic model, laid out like statsmodels'
 /// <c>Logit(...).fit().summary()</c>. Everything that cannot honestly be computed is null and

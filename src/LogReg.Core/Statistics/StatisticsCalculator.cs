@@ -2,7 +2,6 @@ using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
-using LogReg.Core.Objectives;
 using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
@@ -22,26 +21,27 @@ public static class StatisticsCalculator
     /// <summary>Most parameters (features + intercept) the statistics handle: the covariance is dense.</summary>
     public const int MaximumParameters = 2000;
 
-    /// <summary>Fits by Newton (tolerance 1e-10, unpenalised unless <paramref name="l2"/> &gt; 0) and computes the statistics.</summary>
-    public static ModelStatistics Fit(TrainingSet data, double l2 = 0, LossKind loss = LossKind.BinaryCrossEntropy, int? threads = null)
-    {
-        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions
-        {
-            Loss = loss,
-            Optimizer = data.FeatureCount + 1 <= 512 ? OptimizerKind.Newton : OptimizerKind.Lbfgs,
-            L2Regularization = l2,
-            OptimizationTolerance = 1e-10,
-            MaximumNumberOfIterations = data.FeatureCount + 1 <= 512 ? 200 : 5000,
-            NumberOfThreads = threads,
-        });
-        return Compute(data, model);
-    }
+    /// <summary>
+    /// What a statistician fits by default: the unpenalised maximum-likelihood estimate (L2 = 0),
+    /// to a tight tolerance (1e-10), every other option the trainer's default.
+    /// </summary>
+    public static TrainerOptions MaximumLikelihoodOptions { get; } = new() { L2Regularization = 0, OptimizationTolerance = 1e-10 };
 
-    /// <summary>The statistics of a fitted <paramref name="model"/> on its training data.</summary>
-    public static ModelStatistics Compute(TrainingSet data, LogisticModel model)
+    /// <summary>
+    /// Fits with the trainer (<paramref name="options"/>, by default <see cref="MaximumLikelihoodOptions"/>)
+    /// and computes the statistics of that fit.
+    /// </summary>
+    public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null) =>
+        Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions));
+
+    /// <summary>The statistics of a fit on its training data.</summary>
+    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(fit);
+        var model = fit.Model;
+        var options = fit.Report.Options;
+        var optimization = fit.Report.Optimization;
         if (model.FeatureCount != data.FeatureCount)
         {
             throw new ArgumentException($"The model has {model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(model));
@@ -51,14 +51,14 @@ public static class StatisticsCalculator
             throw new ArgumentException(
                 $"Coefficient statistics invert a dense (d+1)×(d+1) Hessian; d = {data.FeatureCount} features is above the {MaximumParameters - 1} supported.", nameof(data));
         }
-        if (model.L1Regularization > 0)
+        if (options.L1Regularization > 0)
         {
             throw new ArgumentException("Statistics are computed for L2-regularised or unpenalised fits only; this model has L1 > 0.", nameof(model));
         }
         int d = data.FeatureCount;
         int k = d + 1;
-        var theta = model.GetWeights().Append(model.Bias).ToArray();
-        var objective = new LinearModelObjective(data, model.Loss, model.L2Regularization, 0, 1);
+        var theta = model.ToParameters();
+        var objective = ObjectiveFactory.Create(data, model.Loss, options.L2Regularization);
         var margins = objective.Margins(theta);
         var warnings = new List<string>();
 
@@ -91,7 +91,7 @@ public static class StatisticsCalculator
 
         bool mleExists = true;
         var checks = DesignChecks.Inspect(data);
-        bool unpenalised = model.L2Regularization == 0;
+        bool unpenalised = options.L2Regularization == 0;
         if (checks.RankDeficient)
         {
             var parts = new List<string>();
@@ -128,9 +128,9 @@ public static class StatisticsCalculator
                 $"Fitted probabilities numerically 0 or 1 for {extreme} of {used} rows — {kind}, so the maximum-likelihood estimate does not exist ") +
                 "(the coefficients run off to infinity and no standard error is meaningful). Remedy: add L2 regularisation (e.g. L2 = 1), or drop the separating feature(s).");
         }
-        if (!model.Converged)
+        if (!optimization.Converged)
         {
-            warnings.Add($"The fit did not converge: {model.Fit.Message}");
+            warnings.Add($"The fit did not converge: {optimization.Message}");
         }
 
         // Standard errors.
@@ -155,7 +155,7 @@ public static class StatisticsCalculator
                 var inverse = DenseLinearAlgebra.InverseFromCholesky(l, k);
                 if (model.Loss == LossKind.MeanSquaredError)
                 {
-                    covariance = Sandwich(data, model, margins, inverse);
+                    covariance = Sandwich(data, margins, inverse);
                     kindOfErrors = StandardErrorKind.Sandwich;
                     note = "sandwich (robust) H⁻¹·B·H⁻¹, B = Σ sᵢ²·gᵢgᵢᵀ from the per-row gradients of the squared-error loss; " +
                         "MSE on the sigmoid is not a likelihood, so the likelihood figures describe the fitted probabilities only.";
@@ -171,7 +171,7 @@ public static class StatisticsCalculator
                     covariance = inverse;
                     kindOfErrors = StandardErrorKind.InversePenalizedHessian;
                     note = string.Create(CultureInfo.InvariantCulture,
-                        $"from the inverse of the penalised Hessian Xᵀ·W·X + {model.L2Regularization:G4}·I (as ML.NET documents for its L-BFGS statistics); ") +
+                        $"from the inverse of the penalised Hessian Xᵀ·W·X + {options.L2Regularization:G4}·I (as ML.NET documents for its L-BFGS statistics); ") +
                         "the estimates are shrunk towards 0, so z and p describe the penalised fit, not an unbiased estimator.";
                 }
             }
@@ -205,16 +205,16 @@ public static class StatisticsCalculator
             NullLogLikelihood = nullLogLikelihood,
             ParameterCount = k,
             // A diverging coefficient sequence has not converged, whatever the optimizer's test said.
-            Converged = model.Converged && mleExists,
+            Converged = optimization.Converged && mleExists,
             MaximumLikelihoodEstimateExists = mleExists,
             Warnings = warnings,
             Loss = model.Loss,
-            L2Regularization = model.L2Regularization,
+            L2Regularization = options.L2Regularization,
         };
     }
 
     // H⁻¹·B·H⁻¹ with B = Σ sᵢ²·(ℓ'ᵢ)²·x̃ᵢx̃ᵢᵀ (the per-row score outer products; the L2 term is not random).
-    private static double[] Sandwich(TrainingSet data, LogisticModel model, double[] margins, double[] hInverse)
+    private static double[] Sandwich(TrainingSet data, double[] margins, double[] hInverse)
     {
         int d = data.FeatureCount;
         int k = d + 1;

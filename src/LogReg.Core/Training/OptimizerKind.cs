@@ -1,12 +1,9 @@
 namespace LogReg.Core.Training;
 
-/// <summary>Which optimizer fits the model.</summary>
+/// <summary>Which optimizer fits the model (see <see cref="OptimizerCatalog"/> for names and the Auto rule).</summary>
 public enum OptimizerKind
 {
-    /// <summary>
-    /// The fastest exact optimizer for the problem: Newton (dense Cholesky) when L1 = 0 and
-    /// d + 1 ≤ <see cref="TrainerDefaults.AutoNewtonLimit"/>, otherwise L-BFGS (OWL-QN under L1).
-    /// </summary>
+    /// <summary>The fastest exact optimizer for the problem (<see cref="OptimizerCatalog.Resolve"/>).</summary>
     Auto = 0,
 
     /// <summary>Batch gradient descent in the seed's five steps.</summary>

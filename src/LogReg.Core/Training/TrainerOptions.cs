@@ -3,48 +3,48 @@ using LogReg.Core.Optimization;
 
 namespace LogReg.Core.Training;
 
-/// <summary>Everything <see cref="LogisticRegressionTrainer"/> needs besides the data.</summary>
-public sealed record TrainerOptions
+/// <summary>
+/// Everything <see cref="LogisticRegressionTrainer"/> needs besides the data, in double precision:
+/// the single source of every default and the single validation (<see cref="Validate"/>). The
+/// optimizer settings are inherited from <see cref="OptimizerSettings"/>, so they reach the
+/// optimizer as they are, never copied.
+/// </summary>
+public sealed record TrainerOptions : OptimizerSettings
 {
+    /// <summary>The defaults, for front ends that start from them (the ML.NET options, the command line).</summary>
+    public static TrainerOptions Default { get; } = new();
+
     /// <summary>The point-wise loss. Default binary cross-entropy.</summary>
     public LossKind Loss { get; init; } = LossKind.BinaryCrossEntropy;
 
-    /// <summary>The optimizer. Default <see cref="OptimizerKind.Auto"/>.</summary>
+    /// <summary>The optimizer. Default <see cref="OptimizerKind.Auto"/> (see <see cref="OptimizerCatalog.Resolve"/>).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Auto;
 
-    /// <summary>L2 weight (the (L2/2)·‖w‖² term). Default <see cref="TrainerDefaults.L2Regularization"/>.</summary>
-    public double L2Regularization { get; init; } = TrainerDefaults.L2Regularization;
+    /// <summary>L2 weight (the (L2/2)·‖w‖² term; 1/C in scikit-learn's terms). Default 1.</summary>
+    public double L2Regularization { get; init; } = 1.0;
 
-    /// <summary>L1 weight (the L1·‖w‖₁ term). Default 0.</summary>
-    public double L1Regularization { get; init; } = TrainerDefaults.L1Regularization;
-
-    /// <summary>Gradient tolerance (see <see cref="OptimizerSettings.Tolerance"/>). Default 1e-7.</summary>
-    public double OptimizationTolerance { get; init; } = TrainerDefaults.OptimizationTolerance;
-
-    /// <summary>Iteration cap; null: <see cref="TrainerDefaults.IterationsFor"/> of the optimizer.</summary>
-    public int? MaximumNumberOfIterations { get; init; }
-
-    /// <summary>GD: fixed learning rate (null: line search). SGD: initial rate (null: 1/L).</summary>
-    public double? LearningRate { get; init; }
-
-    /// <summary>SGD mini-batch size. Default 32.</summary>
-    public int BatchSize { get; init; } = TrainerDefaults.BatchSize;
-
-    /// <summary>L-BFGS history size. Default 10.</summary>
-    public int HistorySize { get; init; } = TrainerDefaults.HistorySize;
+    /// <summary>L1 weight (the L1·‖w‖₁ term). Default 0 (no sparsity; Auto can then pick Newton, which needs a smooth objective).</summary>
+    public double L1Regularization { get; init; }
 
     /// <summary>Threads for the gradient pass; null: all cores. The model does not depend on it.</summary>
     public int? NumberOfThreads { get; init; }
 
-    /// <summary>Seed of SGD's shuffling. Default 0.</summary>
-    public int Seed { get; init; }
+    /// <summary>Receives log events (the optimizer chosen, the outcome, warnings).</summary>
+    public Action<LogEvent>? Log { get; init; }
 
-    /// <summary>Receives one record per iteration.</summary>
-    public IProgress<IterationRecord>? Progress { get; init; }
+    /// <summary>The thread count that will be used.</summary>
+    public int ResolvedThreads => NumberOfThreads ?? Environment.ProcessorCount;
 
-    /// <summary>Cancels training (checked once per iteration).</summary>
-    public CancellationToken CancellationToken { get; init; }
-
-    /// <summary>Receives log lines (warnings about non-convergence, the optimizer chosen, …).</summary>
-    public Action<string>? Log { get; init; }
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        Require(Enum.IsDefined(Loss), nameof(Loss), Loss, "BinaryCrossEntropy or MeanSquaredError");
+        Require(Enum.IsDefined(Optimizer), nameof(Optimizer), Optimizer, string.Join(", ", Enum.GetNames<OptimizerKind>()));
+        Require(double.IsFinite(L2Regularization) && L2Regularization >= 0, nameof(L2Regularization), L2Regularization, "a finite number ≥ 0");
+        Require(double.IsFinite(L1Regularization) && L1Regularization >= 0, nameof(L1Regularization), L1Regularization, "a finite number ≥ 0");
+        Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), NumberOfThreads, "at least 1");
+        Require(!(Optimizer == OptimizerKind.Newton && L1Regularization > 0), nameof(L1Regularization), L1Regularization,
+            "0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1)");
+        base.Validate();
+    }
 }

@@ -13,7 +13,7 @@ public class DiagnosticsTests
     [InlineData(LossKind.MeanSquaredError)]
     public void GradientCheckPassesForTheLibrarysObjectives(LossKind loss)
     {
-        var f = new LinearModelObjective(ReferenceData.Spector.Dense(), loss, l2: 1);
+        var f = ObjectiveFactory.Create(ReferenceData.Spector.Dense(), loss, l2: 1);
         var result = ObjectiveDiagnostics.CheckGradient(f, new[] { 0.3, -0.02, 0.5, -1.0 });
         Assert.Equal(4, result.Entries.Count);
         Assert.InRange(result.MaxRelativeError, 0, 1e-6);
@@ -22,7 +22,7 @@ public class DiagnosticsTests
     [Fact]
     public void CentredBiasCoordinatesKeepTheObjectiveAndItsDerivatives()
     {
-        var inner = new LinearModelObjective(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1, l1: 0.5);
+        var inner = ObjectiveFactory.Create(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1, l1: 0.5);
         var centred = new CenteredBiasObjective(inner);
         var u = new[] { 0.3, -0.02, 0.5, -1.0 };
         var theta = new double[4];
@@ -48,7 +48,7 @@ public class DiagnosticsTests
     [Fact]
     public void GradientCheckCatchesAWrongGradient()
     {
-        var f = new LinearModelObjective(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1);
+        var f = ObjectiveFactory.Create(ReferenceData.Spector.Dense(), LossKind.BinaryCrossEntropy, l2: 1);
         var wrong = new ScaledGradient(f, 1.01);
         var result = ObjectiveDiagnostics.CheckGradient(wrong, new[] { 0.3, -0.02, 0.5, -1.0 });
         Assert.InRange(result.MaxRelativeError, 0.005, 0.02);
@@ -58,8 +58,8 @@ public class DiagnosticsTests
     public void ConvexityCheckSeparatesBceFromMse()
     {
         var data = ReferenceData.Spector.Dense();
-        var bce = new LinearModelObjective(data, LossKind.BinaryCrossEntropy);
-        var mse = new LinearModelObjective(data, LossKind.MeanSquaredError);
+        var bce = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy);
+        var mse = ObjectiveFactory.Create(data, LossKind.MeanSquaredError);
         var point = new[] { 2.0, -0.3, 3.0, 1.0 };
         var b = ObjectiveDiagnostics.CheckConvexity(bce, point);
         Assert.True(b.IsLocallyConvex);
@@ -74,8 +74,8 @@ public class DiagnosticsTests
     public void LossAlongALineAndOverASliceUseTheObjective()
     {
         var data = ReferenceData.Spector.Dense();
-        var f = new LinearModelObjective(data, LossKind.BinaryCrossEntropy, l2: 1, l1: 0.5);
-        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions { L1Regularization = 0.5, Optimizer = OptimizerKind.Lbfgs });
+        var f = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy, l2: 1, l1: 0.5);
+        var (model, modelFit) = LogisticRegressionTrainer.Train(data, new TrainerOptions { L1Regularization = 0.5, Optimizer = OptimizerKind.Lbfgs });
         var optimum = model.GetWeights().Append(model.Bias).ToArray();
         var direction = new[] { 1.0, 0.0, 0.0, 0.0 };
         var steps = new[] { -0.5, -0.1, 0.0, 0.1, 0.5 };
@@ -100,11 +100,7 @@ public class DiagnosticsTests
 
         public int Dimension => _inner.Dimension;
 
-        public double L1 => _inner.L1;
-
-        public int L1Count => _inner.L1Count;
-
-        public bool IsConvex => _inner.IsConvex;
+        public LogReg.Core.Penalties.ElasticNetPenalty Penalty => _inner.Penalty;
 
         public double SmoothValue(ReadOnlySpan<double> x) => _inner.SmoothValue(x);
 

@@ -2,6 +2,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 using Xunit;
 
 namespace LogReg.Tests.Core;
@@ -40,7 +41,7 @@ public class ObjectiveTests
     [MemberData(nameof(Cases))]
     public void GradientMatchesCentralFiniteDifferences(LossKind loss, bool sparse)
     {
-        var f = new LinearModelObjective(Problem(sparse), loss, l2: 0.7);
+        var f = ObjectiveFactory.Create(Problem(sparse), loss, l2: 0.7);
         for (int trial = 0; trial < 3; trial++)
         {
             var theta = RandomPoint(f.Dimension, trial);
@@ -63,7 +64,7 @@ public class ObjectiveTests
     [MemberData(nameof(Cases))]
     public void HessianVectorProductMatchesFiniteDifferencesOfTheGradientAndTheDenseHessian(LossKind loss, bool sparse)
     {
-        var f = new LinearModelObjective(Problem(sparse), loss, l2: 0.7);
+        var f = ObjectiveFactory.Create(Problem(sparse), loss, l2: 0.7);
         int m = f.Dimension;
         var theta = RandomPoint(m, 3);
         var v = RandomPoint(m, 4);
@@ -96,13 +97,13 @@ public class ObjectiveTests
     [InlineData(LossKind.MeanSquaredError)]
     public void EveryEntryPointAgreesAndDenseEqualsSparse(LossKind loss)
     {
-        var dense = new LinearModelObjective(Problem(false), loss, l2: 0.3, l1: 0.2);
-        var sparse = new LinearModelObjective(Problem(true), loss, l2: 0.3, l1: 0.2);
+        var dense = ObjectiveFactory.Create(Problem(false), loss, l2: 0.3, l1: 0.2);
+        var sparse = ObjectiveFactory.Create(Problem(true), loss, l2: 0.3, l1: 0.2);
         var theta = RandomPoint(dense.Dimension, 9);
         var g1 = new double[dense.Dimension];
         var g2 = new double[dense.Dimension];
-        double v1 = dense.ValueAndGradient(theta, g1);
-        double v2 = sparse.ValueAndGradient(theta, g2);
+        double v1 = dense.SmoothValueAndGradient(theta, g1) + dense.Penalty.L1Value(theta);
+        double v2 = sparse.SmoothValueAndGradient(theta, g2) + sparse.Penalty.L1Value(theta);
         Assert.Equal(v1, v2, 1e-12 * Math.Abs(v1));
         Assert.Equal(v1, dense.Value(theta), 1e-12 * Math.Abs(v1));
         Assert.Equal(dense.SmoothValue(theta) + 0.2 * theta.Take(dense.FeatureCount).Sum(Math.Abs), v1, 1e-12 * Math.Abs(v1));
@@ -132,8 +133,8 @@ public class ObjectiveTests
             indices.Concat(Enumerable.Repeat(3, 10)).ToArray(), values.Concat(Enumerable.Repeat(1e30f, 10)).ToArray());
         Assert.Equal(exact.StoredValueCount, padded.StoredValueCount);
         var labels = Problem(true, weights: false).Labels;
-        var a = new LinearModelObjective(new TrainingSet(exact, labels), LossKind.BinaryCrossEntropy, 1);
-        var b = new LinearModelObjective(new TrainingSet(padded, labels), LossKind.BinaryCrossEntropy, 1);
+        var a = ObjectiveFactory.Create(new TrainingSet(exact, labels), LossKind.BinaryCrossEntropy, 1);
+        var b = ObjectiveFactory.Create(new TrainingSet(padded, labels), LossKind.BinaryCrossEntropy, 1);
         var theta = RandomPoint(a.Dimension, 5);
         Assert.Equal(a.SmoothValue(theta), b.SmoothValue(theta));
     }
@@ -151,8 +152,8 @@ public class ObjectiveTests
         var repeated = new TrainingSet(DenseMatrix.FromRows(repeatedRows), repeatedLabels);
         foreach (var loss in new[] { LossKind.BinaryCrossEntropy, LossKind.MeanSquaredError })
         {
-            var a = new LinearModelObjective(weighted, loss, l2: 1);
-            var b = new LinearModelObjective(repeated, loss, l2: 1);
+            var a = ObjectiveFactory.Create(weighted, loss, l2: 1);
+            var b = ObjectiveFactory.Create(repeated, loss, l2: 1);
             var theta = RandomPoint(a.Dimension, 1);
             var ga = new double[a.Dimension];
             var gb = new double[a.Dimension];
@@ -168,14 +169,14 @@ public class ObjectiveTests
         var rng = new Random(8);
         var rows = Enumerable.Range(0, 25).Select(_ => Enumerable.Range(0, 3).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToList();
         var labels = rows.Select((_, i) => (double)(i % 2)).ToArray();
-        var plain = new LinearModelObjective(new TrainingSet(DenseMatrix.FromRows(rows), labels), LossKind.BinaryCrossEntropy, l2: 0);
-        var withOnes = new LinearModelObjective(new TrainingSet(DenseMatrix.FromRows(rows.Select(r => r.Append(1.0).ToArray()).ToList()), labels), LossKind.BinaryCrossEntropy, l2: 0);
+        var plain = ObjectiveFactory.Create(new TrainingSet(DenseMatrix.FromRows(rows), labels), LossKind.BinaryCrossEntropy, l2: 0);
+        var withOnes = ObjectiveFactory.Create(new TrainingSet(DenseMatrix.FromRows(rows.Select(r => r.Append(1.0).ToArray()).ToList()), labels), LossKind.BinaryCrossEntropy, l2: 0);
         var theta = RandomPoint(4, 2);
         // (w, b) on X equals (w, b, 0) on [X, 1]: the bias is the weight of a column of ones.
         var onesWeightIsBias = new[] { theta[0], theta[1], theta[2], theta[3], 0.0 };
         Assert.Equal(plain.SmoothValue(theta), withOnes.SmoothValue(onesWeightIsBias), 1e-12);
         // With L2 > 0 the bias is not penalised: changing b changes only the data term.
-        var penalised = new LinearModelObjective(new TrainingSet(DenseMatrix.FromRows(rows), labels), LossKind.BinaryCrossEntropy, l2: 5);
+        var penalised = ObjectiveFactory.Create(new TrainingSet(DenseMatrix.FromRows(rows), labels), LossKind.BinaryCrossEntropy, l2: 5);
         Assert.Equal(penalised.SmoothValue(theta) - plain.SmoothValue(theta), 2.5 * theta.Take(3).Sum(w => w * w), 1e-12);
     }
 
@@ -183,7 +184,7 @@ public class ObjectiveTests
     public void BceHessianIsPositiveSemidefiniteAtRandomPoints()
     {
         var data = ReferenceData.Spector.Dense();
-        var f = new LinearModelObjective(data, LossKind.BinaryCrossEntropy, l2: 0);
+        var f = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy, l2: 0);
         for (int trial = 0; trial < 50; trial++)
         {
             var eig = DenseLinearAlgebra.SymmetricEigenvalues(f.HessianAt(RandomPoint(f.Dimension, trial, 3.0)).ToDense(), f.Dimension);
@@ -195,7 +196,7 @@ public class ObjectiveTests
     public void MseHessianHasANegativeEigenvalueSomewhere()
     {
         var data = ReferenceData.Spector.Dense();
-        var f = new LinearModelObjective(data, LossKind.MeanSquaredError, l2: 0);
+        var f = ObjectiveFactory.Create(data, LossKind.MeanSquaredError, l2: 0);
         double smallest = double.PositiveInfinity;
         for (int trial = 0; trial < 50 && smallest >= 0; trial++)
         {
@@ -217,8 +218,8 @@ public class ObjectiveTests
         var theta = new[] { 0.3, -0.2, 0.5, 0.1 };
         var g1 = new double[4];
         var g2 = new double[4];
-        double v1 = new LinearModelObjective(set, LossKind.BinaryCrossEntropy, 1, threads: 1).SmoothValueAndGradient(theta, g1);
-        double v2 = new LinearModelObjective(set, LossKind.BinaryCrossEntropy, 1, threads: 2).SmoothValueAndGradient(theta, g2);
+        double v1 = ObjectiveFactory.Create(set, LossKind.BinaryCrossEntropy, 1, threads: 1).SmoothValueAndGradient(theta, g1);
+        double v2 = ObjectiveFactory.Create(set, LossKind.BinaryCrossEntropy, 1, threads: 2).SmoothValueAndGradient(theta, g2);
         Assert.Equal(BitConverter.DoubleToInt64Bits(v1), BitConverter.DoubleToInt64Bits(v2));
         Assert.Equal(g1.Select(BitConverter.DoubleToInt64Bits), g2.Select(BitConverter.DoubleToInt64Bits));
     }

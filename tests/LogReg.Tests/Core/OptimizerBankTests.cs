@@ -2,6 +2,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
 using LogReg.Core.Training;
+using LogReg.Tests.Kit;
 using Xunit;
 
 namespace LogReg.Tests.Core;
@@ -9,117 +10,6 @@ namespace LogReg.Tests.Core;
 /// <summary>Optimizers on problems with known minima, and their stopping reports.</summary>
 public class OptimizerBankTests
 {
-    /// <summary>f(x) = ½ Σ aⱼ (xⱼ − cⱼ)², minimum 0 at c.</summary>
-    private sealed class Quadratic : IDifferentiableObjective
-    {
-        private readonly double[] _a;
-        private readonly double[] _c;
-
-        public Quadratic(double[] a, double[] c, double l1 = 0)
-        {
-            _a = a;
-            _c = c;
-            L1 = l1;
-        }
-
-        public int Dimension => _a.Length;
-
-        public double L1 { get; }
-
-        public int L1Count => _a.Length;
-
-        public bool IsConvex => true;
-
-        public double SmoothValue(ReadOnlySpan<double> x)
-        {
-            double f = 0;
-            for (int j = 0; j < _a.Length; j++)
-            {
-                f += 0.5 * _a[j] * (x[j] - _c[j]) * (x[j] - _c[j]);
-            }
-            return f;
-        }
-
-        public double SmoothValueAndGradient(ReadOnlySpan<double> x, Span<double> g)
-        {
-            for (int j = 0; j < _a.Length; j++)
-            {
-                g[j] = _a[j] * (x[j] - _c[j]);
-            }
-            return SmoothValue(x);
-        }
-
-        public ICurvature HessianAt(ReadOnlySpan<double> x, bool gaussNewton = false) => new Diagonal(_a);
-    }
-
-    /// <summary>Rosenbrock: (1 − x)² + 100 (y − x²)², minimum 0 at (1, 1); not convex.</summary>
-    private sealed class Rosenbrock : IDifferentiableObjective
-    {
-        public int Dimension => 2;
-
-        public double L1 => 0;
-
-        public int L1Count => 0;
-
-        public bool IsConvex => false;
-
-        public double SmoothValue(ReadOnlySpan<double> p) => (1 - p[0]) * (1 - p[0]) + 100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0]);
-
-        public double SmoothValueAndGradient(ReadOnlySpan<double> p, Span<double> g)
-        {
-            g[0] = -2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]);
-            g[1] = 200 * (p[1] - p[0] * p[0]);
-            return SmoothValue(p);
-        }
-
-        public ICurvature HessianAt(ReadOnlySpan<double> p, bool gaussNewton = false) =>
-            new Dense2(new[] { 2 - 400 * (p[1] - 3 * p[0] * p[0]), -400 * p[0], -400 * p[0], 200.0 });
-    }
-
-    private sealed class Diagonal : ICurvature
-    {
-        private readonly double[] _a;
-
-        public Diagonal(double[] a) => _a = a;
-
-        public int Dimension => _a.Length;
-
-        public void Multiply(ReadOnlySpan<double> v, Span<double> r)
-        {
-            for (int j = 0; j < _a.Length; j++)
-            {
-                r[j] = _a[j] * v[j];
-            }
-        }
-
-        public double[] ToDense()
-        {
-            var h = new double[_a.Length * _a.Length];
-            for (int j = 0; j < _a.Length; j++)
-            {
-                h[j * _a.Length + j] = _a[j];
-            }
-            return h;
-        }
-    }
-
-    private sealed class Dense2 : ICurvature
-    {
-        private readonly double[] _h;
-
-        public Dense2(double[] h) => _h = h;
-
-        public int Dimension => 2;
-
-        public void Multiply(ReadOnlySpan<double> v, Span<double> r)
-        {
-            r[0] = _h[0] * v[0] + _h[1] * v[1];
-            r[1] = _h[2] * v[0] + _h[3] * v[1];
-        }
-
-        public double[] ToDense() => (double[])_h.Clone();
-    }
-
     public static TheoryData<string> SmoothOptimizers => new() { "newton", "lbfgs", "gd" };
 
     private static IOptimizer Create(string name) => name switch
@@ -133,8 +23,8 @@ public class OptimizerBankTests
     [MemberData(nameof(SmoothOptimizers))]
     public void QuadraticMinimumIsFound(string name)
     {
-        var f = new Quadratic(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, -2.0, 0.5 });
-        var r = Create(name).Minimize(f, new double[3], new OptimizerSettings { Tolerance = 1e-10, MaximumIterations = 5000 });
+        var f = new QuadraticProblem(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, -2.0, 0.5 });
+        var r = Create(name).Minimize(f, new double[3], new OptimizerSettings { OptimizationTolerance = 1e-10, MaximumNumberOfIterations = 5000 });
         Assert.True(r.Converged, r.Message);
         Assert.Equal(new[] { 1.0, -2.0, 0.5 }, r.Minimizer, new Close(1e-8));
         Assert.Equal(r.Iterations, r.Trace.Count);
@@ -148,7 +38,7 @@ public class OptimizerBankTests
         var a = Enumerable.Range(0, 10).Select(j => Math.Pow(10, j * 0.6)).ToArray(); // condition number 1e5.4
         var c = Enumerable.Range(0, 10).Select(j => (double)j - 4).ToArray();
         // Rounding in a·(x − c) is ≈ 2.5e5·1e-15: a gradient tolerance of 1e-8 is reachable, 1e-12 is not.
-        var r = Create(name).Minimize(new Quadratic(a, c), new double[10], new OptimizerSettings { Tolerance = 1e-8, MaximumIterations = maxIterations });
+        var r = Create(name).Minimize(new QuadraticProblem(a, c), new double[10], new OptimizerSettings { OptimizationTolerance = 1e-8, MaximumNumberOfIterations = maxIterations });
         Assert.True(r.Converged, r.Message);
         Assert.Equal(c, r.Minimizer, new Close(1e-5));
     }
@@ -158,7 +48,7 @@ public class OptimizerBankTests
     [InlineData("lbfgs")]
     public void RosenbrockMinimumIsFound(string name)
     {
-        var r = Create(name).Minimize(new Rosenbrock(), new[] { -1.2, 1.0 }, new OptimizerSettings { Tolerance = 1e-10, MaximumIterations = 500 });
+        var r = Create(name).Minimize(new RosenbrockProblem(), new[] { -1.2, 1.0 }, new OptimizerSettings { OptimizationTolerance = 1e-10, MaximumNumberOfIterations = 500 });
         Assert.True(r.Converged, r.Message);
         Assert.Equal(new[] { 1.0, 1.0 }, r.Minimizer, new Close(1e-5));
         Assert.InRange(r.Objective, 0, 1e-10);
@@ -174,7 +64,7 @@ public class OptimizerBankTests
         var expected = c.Select((cj, j) => Math.Sign(cj) * Math.Max(0, Math.Abs(cj) - lambda / a[j])).ToArray();
         foreach (IOptimizer optimizer in new IOptimizer[] { new LbfgsOptimizer(), new GradientDescentOptimizer() })
         {
-            var r = optimizer.Minimize(new Quadratic(a, c, lambda), new double[4], new OptimizerSettings { Tolerance = 1e-10, MaximumIterations = 5000 });
+            var r = optimizer.Minimize(new QuadraticProblem(a, c, lambda), new double[4], new OptimizerSettings { OptimizationTolerance = 1e-10, MaximumNumberOfIterations = 5000 });
             Assert.True(r.Converged, optimizer.Name + ": " + r.Message);
             Assert.Equal(expected, r.Minimizer, new Close(1e-7));
             Assert.Equal(0.0, r.Minimizer[1]); // exactly zero, not 1e-17
@@ -185,20 +75,22 @@ public class OptimizerBankTests
     [MemberData(nameof(SmoothOptimizers))]
     public void HittingTheIterationCapIsReportedAsNotConverged(string name)
     {
-        var r = Create(name).Minimize(new Rosenbrock(), new[] { -1.2, 1.0 }, new OptimizerSettings { Tolerance = 1e-12, MaximumIterations = 3 });
+        var r = Create(name).Minimize(new RosenbrockProblem(), new[] { -1.2, 1.0 }, new OptimizerSettings { OptimizationTolerance = 1e-12, MaximumNumberOfIterations = 3 });
         Assert.False(r.Converged);
         Assert.Equal(TerminationReason.MaximumIterations, r.Termination);
         Assert.Equal(3, r.Iterations);
-        Assert.Contains("MaximumNumberOfIterations", r.Message);
+        Assert.True(r.Remedies.HasFlag(Remedy.RaiseIterationCap), r.Message);
+        Assert.Contains("raise the iteration cap", r.Message);
     }
 
     [Fact]
     public void TooLargeFixedLearningRateIsReportedAsDivergedWithARemedy()
     {
-        var f = new Quadratic(new[] { 10.0 }, new[] { 1.0 });
-        var r = new GradientDescentOptimizer().Minimize(f, new double[1], new OptimizerSettings { LearningRate = 1.0, MaximumIterations = 2000 });
+        var f = new QuadraticProblem(new[] { 10.0 }, new[] { 1.0 });
+        var r = new GradientDescentOptimizer().Minimize(f, new double[1], new OptimizerSettings { LearningRate = 1.0, MaximumNumberOfIterations = 2000 });
         Assert.False(r.Converged);
         Assert.Equal(TerminationReason.Diverged, r.Termination);
+        Assert.True(r.Remedies.HasFlag(Remedy.LowerLearningRate), r.Message);
         Assert.Contains("learning rate", r.Message);
     }
 
@@ -207,10 +99,10 @@ public class OptimizerBankTests
     {
         // Far from the optimum the MSE Hessian is indefinite; the shifted Newton step still descends.
         var data = ReferenceData.Spector.Dense();
-        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions { Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.Newton, L2Regularization = 0.01 });
-        var lbfgs = LogisticRegressionTrainer.Train(data, new TrainerOptions { Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.Lbfgs, L2Regularization = 0.01 });
-        Assert.True(model.Converged, model.Fit.Message);
-        Assert.True(model.Fit.Trace.Zip(model.Fit.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective));
+        var model = LogisticRegressionTrainer.Train(data, new TrainerOptions { Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.Newton, L2Regularization = 0.01 }).Report.Optimization;
+        var lbfgs = LogisticRegressionTrainer.Train(data, new TrainerOptions { Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.Lbfgs, L2Regularization = 0.01 }).Report.Optimization;
+        Assert.True(model.Converged, model.Message);
+        Assert.True(model.Trace.Zip(model.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective));
         Assert.Equal(lbfgs.Objective, model.Objective, 1e-6 * model.Objective);
     }
 
@@ -220,9 +112,9 @@ public class OptimizerBankTests
     public void NewtonConjugateGradientPathAgreesWithTheDensePath(LossKind loss)
     {
         // DenseNewtonLimit = 1 forces truncated CG on Hessian-vector products (the path used above 512 parameters).
-        var objective = new LogReg.Core.Objectives.LinearModelObjective(ReferenceData.Spector.Dense(), loss, l2: 1);
+        var objective = ObjectiveFactory.Create(ReferenceData.Spector.Dense(), loss, l2: 1);
         var start = new double[objective.Dimension];
-        var cg = new NewtonOptimizer().Minimize(objective, start, new OptimizerSettings { DenseNewtonLimit = 1, MaximumIterations = 200 });
+        var cg = new NewtonOptimizer().Minimize(objective, start, new OptimizerSettings { DenseNewtonLimit = 1, MaximumNumberOfIterations = 200 });
         var dense = new NewtonOptimizer().Minimize(objective, start, new OptimizerSettings());
         Assert.True(cg.Converged, cg.Message);
         Assert.Equal(dense.Objective, cg.Objective, 1e-9 * dense.Objective);
@@ -239,9 +131,9 @@ public class OptimizerBankTests
         // On standardised breast cancer (Hessian condition number ≈ 86) plain gradient descent reaches
         // the exact optimum; the tolerance is the trainer's own gradient test.
         var std = Standardised(ReferenceData.BreastCancer);
-        var exact = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.Newton, OptimizationTolerance = 1e-10 });
-        var gd = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.GradientDescent });
-        Assert.True(gd.Converged, gd.Fit.Message);
+        var exact = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.Newton, OptimizationTolerance = 1e-10 }).Report.Optimization;
+        var gd = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }).Report.Optimization;
+        Assert.True(gd.Converged, gd.Message);
         Assert.InRange((gd.Objective - exact.Objective) / exact.Objective, -1e-9, 1e-6);
     }
 
@@ -250,14 +142,14 @@ public class OptimizerBankTests
     {
         // Raw breast cancer: Hessian condition number ≈ 1.7e9 at the optimum, so gradient descent
         // needs on the order of 1e9 iterations. After 2000 it has not converged and says why.
-        var gd = LogisticRegressionTrainer.Train(ReferenceData.BreastCancer.Dense(), new TrainerOptions { Optimizer = OptimizerKind.GradientDescent, MaximumNumberOfIterations = 2000 });
+        var gd = LogisticRegressionTrainer.Train(ReferenceData.BreastCancer.Dense(), new TrainerOptions { Optimizer = OptimizerKind.GradientDescent, MaximumNumberOfIterations = 2000 }).Report.Optimization;
         Assert.False(gd.Converged);
-        Assert.Equal(TerminationReason.MaximumIterations, gd.Fit.Termination);
-        Assert.Contains("standardise the features", gd.Fit.Message);
-        Assert.True(gd.Fit.Trace.Zip(gd.Fit.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective), "the line search keeps F decreasing");
+        Assert.Equal(TerminationReason.MaximumIterations, gd.Termination);
+        Assert.Equal(Remedy.RaiseIterationCap | Remedy.StandardizeFeatures | Remedy.UseSecondOrderOptimizer, gd.Remedies);
+        Assert.True(gd.Trace.Zip(gd.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective), "the line search keeps F decreasing");
         // Spector (condition number ≈ 1e4): within 5% of the reference after 10000 iterations.
         var reference = ReferenceData.Spector.L2Reference("C=1").Objective;
-        var spector = LogisticRegressionTrainer.Train(ReferenceData.Spector.Dense(), new TrainerOptions { Optimizer = OptimizerKind.GradientDescent });
+        var spector = LogisticRegressionTrainer.Train(ReferenceData.Spector.Dense(), new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }).Report.Optimization;
         Assert.InRange((spector.Objective - reference) / reference, -1e-6, 0.05);
     }
 
@@ -267,12 +159,12 @@ public class OptimizerBankTests
         // SGD with a decaying step converges like 1/√t: after 1000 epochs (18 steps each) it is within
         // 5% of the optimum, and the same seed reproduces the same weights.
         var std = Standardised(ReferenceData.BreastCancer);
-        var exact = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.Newton });
+        var exact = LogisticRegressionTrainer.Train(std, new TrainerOptions { Optimizer = OptimizerKind.Newton }).Report.Optimization;
         var options = new TrainerOptions { Optimizer = OptimizerKind.MiniBatchSgd, MaximumNumberOfIterations = 1000, Seed = 3 };
         var sgd = LogisticRegressionTrainer.Train(std, options);
-        Assert.InRange((sgd.Objective - exact.Objective) / exact.Objective, 0, 0.05);
-        Assert.Equal(sgd.GetWeights(), LogisticRegressionTrainer.Train(std, options).GetWeights());
-        Assert.NotEqual(sgd.GetWeights(), LogisticRegressionTrainer.Train(std, options with { Seed = 4 }).GetWeights());
+        Assert.InRange((sgd.Report.Optimization.Objective - exact.Objective) / exact.Objective, 0, 0.05);
+        Assert.Equal(sgd.Model.GetWeights(), LogisticRegressionTrainer.Train(std, options).Model.GetWeights());
+        Assert.NotEqual(sgd.Model.GetWeights(), LogisticRegressionTrainer.Train(std, options with { Seed = 4 }).Model.GetWeights());
     }
 
     internal static TrainingSet Standardised(ReferenceData data)

@@ -44,9 +44,9 @@ public class ReferenceOptimumTests
         var (objective, intercept, coef) = reference.L2Reference(c);
         foreach (var optimizer in new[] { OptimizerKind.Newton, OptimizerKind.Lbfgs })
         {
-            var model = LogisticRegressionTrainer.Train(reference.Dense(), new TrainerOptions { Optimizer = optimizer, L2Regularization = l2 });
-            Assert.True(model.Converged, model.Fit.Message);
-            Assert.InRange(Math.Abs(model.Objective / l2 - objective) / objective, 0, 1e-6);
+            var (model, modelFit) = LogisticRegressionTrainer.Train(reference.Dense(), new TrainerOptions { Optimizer = optimizer, L2Regularization = l2 });
+            Assert.True(modelFit.Optimization.Converged, modelFit.Optimization.Message);
+            Assert.InRange(Math.Abs(modelFit.Optimization.Objective / l2 - objective) / objective, 0, 1e-6);
         }
     }
 
@@ -59,10 +59,10 @@ public class ReferenceOptimumTests
         var r = reference.Json.GetProperty("l1").GetProperty("unpenalized_intercept").GetProperty("reference");
         double objective = r.GetProperty("objective").GetDouble();
         var zeros = r.GetProperty("zero_features").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
-        var model = LogisticRegressionTrainer.Train(reference.Dense(), new TrainerOptions { Optimizer = OptimizerKind.Lbfgs, L2Regularization = 0, L1Regularization = 1 });
-        _output.WriteLine($"{set} L1: F={model.Objective:R} ref={objective:R} it={model.Iterations} {model.Fit.Termination}");
-        Assert.True(model.Converged, model.Fit.Message);
-        Assert.InRange(Math.Abs(model.Objective - objective) / objective, 0, 1e-6);
+        var (model, modelFit) = LogisticRegressionTrainer.Train(reference.Dense(), new TrainerOptions { Optimizer = OptimizerKind.Lbfgs, L2Regularization = 0, L1Regularization = 1 });
+        _output.WriteLine($"{set} L1: F={modelFit.Optimization.Objective:R} ref={objective:R} it={modelFit.Optimization.Iterations} {modelFit.Optimization.Termination}");
+        Assert.True(modelFit.Optimization.Converged, modelFit.Optimization.Message);
+        Assert.InRange(Math.Abs(modelFit.Optimization.Objective - objective) / objective, 0, 1e-6);
         for (int j = 0; j < reference.FeatureCount; j++)
         {
             if (zeros.Contains(reference.FeatureNames[j]))
@@ -78,11 +78,11 @@ public class ReferenceOptimumTests
     {
         var reference = set == "spector" ? ReferenceData.Spector : ReferenceData.BreastCancer;
         var (objective, intercept, coef) = reference.L2Reference("C=1");
-        var model = LogisticRegressionTrainer.Train(
+        var (model, modelFit) = LogisticRegressionTrainer.Train(
             sparse ? reference.Sparse() : reference.Dense(),
             new TrainerOptions { Loss = LossKind.BinaryCrossEntropy, Optimizer = optimizer, L2Regularization = 1, NumberOfThreads = 2 });
-        _output.WriteLine($"{set} {optimizer} sparse={sparse}: F={model.Objective:R} ref={objective:R} it={model.Iterations} conv={model.Converged} {model.Fit.Termination} |g|={model.GradientNorm:G3}");
-        Assert.True(model.Converged, model.Fit.Message);
-        Assert.InRange(Math.Abs(model.Objective - objective) / objective, 0, 1e-6);
+        _output.WriteLine($"{set} {optimizer} sparse={sparse}: F={modelFit.Optimization.Objective:R} ref={objective:R} it={modelFit.Optimization.Iterations} conv={modelFit.Optimization.Converged} {modelFit.Optimization.Termination} |g|={modelFit.Optimization.GradientNorm:G3}");
+        Assert.True(modelFit.Optimization.Converged, modelFit.Optimization.Message);
+        Assert.InRange(Math.Abs(modelFit.Optimization.Objective - objective) / objective, 0, 1e-6);
     }
 }

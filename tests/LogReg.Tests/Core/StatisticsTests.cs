@@ -83,7 +83,7 @@ public class StatisticsTests
         Assert.Contains("does not exist", warning);
         Assert.Contains("L2", warning);
         // With L2 the optimum exists: standard errors come from the penalised Hessian and say so.
-        var penalised = StatisticsCalculator.Fit(ReferenceData.BreastCancer.Dense(), l2: 1);
+        var penalised = StatisticsCalculator.Fit(ReferenceData.BreastCancer.Dense(), StatisticsCalculator.MaximumLikelihoodOptions with { L2Regularization = 1 });
         Assert.True(penalised.MaximumLikelihoodEstimateExists);
         Assert.Equal(StandardErrorKind.InversePenalizedHessian, penalised.StandardErrors);
         Assert.Contains("penalised Hessian", penalised.StandardErrorNote);
@@ -117,14 +117,14 @@ public class StatisticsTests
         var rows = Enumerable.Range(0, 12).Select(i => Enumerable.Range(0, d).Select(j => j == i ? 1.0 : 0.0).ToArray()).ToList();
         var labels = Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray();
         var data = new TrainingSet(SparseMatrix.FromDenseRows(rows, d), labels);
-        var e = Assert.Throws<ArgumentException>(() => StatisticsCalculator.Fit(data, l2: 1));
+        var e = Assert.Throws<ArgumentException>(() => StatisticsCalculator.Fit(data, StatisticsCalculator.MaximumLikelihoodOptions with { L2Regularization = 1 }));
         Assert.Contains($"d = {d} features", e.Message);
     }
 
     [Fact]
     public void MseGetsSandwichStandardErrors()
     {
-        var stats = StatisticsCalculator.Fit(ReferenceData.Spector.Dense(), loss: LossKind.MeanSquaredError);
+        var stats = StatisticsCalculator.Fit(ReferenceData.Spector.Dense(), StatisticsCalculator.MaximumLikelihoodOptions with { Loss = LossKind.MeanSquaredError });
         Assert.Equal(StandardErrorKind.Sandwich, stats.StandardErrors);
         Assert.Contains("not a likelihood", stats.StandardErrorNote);
         Assert.All(stats.Coefficients, c => Assert.True(c.StandardError > 0));

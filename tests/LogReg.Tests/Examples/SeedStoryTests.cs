@@ -39,7 +39,7 @@ public sealed class SeedStoryTests : IDisposable
         var r = LossShapes.Run(_dir, TextWriter.Null);
         Assert.Equal(-Math.Log(0.001), r.BceAtConfidentMistake, 1e-9);
         Assert.Equal(0.999 * 0.999, r.MseAtConfidentMistake, 1e-9);
-        var bce = new LinearModelObjective(LogReg.Tests.Examples.Tiny.Set(), LossKind.BinaryCrossEntropy);
+        var bce = ObjectiveFactory.Create(LogReg.Tests.Examples.Tiny.Set(), LossKind.BinaryCrossEntropy);
         Assert.Equal(bce.SmoothValue(new[] { -4.0, -16.0 }), r.BceLandscape[0, 0], 1e-12);
         Assert.Equal(4, r.Images.Count);
         r.Images.ToList().ForEach(AssertPng);
@@ -71,7 +71,7 @@ public sealed class SeedStoryTests : IDisposable
     {
         var r = LinearVersusLogistic.Run(_dir, TextWriter.Null);
         Assert.True(r.LinearMin < 0 && r.LinearMax > 1);
-        var model = LogisticRegressionTrainer.Train(Tiny.Set(), new TrainerOptions { L2Regularization = 0, Optimizer = OptimizerKind.Newton });
+        var (model, modelFit) = LogisticRegressionTrainer.Train(Tiny.Set(), new TrainerOptions { L2Regularization = 0, Optimizer = OptimizerKind.Newton });
         Assert.Equal(model.Weights[0], r.LogisticWeight, 1e-12);
         AssertPng(Assert.Single(r.Images));
     }

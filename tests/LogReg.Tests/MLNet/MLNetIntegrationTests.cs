@@ -162,12 +162,12 @@ public class MLNetIntegrationTests
         var (ml, data, pipeline) = Setup();
         var p = pipeline.Fit(data).LastTransformer.Model;
         Assert.Equal(30, p.Weights.Count);
-        Assert.Equal(OptimizerKind.Newton, p.Optimizer);
-        Assert.Equal(LossKind.BinaryCrossEntropy, p.Loss);
-        Assert.True(p.Converged);
-        Assert.Equal(p.Iterations, p.Trace.Count);
-        Assert.True(p.Trace.Zip(p.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective), "objective must not increase");
-        Assert.Equal(p.Objective, p.Trace[^1].Objective);
+        Assert.Equal(OptimizerKind.Newton, p.Report.Optimizer);
+        Assert.Equal(LossKind.BinaryCrossEntropy, p.Model.Loss);
+        Assert.True(p.Report.Optimization.Converged);
+        Assert.Equal(p.Report.Optimization.Iterations, p.Report.Optimization.Trace.Count);
+        Assert.True(p.Report.Optimization.Trace.Zip(p.Report.Optimization.Trace.Skip(1)).All(t => t.Second.Objective <= t.First.Objective), "objective must not increase");
+        Assert.Equal(p.Report.Optimization.Objective, p.Report.Optimization.Trace[^1].Objective);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public class MLNetIntegrationTests
         lock (messages)
         {
             Assert.Contains(messages, m => m.Contains("Training BinaryCrossEntropy with lbfgs"));
-            Assert.Contains(messages, m => m.Contains("not converged") && m.Contains("MaximumNumberOfIterations"));
+            Assert.Contains(messages, m => m.Contains("not converged", StringComparison.OrdinalIgnoreCase) && m.Contains("raise MaximumNumberOfIterations"));
             Assert.Contains(messages, m => m.Contains("iteration 1: objective"));
         }
     }

@@ -39,7 +39,7 @@ public class TrainingBehaviourTests
         var ml = new MLContext(seed: 1);
         var dense = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 8)).Model;
         var sparse = ml.BinaryClassification.Trainers.LogReg().Fit(SparseView(ml, rows, 8)).Model;
-        Assert.Equal(dense.Objective, sparse.Objective, 1e-9 * Math.Abs(dense.Objective));
+        Assert.Equal(dense.Report.Optimization.Objective, sparse.Report.Optimization.Objective, 1e-9 * Math.Abs(dense.Report.Optimization.Objective));
         for (int j = 0; j < 8; j++)
         {
             Assert.Equal(dense.Weights[j], sparse.Weights[j], 1e-6);
@@ -70,7 +70,7 @@ public class TrainingBehaviourTests
         var repeated = rows.SelectMany(r => Enumerable.Repeat(new TestData.Row { Label = r.Label, Features = r.Features }, (int)r.Weight)).ToList();
         var weighted = ml.BinaryClassification.Trainers.LogReg(exampleWeightColumnName: "Weight").Fit(TestData.ToDataView(ml, rows, 3)).Model;
         var copies = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, repeated, 3)).Model;
-        Assert.Equal(copies.Objective, weighted.Objective, 1e-9 * copies.Objective);
+        Assert.Equal(copies.Report.Optimization.Objective, weighted.Report.Optimization.Objective, 1e-9 * copies.Report.Optimization.Objective);
         for (int j = 0; j < 3; j++)
         {
             Assert.Equal(copies.Weights[j], weighted.Weights[j], 1e-6);
@@ -88,7 +88,7 @@ public class TrainingBehaviourTests
             Optimizer = OptimizerKind.Lbfgs,
             Progress = new SyncProgress(records.Add),
         }).Fit(data).Model;
-        Assert.Equal(model.Iterations, records.Count);
+        Assert.Equal(model.Report.Optimization.Iterations, records.Count);
         Assert.Equal(Enumerable.Range(1, records.Count), records.Select(r => r.Iteration));
 
         using var cts = new CancellationTokenSource();
@@ -115,9 +115,9 @@ public class TrainingBehaviourTests
         Assert.Equal("Label", o.LabelColumnName);
         Assert.Equal("Features", o.FeatureColumnName);
         // Auto: Newton for small d, L-BFGS above the limit or with L1.
-        Assert.Equal(OptimizerKind.Newton, LogisticRegressionTrainer.Resolve(new TrainerOptions(), 30));
-        Assert.Equal(OptimizerKind.Lbfgs, LogisticRegressionTrainer.Resolve(new TrainerOptions(), TrainerDefaults.AutoNewtonLimit));
-        Assert.Equal(OptimizerKind.Lbfgs, LogisticRegressionTrainer.Resolve(new TrainerOptions { L1Regularization = 1 }, 3));
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), OptimizerCatalog.AutoNewtonLimit));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3));
     }
 
     internal static List<TestData.Row> SyntheticRows(int n, int d, int seed, bool sparse)

@@ -1,0 +1,54 @@
+using LogReg.Core.Data;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// A checked CSV table as the core's data: every column but the label is a feature, the column
+/// names are the feature names (saved with the model as slot names, so predict finds the same
+/// columns by name). ML.NET views come from the one bridge, <c>TrainingSetDataView</c>.
+/// </summary>
+internal static class CsvTrainingData
+{
+    public const string FeaturesColumn = "Features";
+    public const string LabelColumn = "Label";
+
+    /// <summary>The table as a training set (labels 0/1, no example weights).</summary>
+    public static TrainingSet ToTrainingSet(CsvTable table, string label)
+    {
+        int labelIndex = table.IndexOf(label, "label");
+        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex).ToArray();
+        if (featureIndices.Length == 0)
+        {
+            throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");
+        }
+        if (table.Rows.Count == 0)
+        {
+            throw new CliException($"'{table.Path}' has a header but no data rows.");
+        }
+        var labels = new double[table.Rows.Count];
+        for (int r = 0; r < labels.Length; r++)
+        {
+            labels[r] = table.Label(r, labelIndex) ? 1 : 0;
+        }
+        var names = featureIndices.Select(i => table.Header[i]).ToArray();
+        return new TrainingSet(Features(table, featureIndices), labels, null, names);
+    }
+
+    /// <summary>The named feature columns of the table, in the given order (other columns are ignored).</summary>
+    public static DesignMatrix Features(CsvTable table, IReadOnlyList<string> featureNames) =>
+        Features(table, featureNames.Select(n => table.IndexOf(n, "feature")).ToArray());
+
+    private static DenseMatrix Features(CsvTable table, int[] columns)
+    {
+        int d = columns.Length;
+        var values = new float[(long)table.Rows.Count * d];
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                values[(long)r * d + j] = table.Number(r, columns[j]);
+            }
+        }
+        return new DenseMatrix(table.Rows.Count, d, values);
+    }
+}

@@ -1,0 +1,50 @@
+using LogReg.Core.Losses;
+using LogReg.Core.Optimization;
+using LogReg.Core.Training;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// The fitting options 'train' and 'stats' share (--loss, --optimizer, --l2, --l1, --max-iterations,
+/// --tolerance, --threads, --seed), read onto the core's double-precision options so that both
+/// commands fit exactly the number typed, from the same defaults.
+/// </summary>
+internal static class FitArguments
+{
+    public static readonly string[] Options =
+        { "--loss", "--optimizer", "--l2", "--l1", "--max-iterations", "--tolerance", "--threads", "--seed" };
+
+    public static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
+    {
+        ["bce"] = LossKind.BinaryCrossEntropy,
+        ["mse"] = LossKind.MeanSquaredError,
+    };
+
+    /// <summary>The options given, on top of <paramref name="defaults"/>.</summary>
+    public static TrainerOptions Read(Arguments a, TrainerOptions defaults) => defaults with
+    {
+        Loss = a.Choice("--loss", Losses, defaults.Loss),
+        Optimizer = a.Choice("--optimizer", OptimizerCatalog.ByName, defaults.Optimizer),
+        L2Regularization = a.Double("--l2", 0) ?? defaults.L2Regularization,
+        L1Regularization = a.Double("--l1", 0) ?? defaults.L1Regularization,
+        MaximumNumberOfIterations = a.Int("--max-iterations", 1) ?? defaults.MaximumNumberOfIterations,
+        OptimizationTolerance = a.Double("--tolerance", double.Epsilon) ?? defaults.OptimizationTolerance,
+        NumberOfThreads = a.Int("--threads", 1) ?? defaults.NumberOfThreads,
+        Seed = a.Int("--seed") ?? defaults.Seed,
+    };
+
+    /// <summary>The short name of a loss on the command line.</summary>
+    public static string NameOf(LossKind loss) => Losses.First(kv => kv.Value == loss).Key;
+
+    /// <summary>The remedies worded with this tool's options.</summary>
+    public static string Describe(Remedy remedies) => Remedies.Describe(remedies, remedy => remedy switch
+    {
+        Remedy.RaiseIterationCap => "raise --max-iterations",
+        Remedy.StandardizeFeatures => "standardize the features (--normalize meanvar)",
+        Remedy.UseSecondOrderOptimizer => "use --optimizer newton or lbfgs",
+        Remedy.RaiseL2 => "raise --l2",
+        Remedy.LoosenTolerance => "loosen --tolerance",
+        Remedy.LowerLearningRate => "lower the learning rate",
+        _ => remedy.ToString(),
+    });
+}

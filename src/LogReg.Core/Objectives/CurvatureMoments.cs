@@ -1,0 +1,66 @@
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// The first two curvature-weighted moments of the columns at a point θ, with cᵢ = sᵢ·ℓ''_GN(yᵢ, zᵢ)
+/// the (never negative) Gauss–Newton curvature of row i: <see cref="Total"/> = Σ cᵢ,
+/// <see cref="Sum"/>ⱼ = Σ cᵢ·xᵢⱼ and <see cref="SumOfSquares"/>ⱼ = Σ cᵢ·xᵢⱼ². They are the diagonal,
+/// the bias column and the bias entry of the unpenalised Gauss–Newton Hessian, which is all a
+/// diagonal or centred-diagonal preconditioner needs.
+/// </summary>
+/// <param name="Sum">Σ cᵢ·xᵢ (length d).</param>
+/// <param name="SumOfSquares">Σ cᵢ·xᵢ² element-wise (length d).</param>
+/// <param name="Total">Σ cᵢ.</param>
+public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, double Total)
+{
+    /// <summary>The moments at θ in one chunked pass whose partial sums are added in chunk order.</summary>
+    internal static CurvatureMoments Compute<TLoss>(TrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta)
+        where TLoss : struct, IPointwiseLoss
+    {
+        int d = data.FeatureCount;
+        var point = theta.Slice(0, d + 1).ToArray();
+        var sums = new double[chunks.Count][];
+        var squares = new double[chunks.Count][];
+        var totals = new double[chunks.Count];
+        chunks.Run(c =>
+        {
+            var loss = default(TLoss);
+            var x = data.Features;
+            var (start, end) = chunks[c];
+            var w = new ReadOnlySpan<double>(point, 0, d);
+            double b = point[d];
+            var sum = sums[c] = new double[d];
+            var sq = squares[c] = new double[d];
+            double total = 0;
+            for (int i = start; i < end; i++)
+            {
+                double s = data.WeightOf(i);
+                if (s == 0)
+                {
+                    continue;
+                }
+                double curvature = s * loss.GaussNewtonCurvature(data.Labels[i], x.Dot(i, w) + b);
+                if (curvature > 0)
+                {
+                    total += curvature;
+                    x.AddScaledRow(i, curvature, sum);
+                    x.AddScaledSquaredRow(i, curvature, sq);
+                }
+            }
+            totals[c] = total;
+        });
+        var sumAll = new double[d];
+        var squaresAll = new double[d];
+        double totalAll = 0;
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            VectorKernels.AddScaled(sums[c], 1.0, sumAll);
+            VectorKernels.AddScaled(squares[c], 1.0, squaresAll);
+            totalAll += totals[c];
+        }
+        return new CurvatureMoments(sumAll, squaresAll, totalAll);
+    }
+}

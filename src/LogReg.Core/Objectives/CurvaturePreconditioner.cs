@@ -1,0 +1,77 @@
+using LogReg.Core.Optimization;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// P = T·Tᵀ, built once from the curvature moments at a point and immutable afterwards. T maps
+/// parameters u to θ: wⱼ = uⱼ/√hⱼ and b = u_b/√h_b − Σⱼ mⱼ·wⱼ, where mⱼ = Σ cᵢxᵢⱼ / Σ cᵢ is the
+/// curvature-weighted column mean, hⱼ = Σ cᵢ(xᵢⱼ − mⱼ)² + L2 the curvature of the centred column
+/// with its penalty, and h_b = Σ cᵢ. In u the Gauss–Newton Hessian has a unit diagonal and no
+/// bias–weight coupling, which is what makes raw, badly scaled features (breast cancer: 1e-3 … 4e3)
+/// cost tens of quasi-Newton iterations instead of thousands, without touching the data.
+/// </summary>
+public sealed class CurvaturePreconditioner : IPreconditioner
+{
+    private readonly double[] _inverseScaleSquared;
+    private readonly double[] _centre;
+    private readonly double _inverseBiasScaleSquared;
+
+    private CurvaturePreconditioner(double[] inverseScaleSquared, double[] centre, double inverseBiasScaleSquared)
+    {
+        _inverseScaleSquared = inverseScaleSquared;
+        _centre = centre;
+        _inverseBiasScaleSquared = inverseBiasScaleSquared;
+    }
+
+    /// <summary>The preconditioner from the moments.</summary>
+    /// <param name="moments">The curvature moments at the point.</param>
+    /// <param name="l2">The L2 weight added to each column's curvature.</param>
+    /// <param name="centre">
+    /// Centre the columns (m as above) or not (m = 0). Under L1 the columns are scaled but not
+    /// centred: centring couples every weight to the bias, and OWL-QN's orthant projection of the
+    /// weights then spoils the bias part of the step.
+    /// </param>
+    public static CurvaturePreconditioner FromMoments(CurvatureMoments moments, double l2, bool centre)
+    {
+        ArgumentNullException.ThrowIfNull(moments);
+        int d = moments.Sum.Length;
+        double total = moments.Total;
+        centre = centre && total > 0;
+        var inv = new double[d];
+        var mean = new double[d];
+        double maxH = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double s = moments.Sum[j];
+            mean[j] = centre ? s / total : 0;
+            double h = Math.Max(0, moments.SumOfSquares[j] - (centre ? s * s / total : 0)) + l2;
+            inv[j] = h;
+            maxH = Math.Max(maxH, h);
+        }
+        maxH = Math.Max(maxH, total);
+        double floor = Math.Max(1e-12 * maxH, 1e-300);
+        for (int j = 0; j < d; j++)
+        {
+            double scale = 1 / Math.Sqrt(Math.Max(inv[j], floor));
+            inv[j] = scale * scale;
+        }
+        double biasScale = 1 / Math.Sqrt(Math.Max(total, floor));
+        return new CurvaturePreconditioner(inv, mean, biasScale * biasScale);
+    }
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<double> v, Span<double> result)
+    {
+        int d = _centre.Length;
+        double vb = v[d];
+        // t = Tᵀ·v: t_w = (v_w − m·v_b)/√h, t_b = v_b/√h_b.  result = T·t.
+        double centreDot = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double w = (v[j] - _centre[j] * vb) * _inverseScaleSquared[j];
+            result[j] = w;
+            centreDot += _centre[j] * w;
+        }
+        result[d] = vb * _inverseBiasScaleSquared - centreDot;
+    }
+}

@@ -1,0 +1,50 @@
+namespace LogReg.Core.Optimization;
+
+/// <summary>
+/// The one optimizer loop: set up at the start point, then repeat — check (divergence, the gradient
+/// test on F, the iteration cap, cancellation) → the method's step (direction, step length,
+/// candidate) → accept → record — until a check or the method says stop.
+/// </summary>
+internal static class OptimizerLoop
+{
+    public static OptimizationResult Run(IDifferentiableObjective objective, ReadOnlySpan<double> start, OptimizerSettings settings, int defaultIterationCap, IDescentMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        int cap = settings.MaximumNumberOfIterations ?? defaultIterationCap;
+        var state = new IterationState(objective, start, settings);
+        method.Start(state);
+        TerminationReason reason;
+        for (int iteration = 0; ; iteration++)
+        {
+            if (!double.IsFinite(state.Total) || state.Total > method.DivergenceBound)
+            {
+                reason = TerminationReason.Diverged;
+                break;
+            }
+            if (StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance))
+            {
+                reason = TerminationReason.GradientTolerance;
+                break;
+            }
+            if (iteration >= cap)
+            {
+                reason = TerminationReason.MaximumIterations;
+                break;
+            }
+            settings.CancellationToken.ThrowIfCancellationRequested();
+            var outcome = method.Step(state);
+            if (outcome.Accepted)
+            {
+                state.Accept(outcome.StepSize);
+            }
+            if (outcome.Stop is TerminationReason stop)
+            {
+                reason = stop;
+                break;
+            }
+        }
+        return state.Finish(reason, method.IsSecondOrder);
+    }
+}

@@ -1,0 +1,45 @@
+namespace LogReg.Core.Optimization;
+
+/// <summary>The remedies for each way of stopping without convergence, and their neutral wording.</summary>
+public static class Remedies
+{
+    /// <summary>What helps after stopping for <paramref name="reason"/>.</summary>
+    /// <param name="reason">Why the optimizer stopped.</param>
+    /// <param name="secondOrder">True for Newton and L-BFGS (switching to them is then no remedy).</param>
+    public static Remedy For(TerminationReason reason, bool secondOrder) => reason switch
+    {
+        TerminationReason.MaximumIterations =>
+            Remedy.RaiseIterationCap | Remedy.StandardizeFeatures | (secondOrder ? Remedy.None : Remedy.UseSecondOrderOptimizer),
+        TerminationReason.NoFurtherProgress => Remedy.StandardizeFeatures | Remedy.RaiseL2 | Remedy.LoosenTolerance,
+        TerminationReason.Diverged => Remedy.LowerLearningRate | Remedy.StandardizeFeatures,
+        _ => Remedy.None,
+    };
+
+    /// <summary>Why the optimizer stopped, as a sentence (no option names).</summary>
+    public static string Explain(TerminationReason reason) => reason switch
+    {
+        TerminationReason.MaximumIterations => "the iteration cap was reached before the gradient test was met",
+        TerminationReason.NoFurtherProgress =>
+            "no step decreased the objective any more in double precision; the features are probably badly scaled",
+        TerminationReason.Diverged => "the objective grew without bound or became NaN",
+        _ => "the stopping test was met",
+    };
+
+    /// <summary>The remedies in plain words, joined with "; " (front ends word them with their option names instead).</summary>
+    public static string Describe(Remedy remedies, Func<Remedy, string>? wording = null)
+    {
+        wording ??= Plain;
+        return string.Join("; ", Enum.GetValues<Remedy>().Where(r => r != Remedy.None && remedies.HasFlag(r)).Select(wording));
+    }
+
+    private static string Plain(Remedy remedy) => remedy switch
+    {
+        Remedy.RaiseIterationCap => "raise the iteration cap",
+        Remedy.StandardizeFeatures => "standardize the features",
+        Remedy.UseSecondOrderOptimizer => "use the Newton or L-BFGS optimizer",
+        Remedy.RaiseL2 => "raise the L2 weight",
+        Remedy.LoosenTolerance => "loosen the tolerance",
+        Remedy.LowerLearningRate => "lower the learning rate",
+        _ => remedy.ToString(),
+    };
+}

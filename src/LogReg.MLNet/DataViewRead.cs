@@ -1,0 +1,8 @@
+using LogReg.Core.Data;
+
+namespace LogReg.MLNet;
+
+/// <summary>What <see cref="TrainingSetReader.Read"/> returns.</summary>
+/// <param name="Data">The usable rows (feature names from the slot names, when the column has them).</param>
+/// <param name="SkippedRows">Rows skipped because a feature or the weight was NaN.</param>
+public sealed record DataViewRead(TrainingSet Data, long SkippedRows);

@@ -1,0 +1,57 @@
+using LogReg.Core.Data;
+using Microsoft.ML.Data;
+
+namespace LogReg.MLNet;
+
+/// <summary>Dense rows into one row-major float array.</summary>
+internal sealed class DenseRowsBuilder : RowsBuilder
+{
+    private readonly int _d;
+    private float[] _values;
+    private int _rows;
+
+    public DenseRowsBuilder(int d, long capacityRows)
+    {
+        _d = d;
+        _values = new float[Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength))];
+    }
+
+    public override void Add(in VBuffer<float> row)
+    {
+        long needed = (long)(_rows + 1) * _d;
+        if (needed > _values.Length)
+        {
+            long grown = Math.Max(needed, Math.Min(2L * _values.Length + _d, Array.MaxLength));
+            if (grown < needed)
+            {
+                throw new InvalidOperationException("The training data do not fit in one array of floats.");
+            }
+            Array.Resize(ref _values, (int)grown);
+        }
+        var target = _values.AsSpan(_rows * _d, _d);
+        if (row.IsDense)
+        {
+            row.GetValues().CopyTo(target);
+        }
+        else
+        {
+            target.Clear();
+            var idx = row.GetIndices();
+            var val = row.GetValues();
+            for (int k = 0; k < idx.Length; k++)
+            {
+                target[idx[k]] = val[k];
+            }
+        }
+        _rows++;
+    }
+
+    public override DesignMatrix Build()
+    {
+        if (_values.Length != (long)_rows * _d)
+        {
+            Array.Resize(ref _values, _rows * _d);
+        }
+        return new DenseMatrix(_rows, _d, _values);
+    }
+}

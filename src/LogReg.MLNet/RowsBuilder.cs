@@ -1,0 +1,12 @@
+using LogReg.Core.Data;
+using Microsoft.ML.Data;
+
+namespace LogReg.MLNet;
+
+/// <summary>Collects feature rows read from an IDataView into one compact core matrix.</summary>
+internal abstract class RowsBuilder
+{
+    public abstract void Add(in VBuffer<float> row);
+
+    public abstract DesignMatrix Build();
+}

@@ -1,0 +1,71 @@
+using LogReg.Core.Data;
+using Microsoft.ML.Data;
+
+namespace LogReg.MLNet;
+
+/// <summary>Sparse rows into compressed sparse rows (never densified).</summary>
+internal sealed class SparseRowsBuilder : RowsBuilder
+{
+    private readonly int _d;
+    private readonly List<long> _rowStart;
+    private int[] _indices;
+    private float[] _values;
+    private long _count;
+
+    private readonly long _expectedRows;
+
+    public SparseRowsBuilder(int d, long capacityRows)
+    {
+        _d = d;
+        _expectedRows = capacityRows;
+        _rowStart = new List<long>((int)Math.Min(capacityRows + 1, int.MaxValue / 2)) { 0 };
+        _indices = new int[Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24))];
+        _values = new float[_indices.Length];
+    }
+
+    public override void Add(in VBuffer<float> row)
+    {
+        var val = row.GetValues();
+        var idx = row.GetIndices();
+        Ensure(_count + val.Length);
+        for (int k = 0; k < val.Length; k++)
+        {
+            float v = val[k];
+            if (v == 0f)
+            {
+                continue;
+            }
+            _indices[_count] = row.IsDense ? k : idx[k];
+            _values[_count] = v;
+            _count++;
+        }
+        _rowStart.Add(_count);
+    }
+
+    public override DesignMatrix Build()
+    {
+        // Spare capacity is kept rather than copied away (the estimate overshoots by about 5%).
+        return new SparseMatrix(_rowStart.Count - 1, _d, _rowStart.ToArray(), _indices, _values);
+    }
+
+    private void Ensure(long needed)
+    {
+        if (needed <= _indices.Length)
+        {
+            return;
+        }
+        // Once some rows are in, size for the expected total (rows seen so far predict the
+        // rest) instead of doubling, so a large sparse set is not copied over and over.
+        int rowsSoFar = _rowStart.Count - 1;
+        long estimate = rowsSoFar >= 64 && _expectedRows > rowsSoFar
+            ? (long)(1.05 * _count / rowsSoFar * _expectedRows) + 1024
+            : 2L * _indices.Length;
+        long grown = Math.Min(Math.Max(needed, estimate), Array.MaxLength);
+        if (grown < needed)
+        {
+            throw new InvalidOperationException("The training data hold more non-zero values than one array can.");
+        }
+        Array.Resize(ref _indices, (int)grown);
+        Array.Resize(ref _values, (int)grown);
+    }
+}
