@@ -12,15 +12,15 @@ namespace LogReg.Core.Objectives;
 /// </summary>
 public sealed class CurvaturePreconditioner : IPreconditioner
 {
-    private readonly double[] _inverseScaleSquared;
+    private readonly double[] _inverseScale;
     private readonly double[] _centre;
-    private readonly double _inverseBiasScaleSquared;
+    private readonly double _inverseBiasScale;
 
-    private CurvaturePreconditioner(double[] inverseScaleSquared, double[] centre, double inverseBiasScaleSquared)
+    private CurvaturePreconditioner(double[] inverseScale, double[] centre, double inverseBiasScale)
     {
-        _inverseScaleSquared = inverseScaleSquared;
+        _inverseScale = inverseScale;
         _centre = centre;
-        _inverseBiasScaleSquared = inverseBiasScaleSquared;
+        _inverseBiasScale = inverseBiasScale;
     }
 
     /// <summary>The preconditioner from the moments.</summary>
@@ -52,11 +52,9 @@ public sealed class CurvaturePreconditioner : IPreconditioner
         double floor = Math.Max(1e-12 * maxH, 1e-300);
         for (int j = 0; j < d; j++)
         {
-            double scale = 1 / Math.Sqrt(Math.Max(inv[j], floor));
-            inv[j] = scale * scale;
+            inv[j] = 1 / Math.Sqrt(Math.Max(inv[j], floor));
         }
-        double biasScale = 1 / Math.Sqrt(Math.Max(total, floor));
-        return new CurvaturePreconditioner(inv, mean, biasScale * biasScale);
+        return new CurvaturePreconditioner(inv, mean, 1 / Math.Sqrt(Math.Max(total, floor)));
     }
 
     /// <inheritdoc/>
@@ -68,10 +66,10 @@ public sealed class CurvaturePreconditioner : IPreconditioner
         double centreDot = 0;
         for (int j = 0; j < d; j++)
         {
-            double w = (v[j] - _centre[j] * vb) * _inverseScaleSquared[j];
+            double w = (v[j] - _centre[j] * vb) * _inverseScale[j] * _inverseScale[j];
             result[j] = w;
             centreDot += _centre[j] * w;
         }
-        result[d] = vb * _inverseBiasScaleSquared - centreDot;
+        result[d] = vb * _inverseBiasScale * _inverseBiasScale - centreDot;
     }
 }
