@@ -71,7 +71,11 @@ internal static class TrainCommand
 
     private static void WriteJson(string path, IReadOnlyList<string> names, LogRegModelParameters p, bool normalize)
     {
-        using var stream = File.Create(path);
+        JsonOutput.WriteWith(path, stream => WriteJson(stream, names, p, normalize));
+    }
+
+    private static void WriteJson(Stream stream, IReadOnlyList<string> names, LogRegModelParameters p, bool normalize)
+    {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("feature_names");

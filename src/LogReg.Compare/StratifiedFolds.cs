@@ -7,6 +7,7 @@ namespace LogReg.Compare;
 /// </summary>
 public static class StratifiedFolds
 {
+    /// <summary>The fold (0 … folds−1) of every row.</summary>
     public static int[] Assign(IReadOnlyList<bool> labels, int folds, int seed)
     {
         if (folds < 2)

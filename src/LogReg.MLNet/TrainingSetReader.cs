@@ -92,7 +92,7 @@ public static class TrainingSetReader
         return false;
     }
 
-    private static IReadOnlyList<string>? SlotNames(DataViewSchema.Column column, int d)
+    private static string[]? SlotNames(DataViewSchema.Column column, int d)
     {
         if (column.HasSlotNames())
         {

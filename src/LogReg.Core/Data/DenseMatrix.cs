@@ -41,27 +41,35 @@ public sealed class DenseMatrix : DesignMatrix
         return new DenseMatrix(rows.Count, d, values);
     }
 
+    /// <inheritdoc/>
     public override bool IsSparse => false;
 
+    /// <inheritdoc/>
     public override long StoredValueCount => _values.LongLength;
 
     /// <summary>Row i as a span of floats.</summary>
     public ReadOnlySpan<float> Row(int row) => new(_values, row * ColumnCount, ColumnCount);
 
+    /// <inheritdoc/>
     public override double Dot(int row, ReadOnlySpan<double> w) => VectorKernels.Dot(Row(row), w);
 
+    /// <inheritdoc/>
     public override void AddScaledRow(int row, double alpha, Span<double> target) =>
         VectorKernels.AddScaled(Row(row), alpha, target);
 
+    /// <inheritdoc/>
     public override void MultiplyRows(int start, int count, ReadOnlySpan<double> w, double b, Span<double> z) =>
         DenseBlockKernels.MultiplyRows(_values, ColumnCount, start, count, w, b, z);
 
+    /// <inheritdoc/>
     public override void AddTransposeRows(int start, int count, ReadOnlySpan<double> coefficient, Span<double> target) =>
         DenseBlockKernels.AddTransposeRows(_values, ColumnCount, start, count, coefficient, target);
 
+    /// <inheritdoc/>
     public override void AddScaledSquaredRow(int row, double alpha, Span<double> target) =>
         VectorKernels.AddScaledSquares(Row(row), alpha, target);
 
+    /// <inheritdoc/>
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;
@@ -83,6 +91,7 @@ public sealed class DenseMatrix : DesignMatrix
         }
     }
 
+    /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)
     {
         var x = Row(row);

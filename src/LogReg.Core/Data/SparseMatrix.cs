@@ -76,8 +76,10 @@ public sealed class SparseMatrix : DesignMatrix
         return new SparseMatrix(rows.Count, columnCount, rowStart, indices.ToArray(), values.ToArray());
     }
 
+    /// <inheritdoc/>
     public override bool IsSparse => true;
 
+    /// <inheritdoc/>
     public override long StoredValueCount => _rowStart[RowCount];
 
     /// <summary>The column indices of row i.</summary>
@@ -88,6 +90,7 @@ public sealed class SparseMatrix : DesignMatrix
     public ReadOnlySpan<float> RowValues(int row) =>
         new(_values, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
 
+    /// <inheritdoc/>
     public override double Dot(int row, ReadOnlySpan<double> w)
     {
         var idx = RowIndices(row);
@@ -100,6 +103,7 @@ public sealed class SparseMatrix : DesignMatrix
         return sum;
     }
 
+    /// <inheritdoc/>
     public override void AddScaledRow(int row, double alpha, Span<double> target)
     {
         var idx = RowIndices(row);
@@ -110,6 +114,7 @@ public sealed class SparseMatrix : DesignMatrix
         }
     }
 
+    /// <inheritdoc/>
     public override void AddScaledSquaredRow(int row, double alpha, Span<double> target)
     {
         var idx = RowIndices(row);
@@ -120,6 +125,7 @@ public sealed class SparseMatrix : DesignMatrix
         }
     }
 
+    /// <inheritdoc/>
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;
@@ -139,6 +145,7 @@ public sealed class SparseMatrix : DesignMatrix
         upper[d * m + d] += weight;
     }
 
+    /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)
     {
         destination.Slice(0, ColumnCount).Clear();

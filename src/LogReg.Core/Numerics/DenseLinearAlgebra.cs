@@ -148,4 +148,23 @@ public static class DenseLinearAlgebra
         Array.Sort(eig);
         return eig;
     }
+
+    /// <summary>The product a·b of two row-major n×n matrices.</summary>
+    public static double[] Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n)
+    {
+        var result = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int t = 0; t < n; t++)
+                {
+                    sum += a[i * n + t] * b[t * n + j];
+                }
+                result[i * n + j] = sum;
+            }
+        }
+        return result;
+    }
 }

@@ -44,7 +44,7 @@ public static class StatisticsCalculator
         var optimization = fit.Report.Optimization;
         if (model.FeatureCount != data.FeatureCount)
         {
-            throw new ArgumentException($"The model has {model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(model));
+            throw new ArgumentException($"The model has {model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
         }
         if (data.FeatureCount + 1 > MaximumParameters)
         {
@@ -53,7 +53,7 @@ public static class StatisticsCalculator
         }
         if (options.L1Regularization > 0)
         {
-            throw new ArgumentException("Statistics are computed for L2-regularised or unpenalised fits only; this model has L1 > 0.", nameof(model));
+            throw new ArgumentException("Statistics are computed for L2-regularised or unpenalised fits only; this model has L1 > 0.", nameof(fit));
         }
         int d = data.FeatureCount;
         int k = d + 1;
@@ -237,32 +237,6 @@ public static class StatisticsCalculator
                 b[a * k + c] = b[c * k + a];
             }
         }
-        var temp = new double[k * k];
-        var result = new double[k * k];
-        for (int a = 0; a < k; a++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                double sum = 0;
-                for (int t = 0; t < k; t++)
-                {
-                    sum += hInverse[a * k + t] * b[t * k + c];
-                }
-                temp[a * k + c] = sum;
-            }
-        }
-        for (int a = 0; a < k; a++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                double sum = 0;
-                for (int t = 0; t < k; t++)
-                {
-                    sum += temp[a * k + t] * hInverse[t * k + c];
-                }
-                result[a * k + c] = sum;
-            }
-        }
-        return result;
+        return DenseLinearAlgebra.Multiply(DenseLinearAlgebra.Multiply(hInverse, b, k), hInverse, k);
     }
 }

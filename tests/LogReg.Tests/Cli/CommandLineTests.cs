@@ -12,7 +12,7 @@ public sealed class CommandLineTests : IDisposable
 
     private static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
+    private static (int Exit, string Out, string Err) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -149,15 +149,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("Logit Regression Results", r.Out);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
-        foreach (var key in new[] { "n", "coefficients", "log_likelihood", "null_log_likelihood", "deviance", "null_deviance", "aic", "bic", "pseudo_r2", "llr", "llr_p_value", "converged", "warnings" })
+        foreach (var key in new[] { "observations", "coefficients", "log_likelihood", "null_log_likelihood", "deviance", "null_deviance", "aic", "bic", "pseudo_r_squared", "likelihood_ratio", "likelihood_ratio_p_value", "converged", "maximum_likelihood_estimate_exists", "standard_errors", "l2_regularization", "warnings" })
         {
             Assert.True(doc.TryGetProperty(key, out _), key);
         }
         var sm = ReferenceData.Spector.Json.GetProperty("mle").GetProperty("statsmodels");
         var first = doc.GetProperty("coefficients")[0];
         Assert.Equal("intercept", first.GetProperty("name").GetString());
-        Assert.Equal(sm.GetProperty("bse").GetProperty("intercept").GetDouble(), first.GetProperty("std_error").GetDouble(), 1e-5);
-        foreach (var key in new[] { "estimate", "std_error", "z", "p_value", "ci_low", "ci_high" })
+        Assert.Equal(sm.GetProperty("bse").GetProperty("intercept").GetDouble(), first.GetProperty("standard_error").GetDouble(), 1e-5);
+        foreach (var key in new[] { "estimate", "standard_error", "z", "p_value", "confidence_low", "confidence_high", "odds_ratio" })
         {
             Assert.Equal(JsonValueKind.Number, first.GetProperty(key).ValueKind);
         }
@@ -175,7 +175,7 @@ public sealed class CommandLineTests : IDisposable
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.False(doc.GetProperty("converged").GetBoolean());
         Assert.Contains("separation", doc.GetProperty("warnings")[0].GetString());
-        Assert.Equal(JsonValueKind.Null, doc.GetProperty("coefficients")[1].GetProperty("std_error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, doc.GetProperty("coefficients")[1].GetProperty("standard_error").ValueKind);
         var penalised = Run("stats", "--data", csv, "--label", "Label", "--l2", "1");
         Assert.Equal(0, penalised.Exit);
         Assert.Contains("penalised Hessian", penalised.Out);

@@ -69,7 +69,7 @@ public sealed class OptionsPipelineTests : IDisposable
         Assert.True(CommandLine.Run(new[] { "train", "--data", spector, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"), "--l2", "0.1", "--json", trainJson }, output, error) == 0, error.ToString());
         Assert.True(CommandLine.Run(new[] { "stats", "--data", spector, "--label", "Label", "--l2", "0.1", "--json", statsJson }, output, error) == 0, error.ToString());
         Assert.Equal(0.1, JsonDocument.Parse(File.ReadAllText(trainJson)).RootElement.GetProperty("l2").GetDouble());
-        Assert.Equal(0.1, JsonDocument.Parse(File.ReadAllText(statsJson)).RootElement.GetProperty("l2").GetDouble());
+        Assert.Equal(0.1, JsonDocument.Parse(File.ReadAllText(statsJson)).RootElement.GetProperty("l2_regularization").GetDouble());
         var train = JsonDocument.Parse(File.ReadAllText(trainJson)).RootElement;
         var stats = JsonDocument.Parse(File.ReadAllText(statsJson)).RootElement;
         // The same fit: stats' coefficients (intercept first) are train's weights and bias to the tolerance.

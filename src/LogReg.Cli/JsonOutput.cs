@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// JSON files the commands write: snake_case names, enums as strings, a non-finite number as null
+/// (JSON has no infinity), and written to a temporary file that replaces the target only once it is
+/// complete, so a failure never leaves a truncated file behind.
+/// </summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(), new FiniteOrNull() },
+    };
+
+    /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/>.</summary>
+    public static void Write<T>(string path, T value) => WriteWith(path, stream => JsonSerializer.Serialize(stream, value, Options));
+
+    /// <summary>Writes with <paramref name="write"/> to a temporary file beside <paramref name="path"/>, then moves it there.</summary>
+    public static void WriteWith(string path, Action<Stream> write)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                write(stream);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private sealed class FiniteOrNull : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(value);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+}
