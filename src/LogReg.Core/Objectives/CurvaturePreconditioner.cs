@@ -26,25 +26,25 @@ public sealed class CurvaturePreconditioner : IPreconditioner
     /// <summary>The preconditioner from the moments.</summary>
     /// <param name="moments">The curvature moments at the point.</param>
     /// <param name="l2">The L2 weight added to each column's curvature.</param>
-    /// <param name="centre">
+    /// <param name="center">
     /// Centre the columns (m as above) or not (m = 0). Under L1 the columns are scaled but not
     /// centred: centring couples every weight to the bias, and OWL-QN's orthant projection of the
     /// weights then spoils the bias part of the step.
     /// </param>
-    public static CurvaturePreconditioner FromMoments(CurvatureMoments moments, double l2, bool centre)
+    public static CurvaturePreconditioner FromMoments(CurvatureMoments moments, double l2, bool center)
     {
         ArgumentNullException.ThrowIfNull(moments);
         int d = moments.Sum.Length;
         double total = moments.Total;
-        centre = centre && total > 0;
+        center = center && total > 0;
         var inv = new double[d];
         var mean = new double[d];
         double maxH = 0;
         for (int j = 0; j < d; j++)
         {
             double s = moments.Sum[j];
-            mean[j] = centre ? s / total : 0;
-            double h = Math.Max(0, moments.SumOfSquares[j] - (centre ? s * s / total : 0)) + l2;
+            mean[j] = center ? s / total : 0;
+            double h = Math.Max(0, moments.SumOfSquares[j] - (center ? s * s / total : 0)) + l2;
             inv[j] = h;
             maxH = Math.Max(maxH, h);
         }

@@ -160,7 +160,7 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
     /// uses it are those on standardised features. Centred only when the penalty is smooth.
     /// </summary>
     public IPreconditioner PreconditionerAt(ReadOnlySpan<double> theta) =>
-        CurvaturePreconditioner.FromMoments(MomentsAt(theta), Penalty.L2, centre: Penalty.IsSmooth);
+        CurvaturePreconditioner.FromMoments(MomentsAt(theta), Penalty.L2, center: Penalty.IsSmooth);
 
     /// <inheritdoc/>
     public double[] Margins(ReadOnlySpan<double> theta)

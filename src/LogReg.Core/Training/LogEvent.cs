@@ -2,16 +2,6 @@ using LogReg.Core.Optimization;
 
 namespace LogReg.Core.Training;
 
-/// <summary>How much a log event matters.</summary>
-public enum LogSeverity
-{
-    /// <summary>What happened (the optimizer chosen, the outcome).</summary>
-    Info,
-
-    /// <summary>Something the user should act on (no convergence, separation, …).</summary>
-    Warning,
-}
-
 /// <summary>One line for the log, with its severity and, for a fit that did not converge, the remedies.</summary>
 /// <param name="Severity">Info or warning.</param>
 /// <param name="Message">The sentence, without the remedies (front ends word those with their own option names).</param>
