@@ -49,6 +49,9 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
     /// <inheritdoc/>
     public ElasticNetPenalty Penalty => _inner.Penalty;
 
+    /// <inheritdoc/>
+    public double ValueScale => _inner.ValueScale;
+
     /// <summary>θ = (w, b′ − m·w) from u = (w, b′).</summary>
     public void ToOriginal(ReadOnlySpan<double> u, Span<double> theta)
     {

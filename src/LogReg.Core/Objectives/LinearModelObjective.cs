@@ -75,6 +75,8 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
         _partialValues = new double[_chunks.Count];
         _point = new double[Dimension];
         _chunkBody = Chunk;
+        double totalWeight = _s is null ? data.RowCount : _s.Sum();
+        ValueScale = totalWeight > 0 && data.RowCount > 0 ? totalWeight / data.RowCount : 1.0;
     }
 
     /// <inheritdoc/>
@@ -91,6 +93,9 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
 
     /// <inheritdoc/>
     public int Threads => _chunks.Threads;
+
+    /// <summary>The mean example weight Σsᵢ/n (1 without weights, and when every weight is 0).</summary>
+    public double ValueScale { get; }
 
     /// <inheritdoc/>
     public ISampleEstimator Samples => _samples ??= new MiniBatchView<TLoss>(Data, Penalty);

@@ -22,6 +22,8 @@ internal sealed class CountingObjective : IDifferentiableObjective
 
     public ElasticNetPenalty Penalty => _inner.Penalty;
 
+    public double ValueScale => _inner.ValueScale;
+
     public bool CanPrecondition => _inner is IPreconditionedObjective;
 
     /// <summary>The mini-batch view, or null when the objective is not a sum over samples.</summary>

@@ -43,10 +43,10 @@ public sealed class GradientDescentOptimizer : IOptimizer
         public void Start(IterationState state)
         {
             _fixedRate = state.Settings.LearningRate.HasValue;
-            _alpha = state.Settings.LearningRate ?? 1.0 / Math.Max(1.0, VectorKernels.Norm2(state.Gradient));
+            _alpha = state.Settings.LearningRate ?? 1.0 / Math.Max(state.Scale, VectorKernels.Norm2(state.Gradient));
             // A fixed learning rate that is too large makes F grow without bound; stop long before the
             // relative gradient test could be fooled by an astronomically large F.
-            DivergenceBound = 1e12 * Math.Max(1.0, Math.Abs(state.Total));
+            DivergenceBound = 1e12 * Math.Max(state.Scale, Math.Abs(state.Total));
         }
 
         public StepOutcome Step(IterationState state)

@@ -19,6 +19,13 @@ public interface IDifferentiableObjective
     /// <summary>The penalty; its L2 part is inside f, its L1 part is the optimizer's to handle.</summary>
     ElasticNetPenalty Penalty { get; }
 
+    /// <summary>
+    /// The objective's natural unit u &gt; 0: stopping tests compare against max(|F|, u) instead of
+    /// max(|F|, 1), so that scaling the whole objective scales the tests with it. For a sum over
+    /// weighted samples it is the mean weight (1 with unit weights); 1 by default.
+    /// </summary>
+    double ValueScale => 1.0;
+
     /// <summary>f(x), the smooth part only.</summary>
     double SmoothValue(ReadOnlySpan<double> x);
 

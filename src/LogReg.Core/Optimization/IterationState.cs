@@ -20,6 +20,11 @@ internal sealed class IterationState
         Objective = new CountingObjective(objective);
         Penalty = objective.Penalty;
         Settings = settings;
+        Scale = objective.ValueScale;
+        if (!(Scale > 0) || !double.IsFinite(Scale))
+        {
+            throw new ArgumentException($"The objective's value scale is {Scale}; expected a finite number > 0.", nameof(objective));
+        }
         int n = objective.Dimension;
         if (start.Length < n)
         {
@@ -40,6 +45,9 @@ internal sealed class IterationState
     public ElasticNetPenalty Penalty { get; }
 
     public OptimizerSettings Settings { get; }
+
+    /// <summary>The objective's value scale u (see <see cref="StoppingTests"/>).</summary>
+    public double Scale { get; }
 
     public int Dimension => X.Length;
 
@@ -92,7 +100,10 @@ internal sealed class IterationState
     /// <summary>The result for stopping with <paramref name="reason"/>.</summary>
     public OptimizationResult Finish(TerminationReason reason, bool secondOrder)
     {
-        bool converged = reason is TerminationReason.GradientTolerance or TerminationReason.DecrementTolerance or TerminationReason.ObjectiveStalled;
+        // Converged means a first-order test holds at the returned point: the gradient test, or the
+        // decrement test (−∇F·d, the gradient measured in the method's inverse-curvature norm) on the
+        // direction computed there. SGD's stall test is not one: it says the run stopped moving.
+        bool converged = reason is TerminationReason.GradientTolerance or TerminationReason.DecrementTolerance;
         var remedies = converged ? Remedy.None : Remedies.For(reason, secondOrder);
         string message = converged
             ? $"Converged after {Iterations} iterations ({reason})."

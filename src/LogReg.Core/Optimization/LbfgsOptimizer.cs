@@ -89,7 +89,7 @@ public sealed class LbfgsOptimizer : IOptimizer
                         _d[j] = -pg[j];
                     }
                 }
-                if (_historyCount > 0 && StoppingTests.DecrementTestMet(-VectorKernels.Dot(_d, pg), state.Total, state.Settings.OptimizationTolerance))
+                if (_historyCount > 0 && StoppingTests.DecrementTestMet(-VectorKernels.Dot(_d, pg), state.Total, state.Settings.OptimizationTolerance, state.Scale))
                 {
                     return StepOutcome.StopHere(TerminationReason.DecrementTolerance);
                 }

@@ -96,8 +96,8 @@ public sealed class MiniBatchSgdOptimizer : IOptimizer
             state.Penalty.PseudoGradient(average, state.CandidateGradient, _pseudoGradient);
             // The loop's own tests (divergence, gradient) take precedence over the stall test.
             bool stalled = double.IsFinite(after)
-                && !StoppingTests.GradientTestMet(VectorKernels.MaxAbs(_pseudoGradient), after, state.Settings.OptimizationTolerance)
-                && StoppingTests.StallTestMet(before, after, state.Settings.OptimizationTolerance);
+                && !StoppingTests.GradientTestMet(VectorKernels.MaxAbs(_pseudoGradient), after, state.Settings.OptimizationTolerance, state.Scale)
+                && StoppingTests.StallTestMet(before, after, state.Settings.OptimizationTolerance, state.Scale);
             return new StepOutcome(true, eta, stalled ? TerminationReason.ObjectiveStalled : null);
         }
     }

@@ -17,7 +17,9 @@ namespace LogReg.Core.Optimization;
 /// and uses the iterate so far (or −g if that happens at once). BCE's Hessian is positive definite
 /// whenever L2 &gt; 0 or X̃ has full rank, so neither safeguard triggers for it in practice.
 /// Needs a smooth penalty (use L-BFGS / OWL-QN for L1). Stops when ‖∇f‖∞ ≤ tolerance·max(1, |f|) or
-/// when the squared Newton decrement −∇f·p is at most (tolerance·max(1, |f|))².
+/// when the squared Newton decrement −∇f·p is at most the decrement bound of <see cref="StoppingTests"/>;
+/// a full step whose change of f is within rounding is taken, as converged, when the gradient test
+/// holds where it lands.
 /// </summary>
 public sealed class NewtonOptimizer : IOptimizer
 {
@@ -66,15 +68,33 @@ public sealed class NewtonOptimizer : IOptimizer
             {
                 Negate(g, p);
             }
-            if (StoppingTests.DecrementTestMet(-VectorKernels.Dot(p, g), state.Smooth, state.Settings.OptimizationTolerance))
+            if (StoppingTests.DecrementTestMet(-VectorKernels.Dot(p, g), state.Smooth, state.Settings.OptimizationTolerance, state.Scale))
             {
                 return StepOutcome.StopHere(TerminationReason.DecrementTolerance);
             }
-            if (!BacktrackingLineSearch.Search(state, p, 1.0, out double alpha) || !(state.CandidateTotal < state.Total))
+            if (BacktrackingLineSearch.Search(state, p, 1.0, out double alpha) && state.CandidateTotal < state.Total)
             {
-                return StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
+                return StepOutcome.Accept(alpha);
             }
-            return StepOutcome.Accept(alpha);
+            return AcceptIfWithinRounding(state, p);
+        }
+
+        // Near the optimum a full Newton step can change F by less than its rounding, so the line
+        // search cannot see the decrease. Such a step is taken, as converged, when the gradient test
+        // holds where it lands; otherwise the fit stops without progress.
+        private static StepOutcome AcceptIfWithinRounding(IterationState state, double[] p)
+        {
+            for (int j = 0; j < state.Dimension; j++)
+            {
+                state.Candidate[j] = state.X[j] + p[j];
+            }
+            state.EvaluateCandidate();
+            bool roundingOnly = StoppingTests.WithinRounding(state.Total, state.CandidateTotal, state.Scale);
+            bool stationary = StoppingTests.GradientTestMet(
+                VectorKernels.MaxAbs(state.CandidateGradient), state.CandidateTotal, state.Settings.OptimizationTolerance, state.Scale);
+            return roundingOnly && stationary
+                ? new StepOutcome(true, 1.0, TerminationReason.GradientTolerance)
+                : StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
         }
 
         private static void Negate(ReadOnlySpan<double> g, Span<double> p)

@@ -23,7 +23,7 @@ internal static class OptimizerLoop
                 reason = TerminationReason.Diverged;
                 break;
             }
-            if (StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance))
+            if (StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance, state.Scale))
             {
                 reason = TerminationReason.GradientTolerance;
                 break;

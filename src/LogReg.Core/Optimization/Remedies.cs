@@ -12,6 +12,7 @@ public static class Remedies
             Remedy.RaiseIterationCap | Remedy.StandardizeFeatures | (secondOrder ? Remedy.None : Remedy.UseSecondOrderOptimizer),
         TerminationReason.NoFurtherProgress => Remedy.StandardizeFeatures | Remedy.RaiseL2 | Remedy.LoosenTolerance,
         TerminationReason.Diverged => Remedy.LowerLearningRate | Remedy.StandardizeFeatures,
+        TerminationReason.ObjectiveStalled => Remedy.StandardizeFeatures | Remedy.UseSecondOrderOptimizer | Remedy.RaiseIterationCap,
         _ => Remedy.None,
     };
 
@@ -22,6 +23,7 @@ public static class Remedies
         TerminationReason.NoFurtherProgress =>
             "no step decreased the objective any more in double precision; the features are probably badly scaled",
         TerminationReason.Diverged => "the objective grew without bound or became NaN",
+        TerminationReason.ObjectiveStalled => "the objective stopped improving over an epoch before the gradient test was met",
         _ => "the stopping test was met",
     };
 

@@ -1,20 +1,38 @@
 namespace LogReg.Core.Optimization;
 
-/// <summary>The stopping tests every optimizer shares, written once.</summary>
+/// <summary>
+/// The stopping tests every optimizer shares, written once. Each compares against
+/// S = max(|F|, u), where u is the objective's <see cref="IDifferentiableObjective.ValueScale"/>
+/// (the mean example weight for the linear model, so u = 1 with unit weights): multiplying every
+/// example weight and L2 by c multiplies F, ∇F, the predicted decrease and S by c, so every test
+/// gives the same answer at every c.
+/// </summary>
 public static class StoppingTests
 {
-    /// <summary>The documented gradient test: ‖∇F‖∞ ≤ tolerance·max(1, |F|).</summary>
-    public static bool GradientTestMet(double gradientNormInf, double objective, double tolerance) =>
-        gradientNormInf <= tolerance * Math.Max(1.0, Math.Abs(objective));
+    /// <summary>The gradient test: ‖∇F‖∞ ≤ tolerance·S.</summary>
+    public static bool GradientTestMet(double gradientNormInf, double objective, double tolerance, double scale = 1.0) =>
+        gradientNormInf <= tolerance * Reference(objective, scale);
 
-    /// <summary>The decrement test: the predicted decrease −∇F·d ≤ (tolerance·max(1, |F|))².</summary>
-    public static bool DecrementTestMet(double predictedDecrease, double objective, double tolerance)
+    /// <summary>
+    /// The decrement test: the predicted decrease −∇F·d ≤ (tolerance·S)²/u. With u = 1 this is
+    /// (tolerance·max(1, |F|))²; dividing by u keeps both sides linear in c.
+    /// </summary>
+    public static bool DecrementTestMet(double predictedDecrease, double objective, double tolerance, double scale = 1.0)
     {
-        double bound = tolerance * Math.Max(1.0, Math.Abs(objective));
-        return predictedDecrease >= 0 && predictedDecrease <= bound * bound;
+        double bound = tolerance * Reference(objective, scale);
+        return predictedDecrease >= 0 && predictedDecrease <= bound * bound / scale;
     }
 
-    /// <summary>SGD's stall test: |F_before − F_after| ≤ tolerance·max(1, |F_after|).</summary>
-    public static bool StallTestMet(double before, double after, double tolerance) =>
-        Math.Abs(before - after) <= tolerance * Math.Max(1.0, Math.Abs(after));
+    /// <summary>SGD's stall test: |F_before − F_after| ≤ tolerance·S(F_after).</summary>
+    public static bool StallTestMet(double before, double after, double tolerance, double scale = 1.0) =>
+        Math.Abs(before - after) <= tolerance * Reference(after, scale);
+
+    /// <summary>
+    /// Whether a step's change of F is within rounding of F: |ΔF| ≤ 64·ε·max(|F|, u). Such a step
+    /// can neither prove nor refute progress.
+    /// </summary>
+    public static bool WithinRounding(double before, double after, double scale = 1.0) =>
+        Math.Abs(after - before) <= 64 * 2.220446049250313e-16 * Reference(before, scale);
+
+    private static double Reference(double objective, double scale) => Math.Max(Math.Abs(objective), scale);
 }
