@@ -81,12 +81,23 @@ internal sealed class CsvTable
     public float Number(int row, int column)
     {
         string text = Rows[row][column].Trim();
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        string where = $"'{Path}' row {row + 2}, column '{Header[column]}'";
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
         {
             string shown = text.Length == 0 ? "an empty cell" : $"'{text}'";
-            throw new CliException($"'{Path}' row {row + 2}, column '{Header[column]}': {shown} is not a number.");
+            throw new CliException($"{where}: {shown} is not a number.");
         }
-        return (float)v;
+        if (!double.IsFinite(v))
+        {
+            throw new CliException($"{where}: '{text}' is not a finite number; expected a finite value.");
+        }
+        float f = (float)v;
+        if (!float.IsFinite(f))
+        {
+            throw new CliException(
+                $"{where}: '{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them.");
+        }
+        return f;
     }
 
     /// <summary>Parses a label cell: 0/1 or true/false (any case).</summary>

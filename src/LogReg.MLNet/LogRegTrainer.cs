@@ -38,7 +38,7 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
         ArgumentNullException.ThrowIfNull(input);
         var o = _options;
         using var channel = _host.Start("Training");
-        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName);
+        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
             channel.Warning(MessageSensitivity.None,

@@ -17,7 +17,8 @@ public static class TrainingSetReader
     /// <param name="labelName">A Boolean column.</param>
     /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
     /// <param name="weightName">An optional Single column of example weights.</param>
-    public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName)
+    /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
+    public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
         var schema = data.Schema;
         var labelColumn = SchemaChecks.Label(schema, labelName);
@@ -59,13 +60,30 @@ public static class TrainingSetReader
                     if (float.IsInfinity(weight) || weight < 0)
                     {
                         throw new ArgumentException(
-                            $"Example weight column '{weightName}' holds {weight} in row {labels.Count + skipped}; expected a finite value ≥ 0.", "input");
+                            $"Example weight column '{weightName}' holds {weight} in row {cursor.Position}; expected a finite value ≥ 0.", "input");
                     }
                 }
-                if (HasNaN(features.GetValues()))
+                if ((cursor.Position & 4095) == 0)
                 {
-                    skipped++;
-                    continue;
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (features.Length != d)
+                {
+                    throw new ArgumentException(
+                        $"Feature column '{featureName}' holds a vector of {features.Length} values in row {cursor.Position}; " +
+                        $"its type says {d}. Every row must have exactly {d} slots.", "input");
+                }
+                if (ScanValues(features, out int badSlot) is float bad)
+                {
+                    if (float.IsNaN(bad))
+                    {
+                        skipped++;
+                        continue;
+                    }
+                    string slot = names is null ? $"slot {badSlot}" : $"slot {badSlot} ('{names[badSlot]}')";
+                    throw new ArgumentException(
+                        $"Feature column '{featureName}' {slot} holds {(bad > 0 ? "+∞" : "−∞")} in row {cursor.Position}; " +
+                        "expected a finite value (rows with a missing value, NaN, are skipped; infinite values are refused).", "input");
                 }
                 getLabel(ref label);
                 builder ??= features.IsDense ? new DenseRowsBuilder(d, capacityHint) : new SparseRowsBuilder(d, capacityHint);
@@ -80,16 +98,28 @@ public static class TrainingSetReader
         return new DataViewRead(set, skipped);
     }
 
-    private static bool HasNaN(ReadOnlySpan<float> values)
+    // The first NaN in the row (which makes the row skippable), else the first ±∞, else null.
+    private static float? ScanValues(in VBuffer<float> row, out int slot)
     {
-        foreach (float v in values)
+        var values = row.GetValues();
+        var indices = row.IsDense ? default : row.GetIndices();
+        slot = -1;
+        float? found = null;
+        for (int k = 0; k < values.Length; k++)
         {
+            float v = values[k];
             if (float.IsNaN(v))
             {
-                return true;
+                slot = row.IsDense ? k : indices[k];
+                return v;
+            }
+            if (found is null && float.IsInfinity(v))
+            {
+                slot = row.IsDense ? k : indices[k];
+                found = v;
             }
         }
-        return false;
+        return found;
     }
 
     private static string[]? SlotNames(DataViewSchema.Column column, int d)

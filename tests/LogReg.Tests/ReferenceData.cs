@@ -29,12 +29,29 @@ public sealed class ReferenceData
         }
         Rows = rows;
         Labels = labels.ToArray();
-        Json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name + ".json"))).RootElement;
+        Json = Load(dir, name + ".json");
+        Separation = Load(dir, name + ".separation.json");
+        Inference = Load(dir, name + ".inference.json");
     }
 
     public static ReferenceData Spector => Get("spector");
 
     public static ReferenceData BreastCancer => Get("breast_cancer_wdbc");
+
+    /// <summary>Heinze &amp; Schemper's endometrial data (quasi-separated by NV); no optimum file.</summary>
+    public static ReferenceData Endometrial => Get("endometrial");
+
+    /// <summary>The LP separation verdict (scipy HiGHS), see Reference/README.md.</summary>
+    public JsonElement Separation { get; }
+
+    /// <summary>R's inference results (glm, brglm2, sandwich, MASS), see Reference/README.md.</summary>
+    public JsonElement Inference { get; }
+
+    private static JsonElement Load(string dir, string file)
+    {
+        string path = Path.Combine(dir, file);
+        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement : default;
+    }
 
     public string[] FeatureNames { get; }
 

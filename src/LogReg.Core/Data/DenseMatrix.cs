@@ -113,4 +113,17 @@ public sealed class DenseMatrix : DesignMatrix
         }
         return new DenseMatrix(rows.Count, d, values);
     }
+
+    /// <inheritdoc/>
+    public override (int Row, int Column, float Value)? FirstNonFinite()
+    {
+        for (long k = 0; k < _values.LongLength; k++)
+        {
+            if (!float.IsFinite(_values[k]))
+            {
+                return ((int)(k / ColumnCount), (int)(k % ColumnCount), _values[k]);
+            }
+        }
+        return null;
+    }
 }

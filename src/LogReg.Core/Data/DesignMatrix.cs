@@ -77,4 +77,10 @@ public abstract class DesignMatrix
 
     /// <summary>A new matrix of the listed rows, in the listed order (same storage kind).</summary>
     public abstract DesignMatrix SelectRows(IReadOnlyList<int> rows);
+
+    /// <summary>
+    /// The first stored value that is NaN or ±∞, scanning rows in order, or null when every value is
+    /// finite.
+    /// </summary>
+    public abstract (int Row, int Column, float Value)? FirstNonFinite();
 }

@@ -175,4 +175,21 @@ public sealed class SparseMatrix : DesignMatrix
         }
         return new SparseMatrix(rows.Count, ColumnCount, rowStart, indices, values);
     }
+
+    /// <inheritdoc/>
+    public override (int Row, int Column, float Value)? FirstNonFinite()
+    {
+        for (int i = 0; i < RowCount; i++)
+        {
+            var values = RowValues(i);
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (!float.IsFinite(values[k]))
+                {
+                    return (i, RowIndices(i)[k], values[k]);
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -6,7 +6,7 @@ namespace LogReg.Core.Data;
 /// </summary>
 public sealed class TrainingSet
 {
-    /// <summary>Checks the shapes and values and wraps them.</summary>
+    /// <summary>Checks the shapes and values (every feature finite, labels 0/1, weights finite and ≥ 0) and wraps them.</summary>
     /// <param name="features">The feature matrix.</param>
     /// <param name="labels">One label per row, 0 or 1.</param>
     /// <param name="exampleWeights">One finite, non-negative weight per row, or null for unit weights.</param>
@@ -44,6 +44,12 @@ public sealed class TrainingSet
         if (featureNames is not null && featureNames.Count != features.ColumnCount)
         {
             throw new ArgumentException($"There are {features.ColumnCount} columns but {featureNames.Count} feature names.", nameof(featureNames));
+        }
+        if (features.FirstNonFinite() is var (row, column, value))
+        {
+            string name = featureNames is null ? $"feature {column}" : $"feature '{featureNames[column]}' (column {column})";
+            throw new ArgumentException(
+                $"{name} of row {row} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a finite number.", nameof(features));
         }
         Features = features;
         Labels = labels;
