@@ -59,12 +59,6 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
                 "binary classification needs rows of both classes.", nameof(input));
         }
 
-        if (o.ShowTrainingStatistics && read.Data.FeatureCount + 1 > StatisticsCalculator.MaximumParameters)
-        {
-            throw new ArgumentException(
-                $"ShowTrainingStatistics needs a dense covariance matrix; feature column '{o.FeatureColumnName}' has {read.Data.FeatureCount} slots, " +
-                $"above the {StatisticsCalculator.MaximumParameters - 1} supported. Train without statistics.", nameof(input));
-        }
         var trainerOptions = o.ToTrainerOptions(o.Seed ?? _host.Rand.Next(), new ChannelProgress(channel, o.Progress), logEvent => Log(channel, logEvent));
         var fit = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
         ModelStatistics? statistics = null;

@@ -75,7 +75,7 @@ public sealed class ReferenceData
         return (r.GetProperty("objective").GetDouble(), r.GetProperty("intercept").GetDouble(), coef);
     }
 
-    private static ReferenceData Get(string name)
+    public static ReferenceData Get(string name)
     {
         lock (Cache)
         {

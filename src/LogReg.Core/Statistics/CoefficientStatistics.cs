@@ -8,8 +8,9 @@ namespace LogReg.Core.Statistics;
 /// <param name="PValue">Two-sided normal p-value of z.</param>
 /// <param name="ConfidenceLow">Lower end of the 95% Wald interval.</param>
 /// <param name="ConfidenceHigh">Upper end of the 95% Wald interval.</param>
+/// <param name="Aliased">True when the column is a linear combination of earlier ones and has no estimate (R's NA; <paramref name="Estimate"/> is NaN).</param>
 public sealed record CoefficientStatistics(
-    string Name, double Estimate, double? StandardError, double? Z, double? PValue, double? ConfidenceLow, double? ConfidenceHigh)
+    string Name, double Estimate, double? StandardError, double? Z, double? PValue, double? ConfidenceLow, double? ConfidenceHigh, bool Aliased = false)
 {
     /// <summary>e^estimate: the factor by which the odds multiply per unit of the feature.</summary>
     public double OddsRatio => Math.Exp(Estimate);

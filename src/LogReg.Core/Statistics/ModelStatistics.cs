@@ -37,7 +37,7 @@ public sealed class ModelStatistics
     /// <summary>−2·null log-likelihood.</summary>
     public double NullDeviance => -2 * NullLogLikelihood;
 
-    /// <summary>Number of estimated parameters k (features + intercept).</summary>
+    /// <summary>Number of estimated parameters k: the intercept and the features that are not aliased (the rank of [1 X] for an unpenalised fit).</summary>
     public int ParameterCount { get; init; }
 
     /// <summary>Degrees of freedom of the model (k − 1).</summary>
@@ -66,6 +66,15 @@ public sealed class ModelStatistics
 
     /// <summary>False when the data are separated or the design is rank deficient.</summary>
     public bool MaximumLikelihoodEstimateExists { get; init; } = true;
+
+    /// <summary>The separation check's verdict (not checked for penalised, MSE or very wide fits).</summary>
+    public SeparationResult Separation { get; init; } = SeparationResult.NotChecked;
+
+    /// <summary>Coefficients with no estimate because their column depends on earlier ones (as R's glm reports NA).</summary>
+    public IReadOnlyList<string> AliasedCoefficients { get; init; } = Array.Empty<string>();
+
+    /// <summary>Observations that are not problems (e.g. fitted probabilities numerically 0 or 1 without separation).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 
     /// <summary>Problems found, each naming the remedy.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
@@ -108,6 +117,11 @@ public sealed class ModelStatistics
         foreach (var c in Coefficients)
         {
             string name = c.Name.Length > 23 ? c.Name[..23] : c.Name;
+            if (c.Aliased)
+            {
+                sb.AppendLine($"{name,-24}{"NA",10} {"(aliased)",10}");
+                continue;
+            }
             sb.AppendLine($"{name,-24}{F(c.Estimate, "F4"),10} {F(c.StandardError, "F3"),10} {F(c.Z, "F3"),9} {F(c.PValue, "F3"),9} {F(c.ConfidenceLow, "F3"),10} {F(c.ConfidenceHigh, "F3"),10}");
         }
         sb.AppendLine(rule);
@@ -118,6 +132,10 @@ public sealed class ModelStatistics
         foreach (var w in Warnings)
         {
             sb.AppendLine("Warning: " + w);
+        }
+        foreach (var note in Notes)
+        {
+            sb.AppendLine("Note: " + note);
         }
         return sb.ToString();
     }

@@ -1,24 +1,26 @@
 using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
-using LogReg.Core.Numerics;
 using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
 
 /// <summary>
-/// Coefficient statistics of a logistic model, in managed code (no MKL): standard errors from the
-/// inverse of the Hessian of the negative log-likelihood at the optimum (Cholesky), z, two-sided
-/// p-values, 95% Wald intervals, odds ratios, log-likelihood, deviance, AIC, BIC, McFadden's
-/// pseudo-R², likelihood-ratio test. Separation and rank deficiency are detected and reported
-/// instead of printing meaningless numbers.
+/// Coefficient statistics of a logistic model, in managed code (no MKL): standard errors, z,
+/// two-sided p-values, 95% Wald intervals, odds ratios, log-likelihood, deviance, AIC, BIC,
+/// McFadden's pseudo-R², likelihood-ratio test. Verdicts are proved, not guessed: the rank of
+/// [1 X] (<see cref="RankAnalysis"/>: aliased coefficients are reported as R's glm reports them
+/// and the degrees of freedom use the rank) and separation (<see cref="SeparationCheck"/>, a
+/// linear program) decide whether the maximum-likelihood estimate exists; fitted probabilities
+/// numerically 0 or 1 are only a note. Above <see cref="MaximumParameters"/> parameters only the
+/// fit-level figures are given, with a note. Nothing here throws for what the data are.
 /// </summary>
 public static class StatisticsCalculator
 {
     /// <summary>|z| above which R's glm calls a fitted probability "numerically 0 or 1" (p or 1 − p &lt; 10·ε).</summary>
     public static readonly double ExtremeMargin = Math.Log(1 / (10 * 2.220446049250313e-16));
 
-    /// <summary>Most parameters (features + intercept) the statistics handle: the covariance is dense.</summary>
+    /// <summary>Most parameters (features + intercept) with coefficient-level statistics: the covariance is dense.</summary>
     public const int MaximumParameters = 2000;
 
     /// <summary>
@@ -39,204 +41,126 @@ public static class StatisticsCalculator
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
-        var model = fit.Model;
         var options = fit.Report.Options;
-        var optimization = fit.Report.Optimization;
-        if (model.FeatureCount != data.FeatureCount)
+        if (fit.Model.FeatureCount != data.FeatureCount)
         {
-            throw new ArgumentException($"The model has {model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
-        }
-        if (data.FeatureCount + 1 > MaximumParameters)
-        {
-            throw new ArgumentException(
-                $"Coefficient statistics invert a dense (d+1)×(d+1) Hessian; d = {data.FeatureCount} features is above the {MaximumParameters - 1} supported.", nameof(data));
+            throw new ArgumentException($"The model has {fit.Model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
         }
         if (options.L1Regularization > 0)
         {
-            throw new ArgumentException("Statistics are computed for L2-regularised or unpenalised fits only; this model has L1 > 0.", nameof(fit));
+            throw new ArgumentException("Statistics are computed for L2-regularized or unpenalized fits only; this model has L1 > 0.", nameof(fit));
         }
-        int d = data.FeatureCount;
-        int k = d + 1;
-        var theta = model.ToParameters();
-        var objective = ObjectiveFactory.Create(data, model.Loss, options.L2Regularization);
-        var margins = objective.Margins(theta);
+        int k = data.FeatureCount + 1;
         var warnings = new List<string>();
-
-        // Log-likelihoods of the fitted probabilities and of the intercept-only model.
-        var bce = new BinaryCrossEntropyLoss();
-        double n = 0, positives = 0, logLikelihood = 0;
-        int extreme = 0, correct = 0, used = 0;
-        for (int i = 0; i < data.RowCount; i++)
-        {
-            double s = data.WeightOf(i);
-            if (s == 0)
-            {
-                continue;
-            }
-            used++;
-            n += s;
-            positives += s * data.Labels[i];
-            logLikelihood -= s * bce.Value(data.Labels[i], margins[i]);
-            if (Math.Abs(margins[i]) > ExtremeMargin)
-            {
-                extreme++;
-            }
-            if (margins[i] != 0 && (margins[i] > 0) == (data.Labels[i] == 1))
-            {
-                correct++;
-            }
-        }
-        double pBar = positives / n;
-        double nullLogLikelihood = positives * Math.Log(pBar) + (n - positives) * Math.Log(1 - pBar);
-
-        bool mleExists = true;
-        var checks = DesignChecks.Inspect(data);
+        var notes = new List<string>();
         bool unpenalised = options.L2Regularization == 0;
-        if (checks.RankDeficient)
+        bool wide = k > MaximumParameters;
+        var rank = wide ? null : RankAnalysis.Inspect(data);
+
+        // With an unpenalised fit the aliased columns are left out, as R's glm does: the statistics
+        // describe the fit of the identifiable columns, found by the same trainer.
+        var kept = Enumerable.Range(0, data.FeatureCount).ToList();
+        var described = fit;
+        var describedData = data;
+        if (rank is { Aliased.Count: > 0 })
         {
-            var parts = new List<string>();
-            if (checks.ConstantColumns.Count > 0)
-            {
-                parts.Add("constant column(s) " + string.Join(", ", checks.ConstantColumns.Select(c => $"'{c}'")) + " (collinear with the intercept)");
-            }
-            if (checks.DuplicatePairs.Count > 0)
-            {
-                parts.Add("duplicated column(s) " + string.Join(", ", checks.DuplicatePairs.Select(p => $"'{p.Second}' = '{p.First}'")));
-            }
-            if (parts.Count == 0)
-            {
-                parts.Add($"linearly dependent columns (rank of [1 X] is {checks.Rank} < {k})");
-            }
+            warnings.Add(DesignWarnings.RankDeficient(data, rank, penalised: !unpenalised));
             if (unpenalised)
             {
-                mleExists = false;
-                warnings.Add("The design is rank deficient: " + string.Join("; ", parts) +
-                    ". The coefficients are not identifiable and have no standard errors. Remedy: drop the named column(s), or add L2 regularisation.");
-            }
-            else
-            {
-                warnings.Add("The design is rank deficient: " + string.Join("; ", parts) + ". The L2 penalty makes the fit unique; drop the named column(s) for interpretable coefficients.");
+                kept = kept.Where(j => !rank.Aliased.Contains(j + 1)).ToList();
+                describedData = data.SelectFeatures(kept);
+                described = LogisticRegressionTrainer.Train(describedData, options with { Progress = null, Log = null });
             }
         }
-        if (extreme > 0 && unpenalised && model.Loss == LossKind.BinaryCrossEntropy)
+        var theta = described.Model.ToParameters();
+        var objective = ObjectiveFactory.Create(describedData, described.Model.Loss, options.L2Regularization);
+        var margins = objective.Margins(theta);
+        var likelihood = LikelihoodSummary.Of(describedData, margins, ExtremeMargin);
+
+        bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
+        var separation = bce && unpenalised && !wide ? SeparationCheck.Run(describedData, Enumerable.Range(0, kept.Count).ToArray()) : SeparationResult.NotChecked;
+        bool mleExists = !separation.Separated;
+        if (separation.Separated)
         {
-            mleExists = false;
-            string kind = correct == used
-                ? "complete separation: a linear combination of the features classifies every row perfectly"
-                : "quasi-complete separation: some rows are classified perfectly";
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Fitted probabilities numerically 0 or 1 for {extreme} of {used} rows — {kind}, so the maximum-likelihood estimate does not exist ") +
-                "(the coefficients run off to infinity and no standard error is meaningful). Remedy: add L2 regularisation (e.g. L2 = 1), or drop the separating feature(s).");
+            warnings.Add(DesignWarnings.Separated(separation, likelihood.UsedRows));
         }
-        if (!optimization.Converged)
+        if (likelihood.ExtremeRows > 0 && bce)
         {
-            warnings.Add($"The fit did not converge: {optimization.Message}");
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fitted probabilities numerically 0 or 1 for {likelihood.ExtremeRows} of {likelihood.UsedRows} rows (|z| > {ExtremeMargin:F1}); ") +
+                (separation.Separated ? "the data are separated (see the warning)."
+                : separation.Checked ? "the separation check finds no separation, so the estimate exists and is reported."
+                : "separation was not checked (the problem is too large for the dense linear program)."));
+        }
+        if (!described.Report.Optimization.Converged)
+        {
+            warnings.Add($"The fit did not converge: {described.Report.Optimization.Message}");
         }
 
-        // Standard errors.
-        StandardErrorKind kindOfErrors = StandardErrorKind.None;
-        string note;
-        double[]? covariance = null;
-        if (!mleExists)
+        CovarianceEstimator.Estimate errors;
+        if (wide)
         {
-            note = "none: the maximum-likelihood estimate does not exist or is not unique (see the warnings).";
+            errors = new(null, StandardErrorKind.None, string.Create(CultureInfo.InvariantCulture,
+                $"none: coefficient statistics invert a dense {k}×{k} matrix, above the {MaximumParameters} parameters supported; the fit-level figures are given."), null);
+        }
+        else if (!mleExists)
+        {
+            errors = new(null, StandardErrorKind.None, "none: the maximum-likelihood estimate does not exist (see the warnings).", null);
         }
         else
         {
-            var h = objective.HessianAt(theta).ToDense();
-            var l = DenseLinearAlgebra.Cholesky(h, k);
-            if (l is null)
-            {
-                note = "none: the Hessian at the fit is not positive definite.";
-                warnings.Add("The Hessian at the fitted coefficients is singular or indefinite; no standard errors. Remedy: add L2 regularisation or drop collinear features.");
-            }
-            else
-            {
-                var inverse = DenseLinearAlgebra.InverseFromCholesky(l, k);
-                if (model.Loss == LossKind.MeanSquaredError)
-                {
-                    covariance = Sandwich(data, margins, inverse);
-                    kindOfErrors = StandardErrorKind.Sandwich;
-                    note = "sandwich (robust) H⁻¹·B·H⁻¹, B = Σ sᵢ²·gᵢgᵢᵀ from the per-row gradients of the squared-error loss; " +
-                        "MSE on the sigmoid is not a likelihood, so the likelihood figures describe the fitted probabilities only.";
-                }
-                else if (unpenalised)
-                {
-                    covariance = inverse;
-                    kindOfErrors = StandardErrorKind.InverseFisherInformation;
-                    note = "from the inverse observed Fisher information at the maximum-likelihood estimate (as statsmodels' nonrobust covariance).";
-                }
-                else
-                {
-                    covariance = inverse;
-                    kindOfErrors = StandardErrorKind.InversePenalizedHessian;
-                    note = string.Create(CultureInfo.InvariantCulture,
-                        $"from the inverse of the penalised Hessian Xᵀ·W·X + {options.L2Regularization:G4}·I (as ML.NET documents for its L-BFGS statistics); ") +
-                        "the estimates are shrunk towards 0, so z and p describe the penalised fit, not an unbiased estimator.";
-                }
-            }
+            errors = CovarianceEstimator.Compute(describedData, objective, theta, margins, described.Model.Loss, options.L2Regularization);
         }
-
-        // Intercept first, as statsmodels' add_constant(prepend=True) does.
-        var coefficients = new List<CoefficientStatistics>(k);
-        for (int t = 0; t < k; t++)
+        if (errors.Warning is not null)
         {
-            int index = t == 0 ? d : t - 1;
-            string name = t == 0 ? "intercept" : data.FeatureNames?[index] ?? $"x{index}";
-            double estimate = theta[index];
-            if (covariance is null)
-            {
-                coefficients.Add(new CoefficientStatistics(name, estimate, null, null, null, null, null));
-                continue;
-            }
-            double se = Math.Sqrt(covariance[index * k + index]);
-            double z = estimate / se;
-            coefficients.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
-                estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
+            warnings.Add(errors.Warning);
         }
 
         return new ModelStatistics
         {
-            Observations = n,
-            Coefficients = coefficients,
-            StandardErrors = kindOfErrors,
-            StandardErrorNote = note,
-            LogLikelihood = logLikelihood,
-            NullLogLikelihood = nullLogLikelihood,
-            ParameterCount = k,
+            Observations = likelihood.Observations,
+            Coefficients = CoefficientTable(data, kept, theta, errors.Covariance),
+            StandardErrors = errors.Kind,
+            StandardErrorNote = errors.Note,
+            LogLikelihood = likelihood.LogLikelihood,
+            NullLogLikelihood = likelihood.NullLogLikelihood,
+            ParameterCount = kept.Count + 1,
             // A diverging coefficient sequence has not converged, whatever the optimizer's test said.
-            Converged = optimization.Converged && mleExists,
+            Converged = described.Report.Optimization.Converged && mleExists,
             MaximumLikelihoodEstimateExists = mleExists,
+            Separation = separation,
+            AliasedCoefficients = rank is { Aliased.Count: > 0 } && unpenalised ? rank.Aliased.Select(c => DesignWarnings.Name(data, c)).ToArray() : Array.Empty<string>(),
             Warnings = warnings,
-            Loss = model.Loss,
+            Notes = notes,
+            Loss = described.Model.Loss,
             L2Regularization = options.L2Regularization,
         };
     }
 
-    // H⁻¹·B·H⁻¹ with B = Σ sᵢ²·(ℓ'ᵢ)²·x̃ᵢx̃ᵢᵀ (the per-row score outer products; the L2 term is not random).
-    private static double[] Sandwich(TrainingSet data, double[] margins, double[] hInverse)
+    // Intercept first, as statsmodels' add_constant(prepend=True) and R do; aliased columns as R's NA.
+    private static List<CoefficientStatistics> CoefficientTable(TrainingSet data, List<int> kept, double[] theta, double[]? covariance)
     {
-        int d = data.FeatureCount;
-        int k = d + 1;
-        var mse = new SquaredErrorOnSigmoidLoss();
-        var b = new double[k * k];
-        var scratch = new double[k];
-        for (int i = 0; i < data.RowCount; i++)
+        int m = kept.Count + 1;
+        var table = new List<CoefficientStatistics>(data.FeatureCount + 1);
+        for (int c = 0; c <= data.FeatureCount; c++)
         {
-            double s = data.WeightOf(i);
-            double g = s * mse.Derivative(data.Labels[i], margins[i]);
-            if (g != 0)
+            string name = DesignWarnings.Name(data, c);
+            int index = c == 0 ? m - 1 : kept.IndexOf(c - 1);
+            if (index < 0)
             {
-                data.Features.AddWeightedOuterProduct(i, g * g, b, scratch);
+                table.Add(new CoefficientStatistics(name, double.NaN, null, null, null, null, null, Aliased: true));
+                continue;
             }
-        }
-        for (int a = 0; a < k; a++)
-        {
-            for (int c = 0; c < a; c++)
+            double estimate = theta[index];
+            if (covariance is null)
             {
-                b[a * k + c] = b[c * k + a];
+                table.Add(new CoefficientStatistics(name, estimate, null, null, null, null, null));
+                continue;
             }
+            double se = Math.Sqrt(covariance[index * m + index]);
+            double z = estimate / se;
+            table.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
+                estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
         }
-        return DenseLinearAlgebra.Multiply(DenseLinearAlgebra.Multiply(hInverse, b, k), hInverse, k);
+        return table;
     }
 }

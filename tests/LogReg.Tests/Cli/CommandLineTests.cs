@@ -189,9 +189,10 @@ public sealed class CommandLineTests : IDisposable
         string csv = Write("rank.csv", "gpa,tuce,psi,five,gpa2,Label\n" + string.Join("\n", rows) + "\n");
         var r = Run("stats", "--data", csv, "--label", "Label");
         Assert.True(r.Exit == 0, r.Err);
-        Assert.Contains("'five'", r.Out);
-        Assert.Contains("'gpa2' = 'gpa'", r.Out);
+        Assert.Contains("'five' = 5·intercept", r.Out);
+        Assert.Contains("'gpa2' = 1·'gpa'", r.Out);
         Assert.Contains("rank deficient", r.Out);
+        Assert.Contains("(aliased)", r.Out);
     }
 
     [Fact]

@@ -79,7 +79,9 @@ public class StatisticsTests
         Assert.Equal(StandardErrorKind.None, stats.StandardErrors);
         Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
         var warning = Assert.Single(stats.Warnings, w => w.Contains("separation"));
-        Assert.Contains("numerically 0 or 1", warning);
+        Assert.Contains("Konis", warning);
+        Assert.True(stats.Separation.Separated);
+        Assert.Contains("numerically 0 or 1", Assert.Single(stats.Notes));
         Assert.Contains("does not exist", warning);
         Assert.Contains("L2", warning);
         // With L2 the optimum exists: standard errors come from the penalised Hessian and say so.
@@ -99,26 +101,34 @@ public class StatisticsTests
         var data = new TrainingSet(DenseMatrix.FromRows(rows), reference.Labels, null, names);
         var stats = StatisticsCalculator.Fit(data);
         _output.WriteLine(stats.Summary());
-        Assert.False(stats.MaximumLikelihoodEstimateExists);
         var warning = Assert.Single(stats.Warnings, w => w.Contains("rank deficient"));
-        Assert.Contains("'always7'", warning);
-        Assert.Contains("'gpa_copy' = 'gpa'", warning);
-        Assert.Contains("drop the named column", warning);
-        Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
-        // The likelihood is still well defined and equals the fit without the redundant columns.
+        Assert.Contains("'always7' = 7·intercept", warning);
+        Assert.Contains("'gpa_copy' = 1·'gpa'", warning);
+        Assert.Equal(new[] { "always7", "gpa_copy" }, stats.AliasedCoefficients);
+        Assert.Equal(4, stats.ParameterCount);
+        // The identifiable columns are fitted as without the redundant ones: same likelihood, same errors.
         var clean = StatisticsCalculator.Fit(reference.Dense());
-        Close(clean.LogLikelihood, stats.LogLikelihood, 1e-6, "log-likelihood");
+        Assert.True(stats.MaximumLikelihoodEstimateExists);
+        Close(clean.LogLikelihood, stats.LogLikelihood, 1e-9, "log-likelihood");
+        Close(clean.Aic, stats.Aic, 1e-9, "AIC");
+        Close(clean.Coefficients[1].StandardError!.Value, stats.Coefficients[1].StandardError!.Value, 1e-6, "se(gpa)");
+        Assert.True(stats.Coefficients[4].Aliased);
+        Assert.True(double.IsNaN(stats.Coefficients[4].Estimate));
     }
 
     [Fact]
-    public void TooManyFeaturesForADenseCovarianceIsAClearError()
+    public void AboveTheDenseLimitOnlyFitLevelStatisticsAreGivenWithANote()
     {
-        int d = StatisticsCalculator.MaximumParameters;
+        int d = 5000;
         var rows = Enumerable.Range(0, 12).Select(i => Enumerable.Range(0, d).Select(j => j == i ? 1.0 : 0.0).ToArray()).ToList();
         var labels = Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray();
         var data = new TrainingSet(SparseMatrix.FromDenseRows(rows, d), labels);
-        var e = Assert.Throws<ArgumentException>(() => StatisticsCalculator.Fit(data, StatisticsCalculator.MaximumLikelihoodOptions with { L2Regularization = 1 }));
-        Assert.Contains($"d = {d} features", e.Message);
+        var stats = StatisticsCalculator.Fit(data, StatisticsCalculator.MaximumLikelihoodOptions with { L2Regularization = 1 });
+        Assert.Equal(StandardErrorKind.None, stats.StandardErrors);
+        Assert.Contains("above the 2000 parameters supported", stats.StandardErrorNote);
+        Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
+        Assert.True(double.IsFinite(stats.LogLikelihood) && double.IsFinite(stats.Aic) && double.IsFinite(stats.Bic));
+        Assert.Equal(d + 1, stats.Coefficients.Count);
     }
 
     [Fact]

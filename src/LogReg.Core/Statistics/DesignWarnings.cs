@@ -1,0 +1,54 @@
+using System.Globalization;
+using LogReg.Core.Data;
+
+namespace LogReg.Core.Statistics;
+
+/// <summary>The sentences that name what is wrong with a design: dependent columns and separation.</summary>
+internal static class DesignWarnings
+{
+    public static string Name(TrainingSet data, int column) =>
+        column == 0 ? "intercept" : data.FeatureNames?[column - 1] ?? $"x{column - 1}";
+
+    /// <summary>"'psi_yes' = 1·intercept − 1·'psi_no'; 'c' is all zero", one clause per aliased column.</summary>
+    public static string Dependencies(TrainingSet data, RankAnalysis rank)
+    {
+        var clauses = rank.Aliased.Select(c =>
+        {
+            var terms = rank.Combinations[c];
+            if (terms.Count == 0)
+            {
+                return $"'{Name(data, c)}' is zero on every row";
+            }
+            var combination = string.Join(" ", terms.Select((t, i) =>
+            {
+                string sign = t.Coefficient < 0 ? "− " : i == 0 ? "" : "+ ";
+                string term = t.Column == 0 ? "intercept" : $"'{Name(data, t.Column)}'";
+                return sign + Math.Abs(t.Coefficient).ToString("G6", CultureInfo.InvariantCulture) + "·" + term;
+            }));
+            return $"'{Name(data, c)}' = {combination}";
+        });
+        return string.Join("; ", clauses);
+    }
+
+    public static string RankDeficient(TrainingSet data, RankAnalysis rank, bool penalised)
+    {
+        string what = string.Create(CultureInfo.InvariantCulture,
+            $"The design is rank deficient: [1 X] has rank {rank.Rank} of {data.FeatureCount + 1} columns, because {Dependencies(data, rank)}.");
+        string aliased = string.Join(", ", rank.Aliased.Select(c => $"'{Name(data, c)}'"));
+        return penalised
+            ? $"{what} The L2 penalty makes the fit unique; drop {aliased} for interpretable coefficients."
+            : $"{what} As R's glm does, {aliased} {(rank.Aliased.Count == 1 ? "is" : "are")} reported as aliased (no estimate) and left out of the fit; " +
+              "degrees of freedom, AIC and BIC use the rank. Remedy: drop the aliased column(s), or add L2 regularization.";
+    }
+
+    public static string Separated(SeparationResult separation, int rows)
+    {
+        var features = separation.Direction.Keys.Where(k => k != "intercept").Select(k => $"'{k}'").ToList();
+        string kind = separation.Complete
+            ? "complete separation: a linear combination of the features puts every row strictly on its own side"
+            : $"quasi-complete separation: a linear combination of the features puts every row on its own side or on the boundary ({separation.SeparatedRows} of {rows} strictly)";
+        return $"{char.ToUpperInvariant(kind[0])}{kind[1..]} — the separating direction uses {(features.Count == 0 ? "the intercept only" : string.Join(", ", features))} " +
+            "(proved by the linear program of Konis 2007), so the maximum-likelihood estimate does not exist: the coefficients run off to infinity " +
+            $"and no standard error is meaningful. Remedy: add L2 regularization (e.g. L2 = 1), or drop {(features.Count == 1 ? "the separating feature" : "separating features")}.";
+    }
+}
