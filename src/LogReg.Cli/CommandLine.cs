@@ -44,5 +44,27 @@ internal static class CommandLine
             error.WriteLine($"error: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never a stack trace: one line that says this is the tool's fault, not the input's.
+            error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message} — please report it with the command line.");
+            return 70;
+        }
+    }
+
+    /// <summary>Refuses when two path options name the same file (e.g. --model overwriting --data).</summary>
+    public static void RefuseSamePath(string command, params (string Option, string? Path)[] paths)
+    {
+        var given = paths.Where(p => p.Path is not null).Select(p => (p.Option, Full: System.IO.Path.GetFullPath(p.Path!))).ToArray();
+        for (int a = 0; a < given.Length; a++)
+        {
+            for (int b = a + 1; b < given.Length; b++)
+            {
+                if (string.Equals(given[a].Full, given[b].Full, StringComparison.Ordinal))
+                {
+                    throw new CliException($"{command}: {given[a].Option} and {given[b].Option} name the same file '{given[a].Full}'; writing one would destroy the other.", 2);
+                }
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ internal static class CompareCommand
         int folds = a.Int("--folds", 2) ?? 5;
         int seed = a.Int("--seed") ?? 1;
         string? jsonPath = a.Optional("--json");
+        CommandLine.RefuseSamePath("compare", ("--json", jsonPath), ("--data", dataPath));
 
         var table = CsvTable.Read(dataPath);
         var ml = new MLContext(seed);
@@ -71,9 +72,10 @@ internal static class CompareCommand
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void WriteJson(string path, ComparisonResult result)
+    private static void WriteJson(string path, ComparisonResult result) => JsonOutput.WriteWith(path, stream => WriteJson(stream, result));
+
+    private static void WriteJson(Stream stream, ComparisonResult result)
     {
-        using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("folds", result.Folds);

@@ -82,6 +82,10 @@ internal sealed class CsvTable
     {
         string text = Rows[row][column].Trim();
         string where = $"'{Path}' row {row + 2}, column '{Header[column]}'";
+        if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan")
+        {
+            throw new CliException($"{where}: '{text}' is not a finite number; expected a finite value.");
+        }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
         {
             string shown = text.Length == 0 ? "an empty cell" : $"'{text}'";

@@ -30,6 +30,10 @@ internal static class CsvTrainingData
         {
             labels[r] = table.Label(r, labelIndex) ? 1 : 0;
         }
+        if (labels.All(y => y == labels[0]))
+        {
+            throw new CliException($"label column '{label}' holds a single class ({(labels[0] == 1 ? "1/true" : "0/false")} in every row); binary classification needs rows of both classes.");
+        }
         var names = featureIndices.Select(i => table.Header[i]).ToArray();
         return new TrainingSet(Features(table, featureIndices), labels, null, names);
     }

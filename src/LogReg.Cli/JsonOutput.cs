@@ -24,6 +24,13 @@ internal static class JsonOutput
     public static void WriteWith(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
+        if (full.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            // A device (/dev/null, /dev/stdout): renaming onto it would replace the device itself.
+            using var device = File.OpenWrite(full);
+            write(device);
+            return;
+        }
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

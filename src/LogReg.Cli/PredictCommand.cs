@@ -42,23 +42,48 @@ internal static class PredictCommand
         features.GetSlotNames(ref slotNames);
         var names = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
 
+        if (inputSchema.GetColumnOrNull(CsvTrainingData.FeaturesColumn) is not null && !ProducesProbability(model, inputSchema))
+        {
+            throw new CliException($"model '{modelPath}' is not a binary classifier (its output has no Probability column); 'logreg predict' scores models written by 'logreg train'.");
+        }
         var table = CsvTable.Read(dataPath);
         var scored = model.Transform(CsvTrainingData.Features(table, names).ToDataView(ml, names, CsvTrainingData.FeaturesColumn));
         var score = scored.GetColumn<float>("Score").ToArray();
         var probability = scored.GetColumn<float>("Probability").ToArray();
         var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
 
-        using var writer = outPath is null ? null : new StreamWriter(outPath);
-        var target = writer ?? output;
+        if (outPath is null)
+        {
+            Write(output, score, probability, predicted);
+            return 0;
+        }
+        CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
+        using (var writer = new StreamWriter(outPath))
+        {
+            Write(writer, score, probability, predicted);
+        } // disposed (flushed) here: a failure to write surfaces before the success line
+        output.WriteLine($"{score.Length} predictions written to {outPath}");
+        return 0;
+    }
+
+    private static void Write(TextWriter target, float[] score, float[] probability, bool[] predicted)
+    {
         target.WriteLine("Score,Probability,PredictedLabel");
         for (int i = 0; i < score.Length; i++)
         {
             target.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{score[i]:R},{probability[i]:R},{(predicted[i] ? 1 : 0)}"));
         }
-        if (writer is not null)
+    }
+
+    private static bool ProducesProbability(ITransformer model, DataViewSchema inputSchema)
+    {
+        try
         {
-            output.WriteLine($"{score.Length} predictions written to {outPath}");
+            return model.GetOutputSchema(inputSchema).GetColumnOrNull("Probability") is not null;
         }
-        return 0;
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -19,12 +19,9 @@ internal static class StatsCommand
         string label = a.Required("--label");
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
         string? jsonPath = a.Optional("--json");
+        CommandLine.RefuseSamePath("stats", ("--json", jsonPath), ("--data", dataPath));
         var table = CsvTable.Read(dataPath);
         var data = CsvTrainingData.ToTrainingSet(table, label);
-        if (data.Labels.All(y => y == data.Labels[0]))
-        {
-            throw new CliException($"label column '{label}' holds a single class; binary classification needs rows of both classes.");
-        }
         var stats = StatisticsCalculator.Fit(data, options);
         output.Write(stats.Summary(label));
         if (jsonPath is not null)

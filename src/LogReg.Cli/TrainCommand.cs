@@ -23,6 +23,7 @@ internal static class TrainCommand
         string modelPath = a.Required("--model");
         string? jsonPath = a.Optional("--json");
         bool normalize = a.Choice("--normalize", new Dictionary<string, bool> { ["none"] = false, ["meanvar"] = true }, false);
+        CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath), ("--data", dataPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         var progress = CommandLine.ProgressWriter is null ? null : new ProgressPrinter(CommandLine.ProgressWriter);
         var options = LogRegOptions.FromTrainerOptions(fit with { Progress = progress });
@@ -50,7 +51,7 @@ internal static class TrainCommand
             parameters = fitted.Model;
         }
         progress?.Finish();
-        ml.Model.Save(model, data.Schema, modelPath);
+        JsonOutput.WriteWith(modelPath, stream => ml.Model.Save(model, data.Schema, stream));
 
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
         var result = parameters.Report.Optimization;

@@ -29,6 +29,13 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
         FeatureColumnType = trainingSchema[featureColumnName].Type;
         _featureCount = model.Model.FeatureCount;
         var weights = model.Model.Weights.Select(w => (float)w).ToArray();
+        if (!weights.All(float.IsFinite) || !float.IsFinite((float)model.Bias))
+        {
+            var result = model.Report.Optimization;
+            throw new InvalidOperationException(
+                $"Training produced weights that a float cannot hold ({result.Termination}: {Core.Optimization.Remedies.Explain(result.Termination)}); " +
+                $"no model is returned. Remedies: {RemedyWording.Describe(result.Remedies | Core.Optimization.Remedy.StandardizeFeatures)}.");
+        }
         _scorer = MLNetInterop.CreateScorer(env, weights, (float)model.Bias, trainingSchema, featureColumnName);
     }
 

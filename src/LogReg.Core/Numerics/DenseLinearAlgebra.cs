@@ -89,6 +89,10 @@ public static class DenseLinearAlgebra
     public static double[] SymmetricEigenvalues(ReadOnlySpan<double> a, int n)
     {
         var m = a.Slice(0, n * n).ToArray();
+        if (!m.All(double.IsFinite))
+        {
+            throw new ArgumentException("The matrix has a non-finite entry (NaN or ±∞); its eigenvalues are undefined.", nameof(a));
+        }
         for (int sweep = 0; sweep < 100; sweep++)
         {
             double off = 0, diag = 0;

@@ -1,0 +1,134 @@
+using LogReg.Cli;
+using Microsoft.ML;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>The command line refuses what it cannot honour, with one line naming the row and column.</summary>
+public sealed class TrustCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logreg-trust-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string SpectorWith(string cell)
+    {
+        var lines = File.ReadAllLines(Spector);
+        var cells = lines[6].Split(',');
+        cells[1] = cell; // row 6 of the file, column 'tuce'
+        lines[6] = string.Join(',', cells);
+        string path = Path.Combine(_dir, "bad.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("inf", "not a finite number")]
+    [InlineData("-Infinity", "not a finite number")]
+    [InlineData("1e39", "beyond the range of a float")]
+    [InlineData("3.5e38", "beyond the range of a float")]
+    public void NonFiniteOrOverflowingCellsAreRefusedByEveryCommand(string cell, string reason)
+    {
+        string csv = SpectorWith(cell);
+        string model = Path.Combine(_dir, "m.zip");
+        Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
+        var runs = new[]
+        {
+            Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m2.zip")),
+            Run("stats", "--data", csv, "--label", "Label"),
+            Run("compare", "--data", csv, "--label", "Label", "--folds", "2"),
+            Run("predict", "--model", model, "--data", csv),
+        };
+        foreach (var r in runs)
+        {
+            Assert.Equal(1, r.Exit);
+            Assert.Contains("row 7, column 'tuce'", r.Err);
+            Assert.Contains(reason, r.Err);
+            Assert.DoesNotContain("   at ", r.Err);
+        }
+        Assert.False(File.Exists(Path.Combine(_dir, "m2.zip")));
+    }
+
+    [Fact]
+    public void TwoPathOptionsNamingOneFileAreRefusedAndNothingIsOverwritten()
+    {
+        string csv = Path.Combine(_dir, "data.csv");
+        File.Copy(Spector, csv);
+        string before = File.ReadAllText(csv);
+        Assert.Equal(2, Run("train", "--data", csv, "--label", "Label", "--model", csv).Exit);
+        string model = Path.Combine(_dir, "m.zip");
+        Assert.Equal(2, Run("train", "--data", csv, "--label", "Label", "--model", model, "--json", model).Exit);
+        Assert.Equal(2, Run("stats", "--data", csv, "--label", "Label", "--json", csv).Exit);
+        var r = Run("train", "--data", csv, "--label", "Label", "--model", model);
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(2, Run("predict", "--model", model, "--data", csv, "--out", csv).Exit);
+        Assert.Equal(before, File.ReadAllText(csv));
+    }
+
+    [Fact]
+    public void PredictToAFullDeviceFailsWithoutClaimingSuccess()
+    {
+        string model = Path.Combine(_dir, "m.zip");
+        Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
+        var r = Run("predict", "--model", model, "--data", Spector, "--out", "/dev/full");
+        Assert.NotEqual(0, r.Exit);
+        Assert.DoesNotContain("predictions written", r.Out);
+    }
+
+    [Fact]
+    public void PredictOnAModelThatIsNotABinaryClassifierSaysSo()
+    {
+        var ml = new MLContext(1);
+        var set = ReferenceData.Spector.Dense();
+        var view = LogReg.MLNet.TrainingSetDataView.ToDataView(set, ml);
+        var transform = ml.Transforms.NormalizeMeanVariance("Features").Fit(view);
+        string model = Path.Combine(_dir, "normalizer.zip");
+        ml.Model.Save(transform, view.Schema, model);
+        var r = Run("predict", "--model", model, "--data", Spector);
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("not a binary classifier", r.Err);
+    }
+
+    [Fact]
+    public void ASingleClassLabelIsNamedAsTheUserNamedIt()
+    {
+        var lines = File.ReadAllLines(Spector);
+        var rows = lines.Skip(1).Select(l => l[..l.LastIndexOf(',')] + ",1");
+        string csv = Path.Combine(_dir, "one.csv");
+        File.WriteAllLines(csv, new[] { "gpa,tuce,psi,improved" }.Concat(rows));
+        foreach (var command in new[] { "train", "stats" })
+        {
+            var r = command == "train"
+                ? Run("train", "--data", csv, "--label", "improved", "--model", Path.Combine(_dir, "x.zip"))
+                : Run("stats", "--data", csv, "--label", "improved");
+            Assert.Equal(1, r.Exit);
+            Assert.Contains("label column 'improved' holds a single class", r.Err);
+        }
+    }
+
+    [Fact]
+    public void AJsonWriteThatFailsLeavesTheOldFileWholeAndNoTemporaryFile()
+    {
+        string path = Path.Combine(_dir, "out.json");
+        File.WriteAllText(path, "{\"old\": true}");
+        Assert.ThrowsAny<Exception>(() => JsonOutput.WriteWith(path, stream =>
+        {
+            stream.Write("{\"half\": "u8);
+            throw new IOException("disk full");
+        }));
+        Assert.Equal("{\"old\": true}", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_dir));
+        JsonOutput.Write(path, new { Value = double.PositiveInfinity, Name = "x" });
+        Assert.Contains("\"value\": null", File.ReadAllText(path));
+    }
+}
