@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using Microsoft.ML.Data;
 
@@ -16,6 +17,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
         _values = new float[Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength))];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(in VBuffer<float> row)
     {
         long needed = (long)(_rows + 1) * _d;

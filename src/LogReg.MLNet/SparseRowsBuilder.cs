@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using Microsoft.ML.Data;
 
@@ -23,6 +24,7 @@ internal sealed class SparseRowsBuilder : RowsBuilder
         _values = new float[_indices.Length];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(in VBuffer<float> row)
     {
         var val = row.GetValues();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -18,6 +19,7 @@ public static class TrainingSetReader
     /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
         var schema = data.Schema;
@@ -99,6 +101,7 @@ public static class TrainingSetReader
     }
 
     // The first NaN in the row (which makes the row skippable), else the first ±∞, else null.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float? ScanValues(in VBuffer<float> row, out int slot)
     {
         var values = row.GetValues();

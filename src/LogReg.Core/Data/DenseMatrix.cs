@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Data;
@@ -70,6 +71,7 @@ public sealed class DenseMatrix : DesignMatrix
         VectorKernels.AddScaledSquares(Row(row), alpha, target);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;
@@ -115,6 +117,7 @@ public sealed class DenseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override (int Row, int Column, float Value)? FirstNonFinite()
     {
         for (long k = 0; k < _values.LongLength; k++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Data;
 
 /// <summary>
@@ -91,6 +92,7 @@ public sealed class SparseMatrix : DesignMatrix
         new(_values, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double Dot(int row, ReadOnlySpan<double> w)
     {
         var idx = RowIndices(row);
@@ -104,6 +106,7 @@ public sealed class SparseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddScaledRow(int row, double alpha, Span<double> target)
     {
         var idx = RowIndices(row);
@@ -115,6 +118,7 @@ public sealed class SparseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddScaledSquaredRow(int row, double alpha, Span<double> target)
     {
         var idx = RowIndices(row);
@@ -126,6 +130,7 @@ public sealed class SparseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch)
     {
         int d = ColumnCount;
@@ -177,6 +182,7 @@ public sealed class SparseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override (int Row, int Column, float Value)? FirstNonFinite()
     {
         for (int i = 0; i < RowCount; i++)

@@ -15,6 +15,7 @@ namespace LogReg.Core.Numerics;
 /// </summary>
 internal static class DenseBlockKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyRows(float[] values, int d, int start, int count, ReadOnlySpan<double> w, double b, Span<double> z)
     {
         if (!Vector512.IsHardwareAccelerated || d < 16)
@@ -79,6 +80,7 @@ internal static class DenseBlockKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddTransposeRows(float[] values, int d, int start, int count, ReadOnlySpan<double> c, Span<double> g)
     {
         if (!Vector512.IsHardwareAccelerated || d < 16)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Numerics;
 
 /// <summary>Small dense symmetric linear algebra (row-major n×n arrays): Cholesky, solves, eigenvalues.</summary>
@@ -7,6 +8,7 @@ public static class DenseLinearAlgebra
     /// Cholesky factor L (lower triangle, row-major) of the symmetric matrix a + shift·I, or null when
     /// that matrix is not numerically positive definite. <paramref name="a"/> is not modified.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[]? Cholesky(ReadOnlySpan<double> a, int n, double shift = 0.0)
     {
         if (a.Length < n * n)

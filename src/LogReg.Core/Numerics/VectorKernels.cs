@@ -12,6 +12,7 @@ namespace LogReg.Core.Numerics;
 public static class VectorKernels
 {
     /// <summary>Σⱼ x[j]·w[j] with x in float and w in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<float> x, ReadOnlySpan<double> w)
     {
         if (w.Length < x.Length)
@@ -46,6 +47,7 @@ public static class VectorKernels
     }
 
     /// <summary>target[j] += alpha·x[j] with x in float and target in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<float> x, double alpha, Span<double> target)
     {
         if (target.Length < x.Length)
@@ -78,6 +80,7 @@ public static class VectorKernels
     }
 
     /// <summary>target[j] += alpha·x[j]² with x in float and target in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaledSquares(ReadOnlySpan<float> x, double alpha, Span<double> target)
     {
         if (target.Length < x.Length)
@@ -111,6 +114,7 @@ public static class VectorKernels
     }
 
     /// <summary>target[j] += alpha·x[j], all double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<double> x, double alpha, Span<double> target)
     {
         if (target.Length < x.Length)
@@ -138,6 +142,7 @@ public static class VectorKernels
     }
 
     /// <summary>Σⱼ a[j]·b[j], all double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (b.Length < a.Length)
@@ -169,6 +174,7 @@ public static class VectorKernels
     }
 
     /// <summary>max |v[j]| (0 for an empty span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaxAbs(ReadOnlySpan<double> v)
     {
         double m = 0.0;

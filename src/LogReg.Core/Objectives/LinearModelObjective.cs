@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
@@ -207,6 +208,7 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
 
     // One chunk of the pass, block by block: forward (zᵢ = w·xᵢ + b for the block), the loss and
     // its derivative per row (the loss's block kernel), then the block's share of Σ sᵢℓ'ᵢ·x̃ᵢ.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Chunk(int c)
     {
         var loss = default(TLoss);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 using LogReg.Core.Optimization;
@@ -61,6 +62,7 @@ internal sealed class RowCurvature : ICurvature
     }
 
     // Chunk c of H·v: Σᵢ cᵢ·(x̃ᵢ·v)·x̃ᵢ over its rows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyChunk(int c)
     {
         int d = _x.ColumnCount;

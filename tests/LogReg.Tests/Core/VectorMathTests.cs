@@ -1,0 +1,50 @@
+using LogReg.Core.Numerics;
+using Xunit;
+
+namespace LogReg.Tests.Core;
+
+/// <summary>The vectorised exp and log1p of the BCE kernel against the scalar library functions.</summary>
+public class VectorMathTests
+{
+    private static double Ulps(double expected, double actual) =>
+        expected == actual ? 0 : Math.Abs(actual - expected) / Math.Max(double.Epsilon, Math.Abs(expected) * 2.220446049250313e-16);
+
+    [Fact]
+    public void ExpOfNonPositiveArgumentsIsWithinTwoUlpsOfMathExp()
+    {
+        var rng = new Random(7);
+        var x = Enumerable.Range(0, 20000).Select(i => i < 10000 ? -rng.NextDouble() * 40 : -Math.Exp(rng.NextDouble() * 6.6 - 20))
+            .Concat(new[] { 0.0, -1e-300, -1e-16, -0.5 * Math.Log(2), -Math.Log(2), -36.04, -700, -708.39, -708.4, -745, -746, -1e4, double.NegativeInfinity })
+            .ToArray();
+        var result = new double[x.Length];
+        VectorMath.ExpNonPositive(x, result);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = Math.Exp(x[i]);
+            if (expected >= 2.2250738585072014e-308)
+            {
+                Assert.True(Ulps(expected, result[i]) <= 2, $"exp({x[i]:R}) = {result[i]:R}, expected {expected:R}");
+            }
+            else
+            {
+                Assert.True(Math.Abs(result[i] - expected) <= 4.9e-324 * 2, $"exp({x[i]:R}) = {result[i]:R} (subnormal), expected {expected:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Log1PIsWithinTwoUlpsOfTheStableScalarLog1P()
+    {
+        var rng = new Random(8);
+        var t = Enumerable.Range(0, 20000).Select(i => i < 10000 ? rng.NextDouble() : Math.Exp(-rng.NextDouble() * 700))
+            .Concat(new[] { 0.0, 4.9e-324, 1e-300, 1e-17, 1e-8, 0.4142135623730951, 0.5, 0.999999, 1.0 })
+            .ToArray();
+        var result = new double[t.Length];
+        VectorMath.Log1PUnit(t, result);
+        for (int i = 0; i < t.Length; i++)
+        {
+            double expected = StableMath.Log1P(t[i]);
+            Assert.True(Ulps(expected, result[i]) <= 2, $"log1p({t[i]:R}) = {result[i]:R}, expected {expected:R}");
+        }
+    }
+}
