@@ -21,7 +21,7 @@ public static class LogisticRegressionTrainer
         options.Validate();
         CheckData(data);
 
-        OptimizerKind kind = OptimizerCatalog.Resolve(options, data.FeatureCount);
+        OptimizerKind kind = OptimizerCatalog.Resolve(options, data.FeatureCount, data.RowCount);
         int threads = options.ResolvedThreads;
         var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads);
         IOptimizer optimizer = OptimizerCatalog.Create(kind);

@@ -9,8 +9,11 @@ namespace LogReg.Core.Training;
 /// </summary>
 public static class OptimizerCatalog
 {
-    /// <summary>Auto picks Newton when d + 1 is at most this (and L1 = 0).</summary>
-    public const int AutoNewtonLimit = 64;
+    /// <summary>Auto picks Newton only up to this many features (and L1 = 0, and at least <see cref="AutoNewtonMinimumRows"/> rows).</summary>
+    public const int AutoNewtonMaximumFeatures = 5;
+
+    /// <summary>Auto picks Newton only from this many rows on.</summary>
+    public const int AutoNewtonMinimumRows = 2000;
 
     /// <summary>The name of Auto on the command line.</summary>
     public const string AutoName = "auto";
@@ -37,17 +40,27 @@ public static class OptimizerCatalog
         Runnable.Prepend(OptimizerKind.Auto).ToDictionary(NameOf, k => k, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The optimizer <see cref="OptimizerKind.Auto"/> stands for: Newton (dense Cholesky) when
-    /// L1 = 0 and d + 1 ≤ <see cref="AutoNewtonLimit"/>, otherwise L-BFGS (OWL-QN under L1).
-    /// Any other kind is returned as it is.
+    /// The optimizer <see cref="OptimizerKind.Auto"/> stands for: Newton (dense Cholesky) when L1 = 0,
+    /// d ≤ <see cref="AutoNewtonMaximumFeatures"/> and n ≥ <see cref="AutoNewtonMinimumRows"/>,
+    /// otherwise L-BFGS (OWL-QN under L1). Any other kind is returned as it is.
     /// </summary>
-    public static OptimizerKind Resolve(TrainerOptions options, int featureCount)
+    /// <remarks>
+    /// Measured (warm, median, 2 cores, dense standardised features, n × d): L-BFGS is as fast or
+    /// faster everywhere except very few features on many rows — 5,000 × 5: Newton 2.2 ms, L-BFGS
+    /// 3.1; 50,000 × 5: 10.3 vs 15.6; but 400 × 2: 0.58 vs 0.37; 50,000 × 10: 17.8 vs 14.3;
+    /// 50,000 × 63: 188 vs 64. Newton's dense Hessian costs n·d²/2 per iteration, L-BFGS's passes
+    /// n·d each, so Newton's fewer iterations pay only when d is tiny and n large enough for the
+    /// fixed per-iteration costs not to dominate.
+    /// </remarks>
+    public static OptimizerKind Resolve(TrainerOptions options, int featureCount, int rowCount)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Optimizer != OptimizerKind.Auto)
         {
             return options.Optimizer;
         }
-        return options.L1Regularization == 0 && featureCount + 1 <= AutoNewtonLimit ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        return options.L1Regularization == 0 && featureCount <= AutoNewtonMaximumFeatures && rowCount >= AutoNewtonMinimumRows
+            ? OptimizerKind.Newton
+            : OptimizerKind.Lbfgs;
     }
 }

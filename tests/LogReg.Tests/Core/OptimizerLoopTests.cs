@@ -62,9 +62,14 @@ public class OptimizerLoopTests
             }
         }
         Assert.Equal(new[] { "auto", "gd", "sgd", "newton", "lbfgs" }, OptimizerCatalog.ByName.Keys);
-        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30));
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), OptimizerCatalog.AutoNewtonLimit));
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3));
+        // Auto: Newton only for few features on many rows (measured; see OptimizerCatalog.Resolve), else L-BFGS.
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 5000));
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 1, 2000));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 1999));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 1_000_000));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 398));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3, 5000));
+        Assert.Equal(OptimizerKind.GradientDescent, OptimizerCatalog.Resolve(new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }, 3, 5000));
     }
 
     [Fact]

@@ -115,9 +115,14 @@ public class TrainingBehaviourTests
         Assert.Equal("Label", o.LabelColumnName);
         Assert.Equal("Features", o.FeatureColumnName);
         // Auto: Newton for small d, L-BFGS above the limit or with L1.
-        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30));
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), OptimizerCatalog.AutoNewtonLimit));
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3));
+        // Auto: Newton only for few features on many rows (measured; see OptimizerCatalog.Resolve), else L-BFGS.
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 5000));
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 1, 2000));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 1999));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 1_000_000));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 398));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3, 5000));
+        Assert.Equal(OptimizerKind.GradientDescent, OptimizerCatalog.Resolve(new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }, 3, 5000));
     }
 
     internal static List<TestData.Row> SyntheticRows(int n, int d, int seed, bool sparse)
