@@ -13,7 +13,9 @@ namespace LogReg.Benchmarks;
 /// drawn from a known logistic model; full 200,000 × 100, quick 50,000 × 100;</item>
 /// <item>sparse: bag-of-words-like rows of about 40 ones with Zipf(1.1) column frequencies; full
 /// 100,000 × 20,000, quick 25,000 × 20,000;</item>
-/// <item>breast-cancer: the bundled 569 × 30 set, raw features.</item>
+/// <item>breast-cancer: the bundled 569 × 30 set, raw features; breast-cancer-std: the same,
+/// each column centred and scaled by the training rows' mean and standard deviation;</item>
+/// <item>small-1000x20: the dense generator at 1,250 × 20.</item>
 /// </list>
 /// Every set is split 80/20 into train and test rows.
 /// </summary>
@@ -22,6 +24,8 @@ public sealed class BenchData
     public const string Dense = "dense";
     public const string Sparse = "sparse";
     public const string BreastCancer = "breast-cancer";
+    public const string BreastCancerStandardised = "breast-cancer-std";
+    public const string Small = "small-1000x20";
 
     private BenchData(string name, TrainingSet train, TrainingSet test)
     {
@@ -44,6 +48,8 @@ public sealed class BenchData
         Dense => DenseSet(Mode == "full" ? 200_000 : 50_000, 100),
         Sparse => SparseSet(Mode == "full" ? 100_000 : 25_000, 20_000),
         BreastCancer => BreastCancerSet(),
+        BreastCancerStandardised => Standardised(BreastCancerSet()),
+        Small => DenseSet(1250, 20, Small),
         _ => throw new ArgumentException($"Unknown data set '{name}'."),
     };
 
@@ -68,7 +74,7 @@ public sealed class BenchData
         public VBuffer<float> Features { get; set; }
     }
 
-    private static BenchData DenseSet(int n, int d)
+    private static BenchData DenseSet(int n, int d, string name = Dense)
     {
         var rng = new Random(20240501);
         var w = Enumerable.Range(0, d).Select(j => (rng.NextDouble() * 2 - 1) * 0.5).ToArray();
@@ -89,7 +95,7 @@ public sealed class BenchData
             }
             labels[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-z)) ? 1 : 0;
         }
-        return Split(Dense, new DenseMatrix(n, d, values), labels);
+        return Split(name, new DenseMatrix(n, d, values), labels);
     }
 
     private static BenchData SparseSet(int n, int d)
@@ -184,4 +190,34 @@ public sealed class BenchData
 
     private static double Gaussian(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    // Centre and scale every column by the training rows' mean and standard deviation (as StandardScaler).
+    private static BenchData Standardised(BenchData raw)
+    {
+        int d = raw.Train.FeatureCount;
+        var mean = new double[d];
+        var square = new double[d];
+        var row = new double[d];
+        for (int i = 0; i < raw.Train.RowCount; i++)
+        {
+            raw.Train.Features.CopyRow(i, row);
+            for (int j = 0; j < d; j++)
+            {
+                mean[j] += row[j] / raw.Train.RowCount;
+                square[j] += row[j] * row[j] / raw.Train.RowCount;
+            }
+        }
+        var sd = mean.Select((m, j) => Math.Sqrt(Math.Max(square[j] - m * m, 1e-300))).ToArray();
+        TrainingSet Scale(TrainingSet set)
+        {
+            var rows = new List<double[]>(set.RowCount);
+            for (int i = 0; i < set.RowCount; i++)
+            {
+                set.Features.CopyRow(i, row);
+                rows.Add(row.Select((v, j) => (v - mean[j]) / sd[j]).ToArray());
+            }
+            return new TrainingSet(DenseMatrix.FromRows(rows), set.Labels);
+        }
+        return new BenchData(BreastCancerStandardised, Scale(raw.Train), Scale(raw.Test));
+    }
 }

@@ -23,7 +23,7 @@ public class TrainingBenchmarks
     private Microsoft.ML.IDataView _train = null!;
     private ITransformer? _last;
 
-    [Params(BenchData.Dense, BenchData.Sparse, BenchData.BreastCancer)]
+    [Params(BenchData.Dense, BenchData.Sparse, BenchData.BreastCancer, BenchData.BreastCancerStandardised, BenchData.Small)]
     public string Dataset { get; set; } = BenchData.Dense;
 
     [GlobalSetup]

@@ -102,8 +102,7 @@ internal sealed class RowCurvature : ICurvature
         groups = Math.Min(groups, 8);
         var partials = new double[groups][];
         int n = _x.RowCount;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _chunks.Threads };
-        Parallel.For(0, groups, options, gIndex =>
+        Action<int> group = gIndex =>
         {
             var upper = new double[m * m];
             var scratch = new double[m];
@@ -117,7 +116,19 @@ internal sealed class RowCurvature : ICurvature
                 }
             }
             partials[gIndex] = upper;
-        });
+        };
+        if (groups == 1 || _chunks.Threads == 1)
+        {
+            // One group, or one thread: no task machinery (it costs more than a small Hessian).
+            for (int gIndex = 0; gIndex < groups; gIndex++)
+            {
+                group(gIndex);
+            }
+        }
+        else
+        {
+            Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = _chunks.Threads }, group);
+        }
         var h = new double[m * m];
         foreach (var p in partials)
         {
