@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 internal static class FitArguments
 {
     public static readonly string[] Options =
-        { "--loss", "--optimizer", "--l2", "--l1", "--max-iterations", "--tolerance", "--threads", "--seed" };
+        { "--loss", "--optimizer", "--l2", "--l1", "--max-iterations", "--tolerance", "--threads", "--seed", "--class-weight" };
 
     public static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
     {
@@ -31,7 +31,33 @@ internal static class FitArguments
         OptimizationTolerance = a.Double("--tolerance", double.Epsilon) ?? defaults.OptimizationTolerance,
         NumberOfThreads = a.Int("--threads", 1) ?? defaults.NumberOfThreads,
         Seed = a.Int("--seed") ?? defaults.Seed,
+        ClassWeighting = ClassWeights(a.Optional("--class-weight")) ?? defaults.ClassWeighting,
     };
+
+    // none | balanced | NEGATIVE:POSITIVE (e.g. 1:9)
+    private static ClassWeighting? ClassWeights(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        switch (text.ToLowerInvariant())
+        {
+            case "none":
+                return ClassWeighting.None;
+            case "balanced":
+                return ClassWeighting.Balanced;
+        }
+        var parts = text.Split(':');
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (parts.Length == 2 && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, inv, out double negative)
+            && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, inv, out double positive)
+            && double.IsFinite(negative) && negative > 0 && double.IsFinite(positive) && positive > 0)
+        {
+            return ClassWeighting.Explicit(negative, positive);
+        }
+        throw new CliException($"option '--class-weight' is '{text}'; expected none, balanced, or NEGATIVE:POSITIVE weights > 0 (e.g. 1:9).", 2);
+    }
 
     /// <summary>The short name of a loss on the command line.</summary>
     public static string NameOf(LossKind loss) => Losses.First(kv => kv.Value == loss).Key;

@@ -83,6 +83,16 @@ public sealed class LogRegOptions
     /// <inheritdoc cref="OptimizerSettings.HistorySize"/>
     public int HistorySize { get => _core.HistorySize; set => _core = _core with { HistorySize = value }; }
 
+    /// <inheritdoc cref="TrainerOptions.ClassWeighting"/>
+    public ClassWeighting ClassWeighting { get => _core.ClassWeighting; set => _core = _core with { ClassWeighting = value }; }
+
+    /// <summary>
+    /// As ML.NET's option of that name: when &gt; 0, the weights start uniformly at random in
+    /// [−diameter/2, diameter/2] (seeded by <see cref="Seed"/>), the bias at 0. Default 0 (all zero).
+    /// A warm start (<see cref="LogRegTrainer.Fit(Microsoft.ML.IDataView, LogisticModel)"/>) takes precedence.
+    /// </summary>
+    public float InitialWeightsDiameter { get; set; }
+
     /// <summary>Seed for SGD's shuffling. Default: drawn from the MLContext's random source (so MLContext(seed) fixes it).</summary>
     public int? Seed { get; set; }
 
@@ -102,6 +112,18 @@ public sealed class LogRegOptions
     /// <summary>The core options these stand for, with the seed, progress and log the trainer supplies.</summary>
     internal TrainerOptions ToTrainerOptions(int seed, IProgress<IterationRecord>? progress, Action<LogEvent>? log) =>
         _core with { Seed = seed, Progress = progress, Log = log };
+
+    /// <summary>The random start <see cref="InitialWeightsDiameter"/> asks for, or null.</summary>
+    internal double[]? RandomStart(int featureCount, int seed)
+    {
+        if (!(InitialWeightsDiameter > 0))
+        {
+            return null;
+        }
+        var rng = new Random(seed);
+        double diameter = FloatOption.ToDouble(InitialWeightsDiameter);
+        return Enumerable.Range(0, featureCount).Select(_ => (rng.NextDouble() - 0.5) * diameter).Append(0.0).ToArray();
+    }
 
     /// <summary>The core options as set (validation reads these).</summary>
     internal TrainerOptions Core => _core;

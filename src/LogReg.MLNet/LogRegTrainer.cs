@@ -5,6 +5,7 @@ using LogReg.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
 
@@ -33,7 +34,29 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
     public LogRegOptions Options => _options.Clone();
 
     /// <summary>Reads <paramref name="input"/> once, trains, and returns the fitted transformer.</summary>
-    public LogRegTransformer Fit(IDataView input)
+    public LogRegTransformer Fit(IDataView input) => Fit(input, initial: null);
+
+    /// <summary>
+    /// Warm start from an earlier model of this library (e.g. <c>transformer.Model.Model</c>, or one
+    /// loaded with <c>LogRegModelFile</c>): the optimizer starts at its weights and bias.
+    /// </summary>
+    public LogRegTransformer Fit(IDataView trainData, LogisticModel initialModel)
+    {
+        ArgumentNullException.ThrowIfNull(initialModel);
+        return Fit(trainData, initialModel.ToParameters());
+    }
+
+    /// <summary>
+    /// Warm start from ML.NET linear model parameters (e.g. <c>LbfgsLogisticRegression</c>'s, or a
+    /// calibrated model's <c>SubModel</c> loaded from disk), as ML.NET's linear trainers take them.
+    /// </summary>
+    public LogRegTransformer Fit(IDataView trainData, LinearModelParameters modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(modelParameters);
+        return Fit(trainData, modelParameters.Weights.Select(w => (double)w).Append(modelParameters.Bias).ToArray());
+    }
+
+    private LogRegTransformer Fit(IDataView input, double[]? initial)
     {
         ArgumentNullException.ThrowIfNull(input);
         var o = _options;
@@ -59,7 +82,11 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
                 "binary classification needs rows of both classes.", nameof(input));
         }
 
-        var trainerOptions = o.ToTrainerOptions(o.Seed ?? _host.Rand.Next(), new ChannelProgress(channel, o.Progress), logEvent => Log(channel, logEvent));
+        int seed = o.Seed ?? _host.Rand.Next();
+        var trainerOptions = o.ToTrainerOptions(seed, new ChannelProgress(channel, o.Progress), logEvent => Log(channel, logEvent)) with
+        {
+            InitialParameters = initial ?? o.RandomStart(read.Data.FeatureCount, seed),
+        };
         var fit = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
         ModelStatistics? statistics = null;
         if (o.ShowTrainingStatistics)
@@ -121,6 +148,11 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
         RequireName(o.FeatureColumnName, nameof(o.FeatureColumnName));
         RequireName(o.ExampleWeightColumnName, nameof(o.ExampleWeightColumnName), optional: true);
         o.Core.Validate();
+        if (!(float.IsFinite(o.InitialWeightsDiameter) && o.InitialWeightsDiameter >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o.InitialWeightsDiameter), o.InitialWeightsDiameter,
+                $"InitialWeightsDiameter is {o.InitialWeightsDiameter}; expected a finite number ≥ 0.");
+        }
         if (o.ShowTrainingStatistics && o.L1Regularization > 0)
         {
             throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,

@@ -12,7 +12,7 @@ public sealed class ReferenceData
     private ReferenceData(string name)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Reference");
-        var lines = File.ReadAllLines(Path.Combine(dir, name + ".csv"));
+        var lines = System.IO.File.ReadAllLines(Path.Combine(dir, name + ".csv"));
         var header = lines[0].Split(',');
         FeatureNames = header[..^1];
         var rows = new List<double[]>();
@@ -47,10 +47,13 @@ public sealed class ReferenceData
     /// <summary>R's inference results (glm, brglm2, sandwich, MASS), see Reference/README.md.</summary>
     public JsonElement Inference { get; }
 
+    /// <summary>A reference file that goes with no CSV of its own (e.g. class_weights.json).</summary>
+    public static JsonElement File(string name) => Load(Path.Combine(AppContext.BaseDirectory, "Reference"), name + ".json");
+
     private static JsonElement Load(string dir, string file)
     {
         string path = Path.Combine(dir, file);
-        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement : default;
+        return System.IO.File.Exists(path) ? JsonDocument.Parse(System.IO.File.ReadAllText(path)).RootElement : default;
     }
 
     public string[] FeatureNames { get; }

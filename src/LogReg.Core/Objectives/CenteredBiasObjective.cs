@@ -65,6 +65,18 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
         theta[d] = u[d] - shift;
     }
 
+    /// <summary>u = (w, b + m·w) from θ = (w, b).</summary>
+    public double[] FromOriginal(ReadOnlySpan<double> theta)
+    {
+        int d = _inner.FeatureCount;
+        var u = theta.Slice(0, d + 1).ToArray();
+        for (int j = 0; j < d; j++)
+        {
+            u[d] += _mean[j] * theta[j];
+        }
+        return u;
+    }
+
     /// <inheritdoc/>
     public double SmoothValue(ReadOnlySpan<double> u)
     {

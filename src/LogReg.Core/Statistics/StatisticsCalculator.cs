@@ -52,6 +52,8 @@ public static class StatisticsCalculator
         {
             throw new ArgumentException("Statistics are computed for L2-regularized or unpenalized fits only; this model has L1 > 0.", nameof(fit));
         }
+        // The statistics describe the likelihood that was maximised: with class weights, the weighted one.
+        data = options.ClassWeighting.Apply(data);
         int k = data.FeatureCount + 1;
         var warnings = new List<string>();
         var notes = new List<string>();
@@ -71,7 +73,8 @@ public static class StatisticsCalculator
             {
                 kept = kept.Where(j => !rank.Aliased.Contains(j + 1)).ToList();
                 describedData = data.SelectFeatures(kept);
-                described = LogisticRegressionTrainer.Train(describedData, options with { Progress = null, Log = null });
+                described = LogisticRegressionTrainer.Train(describedData,
+                    options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null });
             }
         }
         var theta = described.Model.ToParameters();

@@ -56,6 +56,22 @@ public sealed class LogisticModel
         return VectorKernels.Dot(features, _weights) + Bias;
     }
 
+    /// <summary>
+    /// The same model with the intercept corrected for a sample whose positive rate ȳ differs from the
+    /// population's τ (King &amp; Zeng 2001, prior correction): b − ln[((1 − τ)/τ)·(ȳ/(1 − ȳ))]. Use it
+    /// after fitting on a case-control sample, or with class weights that rebalanced the classes (then
+    /// ȳ is the weighted positive share, ½ for balanced weights), to get calibrated probabilities.
+    /// </summary>
+    public LogisticModel WithPriorCorrection(double populationPositiveRate, double samplePositiveRate)
+    {
+        if (!(populationPositiveRate > 0 && populationPositiveRate < 1) || !(samplePositiveRate > 0 && samplePositiveRate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(populationPositiveRate), "Both rates must lie strictly between 0 and 1.");
+        }
+        double shift = Math.Log((1 - populationPositiveRate) / populationPositiveRate * (samplePositiveRate / (1 - samplePositiveRate)));
+        return new LogisticModel(_weights, Bias - shift, Loss, FeatureNames);
+    }
+
     /// <summary>σ(w·x + b).</summary>
     public double Probability(ReadOnlySpan<double> features) => StableMath.Sigmoid(Score(features));
 }

@@ -20,6 +20,13 @@ public static class LogisticRegressionTrainer
         options ??= TrainerOptions.Default;
         options.Validate();
         CheckData(data);
+        var original = data;
+        data = options.ClassWeighting.Apply(data);
+        if (options.InitialParameters is { } initial && initial.Count != data.FeatureCount + 1)
+        {
+            throw new ArgumentException(
+                $"InitialParameters has {initial.Count} values; the data have {data.FeatureCount} features, so {data.FeatureCount + 1} are needed (the weights, then the bias).", nameof(options));
+        }
 
         OptimizerKind kind = OptimizerCatalog.Resolve(options, data.FeatureCount, data.RowCount);
         int threads = options.ResolvedThreads;
@@ -30,12 +37,12 @@ public static class LogisticRegressionTrainer
             $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {threads} thread(s).")));
 
         OptimizationResult result;
-        var start = new double[objective.Dimension];
+        var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
         if (kind == OptimizerKind.Lbfgs && !objective.Penalty.IsSmooth)
         {
             // OWL-QN in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
             var centred = new CenteredBiasObjective(objective);
-            result = optimizer.Minimize(centred, start, options);
+            result = optimizer.Minimize(centred, centred.FromOriginal(start), options);
             var theta = new double[objective.Dimension];
             centred.ToOriginal(result.Minimizer, theta);
             result = result with { Minimizer = theta };
@@ -52,7 +59,7 @@ public static class LogisticRegressionTrainer
             : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
 
         WarnIfSeparated(data, objective, result.Minimizer, options);
-        var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, data.FeatureNames);
+        var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, original.FeatureNames);
         return new TrainingResult(model, new FitReport(kind, options, result));
     }
 

@@ -26,6 +26,15 @@ public sealed record TrainerOptions : OptimizerSettings
     /// <summary>L1 weight (the L1·‖w‖₁ term). Default 0 (no sparsity; Auto can then pick Newton, which needs a smooth objective).</summary>
     public double L1Regularization { get; init; }
 
+    /// <summary>Per-class weights multiplied into the example weights. Default none.</summary>
+    public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
+
+    /// <summary>
+    /// Where the optimizer starts (warm start): d weights then the bias; null: θ = 0. Starting at an
+    /// earlier optimum, a refit on slightly changed data needs fewer passes.
+    /// </summary>
+    public IReadOnlyList<double>? InitialParameters { get; init; }
+
     /// <summary>Threads for the gradient pass; null: all cores. The model does not depend on it.</summary>
     public int? NumberOfThreads { get; init; }
 
@@ -43,6 +52,9 @@ public sealed record TrainerOptions : OptimizerSettings
         Require(double.IsFinite(L2Regularization) && L2Regularization >= 0, nameof(L2Regularization), L2Regularization, "a finite number ≥ 0");
         Require(double.IsFinite(L1Regularization) && L1Regularization >= 0, nameof(L1Regularization), L1Regularization, "a finite number ≥ 0");
         Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), NumberOfThreads, "at least 1");
+        Require(ClassWeighting is not null, nameof(ClassWeighting), ClassWeighting, "a class weighting (ClassWeighting.None by default)");
+        ClassWeighting!.Validate();
+        Require(InitialParameters is null || InitialParameters.All(double.IsFinite), nameof(InitialParameters), "a non-finite value", "finite numbers");
         Require(!(Optimizer == OptimizerKind.Newton && L1Regularization > 0), nameof(L1Regularization), L1Regularization,
             "0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1)");
         base.Validate();

@@ -1,0 +1,73 @@
+using System.Globalization;
+using LogReg.Core.Data;
+
+namespace LogReg.Core.Training;
+
+/// <summary>
+/// Per-class weights multiplied into the example weights: every row of class c counts w_c times
+/// (so F = Σᵢ w_{yᵢ}·sᵢ·ℓᵢ + penalty). <see cref="Balanced"/> is scikit-learn's
+/// <c>class_weight="balanced"</c>: w_c = n / (2·n_c) from the class counts (unweighted, as
+/// scikit-learn computes it). Note that the weights scale the loss against the fixed L2 penalty
+/// (scikit-learn #27455): with balanced weights on rare positives the total loss weight stays n,
+/// but with explicit weights a larger sum means relatively less regularization. The intercept then
+/// fits the reweighted prevalence; <see cref="LogisticModel.WithPriorCorrection"/> restores calibrated
+/// probabilities (King &amp; Zeng 2001).
+/// </summary>
+/// <param name="Mode">None, balanced, or explicit.</param>
+/// <param name="Negative">Explicit weight of class 0 (false).</param>
+/// <param name="Positive">Explicit weight of class 1 (true).</param>
+public sealed record ClassWeighting(ClassWeightingMode Mode, double Negative = 1, double Positive = 1)
+{
+    /// <summary>Every class weighs 1.</summary>
+    public static ClassWeighting None { get; } = new(ClassWeightingMode.None);
+
+    /// <summary>w_c = n / (2·n_c).</summary>
+    public static ClassWeighting Balanced { get; } = new(ClassWeightingMode.Balanced);
+
+    /// <summary>Explicit weights for class 0 and class 1.</summary>
+    public static ClassWeighting Explicit(double negative, double positive) => new(ClassWeightingMode.Explicit, negative, positive);
+
+    /// <summary>Throws unless the explicit weights are finite and &gt; 0.</summary>
+    public void Validate()
+    {
+        if (Mode == ClassWeightingMode.Explicit && !(double.IsFinite(Negative) && Negative > 0 && double.IsFinite(Positive) && Positive > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ClassWeighting), this, string.Create(CultureInfo.InvariantCulture,
+                $"ClassWeighting has weights {Negative} (negative) and {Positive} (positive); expected finite numbers > 0."));
+        }
+        if (!Enum.IsDefined(Mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ClassWeighting), Mode, "Unknown class weighting.");
+        }
+    }
+
+    /// <summary>The weights (negative, positive) this stands for on <paramref name="data"/>.</summary>
+    public (double Negative, double Positive) For(TrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Mode != ClassWeightingMode.Balanced)
+        {
+            return Mode == ClassWeightingMode.Explicit ? (Negative, Positive) : (1, 1);
+        }
+        int positives = data.Labels.Count(y => y == 1.0);
+        int negatives = data.RowCount - positives;
+        return (data.RowCount / (2.0 * negatives), data.RowCount / (2.0 * positives));
+    }
+
+    /// <summary>The training set with the class weights multiplied into its example weights (features shared, not copied).</summary>
+    public TrainingSet Apply(TrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Mode == ClassWeightingMode.None)
+        {
+            return data;
+        }
+        var (negative, positive) = For(data);
+        var weights = new double[data.RowCount];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = data.WeightOf(i) * (data.Labels[i] == 1.0 ? positive : negative);
+        }
+        return new TrainingSet(data.Features, data.Labels, weights, data.FeatureNames);
+    }
+}
