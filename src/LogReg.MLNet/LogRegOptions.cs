@@ -83,6 +83,9 @@ public sealed class LogRegOptions
     /// <inheritdoc cref="OptimizerSettings.HistorySize"/>
     public int HistorySize { get => _core.HistorySize; set => _core = _core with { HistorySize = value }; }
 
+    /// <inheritdoc cref="TrainerOptions.EnforceNonNegativity"/>
+    public bool EnforceNonNegativity { get => _core.EnforceNonNegativity; set => _core = _core with { EnforceNonNegativity = value }; }
+
     /// <inheritdoc cref="TrainerOptions.ClassWeighting"/>
     public ClassWeighting ClassWeighting { get => _core.ClassWeighting; set => _core = _core with { ClassWeighting = value }; }
 

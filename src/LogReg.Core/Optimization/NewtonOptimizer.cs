@@ -35,7 +35,7 @@ public sealed class NewtonOptimizer : IOptimizer
         ArgumentNullException.ThrowIfNull(objective);
         if (!objective.Penalty.IsSmooth)
         {
-            throw new ArgumentException("The Newton optimizer needs a smooth objective (L1 = 0); use L-BFGS (OWL-QN) for L1.", nameof(objective));
+            throw new ArgumentException("The Newton optimizer needs a smooth, unconstrained objective (L1 = 0, no non-negativity); use L-BFGS (OWL-QN) for those.", nameof(objective));
         }
         return OptimizerLoop.Run(objective, start, settings, DefaultIterationCap, new Method());
     }

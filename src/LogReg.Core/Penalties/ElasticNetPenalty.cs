@@ -12,6 +12,8 @@ namespace LogReg.Core.Penalties;
 /// (<see cref="L1Value"/>), the minimum-norm subgradient (<see cref="PseudoGradient"/>), the
 /// proximal step (<see cref="SoftThreshold"/>) and OWL-QN's orthant rules
 /// (<see cref="ConstrainDirection"/>, <see cref="ProjectOntoOrthant"/>). No other file knows how L1 works.
+/// With <see cref="NonNegative"/> the penalised coordinates are also held at w ≥ 0 (as ML.NET's
+/// EnforceNonNegativity): the bound acts as a fixed orthant, so the same four rules enforce it.
 /// Immutable.
 /// </summary>
 public sealed class ElasticNetPenalty
@@ -23,7 +25,8 @@ public sealed class ElasticNetPenalty
     /// <param name="l2">L2 ≥ 0, finite.</param>
     /// <param name="l1">L1 ≥ 0, finite.</param>
     /// <param name="penalizedCount">How many leading coordinates are penalised (d: the weights).</param>
-    public ElasticNetPenalty(double l2, double l1, int penalizedCount)
+    /// <param name="nonNegative">Hold the penalised coordinates at w ≥ 0.</param>
+    public ElasticNetPenalty(double l2, double l1, int penalizedCount, bool nonNegative = false)
     {
         if (!double.IsFinite(l2) || l2 < 0)
         {
@@ -37,6 +40,7 @@ public sealed class ElasticNetPenalty
         L2 = l2;
         L1 = l1;
         PenalizedCount = penalizedCount;
+        NonNegative = nonNegative;
     }
 
     /// <summary>The weight of (1/2)·‖w‖².</summary>
@@ -48,8 +52,11 @@ public sealed class ElasticNetPenalty
     /// <summary>Coordinates 0 … PenalizedCount − 1 are penalised.</summary>
     public int PenalizedCount { get; }
 
-    /// <summary>True when there is no L1 part (the penalty, and so F, is smooth).</summary>
-    public bool IsSmooth => L1 == 0;
+    /// <summary>Whether the penalised coordinates are held at w ≥ 0.</summary>
+    public bool NonNegative { get; }
+
+    /// <summary>True when there is no L1 part and no bound (the penalty, and so F, is smooth and unconstrained).</summary>
+    public bool IsSmooth => L1 == 0 && !NonNegative;
 
     /// <summary>R(θ).</summary>
     public double Value(ReadOnlySpan<double> theta) => SmoothValue(theta) + L1Value(theta);
@@ -107,9 +114,14 @@ public sealed class ElasticNetPenalty
         for (int j = 0; j < n; j++)
         {
             double g = smoothGradient[j];
-            if (L1 == 0 || j >= PenalizedCount)
+            if (j >= PenalizedCount || (L1 == 0 && !NonNegative))
             {
                 result[j] = g;
+            }
+            else if (NonNegative && theta[j] <= 0)
+            {
+                // At the bound only a decrease of F by moving into w > 0 counts: g + L1 < 0.
+                result[j] = Math.Min(g + L1, 0);
             }
             else if (theta[j] > 0)
             {
@@ -141,13 +153,15 @@ public sealed class ElasticNetPenalty
     public void SoftThreshold(Span<double> point, double step)
     {
         double shrink = step * L1;
-        if (shrink <= 0)
+        if (shrink <= 0 && !NonNegative)
         {
             return;
         }
         for (int j = 0; j < PenalizedCount; j++)
         {
-            point[j] = Math.Sign(point[j]) * Math.Max(0.0, Math.Abs(point[j]) - shrink);
+            point[j] = NonNegative
+                ? Math.Max(0.0, point[j] - shrink)
+                : Math.Sign(point[j]) * Math.Max(0.0, Math.Abs(point[j]) - shrink);
         }
     }
 
@@ -157,7 +171,7 @@ public sealed class ElasticNetPenalty
     /// </summary>
     public void ConstrainDirection(Span<double> direction, ReadOnlySpan<double> pseudoGradient)
     {
-        if (L1 == 0)
+        if (IsSmooth)
         {
             return;
         }
@@ -177,13 +191,13 @@ public sealed class ElasticNetPenalty
     /// </summary>
     public void ProjectOntoOrthant(Span<double> trial, ReadOnlySpan<double> origin, ReadOnlySpan<double> pseudoGradient)
     {
-        if (L1 == 0)
+        if (IsSmooth)
         {
             return;
         }
         for (int j = 0; j < PenalizedCount; j++)
         {
-            double orthant = origin[j] != 0 ? Math.Sign(origin[j]) : -Math.Sign(pseudoGradient[j]);
+            double orthant = NonNegative ? 1 : origin[j] != 0 ? Math.Sign(origin[j]) : -Math.Sign(pseudoGradient[j]);
             if (Math.Sign(trial[j]) != orthant)
             {
                 trial[j] = 0;

@@ -48,9 +48,10 @@ public static class StatisticsCalculator
         {
             throw new ArgumentException($"The model has {fit.Model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
         }
-        if (options.L1Regularization > 0)
+        if (options.L1Regularization > 0 || options.EnforceNonNegativity)
         {
-            throw new ArgumentException("Statistics are computed for L2-regularized or unpenalized fits only; this model has L1 > 0.", nameof(fit));
+            throw new ArgumentException("Statistics are computed for unconstrained L2-regularized or unpenalized fits only; this model has " +
+                (options.L1Regularization > 0 ? "L1 > 0." : "non-negative weights enforced."), nameof(fit));
         }
         // The statistics describe the likelihood that was maximised: with class weights, the weighted one.
         data = options.ClassWeighting.Apply(data);

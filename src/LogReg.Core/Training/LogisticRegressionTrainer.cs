@@ -30,7 +30,7 @@ public static class LogisticRegressionTrainer
 
         OptimizerKind kind = OptimizerCatalog.Resolve(options, data.FeatureCount, data.RowCount);
         int threads = options.ResolvedThreads;
-        var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads);
+        var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
         IOptimizer optimizer = OptimizerCatalog.Create(kind);
         options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
             $"Training {options.Loss} with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features " +
@@ -38,6 +38,13 @@ public static class LogisticRegressionTrainer
 
         OptimizationResult result;
         var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
+        if (options.EnforceNonNegativity)
+        {
+            for (int j = 0; j < data.FeatureCount; j++)
+            {
+                start[j] = Math.Max(0, start[j]); // a warm or random start projected onto w ≥ 0
+            }
+        }
         if (kind == OptimizerKind.Lbfgs && !objective.Penalty.IsSmooth)
         {
             // OWL-QN in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
@@ -71,7 +78,7 @@ public static class LogisticRegressionTrainer
     // is the proof, run only then (and only up to a size where it is cheap).
     private static void WarnIfSeparated(TrainingSet data, ILinearModelObjective objective, double[] theta, TrainerOptions options)
     {
-        if (options.Log is null || options.L2Regularization > 0 || options.L1Regularization > 0 || options.Loss != Losses.LossKind.BinaryCrossEntropy
+        if (options.Log is null || options.L2Regularization > 0 || options.L1Regularization > 0 || options.EnforceNonNegativity || options.Loss != Losses.LossKind.BinaryCrossEntropy
             || (long)data.RowCount * 2 * (data.FeatureCount + 1) > SeparationCheckCells
             || !objective.Margins(theta).Any(z => Math.Abs(z) > Statistics.StatisticsCalculator.ExtremeMargin))
         {

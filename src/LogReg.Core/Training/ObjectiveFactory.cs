@@ -8,11 +8,11 @@ namespace LogReg.Core.Training;
 /// <summary>The one place a <see cref="LossKind"/> becomes a loss type: the objective for a kind.</summary>
 public static class ObjectiveFactory
 {
-    /// <summary>The objective of <paramref name="loss"/> on <paramref name="data"/> with the penalty (L2, L1) on its d weights.</summary>
-    public static ILinearModelObjective Create(TrainingSet data, LossKind loss, double l2 = 0, double l1 = 0, int threads = 1)
+    /// <summary>The objective of <paramref name="loss"/> on <paramref name="data"/> with the penalty (L2, L1, optionally w ≥ 0) on its d weights.</summary>
+    public static ILinearModelObjective Create(TrainingSet data, LossKind loss, double l2 = 0, double l1 = 0, int threads = 1, bool nonNegative = false)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var penalty = new ElasticNetPenalty(l2, l1, data.FeatureCount);
+        var penalty = new ElasticNetPenalty(l2, l1, data.FeatureCount, nonNegative);
         return loss switch
         {
             LossKind.BinaryCrossEntropy => new LinearModelObjective<BinaryCrossEntropyLoss>(data, penalty, threads),

@@ -49,7 +49,8 @@ public static class OptimizerCatalog
     /// The optimizer <see cref="OptimizerKind.Auto"/> stands for: Newton (dense Cholesky) when L1 = 0
     /// and either d ≤ <see cref="AutoNewtonMaximumFeatures"/> with n ≥ <see cref="AutoNewtonMinimumRows"/>,
     /// or the problem is small (d ≤ <see cref="AutoSmallProblemMaximumFeatures"/> and
-    /// n·(d + 1) ≤ <see cref="AutoSmallProblemMaximumValues"/>); otherwise L-BFGS (OWL-QN under L1).
+    /// n·(d + 1) ≤ <see cref="AutoSmallProblemMaximumValues"/>); otherwise L-BFGS (OWL-QN under L1 or
+    /// non-negativity).
     /// Any other kind is returned as it is.
     /// </summary>
     /// <remarks>
@@ -73,6 +74,6 @@ public static class OptimizerCatalog
         }
         bool fewFeaturesManyRows = featureCount <= AutoNewtonMaximumFeatures && rowCount >= AutoNewtonMinimumRows;
         bool small = featureCount <= AutoSmallProblemMaximumFeatures && (long)rowCount * (featureCount + 1) <= AutoSmallProblemMaximumValues;
-        return options.L1Regularization == 0 && (fewFeaturesManyRows || small) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        return options.L1Regularization == 0 && !options.EnforceNonNegativity && (fewFeaturesManyRows || small) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
     }
 }

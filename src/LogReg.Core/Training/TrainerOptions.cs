@@ -26,6 +26,9 @@ public sealed record TrainerOptions : OptimizerSettings
     /// <summary>L1 weight (the L1·‖w‖₁ term). Default 0 (no sparsity; Auto can then pick Newton, which needs a smooth objective).</summary>
     public double L1Regularization { get; init; }
 
+    /// <summary>Hold every weight at w ≥ 0 (the bias stays free), as ML.NET's option of that name. Default false.</summary>
+    public bool EnforceNonNegativity { get; init; }
+
     /// <summary>Per-class weights multiplied into the example weights. Default none.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
 
@@ -57,6 +60,8 @@ public sealed record TrainerOptions : OptimizerSettings
         Require(InitialParameters is null || InitialParameters.All(double.IsFinite), nameof(InitialParameters), "a non-finite value", "finite numbers");
         Require(!(Optimizer == OptimizerKind.Newton && L1Regularization > 0), nameof(L1Regularization), L1Regularization,
             "0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1)");
+        Require(!(Optimizer == OptimizerKind.Newton && EnforceNonNegativity), nameof(EnforceNonNegativity), EnforceNonNegativity,
+            "false with the Newton optimizer, which is unconstrained (Lbfgs handles the bound)");
         base.Validate();
     }
 }
