@@ -1,28 +1,15 @@
 using System.Text.Json;
 using LogReg.Cli;
+using LogReg.Tests.Kit;
 using Xunit;
 
 namespace LogReg.Tests.Cli;
 
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : CliRun
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("logreg-cli-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private string Write(string name, string text)
     {
-        string path = Path.Combine(_dir, name);
+        string path = Path.Combine(Folder, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -30,8 +17,8 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void TrainWritesTheDocumentedJsonWithRawColumnWeights()
     {
-        string model = Path.Combine(_dir, "m.zip");
-        string json = Path.Combine(_dir, "m.json");
+        string model = Path.Combine(Folder, "m.zip");
+        string json = Path.Combine(Folder, "m.json");
         var r = Run("train", "--data", Spector, "--label", "Label", "--model", model, "--json", json, "--normalize", "none", "--l2", "1");
         Assert.True(r.Exit == 0, r.Err);
         Assert.True(File.Exists(model));
@@ -58,7 +45,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void TrainWithEveryOptionAndPredictToStdout()
     {
-        string model = Path.Combine(_dir, "m.zip");
+        string model = Path.Combine(Folder, "m.zip");
         var r = Run("train", "--data", Spector, "--label", "Label", "--model", model, "--loss", "mse", "--optimizer", "lbfgs",
             "--l2", "0.5", "--l1", "0.1", "--max-iterations", "500", "--tolerance", "1e-6", "--normalize", "meanvar", "--threads", "2", "--seed", "3");
         Assert.True(r.Exit == 0, r.Err);
@@ -72,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void MissingFileIsOneClearLine()
     {
-        var r = Run("train", "--data", Path.Combine(_dir, "nope.csv"), "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        var r = Run("train", "--data", Path.Combine(Folder, "nope.csv"), "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("does not exist", r.Err);
         Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -81,7 +68,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void MissingLabelColumnIsNamed()
     {
-        var r = Run("train", "--data", Spector, "--label", "grade", "--model", Path.Combine(_dir, "m.zip"));
+        var r = Run("train", "--data", Spector, "--label", "grade", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("no label column 'grade'", r.Err);
         Assert.Contains("gpa, tuce, psi, Label", r.Err);
@@ -91,7 +78,7 @@ public sealed class CommandLineTests : IDisposable
     public void NonNumericCellNamesRowAndColumn()
     {
         string csv = Write("bad.csv", "a,b,Label\n1,2,0\n3,x7,1\n");
-        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("row 3, column 'b': 'x7' is not a number", r.Err);
     }
@@ -100,7 +87,7 @@ public sealed class CommandLineTests : IDisposable
     public void NonBinaryLabelIsNamed()
     {
         string csv = Write("bad.csv", "a,Label\n1,0\n2,1\n3,2\n");
-        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"));
+        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("row 4, column 'Label': label '2' is not binary", r.Err);
     }
@@ -109,9 +96,9 @@ public sealed class CommandLineTests : IDisposable
     public void TrueFalseLabelsAndSingleClassData()
     {
         string ok = Write("ok.csv", "a,y\n1,true\n2,false\n3,TRUE\n0.5,False\n");
-        Assert.Equal(0, Run("train", "--data", ok, "--label", "y", "--model", Path.Combine(_dir, "m.zip")).Exit);
+        Assert.Equal(0, Run("train", "--data", ok, "--label", "y", "--model", Path.Combine(Folder, "m.zip")).Exit);
         string single = Write("single.csv", "a,y\n1,1\n2,1\n");
-        var r = Run("train", "--data", single, "--label", "y", "--model", Path.Combine(_dir, "m.zip"));
+        var r = Run("train", "--data", single, "--label", "y", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("single class", r.Err);
     }
@@ -129,7 +116,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void PredictNamesMissingFeatureColumnsAndDamagedModels()
     {
-        string model = Path.Combine(_dir, "m.zip");
+        string model = Path.Combine(Folder, "m.zip");
         Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
         string other = Write("other.csv", "gpa,psi\n3,1\n");
         var r = Run("predict", "--model", model, "--data", other);
@@ -144,7 +131,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void StatsPrintsTheSummaryAndWritesTheDocumentedJson()
     {
-        string json = Path.Combine(_dir, "s.json");
+        string json = Path.Combine(Folder, "s.json");
         var r = Run("stats", "--data", Spector, "--label", "Label", "--json", json);
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("Logit Regression Results", r.Out);
@@ -168,7 +155,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void StatsOnSeparatedDataWarnsAndStillExitsZero()
     {
-        string json = Path.Combine(_dir, "s.json");
+        string json = Path.Combine(Folder, "s.json");
         string csv = Path.Combine(AppContext.BaseDirectory, "Reference", "breast_cancer_wdbc.csv");
         var r = Run("stats", "--data", csv, "--label", "Label", "--json", json);
         Assert.True(r.Exit == 0, r.Err);

@@ -1,33 +1,20 @@
 using LogReg.Cli;
 using Microsoft.ML;
+using LogReg.Tests.Kit;
 using Xunit;
 
 namespace LogReg.Tests.Cli;
 
 /// <summary>The command line refuses what it cannot honour, with one line naming the row and column.</summary>
-public sealed class TrustCliTests : IDisposable
+public sealed class TrustCliTests : CliRun
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("logreg-trust-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private string SpectorWith(string cell)
     {
         var lines = File.ReadAllLines(Spector);
         var cells = lines[6].Split(',');
         cells[1] = cell; // row 6 of the file, column 'tuce'
         lines[6] = string.Join(',', cells);
-        string path = Path.Combine(_dir, "bad.csv");
+        string path = Path.Combine(Folder, "bad.csv");
         File.WriteAllLines(path, lines);
         return path;
     }
@@ -40,11 +27,11 @@ public sealed class TrustCliTests : IDisposable
     public void NonFiniteOrOverflowingCellsAreRefusedByEveryCommand(string cell, string reason)
     {
         string csv = SpectorWith(cell);
-        string model = Path.Combine(_dir, "m.zip");
+        string model = Path.Combine(Folder, "m.zip");
         Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
         var runs = new[]
         {
-            Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(_dir, "m2.zip")),
+            Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m2.zip")),
             Run("stats", "--data", csv, "--label", "Label"),
             Run("compare", "--data", csv, "--label", "Label", "--folds", "2"),
             Run("predict", "--model", model, "--data", csv),
@@ -56,17 +43,17 @@ public sealed class TrustCliTests : IDisposable
             Assert.Contains(reason, r.Err);
             Assert.DoesNotContain("   at ", r.Err);
         }
-        Assert.False(File.Exists(Path.Combine(_dir, "m2.zip")));
+        Assert.False(File.Exists(Path.Combine(Folder, "m2.zip")));
     }
 
     [Fact]
     public void TwoPathOptionsNamingOneFileAreRefusedAndNothingIsOverwritten()
     {
-        string csv = Path.Combine(_dir, "data.csv");
+        string csv = Path.Combine(Folder, "data.csv");
         File.Copy(Spector, csv);
         string before = File.ReadAllText(csv);
         Assert.Equal(2, Run("train", "--data", csv, "--label", "Label", "--model", csv).Exit);
-        string model = Path.Combine(_dir, "m.zip");
+        string model = Path.Combine(Folder, "m.zip");
         Assert.Equal(2, Run("train", "--data", csv, "--label", "Label", "--model", model, "--json", model).Exit);
         Assert.Equal(2, Run("stats", "--data", csv, "--label", "Label", "--json", csv).Exit);
         var r = Run("train", "--data", csv, "--label", "Label", "--model", model);
@@ -78,7 +65,7 @@ public sealed class TrustCliTests : IDisposable
     [Fact]
     public void PredictToAFullDeviceFailsWithoutClaimingSuccess()
     {
-        string model = Path.Combine(_dir, "m.zip");
+        string model = Path.Combine(Folder, "m.zip");
         Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model).Exit);
         var r = Run("predict", "--model", model, "--data", Spector, "--out", "/dev/full");
         Assert.NotEqual(0, r.Exit);
@@ -92,7 +79,7 @@ public sealed class TrustCliTests : IDisposable
         var set = ReferenceData.Spector.Dense();
         var view = LogReg.MLNet.TrainingSetDataView.ToDataView(set, ml);
         var transform = ml.Transforms.NormalizeMeanVariance("Features").Fit(view);
-        string model = Path.Combine(_dir, "normalizer.zip");
+        string model = Path.Combine(Folder, "normalizer.zip");
         ml.Model.Save(transform, view.Schema, model);
         var r = Run("predict", "--model", model, "--data", Spector);
         Assert.Equal(1, r.Exit);
@@ -104,12 +91,12 @@ public sealed class TrustCliTests : IDisposable
     {
         var lines = File.ReadAllLines(Spector);
         var rows = lines.Skip(1).Select(l => l[..l.LastIndexOf(',')] + ",1");
-        string csv = Path.Combine(_dir, "one.csv");
+        string csv = Path.Combine(Folder, "one.csv");
         File.WriteAllLines(csv, new[] { "gpa,tuce,psi,improved" }.Concat(rows));
         foreach (var command in new[] { "train", "stats" })
         {
             var r = command == "train"
-                ? Run("train", "--data", csv, "--label", "improved", "--model", Path.Combine(_dir, "x.zip"))
+                ? Run("train", "--data", csv, "--label", "improved", "--model", Path.Combine(Folder, "x.zip"))
                 : Run("stats", "--data", csv, "--label", "improved");
             Assert.Equal(1, r.Exit);
             Assert.Contains("label column 'improved' holds a single class", r.Err);
@@ -119,7 +106,7 @@ public sealed class TrustCliTests : IDisposable
     [Fact]
     public void AJsonWriteThatFailsLeavesTheOldFileWholeAndNoTemporaryFile()
     {
-        string path = Path.Combine(_dir, "out.json");
+        string path = Path.Combine(Folder, "out.json");
         File.WriteAllText(path, "{\"old\": true}");
         Assert.ThrowsAny<Exception>(() => JsonOutput.WriteWith(path, stream =>
         {
@@ -127,7 +114,7 @@ public sealed class TrustCliTests : IDisposable
             throw new IOException("disk full");
         }));
         Assert.Equal("{\"old\": true}", File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(Folder));
         JsonOutput.Write(path, new { Value = double.PositiveInfinity, Name = "x" });
         Assert.Contains("\"value\": null", File.ReadAllText(path));
     }

@@ -3,17 +3,14 @@ using LogReg.Cli;
 using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
+using LogReg.Tests.Kit;
 using Xunit;
 
 namespace LogReg.Tests.MLNet;
 
 /// <summary>One options pipeline: defaults from the core, the float hop undone, one validation.</summary>
-public sealed class OptionsPipelineTests : IDisposable
+public sealed class OptionsPipelineTests : CliRun
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("logreg-options-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void FloatOptionsStandForTheDecimalTyped()
     {
@@ -62,11 +59,11 @@ public sealed class OptionsPipelineTests : IDisposable
     public void TrainAndStatsFitTheL2TheUserTyped()
     {
         string spector = Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
-        string trainJson = Path.Combine(_dir, "train.json");
-        string statsJson = Path.Combine(_dir, "stats.json");
+        string trainJson = Path.Combine(Folder, "train.json");
+        string statsJson = Path.Combine(Folder, "stats.json");
         var output = new StringWriter();
         var error = new StringWriter();
-        Assert.True(CommandLine.Run(new[] { "train", "--data", spector, "--label", "Label", "--model", Path.Combine(_dir, "m.zip"), "--l2", "0.1", "--json", trainJson }, output, error) == 0, error.ToString());
+        Assert.True(CommandLine.Run(new[] { "train", "--data", spector, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"), "--l2", "0.1", "--json", trainJson }, output, error) == 0, error.ToString());
         Assert.True(CommandLine.Run(new[] { "stats", "--data", spector, "--label", "Label", "--l2", "0.1", "--json", statsJson }, output, error) == 0, error.ToString());
         Assert.Equal(0.1, JsonDocument.Parse(File.ReadAllText(trainJson)).RootElement.GetProperty("l2").GetDouble());
         Assert.Equal(0.1, JsonDocument.Parse(File.ReadAllText(statsJson)).RootElement.GetProperty("l2_regularization").GetDouble());

@@ -114,17 +114,7 @@ public class TrainingBehaviourTests
         Assert.Equal(1e-7f, o.OptimizationTolerance);
         Assert.Equal("Label", o.LabelColumnName);
         Assert.Equal("Features", o.FeatureColumnName);
-        // Auto: Newton for small d, L-BFGS above the limit or with L1.
-        // Auto: Newton only for few features on many rows (measured; see OptimizerCatalog.Resolve), else L-BFGS.
-        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 5000));
-        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 1, 2000));
-        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 455));   // small: breast cancer
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 9000));   // 63,000 values, 6 features: neither
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 1_000_000));
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 2000));  // 62,000 values: not small
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 33, 100));   // more than 32 features
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3, 5000));
-        Assert.Equal(OptimizerKind.GradientDescent, OptimizerCatalog.Resolve(new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }, 3, 5000));
+        // Auto's rule itself is tested in OptimizerLoopTests.EveryOptimizerHasOneNameInOneTable.
     }
 
     internal static List<TestData.Row> SyntheticRows(int n, int d, int seed, bool sparse)
