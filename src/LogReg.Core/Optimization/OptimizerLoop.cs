@@ -3,7 +3,8 @@ namespace LogReg.Core.Optimization;
 /// <summary>
 /// The one optimizer loop: set up at the start point, then repeat — check (divergence, the gradient
 /// test on F, the iteration cap, cancellation) → the method's step (direction, step length,
-/// candidate) → accept → record — until a check or the method says stop.
+/// candidate) → accept → record — until a check or the method says stop. A method's stop after an
+/// accepted step yields to the gradient test, which the loop alone applies.
 /// </summary>
 internal static class OptimizerLoop
 {
@@ -41,7 +42,11 @@ internal static class OptimizerLoop
             }
             if (outcome.Stop is TerminationReason stop)
             {
-                reason = stop;
+                // Where the accepted point passes the gradient test, that is why the run stops,
+                // whatever else the method saw (e.g. SGD's stall).
+                reason = outcome.Accepted && StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance, state.Scale)
+                    ? TerminationReason.GradientTolerance
+                    : stop;
                 break;
             }
         }
