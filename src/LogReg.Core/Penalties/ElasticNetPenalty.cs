@@ -184,6 +184,19 @@ public sealed class ElasticNetPenalty
         }
     }
 
+    /// <summary>Moves a point into the feasible set in place: with <see cref="NonNegative"/>, negative penalised coordinates become 0.</summary>
+    public void ProjectOntoFeasibleSet(Span<double> point)
+    {
+        if (!NonNegative)
+        {
+            return;
+        }
+        for (int j = 0; j < PenalizedCount; j++)
+        {
+            point[j] = Math.Max(0, point[j]);
+        }
+    }
+
     /// <summary>
     /// OWL-QN's projection of a trial point onto the orthant of <paramref name="origin"/> (for a
     /// zero coordinate, the orthant of −pseudo-gradient): a penalised coordinate that would change

@@ -20,7 +20,6 @@ public static class LogisticRegressionTrainer
         options ??= TrainerOptions.Default;
         options.Validate();
         CheckData(data);
-        var original = data;
         data = options.ClassWeighting.Apply(data);
         if (options.InitialParameters is { } initial && initial.Count != data.FeatureCount + 1)
         {
@@ -38,13 +37,7 @@ public static class LogisticRegressionTrainer
 
         OptimizationResult result;
         var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
-        if (options.EnforceNonNegativity)
-        {
-            for (int j = 0; j < data.FeatureCount; j++)
-            {
-                start[j] = Math.Max(0, start[j]); // a warm or random start projected onto w ≥ 0
-            }
-        }
+        objective.Penalty.ProjectOntoFeasibleSet(start); // a warm or random start that breaks the bound
         if (kind == OptimizerKind.Lbfgs && !objective.Penalty.IsSmooth)
         {
             // OWL-QN in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
@@ -66,7 +59,7 @@ public static class LogisticRegressionTrainer
             : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
 
         WarnIfSeparated(data, objective, result.Minimizer, options);
-        var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, original.FeatureNames);
+        var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, data.FeatureNames);
         return new TrainingResult(model, new FitReport(kind, options, result));
     }
 
