@@ -153,10 +153,10 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
             throw new ArgumentOutOfRangeException(nameof(o.InitialWeightsDiameter), o.InitialWeightsDiameter,
                 $"InitialWeightsDiameter is {o.InitialWeightsDiameter}; expected a finite number ≥ 0.");
         }
-        if (o.ShowTrainingStatistics && (o.L1Regularization > 0 || o.EnforceNonNegativity))
+        if (o.ShowTrainingStatistics && StatisticsCalculator.WhyNoStatistics(o.Core) is string reason)
         {
             throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
-                "ShowTrainingStatistics is true; expected false when L1Regularization > 0 or EnforceNonNegativity is set (statistics are defined for unconstrained L2-regularized or unpenalized fits).");
+                $"ShowTrainingStatistics is true; expected false when L1Regularization > 0 or EnforceNonNegativity is set. {reason}");
         }
     }
 

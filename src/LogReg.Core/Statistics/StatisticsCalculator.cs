@@ -38,6 +38,21 @@ public static class StatisticsCalculator
     public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null) =>
         Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions));
 
+    /// <summary>
+    /// Why fits with these options have no statistics (L1 or non-negativity: the estimator is not the
+    /// smooth, unconstrained one the statistics describe), or null when they have.
+    /// </summary>
+    public static string? WhyNoStatistics(TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.L1Regularization == 0 && !options.EnforceNonNegativity)
+        {
+            return null;
+        }
+        return "Statistics are computed for unconstrained L2-regularized or unpenalized fits only; this fit has " +
+            (options.L1Regularization > 0 ? "L1 > 0." : "non-negative weights enforced.");
+    }
+
     /// <summary>The statistics of a fit on its training data.</summary>
     public static ModelStatistics Compute(TrainingSet data, TrainingResult fit)
     {
@@ -48,10 +63,9 @@ public static class StatisticsCalculator
         {
             throw new ArgumentException($"The model has {fit.Model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
         }
-        if (options.L1Regularization > 0 || options.EnforceNonNegativity)
+        if (WhyNoStatistics(options) is string reason)
         {
-            throw new ArgumentException("Statistics are computed for unconstrained L2-regularized or unpenalized fits only; this model has " +
-                (options.L1Regularization > 0 ? "L1 > 0." : "non-negative weights enforced."), nameof(fit));
+            throw new ArgumentException(reason, nameof(fit));
         }
         // The statistics describe the likelihood that was maximised: with class weights, the weighted one.
         data = options.ClassWeighting.Apply(data);
