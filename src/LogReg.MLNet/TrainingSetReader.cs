@@ -14,7 +14,7 @@ namespace LogReg.MLNet;
 public static class TrainingSetReader
 {
     /// <summary>Reads the label, feature and optional weight columns of <paramref name="data"/> into a training set.</summary>
-    /// <param name="data">The view (read once, cancellation-free).</param>
+    /// <param name="data">The view (read once).</param>
     /// <param name="labelName">A Boolean column.</param>
     /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
     /// <param name="weightName">An optional Single column of example weights.</param>

@@ -118,7 +118,7 @@ public sealed class DenseMatrix : DesignMatrix
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override (int Row, int Column, float Value)? FirstNonFinite()
+    protected override (int Row, int Column, float Value)? FindFirstNonFinite()
     {
         for (long k = 0; k < _values.LongLength; k++)
         {

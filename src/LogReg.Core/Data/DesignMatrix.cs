@@ -8,6 +8,8 @@ namespace LogReg.Core.Data;
 /// </summary>
 public abstract class DesignMatrix
 {
+    private bool _knownFinite;
+
     /// <summary>Checks and stores the shape.</summary>
     protected DesignMatrix(int rowCount, int columnCount)
     {
@@ -80,7 +82,20 @@ public abstract class DesignMatrix
 
     /// <summary>
     /// The first stored value that is NaN or ±∞, scanning rows in order, or null when every value is
-    /// finite.
+    /// finite. A finite verdict is remembered (the matrix is read-only), so the training sets built
+    /// on one matrix — with class weights, for the statistics — scan it once.
     /// </summary>
-    public abstract (int Row, int Column, float Value)? FirstNonFinite();
+    public (int Row, int Column, float Value)? FirstNonFinite()
+    {
+        if (_knownFinite)
+        {
+            return null;
+        }
+        var found = FindFirstNonFinite();
+        _knownFinite = found is null;
+        return found;
+    }
+
+    /// <summary>The scan behind <see cref="FirstNonFinite"/>.</summary>
+    protected abstract (int Row, int Column, float Value)? FindFirstNonFinite();
 }

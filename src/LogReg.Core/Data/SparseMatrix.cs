@@ -183,7 +183,7 @@ public sealed class SparseMatrix : DesignMatrix
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override (int Row, int Column, float Value)? FirstNonFinite()
+    protected override (int Row, int Column, float Value)? FindFirstNonFinite()
     {
         for (int i = 0; i < RowCount; i++)
         {
