@@ -30,7 +30,8 @@ public static class Quality
     /// <summary>The weights and bias of any linear model this suite fits.</summary>
     public static (double[] Weights, double Bias) Parameters(ITransformer model) => model switch
     {
-        LogRegTransformer ours => (ours.Model.Weights.ToArray(), ours.Model.Bias),
+        BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> { Model: var m } when m.LogRegDetails() is { } ours =>
+            (ours.Weights.ToArray(), ours.Bias),
         BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> builtIn =>
             (builtIn.Model.SubModel.Weights.Select(w => (double)w).ToArray(), builtIn.Model.SubModel.Bias),
         _ => throw new ArgumentException($"No linear parameters in {model.GetType().Name}."),

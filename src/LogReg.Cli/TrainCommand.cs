@@ -42,16 +42,16 @@ internal static class TrainCommand
         {
             var fitted = ml.Transforms.NormalizeMeanVariance(CsvTrainingData.FeaturesColumn).Append(trainer).Fit(data);
             model = fitted;
-            parameters = fitted.LastTransformer.Model;
+            parameters = fitted.LastTransformer.Model.LogRegDetails()!;
         }
         else
         {
-            var fitted = trainer.Fit(data);
-            model = fitted;
+            var fitted = trainer.FitWithReport(data);
+            model = fitted.Scorer;
             parameters = fitted.Model;
         }
         progress?.Finish();
-        JsonOutput.WriteWith(modelPath, stream => ml.Model.Save(model, data.Schema, stream));
+        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, model, data.Schema, stream));
 
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
         var result = parameters.Report.Optimization;

@@ -9,10 +9,17 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegModelParameters
 {
-    internal LogRegModelParameters(TrainingResult fit, long skippedRows, ModelStatistics? statistics = null)
+    internal LogRegModelParameters(TrainingResult fit, long rowCount, long skippedRows, ModelStatistics? statistics = null)
+        : this(fit.Model, fit.Report, rowCount, skippedRows, statistics)
     {
-        Model = fit.Model;
-        Report = fit.Report;
+    }
+
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal LogRegModelParameters(LogisticModel model, FitReport report, long rowCount, long skippedRows, ModelStatistics? statistics)
+    {
+        Model = model;
+        Report = report;
+        RowCount = rowCount;
         SkippedRows = skippedRows;
         Statistics = statistics;
     }
@@ -34,6 +41,9 @@ public sealed class LogRegModelParameters
 
     /// <summary>The bias (intercept) b (as ML.NET's linear models name it).</summary>
     public double Bias => Model.Bias;
+
+    /// <summary>Training rows the model was fitted on.</summary>
+    public long RowCount { get; }
 
     /// <summary>Training rows skipped because a feature or the weight was NaN.</summary>
     public long SkippedRows { get; }

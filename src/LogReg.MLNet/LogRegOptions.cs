@@ -92,7 +92,7 @@ public sealed class LogRegOptions
     /// <summary>
     /// As ML.NET's option of that name: when &gt; 0, the weights start uniformly at random in
     /// [−diameter/2, diameter/2] (seeded by <see cref="Seed"/>), the bias at 0. Default 0 (all zero).
-    /// A warm start (<see cref="LogRegTrainer.Fit(Microsoft.ML.IDataView, LogisticModel)"/>) takes precedence.
+    /// A warm start (<see cref="LogRegTrainer.FitWithReport"/> with a model, or <c>Fit(data, modelParameters)</c>) takes precedence.
     /// </summary>
     public float InitialWeightsDiameter { get; set; }
 

@@ -3,20 +3,31 @@ using LogReg.Core.Optimization;
 using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
+using CalibratedLinearModel = Microsoft.ML.Calibrators.CalibratedModelParametersBase<
+    Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>;
 
 namespace LogReg.MLNet;
 
 /// <summary>
 /// The estimator: <c>mlContext.BinaryClassification.Trainers.LogReg(...)</c>. Fit reads the data
 /// once, minimises F(w, b) = Σᵢ sᵢ·ℓ(yᵢ, σ(w·xᵢ + b)) + (L2/2)·‖w‖² + L1·‖w‖₁ with the chosen loss
-/// and optimizer, and returns a <see cref="LogRegTransformer"/>. Progress and warnings go to
-/// <c>MLContext.Log</c> (source "LogReg").
+/// and optimizer. Progress and warnings go to <c>MLContext.Log</c> (source "LogReg").
+/// <para>
+/// It is an ML.NET binary trainer in the full sense (<see cref="ITrainerEstimator{TTransformer, TModel}"/>
+/// with the same transformer and model types as <c>LbfgsLogisticRegression</c>), so it goes wherever
+/// ML.NET takes one: pipelines, <c>OneVersusAll</c>, <c>PairwiseCoupling</c>, <c>CrossValidate</c>.
+/// <see cref="FitWithReport"/> returns the richer <see cref="LogRegTransformer"/>; from any fitted
+/// model, <see cref="LogRegModelDetails.LogRegDetails(CalibratedModelParametersBase)"/> finds the same report.
+/// </para>
 /// </summary>
-public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
+public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransformer<CalibratedLinearModel>, CalibratedLinearModel>
 {
+    private static readonly Lazy<TrainerInfo> SharedInfo = new(MLNetInterop.CreateTrainerInfo);
+
     private readonly IHost _host;
     private readonly LogRegOptions _options;
 
@@ -33,30 +44,35 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
     /// <summary>A copy of the options this trainer uses.</summary>
     public LogRegOptions Options => _options.Clone();
 
-    /// <summary>Reads <paramref name="input"/> once, trains, and returns the fitted transformer.</summary>
-    public LogRegTransformer Fit(IDataView input) => Fit(input, initial: null);
+    /// <summary>What ML.NET's meta-trainers and tools read: no normalisation, calibration or caching needed; warm start supported.</summary>
+    public TrainerInfo Info => SharedInfo.Value;
 
     /// <summary>
-    /// Warm start from an earlier model of this library (e.g. <c>transformer.Model.Model</c>, or one
-    /// loaded with <c>LogRegModelFile</c>): the optimizer starts at its weights and bias.
+    /// Reads <paramref name="input"/> once, trains, and returns ML.NET's binary prediction transformer
+    /// (as <c>LbfgsLogisticRegression</c> does); <c>Model.SubModel.Statistics</c> is set when
+    /// <see cref="LogRegOptions.ShowTrainingStatistics"/> is.
     /// </summary>
-    public LogRegTransformer Fit(IDataView trainData, LogisticModel initialModel)
-    {
-        ArgumentNullException.ThrowIfNull(initialModel);
-        return Fit(trainData, initialModel.ToParameters());
-    }
+    public BinaryPredictionTransformer<CalibratedLinearModel> Fit(IDataView input) => FitWithReport(input).Scorer;
 
     /// <summary>
-    /// Warm start from ML.NET linear model parameters (e.g. <c>LbfgsLogisticRegression</c>'s, or a
-    /// calibrated model's <c>SubModel</c> loaded from disk), as ML.NET's linear trainers take them.
+    /// Warm start from ML.NET linear model parameters (e.g. <c>LbfgsLogisticRegression</c>'s, ours,
+    /// or a calibrated model's <c>SubModel</c> loaded from disk), as ML.NET's linear trainers take them.
     /// </summary>
-    public LogRegTransformer Fit(IDataView trainData, LinearModelParameters modelParameters)
+    public BinaryPredictionTransformer<CalibratedLinearModel> Fit(IDataView trainData, LinearModelParameters modelParameters)
     {
         ArgumentNullException.ThrowIfNull(modelParameters);
-        return Fit(trainData, modelParameters.Weights.Select(w => (double)w).Append(modelParameters.Bias).ToArray());
+        return Train(trainData, modelParameters.Weights.Select(w => (double)w).Append(modelParameters.Bias).ToArray()).Scorer;
     }
 
-    private LogRegTransformer Fit(IDataView input, double[]? initial)
+    /// <summary>
+    /// Trains and returns this library's transformer: the ML.NET scorer (<see cref="LogRegTransformer.Scorer"/>)
+    /// with the double-precision model, fit report and full statistics. With <paramref name="initialModel"/>
+    /// (e.g. an earlier <c>transformer.Model.Model</c>) the optimizer starts at its weights and bias.
+    /// </summary>
+    public LogRegTransformer FitWithReport(IDataView trainData, LogisticModel? initialModel = null) =>
+        Train(trainData, initialModel?.ToParameters());
+
+    private LogRegTransformer Train(IDataView input, double[]? initial)
     {
         ArgumentNullException.ThrowIfNull(input);
         var o = _options;
@@ -97,7 +113,7 @@ public sealed class LogRegTrainer : IEstimator<LogRegTransformer>
                 channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);
             }
         }
-        return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
+        return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.Data.RowCount, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
     }
 
     /// <inheritdoc/>

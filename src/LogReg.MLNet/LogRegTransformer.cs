@@ -19,7 +19,7 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogRegModelParameters>
 {
-    private readonly ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> _scorer;
+    private readonly BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> _scorer;
     private readonly int _featureCount;
 
     internal LogRegTransformer(IHostEnvironment env, LogRegModelParameters model, DataViewSchema trainingSchema, string featureColumnName)
@@ -36,7 +36,9 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
                 $"Training produced weights that a float cannot hold ({result.Termination}: {Core.Optimization.Remedies.Explain(result.Termination)}); " +
                 $"no model is returned. Remedies: {RemedyWording.Describe(result.Remedies | Core.Optimization.Remedy.StandardizeFeatures)}.");
         }
-        _scorer = MLNetInterop.CreateScorer(env, weights, (float)model.Bias, trainingSchema, featureColumnName);
+        var statistics = model.Statistics is null ? null : MLNetStatistics.From(env, model.Statistics, model.RowCount, weights, (float)model.Bias);
+        _scorer = MLNetInterop.CreateScorer(env, weights, (float)model.Bias, statistics, trainingSchema, featureColumnName);
+        LogRegModelDetails.Attach(_scorer.Model.SubModel, model);
     }
 
     /// <summary>The learned model and its fit report.</summary>
@@ -51,8 +53,11 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
     /// <summary>True: scoring maps row to row.</summary>
     public bool IsRowToRowMapper => true;
 
-    /// <summary>The ML.NET scorer this transformer delegates to (and saves).</summary>
-    public ITransformer Scorer => _scorer;
+    /// <summary>
+    /// The ML.NET transformer this one delegates to and saves — what <see cref="LogRegTrainer.Fit(IDataView)"/>
+    /// returns. Its <c>Model.SubModel.Statistics</c> holds ML.NET's form of <see cref="LogRegModelParameters.Statistics"/>.
+    /// </summary>
+    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Scorer => _scorer;
 
     /// <inheritdoc/>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
@@ -73,10 +78,10 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
         Check(inputSchema);
-        return _scorer.GetRowToRowMapper(inputSchema);
+        return ((ITransformer)_scorer).GetRowToRowMapper(inputSchema);
     }
 
-    void ICanSaveModel.Save(ModelSaveContext ctx) => _scorer.Save(ctx);
+    void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_scorer).Save(ctx);
 
     private void Check(DataViewSchema schema)
     {

@@ -10,7 +10,8 @@ namespace LogReg.MLNet;
 /// <summary>
 /// The only place that reaches ML.NET internals (checked against Microsoft.ML 5.0.1). ML.NET keeps
 /// the constructors of <see cref="LinearBinaryModelParameters"/>, <see cref="PlattCalibrator"/>,
-/// the calibrated-model wrapper and <see cref="BinaryPredictionTransformer{TModel}"/> internal, and
+/// the calibrated-model wrapper, <see cref="BinaryPredictionTransformer{TModel}"/>, <see cref="TrainerInfo"/> and
+/// the statistics records internal, and
 /// exposes a catalog's environment to nobody (dotnet/machinelearning #4911, #6839, #3243). Every
 /// member is looked up once, on first use; if an ML.NET upgrade removes one, the first call fails
 /// with an <see cref="InvalidOperationException"/> that says which, and the tests fail loudly.
@@ -47,17 +48,40 @@ internal static class MLNetInterop
     /// A BinaryPredictionTransformer over ML.NET's linear model with weights w, bias b and a Platt
     /// calibrator of slope −1 and offset 0, so Probability = 1/(1 + e^(−Score)) = σ(Score).
     /// </summary>
-    public static ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateScorer(
-        IHostEnvironment env, float[] weights, float bias, DataViewSchema inputSchema, string featureColumnName)
+    public static BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateScorer(
+        IHostEnvironment env, float[] weights, float bias, ModelStatisticsBase? statistics, DataViewSchema inputSchema, string featureColumnName)
     {
         var m = Resolved.Value;
         var buffer = new VBuffer<float>(weights.Length, weights);
-        var linear = (LinearBinaryModelParameters)Invoke(m.Linear, env, buffer, bias, null);
+        var linear = (LinearBinaryModelParameters)Invoke(m.Linear, env, buffer, bias, statistics);
         var platt = (PlattCalibrator)Invoke(m.Platt, env, -1.0, 0.0);
         var calibrated = Invoke(m.Calibrated, env, linear, platt);
-        return (ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>)
+        return (BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>)
             Invoke(m.Transformer, env, calibrated, inputSchema, featureColumnName, 0f, "Score");
     }
+
+    /// <summary>
+    /// ML.NET's own statistics record, which <see cref="LinearBinaryModelParameters"/> saves and
+    /// plain ML.NET reloads: deviance-level only when <paramref name="standardErrors"/> is null, else
+    /// with the standard errors (slot 0 the bias, slot j + 1 weight j; a sparse buffer leaves out
+    /// coefficients that have none).
+    /// </summary>
+    public static ModelStatisticsBase CreateStatistics(IHostEnvironment env, long rows, int parameterCount, float deviance, float nullDeviance,
+        VBuffer<float>? standardErrors, float[] weights, float bias)
+    {
+        var m = Resolved.Value;
+        return standardErrors is VBuffer<float> errors
+            ? (ModelStatisticsBase)Invoke(m.LinearStatistics, env, rows, parameterCount, deviance, nullDeviance, errors, new VBuffer<float>(weights.Length, weights), bias)
+            : (ModelStatisticsBase)Invoke(m.BaseStatistics, env, rows, parameterCount, deviance, nullDeviance);
+    }
+
+    /// <summary>
+    /// What this trainer tells ML.NET's meta-trainers and tools: it needs no normalisation (it centres
+    /// and preconditions internally), calibration or caching (it reads the data once), and it takes
+    /// an initial model.
+    /// </summary>
+    public static TrainerInfo CreateTrainerInfo() =>
+        (TrainerInfo)Invoke(Resolved.Value.Info, false, false, false, false, true, false);
 
     /// <summary>Throws unless every internal member this adapter needs is present.</summary>
     public static void EnsureAvailable() => _ = Resolved.Value;
@@ -104,12 +128,24 @@ internal static class MLNetInterop
                 && p[4].ParameterType == typeof(float);
         }) ?? throw Missing("BinaryPredictionTransformer(IHostEnvironment, TModel, DataViewSchema, string, float, string)");
 
-        return new Members(linear, platt, calibrated, transformer);
+        var info = typeof(TrainerInfo).GetConstructors(Instance).FirstOrDefault(c =>
+            c.GetParameters() is { Length: 6 } p && p.All(q => q.ParameterType == typeof(bool)))
+            ?? throw Missing("TrainerInfo(bool normalization, bool calibration, bool caching, bool supportValid, bool supportIncrementalTrain, bool supportTest)");
+        var baseStatistics = typeof(ModelStatisticsBase).GetConstructors(Instance).FirstOrDefault(c =>
+            c.GetParameters() is { Length: 5 } p && p[1].ParameterType == typeof(long))
+            ?? throw Missing("ModelStatisticsBase(IHostEnvironment, long, int, float, float)");
+        var linearStatistics = typeof(LinearModelParameterStatistics).GetConstructors(Instance).FirstOrDefault(c =>
+            c.GetParameters() is { Length: 8 } p && p[1].ParameterType == typeof(long))
+            ?? throw Missing("LinearModelParameterStatistics(IHostEnvironment, long, int, float, float, in VBuffer<float>, VBuffer<float>, float)");
+
+        return new Members(linear, platt, calibrated, transformer, info, baseStatistics, linearStatistics);
     }
 
     private static InvalidOperationException Missing(string what) => new(
         $"LogReg.MLNet could not find the ML.NET member {what} in Microsoft.ML " +
         $"{typeof(MLContext).Assembly.GetName().Version}; this version of LogReg.MLNet was built against Microsoft.ML 5.0.1.");
 
-    private sealed record Members(ConstructorInfo Linear, ConstructorInfo Platt, ConstructorInfo Calibrated, ConstructorInfo Transformer);
+    private sealed record Members(
+        ConstructorInfo Linear, ConstructorInfo Platt, ConstructorInfo Calibrated, ConstructorInfo Transformer,
+        ConstructorInfo Info, ConstructorInfo BaseStatistics, ConstructorInfo LinearStatistics);
 }

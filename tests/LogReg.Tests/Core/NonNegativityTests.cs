@@ -45,7 +45,7 @@ public class NonNegativityTests
     {
         var ml = new MLContext(1);
         var data = TestData.BreastCancer(ml);
-        var weights = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { EnforceNonNegativity = true, InitialWeightsDiameter = 4, Seed = 2 }).Fit(data).Model.Weights;
+        var weights = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { EnforceNonNegativity = true, InitialWeightsDiameter = 4, Seed = 2 }).FitWithReport(data).Model.Weights;
         Assert.All(weights, w => Assert.True(w >= 0));
         Assert.Contains(weights, w => w == 0);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { EnforceNonNegativity = true, Optimizer = OptimizerKind.Newton }));

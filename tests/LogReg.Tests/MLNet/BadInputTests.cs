@@ -102,7 +102,7 @@ public class BadInputTests
     {
         var ml = new MLContext(1);
         var train = TestData.ToDataView(ml, new[] { R(true, 1, 2), R(false, 2, 1), R(true, 1, 3), R(false, 3, 0) }, 2);
-        var model = ml.BinaryClassification.Trainers.LogReg().Fit(train);
+        var model = ml.BinaryClassification.Trainers.LogReg().FitWithReport(train);
         var other = TestData.ToDataView(ml, new[] { R(true, 1, 2, 3) }, 3);
         var e = Assert.Throws<ArgumentException>(() => model.Transform(other));
         Assert.Contains("Feature column 'Features'", e.Message);
@@ -142,9 +142,9 @@ public class BadInputTests
         var messages = new List<string>();
         ml.Log += (_, e) => { lock (messages) { messages.Add(e.Message); } };
         var rows = TestData.Rows(ReferenceData.Spector).ToList();
-        var clean = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 3)).Model;
+        var clean = ml.BinaryClassification.Trainers.LogReg().FitWithReport(TestData.ToDataView(ml, rows, 3)).Model;
         var dirty = rows.Concat(new[] { R(true, float.NaN, 1, 1), R(false, 1, float.NaN, 0) }).ToList();
-        var model = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, dirty, 3)).Model;
+        var model = ml.BinaryClassification.Trainers.LogReg().FitWithReport(TestData.ToDataView(ml, dirty, 3)).Model;
         Assert.Equal(2, model.SkippedRows);
         Assert.Equal(clean.Weights, model.Weights);
         lock (messages)

@@ -57,12 +57,12 @@ public class ClassWeightAndWarmStartTests
         var first = TestData.ToDataView(ml, all.Take(500).ToList(), 30);
         var grown = TestData.ToDataView(ml, all, 30);
         var trainer = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Lbfgs });
-        var fitted = trainer.Fit(first).Model;
-        var again = trainer.Fit(first, fitted.Model).Model.Report.Optimization;
+        var fitted = trainer.FitWithReport(first).Model;
+        var again = trainer.FitWithReport(first, fitted.Model).Model.Report.Optimization;
         Assert.True(again.Converged);
         Assert.InRange(again.Iterations, 0, 2);
-        var cold = trainer.Fit(grown).Model.Report.Optimization;
-        var warm = trainer.Fit(grown, fitted.Model).Model.Report.Optimization;
+        var cold = trainer.FitWithReport(grown).Model.Report.Optimization;
+        var warm = trainer.FitWithReport(grown, fitted.Model).Model.Report.Optimization;
         Assert.True(warm.Converged && cold.Converged);
         Assert.True(warm.Evaluations.Total < cold.Evaluations.Total, $"warm {warm.Evaluations.Total} passes, cold {cold.Evaluations.Total}");
         NumericAssert.Relative(cold.Objective, warm.Objective, 1e-6, "same optimum");
@@ -75,12 +75,12 @@ public class ClassWeightAndWarmStartTests
         var data = TestData.Spector(ml);
         var builtIn = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L2Regularization = 1, L1Regularization = 0 }).Fit(data);
         var trainer = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-9f });
-        var cold = trainer.Fit(data).Model;
-        var fromMLNet = trainer.Fit(data, builtIn.Model.SubModel).Model;
-        var random = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-9f, InitialWeightsDiameter = 2, Seed = 5 }).Fit(data).Model;
+        var cold = trainer.FitWithReport(data).Model;
+        var fromMLNet = trainer.Fit(data, builtIn.Model.SubModel).Model.LogRegDetails()!;
+        var random = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-9f, InitialWeightsDiameter = 2, Seed = 5 }).FitWithReport(data).Model;
         NumericAssert.Relative(cold.Report.Optimization.Objective, fromMLNet.Report.Optimization.Objective, 1e-8, "from ML.NET");
         NumericAssert.Relative(cold.Report.Optimization.Objective, random.Report.Optimization.Objective, 1e-8, "random start");
-        var e = Assert.Throws<ArgumentException>(() => trainer.Fit(TestData.BreastCancer(ml), cold.Model));
+        var e = Assert.Throws<ArgumentException>(() => trainer.FitWithReport(TestData.BreastCancer(ml), cold.Model));
         Assert.Contains("InitialParameters has 4 values", e.Message);
     }
 }

@@ -3,7 +3,9 @@ using LogReg.Core.Optimization;
 using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Xunit;
 
 namespace LogReg.Tests.MLNet;
@@ -11,7 +13,7 @@ namespace LogReg.Tests.MLNet;
 /// <summary>ML.NET's own tools run on this trainer: Evaluate, CrossValidate, PFI, PredictionEngine, Save/Load.</summary>
 public class MLNetIntegrationTests
 {
-    private static (MLContext Ml, IDataView Data, EstimatorChain<LogRegTransformer> Pipeline) Setup(LossKind loss = LossKind.BinaryCrossEntropy)
+    private static (MLContext Ml, IDataView Data, EstimatorChain<BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>> Pipeline) Setup(LossKind loss = LossKind.BinaryCrossEntropy)
     {
         var ml = new MLContext(seed: 1);
         var data = TestData.BreastCancer(ml);
@@ -30,7 +32,7 @@ public class MLNetIntegrationTests
         var probability = TestData.Column(scored, "Probability");
         var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
         var normalized = model.Take(1).Single().Transform(data).GetColumn<float[]>("Features").ToArray();
-        var core = model.LastTransformer.Model.Model;
+        var core = model.LastTransformer.Model.LogRegDetails()!.Model;
         for (int i = 0; i < score.Length; i++)
         {
             double z = core.Score(normalized[i].Select(v => (double)v).ToArray());
@@ -160,7 +162,7 @@ public class MLNetIntegrationTests
     public void TransformerExposesTheLearnedModelAndTrace()
     {
         var (ml, data, pipeline) = Setup();
-        var p = pipeline.Fit(data).LastTransformer.Model;
+        var p = pipeline.Fit(data).LastTransformer.Model.LogRegDetails()!;
         Assert.Equal(30, p.Weights.Count);
         Assert.Equal(OptimizerKind.Newton, p.Report.Optimizer); // Auto on 569 × 30: a small problem
         Assert.Equal(LossKind.BinaryCrossEntropy, p.Model.Loss);
@@ -175,9 +177,9 @@ public class MLNetIntegrationTests
     {
         var ml = new MLContext(seed: 1);
         var data = TestData.Spector(ml);
-        Assert.Null(ml.BinaryClassification.Trainers.LogReg(l2Regularization: 0).Fit(data).Model.Statistics);
+        Assert.Null(ml.BinaryClassification.Trainers.LogReg(l2Regularization: 0).FitWithReport(data).Model.Statistics);
         var stats = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { L2Regularization = 0, ShowTrainingStatistics = true, OptimizationTolerance = 1e-10f })
-            .Fit(data).Model.Statistics!;
+            .FitWithReport(data).Model.Statistics!;
         var sm = ReferenceData.Spector.Json.GetProperty("mle").GetProperty("statsmodels");
         Assert.Equal(sm.GetProperty("bse").GetProperty("gpa").GetDouble(), stats.Coefficients[1].StandardError!.Value, 1e-5);
         Assert.Equal(sm.GetProperty("llf").GetDouble(), stats.LogLikelihood, 1e-6);

@@ -33,7 +33,7 @@ public class NonFiniteInputTests
         var ml = new MLContext(1);
         var rows = Rows();
         rows[3].Features[0] = float.NaN;
-        var model = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 3));
+        var model = ml.BinaryClassification.Trainers.LogReg().FitWithReport(TestData.ToDataView(ml, rows, 3));
         Assert.Equal(1, model.Model.SkippedRows);
     }
 
@@ -106,7 +106,7 @@ public class NonFiniteInputTests
         var reference = ReferenceData.Get("one_hot");
         var view = LogReg.MLNet.TrainingSetDataView.ToDataView(reference.Dense(), ml);
         var stats = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { L2Regularization = 0, ShowTrainingStatistics = true, OptimizationTolerance = 1e-10f })
-            .Fit(view).Model.Statistics!;
+            .FitWithReport(view).Model.Statistics!;
         Assert.Equal(new[] { "psi_yes" }, stats.AliasedCoefficients);
         Assert.Contains(stats.Warnings, w => w.Contains("'psi_yes' = 1·intercept − 1·'psi_no'"));
         Assert.Equal(reference.Json.GetProperty("rank").GetInt32(), stats.ParameterCount);

@@ -14,13 +14,14 @@ public class OutOfProcessTests
     {
         var ml = new MLContext(seed: 1);
         var data = TestData.BreastCancer(ml);
-        var model = ml.Transforms.NormalizeMeanVariance("Features").Append(ml.BinaryClassification.Trainers.LogReg()).Fit(data);
+        var model = ml.Transforms.NormalizeMeanVariance("Features")
+            .Append(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { ShowTrainingStatistics = true })).Fit(data);
         string dir = Directory.CreateTempSubdirectory("logreg-oop-").FullName;
         try
         {
             string modelPath = Path.Combine(dir, "model.zip");
             string featuresPath = Path.Combine(dir, "features.csv");
-            ml.Model.Save(model, data.Schema, modelPath);
+            LogRegModelFile.Save(ml, model, data.Schema, modelPath); // with our details entry, which plain ML.NET must ignore
             File.WriteAllLines(featuresPath, ReferenceData.BreastCancer.Rows.Select(r => string.Join(",", r.Select(v => ((float)v).ToString("R", CultureInfo.InvariantCulture)))));
 
             var scored = model.Transform(data);
@@ -30,7 +31,9 @@ public class OutOfProcessTests
             string loader = SiblingOutput("PlainMLNetLoader", "PlainMLNetLoader.dll");
             var (exit, stdout, stderr) = RunDotnet(loader, modelPath, featuresPath);
             Assert.True(exit == 0, $"exit {exit}: {stderr}");
-            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
+            var statistics = model.LastTransformer.Model.LogRegDetails()!.Statistics!;
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"# statistics {(float)statistics.Deviance:R} {statistics.ParameterCount}"), stdout);
             Assert.Equal(score.Length, lines.Length);
             for (int i = 0; i < lines.Length; i++)
             {

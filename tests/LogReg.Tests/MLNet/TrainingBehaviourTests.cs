@@ -24,7 +24,7 @@ public class TrainingBehaviourTests
             var ml = new MLContext(seed: 5);
             var data = sparse ? SparseView(ml, rows, 12) : TestData.ToDataView(ml, rows, 12);
             var options = new LogRegOptions { Optimizer = optimizer, NumberOfThreads = threads, MaximumNumberOfIterations = optimizer == OptimizerKind.MiniBatchSgd ? 5 : null };
-            var m = ml.BinaryClassification.Trainers.LogReg(options).Fit(data).Model;
+            var m = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(data).Model;
             return m.Weights.Append(m.Bias).ToArray();
         }
         var one = Fit(1);
@@ -37,8 +37,8 @@ public class TrainingBehaviourTests
     {
         var rows = SyntheticRows(500, 8, seed: 11, sparse: true);
         var ml = new MLContext(seed: 1);
-        var dense = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 8)).Model;
-        var sparse = ml.BinaryClassification.Trainers.LogReg().Fit(SparseView(ml, rows, 8)).Model;
+        var dense = ml.BinaryClassification.Trainers.LogReg().FitWithReport(TestData.ToDataView(ml, rows, 8)).Model;
+        var sparse = ml.BinaryClassification.Trainers.LogReg().FitWithReport(SparseView(ml, rows, 8)).Model;
         Assert.Equal(dense.Report.Optimization.Objective, sparse.Report.Optimization.Objective, 1e-9 * Math.Abs(dense.Report.Optimization.Objective));
         for (int j = 0; j < 8; j++)
         {
@@ -68,8 +68,8 @@ public class TrainingBehaviourTests
             rows[i].Weight = 1 + i % 3;
         }
         var repeated = rows.SelectMany(r => Enumerable.Repeat(new TestData.Row { Label = r.Label, Features = r.Features }, (int)r.Weight)).ToList();
-        var weighted = ml.BinaryClassification.Trainers.LogReg(exampleWeightColumnName: "Weight").Fit(TestData.ToDataView(ml, rows, 3)).Model;
-        var copies = ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, repeated, 3)).Model;
+        var weighted = ml.BinaryClassification.Trainers.LogReg(exampleWeightColumnName: "Weight").FitWithReport(TestData.ToDataView(ml, rows, 3)).Model;
+        var copies = ml.BinaryClassification.Trainers.LogReg().FitWithReport(TestData.ToDataView(ml, repeated, 3)).Model;
         Assert.Equal(copies.Report.Optimization.Objective, weighted.Report.Optimization.Objective, 1e-9 * copies.Report.Optimization.Objective);
         for (int j = 0; j < 3; j++)
         {
@@ -87,7 +87,7 @@ public class TrainingBehaviourTests
         {
             Optimizer = OptimizerKind.Lbfgs,
             Progress = new SyncProgress(records.Add),
-        }).Fit(data).Model;
+        }).FitWithReport(data).Model;
         Assert.Equal(model.Report.Optimization.Iterations, records.Count);
         Assert.Equal(Enumerable.Range(1, records.Count), records.Select(r => r.Iteration));
 

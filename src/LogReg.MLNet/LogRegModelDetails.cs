@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Trainers;
+
+namespace LogReg.MLNet;
+
+/// <summary>
+/// The way back from ML.NET's model types to this library's account of a fit.
+/// <see cref="LogRegTrainer.Fit(Microsoft.ML.IDataView)"/> returns ML.NET's own transformer, so pipelines,
+/// <c>OneVersusAll</c>, <c>CrossValidate</c> and plain-ML.NET loading see nothing unusual; the fit
+/// report and full statistics stay attached to its linear model and are found here — for models
+/// trained in this process, and for models read with <see cref="LogRegModelFile.Load"/> from a file
+/// written by <c>LogRegModelFile.Save</c>.
+/// </summary>
+public static class LogRegModelDetails
+{
+    private static readonly ConditionalWeakTable<LinearBinaryModelParameters, LogRegModelParameters> Details = new();
+
+    /// <summary>The model, fit report and statistics behind <paramref name="model"/>, or null if this library did not train it (or it was loaded without them).</summary>
+    public static LogRegModelParameters? LogRegDetails(this LinearBinaryModelParameters model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Details.TryGetValue(model, out var details) ? details : null;
+    }
+
+    /// <summary>The same, for the calibrated model a binary trainer's transformer carries (<c>transformer.Model</c>).</summary>
+    public static LogRegModelParameters? LogRegDetails(this CalibratedModelParametersBase model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.SubModel is LinearBinaryModelParameters linear ? linear.LogRegDetails() : null;
+    }
+
+    internal static void Attach(LinearBinaryModelParameters model, LogRegModelParameters details) => Details.AddOrUpdate(model, details);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using LogReg.Core.Losses;
+using LogReg.Core.Statistics;
+using LogReg.Core.Training;
+
+namespace LogReg.MLNet;
+
+/// <summary>
+/// The JSON form of <see cref="LogRegModelParameters"/> that <see cref="LogRegModelFile"/> keeps
+/// beside the ML.NET model in the same zip. Callbacks and cancellation tokens in the options are
+/// not data and are left out; non-finite numbers are written as "NaN"/"Infinity".
+/// </summary>
+internal static class ModelDetailsJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(), new LogisticModelConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropNonData, CreateStatistics } },
+    };
+
+    // The core builds statistics only by computing them; a saved copy is restored through its
+    // non-public constructor and public init-only properties.
+    private static void CreateStatistics(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(ModelStatistics))
+        {
+            info.CreateObject = () => Activator.CreateInstance(typeof(ModelStatistics), nonPublic: true)!;
+        }
+    }
+
+    private static void DropNonData(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            var type = info.Properties[i].PropertyType;
+            bool isCallback = typeof(Delegate).IsAssignableFrom(type)
+                || type == typeof(CancellationToken)
+                || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IProgress<>));
+            if (isCallback)
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+
+    // The model's constructor takes an array where its property exposes a read-only list.
+    private sealed class LogisticModelConverter : JsonConverter<LogisticModel>
+    {
+        private sealed record Form(double[] Weights, double Bias, LossKind Loss, string[]? FeatureNames);
+
+        public override LogisticModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A model is null.");
+            return new LogisticModel(form.Weights, form.Bias, form.Loss, form.FeatureNames);
+        }
+
+        public override void Write(Utf8JsonWriter writer, LogisticModel value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Form(value.GetWeights(), value.Bias, value.Loss, value.FeatureNames?.ToArray()), options);
+    }
+}
