@@ -1,0 +1,107 @@
+using LogReg.Core.Data;
+using LogReg.Core.Optimization;
+using LogReg.Core.Penalties;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// The softmax Hessian at a fixed point, H = Σᵢ sᵢ (diag(pᵢ) − pᵢpᵢᵀ) ⊗ x̃ᵢx̃ᵢᵀ + L2 on W, applied
+/// without forming it: for a direction (V, c), uᵢ = V·xᵢ + c, and row i contributes
+/// sᵢ·pᵢ ⊙ (uᵢ − pᵢ·uᵢ) times x̃ᵢ to each class's block.
+/// </summary>
+internal sealed class SoftmaxCurvature : ICurvature
+{
+    private readonly MulticlassTrainingSet _data;
+    private readonly double[] _p;
+    private readonly ElasticNetPenalty _penalty;
+    private readonly RowChunks _chunks;
+    private readonly int _classes;
+    private double[]? _vector;
+    private double[][]? _partials;
+    private Action<int>? _body;
+
+    public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks)
+    {
+        _data = data;
+        _p = probabilities;
+        _penalty = penalty;
+        _chunks = chunks;
+        _classes = data.ClassCount;
+    }
+
+    public int Dimension => _classes * (_data.FeatureCount + 1);
+
+    public void Multiply(ReadOnlySpan<double> v, Span<double> result)
+    {
+        if (v.Length < Dimension || result.Length < Dimension)
+        {
+            throw new ArgumentException($"Expected vectors of length {Dimension}.");
+        }
+        // Buffers are made on the first product and reused: conjugate gradients calls this many times.
+        _vector ??= new double[Dimension];
+        if (_partials is null)
+        {
+            _partials = new double[_chunks.Count][];
+            for (int c = 0; c < _partials.Length; c++)
+            {
+                _partials[c] = new double[Dimension];
+            }
+            _body = MultiplyChunk;
+        }
+        v.Slice(0, Dimension).CopyTo(_vector);
+        _chunks.Run(_body!);
+        SoftmaxBlocks.SumPartials(_partials, Dimension, result);
+        _penalty.AddSmoothCurvature(v, result);
+    }
+
+    public double[] ToDense()
+    {
+        int n = Dimension;
+        var dense = new double[n * n];
+        var unit = new double[n];
+        var column = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            unit[j] = 1;
+            Multiply(unit, column);
+            unit[j] = 0;
+            for (int i = 0; i < n; i++)
+            {
+                dense[i * n + j] = column[i];
+            }
+        }
+        return dense;
+    }
+
+    private void MultiplyChunk(int c)
+    {
+        const int B = SoftmaxBlocks.BlockRows;
+        int K = _classes;
+        var (start, end) = _chunks[c];
+        var s = _data.ExampleWeights;
+        var partial = _partials![c].AsSpan();
+        partial.Clear();
+        var u = new double[K * B];
+        for (int blockStart = start; blockStart < end; blockStart += B)
+        {
+            int count = Math.Min(B, end - blockStart);
+            SoftmaxBlocks.Forward(_data.Features, blockStart, count, _vector, K, u);
+            for (int r = 0; r < count; r++)
+            {
+                int i = blockStart + r;
+                double si = s is null ? 1.0 : s[i];
+                var p = _p.AsSpan(i * K, K);
+                double pu = 0;
+                for (int k = 0; k < K; k++)
+                {
+                    pu += p[k] * u[k * B + r];
+                }
+                for (int k = 0; k < K; k++)
+                {
+                    u[k * B + r] = si * p[k] * (u[k * B + r] - pu);
+                }
+            }
+            SoftmaxBlocks.Backward(_data.Features, blockStart, count, u, K, partial);
+        }
+    }
+}

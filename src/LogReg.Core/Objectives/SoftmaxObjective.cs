@@ -1,0 +1,216 @@
+using LogReg.Core.Data;
+using LogReg.Core.Numerics;
+using LogReg.Core.Optimization;
+using LogReg.Core.Penalties;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// Multinomial logistic regression: the softmax cross-entropy over K classes,
+/// <code>
+///   F(W, b) = Σᵢ sᵢ·[logsumexp(zᵢ) − z_{i,yᵢ}]  +  (L2/2)·‖W‖²  +  L1·‖W‖₁,     zᵢ = W·xᵢ + b
+/// </code>
+/// over θ = (W₀, …, W_{K−1}, b₀, …, b_{K−1}) (each Wₖ the d weights of class k; the K biases last,
+/// never penalised). With pᵢ = softmax(zᵢ) the gradient is ∂f/∂Wₖ = Σᵢ sᵢ(p_{ik} − [yᵢ = k])·xᵢ + L2·Wₖ,
+/// ∂f/∂bₖ = Σᵢ sᵢ(p_{ik} − [yᵢ = k]); the Hessian is Σᵢ sᵢ (diag(pᵢ) − pᵢpᵢᵀ) ⊗ x̃ᵢx̃ᵢᵀ + L2 on W,
+/// positive semi-definite (flat along "add the same vector to every class"; L2 removes that for W,
+/// not for b, so minimisers differ only by a common shift of the biases, which changes no
+/// probability). K = 2 is binary logistic regression in z₁ − z₀ (with L2 halved, since
+/// ‖W₀‖² + ‖W₁‖² = ½‖W₁ − W₀‖² at the optimum, where W₀ = −W₁).
+/// <para>
+/// Each evaluation is one pass over the rows in fixed chunks whose partial sums are added in chunk
+/// order: the same bits at any thread count. One instance must not be evaluated from two threads at once.
+/// </para>
+/// </summary>
+public sealed class SoftmaxObjective : IDifferentiableObjective
+{
+    private readonly MulticlassTrainingSet _data;
+    private readonly RowChunks _chunks;
+    private readonly double[][] _partialGradients;
+    private readonly double[] _partialValues;
+    private readonly double[][] _z;
+    private readonly double[][] _coefficients;
+    private readonly double[] _point;
+    private readonly Action<int> _chunkBody;
+    private bool _wantGradient;
+
+    /// <summary>Creates the objective.</summary>
+    /// <param name="data">Rows, class indices, example weights.</param>
+    /// <param name="l2">L2 ≥ 0 on the weights.</param>
+    /// <param name="l1">L1 ≥ 0 on the weights (handled by OWL-QN).</param>
+    /// <param name="threads">Most threads one evaluation uses (results do not depend on it).</param>
+    /// <param name="nonNegative">Constrain every weight to ≥ 0.</param>
+    public SoftmaxObjective(MulticlassTrainingSet data, double l2, double l1 = 0, int threads = 1, bool nonNegative = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _data = data;
+        Classes = data.ClassCount;
+        FeatureCount = data.FeatureCount;
+        Penalty = new ElasticNetPenalty(l2, l1, Classes * FeatureCount, nonNegative);
+        _chunks = new RowChunks(data.RowCount, threads);
+        _partialGradients = NewBuffers(_chunks.Count, Dimension);
+        _partialValues = new double[_chunks.Count];
+        _z = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
+        _coefficients = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
+        _point = new double[Dimension];
+        _chunkBody = Chunk;
+        var s = data.ExampleWeights;
+        double total = s is null ? data.RowCount : s.Sum();
+        ValueScale = total > 0 && data.RowCount > 0 ? total / data.RowCount : 1.0;
+    }
+
+    /// <summary>K.</summary>
+    public int Classes { get; }
+
+    /// <summary>d.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>K·(d + 1).</summary>
+    public int Dimension => Classes * (FeatureCount + 1);
+
+    /// <inheritdoc/>
+    public ElasticNetPenalty Penalty { get; }
+
+    /// <summary>The mean example weight.</summary>
+    public double ValueScale { get; }
+
+    /// <summary>Threads one evaluation uses.</summary>
+    public int Threads => _chunks.Threads;
+
+    /// <summary>F(θ), including the L1 term.</summary>
+    public double Value(ReadOnlySpan<double> theta) => SmoothValue(theta) + Penalty.L1Value(theta);
+
+    /// <inheritdoc/>
+    public double SmoothValue(ReadOnlySpan<double> theta)
+    {
+        Load(theta, gradient: false);
+        _chunks.Run(_chunkBody);
+        return _partialValues.Sum() + Penalty.SmoothValue(theta);
+    }
+
+    /// <inheritdoc/>
+    public double SmoothValueAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        Check(gradient.Length, nameof(gradient));
+        Load(theta, gradient: true);
+        _chunks.Run(_chunkBody);
+        SoftmaxBlocks.SumPartials(_partialGradients, Dimension, gradient);
+        Penalty.AddSmoothGradient(theta, gradient);
+        return _partialValues.Sum() + Penalty.SmoothValue(theta);
+    }
+
+    /// <summary>The Hessian of f at θ (for the softmax cross-entropy it equals the Gauss–Newton matrix).</summary>
+    public ICurvature HessianAt(ReadOnlySpan<double> theta, bool gaussNewton = false)
+    {
+        Check(theta.Length, nameof(theta));
+        return new SoftmaxCurvature(_data, Probabilities(theta), Penalty, _chunks);
+    }
+
+    /// <summary>pᵢ = softmax(W·xᵢ + b) for every row, row-major n × K.</summary>
+    public double[] Probabilities(ReadOnlySpan<double> theta)
+    {
+        Check(theta.Length, nameof(theta));
+        int K = Classes;
+        var p = new double[_data.RowCount * K];
+        var point = theta.Slice(0, Dimension).ToArray();
+        _chunks.Run(c =>
+        {
+            var (start, end) = _chunks[c];
+            var z = new double[K * SoftmaxBlocks.BlockRows];
+            for (int blockStart = start; blockStart < end; blockStart += SoftmaxBlocks.BlockRows)
+            {
+                int count = Math.Min(SoftmaxBlocks.BlockRows, end - blockStart);
+                SoftmaxBlocks.Forward(_data.Features, blockStart, count, point, K, z);
+                for (int r = 0; r < count; r++)
+                {
+                    var row = p.AsSpan((blockStart + r) * K, K);
+                    for (int k = 0; k < K; k++)
+                    {
+                        row[k] = z[k * SoftmaxBlocks.BlockRows + r];
+                    }
+                    Softmax.InPlace(row);
+                }
+            }
+        });
+        return p;
+    }
+
+    private void Chunk(int c)
+    {
+        int K = Classes;
+        const int B = SoftmaxBlocks.BlockRows;
+        var (start, end) = _chunks[c];
+        var x = _data.Features;
+        var y = _data.Labels;
+        var s = _data.ExampleWeights;
+        var z = _z[c].AsSpan();
+        var coefficient = _coefficients[c].AsSpan();
+        var g = _partialGradients[c].AsSpan();
+        bool wantGradient = _wantGradient;
+        if (wantGradient)
+        {
+            g.Clear();
+        }
+        double value = 0;
+        for (int blockStart = start; blockStart < end; blockStart += B)
+        {
+            int count = Math.Min(B, end - blockStart);
+            SoftmaxBlocks.Forward(x, blockStart, count, _point, K, z);
+            for (int r = 0; r < count; r++)
+            {
+                int i = blockStart + r;
+                double si = s is null ? 1.0 : s[i];
+                double max = double.NegativeInfinity;
+                for (int k = 0; k < K; k++)
+                {
+                    max = Math.Max(max, z[k * B + r]);
+                }
+                double sum = 0;
+                for (int k = 0; k < K; k++)
+                {
+                    double e = Math.Exp(z[k * B + r] - max);
+                    coefficient[k * B + r] = e;
+                    sum += e;
+                }
+                if (si != 0)
+                {
+                    value += si * (max + Math.Log(sum) - z[y[i] * B + r]);
+                }
+                for (int k = 0; k < K; k++)
+                {
+                    coefficient[k * B + r] = si * (coefficient[k * B + r] / sum - (k == y[i] ? 1.0 : 0.0));
+                }
+            }
+            if (wantGradient)
+            {
+                SoftmaxBlocks.Backward(x, blockStart, count, coefficient, K, g);
+            }
+        }
+        _partialValues[c] = value;
+    }
+
+    private void Load(ReadOnlySpan<double> theta, bool gradient)
+    {
+        Check(theta.Length, nameof(theta));
+        theta.Slice(0, Dimension).CopyTo(_point);
+        _wantGradient = gradient;
+    }
+
+    private void Check(int length, string name)
+    {
+        if (length < Dimension)
+        {
+            throw new ArgumentException($"Expected {Dimension} parameters (K = {Classes} classes × (d = {FeatureCount} weights + 1 bias)); got {length}.", name);
+        }
+    }
+
+    private static double[][] NewBuffers(int count, int length)
+    {
+        var buffers = new double[count][];
+        for (int c = 0; c < count; c++)
+        {
+            buffers[c] = new double[length];
+        }
+        return buffers;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Objectives;
+using LogReg.Core.Optimization;
+
+namespace LogReg.Core.Training;
+
+/// <summary>
+/// Fits a <see cref="SoftmaxModel"/> (multinomial logistic regression) by minimising the
+/// <see cref="SoftmaxObjective"/> with the same optimizers and options as the binary trainer.
+/// <c>Auto</c> is L-BFGS (OWL-QN with L1): one pass per iteration, where a Newton step would cost a
+/// pass per Hessian-vector product.
+/// </summary>
+public static class SoftmaxRegressionTrainer
+{
+    /// <summary>Trains on <paramref name="data"/>.</summary>
+    /// <exception cref="ArgumentException">Empty data, fewer than two classes present, or options this model does not take.</exception>
+    public static SoftmaxTrainingResult Train(MulticlassTrainingSet data, TrainerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= TrainerOptions.Default;
+        options.Validate();
+        CheckOptions(options);
+        CheckData(data);
+        data = Weighted(data, options.ClassWeighting);
+        int dimension = data.ClassCount * (data.FeatureCount + 1);
+        if (options.InitialParameters is { } initial && initial.Count != dimension)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"InitialParameters has {initial.Count} values; {data.ClassCount} classes × ({data.FeatureCount} features + 1 bias) need {dimension} (the K weight vectors, then the K biases)."),
+                nameof(options));
+        }
+
+        var kind = options.Optimizer == OptimizerKind.Auto ? OptimizerKind.Lbfgs : options.Optimizer;
+        int threads = options.ResolvedThreads;
+        var objective = new SoftmaxObjective(data, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
+        var optimizer = OptimizerCatalog.Create(kind);
+        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
+            $"Training softmax cross-entropy with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features × {data.ClassCount} classes " +
+            $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {threads} thread(s).")));
+
+        var start = options.InitialParameters?.ToArray() ?? new double[dimension];
+        objective.Penalty.ProjectOntoFeasibleSet(start);
+        var result = optimizer.Minimize(objective, start, options);
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"{optimizer.Name}: {result.Iterations} iterations, {result.Evaluations.Total} passes, objective {result.Objective:R}, " +
+            $"‖∇F‖∞ = {result.GradientNorm:G3}, stopped on {result.Termination}.");
+        options.Log?.Invoke(result.Converged
+            ? new LogEvent(LogSeverity.Info, summary)
+            : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
+
+        var theta = Canonical(result.Minimizer, data.ClassCount, data.FeatureCount, objective.Penalty);
+        var model = new SoftmaxModel(theta.AsSpan(0, data.ClassCount * data.FeatureCount).ToArray(),
+            theta.AsSpan(data.ClassCount * data.FeatureCount).ToArray(), data.ClassNames, data.FeatureNames);
+        return new SoftmaxTrainingResult(model, new FitReport(kind, options, result with { Minimizer = theta }));
+    }
+
+    // Adding one vector to every class changes no probability. The biases are never penalised, so
+    // they are centred (Σₖ bₖ = 0); the weights too when nothing penalises them. F is unchanged.
+    private static double[] Canonical(double[] minimizer, int classes, int features, Penalties.ElasticNetPenalty penalty)
+    {
+        var theta = (double[])minimizer.Clone();
+        bool unpenalised = penalty.L2 == 0 && penalty.L1 == 0 && !penalty.NonNegative;
+        for (int j = 0; j <= features; j++)
+        {
+            if (j < features && !unpenalised)
+            {
+                continue;
+            }
+            int Index(int k) => j < features ? k * features + j : classes * features + k;
+            double mean = 0;
+            for (int k = 0; k < classes; k++)
+            {
+                mean += theta[Index(k)];
+            }
+            mean /= classes;
+            for (int k = 0; k < classes; k++)
+            {
+                theta[Index(k)] -= mean;
+            }
+        }
+        return theta;
+    }
+
+    private static void CheckOptions(TrainerOptions options)
+    {
+        if (options.Loss != LossKind.BinaryCrossEntropy)
+        {
+            throw new ArgumentException(
+                $"Loss is {options.Loss}; the softmax model is fitted by cross-entropy only (BinaryCrossEntropy, its K = 2 case).", nameof(options));
+        }
+        if (options.Optimizer == OptimizerKind.MiniBatchSgd)
+        {
+            throw new ArgumentException(
+                "Optimizer is MiniBatchSgd, which the softmax model does not offer yet; expected Auto, Lbfgs, Newton or GradientDescent.", nameof(options));
+        }
+        if (options.ClassWeighting.Mode == ClassWeightingMode.Explicit)
+        {
+            throw new ArgumentException(
+                "ClassWeighting is Explicit (negative, positive), which names two classes; for K classes use None or Balanced, or an example weight column.", nameof(options));
+        }
+    }
+
+    private static void CheckData(MulticlassTrainingSet data)
+    {
+        if (data.RowCount == 0)
+        {
+            throw new ArgumentException("The training data has no rows.", nameof(data));
+        }
+        var present = data.ClassWeights().Count(w => w > 0);
+        if (present < 2)
+        {
+            throw new ArgumentException(
+                $"The training labels hold {present} class(es) with a positive weight; multiclass classification needs at least two.", nameof(data));
+        }
+    }
+
+    // scikit-learn's "balanced": n / (K · n_k) from row counts over the K classes that occur (as the
+    // binary ClassWeighting), multiplied into any example weights.
+    private static MulticlassTrainingSet Weighted(MulticlassTrainingSet data, ClassWeighting weighting)
+    {
+        if (weighting.Mode != ClassWeightingMode.Balanced)
+        {
+            return data;
+        }
+        var counts = new double[data.ClassCount];
+        foreach (int y in data.Labels)
+        {
+            counts[y]++;
+        }
+        int present = counts.Count(c => c > 0);
+        return data.WithClassFactors(counts.Select(c => c > 0 ? data.RowCount / (present * c) : 0.0).ToArray());
+    }
+}

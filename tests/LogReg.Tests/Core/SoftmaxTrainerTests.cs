@@ -1,0 +1,120 @@
+using System.Text.Json;
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Optimization;
+using LogReg.Core.Training;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Core;
+
+/// <summary>The softmax trainer against scikit-learn's multinomial LogisticRegression, and the binary model at K = 2.</summary>
+public class SoftmaxTrainerTests
+{
+    private static readonly TrainerOptions Tight = new() { OptimizationTolerance = 1e-8, NumberOfThreads = 1 }; // L-BFGS on raw iris stalls in rounding below ~1e-9
+
+    // scikit-learn's lbfgs stops at a gradient of ~2e-3; the reference's "optimum" is its answer
+    // polished by scipy's BFGS. Features are fitted as floats (as ML.NET stores them), which moves
+    // the optimum by about 1e-7.
+    private static void AssertMatches(JsonElement reference, SoftmaxModel model, double objective, double coefficientTolerance = 1e-5)
+    {
+        Assert.True(objective <= reference.GetProperty("objective").GetDouble(), "at least as low as scikit-learn's own answer");
+        var expected = reference.GetProperty("optimum");
+        NumericAssert.Relative(expected.GetProperty("objective").GetDouble(), objective, 1e-7, "objective");
+        var coef = expected.GetProperty("coef").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(v => v.GetDouble())).ToArray();
+        var intercept = expected.GetProperty("intercept").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        NumericAssert.Close(coef, model.Weights, coefficientTolerance, "W");
+        NumericAssert.Close(intercept, model.Biases, coefficientTolerance, "b");
+    }
+
+    [Theory]
+    [InlineData("l2", 1.0, OptimizerKind.Lbfgs)]
+    [InlineData("l2", 1.0, OptimizerKind.Newton)]
+    [InlineData("l2_c0.1", 10.0, OptimizerKind.Auto)]
+    public void L2FitsMatchScikitLearn(string name, double l2, OptimizerKind optimizer)
+    {
+        var fit = SoftmaxRegressionTrainer.Train(SoftmaxData.IrisSet(), Tight with { L2Regularization = l2, Optimizer = optimizer });
+        Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
+        Assert.Equal(optimizer == OptimizerKind.Auto ? OptimizerKind.Lbfgs : optimizer, fit.Report.Optimizer);
+        AssertMatches(SoftmaxData.Reference.GetProperty(name), fit.Model, fit.Report.Optimization.Objective);
+        Assert.Equal(SoftmaxData.Species, fit.Model.ClassNames);
+    }
+
+    [Fact]
+    public void BalancedClassWeightsMatchScikitLearn()
+    {
+        var reference = SoftmaxData.Reference.GetProperty("balanced");
+        var rows = reference.GetProperty("rows").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        var iris = SoftmaxData.Iris();
+        var subset = SoftmaxData.Set((rows.Select(i => iris.Rows[i]).ToArray(), rows.Select(i => iris.Labels[i]).ToArray()));
+        var fit = SoftmaxRegressionTrainer.Train(subset, Tight with { ClassWeighting = ClassWeighting.Balanced });
+        AssertMatches(reference, fit.Model, fit.Report.Optimization.Objective);
+    }
+
+    [Fact]
+    public void L1FitMatchesScikitLearnIncludingItsZeros()
+    {
+        var reference = SoftmaxData.Reference.GetProperty("l1");
+        var mean = reference.GetProperty("mean").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var sd = reference.GetProperty("sd").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var iris = SoftmaxData.Iris();
+        var standardised = iris.Rows.Select(r => r.Select((v, j) => (v - mean[j]) / sd[j]).ToArray()).ToArray();
+        var fit = SoftmaxRegressionTrainer.Train(SoftmaxData.Set((standardised, iris.Labels)),
+            TrainerOptions.Default with { L2Regularization = 0, L1Regularization = 1, OptimizationTolerance = 1e-9, NumberOfThreads = 1 });
+        Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
+        NumericAssert.Relative(reference.GetProperty("objective").GetDouble(), fit.Report.Optimization.Objective, 1e-6, "objective");
+        var coef = reference.GetProperty("coef").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(v => v.GetDouble())).ToArray();
+        for (int j = 0; j < coef.Length; j++)
+        {
+            Assert.True(coef[j] == 0 == (fit.Model.Weights[j] == 0), $"weight {j}: scikit-learn {coef[j]}, ours {fit.Model.Weights[j]}");
+        }
+    }
+
+    [Fact]
+    public void TwoClassSoftmaxIsBinaryLogisticRegressionWithHalfTheL2()
+    {
+        var reference = ReferenceData.BreastCancer;
+        var labels = reference.Labels.Select(y => (int)y).ToArray();
+        var softmax = SoftmaxRegressionTrainer.Train(
+            new MulticlassTrainingSet(DenseMatrix.FromRows(reference.Rows), labels, 2), Tight with { L2Regularization = 2, Optimizer = OptimizerKind.Newton });
+        var binary = LogisticRegressionTrainer.Train(reference.Dense(), Tight with { L2Regularization = 1, Optimizer = OptimizerKind.Newton });
+        var difference = softmax.Model.WeightsOf(1).ToArray().Zip(softmax.Model.WeightsOf(0).ToArray(), (a, b) => a - b).ToArray();
+        NumericAssert.Close(binary.Model.Weights, difference, 1e-7, "w");
+        NumericAssert.Close(binary.Model.Bias, softmax.Model.Biases[1] - softmax.Model.Biases[0], 1e-7, "b");
+        NumericAssert.Relative(binary.Report.Optimization.Objective, softmax.Report.Optimization.Objective, 1e-10, "objective");
+    }
+
+    [Fact]
+    public void ExampleWeightsAreRepeatedRows()
+    {
+        var data = SoftmaxData.Random(80, 4, 3, seed: 11);
+        var weights = Enumerable.Range(0, 80).Select(i => (double)(i % 3)).ToArray();
+        var repeated = data.Rows.SelectMany((r, i) => Enumerable.Repeat(r, (int)weights[i])).ToArray();
+        var repeatedLabels = data.Labels.SelectMany((y, i) => Enumerable.Repeat(y, (int)weights[i])).ToArray();
+        var a = SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(DenseMatrix.FromRows(data.Rows), data.Labels, 3, weights), Tight);
+        var b = SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(DenseMatrix.FromRows(repeated), repeatedLabels, 3), Tight);
+        NumericAssert.Close(b.Model.ToParameters(), a.Model.ToParameters(), 1e-7, "θ");
+    }
+
+    [Fact]
+    public void WarmStartAtTheOptimumStopsAtOnce()
+    {
+        var set = SoftmaxData.IrisSet();
+        var cold = SoftmaxRegressionTrainer.Train(set, Tight);
+        var warm = SoftmaxRegressionTrainer.Train(set, Tight with { InitialParameters = cold.Model.ToParameters() });
+        Assert.True(warm.Report.Optimization.Converged);
+        Assert.InRange(warm.Report.Optimization.Iterations, 0, 2);
+    }
+
+    [Fact]
+    public void OptionsTheSoftmaxDoesNotTakeAreRefusedWithTheReason()
+    {
+        var set = SoftmaxData.IrisSet();
+        Assert.Contains("cross-entropy only", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { Loss = LossKind.MeanSquaredError })).Message);
+        Assert.Contains("MiniBatchSgd", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { Optimizer = OptimizerKind.MiniBatchSgd })).Message);
+        Assert.Contains("names two classes", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { ClassWeighting = ClassWeighting.Explicit(1, 2) })).Message);
+        var oneClass = new MulticlassTrainingSet(DenseMatrix.FromRows(new[] { new[] { 1.0 }, new[] { 2.0 } }), new[] { 1, 1 }, 3);
+        Assert.Contains("at least two", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(oneClass)).Message);
+        Assert.Contains("class index from 0 to 2", Assert.Throws<ArgumentException>(() => new MulticlassTrainingSet(DenseMatrix.FromRows(new[] { new[] { 1.0 } }), new[] { 3 }, 3)).Message);
+    }
+}
