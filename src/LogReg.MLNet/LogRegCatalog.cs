@@ -4,7 +4,7 @@ using Microsoft.ML;
 
 namespace LogReg.MLNet;
 
-/// <summary>Extension methods on <c>mlContext.BinaryClassification.Trainers</c>.</summary>
+/// <summary>Extension methods on <c>mlContext.BinaryClassification.Trainers</c> and <c>mlContext.MulticlassClassification.Trainers</c>.</summary>
 public static class LogRegCatalog
 {
     /// <summary>
@@ -55,5 +55,51 @@ public static class LogRegCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         return new LogRegTrainer(MLNetInterop.EnvironmentOf(catalog), options);
+    }
+
+    /// <summary>
+    /// Multinomial (softmax) logistic regression written from first principles, trained on
+    /// <paramref name="featureColumnName"/> to predict the key-typed <paramref name="labelColumnName"/>.
+    /// Outputs Score (the K class probabilities) and PredictedLabel, as <c>LbfgsMaximumEntropy</c>. A
+    /// null option keeps the default of <see cref="LogRegMulticlassOptions"/>.
+    /// </summary>
+    public static LogRegMulticlassTrainer LogReg(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = "Label",
+        string featureColumnName = "Features",
+        string? exampleWeightColumnName = null,
+        float? l1Regularization = null,
+        float? l2Regularization = null,
+        float? optimizationTolerance = null,
+        int? maximumNumberOfIterations = null)
+    {
+        var options = new LogRegMulticlassOptions
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            ExampleWeightColumnName = exampleWeightColumnName,
+            MaximumNumberOfIterations = maximumNumberOfIterations,
+        };
+        if (l1Regularization is float l1)
+        {
+            options.L1Regularization = l1;
+        }
+        if (l2Regularization is float l2)
+        {
+            options.L2Regularization = l2;
+        }
+        if (optimizationTolerance is float tolerance)
+        {
+            options.OptimizationTolerance = tolerance;
+        }
+        return catalog.LogReg(options);
+    }
+
+    /// <summary>The multiclass trainer configured by an options object.</summary>
+    public static LogRegMulticlassTrainer LogReg(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LogRegMulticlassOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LogRegMulticlassTrainer(MLNetInterop.EnvironmentOf(catalog), options);
     }
 }

@@ -15,6 +15,7 @@ namespace LogReg.MLNet;
 public static class LogRegModelDetails
 {
     private static readonly ConditionalWeakTable<LinearBinaryModelParameters, LogRegModelParameters> Details = new();
+    private static readonly ConditionalWeakTable<MaximumEntropyModelParameters, LogRegMulticlassModelParameters> MulticlassDetails = new();
 
     /// <summary>The model, fit report and statistics behind <paramref name="model"/>, or null if this library did not train it (or it was loaded without them).</summary>
     public static LogRegModelParameters? LogRegDetails(this LinearBinaryModelParameters model)
@@ -30,5 +31,14 @@ public static class LogRegModelDetails
         return model.SubModel is LinearBinaryModelParameters linear ? linear.LogRegDetails() : null;
     }
 
+    /// <summary>The softmax model and fit report behind a multiclass model this library trained in this process, else null.</summary>
+    public static LogRegMulticlassModelParameters? LogRegDetails(this MaximumEntropyModelParameters model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return MulticlassDetails.TryGetValue(model, out var details) ? details : null;
+    }
+
     internal static void Attach(LinearBinaryModelParameters model, LogRegModelParameters details) => Details.AddOrUpdate(model, details);
+
+    internal static void Attach(MaximumEntropyModelParameters model, LogRegMulticlassModelParameters details) => MulticlassDetails.AddOrUpdate(model, details);
 }

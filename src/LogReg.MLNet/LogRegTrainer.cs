@@ -99,9 +99,9 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         }
 
         int seed = o.Seed ?? _host.Rand.Next();
-        var trainerOptions = o.ToTrainerOptions(seed, new ChannelProgress(channel, o.Progress), logEvent => Log(channel, logEvent)) with
+        var trainerOptions = o.ToTrainerOptions(seed, new TrainingChannel.Progress(channel, o.Progress), logEvent => TrainingChannel.Log(channel, logEvent)) with
         {
-            InitialParameters = initial ?? o.RandomStart(read.Data.FeatureCount, seed),
+            InitialParameters = initial ?? o.RandomStart(read.Data.FeatureCount, 1, seed),
         };
         var fit = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
         ModelStatistics? statistics = null;
@@ -149,64 +149,14 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         }
     }
 
-    // Column names are the adapter's own; every other option is validated once, by the core.
+    // Options valid on their own (LogRegOptionsBase.ValidateColumnNames) may still not go together.
     private static void Validate(LogRegOptions o)
     {
-        static void RequireName(string? name, string option, bool optional = false)
-        {
-            if (optional ? name is not null && name.Trim().Length == 0 : string.IsNullOrWhiteSpace(name))
-            {
-                throw new ArgumentOutOfRangeException(option, name, $"{option} is '{name}'; expected a column name{(optional ? " or null" : "")}.");
-            }
-        }
-
-        RequireName(o.LabelColumnName, nameof(o.LabelColumnName));
-        RequireName(o.FeatureColumnName, nameof(o.FeatureColumnName));
-        RequireName(o.ExampleWeightColumnName, nameof(o.ExampleWeightColumnName), optional: true);
-        o.Core.Validate();
-        if (!(float.IsFinite(o.InitialWeightsDiameter) && o.InitialWeightsDiameter >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(o.InitialWeightsDiameter), o.InitialWeightsDiameter,
-                $"InitialWeightsDiameter is {o.InitialWeightsDiameter}; expected a finite number ≥ 0.");
-        }
+        o.ValidateColumnNames();
         if (o.ShowTrainingStatistics && StatisticsCalculator.WhyNoStatistics(o.Core) is string reason)
         {
             throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
                 $"ShowTrainingStatistics is true; expected false when L1Regularization > 0 or EnforceNonNegativity is set. {reason}");
-        }
-    }
-
-    // The core's log events in MLContext.Log, with the remedies worded in this trainer's option names.
-    private static void Log(IChannel channel, LogEvent logEvent)
-    {
-        if (logEvent.Severity == LogSeverity.Warning)
-        {
-            string remedies = logEvent.Remedies == Remedy.None ? "" : " Remedies: " + RemedyWording.Describe(logEvent.Remedies) + ".";
-            channel.Warning(MessageSensitivity.None, logEvent.Message + remedies);
-        }
-        else
-        {
-            channel.Info(MessageSensitivity.None, logEvent.Message);
-        }
-    }
-
-    // Sends each iteration to MLContext.Log (Trace level) and to the user's IProgress, if any.
-    private sealed class ChannelProgress : IProgress<IterationRecord>
-    {
-        private readonly IChannel _channel;
-        private readonly IProgress<IterationRecord>? _user;
-
-        public ChannelProgress(IChannel channel, IProgress<IterationRecord>? user)
-        {
-            _channel = channel;
-            _user = user;
-        }
-
-        public void Report(IterationRecord value)
-        {
-            _channel.Trace(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-                $"iteration {value.Iteration}: objective {value.Objective:R}, |grad| {value.GradientNorm:G4}, step {value.StepSize:G4}, {value.Elapsed.TotalMilliseconds:F1} ms"));
-            _user?.Report(value);
         }
     }
 }

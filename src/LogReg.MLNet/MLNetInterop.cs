@@ -11,7 +11,8 @@ namespace LogReg.MLNet;
 /// The only place that reaches ML.NET internals (checked against Microsoft.ML 5.0.1). ML.NET keeps
 /// the constructors of <see cref="LinearBinaryModelParameters"/>, <see cref="PlattCalibrator"/>,
 /// the calibrated-model wrapper, <see cref="BinaryPredictionTransformer{TModel}"/>, <see cref="TrainerInfo"/> and
-/// the statistics records internal, and
+/// the statistics records, <see cref="MaximumEntropyModelParameters"/> and
+/// <see cref="MulticlassPredictionTransformer{TModel}"/> internal, and
 /// exposes a catalog's environment to nobody (dotnet/machinelearning #4911, #6839, #3243). Every
 /// member is looked up once, on first use; if an ML.NET upgrade removes one, the first call fails
 /// with an <see cref="InvalidOperationException"/> that says which, and the tests fail loudly.
@@ -26,7 +27,7 @@ internal static class MLNetInterop
     public static readonly Type CalibratedModelType = typeof(CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>);
 
     /// <summary>The environment (the MLContext) behind a trainers catalog.</summary>
-    public static IHostEnvironment EnvironmentOf(BinaryClassificationCatalog.BinaryClassificationTrainers catalog)
+    public static IHostEnvironment EnvironmentOf(object catalog)
     {
         for (Type? t = catalog.GetType(); t is not null; t = t.BaseType)
         {
@@ -41,7 +42,7 @@ internal static class MLNetInterop
                 }
             }
         }
-        throw Missing("the environment of BinaryClassificationCatalog.BinaryClassificationTrainers");
+        throw Missing($"the environment of {catalog.GetType().Name}");
     }
 
     /// <summary>
@@ -82,6 +83,20 @@ internal static class MLNetInterop
     /// </summary>
     public static TrainerInfo CreateTrainerInfo() =>
         (TrainerInfo)Invoke(Resolved.Value.Info, false, false, false, false, true, false);
+
+    /// <summary>
+    /// ML.NET's own softmax scorer (what <c>LbfgsMaximumEntropy</c> produces) with weights Wₖ and
+    /// biases bₖ, inside a MulticlassPredictionTransformer: Score = softmax(W·x + b), PredictedLabel
+    /// its arg-max, as a key of the training label's type.
+    /// </summary>
+    public static MulticlassPredictionTransformer<MaximumEntropyModelParameters> CreateMulticlassScorer(IHostEnvironment env,
+        VBuffer<float>[] weights, float[] biases, int featureCount, string[]? classNames, DataViewSchema inputSchema, string featureColumnName, string labelColumnName)
+    {
+        var m = Resolved.Value;
+        var model = Invoke(m.MaximumEntropy, env, weights, biases, biases.Length, featureCount, classNames, null);
+        return (MulticlassPredictionTransformer<MaximumEntropyModelParameters>)
+            Invoke(m.MulticlassTransformer, env, model, inputSchema, featureColumnName, labelColumnName, "Score", "PredictedLabel");
+    }
 
     /// <summary>Throws unless every internal member this adapter needs is present.</summary>
     public static void EnsureAvailable() => _ = Resolved.Value;
@@ -138,7 +153,14 @@ internal static class MLNetInterop
             c.GetParameters() is { Length: 8 } p && p[1].ParameterType == typeof(long))
             ?? throw Missing("LinearModelParameterStatistics(IHostEnvironment, long, int, float, float, in VBuffer<float>, VBuffer<float>, float)");
 
-        return new Members(linear, platt, calibrated, transformer, info, baseStatistics, linearStatistics);
+        var maximumEntropy = typeof(MaximumEntropyModelParameters).GetConstructors(Instance).FirstOrDefault(c =>
+            c.GetParameters() is { Length: 7 } p && p[1].ParameterType == typeof(VBuffer<float>[]))
+            ?? throw Missing("MaximumEntropyModelParameters(IHostEnvironment, VBuffer<float>[], float[], int, int, string[], ModelStatisticsBase)");
+        var multiclassTransformer = typeof(MulticlassPredictionTransformer<MaximumEntropyModelParameters>).GetConstructors(Instance).FirstOrDefault(c =>
+            c.GetParameters() is { Length: 7 } p && p[2].ParameterType == typeof(DataViewSchema))
+            ?? throw Missing("MulticlassPredictionTransformer(IHostEnvironment, TModel, DataViewSchema, string, string, string, string)");
+
+        return new Members(linear, platt, calibrated, transformer, info, baseStatistics, linearStatistics, maximumEntropy, multiclassTransformer);
     }
 
     private static InvalidOperationException Missing(string what) => new(
@@ -147,5 +169,6 @@ internal static class MLNetInterop
 
     private sealed record Members(
         ConstructorInfo Linear, ConstructorInfo Platt, ConstructorInfo Calibrated, ConstructorInfo Transformer,
-        ConstructorInfo Info, ConstructorInfo BaseStatistics, ConstructorInfo LinearStatistics);
+        ConstructorInfo Info, ConstructorInfo BaseStatistics, ConstructorInfo LinearStatistics,
+        ConstructorInfo MaximumEntropy, ConstructorInfo MulticlassTransformer);
 }

@@ -19,6 +19,20 @@ internal static class SchemaChecks
         return column;
     }
 
+    /// <summary>A key-typed label with a known number of classes (at least 2).</summary>
+    public static DataViewSchema.Column KeyLabel(DataViewSchema schema, string name, out int classes)
+    {
+        var column = Find(schema, name, "label");
+        if (column.Type is not KeyDataViewType key || key.Count < 2 || key.Count > int.MaxValue || key.RawType != typeof(uint))
+        {
+            throw new ArgumentException(
+                $"Label column '{name}' has type {column.Type}; expected a key type (UInt32) with 2 or more values, as ML.NET's multiclass trainers do. " +
+                "Convert it first, e.g. with mlContext.Transforms.Conversion.MapValueToKey(\"" + name + "\").", "input");
+        }
+        classes = (int)key.Count;
+        return column;
+    }
+
     public static DataViewSchema.Column Features(DataViewSchema schema, string name, int? expectedSize = null)
     {
         var column = Find(schema, name, "feature");

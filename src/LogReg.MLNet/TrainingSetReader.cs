@@ -19,11 +19,61 @@ public static class TrainingSetReader
     /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        var labelColumn = SchemaChecks.Label(data.Schema, labelName);
+        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, cancellationToken);
+        var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
+        return new DataViewRead(set, rows.Skipped);
+    }
+
+    /// <summary>
+    /// Reads a key-typed label (class k + 1 as ML.NET numbers keys; key 0, missing, skips the row),
+    /// the features and optional weights into a multiclass training set whose class names are the
+    /// key's values when it has text ones.
+    /// </summary>
+    public static (MulticlassTrainingSet Data, long SkippedRows) ReadMulticlass(
+        IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, cancellationToken);
+        var labels = rows.Labels.Select(v => (int)v).ToArray();
+        var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
+        return (set, rows.Skipped);
+    }
+
+    private static Func<double> BooleanLabel(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var getter = cursor.GetGetter<bool>(column);
+        bool value = false;
+        return () =>
+        {
+            getter(ref value);
+            return value ? 1.0 : 0.0;
+        };
+    }
+
+    private static Func<double> KeyLabel(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var getter = cursor.GetGetter<uint>(column);
+        uint value = 0;
+        return () =>
+        {
+            getter(ref value);
+            return value == 0 ? double.NaN : value - 1.0;
+        };
+    }
+
+    private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped);
+
+    // One pass: rows with a NaN feature, a NaN weight or a missing label (NaN from the label reader) are skipped and counted.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
+        string featureName, string? weightName, CancellationToken cancellationToken)
+    {
         var schema = data.Schema;
-        var labelColumn = SchemaChecks.Label(schema, labelName);
         var featureColumn = SchemaChecks.Features(schema, featureName);
         var weightColumn = SchemaChecks.Weight(schema, weightName);
         int d = ((VectorDataViewType)featureColumn.Type).Size;
@@ -42,10 +92,9 @@ public static class TrainingSetReader
 
         using (var cursor = data.GetRowCursor(columns))
         {
-            var getLabel = cursor.GetGetter<bool>(labelColumn);
+            var getLabel = labelReader(cursor, labelColumn);
             var getFeatures = cursor.GetGetter<VBuffer<float>>(featureColumn);
             var getWeight = weightColumn is null ? null : cursor.GetGetter<float>(weightColumn.Value);
-            bool label = false;
             var features = default(VBuffer<float>);
             float weight = 1f;
             while (cursor.MoveNext())
@@ -87,17 +136,34 @@ public static class TrainingSetReader
                         $"Feature column '{featureName}' {slot} holds {(bad > 0 ? "+∞" : "−∞")} in row {cursor.Position}; " +
                         "expected a finite value (rows with a missing value, NaN, are skipped; infinite values are refused).", "input");
                 }
-                getLabel(ref label);
+                double label = getLabel();
+                if (double.IsNaN(label))
+                {
+                    skipped++;
+                    continue;
+                }
                 builder ??= features.IsDense ? new DenseRowsBuilder(d, capacityHint) : new SparseRowsBuilder(d, capacityHint);
                 builder.Add(features);
-                labels.Add(label ? 1.0 : 0.0);
+                labels.Add(label);
                 weights?.Add(weight);
             }
         }
 
         builder ??= new DenseRowsBuilder(d, 0);
-        var set = new TrainingSet(builder.Build(), labels.ToArray(), weights?.ToArray(), names);
-        return new DataViewRead(set, skipped);
+        return new Rows(builder.Build(), labels.ToArray(), weights?.ToArray(), names, skipped);
+    }
+
+    // The key's text values as class names, when it has distinct non-empty ones (as LbfgsMaximumEntropy).
+    private static string[]? KeyNames(DataViewSchema.Column column, int classes)
+    {
+        if (column.Annotations.Schema.GetColumnOrNull("KeyValues")?.Type is not VectorDataViewType { ItemType: TextDataViewType })
+        {
+            return null;
+        }
+        var values = default(VBuffer<ReadOnlyMemory<char>>);
+        column.GetKeyValues(ref values);
+        var names = values.DenseValues().Select(v => v.ToString()).ToArray();
+        return names.Length == classes && names.All(n => n.Length > 0) && names.Distinct().Count() == classes ? names : null;
     }
 
     // The first NaN in the row (which makes the row skippable), else the first ±∞, else null.

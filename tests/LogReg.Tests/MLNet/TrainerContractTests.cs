@@ -88,4 +88,32 @@ public class TrainerContractTests
         Assert.Equal(fitted.Model.SubModel.Bias, (float)details!.Bias);
         Assert.Null(ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(TestData.Spector(ml)).Model.LogRegDetails());
     }
+
+    [Fact]
+    public void ABinaryPipelineExportsToOnnxWithTheSameProbabilities()
+    {
+        var ml = new MLContext(1);
+        var data = TestData.BreastCancer(ml);
+        var model = ml.Transforms.NormalizeMeanVariance("Features").Append(Ours(ml)).Fit(data);
+        var expected = model.Transform(data).GetColumn<float>("Probability").ToArray();
+        string onnx = Path.Combine(Path.GetTempPath(), $"logreg-binary-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            using (var file = File.Create(onnx))
+            {
+                ml.Model.ConvertToOnnx(model, data, file);
+            }
+            // The graph's outputs come back as 1-element vectors named as the columns.
+            var fromOnnx = ml.Transforms.ApplyOnnxModel(onnx).Fit(data).Transform(data).GetColumn<float[]>("Probability").ToArray();
+            Assert.Equal(expected.Length, fromOnnx.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i], fromOnnx[i].Single(), 1e-6);
+            }
+        }
+        finally
+        {
+            File.Delete(onnx);
+        }
+    }
 }
