@@ -27,6 +27,9 @@ public static class Quality
 {
     public static string Folder => Path.Combine(Path.GetTempPath(), "logreg-benchmark-quality");
 
+    /// <summary>Records may hold NaN (no AUC for multiclass).</summary>
+    public static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     /// <summary>The weights and bias of any linear model this suite fits.</summary>
     public static (double[] Weights, double Bias) Parameters(ITransformer model) => model switch
     {
@@ -45,7 +48,7 @@ public static class Quality
         var (auc, logLoss) = TestMetrics(data.Test, w, b);
         Directory.CreateDirectory(Folder);
         var record = new QualityRecord(benchmark, method, data.Name, objective, auc, logLoss);
-        File.WriteAllText(Path.Combine(Folder, $"{benchmark}-{method}-{data.Name}.json"), JsonSerializer.Serialize(record));
+        File.WriteAllText(Path.Combine(Folder, $"{benchmark}-{method}-{data.Name}.json"), JsonSerializer.Serialize(record, Json));
     }
 
     public static (double Auc, double LogLoss) TestMetrics(TrainingSet test, double[] w, double b)
@@ -70,7 +73,7 @@ public static class Quality
             return Array.Empty<QualityRecord>();
         }
         return Directory.GetFiles(Folder, "*.json")
-            .Select(f => JsonSerializer.Deserialize<QualityRecord>(File.ReadAllText(f))!)
+            .Select(f => JsonSerializer.Deserialize<QualityRecord>(File.ReadAllText(f), Json)!)
             .ToList();
     }
 

@@ -54,24 +54,7 @@ internal sealed class SoftmaxCurvature : ICurvature
         _penalty.AddSmoothCurvature(v, result);
     }
 
-    public double[] ToDense()
-    {
-        int n = Dimension;
-        var dense = new double[n * n];
-        var unit = new double[n];
-        var column = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            unit[j] = 1;
-            Multiply(unit, column);
-            unit[j] = 0;
-            for (int i = 0; i < n; i++)
-            {
-                dense[i * n + j] = column[i];
-            }
-        }
-        return dense;
-    }
+    public double[] ToDense() => CurvatureColumns.ToDense(this);
 
     private void MultiplyChunk(int c)
     {

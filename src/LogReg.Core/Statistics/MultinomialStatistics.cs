@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace LogReg.Core.Statistics;
+
+/// <summary>
+/// Coefficient statistics and goodness of fit of a multinomial logit with the first class as the
+/// reference (as statsmodels' <c>MNLogit</c> and R's <c>nnet::multinom</c> report them): for each
+/// other class k, the coefficients of log[P(k)/P(reference)], intercept first.
+/// </summary>
+public sealed class MultinomialStatistics
+{
+    internal MultinomialStatistics() { }
+
+    /// <summary>The reference class (its coefficients are 0 by definition).</summary>
+    public string ReferenceClass { get; init; } = "";
+
+    /// <summary>Class names of the K − 1 non-reference classes, in the order of <see cref="Coefficients"/>.</summary>
+    public IReadOnlyList<string> Classes { get; init; } = Array.Empty<string>();
+
+    /// <summary>Per non-reference class: the coefficient table (intercept first).</summary>
+    public IReadOnlyList<IReadOnlyList<CoefficientStatistics>> Coefficients { get; init; } = Array.Empty<IReadOnlyList<CoefficientStatistics>>();
+
+    /// <summary>Number of observations n (the sum of example weights).</summary>
+    public double Observations { get; init; }
+
+    /// <summary>Maximised log-likelihood.</summary>
+    public double LogLikelihood { get; init; }
+
+    /// <summary>Log-likelihood of the intercept-only model, Σₖ nₖ·ln(nₖ/n).</summary>
+    public double NullLogLikelihood { get; init; }
+
+    /// <summary>(K − 1)·(d + 1).</summary>
+    public int ParameterCount { get; init; }
+
+    /// <summary>(K − 1)·d.</summary>
+    public int ModelDegreesOfFreedom { get; init; }
+
+    /// <summary>n − (K − 1)·(d + 1).</summary>
+    public double ResidualDegreesOfFreedom => Observations - ParameterCount;
+
+    /// <summary>2p − 2ℓ.</summary>
+    public double Aic => 2 * ParameterCount - 2 * LogLikelihood;
+
+    /// <summary>p·ln n − 2ℓ.</summary>
+    public double Bic => ParameterCount * Math.Log(Observations) - 2 * LogLikelihood;
+
+    /// <summary>McFadden's 1 − ℓ/ℓ₀.</summary>
+    public double PseudoRSquared => 1 - LogLikelihood / NullLogLikelihood;
+
+    /// <summary>2(ℓ − ℓ₀).</summary>
+    public double LikelihoodRatio => 2 * (LogLikelihood - NullLogLikelihood);
+
+    /// <summary>P(χ²(df) ≥ LR), df = <see cref="ModelDegreesOfFreedom"/>.</summary>
+    public double LikelihoodRatioPValue => SpecialFunctions.ChiSquareSurvival(LikelihoodRatio, ModelDegreesOfFreedom);
+
+    /// <summary>Whether Newton met its gradient test at the estimate.</summary>
+    public bool Converged { get; init; }
+
+    /// <summary>Why a figure is missing, or what to be careful about.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>A statsmodels-like text summary.</summary>
+    public string Summary()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine("MNLogit-style results (reference class: " + ReferenceClass + ")");
+        sb.AppendLine(string.Create(c, $"No. observations: {Observations:G}   Df model: {ModelDegreesOfFreedom}   Df residuals: {ResidualDegreesOfFreedom:G}"));
+        sb.AppendLine(string.Create(c, $"Log-likelihood: {LogLikelihood:F4}   LL-null: {NullLogLikelihood:F4}   Pseudo R²: {PseudoRSquared:F4}"));
+        sb.AppendLine(string.Create(c, $"AIC: {Aic:F4}   BIC: {Bic:F4}   LLR p-value: {LikelihoodRatioPValue:G4}   converged: {Converged}"));
+        for (int k = 0; k < Classes.Count; k++)
+        {
+            sb.AppendLine(string.Create(c, $"{"class = " + Classes[k],-22}{"coef",12}{"std err",12}{"z",10}{"P>|z|",10}{"[0.025",12}{"0.975]",12}"));
+            foreach (var row in Coefficients[k])
+            {
+                sb.AppendLine(string.Create(c,
+                    $"{row.Name,-22}{row.Estimate,12:F4}{Cell(row.StandardError, 12, "F4")}{Cell(row.Z, 10, "F3")}{Cell(row.PValue, 10, "F3")}{Cell(row.ConfidenceLow, 12, "F4")}{Cell(row.ConfidenceHigh, 12, "F4")}"));
+            }
+        }
+        foreach (var warning in Warnings)
+        {
+            sb.AppendLine("Warning: " + warning);
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(double? value, int width, string format) =>
+        (value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "—").PadLeft(width);
+}
