@@ -120,7 +120,7 @@ internal sealed class CsvTable
                 return false;
             default:
                 throw new CliException(
-                    $"'{Path}' row {row + 2}, column '{Header[column]}': label '{text}' is not binary; expected 0/1 or true/false.");
+                    $"'{Path}' row {row + 2}, column '{Header[column]}': label '{text}' is not binary; expected 0/1 or true/false (a label with more than two distinct values trains the multiclass model).");
         }
     }
 

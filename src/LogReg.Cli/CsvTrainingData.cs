@@ -38,6 +38,41 @@ internal static class CsvTrainingData
         return new TrainingSet(Features(table, featureIndices), labels, null, names);
     }
 
+    /// <summary>True when the label column holds more than two distinct values: the softmax model is trained.</summary>
+    public static bool IsMulticlass(CsvTable table, string label)
+    {
+        int labelIndex = table.IndexOf(label, "label");
+        return table.Rows.Select(r => r[labelIndex].Trim()).Distinct(StringComparer.Ordinal).Take(3).Count() > 2;
+    }
+
+    /// <summary>
+    /// The table as a multiclass set: the classes are the label's distinct values, in numeric order
+    /// when every value is a number, else in ordinal string order; class k is the k-th.
+    /// </summary>
+    public static MulticlassTrainingSet ToMulticlassSet(CsvTable table, string label)
+    {
+        int labelIndex = table.IndexOf(label, "label");
+        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex).ToArray();
+        if (featureIndices.Length == 0)
+        {
+            throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");
+        }
+        var values = table.Rows.Select(r => r[labelIndex].Trim()).ToArray();
+        int blank = Array.FindIndex(values, v => v.Length == 0);
+        if (blank >= 0)
+        {
+            throw new CliException($"'{table.Path}' row {blank + 2}, column '{label}': the label is empty; every row needs a class.");
+        }
+        var distinct = values.Distinct(StringComparer.Ordinal).ToList();
+        bool numeric = distinct.All(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        var classes = numeric
+            ? distinct.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : distinct.OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        var index = classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
+        var names = featureIndices.Select(i => table.Header[i]).ToArray();
+        return new MulticlassTrainingSet(Features(table, featureIndices), values.Select(v => index[v]).ToArray(), classes.Length, null, names, classes);
+    }
+
     /// <summary>The named feature columns of the table, in the given order (other columns are ignored).</summary>
     public static DesignMatrix Features(CsvTable table, IReadOnlyList<string> featureNames) =>
         Features(table, featureNames.Select(n => table.IndexOf(n, "feature")).ToArray());

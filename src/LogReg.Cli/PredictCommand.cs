@@ -5,7 +5,10 @@ using Microsoft.ML.Data;
 
 namespace LogReg.Cli;
 
-/// <summary>predict --model M.zip --data FILE.csv [--out FILE.csv]: Score, Probability, PredictedLabel per row.</summary>
+/// <summary>
+/// predict --model M.zip --data FILE.csv [--out FILE.csv]: Score, Probability, PredictedLabel per row
+/// (a multiclass model: one probability column per class and the predicted class's name).
+/// </summary>
 internal static class PredictCommand
 {
     public static readonly string[] Options = { "--model", "--data", "--out" };
@@ -42,12 +45,18 @@ internal static class PredictCommand
         features.GetSlotNames(ref slotNames);
         var names = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
 
-        if (inputSchema.GetColumnOrNull(CsvTrainingData.FeaturesColumn) is not null && !ProducesProbability(model, inputSchema))
+        var outputSchema = OutputSchema(model, inputSchema);
+        bool multiclass = outputSchema?["Score"].Type is VectorDataViewType;
+        if (outputSchema?.GetColumnOrNull("Probability") is null && !multiclass)
         {
-            throw new CliException($"model '{modelPath}' is not a binary classifier (its output has no Probability column); 'logreg predict' scores models written by 'logreg train'.");
+            throw new CliException($"model '{modelPath}' is not a classifier written by 'logreg train' (its output has neither a Probability column nor a vector of class scores).");
         }
         var table = CsvTable.Read(dataPath);
         var scored = model.Transform(CsvTrainingData.Features(table, names).ToDataView(ml, names, CsvTrainingData.FeaturesColumn));
+        if (multiclass)
+        {
+            return MulticlassPredictions.Write(scored, outPath, output, () => CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath)));
+        }
         var score = scored.GetColumn<float>("Score").ToArray();
         var probability = scored.GetColumn<float>("Probability").ToArray();
         var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
@@ -75,15 +84,15 @@ internal static class PredictCommand
         }
     }
 
-    private static bool ProducesProbability(ITransformer model, DataViewSchema inputSchema)
+    private static DataViewSchema? OutputSchema(ITransformer model, DataViewSchema inputSchema)
     {
         try
         {
-            return model.GetOutputSchema(inputSchema).GetColumnOrNull("Probability") is not null;
+            return model.GetOutputSchema(inputSchema);
         }
         catch (ArgumentException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -9,7 +9,8 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// train --data FILE.csv --label COLUMN --model OUT.zip [fitting options, see <see cref="FitArguments"/>]
-/// [--normalize none|meanvar] [--json OUT.json]
+/// [--normalize none|meanvar] [--json OUT.json]. A label with more than two distinct values trains
+/// the multiclass (softmax) model (<see cref="MulticlassTraining"/>).
 /// </summary>
 internal static class TrainCommand
 {
@@ -31,6 +32,10 @@ internal static class TrainCommand
         options.FeatureColumnName = CsvTrainingData.FeaturesColumn;
 
         var table = CsvTable.Read(dataPath);
+        if (CsvTrainingData.IsMulticlass(table, label))
+        {
+            return MulticlassTraining.Run(table, label, fit, normalize, modelPath, jsonPath, progress, output);
+        }
         var ml = new MLContext(fit.Seed);
         var set = CsvTrainingData.ToTrainingSet(table, label);
         var data = set.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn);

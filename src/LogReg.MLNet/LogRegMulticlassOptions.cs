@@ -10,5 +10,12 @@ namespace LogReg.MLNet;
 /// </remarks>
 public sealed class LogRegMulticlassOptions : LogRegOptionsBase
 {
+    /// <summary>Options that hold exactly <paramref name="core"/>'s values (refused when a float cannot hold one).</summary>
+    public static LogRegMulticlassOptions FromTrainerOptions(Core.Training.TrainerOptions core)
+    {
+        CheckFloats(core);
+        return new LogRegMulticlassOptions { _core = core, Seed = core.Seed };
+    }
+
     internal LogRegMulticlassOptions Clone() => Clone<LogRegMulticlassOptions>();
 }

@@ -22,14 +22,7 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// <summary>Options that hold exactly <paramref name="core"/>'s values (refused when a float cannot hold one).</summary>
     public static LogRegOptions FromTrainerOptions(TrainerOptions core)
     {
-        ArgumentNullException.ThrowIfNull(core);
-        FloatOption.FromDouble(core.L1Regularization, nameof(L1Regularization));
-        FloatOption.FromDouble(core.L2Regularization, nameof(L2Regularization));
-        FloatOption.FromDouble(core.OptimizationTolerance, nameof(OptimizationTolerance));
-        if (core.LearningRate is double rate)
-        {
-            FloatOption.FromDouble(rate, nameof(LearningRate));
-        }
+        CheckFloats(core);
         return new LogRegOptions { _core = core, Seed = core.Seed };
     }
 

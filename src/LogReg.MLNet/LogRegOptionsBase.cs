@@ -80,6 +80,19 @@ public abstract class LogRegOptionsBase
 
     /// <summary>The random start <see cref="InitialWeightsDiameter"/> asks for, or null.</summary>
     /// <summary>The core options as set (validation reads these).</summary>
+    // A double option that no float can hold is refused, not rounded (see FloatOption).
+    private protected static void CheckFloats(TrainerOptions core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        FloatOption.FromDouble(core.L1Regularization, nameof(L1Regularization));
+        FloatOption.FromDouble(core.L2Regularization, nameof(L2Regularization));
+        FloatOption.FromDouble(core.OptimizationTolerance, nameof(OptimizationTolerance));
+        if (core.LearningRate is double rate)
+        {
+            FloatOption.FromDouble(rate, "LearningRate");
+        }
+    }
+
     // ML.NET's InitialWeightsDiameter: weights uniform in [−diameter/2, diameter/2], biases (last) at 0.
     internal double[]? RandomStart(int weightCount, int biasCount, int seed)
     {

@@ -8,7 +8,8 @@ namespace LogReg.MLNet;
 /// The one bridge from the core's data to ML.NET: a <see cref="TrainingSet"/> (or a bare feature
 /// matrix) as an <see cref="IDataView"/> with a Boolean label, a known-size Single feature vector
 /// (dense rows stay dense, sparse rows stay sparse; feature names become slot names) and, when the
-/// set has example weights, a Single weight column. <see cref="TrainingSetReader"/> goes the other way.
+/// set has example weights, a Single weight column; a <see cref="MulticlassTrainingSet"/> with a key-typed
+/// label. <see cref="TrainingSetReader"/> goes the other way.
 /// </summary>
 public static class TrainingSetDataView
 {
@@ -33,6 +34,39 @@ public static class TrainingSetDataView
         else
         {
             schema[nameof(LabelledRow.Weight)].ColumnName = weightColumnName;
+        }
+        return mlContext.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    /// <summary>
+    /// The multiclass set as a view: a key-typed label (class k is key k + 1, the class names its
+    /// key values, as MapValueToKey makes them), the feature vector and (with weights) a weight column.
+    /// </summary>
+    public static IDataView ToDataView(this MulticlassTrainingSet set, MLContext mlContext,
+        string labelColumnName = "Label", string featureColumnName = "Features", string weightColumnName = "Weight")
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(mlContext);
+        var rows = new KeyedRow[set.RowCount];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            // LoadFromEnumerable takes key values 0-based in the row class (and stores k + 1).
+            rows[i] = new KeyedRow { Label = (uint)set.Labels[i], Features = Row(set.Features, i), Weight = (float)(set.ExampleWeights?[i] ?? 1.0) };
+        }
+        var schema = SchemaDefinition.Create(typeof(KeyedRow));
+        var label = schema[nameof(KeyedRow.Label)];
+        label.ColumnName = labelColumnName;
+        label.ColumnType = new KeyDataViewType(typeof(uint), set.ClassCount);
+        var keyValues = new VBuffer<ReadOnlyMemory<char>>(set.ClassCount, set.ClassNames.Select(n => n.AsMemory()).ToArray());
+        label.AddAnnotation("KeyValues", keyValues, new VectorDataViewType(TextDataViewType.Instance, set.ClassCount));
+        Describe(schema[nameof(KeyedRow.Features)], featureColumnName, set.FeatureCount, set.FeatureNames);
+        if (set.ExampleWeights is null)
+        {
+            schema.Remove(schema[nameof(KeyedRow.Weight)]);
+        }
+        else
+        {
+            schema[nameof(KeyedRow.Weight)].ColumnName = weightColumnName;
         }
         return mlContext.Data.LoadFromEnumerable(rows, schema);
     }
@@ -81,6 +115,15 @@ public static class TrainingSetDataView
     private sealed class LabelledRow
     {
         public bool Label { get; set; }
+
+        public VBuffer<float> Features { get; set; }
+
+        public float Weight { get; set; }
+    }
+
+    private sealed class KeyedRow
+    {
+        public uint Label { get; set; }
 
         public VBuffer<float> Features { get; set; }
 

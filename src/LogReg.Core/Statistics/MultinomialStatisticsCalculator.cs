@@ -93,7 +93,7 @@ public static class MultinomialStatisticsCalculator
     }
 
     // Class k's rows of β: its d weights at (k − 1)·d, its bias at (K − 1)·d + k − 1; intercept first.
-    private static IReadOnlyList<CoefficientStatistics> Table(MulticlassTrainingSet data, double[] beta, double[]? covariance, int k)
+    private static List<CoefficientStatistics> Table(MulticlassTrainingSet data, double[] beta, double[]? covariance, int k)
     {
         int K = data.ClassCount, d = data.FeatureCount, p = beta.Length;
         var rows = new List<CoefficientStatistics>(d + 1);

@@ -86,10 +86,10 @@ public sealed class CommandLineTests : CliRun
     [Fact]
     public void NonBinaryLabelIsNamed()
     {
-        string csv = Write("bad.csv", "a,Label\n1,0\n2,1\n3,2\n");
+        string csv = Write("bad.csv", "a,Label\n1,0\n2,0\n3,yes\n");
         var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
-        Assert.Contains("row 4, column 'Label': label '2' is not binary", r.Err);
+        Assert.Contains("row 4, column 'Label': label 'yes' is not binary", r.Err);
     }
 
     [Fact]

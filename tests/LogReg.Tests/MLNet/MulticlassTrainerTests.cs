@@ -151,4 +151,25 @@ public class MulticlassTrainerTests
         Assert.Contains("Label column 'Label'", e.Message);
         Assert.Contains("MapValueToKey", e.Message);
     }
+
+    [Fact]
+    public void AMulticlassSetGoesToAViewAndBackUnchanged()
+    {
+        var ml = new MLContext(1);
+        var set = SoftmaxData.IrisSet(weights: Enumerable.Range(0, 150).Select(i => 1.0 + i % 3).ToArray());
+        var view = set.ToDataView(ml);
+        Assert.Equal(SoftmaxData.Species, KeyValues(view));
+        var (back, skipped) = TrainingSetReader.ReadMulticlass(view, "Label", "Features", "Weight");
+        Assert.Equal(0, skipped);
+        Assert.Equal(set.Labels, back.Labels);
+        Assert.Equal(set.ExampleWeights, back.ExampleWeights);
+        Assert.Equal(SoftmaxData.Species, back.ClassNames);
+    }
+
+    private static string[] KeyValues(IDataView view)
+    {
+        var values = default(VBuffer<ReadOnlyMemory<char>>);
+        view.Schema["Label"].GetKeyValues(ref values);
+        return values.DenseValues().Select(v => v.ToString()).ToArray();
+    }
 }

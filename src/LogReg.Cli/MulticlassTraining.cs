@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using LogReg.Core.Losses;
+using LogReg.Core.Optimization;
+using LogReg.Core.Training;
+using LogReg.MLNet;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace LogReg.Cli;
+
+/// <summary>'train' on a label with more than two values: the softmax model, saved as ML.NET's multiclass model.</summary>
+internal static class MulticlassTraining
+{
+    /// <summary>Refuses the fitting options that name two classes, in the tool's own words.</summary>
+    public static void CheckOptions(TrainerOptions fit, int classes, string command)
+    {
+        if (fit.Loss != LossKind.BinaryCrossEntropy)
+        {
+            throw new CliException($"{command}: the label has {classes} classes, so the multiclass (softmax) model is fitted, by cross-entropy only; drop --loss mse.", 2);
+        }
+        if (fit.ClassWeighting.Mode == ClassWeightingMode.Explicit)
+        {
+            throw new CliException($"{command}: the label has {classes} classes; --class-weight NEG:POS names two. Use --class-weight none or balanced.", 2);
+        }
+        if (fit.Optimizer == OptimizerKind.MiniBatchSgd)
+        {
+            throw new CliException($"{command}: the multiclass model does not offer --optimizer sgd yet; use auto, lbfgs, newton or gd.", 2);
+        }
+    }
+
+    public static int Run(CsvTable table, string label, TrainerOptions fit, bool normalize, string modelPath, string? jsonPath, ProgressPrinter? progress, TextWriter output)
+    {
+        var set = CsvTrainingData.ToMulticlassSet(table, label);
+        CheckOptions(fit, set.ClassCount, "train");
+        var ml = new MLContext(fit.Seed);
+        var data = set.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn);
+        var options = LogRegMulticlassOptions.FromTrainerOptions(fit with { Progress = progress });
+        options.LabelColumnName = CsvTrainingData.LabelColumn;
+        options.FeatureColumnName = CsvTrainingData.FeaturesColumn;
+        var trainer = ml.MulticlassClassification.Trainers.LogReg(options);
+        var chain = normalize ? ml.Transforms.NormalizeMeanVariance(CsvTrainingData.FeaturesColumn).Append(trainer).Fit(data) : null;
+        var last = chain?.LastTransformer ?? trainer.Fit(data);
+        ITransformer model = chain is null ? last : chain;
+        var details = last.Model.LogRegDetails()!;
+        progress?.Finish();
+        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, model, data.Schema, stream));
+
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
+        var result = details.Report.Optimization;
+        string outcome = result.Converged
+            ? "converged"
+            : $"NOT converged ({Remedies.Explain(result.Termination)}; remedies: {FitArguments.Describe(result.Remedies)})";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"trained on {table.Rows.Count} rows × {set.FeatureCount} features × {set.ClassCount} classes ({string.Join(", ", set.ClassNames)}): " +
+            $"softmax, {details.Report.Optimizer}, {result.Iterations} iterations, {outcome}; objective {result.Objective:G10}; " +
+            $"training accuracy {metrics.MicroAccuracy:F4}, log-loss {metrics.LogLoss:F4}; model written to {modelPath}"));
+        if (jsonPath is not null)
+        {
+            JsonOutput.WriteWith(jsonPath, stream => WriteJson(stream, details, normalize));
+            output.WriteLine($"model summary written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static void WriteJson(Stream stream, LogRegMulticlassModelParameters p, bool normalize)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var m = p.Model;
+        json.WriteStartObject();
+        json.WriteString("model", "softmax");
+        Strings(json, "classes", m.ClassNames);
+        Strings(json, "feature_names", m.FeatureNames ?? Array.Empty<string>());
+        json.WriteStartArray("weights");
+        for (int k = 0; k < m.ClassCount; k++)
+        {
+            json.WriteStartArray();
+            foreach (var w in m.WeightsOf(k))
+            {
+                json.WriteNumberValue(w);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("biases");
+        foreach (var b in m.Biases)
+        {
+            json.WriteNumberValue(b);
+        }
+        json.WriteEndArray();
+        var result = p.Report.Optimization;
+        json.WriteNumber("objective", result.Objective);
+        json.WriteNumber("gradient_norm", result.GradientNorm);
+        json.WriteNumber("iterations", result.Iterations);
+        json.WriteBoolean("converged", result.Converged);
+        json.WriteString("optimizer", OptimizerCatalog.NameOf(p.Report.Optimizer));
+        json.WriteNumber("l1", p.Report.Options.L1Regularization);
+        json.WriteNumber("l2", p.Report.Options.L2Regularization);
+        json.WriteString("normalize", normalize ? "meanvar" : "none");
+        json.WriteString("termination", result.Termination.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteStringValue(v);
+        }
+        json.WriteEndArray();
+    }
+}
