@@ -46,7 +46,7 @@ internal static class PredictCommand
         var names = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
 
         var outputSchema = OutputSchema(model, inputSchema);
-        bool multiclass = outputSchema?["Score"].Type is VectorDataViewType;
+        bool multiclass = outputSchema?.GetColumnOrNull("Score")?.Type is VectorDataViewType;
         if (outputSchema?.GetColumnOrNull("Probability") is null && !multiclass)
         {
             throw new CliException($"model '{modelPath}' is not a classifier written by 'logreg train' (its output has neither a Probability column nor a vector of class scores).");

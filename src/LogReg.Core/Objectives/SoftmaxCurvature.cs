@@ -16,7 +16,7 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly ElasticNetPenalty _penalty;
     private readonly RowChunks _chunks;
     private readonly int _classes;
-    private double[]? _vector;
+    private readonly SoftmaxBlocks _blocks;
     private double[][]? _partials;
     private Action<int>? _body;
 
@@ -27,6 +27,7 @@ internal sealed class SoftmaxCurvature : ICurvature
         _penalty = penalty;
         _chunks = chunks;
         _classes = data.ClassCount;
+        _blocks = new SoftmaxBlocks(data.Features, _classes);
     }
 
     public int Dimension => _classes * (_data.FeatureCount + 1);
@@ -38,7 +39,6 @@ internal sealed class SoftmaxCurvature : ICurvature
             throw new ArgumentException($"Expected vectors of length {Dimension}.");
         }
         // Buffers are made on the first product and reused: conjugate gradients calls this many times.
-        _vector ??= new double[Dimension];
         if (_partials is null)
         {
             _partials = new double[_chunks.Count][];
@@ -48,9 +48,9 @@ internal sealed class SoftmaxCurvature : ICurvature
             }
             _body = MultiplyChunk;
         }
-        v.Slice(0, Dimension).CopyTo(_vector);
+        _blocks.Load(v);
         _chunks.Run(_body!);
-        SoftmaxBlocks.SumPartials(_partials, Dimension, result);
+        _blocks.AddToClassMajor(_partials, result);
         _penalty.AddSmoothCurvature(v, result);
     }
 
@@ -68,7 +68,7 @@ internal sealed class SoftmaxCurvature : ICurvature
         for (int blockStart = start; blockStart < end; blockStart += B)
         {
             int count = Math.Min(B, end - blockStart);
-            SoftmaxBlocks.Forward(_data.Features, blockStart, count, _vector, K, u);
+            _blocks.Forward(blockStart, count, u);
             for (int r = 0; r < count; r++)
             {
                 int i = blockStart + r;
@@ -84,7 +84,7 @@ internal sealed class SoftmaxCurvature : ICurvature
                     u[k * B + r] = si * p[k] * (u[k * B + r] - pu);
                 }
             }
-            SoftmaxBlocks.Backward(_data.Features, blockStart, count, u, K, partial);
+            _blocks.Backward(blockStart, count, u, partial);
         }
     }
 }

@@ -22,7 +22,7 @@ namespace LogReg.Core.Objectives;
 /// order: the same bits at any thread count. One instance must not be evaluated from two threads at once.
 /// </para>
 /// </summary>
-public sealed class SoftmaxObjective : IDifferentiableObjective
+public sealed class SoftmaxObjective : IPreconditionedObjective
 {
     private readonly MulticlassTrainingSet _data;
     private readonly RowChunks _chunks;
@@ -30,7 +30,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
     private readonly double[] _partialValues;
     private readonly double[][] _z;
     private readonly double[][] _coefficients;
-    private readonly double[] _point;
+    private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _chunkBody;
     private bool _wantGradient;
 
@@ -52,7 +52,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
         _partialValues = new double[_chunks.Count];
         _z = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
         _coefficients = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
-        _point = new double[Dimension];
+        _blocks = new SoftmaxBlocks(data.Features, Classes);
         _chunkBody = Chunk;
         var s = data.ExampleWeights;
         double total = s is null ? data.RowCount : s.Sum();
@@ -94,7 +94,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
         Check(gradient.Length, nameof(gradient));
         Load(theta, gradient: true);
         _chunks.Run(_chunkBody);
-        SoftmaxBlocks.SumPartials(_partialGradients, Dimension, gradient);
+        _blocks.AddToClassMajor(_partialGradients, gradient);
         Penalty.AddSmoothGradient(theta, gradient);
         return _partialValues.Sum() + Penalty.SmoothValue(theta);
     }
@@ -106,13 +106,24 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
         return new SoftmaxCurvature(_data, Probabilities(theta), Penalty, _chunks);
     }
 
+    /// <summary>
+    /// P = diag(H)⁻¹ at θ (<see cref="SoftmaxDiagonal"/>); L-BFGS and OWL-QN start each memory from
+    /// γ·P, which puts rare and frequent features on one curvature scale.
+    /// </summary>
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> theta)
+    {
+        Check(theta.Length, nameof(theta));
+        return new DiagonalPreconditioner(SoftmaxDiagonal.Compute(_data, _chunks, theta, Penalty.L2));
+    }
+
     /// <summary>pᵢ = softmax(W·xᵢ + b) for every row, row-major n × K.</summary>
     public double[] Probabilities(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
         int K = Classes;
         var p = new double[_data.RowCount * K];
-        var point = theta.Slice(0, Dimension).ToArray();
+        var blocks = new SoftmaxBlocks(_data.Features, K);
+        blocks.Load(theta);
         _chunks.Run(c =>
         {
             var (start, end) = _chunks[c];
@@ -120,7 +131,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
             for (int blockStart = start; blockStart < end; blockStart += SoftmaxBlocks.BlockRows)
             {
                 int count = Math.Min(SoftmaxBlocks.BlockRows, end - blockStart);
-                SoftmaxBlocks.Forward(_data.Features, blockStart, count, point, K, z);
+                blocks.Forward(blockStart, count, z);
                 for (int r = 0; r < count; r++)
                 {
                     var row = p.AsSpan((blockStart + r) * K, K);
@@ -140,7 +151,6 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
         int K = Classes;
         const int B = SoftmaxBlocks.BlockRows;
         var (start, end) = _chunks[c];
-        var x = _data.Features;
         var y = _data.Labels;
         var s = _data.ExampleWeights;
         var z = _z[c].AsSpan();
@@ -155,7 +165,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
         for (int blockStart = start; blockStart < end; blockStart += B)
         {
             int count = Math.Min(B, end - blockStart);
-            SoftmaxBlocks.Forward(x, blockStart, count, _point, K, z);
+            _blocks.Forward(blockStart, count, z);
             for (int r = 0; r < count; r++)
             {
                 int i = blockStart + r;
@@ -183,7 +193,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
             }
             if (wantGradient)
             {
-                SoftmaxBlocks.Backward(x, blockStart, count, coefficient, K, g);
+                _blocks.Backward(blockStart, count, coefficient, g);
             }
         }
         _partialValues[c] = value;
@@ -192,7 +202,7 @@ public sealed class SoftmaxObjective : IDifferentiableObjective
     private void Load(ReadOnlySpan<double> theta, bool gradient)
     {
         Check(theta.Length, nameof(theta));
-        theta.Slice(0, Dimension).CopyTo(_point);
+        _blocks.Load(theta);
         _wantGradient = gradient;
     }
 

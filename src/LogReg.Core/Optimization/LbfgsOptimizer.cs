@@ -89,7 +89,9 @@ public sealed class LbfgsOptimizer : IOptimizer
                         _d[j] = -pg[j];
                     }
                 }
-                if (_historyCount > 0 && StoppingTests.DecrementTestMet(-VectorKernels.Dot(_d, pg), state.Total, state.Settings.OptimizationTolerance, state.Scale))
+                // The decrement −d·g estimates F − F* through the curvature model: the memory's, or
+                // before any memory the preconditioner's (P ≈ H⁻¹ at its true scale).
+                if ((_historyCount > 0 || _preconditioner is not null) && StoppingTests.DecrementTestMet(-VectorKernels.Dot(_d, pg), state.Total, state.Settings.OptimizationTolerance, state.Scale))
                 {
                     return StepOutcome.StopHere(TerminationReason.DecrementTolerance);
                 }

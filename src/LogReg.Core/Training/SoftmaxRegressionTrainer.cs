@@ -9,8 +9,8 @@ namespace LogReg.Core.Training;
 /// <summary>
 /// Fits a <see cref="SoftmaxModel"/> (multinomial logistic regression) by minimising the
 /// <see cref="SoftmaxObjective"/> with the same optimizers and options as the binary trainer.
-/// <c>Auto</c> is L-BFGS (OWL-QN with L1): one pass per iteration, where a Newton step would cost a
-/// pass per Hessian-vector product.
+/// <c>Auto</c> is L-BFGS on dense data and Newton-CG on sparse data (<see cref="AutoChoice"/>); with
+/// L1 or non-negativity it is OWL-QN (L-BFGS).
 /// </summary>
 public static class SoftmaxRegressionTrainer
 {
@@ -32,7 +32,10 @@ public static class SoftmaxRegressionTrainer
                 nameof(options));
         }
 
-        var kind = options.Optimizer == OptimizerKind.Auto ? OptimizerKind.Lbfgs : options.Optimizer;
+        var kind = options.Optimizer == OptimizerKind.Auto ? AutoChoice(data, options) : options.Optimizer;
+        // The softmax Hessian is only a product (one pass per column to make it dense), so Newton
+        // always solves by conjugate gradients here.
+        options = options with { DenseNewtonLimit = 1 };
         int threads = options.ResolvedThreads;
         var objective = new SoftmaxObjective(data, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
         var optimizer = OptimizerCatalog.Create(kind);
@@ -54,6 +57,20 @@ public static class SoftmaxRegressionTrainer
         var model = new SoftmaxModel(theta.AsSpan(0, data.ClassCount * data.FeatureCount).ToArray(),
             theta.AsSpan(data.ClassCount * data.FeatureCount).ToArray(), data.ClassNames, data.FeatureNames);
         return new SoftmaxTrainingResult(model, new FitReport(kind, options, result with { Minimizer = theta }));
+    }
+
+    /// <summary>
+    /// Auto: Newton-CG on sparse data, L-BFGS on dense. Measured on this machine (2 threads): a
+    /// text-like sparse set (40,000 × 5,000, 10 classes, Zipf features) took L-BFGS 634 iterations
+    /// (23 s) and Newton-CG 473 passes (13 s, to a tighter optimum); a dense one (80,000 × 50, 5
+    /// classes) took L-BFGS 14 passes (0.35 s) and Newton-CG 31 (0.54 s).
+    /// </summary>
+    public static OptimizerKind AutoChoice(MulticlassTrainingSet data, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        bool smooth = options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        return smooth && data.Features.IsSparse ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
     }
 
     // Adding one vector to every class changes no probability. The biases are never penalised, so
