@@ -10,7 +10,9 @@ internal static class CommandLine
         "  stats   --data FILE.csv --label COLUMN [FIT] [--json OUT.json]   (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE)\n" +
         "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
         "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
-        "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)";
+        "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)\n" +
+        "  A label with more than two distinct values: train fits the softmax model, predict writes Probability_CLASS columns\n" +
+        "  and the class name, stats gives the multinomial logit (reference = first class), compare the multiclass trainers.";
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
     public static TextWriter? ProgressWriter { get; set; } = Console.IsErrorRedirected ? null : Console.Error;

@@ -10,7 +10,8 @@ namespace LogReg.Cli;
 /// compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]: stratified
 /// k-fold cross-validation with identical folds for this trainer (BCE, MSE) and ML.NET's
 /// LbfgsLogisticRegression, SdcaLogisticRegression and FastTree. Without --data it uses the bundled
-/// breast-cancer data.
+/// breast-cancer data. A label with more than two values compares the multiclass trainers
+/// (<see cref="MulticlassCompare"/>).
 /// </summary>
 internal static class CompareCommand
 {
@@ -29,15 +30,19 @@ internal static class CompareCommand
 
         var table = CsvTable.Read(dataPath);
         var ml = new MLContext(seed);
-        var set = CsvTrainingData.ToTrainingSet(table, label);
-        var data = set.ToDataView(ml);
-        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {set.FeatureCount} features; stratified {folds}-fold cross-validation, seed {seed}.");
         var progressWriter = CommandLine.ProgressWriter;
         IProgress<string>? progress = progressWriter is null ? null : new SynchronousProgress(m =>
         {
             progressWriter.Write($"\r{m,-60}");
             progressWriter.Flush();
         });
+        if (CsvTrainingData.IsMulticlass(table, label))
+        {
+            return MulticlassCompare.Run(ml, table, label, folds, seed, jsonPath, progress, progressWriter, output);
+        }
+        var set = CsvTrainingData.ToTrainingSet(table, label);
+        var data = set.ToDataView(ml);
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {set.FeatureCount} features; stratified {folds}-fold cross-validation, seed {seed}.");
         ComparisonResult result;
         try
         {

@@ -40,4 +40,37 @@ public static class StratifiedFolds
         }
         return fold;
     }
+
+    /// <summary>
+    /// The same for K classes (0 … K − 1): each class's rows, shuffled, are dealt round-robin in
+    /// class order, continuing where the previous class stopped.
+    /// </summary>
+    public static int[] Assign(IReadOnlyList<int> labels, int classCount, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (folds < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, "Cross-validation needs at least 2 folds.");
+        }
+        var counts = Enumerable.Range(0, classCount).Select(k => labels.Count(y => y == k)).ToArray();
+        if (counts.Any(c => c > 0 && c < folds))
+        {
+            throw new ArgumentException(
+                $"Stratified {folds}-fold cross-validation needs at least {folds} rows of each class that occurs; the class counts are {string.Join(", ", counts)}.");
+        }
+        var fold = new int[labels.Count];
+        var rng = new Random(seed);
+        int next = 0;
+        for (int k = 0; k < classCount; k++)
+        {
+            var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == k).ToArray();
+            rng.Shuffle(rows);
+            foreach (int row in rows)
+            {
+                fold[row] = next;
+                next = (next + 1) % folds;
+            }
+        }
+        return fold;
+    }
 }

@@ -75,4 +75,18 @@ public sealed class MulticlassCliTests : CliRun
         Assert.Equal(2, penalised.Exit);
         Assert.Contains("unpenalised", penalised.Err);
     }
+
+    [Fact]
+    public void CompareCrossValidatesTheMulticlassTrainersOnTheSameFolds()
+    {
+        string json = Path.Combine(Folder, "compare.json");
+        var r = Run("compare", "--data", Iris, "--label", "species", "--folds", "3", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("3 classes", r.Out);
+        var results = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("trainer").GetString()!, e => e.GetProperty("micro_accuracy_mean").GetDouble());
+        Assert.Equal(5, results.Count);
+        Assert.InRange(results["LogReg softmax"], 0.85, 1.0);
+        Assert.InRange(results["LogReg softmax"] - results["ML.NET LbfgsMaximumEntropy"], -0.01, 0.01); // the same objective
+    }
 }
