@@ -41,10 +41,10 @@ public class MultinomialStatisticsTests
             for (int j = 0; j < 6; j++)
             {
                 var c = stats.Coefficients[k][j];
-                NumericAssert.Close(parameters[k][j], c.Estimate, 1e-5, $"class {k + 1} {c.Name} estimate");
-                NumericAssert.Relative(bse[k][j], c.StandardError!.Value, 1e-5, $"class {k + 1} {c.Name} se");
-                NumericAssert.Close(p[k][j], c.PValue!.Value, 1e-5, $"class {k + 1} {c.Name} p");
-                NumericAssert.Close(low[k][j], c.ConfidenceLow!.Value, 1e-5, $"class {k + 1} {c.Name} low");
+                NumericAssert.Close(parameters[k][j], c.Estimate, 1e-6, $"class {k + 1} {c.Name} estimate");
+                NumericAssert.Relative(bse[k][j], c.StandardError!.Value, 1e-6, $"class {k + 1} {c.Name} se");
+                NumericAssert.Close(p[k][j], c.PValue!.Value, 1e-6, $"class {k + 1} {c.Name} p");
+                NumericAssert.Close(low[k][j], c.ConfidenceLow!.Value, 1e-6, $"class {k + 1} {c.Name} low");
             }
         }
         NumericAssert.Relative(reference.GetProperty("llf").GetDouble(), stats.LogLikelihood, 1e-8, "llf");
