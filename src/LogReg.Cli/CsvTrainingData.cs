@@ -12,11 +12,12 @@ internal static class CsvTrainingData
     public const string FeaturesColumn = "Features";
     public const string LabelColumn = "Label";
 
-    /// <summary>The table as a training set (labels 0/1, no example weights).</summary>
-    public static TrainingSet ToTrainingSet(CsvTable table, string label)
+    /// <summary>The table as a training set (labels 0/1, no example weights); <paramref name="exclude"/> names columns that are not features.</summary>
+    public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude = null)
     {
         int labelIndex = table.IndexOf(label, "label");
-        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex).ToArray();
+        var excluded = exclude?.Select(c => table.IndexOf(c, "cluster")).ToHashSet() ?? new HashSet<int>();
+        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex && !excluded.Contains(i)).ToArray();
         if (featureIndices.Length == 0)
         {
             throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");

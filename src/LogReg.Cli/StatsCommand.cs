@@ -3,7 +3,8 @@ using LogReg.Core.Statistics;
 namespace LogReg.Cli;
 
 /// <summary>
-/// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--json OUT.json]:
+/// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--covariance
+/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--json OUT.json]:
 /// fits as 'train' does, from the maximum-likelihood defaults (L2 = 0, tolerance 1e-10), and prints a
 /// statsmodels-style summary. Separation and rank deficiency are warnings: the
 /// command still exits 0 with what can honestly be reported. A label with more than two values gives the
@@ -11,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -26,8 +27,10 @@ internal static class StatsCommand
         {
             return Multinomial(table, label, options, jsonPath, output);
         }
-        var data = CsvTrainingData.ToTrainingSet(table, label);
-        var stats = StatisticsCalculator.Fit(data, options);
+        var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
+        var data = CsvTrainingData.ToTrainingSet(table, label, clusterColumn is null ? null : new[] { clusterColumn });
+        var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(table, clusterColumn) };
+        var stats = StatisticsCalculator.Fit(data, options, statistics);
         output.Write(stats.Summary(label));
         if (jsonPath is not null)
         {
@@ -35,6 +38,35 @@ internal static class StatsCommand
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;
+    }
+
+    // nonrobust | hc0 | hc1 | hc3 | cluster:COLUMN (the column is then not a feature).
+    private static (CovarianceType Type, string? Column) Covariance(string? text)
+    {
+        if (text is null)
+        {
+            return (CovarianceType.Default, null);
+        }
+        if (text.StartsWith("cluster:", StringComparison.OrdinalIgnoreCase) && text.Length > "cluster:".Length)
+        {
+            return (CovarianceType.Cluster, text["cluster:".Length..]);
+        }
+        return text.ToLowerInvariant() switch
+        {
+            "nonrobust" => (CovarianceType.NonRobust, null),
+            "hc0" => (CovarianceType.HC0, null),
+            "hc1" => (CovarianceType.HC1, null),
+            "hc3" => (CovarianceType.HC3, null),
+            _ => throw new CliException($"option '--covariance' is '{text}'; expected nonrobust, hc0, hc1, hc3 or cluster:COLUMN.", 2),
+        };
+    }
+
+    // Any cell text names a cluster; equal texts are one cluster.
+    private static int[] ClusterIds(CsvTable table, string column)
+    {
+        int index = table.IndexOf(column, "cluster");
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return table.Rows.Select(r => ids.TryGetValue(r[index].Trim(), out int id) ? id : ids[r[index].Trim()] = ids.Count).ToArray();
     }
 
     // The multinomial logit MLE with the first class as reference, as statsmodels' MNLogit.

@@ -3,21 +3,32 @@ using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
+using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
 
 /// <summary>
 /// The covariance of the estimates, and what it means: the inverse observed Fisher information at
-/// the MLE, the inverse penalised Hessian under L2, or the sandwich H⁻¹·B·H⁻¹ for squared error
-/// (not a likelihood). A Hessian that is not positive definite gives no covariance, with a warning.
+/// the MLE, the inverse penalised Hessian under L2, or a sandwich H⁻¹·B·H⁻¹ (<see cref="RobustSandwich"/>:
+/// HC0, HC1, HC3, cluster), the default for squared error (not a likelihood). A Hessian that is not
+/// positive definite gives no covariance, with a warning.
 /// </summary>
 internal static class CovarianceEstimator
 {
     public sealed record Estimate(double[]? Covariance, StandardErrorKind Kind, string Note, string? Warning);
 
-    public static Estimate Compute(TrainingSet data, ILinearModelObjective objective, double[] theta, double[] margins, LossKind loss, double l2)
+    public static Estimate Compute(TrainingSet data, ILinearModelObjective objective, double[] theta, double[] margins, LossKind loss, double l2,
+        StatisticsOptions options)
     {
         int k = theta.Length;
+        var type = options.Covariance == CovarianceType.Default
+            ? loss == LossKind.MeanSquaredError ? CovarianceType.HC0 : CovarianceType.NonRobust
+            : options.Covariance;
+        if (type == CovarianceType.NonRobust && loss == LossKind.MeanSquaredError)
+        {
+            return new Estimate(null, StandardErrorKind.None, "none: a model-based covariance needs a likelihood, which MSE on the sigmoid is not.",
+                "Covariance NonRobust was asked for an MSE fit; use a sandwich (HC0, HC1, HC3 or Cluster).");
+        }
         var h = objective.HessianAt(theta).ToDense();
         if (!h.All(double.IsFinite))
         {
@@ -31,11 +42,14 @@ internal static class CovarianceEstimator
                 "The Hessian at the fitted coefficients is singular or indefinite; no standard errors. Remedy: add L2 regularization or drop collinear features.");
         }
         var inverse = DenseLinearAlgebra.InverseFromCholesky(l, k);
-        if (loss == LossKind.MeanSquaredError)
+        if (type != CovarianceType.NonRobust)
         {
-            return new Estimate(Sandwich(data, margins, inverse), StandardErrorKind.Sandwich,
-                "sandwich (robust) H⁻¹·B·H⁻¹, B = Σ sᵢ²·gᵢgᵢᵀ from the per-row gradients of the squared-error loss; " +
-                "MSE on the sigmoid is not a likelihood, so the likelihood figures describe the fitted probabilities only.", null);
+            string penalised = l2 == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" The bread is the penalised Hessian (L2 = {l2:G4}).");
+            string what = loss == LossKind.MeanSquaredError
+                ? " MSE on the sigmoid is not a likelihood, so the likelihood figures describe the fitted probabilities only."
+                : "";
+            return new Estimate(RobustSandwich.Compute(data, margins, inverse, ObjectiveFactory.Loss(loss), type, options.Clusters), StandardErrorKind.Sandwich,
+                RobustSandwich.Describe(type) + penalised + what, null);
         }
         if (l2 == 0)
         {
@@ -45,30 +59,5 @@ internal static class CovarianceEstimator
         return new Estimate(inverse, StandardErrorKind.InversePenalizedHessian, string.Create(CultureInfo.InvariantCulture,
             $"from the inverse of the penalised Hessian Xᵀ·W·X + {l2:G4}·I (as ML.NET documents for its L-BFGS statistics); ") +
             "the estimates are shrunk towards 0, so z and p describe the penalised fit, not an unbiased estimator.", null);
-    }
-
-    // H⁻¹·B·H⁻¹ with B = Σ sᵢ²·(ℓ'ᵢ)²·x̃ᵢx̃ᵢᵀ (the per-row score outer products; the L2 term is not random).
-    private static double[] Sandwich(TrainingSet data, double[] margins, double[] hInverse)
-    {
-        int k = data.FeatureCount + 1;
-        var mse = new SquaredErrorOnSigmoidLoss();
-        var b = new double[k * k];
-        var scratch = new double[k];
-        for (int i = 0; i < data.RowCount; i++)
-        {
-            double g = data.WeightOf(i) * mse.Derivative(data.Labels[i], margins[i]);
-            if (g != 0)
-            {
-                data.Features.AddWeightedOuterProduct(i, g * g, b, scratch);
-            }
-        }
-        for (int a = 0; a < k; a++)
-        {
-            for (int c = 0; c < a; c++)
-            {
-                b[a * k + c] = b[c * k + a];
-            }
-        }
-        return DenseLinearAlgebra.Multiply(DenseLinearAlgebra.Multiply(hInverse, b, k), hInverse, k);
     }
 }

@@ -35,8 +35,8 @@ public static class StatisticsCalculator
     /// Fits with the trainer (<paramref name="options"/>, by default <see cref="MaximumLikelihoodOptions"/>)
     /// and computes the statistics of that fit.
     /// </summary>
-    public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null) =>
-        Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions));
+    public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null, StatisticsOptions? statistics = null) =>
+        Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions), statistics);
 
     /// <summary>
     /// Why fits with these options have no statistics (L1 or non-negativity: the estimator is not the
@@ -53,11 +53,13 @@ public static class StatisticsCalculator
             (options.L1Regularization > 0 ? "L1 > 0." : "non-negative weights enforced.");
     }
 
-    /// <summary>The statistics of a fit on its training data.</summary>
-    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit)
+    /// <summary>The statistics of a fit on its training data (<paramref name="statistics"/>: the covariance, by default model-based for BCE and HC0 for MSE).</summary>
+    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
+        statistics ??= StatisticsOptions.Default;
+        statistics.Validate(data.RowCount);
         var options = fit.Report.Options;
         if (fit.Model.FeatureCount != data.FeatureCount)
         {
@@ -128,7 +130,7 @@ public static class StatisticsCalculator
         }
         else
         {
-            errors = CovarianceEstimator.Compute(describedData, objective, theta, margins, described.Model.Loss, options.L2Regularization);
+            errors = CovarianceEstimator.Compute(describedData, objective, theta, margins, described.Model.Loss, options.L2Regularization, statistics);
         }
         if (errors.Warning is not null)
         {

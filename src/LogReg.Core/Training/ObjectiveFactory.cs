@@ -20,4 +20,12 @@ public static class ObjectiveFactory
             _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss; expected BinaryCrossEntropy or MeanSquaredError."),
         };
     }
+
+    /// <summary>The point-wise loss of <paramref name="loss"/> (for per-row terms outside a pass, e.g. robust covariances).</summary>
+    public static IPointwiseLoss Loss(LossKind loss) => loss switch
+    {
+        LossKind.BinaryCrossEntropy => new BinaryCrossEntropyLoss(),
+        LossKind.MeanSquaredError => new SquaredErrorOnSigmoidLoss(),
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss; expected BinaryCrossEntropy or MeanSquaredError."),
+    };
 }

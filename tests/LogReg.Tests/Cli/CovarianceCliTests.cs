@@ -1,0 +1,38 @@
+using System.Text.Json;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>stats --covariance: robust and cluster-robust errors from the command line, against R's sandwich.</summary>
+public sealed class CovarianceCliTests : CliRun
+{
+    [Fact]
+    public void ClusterColumnIsNotAFeatureAndGivesRsClusterRobustErrors()
+    {
+        var lines = File.ReadAllLines(Spector);
+        string csv = Path.Combine(Folder, "clustered.csv");
+        File.WriteAllLines(csv, lines.Take(1).Select(h => h + ",grp").Concat(lines.Skip(1).Select((l, i) => $"{l},g{i % 8}")));
+        string json = Path.Combine(Folder, "s.json");
+        var r = Run("stats", "--data", csv, "--label", "Label", "--covariance", "cluster:grp", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("cluster-robust", r.Out);
+        var coefficients = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("coefficients").EnumerateArray().ToList();
+        Assert.Equal(new[] { "intercept", "gpa", "tuce", "psi" }, coefficients.Select(c => c.GetProperty("name").GetString()));
+        var expected = ReferenceData.File("robust").GetProperty("spector").GetProperty("cluster").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        NumericAssert.Close(expected, coefficients.Select(c => c.GetProperty("standard_error").GetDouble()).ToArray(), 2e-6, "cluster");
+    }
+
+    [Fact]
+    public void HC3FromTheCommandLineAndAnUnknownChoiceIsNamed()
+    {
+        string json = Path.Combine(Folder, "hc3.json");
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--covariance", "hc3", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        var se = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("coefficients")[1].GetProperty("standard_error").GetDouble();
+        NumericAssert.Relative(ReferenceData.File("robust").GetProperty("spector").GetProperty("hc3")[1].GetDouble(), se, 2e-6, "gpa HC3");
+        var bad = Run("stats", "--data", Spector, "--label", "Label", "--covariance", "hc4");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("expected nonrobust, hc0, hc1, hc3 or cluster:COLUMN", bad.Err);
+    }
+}
