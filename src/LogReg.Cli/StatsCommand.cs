@@ -4,7 +4,7 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--covariance
-/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--json OUT.json]:
+/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--drop COL[,COL]] [--json OUT.json]:
 /// fits as 'train' does, from the maximum-likelihood defaults (L2 = 0, tolerance 1e-10), and prints a
 /// statsmodels-style summary. Separation and rank deficiency are warnings: the
 /// command still exits 0 with what can honestly be reported. A label with more than two values gives the
@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -25,6 +25,10 @@ internal static class StatsCommand
         var table = CsvTable.Read(dataPath);
         if (CsvTrainingData.IsMulticlass(table, label))
         {
+            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null)
+            {
+                throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
+            }
             return Multinomial(table, label, options, jsonPath, output);
         }
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
@@ -32,6 +36,11 @@ internal static class StatsCommand
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(table, clusterColumn) };
         var stats = StatisticsCalculator.Fit(data, options, statistics);
         output.Write(stats.Summary(label));
+        if (a.Optional("--drop") is string drop)
+        {
+            var columns = drop.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            output.WriteLine(LikelihoodRatioTest.Run(data, columns, options).Summary());
+        }
         if (jsonPath is not null)
         {
             JsonOutput.Write(jsonPath, stats);

@@ -35,4 +35,12 @@ public sealed class CovarianceCliTests : CliRun
         Assert.Equal(2, bad.Exit);
         Assert.Contains("expected nonrobust, hc0, hc1, hc3 or cluster:COLUMN", bad.Err);
     }
+
+    [Fact]
+    public void DropPrintsTheLikelihoodRatioTestOfTheNestedModel()
+    {
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--drop", "tuce,psi");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("Likelihood-ratio test, dropping tuce, psi: LR = 6.6385, df = 2, p = 0.03618", r.Out); // R: anova → 6.6385, 0.036179
+    }
 }
