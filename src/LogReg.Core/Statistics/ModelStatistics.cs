@@ -13,6 +13,75 @@ public sealed class ModelStatistics
 {
     internal ModelStatistics() { }
 
+    /// <summary>
+    /// The covariance of the coefficients in the order of <see cref="Coefficients"/> (intercept first),
+    /// row-major; NaN for aliased coefficients; null when there are no standard errors.
+    /// </summary>
+    public IReadOnlyList<double>? Covariance { get; init; }
+
+    /// <summary>
+    /// The linear predictor η = b + w·x of one row, its standard error √(x̃ᵀVx̃) (x̃ = (1, x), V =
+    /// <see cref="Covariance"/>) and the 95% interval for the probability σ(η ± 1.96·se) — the delta
+    /// method on the logit scale, then transformed (R: predict(glm, se.fit = TRUE)). Null without a covariance.
+    /// </summary>
+    public PredictionInterval? Predict(ReadOnlySpan<double> features)
+    {
+        int t = Coefficients.Count;
+        if (features.Length != t - 1)
+        {
+            throw new ArgumentException($"The model has {t - 1} features; got {features.Length}.", nameof(features));
+        }
+        if (Covariance is null || Coefficients.Any(c => c.Aliased))
+        {
+            return null;
+        }
+        var x = new double[t];
+        x[0] = 1;
+        features.CopyTo(x.AsSpan(1));
+        double eta = 0, variance = 0;
+        for (int a = 0; a < t; a++)
+        {
+            eta += Coefficients[a].Estimate * x[a];
+            for (int b = 0; b < t; b++)
+            {
+                variance += x[a] * Covariance[a * t + b] * x[b];
+            }
+        }
+        double se = Math.Sqrt(variance);
+        return new PredictionInterval(eta, se, Numerics.StableMath.Sigmoid(eta),
+            Numerics.StableMath.Sigmoid(eta - SpecialFunctions.Normal975 * se), Numerics.StableMath.Sigmoid(eta + SpecialFunctions.Normal975 * se));
+    }
+
+    /// <summary>
+    /// The Wald test that the named coefficients are all 0: W = β_Sᵀ·V_S⁻¹·β_S against χ² with |S|
+    /// degrees of freedom (R: aod::wald.test, or car::linearHypothesis on a glm).
+    /// </summary>
+    public (double Statistic, int DegreesOfFreedom, double PValue) WaldTest(IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var index = names.Select(n => Coefficients.ToList().FindIndex(c => c.Name == n) is int i && i >= 0
+            ? i : throw new ArgumentException($"No coefficient named '{n}'; the coefficients are {string.Join(", ", Coefficients.Select(c => c.Name))}.", nameof(names))).ToArray();
+        if (Covariance is null || index.Any(i => Coefficients[i].Aliased))
+        {
+            throw new InvalidOperationException("The Wald test needs the covariance of estimated (not aliased) coefficients; these statistics have none.");
+        }
+        int k = index.Length, t = Coefficients.Count;
+        var v = new double[k * k];
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < k; b++)
+            {
+                v[a * k + b] = Covariance[index[a] * t + index[b]];
+            }
+        }
+        var l = Numerics.DenseLinearAlgebra.Cholesky(v, k) ?? throw new InvalidOperationException("The covariance of these coefficients is singular.");
+        var beta = index.Select(i => Coefficients[i].Estimate).ToArray();
+        var solved = (double[])beta.Clone();
+        Numerics.DenseLinearAlgebra.CholeskySolve(l, k, solved);
+        double w = beta.Zip(solved, (p, q) => p * q).Sum();
+        return (w, k, SpecialFunctions.ChiSquareSurvival(w, k));
+    }
+
     /// <summary>Number of observations n (the sum of example weights).</summary>
     public double Observations { get; init; }
 

@@ -141,6 +141,7 @@ public static class StatisticsCalculator
         {
             Observations = likelihood.Observations,
             Coefficients = CoefficientTable(data, kept, theta, errors.Covariance),
+            Covariance = errors.Covariance is null ? null : TableCovariance(data.FeatureCount, kept, errors.Covariance),
             StandardErrors = errors.Kind,
             StandardErrorNote = errors.Note,
             LogLikelihood = likelihood.LogLikelihood,
@@ -156,6 +157,23 @@ public static class StatisticsCalculator
             Loss = described.Model.Loss,
             L2Regularization = options.L2Regularization,
         };
+    }
+
+    // The covariance in the table's order (intercept first); NaN in the rows and columns of aliased coefficients.
+    private static double[] TableCovariance(int featureCount, List<int> kept, double[] covariance)
+    {
+        int m = kept.Count + 1, t = featureCount + 1;
+        int Index(int c) => c == 0 ? m - 1 : kept.IndexOf(c - 1);
+        var table = new double[t * t];
+        for (int a = 0; a < t; a++)
+        {
+            for (int b = 0; b < t; b++)
+            {
+                int ia = Index(a), ib = Index(b);
+                table[a * t + b] = ia < 0 || ib < 0 ? double.NaN : covariance[ia * m + ib];
+            }
+        }
+        return table;
     }
 
     // Intercept first, as statsmodels' add_constant(prepend=True) and R do; aliased columns as R's NA.
