@@ -4,7 +4,7 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--covariance
-/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--drop COL[,COL]] [--json OUT.json]:
+/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--drop COL[,COL]] [--method mle|firth] [--json OUT.json]:
 /// fits as 'train' does, from the maximum-likelihood defaults (L2 = 0, tolerance 1e-10), and prints a
 /// statsmodels-style summary. Separation and rank deficiency are warnings: the
 /// command still exits 0 with what can honestly be reported. A label with more than two values gives the
@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -34,7 +34,13 @@ internal static class StatsCommand
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
         var data = CsvTrainingData.ToTrainingSet(table, label, clusterColumn is null ? null : new[] { clusterColumn });
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(table, clusterColumn) };
-        var stats = StatisticsCalculator.Fit(data, options, statistics);
+        bool firth = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false);
+        if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Optional("--drop") is not null
+            || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None))
+        {
+            throw new CliException("stats --method firth: Firth's penalty replaces --l2/--l1, its covariance is the inverse information, it is defined for --loss bce without --class-weight, and --drop is not offered for it.", 2);
+        }
+        var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
         output.Write(stats.Summary(label));
         if (a.Optional("--drop") is string drop)
         {

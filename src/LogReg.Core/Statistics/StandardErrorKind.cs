@@ -14,4 +14,7 @@ public enum StandardErrorKind
 
     /// <summary>Sandwich H⁻¹·(Σ gᵢgᵢᵀ)·H⁻¹ for squared error on the sigmoid, which is not a likelihood.</summary>
     Sandwich,
+
+    /// <summary>The inverse Fisher information at Firth's penalised estimate (as logistf and brglm2 report).</summary>
+    FirthInverseInformation,
 }

@@ -43,4 +43,18 @@ public sealed class CovarianceCliTests : CliRun
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("Likelihood-ratio test, dropping tuce, psi: LR = 6.6385, df = 2, p = 0.03618", r.Out); // R: anova → 6.6385, 0.036179
     }
+
+    [Fact]
+    public void FirthGivesFiniteEstimatesOnSeparatedData()
+    {
+        string csv = Path.Combine(AppContext.BaseDirectory, "Reference", "endometrial.csv");
+        string json = Path.Combine(Folder, "firth.json");
+        var r = Run("stats", "--data", csv, "--label", "Label", "--method", "firth", "--json", json);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("Firth", r.Out);
+        var nv = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("coefficients")[1];
+        NumericAssert.Close(ReferenceData.File("firth").GetProperty("endometrial").GetProperty("coefficients")[1].GetDouble(), nv.GetProperty("estimate").GetDouble(), 1e-6, "NV");
+        var refused = Run("stats", "--data", csv, "--label", "Label", "--method", "firth", "--l2", "1");
+        Assert.Equal(2, refused.Exit);
+    }
 }

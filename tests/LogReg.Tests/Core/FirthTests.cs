@@ -1,0 +1,41 @@
+using LogReg.Core.Statistics;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Core;
+
+/// <summary>Firth's bias-reduced logistic regression against R's brglm2 (firth.json).</summary>
+public class FirthTests
+{
+    [Theory]
+    [InlineData("endometrial")]
+    [InlineData("spector")]
+    public void EstimatesErrorsAndPenalisedLikelihoodMatchBrglm2(string name)
+    {
+        var reference = ReferenceData.File("firth").GetProperty(name);
+        var data = ReferenceData.Get(name).Dense();
+        var fit = FirthLogisticRegression.Fit(data);
+        Assert.True(fit.Converged);
+        var coefficients = reference.GetProperty("coefficients").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var se = reference.GetProperty("se").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        // Features are stored as floats (endometrial's EH has two decimals), R fits the CSV's doubles.
+        NumericAssert.Close(coefficients, fit.Coefficients, 1e-6, "β");
+        var stats = FirthStatistics.Fit(data);
+        NumericAssert.Close(se, stats.Coefficients.Select(c => c.StandardError!.Value).ToArray(), 1e-6, "se");
+        NumericAssert.Relative(reference.GetProperty("log_likelihood").GetDouble(), stats.LogLikelihood, 1e-7, "ℓ");
+        NumericAssert.Relative(reference.GetProperty("penalized_log_likelihood").GetDouble(), fit.PenalizedLogLikelihood, 1e-7, "ℓ*");
+    }
+
+    [Fact]
+    public void OnSeparatedDataTheEstimateIsFiniteWhereTheMleIsNot()
+    {
+        var data = ReferenceData.Endometrial.Dense();
+        var mle = StatisticsCalculator.Fit(data);
+        Assert.False(mle.MaximumLikelihoodEstimateExists);
+        var firth = FirthStatistics.Fit(data);
+        Assert.True(firth.Converged);
+        Assert.False(firth.MaximumLikelihoodEstimateExists);
+        Assert.All(firth.Coefficients, c => Assert.True(double.IsFinite(c.Estimate) && c.StandardError is > 0));
+        Assert.Contains(firth.Notes, n => n.Contains("Firth's estimate is finite", StringComparison.Ordinal));
+    }
+}
