@@ -8,7 +8,7 @@ internal static class CommandLine
         "  train   --data FILE.csv --label COLUMN --model OUT.zip [FIT] [--normalize none|meanvar] [--json OUT.json]\n" +
         "  predict --model M.zip --data FILE.csv [--out FILE.csv]\n" +
         "  stats   --data FILE.csv --label COLUMN [FIT] [--covariance nonrobust|hc0|hc1|hc3|cluster:COLUMN]\n" +
-        "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--json OUT.json]\n" +
+        "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--ci wald|profile] [--json OUT.json]\n" +
         "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE)\n" +
         "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
         "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +

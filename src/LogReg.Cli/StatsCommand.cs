@@ -4,7 +4,7 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// stats --data FILE.csv --label COLUMN [fitting options, see <see cref="FitArguments"/>] [--covariance
-/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--drop COL[,COL]] [--method mle|firth] [--json OUT.json]:
+/// nonrobust|hc0|hc1|hc3|cluster:COLUMN] [--drop COL[,COL]] [--method mle|firth] [--ci wald|profile] [--json OUT.json]:
 /// fits as 'train' does, from the maximum-likelihood defaults (L2 = 0, tolerance 1e-10), and prints a
 /// statsmodels-style summary. Separation and rank deficiency are warnings: the
 /// command still exits 0 with what can honestly be reported. A label with more than two values gives the
@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -42,6 +42,10 @@ internal static class StatsCommand
         }
         var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
         output.Write(stats.Summary(label));
+        if (a.Choice("--ci", new Dictionary<string, bool> { ["wald"] = false, ["profile"] = true }, false))
+        {
+            ProfileIntervals(data, stats, firth || options.L2Regularization != 0 || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy, output);
+        }
         if (a.Optional("--drop") is string drop)
         {
             var columns = drop.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -53,6 +57,22 @@ internal static class StatsCommand
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;
+    }
+
+    // The table above has Wald intervals; these are the likelihood's own (R: confint(glm)).
+    private static void ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, bool notTheMle, TextWriter output)
+    {
+        if (notTheMle || stats.Coefficients.Any(c => c.Aliased || c.StandardError is null))
+        {
+            throw new CliException("stats --ci profile: profile-likelihood intervals are for the unpenalised BCE maximum-likelihood fit with standard errors (no --l2, --l1, --loss mse, --method firth; no aliased columns).", 2);
+        }
+        var intervals = ProfileLikelihood.Intervals(data, stats.Coefficients.Select(c => c.Estimate).ToArray(), stats.Coefficients.Select(c => c.StandardError!.Value).ToArray());
+        output.WriteLine("Profile-likelihood 95% intervals (2·[ℓ(β̂) − ℓ_profile] = 3.8415):");
+        for (int j = 0; j < intervals.Length; j++)
+        {
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {stats.Coefficients[j].Name,-20} [{intervals[j].Low,12:F4}, {intervals[j].High,12:F4}]"));
+        }
     }
 
     // nonrobust | hc0 | hc1 | hc3 | cluster:COLUMN (the column is then not a feature).

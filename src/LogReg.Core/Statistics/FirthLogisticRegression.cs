@@ -27,7 +27,7 @@ public static class FirthLogisticRegression
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"Firth's method inverts a dense {k}×{k} information matrix; at most {StatisticsCalculator.MaximumParameters} parameters are supported."), nameof(data));
         }
-        var x = Design(data);
+        var x = InterceptDesign.Rows(data);
         var beta = new double[k];
         var state = Evaluate(data, x, beta) ?? throw new InvalidOperationException("The information matrix is singular at β = 0 (a constant or duplicated column?).");
         int iteration = 0;
@@ -71,18 +71,6 @@ public static class FirthLogisticRegression
 
     private sealed record State(double LogLikelihood, double Penalized, double[] Score, double[] Factor);
 
-    // Rows as dense x̃ᵢ = (1, xᵢ): intercept first, as the coefficient table.
-    private static double[][] Design(TrainingSet data)
-    {
-        var rows = new double[data.RowCount][];
-        var buffer = new double[data.FeatureCount];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            data.Features.CopyRow(i, buffer);
-            rows[i] = buffer.Prepend(1.0).ToArray();
-        }
-        return rows;
-    }
 
     private static State? Evaluate(TrainingSet data, double[][] x, double[] beta)
     {

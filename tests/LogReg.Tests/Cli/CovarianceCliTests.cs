@@ -57,4 +57,13 @@ public sealed class CovarianceCliTests : CliRun
         var refused = Run("stats", "--data", csv, "--label", "Label", "--method", "firth", "--l2", "1");
         Assert.Equal(2, refused.Exit);
     }
+
+    [Fact]
+    public void ProfileIntervalsArePrinted()
+    {
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--ci", "profile");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("Profile-likelihood 95% intervals", r.Out);
+        Assert.Contains("[      0.6392,       5.7567]", r.Out); // gpa; R's exact roots 0.639158, 5.756731
+    }
 }
