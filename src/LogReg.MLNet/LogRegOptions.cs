@@ -36,6 +36,9 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// </summary>
     public bool ShowTrainingStatistics { get; set; }
 
+    /// <inheritdoc cref="TrainerOptions.FirthBiasReduction"/>
+    public bool FirthBiasReduction { get => _core.FirthBiasReduction; set => _core = _core with { FirthBiasReduction = value }; }
+
     /// <inheritdoc cref="OptimizerSettings.LearningRate"/>
     public float? LearningRate
     {

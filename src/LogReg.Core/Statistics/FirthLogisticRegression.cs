@@ -14,8 +14,8 @@ namespace LogReg.Core.Statistics;
 /// </summary>
 public static class FirthLogisticRegression
 {
-    /// <summary>The estimate (intercept first), its covariance I⁻¹ (same order), ℓ, ℓ*, iterations and whether the modified score vanished.</summary>
-    public sealed record Result(double[] Coefficients, double[] Covariance, double LogLikelihood, double PenalizedLogLikelihood, int Iterations, bool Converged);
+    /// <summary>The estimate (intercept first), its covariance I⁻¹ (same order), ℓ, ℓ*, iterations, whether the modified score vanished, and its largest entry.</summary>
+    public sealed record Result(double[] Coefficients, double[] Covariance, double LogLikelihood, double PenalizedLogLikelihood, int Iterations, bool Converged, double ScoreNorm);
 
     /// <summary>Fits <paramref name="data"/> (labels 0/1, example weights as frequency weights).</summary>
     public static Result Fit(TrainingSet data, double tolerance = 1e-10, int maximumIterations = 200)
@@ -66,7 +66,8 @@ public static class FirthLogisticRegression
                 break;
             }
         }
-        return new Result(beta, DenseLinearAlgebra.InverseFromCholesky(state.Factor, k), state.LogLikelihood, state.Penalized, iteration, converged);
+        return new Result(beta, DenseLinearAlgebra.InverseFromCholesky(state.Factor, k), state.LogLikelihood, state.Penalized, iteration, converged,
+            VectorKernels.MaxAbs(state.Score));
     }
 
     private sealed record State(double LogLikelihood, double Penalized, double[] Score, double[] Factor);

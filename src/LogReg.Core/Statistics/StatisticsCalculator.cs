@@ -71,6 +71,10 @@ public static class StatisticsCalculator
         }
         // The statistics describe the likelihood that was maximised: with class weights, the weighted one.
         data = options.ClassWeighting.Apply(data);
+        if (options.FirthBiasReduction)
+        {
+            return FirthStatistics.Fit(data, options.CancellationToken);
+        }
         int k = data.FeatureCount + 1;
         var warnings = new List<string>();
         var notes = new List<string>();

@@ -27,6 +27,10 @@ public static class LogisticRegressionTrainer
                 $"InitialParameters has {initial.Count} values; the data have {data.FeatureCount} features, so {data.FeatureCount + 1} are needed (the weights, then the bias).", nameof(options));
         }
 
+        if (options.FirthBiasReduction)
+        {
+            return FirthTraining.Train(data, options);
+        }
         OptimizerKind kind = OptimizerCatalog.Resolve(options, data.FeatureCount, data.RowCount);
         int threads = options.ResolvedThreads;
         var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);

@@ -29,6 +29,13 @@ public sealed record TrainerOptions : OptimizerSettings
     /// <summary>Hold every weight at w ≥ 0 (the bias stays free), as ML.NET's option of that name. Default false.</summary>
     public bool EnforceNonNegativity { get; init; }
 
+    /// <summary>
+    /// Fit by Firth's bias-reduced (Jeffreys-penalised) likelihood instead of the optimizer
+    /// (<see cref="Statistics.FirthLogisticRegression"/>): finite estimates even on separated data, less
+    /// small-sample bias. BCE only, with L2 = L1 = 0 and no non-negativity; dense Newton, up to 2,000 parameters.
+    /// </summary>
+    public bool FirthBiasReduction { get; init; }
+
     /// <summary>Per-class weights multiplied into the example weights. Default none.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
 
@@ -62,6 +69,9 @@ public sealed record TrainerOptions : OptimizerSettings
             "0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1)");
         Require(!(Optimizer == OptimizerKind.Newton && EnforceNonNegativity), nameof(EnforceNonNegativity), EnforceNonNegativity,
             "false with the Newton optimizer, which is unconstrained (Lbfgs handles the bound)");
+        Require(!FirthBiasReduction || (Loss == LossKind.BinaryCrossEntropy && L2Regularization == 0 && L1Regularization == 0 && !EnforceNonNegativity),
+            nameof(FirthBiasReduction), FirthBiasReduction,
+            "false unless Loss is BinaryCrossEntropy with L2Regularization = 0, L1Regularization = 0 and no EnforceNonNegativity (Firth's penalty replaces them)");
         base.Validate();
     }
 }

@@ -38,4 +38,23 @@ public class FirthTests
         Assert.All(firth.Coefficients, c => Assert.True(double.IsFinite(c.Estimate) && c.StandardError is > 0));
         Assert.Contains(firth.Notes, n => n.Contains("Firth's estimate is finite", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TheMLNetTrainerFitsFirthWhenAskedAndItsStatisticsAreFirths()
+    {
+        var ml = new Microsoft.ML.MLContext(1);
+        var reference = ReferenceData.File("firth").GetProperty("endometrial");
+        var view = LogReg.MLNet.TrainingSetDataView.ToDataView(ReferenceData.Endometrial.Dense(), ml);
+        var fitted = LogReg.MLNet.LogRegCatalog.LogReg(ml.BinaryClassification.Trainers,
+            new LogReg.MLNet.LogRegOptions { FirthBiasReduction = true, L2Regularization = 0, ShowTrainingStatistics = true }).FitWithReport(view);
+        var expected = reference.GetProperty("coefficients").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        NumericAssert.Close(expected.Skip(1).ToArray(), fitted.Model.Weights.ToArray(), 1e-6, "w");
+        NumericAssert.Close(expected[0], fitted.Model.Bias, 1e-6, "b");
+        Assert.True(fitted.Model.Report.Optimization.Converged);
+        Assert.Equal(StandardErrorKind.FirthInverseInformation, fitted.Model.Statistics!.StandardErrors);
+        NumericAssert.Close(reference.GetProperty("se")[1].GetDouble(), fitted.Model.Statistics.Coefficients[1].StandardError!.Value, 1e-6, "se NV");
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => LogReg.MLNet.LogRegCatalog.LogReg(ml.BinaryClassification.Trainers,
+            new LogReg.MLNet.LogRegOptions { FirthBiasReduction = true }));
+        Assert.Contains("FirthBiasReduction", e.Message);
+    }
 }
