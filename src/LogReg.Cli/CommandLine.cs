@@ -5,8 +5,8 @@ internal static class CommandLine
 {
     public const string Usage =
         "usage: logreg <command> [options]\n" +
-        "  train   --data FILE.csv --label COLUMN --model OUT.zip [FIT] [--normalize none|meanvar] [--json OUT.json]\n" +
-        "  predict --model M.zip --data FILE.csv [--out FILE.csv]\n" +
+        "  train   --data FILE.csv --label COLUMN --model OUT.zip [FIT] [--normalize none|meanvar] [--statistics no|yes] [--json OUT.json]\n" +
+        "  predict --model M.zip --data FILE.csv [--out FILE.csv] [--intervals no|yes   (needs train --statistics yes)]\n" +
         "  stats   --data FILE.csv --label COLUMN [FIT] [--covariance nonrobust|hc0|hc1|hc3|cluster:COLUMN]\n" +
         "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--ci wald|profile] [--json OUT.json]\n" +
         "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE)\n" +

@@ -9,12 +9,12 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// train --data FILE.csv --label COLUMN --model OUT.zip [fitting options, see <see cref="FitArguments"/>]
-/// [--normalize none|meanvar] [--json OUT.json]. A label with more than two distinct values trains
+/// [--normalize none|meanvar] [--statistics no|yes] [--json OUT.json]. A label with more than two distinct values trains
 /// the multiclass (softmax) model (<see cref="MulticlassTraining"/>).
 /// </summary>
 internal static class TrainCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -30,6 +30,8 @@ internal static class TrainCommand
         var options = LogRegOptions.FromTrainerOptions(fit with { Progress = progress });
         options.LabelColumnName = CsvTrainingData.LabelColumn;
         options.FeatureColumnName = CsvTrainingData.FeaturesColumn;
+        // Kept in the model file, so that 'predict --intervals yes' can give each probability its interval.
+        options.ShowTrainingStatistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
 
         var table = CsvTable.Read(dataPath);
         if (CsvTrainingData.IsMulticlass(table, label))

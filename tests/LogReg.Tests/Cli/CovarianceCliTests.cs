@@ -66,4 +66,30 @@ public sealed class CovarianceCliTests : CliRun
         Assert.Contains("Profile-likelihood 95% intervals", r.Out);
         Assert.Contains("[      0.6392,       5.7567]", r.Out); // gpa; R's exact roots 0.639158, 5.756731
     }
+
+    [Fact]
+    public void PredictWithIntervalsGivesRsStandardErrorsAndProbabilityIntervals()
+    {
+        string model = Path.Combine(Folder, "m.zip");
+        string predictions = Path.Combine(Folder, "p.csv");
+        var train = Run("train", "--data", Spector, "--label", "Label", "--model", model, "--l2", "0", "--tolerance", "1e-10", "--statistics", "yes");
+        Assert.True(train.Exit == 0, train.Err);
+        var predict = Run("predict", "--model", model, "--data", Spector, "--out", predictions, "--intervals", "yes");
+        Assert.True(predict.Exit == 0, predict.Err);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("Score,Probability,PredictedLabel,Score_StdErr,Probability_Low,Probability_High", lines[0]);
+        var reference = ReferenceData.File("prediction");
+        for (int row = 0; row < 5; row++)
+        {
+            var cells = lines[row + 1].Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            NumericAssert.Relative(reference.GetProperty("se")[row].GetDouble(), cells[3], 1e-5, $"row {row} se");
+            NumericAssert.Relative(reference.GetProperty("low")[row].GetDouble(), cells[4], 1e-5, $"row {row} low");
+            NumericAssert.Relative(reference.GetProperty("high")[row].GetDouble(), cells[5], 1e-5, $"row {row} high");
+        }
+        var without = Run("train", "--data", Spector, "--label", "Label", "--model", model);
+        Assert.True(without.Exit == 0, without.Err);
+        var refused = Run("predict", "--model", model, "--data", Spector, "--intervals", "yes");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("--statistics yes", refused.Err);
+    }
 }
