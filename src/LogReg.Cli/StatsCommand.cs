@@ -41,11 +41,11 @@ internal static class StatsCommand
             throw new CliException("stats --method firth: Firth's penalty replaces --l2/--l1, its covariance is the inverse information, it is defined for --loss bce without --class-weight, and --drop is not offered for it.", 2);
         }
         var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
-        output.Write(stats.Summary(label));
         if (a.Choice("--ci", new Dictionary<string, bool> { ["wald"] = false, ["profile"] = true }, false))
         {
-            ProfileIntervals(data, stats, firth || options.L2Regularization != 0 || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy, output);
+            stats = ProfileIntervals(data, stats, firth || options.L2Regularization != 0 || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy);
         }
+        output.Write(stats.Summary(label));
         if (a.Optional("--drop") is string drop)
         {
             var columns = drop.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -59,20 +59,19 @@ internal static class StatsCommand
         return 0;
     }
 
-    // The table above has Wald intervals; these are the likelihood's own (R: confint(glm)).
-    private static void ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, bool notTheMle, TextWriter output)
+    // The likelihood's own intervals (R: confint(glm)) in place of the Wald ones.
+    private static ModelStatistics ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, bool notTheMle)
     {
         if (notTheMle || stats.Coefficients.Any(c => c.Aliased || c.StandardError is null))
         {
             throw new CliException("stats --ci profile: profile-likelihood intervals are for the unpenalised BCE maximum-likelihood fit with standard errors (no --l2, --l1, --loss mse, --method firth; no aliased columns).", 2);
         }
         var intervals = ProfileLikelihood.Intervals(data, stats.Coefficients.Select(c => c.Estimate).ToArray(), stats.Coefficients.Select(c => c.StandardError!.Value).ToArray());
-        output.WriteLine("Profile-likelihood 95% intervals (2·[ℓ(β̂) − ℓ_profile] = 3.8415):");
-        for (int j = 0; j < intervals.Length; j++)
+        return stats with
         {
-            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"  {stats.Coefficients[j].Name,-20} [{intervals[j].Low,12:F4}, {intervals[j].High,12:F4}]"));
-        }
+            Coefficients = stats.Coefficients.Select((c, j) => c with { ConfidenceLow = intervals[j].Low, ConfidenceHigh = intervals[j].High }).ToArray(),
+            IntervalMethod = "profile",
+        };
     }
 
     // nonrobust | hc0 | hc1 | hc3 | cluster:COLUMN (the column is then not a feature).

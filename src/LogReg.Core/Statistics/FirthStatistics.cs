@@ -54,6 +54,7 @@ public static class FirthStatistics
             Coefficients = coefficients,
             Covariance = fit.Covariance,
             StandardErrors = StandardErrorKind.FirthInverseInformation,
+            Method = "firth",
             StandardErrorNote = "from the inverse Fisher information at Firth's penalised estimate (as logistf and brglm2 report); the likelihood figures are those of the ordinary likelihood at that estimate.",
             LogLikelihood = likelihood.LogLikelihood,
             NullLogLikelihood = likelihood.NullLogLikelihood,

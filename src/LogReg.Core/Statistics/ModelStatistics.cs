@@ -9,7 +9,7 @@ namespace LogReg.Core.Statistics;
 /// <c>Logit(...).fit().summary()</c>. Everything that cannot honestly be computed is null and
 /// explained in <see cref="Warnings"/>.
 /// </summary>
-public sealed class ModelStatistics
+public sealed record ModelStatistics
 {
     internal ModelStatistics() { }
 
@@ -81,6 +81,15 @@ public sealed class ModelStatistics
         double w = beta.Zip(solved, (p, q) => p * q).Sum();
         return (w, k, SpecialFunctions.ChiSquareSurvival(w, k));
     }
+
+    /// <summary>How the estimates were found: "mle" (the trainer's fit, penalised when L2 &gt; 0) or "firth".</summary>
+    public string Method { get; init; } = "mle";
+
+    /// <summary>The covariance the standard errors come from (<see cref="CovarianceType.Default"/> resolved).</summary>
+    public CovarianceType CovarianceType { get; init; } = CovarianceType.NonRobust;
+
+    /// <summary>How the confidence intervals were made: "wald" (estimate ± 1.96·se) or "profile" (profile likelihood).</summary>
+    public string IntervalMethod { get; init; } = "wald";
 
     /// <summary>Number of observations n (the sum of example weights).</summary>
     public double Observations { get; init; }
@@ -168,15 +177,17 @@ public sealed class ModelStatistics
             sb.AppendLine($"{l1,-16}{v1,22}   {l2,-16}{v2,22}");
         Row("Dep. Variable:", dependentVariable, "No. Observations:", Observations.ToString("G10", inv));
         Row("Model:", Loss == LossKind.BinaryCrossEntropy ? "Logit" : "Sigmoid MSE", "Df Residuals:", ResidualDegreesOfFreedom.ToString("G10", inv));
-        Row("Method:", L2Regularization > 0 ? $"L2 = {L2Regularization.ToString("G4", inv)}" : "MLE", "Df Model:", ModelDegreesOfFreedom.ToString(inv));
+        Row("Method:", Method == "firth" ? "Firth" : L2Regularization > 0 ? $"L2 = {L2Regularization.ToString("G4", inv)}" : "MLE", "Df Model:", ModelDegreesOfFreedom.ToString(inv));
         Row("converged:", Converged ? "True" : "False", "Pseudo R-squ.:", PseudoRSquared.ToString("F4", inv));
         Row("Covariance Type:", StandardErrors switch
         {
             StandardErrorKind.InverseFisherInformation => "nonrobust",
             StandardErrorKind.InversePenalizedHessian => "penalised",
-            StandardErrorKind.Sandwich => "sandwich",
+            StandardErrorKind.FirthInverseInformation => "Firth I⁻¹",
+            StandardErrorKind.Sandwich => CovarianceType == CovarianceType.Cluster ? "cluster" : CovarianceType.ToString(),
             _ => "none",
         }, "Log-Likelihood:", LogLikelihood.ToString("F3", inv));
+        Row("Intervals:", IntervalMethod == "profile" ? "profile likelihood" : "Wald", "", "");
         Row("AIC:", Aic.ToString("F3", inv), "LL-Null:", NullLogLikelihood.ToString("F3", inv));
         Row("BIC:", Bic.ToString("F3", inv), "LLR p-value:", LikelihoodRatioPValue.ToString("G4", inv));
         sb.AppendLine(rule);

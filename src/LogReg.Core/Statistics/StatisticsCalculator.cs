@@ -147,6 +147,8 @@ public static class StatisticsCalculator
             Coefficients = CoefficientTable(data, kept, theta, errors.Covariance),
             Covariance = errors.Covariance is null ? null : TableCovariance(data.FeatureCount, kept, errors.Covariance),
             StandardErrors = errors.Kind,
+            CovarianceType = statistics.Covariance != CovarianceType.Default ? statistics.Covariance
+                : described.Model.Loss == LossKind.MeanSquaredError ? CovarianceType.HC0 : CovarianceType.NonRobust,
             StandardErrorNote = errors.Note,
             LogLikelihood = likelihood.LogLikelihood,
             NullLogLikelihood = likelihood.NullLogLikelihood,

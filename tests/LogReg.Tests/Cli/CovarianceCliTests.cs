@@ -61,10 +61,17 @@ public sealed class CovarianceCliTests : CliRun
     [Fact]
     public void ProfileIntervalsArePrinted()
     {
-        var r = Run("stats", "--data", Spector, "--label", "Label", "--ci", "profile");
+        string json = Path.Combine(Folder, "profile.json");
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--ci", "profile", "--json", json);
         Assert.True(r.Exit == 0, r.Err);
-        Assert.Contains("Profile-likelihood 95% intervals", r.Out);
-        Assert.Contains("[      0.6392,       5.7567]", r.Out); // gpa; R's exact roots 0.639158, 5.756731
+        Assert.Contains("profile likelihood", r.Out);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal("profile", doc.GetProperty("interval_method").GetString());
+        Assert.Equal("mle", doc.GetProperty("method").GetString());
+        var gpa = doc.GetProperty("coefficients")[1];
+        var exact = ReferenceData.File("profile").GetProperty("spector");
+        NumericAssert.Close(exact.GetProperty("low")[1].GetDouble(), gpa.GetProperty("confidence_low").GetDouble(), 1e-5, "gpa low");
+        NumericAssert.Close(exact.GetProperty("high")[1].GetDouble(), gpa.GetProperty("confidence_high").GetDouble(), 1e-5, "gpa high");
     }
 
     [Fact]
