@@ -31,7 +31,7 @@ public class RobustCovarianceTests
         var stats = StatisticsCalculator.Fit(data, statistics: options);
         var expected = reference.GetProperty(key).EnumerateArray().Select(v => v.GetDouble()).ToArray();
         // Features are stored as floats; R fits the CSV's doubles.
-        NumericAssert.Close(expected, stats.Coefficients.Select(c => c.StandardError!.Value).ToArray(), 2e-6, key);
+        NumericAssert.Close(expected, stats.Coefficients.Select(c => c.StandardError!.Value).ToArray(), 1e-6, key);
         Assert.Equal(type == CovarianceType.NonRobust ? StandardErrorKind.InverseFisherInformation : StandardErrorKind.Sandwich, stats.StandardErrors);
     }
 
