@@ -63,4 +63,19 @@ internal static class JsonOutput
             }
         }
     }
+
+    /// <summary>The fit report's fields 'train --json' writes for every model.</summary>
+    public static void WriteFitReport(Utf8JsonWriter json, Core.Training.FitReport report, bool normalize)
+    {
+        var result = report.Optimization;
+        json.WriteNumber("objective", result.Objective);
+        json.WriteNumber("gradient_norm", result.GradientNorm);
+        json.WriteNumber("iterations", result.Iterations);
+        json.WriteBoolean("converged", result.Converged);
+        json.WriteString("optimizer", Core.Training.OptimizerCatalog.NameOf(report.Optimizer));
+        json.WriteNumber("l1", report.Options.L1Regularization);
+        json.WriteNumber("l2", report.Options.L2Regularization);
+        json.WriteString("normalize", normalize ? "meanvar" : "none");
+        json.WriteString("termination", result.Termination.ToString());
+    }
 }

@@ -88,16 +88,7 @@ internal static class MulticlassTraining
             json.WriteNumberValue(b);
         }
         json.WriteEndArray();
-        var result = p.Report.Optimization;
-        json.WriteNumber("objective", result.Objective);
-        json.WriteNumber("gradient_norm", result.GradientNorm);
-        json.WriteNumber("iterations", result.Iterations);
-        json.WriteBoolean("converged", result.Converged);
-        json.WriteString("optimizer", OptimizerCatalog.NameOf(p.Report.Optimizer));
-        json.WriteNumber("l1", p.Report.Options.L1Regularization);
-        json.WriteNumber("l2", p.Report.Options.L2Regularization);
-        json.WriteString("normalize", normalize ? "meanvar" : "none");
-        json.WriteString("termination", result.Termination.ToString());
+        JsonOutput.WriteFitReport(json, p.Report, normalize);
         json.WriteEndObject();
     }
 

@@ -34,19 +34,7 @@ public static class LogRegCatalog
             Optimizer = optimizer,
             MaximumNumberOfIterations = maximumNumberOfIterations,
         };
-        if (l1Regularization is float l1)
-        {
-            options.L1Regularization = l1;
-        }
-        if (l2Regularization is float l2)
-        {
-            options.L2Regularization = l2;
-        }
-        if (optimizationTolerance is float tolerance)
-        {
-            options.OptimizationTolerance = tolerance;
-        }
-        return catalog.LogReg(options);
+        return catalog.LogReg(WithGiven(options, l1Regularization, l2Regularization, optimizationTolerance));
     }
 
     /// <summary>The same trainer configured by an options object.</summary>
@@ -80,6 +68,21 @@ public static class LogRegCatalog
             ExampleWeightColumnName = exampleWeightColumnName,
             MaximumNumberOfIterations = maximumNumberOfIterations,
         };
+        return catalog.LogReg(WithGiven(options, l1Regularization, l2Regularization, optimizationTolerance));
+    }
+
+    /// <summary>The multiclass trainer configured by an options object.</summary>
+    public static LogRegMulticlassTrainer LogReg(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LogRegMulticlassOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LogRegMulticlassTrainer(MLNetInterop.EnvironmentOf(catalog), options);
+    }
+
+    // A null simple argument keeps the option's default.
+    private static T WithGiven<T>(T options, float? l1Regularization, float? l2Regularization, float? optimizationTolerance)
+        where T : LogRegOptionsBase
+    {
         if (l1Regularization is float l1)
         {
             options.L1Regularization = l1;
@@ -92,14 +95,6 @@ public static class LogRegCatalog
         {
             options.OptimizationTolerance = tolerance;
         }
-        return catalog.LogReg(options);
-    }
-
-    /// <summary>The multiclass trainer configured by an options object.</summary>
-    public static LogRegMulticlassTrainer LogReg(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LogRegMulticlassOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(options);
-        return new LogRegMulticlassTrainer(MLNetInterop.EnvironmentOf(catalog), options);
+        return options;
     }
 }

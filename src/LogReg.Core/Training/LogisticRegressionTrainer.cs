@@ -55,12 +55,7 @@ public static class LogisticRegressionTrainer
         {
             result = optimizer.Minimize(objective, start, options);
         }
-        string summary = string.Create(CultureInfo.InvariantCulture,
-            $"{optimizer.Name}: {result.Iterations} iterations, {result.Evaluations.Total} passes, objective {result.Objective:R}, " +
-            $"‖∇F‖∞ = {result.GradientNorm:G3}, stopped on {result.Termination}.");
-        options.Log?.Invoke(result.Converged
-            ? new LogEvent(LogSeverity.Info, summary)
-            : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
+        FitOutcomeLog.Report(options, optimizer, result);
 
         WarnIfSeparated(data, objective, result.Minimizer, options);
         var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, data.FeatureNames);

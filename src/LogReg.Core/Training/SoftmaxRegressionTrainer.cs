@@ -46,12 +46,7 @@ public static class SoftmaxRegressionTrainer
         var start = options.InitialParameters?.ToArray() ?? new double[dimension];
         objective.Penalty.ProjectOntoFeasibleSet(start);
         var result = optimizer.Minimize(objective, start, options);
-        string summary = string.Create(CultureInfo.InvariantCulture,
-            $"{optimizer.Name}: {result.Iterations} iterations, {result.Evaluations.Total} passes, objective {result.Objective:R}, " +
-            $"‖∇F‖∞ = {result.GradientNorm:G3}, stopped on {result.Termination}.");
-        options.Log?.Invoke(result.Converged
-            ? new LogEvent(LogSeverity.Info, summary)
-            : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
+        FitOutcomeLog.Report(options, optimizer, result);
 
         var theta = Canonical(result.Minimizer, data.ClassCount, data.FeatureCount, objective.Penalty);
         var model = new SoftmaxModel(theta.AsSpan(0, data.ClassCount * data.FeatureCount).ToArray(),
