@@ -104,25 +104,6 @@ internal sealed class CsvTable
         return f;
     }
 
-    /// <summary>Parses a label cell: 0/1 or true/false (any case).</summary>
-    public bool Label(int row, int column)
-    {
-        string text = Rows[row][column].Trim();
-        switch (text.ToLowerInvariant())
-        {
-            case "1":
-            case "1.0":
-            case "true":
-                return true;
-            case "0":
-            case "0.0":
-            case "false":
-                return false;
-            default:
-                throw new CliException(
-                    $"'{Path}' row {row + 2}, column '{Header[column]}': label '{text}' is not binary; expected 0/1 or true/false (a label with more than two distinct values trains the multiclass model).");
-        }
-    }
 
     private static string[] Split(string line, string path, int lineNumber)
     {

@@ -13,7 +13,11 @@ internal static class CsvTrainingData
     public const string LabelColumn = "Label";
 
     /// <summary>The table as a training set (labels 0/1, no example weights); <paramref name="exclude"/> names columns that are not features.</summary>
-    public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude = null)
+    public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude = null, string? positive = null) =>
+        ToTrainingSet(table, label, exclude, positive, out _);
+
+    /// <summary>The same, saying which value was taken as the positive class when that needed a choice (see <see cref="BinaryLabels"/>).</summary>
+    public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude, string? positive, out string? choice)
     {
         int labelIndex = table.IndexOf(label, "label");
         var excluded = exclude?.Select(c => table.IndexOf(c, "cluster")).ToHashSet() ?? new HashSet<int>();
@@ -26,24 +30,20 @@ internal static class CsvTrainingData
         {
             throw new CliException($"'{table.Path}' has a header but no data rows.");
         }
-        var labels = new double[table.Rows.Count];
-        for (int r = 0; r < labels.Length; r++)
-        {
-            labels[r] = table.Label(r, labelIndex) ? 1 : 0;
-        }
+        var labels = BinaryLabels.Read(table, labelIndex, label, positive, out choice);
         if (labels.All(y => y == labels[0]))
         {
-            throw new CliException($"label column '{label}' holds a single class ({(labels[0] == 1 ? "1/true" : "0/false")} in every row); binary classification needs rows of both classes.");
+            throw new CliException($"label column '{label}' holds a single class ({(labels[0] == 1 ? "the positive" : "the negative")} class in every row); binary classification needs rows of both classes.");
         }
         var names = featureIndices.Select(i => table.Header[i]).ToArray();
         return new TrainingSet(Features(table, featureIndices), labels, null, names);
     }
 
-    /// <summary>True when the label column holds more than two distinct values: the softmax model is trained.</summary>
+    /// <summary>True when the label column holds more than two distinct values (0/1/true/false in any spelling count as two): the softmax model is trained.</summary>
     public static bool IsMulticlass(CsvTable table, string label)
     {
         int labelIndex = table.IndexOf(label, "label");
-        return table.Rows.Select(r => r[labelIndex].Trim()).Distinct(StringComparer.Ordinal).Take(3).Count() > 2;
+        return !BinaryLabels.AllTokens(table, labelIndex) && table.Rows.Select(r => r[labelIndex].Trim()).Distinct(StringComparer.Ordinal).Take(3).Count() > 2;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci", "--positive" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -25,14 +25,18 @@ internal static class StatsCommand
         var table = CsvTable.Read(dataPath);
         if (CsvTrainingData.IsMulticlass(table, label))
         {
-            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null)
+            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null || a.Optional("--positive") is not null)
             {
-                throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
+                throw new CliException("stats: --covariance, --drop and --positive are for a binary label; the multinomial statistics use the model-based covariance.", 2);
             }
             return Multinomial(table, label, options, jsonPath, output);
         }
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
-        var data = CsvTrainingData.ToTrainingSet(table, label, clusterColumn is null ? null : new[] { clusterColumn });
+        var data = CsvTrainingData.ToTrainingSet(table, label, clusterColumn is null ? null : new[] { clusterColumn }, a.Optional("--positive"), out string? choice);
+        if (choice is not null)
+        {
+            output.WriteLine($"label '{label}': {choice}");
+        }
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(table, clusterColumn) };
         bool firth = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false);
         if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Optional("--drop") is not null

@@ -14,7 +14,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics", "--positive" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -34,12 +34,21 @@ internal static class TrainCommand
         options.ShowTrainingStatistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
 
         var table = CsvTable.Read(dataPath);
+        string? positive = a.Optional("--positive");
         if (CsvTrainingData.IsMulticlass(table, label))
         {
+            if (positive is not null)
+            {
+                throw new CliException($"train: label '{label}' has more than two values (the multiclass model); --positive is for a two-valued label.", 2);
+            }
             return MulticlassTraining.Run(table, label, fit, normalize, modelPath, jsonPath, progress, output);
         }
         var ml = new MLContext(fit.Seed);
-        var set = CsvTrainingData.ToTrainingSet(table, label);
+        var set = CsvTrainingData.ToTrainingSet(table, label, null, positive, out string? choice);
+        if (choice is not null)
+        {
+            output.WriteLine($"label '{label}': {choice}");
+        }
         var data = set.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn);
         var names = set.FeatureNames!;
         var trainer = ml.BinaryClassification.Trainers.LogReg(options);

@@ -84,12 +84,33 @@ public sealed class CommandLineTests : CliRun
     }
 
     [Fact]
-    public void NonBinaryLabelIsNamed()
+    public void AnyTwoLabelValuesWorkWithAStatedOrChosenPositiveClass()
     {
-        string csv = Write("bad.csv", "a,Label\n1,0\n2,0\n3,yes\n");
-        var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
-        Assert.NotEqual(0, r.Exit);
-        Assert.Contains("row 4, column 'Label': label 'yes' is not binary", r.Err);
+        string csv = Write("yesno.csv", "a,Outcome\n1,no\n2,no\n3,yes\n4,yes\n2.5,no\n");
+        string model = Path.Combine(Folder, "m.zip");
+        var r = Run("train", "--data", csv, "--label", "Outcome", "--model", model);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("positive class: 'yes' (the value spelled 1, true or yes", r.Out);
+        string ab = Write("ab.csv", "a,grp\n1,a\n2,b\n3,b\n4,a\n5,b\n");
+        Assert.Contains("positive class: 'b' (the second in sorted order", Run("train", "--data", ab, "--label", "grp", "--model", model).Out);
+        Assert.Contains("positive class: 'a' (--positive)", Run("train", "--data", ab, "--label", "grp", "--model", model, "--positive", "a").Out);
+        var wrong = Run("train", "--data", ab, "--label", "grp", "--model", model, "--positive", "c");
+        Assert.Equal(2, wrong.Exit);
+        Assert.Contains("--positive 'c' is not a value of label column 'grp' (its values: 'a', 'b')", wrong.Err);
+        string blank = Write("blank.csv", "a,grp\n1,a\n2,\n3,b\n");
+        Assert.Contains("row 3, column 'grp': the label is empty", Run("train", "--data", blank, "--label", "grp", "--model", model).Err);
+    }
+
+    [Fact]
+    public void FlippingThePositiveClassFlipsTheWeights()
+    {
+        string model = Path.Combine(Folder, "m.zip");
+        string one = Path.Combine(Folder, "one.json"), zero = Path.Combine(Folder, "zero.json");
+        Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model, "--json", one).Exit);
+        Assert.Equal(0, Run("train", "--data", Spector, "--label", "Label", "--model", model, "--json", zero, "--positive", "0").Exit);
+        var w1 = JsonDocument.Parse(File.ReadAllText(one)).RootElement.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var w0 = JsonDocument.Parse(File.ReadAllText(zero)).RootElement.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        NumericAssert.Close(w1, w0.Select(w => -w).ToArray(), 1e-6, "w");
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// A two-valued label column as 0/1. Cells that are all 0/1/true/false (any case) keep their meaning;
+/// any other two values work too, the positive one being <c>--positive VALUE</c> when given, else by a
+/// stated rule: the value spelled 1, true or yes (any case), else the second in sorted order (numeric
+/// when both are numbers). The choice is returned so the commands print it.
+/// </summary>
+internal static class BinaryLabels
+{
+    private static readonly string[] PositiveWords = { "1", "true", "yes" };
+
+    /// <summary>True when every cell is 0/1/true/false in some spelling.</summary>
+    public static bool AllTokens(CsvTable table, int column) =>
+        table.Rows.All(r => Token(r[column].Trim()) is not null);
+
+    public static double[] Read(CsvTable table, int column, string label, string? positive, out string? choice)
+    {
+        var values = table.Rows.Select(r => r[column].Trim()).ToArray();
+        int blank = Array.FindIndex(values, v => v.Length == 0);
+        if (blank >= 0)
+        {
+            throw new CliException($"'{table.Path}' row {blank + 2}, column '{label}': the label is empty; every row needs a class.");
+        }
+        choice = null;
+        if (AllTokens(table, column))
+        {
+            bool positiveToken = positive is null || (Token(positive) ?? throw new CliException(
+                $"--positive '{positive}' is not a value of label column '{label}', whose cells are 0/1 or true/false.", 2));
+            if (positive is not null)
+            {
+                choice = $"positive class: '{positive}' (--positive)";
+            }
+            return values.Select(v => Token(v) == positiveToken ? 1.0 : 0.0).ToArray();
+        }
+        var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 1)
+        {
+            throw new CliException($"label column '{label}' holds a single class ('{distinct[0]}' in every row); binary classification needs rows of both classes.");
+        }
+        if (distinct.Length > 2)
+        {
+            throw new CliException($"label column '{label}' holds {distinct.Length} values; expected two for a binary model.");
+        }
+        string chosen;
+        if (positive is not null)
+        {
+            chosen = distinct.FirstOrDefault(v => v == positive)
+                ?? throw new CliException($"--positive '{positive}' is not a value of label column '{label}' (its values: '{distinct[0]}', '{distinct[1]}').", 2);
+            choice = $"positive class: '{chosen}' (--positive)";
+        }
+        else if (distinct.FirstOrDefault(v => PositiveWords.Contains(v.ToLowerInvariant())) is string word)
+        {
+            chosen = word;
+            choice = $"positive class: '{chosen}' (the value spelled 1, true or yes; --positive VALUE to choose)";
+        }
+        else
+        {
+            bool numeric = distinct.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            chosen = (numeric ? distinct.OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)) : distinct.OrderBy(v => v, StringComparer.Ordinal)).Last();
+            choice = $"positive class: '{chosen}' (the second in sorted order; --positive VALUE to choose)";
+        }
+        return values.Select(v => v == chosen ? 1.0 : 0.0).ToArray();
+    }
+
+    private static bool? Token(string text) => text.ToLowerInvariant() switch
+    {
+        "1" or "1.0" or "true" => true,
+        "0" or "0.0" or "false" => false,
+        _ => null,
+    };
+}
