@@ -13,6 +13,7 @@ internal static class CommandLine
         "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
         "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
         "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)\n" +
+        "  train/stats: --ignore COL,… and --id COL are not features; predict --id COL writes that column first.\n" +
         "  A two-valued label may be any two values: --positive VALUE picks the positive class (else 1/true/yes, else the second sorted).\n" +
         "  A label with more than two distinct values: train fits the softmax model, predict writes Probability_CLASS columns\n" +
         "  and the class name, stats gives the multinomial logit (reference = first class), compare the multiclass trainers.";

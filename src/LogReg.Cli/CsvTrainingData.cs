@@ -20,7 +20,7 @@ internal static class CsvTrainingData
     public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude, string? positive, out string? choice)
     {
         int labelIndex = table.IndexOf(label, "label");
-        var excluded = exclude?.Select(c => table.IndexOf(c, "cluster")).ToHashSet() ?? new HashSet<int>();
+        var excluded = exclude?.Select(c => table.IndexOf(c, "excluded")).ToHashSet() ?? new HashSet<int>();
         var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex && !excluded.Contains(i)).ToArray();
         if (featureIndices.Length == 0)
         {
@@ -37,6 +37,18 @@ internal static class CsvTrainingData
         }
         var names = featureIndices.Select(i => table.Header[i]).ToArray();
         return new TrainingSet(Features(table, featureIndices), labels, null, names);
+    }
+
+    /// <summary>The columns that are not features: --ignore COL,… and --id COL (and any the command adds).</summary>
+    public static List<string> NotFeatures(Arguments a, params string?[] more)
+    {
+        var columns = a.Optional("--ignore")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() ?? new List<string>();
+        if (a.Optional("--id") is string id)
+        {
+            columns.Add(id);
+        }
+        columns.AddRange(more.OfType<string>());
+        return columns;
     }
 
     /// <summary>True when the label column holds more than two distinct values (0/1/true/false in any spelling count as two): the softmax model is trained.</summary>

@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci", "--positive" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci", "--positive", "--ignore", "--id" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -32,7 +32,7 @@ internal static class StatsCommand
             return Multinomial(table, label, options, jsonPath, output);
         }
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
-        var data = CsvTrainingData.ToTrainingSet(table, label, clusterColumn is null ? null : new[] { clusterColumn }, a.Optional("--positive"), out string? choice);
+        var data = CsvTrainingData.ToTrainingSet(table, label, CsvTrainingData.NotFeatures(a, clusterColumn), a.Optional("--positive"), out string? choice);
         if (choice is not null)
         {
             output.WriteLine($"label '{label}': {choice}");

@@ -14,7 +14,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics", "--positive" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics", "--positive", "--ignore", "--id" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -44,7 +44,7 @@ internal static class TrainCommand
             return MulticlassTraining.Run(table, label, fit, normalize, modelPath, jsonPath, progress, output);
         }
         var ml = new MLContext(fit.Seed);
-        var set = CsvTrainingData.ToTrainingSet(table, label, null, positive, out string? choice);
+        var set = CsvTrainingData.ToTrainingSet(table, label, CsvTrainingData.NotFeatures(a), positive, out string? choice);
         if (choice is not null)
         {
             output.WriteLine($"label '{label}': {choice}");

@@ -102,6 +102,23 @@ public sealed class CommandLineTests : CliRun
     }
 
     [Fact]
+    public void IdAndIgnoredColumnsAreNotFeaturesAndPredictWritesTheIdFirst()
+    {
+        string csv = Write("customers.csv", "CustomerId,Age,Note,Income,Outcome\nC1,30,x,1.5,no\nC2,45,y,2.5,yes\nC3,22,z,1.0,no\nC4,51,w,3.0,yes\nC5,38,v,2.0,no\nC6,60,u,2.8,yes\n");
+        string model = Path.Combine(Folder, "m.zip");
+        string json = Path.Combine(Folder, "m.json");
+        var train = Run("train", "--data", csv, "--label", "Outcome", "--model", model, "--id", "CustomerId", "--ignore", "Note", "--json", json);
+        Assert.True(train.Exit == 0, train.Err);
+        Assert.Equal(new[] { "Age", "Income" }, JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()));
+        string predictions = Path.Combine(Folder, "p.csv");
+        var predict = Run("predict", "--model", model, "--data", csv, "--id", "CustomerId", "--out", predictions);
+        Assert.True(predict.Exit == 0, predict.Err);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("CustomerId,Score,Probability,PredictedLabel", lines[0]);
+        Assert.Equal(new[] { "C1", "C2", "C3", "C4", "C5", "C6" }, lines.Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
     public void FlippingThePositiveClassFlipsTheWeights()
     {
         string model = Path.Combine(Folder, "m.zip");
