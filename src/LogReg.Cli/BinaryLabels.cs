@@ -18,12 +18,7 @@ internal static class BinaryLabels
 
     public static double[] Read(CsvTable table, int column, string label, string? positive, out string? choice)
     {
-        var values = table.Rows.Select(r => r[column].Trim()).ToArray();
-        int blank = Array.FindIndex(values, v => v.Length == 0);
-        if (blank >= 0)
-        {
-            throw new CliException($"'{table.Path}' row {blank + 2}, column '{label}': the label is empty; every row needs a class.");
-        }
+        var values = CsvTrainingData.LabelCells(table, column, label);
         choice = null;
         if (AllTokens(table, column))
         {

@@ -65,7 +65,7 @@ internal static class CompareCommand
     public static string Format(ComparisonResult result)
     {
         var inv = CultureInfo.InvariantCulture;
-        static string M(MeanSd v, string f) => $"{v.Mean.ToString(f, CultureInfo.InvariantCulture)} ± {v.Sd.ToString(f, CultureInfo.InvariantCulture)}";
+        static string M(MeanSd v, string f) => v.Format(f);
         var lines = new List<string>
         {
             $"{"trainer",-32} {"AUC",17} {"accuracy",17} {"F1",17} {"log-loss",17} {"fit (s)",17}",
@@ -90,16 +90,11 @@ internal static class CompareCommand
         {
             json.WriteStartObject();
             json.WriteString("trainer", r.Trainer);
-            json.WriteNumber("auc_mean", r.Auc.Mean);
-            json.WriteNumber("auc_sd", r.Auc.Sd);
-            json.WriteNumber("accuracy_mean", r.Accuracy.Mean);
-            json.WriteNumber("accuracy_sd", r.Accuracy.Sd);
-            json.WriteNumber("f1_mean", r.F1.Mean);
-            json.WriteNumber("f1_sd", r.F1.Sd);
-            json.WriteNumber("log_loss_mean", r.LogLoss.Mean);
-            json.WriteNumber("log_loss_sd", r.LogLoss.Sd);
-            json.WriteNumber("fit_seconds_mean", r.Fit.Mean);
-            json.WriteNumber("fit_seconds_sd", r.Fit.Sd);
+            JsonOutput.WriteMeanSd(json, "auc", r.Auc);
+            JsonOutput.WriteMeanSd(json, "accuracy", r.Accuracy);
+            JsonOutput.WriteMeanSd(json, "f1", r.F1);
+            JsonOutput.WriteMeanSd(json, "log_loss", r.LogLoss);
+            JsonOutput.WriteMeanSd(json, "fit_seconds", r.Fit);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -20,12 +20,7 @@ internal static class CsvTrainingData
     public static TrainingSet ToTrainingSet(CsvTable table, string label, IReadOnlyCollection<string>? exclude, string? positive, out string? choice)
     {
         int labelIndex = table.IndexOf(label, "label");
-        var excluded = exclude?.Select(c => table.IndexOf(c, "excluded")).ToHashSet() ?? new HashSet<int>();
-        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex && !excluded.Contains(i)).ToArray();
-        if (featureIndices.Length == 0)
-        {
-            throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");
-        }
+        var featureIndices = FeatureColumns(table, label, labelIndex, exclude);
         if (table.Rows.Count == 0)
         {
             throw new CliException($"'{table.Path}' has a header but no data rows.");
@@ -65,17 +60,8 @@ internal static class CsvTrainingData
     public static MulticlassTrainingSet ToMulticlassSet(CsvTable table, string label)
     {
         int labelIndex = table.IndexOf(label, "label");
-        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex).ToArray();
-        if (featureIndices.Length == 0)
-        {
-            throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");
-        }
-        var values = table.Rows.Select(r => r[labelIndex].Trim()).ToArray();
-        int blank = Array.FindIndex(values, v => v.Length == 0);
-        if (blank >= 0)
-        {
-            throw new CliException($"'{table.Path}' row {blank + 2}, column '{label}': the label is empty; every row needs a class.");
-        }
+        var featureIndices = FeatureColumns(table, label, labelIndex, exclude: null);
+        var values = LabelCells(table, labelIndex, label);
         var distinct = values.Distinct(StringComparer.Ordinal).ToList();
         bool numeric = distinct.All(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
         var classes = numeric
@@ -84,6 +70,30 @@ internal static class CsvTrainingData
         var index = classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
         var names = featureIndices.Select(i => table.Header[i]).ToArray();
         return new MulticlassTrainingSet(Features(table, featureIndices), values.Select(v => index[v]).ToArray(), classes.Length, null, names, classes);
+    }
+
+    /// <summary>Every column but the label and the excluded ones; at least one.</summary>
+    private static int[] FeatureColumns(CsvTable table, string label, int labelIndex, IReadOnlyCollection<string>? exclude)
+    {
+        var excluded = exclude?.Select(c => table.IndexOf(c, "excluded")).ToHashSet() ?? new HashSet<int>();
+        var featureIndices = Enumerable.Range(0, table.Header.Length).Where(i => i != labelIndex && !excluded.Contains(i)).ToArray();
+        if (featureIndices.Length == 0)
+        {
+            throw new CliException($"'{table.Path}' has only the label column '{label}'; at least one feature column is needed.");
+        }
+        return featureIndices;
+    }
+
+    /// <summary>The label cells, trimmed; an empty one is refused, naming its row.</summary>
+    public static string[] LabelCells(CsvTable table, int labelIndex, string label)
+    {
+        var values = table.Rows.Select(r => r[labelIndex].Trim()).ToArray();
+        int blank = Array.FindIndex(values, v => v.Length == 0);
+        if (blank >= 0)
+        {
+            throw new CliException($"'{table.Path}' row {blank + 2}, column '{label}': the label is empty; every row needs a class.");
+        }
+        return values;
     }
 
     /// <summary>The named feature columns of the table, in the given order (other columns are ignored).</summary>

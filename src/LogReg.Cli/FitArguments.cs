@@ -73,4 +73,9 @@ internal static class FitArguments
         Remedy.LowerLearningRate => "lower the learning rate",
         _ => remedy.ToString(),
     });
+
+    /// <summary>"converged", or why not and what to try, in this tool's flags.</summary>
+    public static string Outcome(OptimizationResult result) => result.Converged
+        ? "converged"
+        : $"NOT converged ({Remedies.Explain(result.Termination)}; remedies: {Describe(result.Remedies)})";
 }

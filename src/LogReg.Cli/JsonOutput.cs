@@ -78,4 +78,11 @@ internal static class JsonOutput
         json.WriteString("normalize", normalize ? "meanvar" : "none");
         json.WriteString("termination", result.Termination.ToString());
     }
+
+    /// <summary>NAME_mean and NAME_sd.</summary>
+    public static void WriteMeanSd(Utf8JsonWriter json, string name, Compare.MeanSd value)
+    {
+        json.WriteNumber(name + "_mean", value.Mean);
+        json.WriteNumber(name + "_sd", value.Sd);
+    }
 }

@@ -35,7 +35,7 @@ internal static class MulticlassCompare
 
     public static string Format(MulticlassComparisonResult result)
     {
-        static string M(MeanSd v, string f) => $"{v.Mean.ToString(f, CultureInfo.InvariantCulture)} ± {v.Sd.ToString(f, CultureInfo.InvariantCulture)}";
+        static string M(MeanSd v, string f) => v.Format(f);
         var lines = new List<string> { $"{"trainer",-32} {"micro accuracy",17} {"macro accuracy",17} {"log-loss",17} {"fit (s)",17}" };
         foreach (var r in result.Results)
         {
@@ -55,11 +55,10 @@ internal static class MulticlassCompare
         {
             json.WriteStartObject();
             json.WriteString("trainer", r.Trainer);
-            foreach (var (name, value) in new[] { ("micro_accuracy", r.MicroAccuracy), ("macro_accuracy", r.MacroAccuracy), ("log_loss", r.LogLoss), ("fit_seconds", r.Fit) })
-            {
-                json.WriteNumber(name + "_mean", value.Mean);
-                json.WriteNumber(name + "_sd", value.Sd);
-            }
+            JsonOutput.WriteMeanSd(json, "micro_accuracy", r.MicroAccuracy);
+            JsonOutput.WriteMeanSd(json, "macro_accuracy", r.MacroAccuracy);
+            JsonOutput.WriteMeanSd(json, "log_loss", r.LogLoss);
+            JsonOutput.WriteMeanSd(json, "fit_seconds", r.Fit);
             json.WriteEndObject();
         }
         json.WriteEndArray();

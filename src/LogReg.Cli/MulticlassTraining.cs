@@ -48,9 +48,7 @@ internal static class MulticlassTraining
 
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
         var result = details.Report.Optimization;
-        string outcome = result.Converged
-            ? "converged"
-            : $"NOT converged ({Remedies.Explain(result.Termination)}; remedies: {FitArguments.Describe(result.Remedies)})";
+        string outcome = FitArguments.Outcome(result);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained on {table.Rows.Count} rows × {set.FeatureCount} features × {set.ClassCount} classes ({string.Join(", ", set.ClassNames)}): " +
             $"softmax, {details.Report.Optimizer}, {result.Iterations} iterations, {outcome}; objective {result.Objective:G10}; " +

@@ -1,9 +1,7 @@
 using LogReg.Core.Statistics;
 using LogReg.MLNet;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 
 namespace LogReg.Cli;
 
@@ -16,9 +14,7 @@ internal static class PredictionIntervals
 {
     public static PredictionInterval[] For(ITransformer model, IDataView scored, string modelPath)
     {
-        var last = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
-        var statistics = last is IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: LinearBinaryModelParameters linear } }
-            ? linear.LogRegDetails()?.Statistics : null;
+        var statistics = LogRegModelDetails.LinearModelsIn(model).LastOrDefault()?.LogRegDetails()?.Statistics;
         if (statistics?.Covariance is null)
         {
             throw new CliException($"model '{modelPath}' carries no coefficient covariance; train it with 'logreg train --statistics yes' (and without --l1) to predict with intervals.");

@@ -71,9 +71,7 @@ internal static class TrainCommand
 
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
         var result = parameters.Report.Optimization;
-        string outcome = result.Converged
-            ? "converged"
-            : $"NOT converged ({Remedies.Explain(result.Termination)}; remedies: {FitArguments.Describe(result.Remedies)})";
+        string outcome = FitArguments.Outcome(result);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained on {table.Rows.Count} rows × {names.Count} features: {parameters.Report.Optimizer}, {result.Iterations} iterations, " +
             $"{outcome}; objective {result.Objective:G10}; " +

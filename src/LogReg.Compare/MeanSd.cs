@@ -10,4 +10,8 @@ public readonly record struct MeanSd(double Mean, double Sd)
         double sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
         return new MeanSd(mean, sd);
     }
+
+    /// <summary>"mean ± sd", both in <paramref name="format"/>, invariant culture.</summary>
+    public string Format(string format) =>
+        $"{Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ± {Sd.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
 }

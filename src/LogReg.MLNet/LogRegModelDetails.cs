@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Microsoft.ML;
 using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
@@ -41,4 +43,19 @@ public static class LogRegModelDetails
     internal static void Attach(LinearBinaryModelParameters model, LogRegModelParameters details) => Details.AddOrUpdate(model, details);
 
     internal static void Attach(MaximumEntropyModelParameters model, LogRegMulticlassModelParameters details) => MulticlassDetails.AddOrUpdate(model, details);
+
+    /// <summary>
+    /// The binary linear models in <paramref name="transformer"/>, depth-first in pipeline order (a
+    /// chain's transformers, a <see cref="LogRegTransformer"/>'s scorer, a prediction transformer's
+    /// model or calibrated sub-model). <see cref="LogRegModelFile"/> walks the same way at save and at
+    /// load to pair details with models.
+    /// </summary>
+    public static IEnumerable<LinearBinaryModelParameters> LinearModelsIn(ITransformer transformer) => transformer switch
+    {
+        LogRegTransformer ours => LinearModelsIn(ours.Scorer),
+        IEnumerable<ITransformer> chain => chain.SelectMany(LinearModelsIn),
+        IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: LinearBinaryModelParameters linear } } => [linear],
+        IPredictionTransformer<object> { Model: LinearBinaryModelParameters linear } => [linear],
+        _ => [],
+    };
 }

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
@@ -38,7 +36,7 @@ public static class LogRegModelFile
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         mlContext.Model.Save(model, inputSchema, buffer);
-        var details = LinearModels(model).Select(m => m.LogRegDetails()).ToList();
+        var details = LogRegModelDetails.LinearModelsIn(model).Select(m => m.LogRegDetails()).ToList();
         if (details.Any(d => d is not null))
         {
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true);
@@ -77,7 +75,7 @@ public static class LogRegModelFile
         }
         if (details is not null)
         {
-            Attach(path, LinearModels(model).ToList(), details);
+            Attach(path, LogRegModelDetails.LinearModelsIn(model).ToList(), details);
         }
         return model;
     }
@@ -114,13 +112,4 @@ public static class LogRegModelFile
         }
     }
 
-    // Depth-first, in pipeline order; the same walk at save and at load pairs details with models.
-    private static IEnumerable<LinearBinaryModelParameters> LinearModels(ITransformer transformer) => transformer switch
-    {
-        LogRegTransformer ours => LinearModels(ours.Scorer),
-        IEnumerable<ITransformer> chain => chain.SelectMany(LinearModels),
-        IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: LinearBinaryModelParameters linear } } => [linear],
-        IPredictionTransformer<object> { Model: LinearBinaryModelParameters linear } => [linear],
-        _ => [],
-    };
 }

@@ -17,7 +17,6 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>, MaximumEntropyModelParameters>
 {
-    private static readonly Lazy<TrainerInfo> SharedInfo = new(MLNetInterop.CreateTrainerInfo);
     private readonly IHost _host;
     private readonly LogRegMulticlassOptions _options;
 
@@ -35,7 +34,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
     public LogRegMulticlassOptions Options => _options.Clone();
 
     /// <summary>What ML.NET's tools read: no normalisation, calibration or caching needed; warm start supported.</summary>
-    public TrainerInfo Info => SharedInfo.Value;
+    public TrainerInfo Info => MLNetInterop.TrainerInfo;
 
     /// <summary>Reads <paramref name="input"/> once, trains, and returns ML.NET's multiclass prediction transformer.</summary>
     public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input) => Train(input, null);

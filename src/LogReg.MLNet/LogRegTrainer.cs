@@ -26,7 +26,6 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransformer<CalibratedLinearModel>, CalibratedLinearModel>
 {
-    private static readonly Lazy<TrainerInfo> SharedInfo = new(MLNetInterop.CreateTrainerInfo);
 
     private readonly IHost _host;
     private readonly LogRegOptions _options;
@@ -45,7 +44,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
     public LogRegOptions Options => _options.Clone();
 
     /// <summary>What ML.NET's meta-trainers and tools read: no normalisation, calibration or caching needed; warm start supported.</summary>
-    public TrainerInfo Info => SharedInfo.Value;
+    public TrainerInfo Info => MLNetInterop.TrainerInfo;
 
     /// <summary>
     /// Reads <paramref name="input"/> once, trains, and returns ML.NET's binary prediction transformer

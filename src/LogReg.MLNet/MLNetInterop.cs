@@ -81,8 +81,10 @@ internal static class MLNetInterop
     /// and preconditions internally), calibration or caching (it reads the data once), and it takes
     /// an initial model.
     /// </summary>
-    public static TrainerInfo CreateTrainerInfo() =>
-        (TrainerInfo)Invoke(Resolved.Value.Info, false, false, false, false, true, false);
+    public static TrainerInfo TrainerInfo => SharedTrainerInfo.Value;
+
+    private static readonly Lazy<TrainerInfo> SharedTrainerInfo = new(() =>
+        (TrainerInfo)Invoke(Resolved.Value.Info, false, false, false, false, true, false));
 
     /// <summary>
     /// ML.NET's own softmax scorer (what <c>LbfgsMaximumEntropy</c> produces) with weights Wₖ and

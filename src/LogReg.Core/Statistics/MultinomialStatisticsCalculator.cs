@@ -23,7 +23,8 @@ public static class MultinomialStatisticsCalculator
     {
         ArgumentNullException.ThrowIfNull(data);
         int K = data.ClassCount, d = data.FeatureCount, p = (K - 1) * (d + 1);
-        var objective = new ReferenceClassObjective(new SoftmaxObjective(data, l2: 0, threads: threads));
+        var full = new SoftmaxObjective(data, l2: 0, threads: threads);
+        var objective = new ReferenceClassObjective(full);
         var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, new double[p],
             new OptimizerSettings { OptimizationTolerance = 1e-10, CancellationToken = cancellationToken });
         var beta = result.Minimizer;
@@ -33,7 +34,7 @@ public static class MultinomialStatisticsCalculator
             warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the classes may be separated, so the estimates and errors are not reliable.");
         }
 
-        int extreme = CountCertainRows(data, objective.ToFull(beta));
+        int extreme = CountCertainRows(data, full.Probabilities(objective.ToFull(beta)));
         if (extreme > 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
@@ -78,9 +79,8 @@ public static class MultinomialStatisticsCalculator
     }
 
     // As R's glm warns of "fitted probabilities numerically 0 or 1".
-    private static int CountCertainRows(MulticlassTrainingSet data, double[] theta)
+    private static int CountCertainRows(MulticlassTrainingSet data, double[] p)
     {
-        var p = new SoftmaxObjective(data, l2: 0).Probabilities(theta);
         int K = data.ClassCount, count = 0;
         for (int i = 0; i < data.RowCount; i++)
         {
