@@ -18,6 +18,7 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly int _classes;
     private readonly SoftmaxBlocks _blocks;
     private double[][]? _partials;
+    private double[][]? _scratch;
     private Action<int>? _body;
 
     public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks)
@@ -42,9 +43,11 @@ internal sealed class SoftmaxCurvature : ICurvature
         if (_partials is null)
         {
             _partials = new double[_chunks.Count][];
+            _scratch = new double[_chunks.Count][];
             for (int c = 0; c < _partials.Length; c++)
             {
                 _partials[c] = new double[Dimension];
+                _scratch[c] = new double[_classes * SoftmaxBlocks.BlockRows];
             }
             _body = MultiplyChunk;
         }
@@ -64,7 +67,7 @@ internal sealed class SoftmaxCurvature : ICurvature
         var s = _data.ExampleWeights;
         var partial = _partials![c].AsSpan();
         partial.Clear();
-        var u = new double[K * B];
+        var u = _scratch![c];
         for (int blockStart = start; blockStart < end; blockStart += B)
         {
             int count = Math.Min(B, end - blockStart);
