@@ -13,6 +13,7 @@ namespace LogReg.Benchmarks;
 /// loop that only streams the same float array from memory (sums it). The target is a gradient pass
 /// within 1.5× of the floor at the same thread count.
 /// </summary>
+[Config(typeof(WarmJobConfig))]
 public class GradientPassBenchmarks
 {
     private ILinearModelObjective _one = null!;

@@ -17,6 +17,7 @@ namespace LogReg.Benchmarks;
 /// double, test log-loss) is recorded in GlobalCleanup (no AUC for multiclass: NaN).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WarmJobConfig))]
 public class MulticlassBenchmarks
 {
     private MLContext _ml = null!;

@@ -12,6 +12,7 @@ namespace LogReg.Benchmarks;
 /// Both models are fitted in GlobalSetup.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WarmJobConfig))]
 public class PredictionBenchmarks
 {
     private IDataView _test = null!;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using LogReg.Benchmarks;
@@ -14,13 +13,9 @@ string mode = full ? "full" : "quick";
 Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", mode);
 Quality.Clear();
 
-var job = Job.Default
-    .WithLaunchCount(1)
-    .WithWarmupCount(full ? 2 : 1)
-    .WithIterationCount(full ? 5 : 3)
-    .WithEnvironmentVariable("LOGREG_BENCH_MODE", mode);
+// No default job here: warm classes carry WarmJobConfig, cold-start classes their own ColdStart job
+// (a default job's counts would override theirs). Child processes inherit LOGREG_BENCH_MODE.
 var config = DefaultConfig.Instance
-    .AddJob(job.AsDefault())
     .AddColumn(new QualityColumn("Objective", r => Quality.Format(r.Objective)))
     .AddColumn(new QualityColumn("Gap to best", null))
     .AddColumn(new QualityColumn("Test AUC", r => r.TestAuc.ToString("F4", CultureInfo.InvariantCulture)))

@@ -16,6 +16,7 @@ namespace LogReg.Benchmarks;
 /// each fit reached (objective, test AUC, test log-loss) is recorded in GlobalCleanup.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WarmJobConfig))]
 public class TrainingBenchmarks
 {
     private MLContext _ml = null!;
@@ -63,6 +64,9 @@ public class TrainingBenchmarks
     [Benchmark(Description = "MLNet SDCA")]
     public ITransformer MLNetSdca() => Keep(_ml.BinaryClassification.Trainers.SdcaLogisticRegression(
         new SdcaLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1f / _data.Train.RowCount, NumberOfThreads = 2 }).Fit(_train), nameof(MLNetSdca));
+
+    [Benchmark(Description = "LogReg Auto")]
+    public ITransformer LogRegAuto() => Keep(Fit(OptimizerKind.Auto), nameof(LogRegAuto));
 
     [Benchmark(Description = "LogReg L-BFGS")]
     public ITransformer LogRegLbfgs() => Keep(Fit(OptimizerKind.Lbfgs), nameof(LogRegLbfgs));

@@ -94,6 +94,10 @@ public sealed class DenseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
+    public override void AddWeightedGram(int start, int count, ReadOnlySpan<double> weights, Span<double> upper) =>
+        DenseGramKernel.AddWeightedGram(_values, ColumnCount, start, count, weights, upper);
+
+    /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)
     {
         var x = Row(row);

@@ -74,6 +74,23 @@ public abstract class DesignMatrix
     /// </summary>
     public abstract void AddWeightedOuterProduct(int row, double weight, Span<double> upper, Span<double> scratch);
 
+    /// <summary>
+    /// Adds Σₖ weights[k]·x̃ₖx̃ₖᵀ over rows [start, start + count) to the upper triangle of the row-major
+    /// (d+1)×(d+1) matrix <paramref name="upper"/> (x̃ = (x, 1)): a block of the Hessian's X̃ᵀ·diag(c)·X̃.
+    /// The result depends only on the rows and the block, never on threads.
+    /// </summary>
+    public virtual void AddWeightedGram(int start, int count, ReadOnlySpan<double> weights, Span<double> upper)
+    {
+        Span<double> scratch = new double[ColumnCount + 1];
+        for (int k = 0; k < count; k++)
+        {
+            if (weights[k] != 0)
+            {
+                AddWeightedOuterProduct(start + k, weights[k], upper, scratch);
+            }
+        }
+    }
+
     /// <summary>Writes row i densely into <paramref name="destination"/> (length ≥ d).</summary>
     public abstract void CopyRow(int row, Span<double> destination);
 

@@ -9,15 +9,21 @@ namespace LogReg.Core.Numerics;
 /// The two halves of the gradient pass over a block of dense float rows, in double precision:
 /// z = X_block·w + b and g += X_blockᵀ·c. With AVX-512 each step widens 16 floats to two vectors of
 /// 8 doubles and uses fused multiply-adds; the forward pass interleaves two rows (four independent
-/// accumulators); the transposed pass adds four scaled rows per load and store of g. Other machines use
+/// accumulators); the transposed pass adds four scaled rows per load and store of g. With AVX2 and FMA
+/// the same kernels run on 8 floats / 4 doubles (DenseBlockKernels.Avx2.cs). Other machines use
 /// <see cref="VectorKernels"/> row by row. The order of operations depends only on the data shape
 /// and the machine, never on threads.
 /// </summary>
-internal static class DenseBlockKernels
+internal static partial class DenseBlockKernels
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyRows(float[] values, int d, int start, int count, ReadOnlySpan<double> w, double b, Span<double> z)
     {
+        if ((!Vector512.IsHardwareAccelerated || d < 16) && Avx2Usable(d))
+        {
+            MultiplyRows256(values, d, start, count, w, b, z);
+            return;
+        }
         if (!Vector512.IsHardwareAccelerated || d < 16)
         {
             for (int k = 0; k < count; k++)
@@ -83,6 +89,11 @@ internal static class DenseBlockKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddTransposeRows(float[] values, int d, int start, int count, ReadOnlySpan<double> c, Span<double> g)
     {
+        if ((!Vector512.IsHardwareAccelerated || d < 16) && Avx2Usable(d))
+        {
+            AddTransposeRows256(values, d, start, count, c, g);
+            return;
+        }
         if (!Vector512.IsHardwareAccelerated || d < 16)
         {
             for (int k = 0; k < count; k++)

@@ -229,6 +229,11 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
         {
             int count = Math.Min(BlockRows, end - blockStart);
             _x.MultiplyRows(blockStart, count, w, b, z);
+            var derivatives = coefficient.Slice(0, count);
+            var values = blockValues.Slice(0, count);
+            // The block kernel (vectorised exp/log) is cheaper than the loss row by row even when
+            // only the values are wanted.
+            loss.ValuesAndDerivatives(_y.AsSpan(blockStart, count), z.Slice(0, count), values, derivatives);
             if (!wantGradient)
             {
                 for (int k = 0; k < count; k++)
@@ -236,14 +241,11 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
                     double s = _s is null ? 1.0 : _s[blockStart + k];
                     if (s != 0)
                     {
-                        value += s * loss.Value(_y[blockStart + k], z[k]);
+                        value += s * values[k];
                     }
                 }
                 continue;
             }
-            var derivatives = coefficient.Slice(0, count);
-            var values = blockValues.Slice(0, count);
-            loss.ValuesAndDerivatives(_y.AsSpan(blockStart, count), z.Slice(0, count), values, derivatives);
             for (int k = 0; k < count; k++)
             {
                 double s = _s is null ? 1.0 : _s[blockStart + k];

@@ -105,16 +105,9 @@ internal sealed class RowCurvature : ICurvature
         Action<int> group = gIndex =>
         {
             var upper = new double[m * m];
-            var scratch = new double[m];
             int start = (int)((long)n * gIndex / groups);
             int end = (int)((long)n * (gIndex + 1) / groups);
-            for (int i = start; i < end; i++)
-            {
-                if (_c[i] != 0)
-                {
-                    _x.AddWeightedOuterProduct(i, _c[i], upper, scratch);
-                }
-            }
+            _x.AddWeightedGram(start, end - start, new ReadOnlySpan<double>(_c, start, end - start), upper);
             partials[gIndex] = upper;
         };
         if (groups == 1 || _chunks.Threads == 1)

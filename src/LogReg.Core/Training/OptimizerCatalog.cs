@@ -9,11 +9,8 @@ namespace LogReg.Core.Training;
 /// </summary>
 public static class OptimizerCatalog
 {
-    /// <summary>Auto picks Newton only up to this many features (and L1 = 0, and at least <see cref="AutoNewtonMinimumRows"/> rows).</summary>
-    public const int AutoNewtonMaximumFeatures = 5;
-
-    /// <summary>Auto picks Newton only from this many rows on (for up to <see cref="AutoNewtonMaximumFeatures"/> features).</summary>
-    public const int AutoNewtonMinimumRows = 2000;
+    /// <summary>Auto picks Newton (with L1 = 0) for up to this many features at any row count.</summary>
+    public const int AutoNewtonMaximumFeatures = 10;
 
     /// <summary>Auto also picks Newton for small problems: at most this many features …</summary>
     public const int AutoSmallProblemMaximumFeatures = 32;
@@ -47,23 +44,22 @@ public static class OptimizerCatalog
 
     /// <summary>
     /// The optimizer <see cref="OptimizerKind.Auto"/> stands for: Newton (dense Cholesky) when L1 = 0
-    /// and either d ≤ <see cref="AutoNewtonMaximumFeatures"/> with n ≥ <see cref="AutoNewtonMinimumRows"/>,
-    /// or the problem is small (d ≤ <see cref="AutoSmallProblemMaximumFeatures"/> and
-    /// n·(d + 1) ≤ <see cref="AutoSmallProblemMaximumValues"/>); otherwise L-BFGS (OWL-QN under L1 or
-    /// non-negativity).
-    /// Any other kind is returned as it is.
+    /// and either d ≤ <see cref="AutoNewtonMaximumFeatures"/>, or the problem is small
+    /// (d ≤ <see cref="AutoSmallProblemMaximumFeatures"/> and n·(d + 1) ≤ <see cref="AutoSmallProblemMaximumValues"/>);
+    /// otherwise L-BFGS (OWL-QN under L1 or non-negativity). Any other kind is returned as it is.
     /// </summary>
     /// <remarks>
-    /// Measured (warm, median, 2 cores, dense standardised features, n × d): L-BFGS is as fast or
-    /// faster everywhere except very few features on many rows — 5,000 × 5: Newton 2.2 ms, L-BFGS
-    /// 3.1; 50,000 × 5: 10.3 vs 15.6; but 400 × 2: 0.58 vs 0.37; 50,000 × 10: 17.8 vs 14.3;
-    /// 50,000 × 63: 188 vs 64. Newton's dense Hessian costs n·d²/2 per iteration, L-BFGS's passes
-    /// n·d each, so Newton's fewer iterations pay only when d is tiny and n large enough for the
-    /// fixed per-iteration costs not to dominate. L-BFGS's iteration count depends on the
-    /// conditioning, which the shape does not show: on real small data Newton wins (breast cancer,
-    /// 455 × 30, BenchmarkDotNet: standardised 1.20 ms vs 1.60, raw 1.66 vs 3.63) where on the
-    /// well-conditioned synthetic 400 × 30 it loses (1.5 vs 1.1). On small problems Newton's cost is
-    /// predictable and about a millisecond either way, so Auto takes it there.
+    /// A cost model measured on this project's 2-core AVX2 machine (2026-11-28, after the blocked
+    /// Gram kernel; core fits, median, 1 and 2 threads): Newton costs I_N·(n·(d+1)²/2·c_g + 3·n·d·c_p)
+    /// with I_N ≈ 3–9 iterations, L-BFGS I_L·1.2·n·d·c_p with I_L ≈ 8–90, and c_g ≈ c_p/5 per value
+    /// (a Gram entry is one fused multiply-add; a pass value also pays the loss). So Newton pays
+    /// only while d is small, and the break-even d grows with I_L, i.e. with bad conditioning, which
+    /// the shape does not show. Synthetic, well-conditioned data (n × d: Newton / L-BFGS ms, 2 threads):
+    /// 500 × 5 0.38 / 0.62; 5,000 × 5 1.36 / 2.11; 50,000 × 5 8.7 / 13.5; 50,000 × 10 14.5 / 13.2 (tie);
+    /// 5,000 × 20 2.8 / 3.3; 5,000 × 30 4.9 / 2.8; 50,000 × 30 38 / 28; 50,000 × 100 189 / 77. Real,
+    /// ill-conditioned small data: breast cancer 455 × 30 raw 1.25 / 3.2 ms (9 vs 89 iterations),
+    /// standardised 1.47 / 1.8 (9 vs 51). Hence Newton up to 10 features everywhere, and on small
+    /// problems (where its cost is bounded, about a millisecond) up to 32 features; L-BFGS beyond.
     /// </remarks>
     public static OptimizerKind Resolve(TrainerOptions options, int featureCount, int rowCount)
     {
@@ -72,8 +68,8 @@ public static class OptimizerCatalog
         {
             return options.Optimizer;
         }
-        bool fewFeaturesManyRows = featureCount <= AutoNewtonMaximumFeatures && rowCount >= AutoNewtonMinimumRows;
+        bool fewFeatures = featureCount <= AutoNewtonMaximumFeatures;
         bool small = featureCount <= AutoSmallProblemMaximumFeatures && (long)rowCount * (featureCount + 1) <= AutoSmallProblemMaximumValues;
-        return options.L1Regularization == 0 && !options.EnforceNonNegativity && (fewFeaturesManyRows || small) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        return options.L1Regularization == 0 && !options.EnforceNonNegativity && (fewFeatures || small) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
     }
 }

@@ -62,12 +62,13 @@ public class OptimizerLoopTests
             }
         }
         Assert.Equal(new[] { "auto", "gd", "sgd", "newton", "lbfgs" }, OptimizerCatalog.ByName.Keys);
-        // Auto: Newton only for few features on many rows (measured; see OptimizerCatalog.Resolve), else L-BFGS.
+        // Auto: Newton for up to 10 features, or small problems (measured; see OptimizerCatalog.Resolve), else L-BFGS.
         Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 5, 5000));
         Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 1, 2000));
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 10, 1_000_000)); // few features, any rows
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 11, 1_000_000));
         Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 455));   // small: breast cancer
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 9000));   // 63,000 values, 6 features: neither
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 6, 1_000_000));
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 12, 9000));  // 117,000 values, 12 features: neither
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 2000));  // 62,000 values: not small
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 33, 100));   // more than 32 features
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3, 5000));

@@ -48,8 +48,15 @@ public class SoftmaxTrainerTests
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "digits.csv")).Skip(1).Where(l => l.Length > 0).ToList();
         var cells = lines.Select(l => l.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
         var set = new MulticlassTrainingSet(DenseMatrix.FromRows(cells.Select(c => c[..^1]).ToList()), cells.Select(c => (int)c[^1]).ToArray(), 10);
-        // Nearly separable raw pixels: L-BFGS needs about 1,030 iterations here (scikit-learn's 2,418), above the default cap.
-        var fit = SoftmaxRegressionTrainer.Train(set, Tight with { Optimizer = optimizer, NumberOfThreads = 2, MaximumNumberOfIterations = 5000 });
+        // Nearly separable raw pixels: L-BFGS needs about 1,000 iterations here (scikit-learn's 2,418), above the default cap.
+        // Its gradient floor in double precision is ~1e-6 (measured: at 1,055 iterations F is 1.3e-13 above the optimum,
+        // ‖g‖∞ = 8.9e-7, and no step changes F by more than its summation rounding), so the gradient test is set at
+        // 1e-7·|F| ≈ 1.7e-6; the objective assertion below is what checks the optimum.
+        var fit = SoftmaxRegressionTrainer.Train(set, Tight with
+        {
+            Optimizer = optimizer, NumberOfThreads = 2, MaximumNumberOfIterations = 5000,
+            OptimizationTolerance = optimizer == OptimizerKind.Lbfgs ? 1e-7 : Tight.OptimizationTolerance,
+        });
         Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
         // Pixel counts are integers, exact in float: the optimum is scikit-learn's (polished), objective to 1e-9.
         var reference = SoftmaxData.Reference.GetProperty("digits");
