@@ -48,12 +48,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
         _rows++;
     }
 
-    public override DesignMatrix Build()
-    {
-        if (_values.Length != (long)_rows * _d)
-        {
-            Array.Resize(ref _values, _rows * _d);
-        }
-        return new DenseMatrix(_rows, _d, _values);
-    }
+    // No trimming copy: the reader sized the array from the row count (skipped rows leave an unused
+    // tail, which the matrix ignores), and a copy here would double the peak.
+    public override DesignMatrix Build() => new DenseMatrix(_rows, _d, _values);
 }

@@ -36,6 +36,16 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// </summary>
     public bool ShowTrainingStatistics { get; set; }
 
+    /// <summary>
+    /// Largest in-memory copy of the training data, in megabytes. When the view's label, weight and
+    /// stored features would take more, Fit streams instead: every pass reads the view again in blocks
+    /// (an eighth of the budget each), so data larger than memory can be trained, at the cost of one
+    /// read per objective evaluation; the model equals the in-memory one to rounding. Default (null):
+    /// half of the memory the GC reports as available. 0: always stream. Streaming refuses what needs
+    /// the rows in memory (L1, non-negativity, SGD, Firth, <see cref="ShowTrainingStatistics"/>).
+    /// </summary>
+    public int? MemoryBudgetMegabytes { get; set; }
+
     /// <inheritdoc cref="TrainerOptions.FirthBiasReduction"/>
     public bool FirthBiasReduction { get => _core.FirthBiasReduction; set => _core = _core with { FirthBiasReduction = value }; }
 

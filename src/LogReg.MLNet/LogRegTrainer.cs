@@ -76,6 +76,12 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         ArgumentNullException.ThrowIfNull(input);
         var o = _options;
         using var channel = _host.Start("Training");
+        long budget = MemoryBudget.Bytes(o.MemoryBudgetMegabytes);
+        long estimate = budget == 0 ? 1 : MemoryBudget.EstimateBytes(input, o.FeatureColumnName, budget, o.CancellationToken);
+        if (estimate > budget)
+        {
+            return TrainStreamed(input, initial, channel, budget, estimate);
+        }
         var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
@@ -113,6 +119,36 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
             }
         }
         return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.Data.RowCount, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
+    }
+
+    // Data over the memory budget: every pass reads the view again (see LogRegOptions.MemoryBudgetMegabytes).
+    private LogRegTransformer TrainStreamed(IDataView input, double[]? initial, IChannel channel, long budget, long estimate)
+    {
+        var o = _options;
+        if (o.ShowTrainingStatistics)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
+                $"ShowTrainingStatistics is true, but the training data (about {estimate >> 20} MB in memory) exceed MemoryBudgetMegabytes " +
+                $"({budget >> 20} MB) and are streamed; statistics need the rows in memory. Raise MemoryBudgetMegabytes or set ShowTrainingStatistics = false.");
+        }
+        var d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
+        var source = new DataViewBlockSource(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, MemoryBudget.BlockRows(budget, d));
+        channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
+            $"The training data (about {estimate / 1048576.0:F0} MB in memory) exceed MemoryBudgetMegabytes ({budget / 1048576.0:F0} MB): " +
+            $"streaming them in blocks of {source.BlockRows} rows, one read of the view per pass."));
+        int seed = o.Seed ?? _host.Rand.Next();
+        var trainerOptions = o.ToTrainerOptions(seed, new TrainingChannel.Progress(channel, o.Progress), logEvent => TrainingChannel.Log(channel, logEvent)) with
+        {
+            InitialParameters = initial ?? o.RandomStart(d, 1, seed),
+        };
+        var fit = StreamingTraining.Train(source, trainerOptions);
+        if (source.SkippedRows > 0)
+        {
+            channel.Warning(MessageSensitivity.None,
+                $"Skipped {source.SkippedRows} row(s) with a missing (NaN) value in '{o.FeatureColumnName}'" +
+                (o.ExampleWeightColumnName is null ? "" : $" or '{o.ExampleWeightColumnName}'") + ".");
+        }
+        return new LogRegTransformer(_host, new LogRegModelParameters(fit, source.RowCount, source.SkippedRows), input.Schema, o.FeatureColumnName);
     }
 
     /// <inheritdoc/>

@@ -68,10 +68,33 @@ public static class TrainingSetReader
 
     private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped);
 
-    // One pass: rows with a NaN feature, a NaN weight or a missing label (NaN from the label reader) are skipped and counted.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
         string featureName, string? weightName, CancellationToken cancellationToken)
+    {
+        Rows? all = null;
+        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, block => all = block, cancellationToken);
+        return all!;
+    }
+
+    /// <summary>
+    /// Reads the binary label, features and weights of <paramref name="data"/> in blocks of
+    /// <paramref name="blockRows"/> usable rows (the last may be shorter), calling <paramref name="onBlock"/>
+    /// for each in order; the streaming mode's pass. Returns the rows skipped (NaN feature, weight or label).
+    /// </summary>
+    internal static long ReadBinaryBlocks(IDataView data, string labelName, string featureName, string? weightName, int blockRows,
+        Action<TrainingSet> onBlock, CancellationToken cancellationToken)
+    {
+        var labelColumn = SchemaChecks.Label(data.Schema, labelName);
+        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows,
+            rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
+    }
+
+    // One pass: rows with a NaN feature, a NaN weight or a missing label (NaN from the label reader) are
+    // skipped and counted. A view of unknown length is counted first (a cursor with no columns), so the
+    // one copy is allocated at its final size instead of grown by doubling and trimmed (3× at peak).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long ReadBlocks(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
+        string featureName, string? weightName, int blockRows, Action<Rows> onBlock, CancellationToken cancellationToken)
     {
         var schema = data.Schema;
         var featureColumn = SchemaChecks.Features(schema, featureName);
@@ -84,11 +107,23 @@ public static class TrainingSetReader
         {
             columns.Add(weightColumn.Value);
         }
-        long capacityHint = data.GetRowCount() ?? 1024;
-        var labels = new List<double>((int)Math.Min(capacityHint, int.MaxValue / 2));
-        List<double>? weights = weightColumn is null ? null : new List<double>(labels.Capacity);
+        long total = blockRows == int.MaxValue ? data.GetRowCount() ?? CountRows(data, cancellationToken) : blockRows;
+        int capacity = (int)Math.Min(Math.Min(total, blockRows), Array.MaxLength);
+        var labels = new double[capacity];
+        double[]? weights = weightColumn is null ? null : new double[capacity];
         RowsBuilder? builder = null;
+        int count = 0;
         long skipped = 0;
+        bool emitted = false;
+
+        void Emit()
+        {
+            builder ??= new DenseRowsBuilder(d, 0);
+            var rowLabels = count == labels.Length ? labels : labels[..count];
+            var rowWeights = weights is null ? null : count == weights.Length ? weights : weights[..count];
+            onBlock(new Rows(builder.Build(), rowLabels, rowWeights, names, skipped));
+            emitted = true;
+        }
 
         using (var cursor = data.GetRowCursor(columns))
         {
@@ -142,15 +177,56 @@ public static class TrainingSetReader
                     skipped++;
                     continue;
                 }
-                builder ??= features.IsDense ? new DenseRowsBuilder(d, capacityHint) : new SparseRowsBuilder(d, capacityHint);
+                if (count == labels.Length)
+                {
+                    if (count == blockRows)
+                    {
+                        Emit();
+                        builder = null;
+                        labels = new double[blockRows];
+                        weights = weights is null ? null : new double[blockRows];
+                        count = 0;
+                    }
+                    else
+                    {
+                        // The view delivered more rows than it counted: grow (rare; e.g. a source that changed).
+                        Array.Resize(ref labels, Math.Max(16, 2 * count));
+                        if (weights is not null)
+                        {
+                            Array.Resize(ref weights, labels.Length);
+                        }
+                    }
+                }
+                builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length) : new SparseRowsBuilder(d, labels.Length);
                 builder.Add(features);
-                labels.Add(label);
-                weights?.Add(weight);
+                labels[count] = label;
+                if (weights is not null)
+                {
+                    weights[count] = weight;
+                }
+                count++;
             }
         }
+        if (count > 0 || !emitted)
+        {
+            Emit();
+        }
+        return skipped;
+    }
 
-        builder ??= new DenseRowsBuilder(d, 0);
-        return new Rows(builder.Build(), labels.ToArray(), weights?.ToArray(), names, skipped);
+    internal static long CountRows(IDataView data, CancellationToken cancellationToken)
+    {
+        long n = 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        using var cursor = data.GetRowCursor(Array.Empty<DataViewSchema.Column>());
+        while (cursor.MoveNext())
+        {
+            if ((++n & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        return n;
     }
 
     // The key's text values as class names, when it has distinct non-empty ones (as LbfgsMaximumEntropy).
@@ -191,7 +267,7 @@ public static class TrainingSetReader
         return found;
     }
 
-    private static string[]? SlotNames(DataViewSchema.Column column, int d)
+    internal static string[]? SlotNames(DataViewSchema.Column column, int d)
     {
         if (column.HasSlotNames())
         {

@@ -8,12 +8,15 @@ public sealed class DenseMatrix : DesignMatrix
 {
     private readonly float[] _values;
 
-    /// <summary>Wraps <paramref name="values"/> (row-major, length rows·columns) without copying.</summary>
+    /// <summary>
+    /// Wraps <paramref name="values"/> (row-major; its first rows·columns entries, so a reader that
+    /// allocated for an upper bound of the row count need not copy) without copying.
+    /// </summary>
     public DenseMatrix(int rowCount, int columnCount, float[] values)
         : base(rowCount, columnCount)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if ((long)rowCount * columnCount != values.LongLength)
+        if ((long)rowCount * columnCount > values.LongLength)
         {
             throw new ArgumentException(
                 $"A dense {rowCount}×{columnCount} matrix needs {(long)rowCount * columnCount} values; got {values.LongLength}.",
@@ -46,7 +49,7 @@ public sealed class DenseMatrix : DesignMatrix
     public override bool IsSparse => false;
 
     /// <inheritdoc/>
-    public override long StoredValueCount => _values.LongLength;
+    public override long StoredValueCount => (long)RowCount * ColumnCount;
 
     /// <summary>Row i as a span of floats.</summary>
     public ReadOnlySpan<float> Row(int row) => new(_values, row * ColumnCount, ColumnCount);
@@ -124,7 +127,7 @@ public sealed class DenseMatrix : DesignMatrix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override (int Row, int Column, float Value)? FindFirstNonFinite()
     {
-        for (long k = 0; k < _values.LongLength; k++)
+        for (long k = 0; k < StoredValueCount; k++)
         {
             if (!float.IsFinite(_values[k]))
             {

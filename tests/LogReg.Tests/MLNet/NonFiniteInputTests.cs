@@ -76,7 +76,7 @@ public class NonFiniteInputTests
         cancelled.Cancel();
         var trainer = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { CancellationToken = cancelled.Token });
         Assert.ThrowsAny<OperationCanceledException>(() => trainer.Fit(TestData.ToDataView(ml, Lazy(), 3)));
-        Assert.InRange(produced, 1, 4097); // stopped at the first check, not after reading everything
+        Assert.InRange(produced, 0, 4097); // stopped at the first check (the first read of an unknown-length view counts it), not after reading everything
     }
 
     [Fact]
