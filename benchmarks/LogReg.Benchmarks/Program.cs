@@ -7,6 +7,16 @@ using LogReg.Benchmarks;
 // dotnet run -c Release --project benchmarks/LogReg.Benchmarks -- [--quick | --full] [BenchmarkDotNet options, e.g. --filter '*Training*']
 // quick (default): smaller dense and sparse sets, 1 warm-up and 3 measured iterations — a few minutes on 2 cores.
 // full: the sizes of the benchmark issue (dense 200,000 × 100, sparse 100,000 × 20,000), 2 warm-ups, 5 iterations.
+if (args.Length >= 3 && args[0] == "--streaming-child")
+{
+    StreamingCheck.Child(args[1], args[2]);
+    return;
+}
+if (args.Length >= 1 && args[0] == "--streaming-check")
+{
+    StreamingCheck.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "logreg-streaming"));
+    return;
+}
 bool full = args.Contains("--full");
 var rest = args.Where(a => a is not "--full" and not "--quick").ToArray();
 string mode = full ? "full" : "quick";
