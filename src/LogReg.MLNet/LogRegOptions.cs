@@ -42,7 +42,7 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// (an eighth of the budget each), so data larger than memory can be trained, at the cost of one
     /// read per objective evaluation; the model equals the in-memory one to rounding. Default (null):
     /// half of the memory the GC reports as available. 0: always stream. Streaming refuses what needs
-    /// the rows in memory (L1, non-negativity, SGD, Firth, <see cref="ShowTrainingStatistics"/>).
+    /// the rows in memory (SGD, Firth, <see cref="ShowTrainingStatistics"/>).
     /// </summary>
     public int? MemoryBudgetMegabytes { get; set; }
 

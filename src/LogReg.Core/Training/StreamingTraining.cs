@@ -1,4 +1,3 @@
-using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Objectives;
 using LogReg.Core.Optimization;
@@ -9,9 +8,10 @@ namespace LogReg.Core.Training;
 /// <summary>
 /// Fits a <see cref="LogisticModel"/> on data read from an <see cref="ITrainingBlockSource"/> pass by pass
 /// (the streaming mode): the same options, optimizers and model as <see cref="LogisticRegressionTrainer"/>
-/// on a <see cref="StreamingObjective"/>. What needs the rows in memory is refused with the reason:
-/// L1 and non-negativity (OWL-QN runs in centred-bias coordinates built from the rows), SGD (random
-/// mini-batches) and Firth's correction (leverages of every row).
+/// on a <see cref="StreamingObjective"/>. L1 and non-negativity run OWL-QN on the objective as it is
+/// (in memory it runs in centred-bias coordinates, which need the column means first: same optimum,
+/// more iterations on raw features). What needs the rows in memory is refused with the reason: SGD
+/// (random mini-batches) and Firth's correction (leverages of every row).
 /// </summary>
 public static class StreamingTraining
 {
@@ -32,33 +32,16 @@ public static class StreamingTraining
                 $"InitialParameters has {initial.Count} values; the data have {source.FeatureCount} features, so {source.FeatureCount + 1} are needed (the weights, then the bias).", nameof(options));
         }
         int threads = options.ResolvedThreads;
-        var penalty = new ElasticNetPenalty(options.L2Regularization, 0, source.FeatureCount);
+        var penalty = new ElasticNetPenalty(options.L2Regularization, options.L1Regularization, source.FeatureCount, options.EnforceNonNegativity);
         var objective = new StreamingObjective(source, options.Loss, penalty, threads, options.ClassWeighting, options.CancellationToken);
-        var rows = (int)Math.Min(objective.RowCount, int.MaxValue);
-        OptimizerKind kind = OptimizerCatalog.Resolve(options, source.FeatureCount, rows);
-        IOptimizer optimizer = OptimizerCatalog.Create(kind);
-        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training {options.Loss} with {optimizer.Name} on {objective.RowCount} rows × {source.FeatureCount} features, streamed in blocks of " +
-            $"{source.BlockRows} rows (one pass per evaluation), L2 = {options.L2Regularization}, {threads} thread(s).")));
-        var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
-        var result = optimizer.Minimize(objective, start, options);
-        FitOutcomeLog.Report(options, optimizer, result);
-        var model = new LogisticModel(result.Minimizer.AsSpan(0, source.FeatureCount).ToArray(), result.Minimizer[source.FeatureCount], options.Loss, source.FeatureNames);
-        return new TrainingResult(model, new FitReport(kind, options, result));
+        return ExternalSumTraining.Fit(objective, source.FeatureCount, objective.RowCount, source.FeatureNames, options,
+            $"streamed in blocks of {source.BlockRows} rows (one pass per evaluation)");
     }
 
     /// <summary>Why the streaming mode cannot train with these options, or null when it can.</summary>
     public static string? WhyNotStreamed(TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.L1Regularization > 0)
-        {
-            return "L1Regularization > 0 (OWL-QN needs the rows in memory); use L1 = 0 or a memory budget the data fit in.";
-        }
-        if (options.EnforceNonNegativity)
-        {
-            return "EnforceNonNegativity (runs through OWL-QN); use a memory budget the data fit in.";
-        }
         if (options.FirthBiasReduction)
         {
             return "FirthBiasReduction (needs every row's leverage); use a memory budget the data fit in.";

@@ -68,8 +68,8 @@ public class StreamingTrainerTests
         var trainer = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { MemoryBudgetMegabytes = 0, ShowTrainingStatistics = true });
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(TestData.ToDataView(ml, Rows(3000, 5), D)));
         Assert.Contains("MemoryBudgetMegabytes", error.Message);
-        var l1 = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { MemoryBudgetMegabytes = 0, L1Regularization = 1 });
-        Assert.Contains("L1Regularization", Assert.Throws<ArgumentException>(() => l1.Fit(TestData.ToDataView(ml, Rows(3000, 5), D))).Message);
+        var sgd = ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { MemoryBudgetMegabytes = 0, Optimizer = LogReg.Core.Training.OptimizerKind.MiniBatchSgd });
+        Assert.Contains("MiniBatchSgd", Assert.Throws<ArgumentException>(() => sgd.Fit(TestData.ToDataView(ml, Rows(3000, 5), D))).Message);
     }
 
     [Fact]

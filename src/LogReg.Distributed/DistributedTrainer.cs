@@ -1,0 +1,40 @@
+using LogReg.Core.Training;
+
+namespace LogReg.Distributed;
+
+/// <summary>
+/// Trains over shards held by <see cref="IShardGrain"/>s in an Orleans cluster: the same options,
+/// optimizers (L-BFGS/OWL-QN, Newton and Newton-CG, GD) and model as the local trainer, on a
+/// <see cref="DistributedObjective"/>. The model does not depend on how many silos there are or where
+/// the shards live, and equals the local fit of the concatenated shards to rounding.
+/// </summary>
+public static class DistributedTrainer
+{
+    /// <summary>Fits a model on <paramref name="shards"/> through <paramref name="grains"/> (a cluster client, or a silo's grain factory).</summary>
+    /// <param name="grains">Where the shard grains are reached.</param>
+    /// <param name="shards">The partitions, in the fixed order their sums are added in.</param>
+    /// <param name="options">Trainer options; SGD (random mini-batches) and Firth's correction need the rows in one place and are refused.</param>
+    /// <param name="jobId">Names this fit's shard grains (a new id reads the files again; the same id reuses loaded shards).</param>
+    /// <param name="retry">How failed shard calls are retried (default <see cref="RetryPolicy.Default"/>).</param>
+    public static async Task<TrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
+        string? jobId = null, RetryPolicy? retry = null)
+    {
+        options ??= TrainerOptions.Default;
+        options.Validate();
+        if (options.Optimizer == OptimizerKind.MiniBatchSgd || options.FirthBiasReduction)
+        {
+            throw new ArgumentException(
+                "Distributed training cannot honour " + (options.FirthBiasReduction ? "FirthBiasReduction (it needs every row's leverage)" : "Optimizer = MiniBatchSgd (random mini-batches need the rows in one place)") +
+                "; use L-BFGS, Newton or GD.", nameof(options));
+        }
+        var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry).ConfigureAwait(false);
+        if (options.InitialParameters is { } initial && initial.Count != objective.Dimension)
+        {
+            throw new ArgumentException(
+                $"InitialParameters has {initial.Count} values; the shards have {objective.FeatureCount} features, so {objective.Dimension} are needed.", nameof(options));
+        }
+        // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).
+        return await Task.Run(() => ExternalSumTraining.Fit(objective, objective.FeatureCount, objective.RowCount, objective.FeatureNames, options,
+            $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)")).ConfigureAwait(false);
+    }
+}

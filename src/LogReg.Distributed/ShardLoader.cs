@@ -1,0 +1,99 @@
+using LogReg.Core.Data;
+using LogReg.MLNet;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace LogReg.Distributed;
+
+/// <summary>Reads a <see cref="ShardSpec"/>'s files into one in-memory training set, and fingerprints it.</summary>
+public static class ShardLoader
+{
+    /// <summary>Reads every file of the shard, in order, and concatenates them.</summary>
+    /// <exception cref="ShardDataException">A file is missing, unreadable or not in the expected layout (the message names it).</exception>
+    public static TrainingSet Load(ShardSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Files.Count == 0)
+        {
+            throw new ShardDataException("A shard needs at least one file; this one lists none.");
+        }
+        var parts = spec.Files.Select(file => LoadFile(file, spec)).ToList();
+        return parts.Count == 1 ? parts[0] : TrainingSetConcat.Rows(parts);
+    }
+
+    private static TrainingSet LoadFile(string file, ShardSpec spec)
+    {
+        try
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException("The file does not exist (on this node).", file);
+            }
+            var ml = new MLContext(1);
+            var view = file.EndsWith(".idv", StringComparison.OrdinalIgnoreCase) ? ml.Data.LoadFromBinary(file) : Csv(ml, file, spec.LabelColumn);
+            return TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null).Data;
+        }
+        catch (Exception e) when (e is not ShardDataException)
+        {
+            throw new ShardDataException($"Shard file '{file}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    // A header line names the columns; the label is read as Boolean (0/1, true/false), the rest as one Single vector.
+    private static IDataView Csv(MLContext ml, string file, string label)
+    {
+        string header;
+        using (var reader = new StreamReader(file))
+        {
+            header = reader.ReadLine() ?? throw new InvalidDataException("The file is empty (a header line is expected).");
+        }
+        var names = header.Split(',').Select(n => n.Trim().Trim('"')).ToArray();
+        int labelIndex = Array.IndexOf(names, label);
+        if (labelIndex < 0)
+        {
+            throw new InvalidDataException($"The header has no column '{label}' (columns: {string.Join(", ", names)}).");
+        }
+        var features = Enumerable.Range(0, names.Length).Where(i => i != labelIndex).Select(i => new TextLoader.Range(i)).ToArray();
+        return ml.Data.LoadFromTextFile(file, new TextLoader.Options
+        {
+            HasHeader = true,
+            Separators = new[] { ',' },
+            AllowQuoting = true,
+            Columns = new[]
+            {
+                new TextLoader.Column(label, DataKind.Boolean, labelIndex),
+                new TextLoader.Column("Features", DataKind.Single, features),
+            },
+        });
+    }
+
+    /// <summary>
+    /// FNV-1a (64-bit) over the row count, every label, weight and stored feature value: two reads of
+    /// the same files give the same number, and a changed or truncated file a different one.
+    /// </summary>
+    public static ulong Checksum(TrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ulong hash = 14695981039346656037UL;
+        void Mix(ulong value)
+        {
+            for (int b = 0; b < 8; b++)
+            {
+                hash = (hash ^ ((value >> (8 * b)) & 0xFF)) * 1099511628211UL;
+            }
+        }
+        Mix((ulong)data.RowCount);
+        var row = new double[data.FeatureCount];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            Mix(BitConverter.DoubleToUInt64Bits(data.Labels[i]));
+            Mix(BitConverter.DoubleToUInt64Bits(data.WeightOf(i)));
+            data.Features.CopyRow(i, row);
+            foreach (double v in row)
+            {
+                Mix(BitConverter.DoubleToUInt64Bits(v));
+            }
+        }
+        return hash;
+    }
+}
