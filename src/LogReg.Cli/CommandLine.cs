@@ -11,6 +11,8 @@ internal static class CommandLine
         "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--ci wald|profile] [--json OUT.json]\n" +
         "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE)\n" +
         "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
+        "  worker  --cluster localhost|redis=HOST:PORT [--instance N] [--port N] [--gateway N] [--advertise IP]   (an Orleans silo for shards)\n" +
+        "  train   --cluster localhost|redis=HOST:PORT --shards 'DIR/part-*.csv' --label COLUMN --model OUT.zip [FIT]   (over the workers)\n" +
         "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
         "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)\n" +
         "  train/stats: --ignore COL,… and --id COL are not features; predict --id COL writes that column first.\n" +
@@ -33,11 +35,13 @@ internal static class CommandLine
             var rest = args.Skip(1).ToArray();
             return args[0] switch
             {
+                "train" when rest.Contains("--cluster") => ClusterTraining.Run(rest, output),
                 "train" => TrainCommand.Run(rest, output),
+                "worker" => WorkerCommand.Run(rest, output),
                 "predict" => PredictCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "compare" => CompareCommand.Run(rest, output),
-                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict, stats or compare (logreg --help).", 2),
+                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict, stats, compare or worker (logreg --help).", 2),
             };
         }
         catch (CliException e)

@@ -16,7 +16,7 @@ public static class DistributedTrainer
     /// <param name="options">Trainer options; SGD (random mini-batches) and Firth's correction need the rows in one place and are refused.</param>
     /// <param name="jobId">Names this fit's shard grains (a new id reads the files again; the same id reuses loaded shards).</param>
     /// <param name="retry">How failed shard calls are retried (default <see cref="RetryPolicy.Default"/>).</param>
-    public static async Task<TrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
+    public static async Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
         string? jobId = null, RetryPolicy? retry = null)
     {
         options ??= TrainerOptions.Default;
@@ -34,7 +34,8 @@ public static class DistributedTrainer
                 $"InitialParameters has {initial.Count} values; the shards have {objective.FeatureCount} features, so {objective.Dimension} are needed.", nameof(options));
         }
         // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).
-        return await Task.Run(() => ExternalSumTraining.Fit(objective, objective.FeatureCount, objective.RowCount, objective.FeatureNames, options,
+        var fit = await Task.Run(() => ExternalSumTraining.Fit(objective, objective.FeatureCount, objective.RowCount, objective.FeatureNames, options,
             $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)")).ConfigureAwait(false);
+        return new DistributedTrainingResult(fit, objective.RowCount, shards.Count);
     }
 }

@@ -41,6 +41,22 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
         LogRegModelDetails.Attach(_scorer.Model.SubModel, model);
     }
 
+    /// <summary>
+    /// The transformer of a model fitted outside <see cref="LogRegTrainer"/> — e.g. by LogReg.Distributed
+    /// over shards, or by <see cref="Core.Training.StreamingTraining"/> on a custom source — so it scores,
+    /// saves (<see cref="LogRegModelFile"/>) and reloads like any other. <paramref name="trainingSchema"/>
+    /// needs the feature column (its slot names are kept for scoring by name).
+    /// </summary>
+    public static LogRegTransformer FromFit(MLContext mlContext, Core.Training.TrainingResult fit, DataViewSchema trainingSchema, long rowCount,
+        string featureColumnName = "Features")
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(trainingSchema);
+        SchemaChecks.Features(trainingSchema, featureColumnName, fit.Model.FeatureCount);
+        return new LogRegTransformer(mlContext, new LogRegModelParameters(fit, rowCount, 0), trainingSchema, featureColumnName);
+    }
+
     /// <summary>The learned model and its fit report.</summary>
     public LogRegModelParameters Model { get; }
 

@@ -40,7 +40,7 @@ public class DistributedTrainingTests
         var local = LogisticRegressionTrainer.Train(ShardLoader.Load(files.All), Options());
         await using var cluster = Cluster(1);
         await cluster.DeployAsync();
-        var fits = new List<TrainingResult>();
+        var fits = new List<DistributedTrainingResult>();
         for (int silos = 1; silos <= 3; silos++)
         {
             if (silos > 1)

@@ -1,0 +1,64 @@
+using System.Globalization;
+using LogReg.Core.Data;
+using LogReg.Core.Training;
+using LogReg.Distributed;
+using LogReg.MLNet;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.ML;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// train --cluster localhost|redis=HOST:PORT --shards "DIR/part-*.csv" --label COLUMN --model OUT.zip [FIT] [--json OUT.json]:
+/// every file the pattern matches (sorted by name) is one shard; the workers read them (each must reach the paths),
+/// the fit runs over them, and the model is written as 'train' writes it (so 'predict' reads it).
+/// </summary>
+internal static class ClusterTraining
+{
+    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--cluster", "--shards", "--label", "--model", "--json" }).ToArray();
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        var a = new Arguments("train", args, Options);
+        var cluster = ClusterSettings.Parse(a.Required("--cluster"), "train");
+        var files = Expand(a.Required("--shards"));
+        string label = a.Required("--label");
+        string modelPath = a.Required("--model");
+        var fit = FitArguments.Read(a, TrainerOptions.Default);
+        var specs = files.Select(f => new ShardSpec(new[] { f }, label)).ToList();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client => cluster.ConfigureClient(client));
+        using var host = builder.Build();
+        host.Start();
+        var client = host.Services.GetRequiredService<IClusterClient>();
+        var result = DistributedTrainer.FitAsync(client, specs, fit).GetAwaiter().GetResult();
+        host.StopAsync().GetAwaiter().GetResult();
+
+        var ml = new MLContext(fit.Seed);
+        var names = result.Model.FeatureNames ?? Enumerable.Range(0, result.Model.FeatureCount).Select(j => $"x{j}").ToArray();
+        var empty = new TrainingSet(new DenseMatrix(0, names.Count, Array.Empty<float>()), Array.Empty<double>(), null, names);
+        var schema = empty.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn).Schema;
+        var transformer = LogRegTransformer.FromFit(ml, result.Fit, schema, result.RowCount);
+        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, transformer.Scorer, schema, stream));
+        var o = result.Report.Optimization;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"trained on {result.RowCount} rows × {names.Count} features over {specs.Count} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
+            $"objective {o.Objective:G10}; model written to {modelPath}"));
+        return 0;
+    }
+
+    // "DIR/part-*.csv": the files in DIR whose names match the pattern, sorted ordinally (the shard order).
+    private static List<string> Expand(string pattern)
+    {
+        string directory = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
+        string name = Path.GetFileName(pattern);
+        if (!Directory.Exists(directory))
+        {
+            throw new CliException($"train: --shards '{pattern}': folder '{directory}' does not exist.");
+        }
+        var files = Directory.GetFiles(directory, name).Select(Path.GetFullPath).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        return files.Count > 0 ? files : throw new CliException($"train: --shards '{pattern}' matches no file.");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// worker --cluster localhost|redis=HOST:PORT [--instance N] [--port N] [--gateway N] [--advertise IP]: runs an
+/// Orleans silo that hosts shard grains for 'train --cluster', until Ctrl+C or SIGTERM.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static readonly string[] Options = { "--cluster", "--instance", "--port", "--gateway", "--advertise" };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        var a = new Arguments("worker", args, Options);
+        var cluster = ClusterSettings.Parse(a.Required("--cluster"), "worker");
+        int instance = a.Int("--instance", min: 0) ?? 0;
+        int? port = a.Int("--port", min: 1);
+        int? gateway = a.Int("--gateway", min: 1);
+        string? advertiseText = a.Optional("--advertise");
+        IPAddress? advertise = null;
+        if (advertiseText is not null && !IPAddress.TryParse(advertiseText, out advertise))
+        {
+            throw new CliException($"worker: --advertise '{advertiseText}' is not an IP address.", 2);
+        }
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => cluster.ConfigureSilo(silo, instance, port, gateway, advertise));
+        using var host = builder.Build();
+        host.Start();
+        output.WriteLine($"worker {instance} ready: silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}");
+        output.Flush();
+        host.WaitForShutdown();
+        return 0;
+    }
+}

@@ -1,0 +1,16 @@
+using LogReg.Core.Training;
+
+namespace LogReg.Distributed;
+
+/// <summary>What <see cref="DistributedTrainer.FitAsync"/> returns: the same model and fit report as the local trainer, and the data it saw.</summary>
+/// <param name="Fit">The model and its fit report.</param>
+/// <param name="RowCount">Rows over all shards.</param>
+/// <param name="ShardCount">Shards the sums came from.</param>
+public sealed record DistributedTrainingResult(TrainingResult Fit, long RowCount, int ShardCount)
+{
+    /// <summary>The model (<see cref="TrainingResult.Model"/>).</summary>
+    public LogisticModel Model => Fit.Model;
+
+    /// <summary>The fit report (<see cref="TrainingResult.Report"/>).</summary>
+    public FitReport Report => Fit.Report;
+}
