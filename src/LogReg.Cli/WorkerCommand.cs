@@ -28,7 +28,7 @@ internal static class WorkerCommand
         builder.UseOrleans(silo => cluster.ConfigureSilo(silo, instance, port, gateway, advertise));
         using var host = builder.Build();
         host.Start();
-        output.WriteLine($"worker {instance} ready: silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}");
+        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}");
         output.Flush();
         host.WaitForShutdown();
         return 0;
