@@ -159,7 +159,7 @@ public static class TrainingSetReader
                         $"Feature column '{featureName}' holds a vector of {features.Length} values in row {cursor.Position}; " +
                         $"its type says {d}. Every row must have exactly {d} slots.", "input");
                 }
-                if (ScanValues(features, out int badSlot) is float bad)
+                if (FeatureValueScan.FirstBad(features, out int badSlot) is float bad)
                 {
                     if (float.IsNaN(bad))
                     {
@@ -240,31 +240,6 @@ public static class TrainingSetReader
         column.GetKeyValues(ref values);
         var names = values.DenseValues().Select(v => v.ToString()).ToArray();
         return names.Length == classes && names.All(n => n.Length > 0) && names.Distinct().Count() == classes ? names : null;
-    }
-
-    // The first NaN in the row (which makes the row skippable), else the first ±∞, else null.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float? ScanValues(in VBuffer<float> row, out int slot)
-    {
-        var values = row.GetValues();
-        var indices = row.IsDense ? default : row.GetIndices();
-        slot = -1;
-        float? found = null;
-        for (int k = 0; k < values.Length; k++)
-        {
-            float v = values[k];
-            if (float.IsNaN(v))
-            {
-                slot = row.IsDense ? k : indices[k];
-                return v;
-            }
-            if (found is null && float.IsInfinity(v))
-            {
-                slot = row.IsDense ? k : indices[k];
-                found = v;
-            }
-        }
-        return found;
     }
 
     internal static string[]? SlotNames(DataViewSchema.Column column, int d)
