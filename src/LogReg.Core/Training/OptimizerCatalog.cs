@@ -18,6 +18,20 @@ public static class OptimizerCatalog
     /// <summary>… and at most this many stored values n·(d + 1).</summary>
     public const long AutoSmallProblemMaximumValues = 50_000;
 
+    /// <summary>On small problems with more than <see cref="AutoNewtonMaximumFeatures"/> features, Auto first runs L-BFGS for at most this many iterations.</summary>
+    public const int AutoLbfgsProbeIterations = 20;
+
+    /// <summary>
+    /// True where Auto's Newton is preceded by an L-BFGS probe (<see cref="AutoLbfgsProbeIterations"/>): small
+    /// problems with more than <see cref="AutoNewtonMaximumFeatures"/> features, where which method is faster
+    /// depends on the conditioning (measured: 1,000 × 20 synthetic L-BFGS 15 iterations, 1.26 ms vs Newton 1.35;
+    /// breast cancer 455 × 30 L-BFGS 51–89 iterations, 2.1 ms vs Newton 9, 1.4 ms). Newton continues from the
+    /// probe's point when it has not converged.
+    /// </summary>
+    public static bool ProbesLbfgsFirst(int featureCount, int rowCount) =>
+        featureCount > AutoNewtonMaximumFeatures && featureCount <= AutoSmallProblemMaximumFeatures
+        && (long)rowCount * (featureCount + 1) <= AutoSmallProblemMaximumValues;
+
     /// <summary>The name of Auto on the command line.</summary>
     public const string AutoName = "auto";
 

@@ -1,3 +1,4 @@
+using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
 using LogReg.Core.Training;
@@ -103,5 +104,30 @@ public class OptimizerLoopTests
         var warning = Assert.Single(events, e => e.Severity == LogSeverity.Warning);
         Assert.True(warning.Remedies.HasFlag(Remedy.RaiseIterationCap));
         Assert.Contains("raise the iteration cap", warning.ToString());
+    }
+
+    [Fact]
+    public void AutoOnSmallProblemsProbesLbfgsThenFinishesWithNewton()
+    {
+        // Breast cancer, raw features (569 × 30, badly conditioned): the 20-iteration L-BFGS probe does not
+        // converge, Newton finishes from its point at the Newton optimum; the report counts both phases.
+        var raw = new TrainingSet(DenseMatrix.FromRows(ReferenceData.BreastCancer.Rows.ToList()), ReferenceData.BreastCancer.Labels);
+        var auto = LogisticRegressionTrainer.Train(raw, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9 });
+        var newton = LogisticRegressionTrainer.Train(raw, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9, Optimizer = OptimizerKind.Newton });
+        Assert.True(auto.Report.Optimization.Converged, auto.Report.Optimization.Message);
+        Assert.Equal(OptimizerKind.Newton, auto.Report.Optimizer);
+        Assert.True(auto.Report.Optimization.Iterations > OptimizerCatalog.AutoLbfgsProbeIterations);
+        Assert.Equal(auto.Report.Optimization.Iterations, auto.Report.Optimization.Trace.Count);
+        Assert.Contains("L-BFGS iterations", auto.Report.Optimization.Message);
+        NumericAssert.Relative(newton.Report.Optimization.Objective, auto.Report.Optimization.Objective, 1e-12, "objective");
+
+        // A well-conditioned small problem: the probe converges and L-BFGS is the answer.
+        var rng = new Random(4);
+        var rows = Enumerable.Range(0, 800).Select(_ => Enumerable.Range(0, 20).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToList();
+        var labels = rows.Select(r => rng.NextDouble() < 1 / (1 + Math.Exp(-r.Sum())) ? 1.0 : 0.0).ToArray();
+        var easy = LogisticRegressionTrainer.Train(new TrainingSet(DenseMatrix.FromRows(rows), labels), new TrainerOptions { L2Regularization = 1 });
+        Assert.True(easy.Report.Optimization.Converged);
+        Assert.Equal(OptimizerKind.Lbfgs, easy.Report.Optimizer);
+        Assert.True(easy.Report.Optimization.Iterations <= OptimizerCatalog.AutoLbfgsProbeIterations);
     }
 }
