@@ -77,12 +77,14 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         var o = _options;
         using var channel = _host.Start("Training");
         long budget = MemoryBudget.Bytes(o.MemoryBudgetMegabytes);
-        long estimate = budget == 0 ? 1 : MemoryBudget.EstimateBytes(input, o.FeatureColumnName, budget, o.CancellationToken);
+        // Counted once here when the view does not know its length; the in-memory read reuses the count.
+        long? rows = budget == 0 ? null : input.GetRowCount() ?? TrainingSetReader.CountRows(input, o.CancellationToken);
+        long estimate = rows is long n ? MemoryBudget.EstimateBytes(input, o.FeatureColumnName, n, budget, o.CancellationToken) : 1;
         if (estimate > budget)
         {
             return TrainStreamed(input, initial, channel, budget, estimate);
         }
-        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, o.CancellationToken);
+        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
             channel.Warning(MessageSensitivity.None,

@@ -18,16 +18,16 @@ internal static class MemoryBudget
     /// <summary>
     /// The bytes the in-memory copy would take: per row, the stored features of the first row (4 bytes a
     /// dense value, 8 a sparse one with its index) plus the label and weight (16), times the row count
-    /// (counted with a column-less cursor when the view does not know it).
+    /// (<paramref name="rows"/>: the view's own count, or the caller's count of a view that does not know it).
     /// </summary>
-    public static long EstimateBytes(IDataView data, string featureName, long budgetBytes, CancellationToken cancellationToken)
+    public static long EstimateBytes(IDataView data, string featureName, long rows, long budgetBytes, CancellationToken cancellationToken)
     {
         var column = SchemaChecks.Features(data.Schema, featureName);
         int d = ((VectorDataViewType)column.Type).Size;
-        // A known row count whose dense size fits settles it without opening a cursor (small data stay cheap).
-        if (data.GetRowCount() is long known && known * (4L * d + 16) <= budgetBytes)
+        // A dense size that fits settles it without opening a cursor (small data stay cheap).
+        if (rows * (4L * d + 16) <= budgetBytes)
         {
-            return known * (4L * d + 16);
+            return rows * (4L * d + 16);
         }
         long perRow = 16;
         cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +40,6 @@ internal static class MemoryBudget
                 perRow += row.IsDense ? 4L * row.Length : 8L * row.GetValues().Length;
             }
         }
-        long rows = data.GetRowCount() ?? TrainingSetReader.CountRows(data, cancellationToken);
         return perRow * rows;
     }
 

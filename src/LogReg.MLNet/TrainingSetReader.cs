@@ -19,11 +19,15 @@ public static class TrainingSetReader
     /// <param name="featureName">A known-size vector of Single; its slot names become the feature names.</param>
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
-    public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
+    public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default) =>
+        Read(data, labelName, featureName, weightName, null, cancellationToken);
+
+    /// <summary>The same, with the view's row count when the caller has already counted it (so it is not counted twice).</summary>
+    internal static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, long? rowCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, cancellationToken);
+        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, cancellationToken);
         var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
         return new DataViewRead(set, rows.Skipped);
     }
@@ -38,7 +42,7 @@ public static class TrainingSetReader
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
         return (set, rows.Skipped);
@@ -69,10 +73,10 @@ public static class TrainingSetReader
     private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped);
 
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, CancellationToken cancellationToken)
+        string featureName, string? weightName, long? rowCount, CancellationToken cancellationToken)
     {
         Rows? all = null;
-        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, block => all = block, cancellationToken);
+        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, block => all = block, cancellationToken);
         return all!;
     }
 
@@ -85,7 +89,7 @@ public static class TrainingSetReader
         Action<TrainingSet> onBlock, CancellationToken cancellationToken)
     {
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows,
+        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null,
             rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
     }
 
@@ -94,7 +98,7 @@ public static class TrainingSetReader
     // one copy is allocated at its final size instead of grown by doubling and trimmed (3× at peak).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadBlocks(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, int blockRows, Action<Rows> onBlock, CancellationToken cancellationToken)
+        string featureName, string? weightName, int blockRows, long? rowCount, Action<Rows> onBlock, CancellationToken cancellationToken)
     {
         var schema = data.Schema;
         var featureColumn = SchemaChecks.Features(schema, featureName);
@@ -107,7 +111,7 @@ public static class TrainingSetReader
         {
             columns.Add(weightColumn.Value);
         }
-        long total = blockRows == int.MaxValue ? data.GetRowCount() ?? CountRows(data, cancellationToken) : blockRows;
+        long total = blockRows == int.MaxValue ? rowCount ?? data.GetRowCount() ?? CountRows(data, cancellationToken) : blockRows;
         int capacity = (int)Math.Min(Math.Min(total, blockRows), Array.MaxLength);
         var labels = new double[capacity];
         double[]? weights = weightColumn is null ? null : new double[capacity];
