@@ -28,11 +28,7 @@ public static class DistributedTrainer
                 "; use L-BFGS, Newton or GD.", nameof(options));
         }
         var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry).ConfigureAwait(false);
-        if (options.InitialParameters is { } initial && initial.Count != objective.Dimension)
-        {
-            throw new ArgumentException(
-                $"InitialParameters has {initial.Count} values; the shards have {objective.FeatureCount} features, so {objective.Dimension} are needed.", nameof(options));
-        }
+        options.ValidateStart(objective.FeatureCount);
         // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).
         var fit = await Task.Run(() => ExternalSumTraining.Fit(objective, objective.FeatureCount, objective.RowCount, objective.FeatureNames, options,
             $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)")).ConfigureAwait(false);

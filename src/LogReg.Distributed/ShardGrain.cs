@@ -27,38 +27,9 @@ public sealed class ShardGrain : Grain, IShardGrain
         {
             data = ClassWeighting.Explicit(request.NegativeWeight, request.PositiveWeight).Apply(data);
         }
-        var objective = ObjectiveFactory.Create(data, request.Loss, 0, 0, request.Threads);
-        var theta = request.Theta;
-        ShardPartial Result(double value, double[]? vector = null, double[]? squares = null, double total = 0) =>
-            new(value, vector, squares, total, summary.Rows, summary.Checksum);
-        var partial = request.Quantity switch
-        {
-            ShardQuantity.Value => Result(objective.SmoothValue(theta)),
-            ShardQuantity.ValueAndGradient => Gradient(objective, theta, Result),
-            ShardQuantity.CurvatureTimesVector => Product(objective, request, Result),
-            ShardQuantity.DenseCurvature => Result(0, objective.HessianAt(theta, request.GaussNewton).ToDense()),
-            ShardQuantity.CurvatureMoments => Moments(objective.MomentsAt(theta), Result),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Quantity, "Unknown shard quantity."),
-        };
-        return Task.FromResult(partial);
+        var sums = PartialSums.Of(ObjectiveFactory.Create(data, request.Loss, 0, 0, request.Threads), request.Quantity, request.Theta, request.Vector, request.GaussNewton);
+        return Task.FromResult(new ShardPartial(sums.Value, sums.Vector, sums.Squares, sums.Total, summary.Rows, summary.Checksum));
     }
-
-    private static ShardPartial Gradient(ILinearModelObjective objective, double[] theta, Func<double, double[]?, double[]?, double, ShardPartial> result)
-    {
-        var gradient = new double[objective.Dimension];
-        double value = objective.SmoothValueAndGradient(theta, gradient);
-        return result(value, gradient, null, 0);
-    }
-
-    private static ShardPartial Product(ILinearModelObjective objective, ShardRequest request, Func<double, double[]?, double[]?, double, ShardPartial> result)
-    {
-        var product = new double[objective.Dimension];
-        objective.HessianAt(request.Theta, request.GaussNewton).Multiply(request.Vector ?? throw new ArgumentException("A curvature product needs a vector."), product);
-        return result(0, product, null, 0);
-    }
-
-    private static ShardPartial Moments(CurvatureMoments moments, Func<double, double[]?, double[]?, double, ShardPartial> result) =>
-        result(0, moments.Sum, moments.SumOfSquares, moments.Total);
 
     private ShardSummary Ensure(ShardSpec spec)
     {

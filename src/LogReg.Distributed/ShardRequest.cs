@@ -1,25 +1,7 @@
 using LogReg.Core.Losses;
+using LogReg.Core.Objectives;
 
 namespace LogReg.Distributed;
-
-/// <summary>What a shard is asked to sum over its rows.</summary>
-public enum ShardQuantity
-{
-    /// <summary>Σ sᵢℓ(yᵢ, zᵢ).</summary>
-    Value,
-
-    /// <summary>The value and its gradient.</summary>
-    ValueAndGradient,
-
-    /// <summary>The curvature (Hessian or Gauss–Newton) times a vector.</summary>
-    CurvatureTimesVector,
-
-    /// <summary>The dense curvature matrix (row-major).</summary>
-    DenseCurvature,
-
-    /// <summary>The curvature moments (the preconditioner's inputs).</summary>
-    CurvatureMoments,
-}
 
 /// <summary>
 /// One request to a shard: the quantity, the point θ (and the vector v for a curvature product), and how
@@ -27,7 +9,7 @@ public enum ShardQuantity
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardRequest(
-    [property: Id(0)] ShardQuantity Quantity,
+    [property: Id(0)] PartialQuantity Quantity,
     [property: Id(1)] double[] Theta,
     [property: Id(2)] double[]? Vector,
     [property: Id(3)] LossKind Loss,
@@ -37,8 +19,9 @@ public sealed record ShardRequest(
     [property: Id(7)] int Threads);
 
 /// <summary>
-/// A shard's unpenalised partial sums over its rows, with the row count and checksum of the data it
-/// holds (the coordinator checks them against the first pass: never a silently different data set).
+/// A shard's unpenalised partial sums over its rows (the wire form of <see cref="PartialSums"/>), with the row
+/// count and checksum of the data it holds (the coordinator checks them against the first pass: never a
+/// silently different data set).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardPartial(

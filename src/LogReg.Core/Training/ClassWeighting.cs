@@ -45,14 +45,16 @@ public sealed record ClassWeighting(ClassWeightingMode Mode, double Negative = 1
     public (double Negative, double Positive) For(TrainingSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (Mode != ClassWeightingMode.Balanced)
-        {
-            return Mode == ClassWeightingMode.Explicit ? (Negative, Positive) : (1, 1);
-        }
-        int positives = data.Labels.Count(y => y == 1.0);
-        int negatives = data.RowCount - positives;
-        return (data.RowCount / (2.0 * negatives), data.RowCount / (2.0 * positives));
+        return For(data.RowCount, Mode == ClassWeightingMode.Balanced ? data.Labels.Count(y => y == 1.0) : 0);
     }
+
+    /// <summary>The same from the counts alone (data read in parts): balanced weights n/(2·n_k) on the row counts.</summary>
+    public (double Negative, double Positive) For(long rows, long positives) => Mode switch
+    {
+        ClassWeightingMode.Balanced => (rows / (2.0 * (rows - positives)), rows / (2.0 * positives)),
+        ClassWeightingMode.Explicit => (Negative, Positive),
+        _ => (1, 1),
+    };
 
     /// <summary>The training set with the class weights multiplied into its example weights (features shared, not copied).</summary>
     public TrainingSet Apply(TrainingSet data)

@@ -21,11 +21,7 @@ public static class LogisticRegressionTrainer
         options.Validate();
         CheckData(data);
         data = options.ClassWeighting.Apply(data);
-        if (options.InitialParameters is { } initial && initial.Count != data.FeatureCount + 1)
-        {
-            throw new ArgumentException(
-                $"InitialParameters has {initial.Count} values; the data have {data.FeatureCount} features, so {data.FeatureCount + 1} are needed (the weights, then the bias).", nameof(options));
-        }
+        options.ValidateStart(data.FeatureCount);
 
         if (options.FirthBiasReduction)
         {
@@ -96,17 +92,27 @@ public static class LogisticRegressionTrainer
 
     private static void CheckData(TrainingSet data)
     {
-        if (data.RowCount == 0)
-        {
-            throw new ArgumentException("The training data has no rows; at least one row of each class is needed.", nameof(data));
-        }
         var (positive, negative) = data.ClassWeights();
-        if (positive <= 0 || negative <= 0)
+        RequireBothClasses(data.RowCount, positive, negative, nameof(data));
+    }
+
+    /// <summary>
+    /// Refuses data without rows or with a single class (every row with a positive weight in one class):
+    /// the one check behind every trainer, in memory, streamed or over shards.
+    /// </summary>
+    /// <exception cref="ArgumentException">No rows, or one class only.</exception>
+    public static void RequireBothClasses(long rowCount, double positiveWeight, double negativeWeight, string parameterName)
+    {
+        if (rowCount == 0)
         {
-            string present = positive > 0 ? "true (1)" : "false (0)";
+            throw new ArgumentException("The training data has no rows; at least one row of each class is needed.", parameterName);
+        }
+        if (positiveWeight <= 0 || negativeWeight <= 0)
+        {
+            string present = positiveWeight > 0 ? "true (1)" : "false (0)";
             throw new ArgumentException(
                 $"The training labels hold a single class (every row with a positive weight is {present}); " +
-                "binary classification needs rows of both classes.", nameof(data));
+                "binary classification needs rows of both classes.", parameterName);
         }
     }
 }

@@ -26,11 +26,7 @@ public static class StreamingTraining
         {
             throw new ArgumentException($"Streaming training (data read pass by pass) cannot honour these options: {reason}", nameof(options));
         }
-        if (options.InitialParameters is { } initial && initial.Count != source.FeatureCount + 1)
-        {
-            throw new ArgumentException(
-                $"InitialParameters has {initial.Count} values; the data have {source.FeatureCount} features, so {source.FeatureCount + 1} are needed (the weights, then the bias).", nameof(options));
-        }
+        options.ValidateStart(source.FeatureCount);
         int threads = options.ResolvedThreads;
         var penalty = new ElasticNetPenalty(options.L2Regularization, options.L1Regularization, source.FeatureCount, options.EnforceNonNegativity);
         var objective = new StreamingObjective(source, options.Loss, penalty, threads, options.ClassWeighting, options.CancellationToken);

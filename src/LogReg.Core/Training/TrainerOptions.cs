@@ -54,6 +54,17 @@ public sealed record TrainerOptions : OptimizerSettings
     /// <summary>The thread count that will be used.</summary>
     public int ResolvedThreads => NumberOfThreads ?? Environment.ProcessorCount;
 
+    /// <summary>Refuses a warm start (<see cref="InitialParameters"/>) whose length is not d + 1 for data with d features.</summary>
+    /// <exception cref="ArgumentException">The start has the wrong length.</exception>
+    public void ValidateStart(int featureCount)
+    {
+        if (InitialParameters is { } initial && initial.Count != featureCount + 1)
+        {
+            throw new ArgumentException(
+                $"InitialParameters has {initial.Count} values; the data have {featureCount} features, so {featureCount + 1} are needed (the weights, then the bias).");
+        }
+    }
+
     /// <inheritdoc/>
     public override void Validate()
     {

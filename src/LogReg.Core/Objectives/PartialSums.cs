@@ -1,0 +1,53 @@
+namespace LogReg.Core.Objectives;
+
+/// <summary>What a part of the rows (a streamed block, a remote shard) is asked to sum.</summary>
+public enum PartialQuantity
+{
+    /// <summary>Σ sᵢℓ(yᵢ, zᵢ).</summary>
+    Value,
+
+    /// <summary>The value and its gradient.</summary>
+    ValueAndGradient,
+
+    /// <summary>The curvature (Hessian or Gauss–Newton) times a vector.</summary>
+    CurvatureTimesVector,
+
+    /// <summary>The dense curvature matrix (row-major).</summary>
+    DenseCurvature,
+
+    /// <summary>The curvature moments (the preconditioner's inputs).</summary>
+    CurvatureMoments,
+}
+
+/// <summary>
+/// A part's unpenalised sums: <see cref="Value"/>; <see cref="Vector"/> = the gradient, the curvature
+/// product, the dense curvature or the moments' Σcᵢxᵢ; <see cref="Squares"/> and <see cref="Total"/> the
+/// moments' Σcᵢxᵢ² and Σcᵢ.
+/// </summary>
+public sealed record PartialSums(double Value, double[]? Vector = null, double[]? Squares = null, double Total = 0)
+{
+    /// <summary>The requested quantity of the unpenalised objective of one part of the rows.</summary>
+    public static PartialSums Of(ILinearModelObjective part, PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        switch (quantity)
+        {
+            case PartialQuantity.Value:
+                return new PartialSums(part.SmoothValue(theta));
+            case PartialQuantity.ValueAndGradient:
+                var gradient = new double[part.Dimension];
+                return new PartialSums(part.SmoothValueAndGradient(theta, gradient), gradient);
+            case PartialQuantity.CurvatureTimesVector:
+                var product = new double[part.Dimension];
+                part.HessianAt(theta, gaussNewton).Multiply(vector ?? throw new ArgumentNullException(nameof(vector), "A curvature product needs a vector."), product);
+                return new PartialSums(0, product);
+            case PartialQuantity.DenseCurvature:
+                return new PartialSums(0, part.HessianAt(theta, gaussNewton).ToDense());
+            case PartialQuantity.CurvatureMoments:
+                var moments = part.MomentsAt(theta);
+                return new PartialSums(0, moments.Sum, moments.SumOfSquares, moments.Total);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown partial quantity.");
+        }
+    }
+}
