@@ -33,12 +33,35 @@ internal static class TrainingSetConcat
             }
             return new TrainingSet(new DenseMatrix(n, d, values), labels, weights, parts[0].FeatureNames);
         }
-        var rows = parts.SelectMany(p => Enumerable.Range(0, p.RowCount).Select(i =>
+        // Compressed sparse rows stay compressed: a part's row is copied as its stored entries (a dense part's non-zeros).
+        var rowStart = new long[n + 1];
+        var indices = new List<int>();
+        var stored = new List<float>();
+        int r = 0;
+        foreach (var p in parts)
         {
-            var r = new double[d];
-            p.Features.CopyRow(i, r);
-            return r;
-        })).ToList();
-        return new TrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, weights, parts[0].FeatureNames);
+            for (int i = 0; i < p.RowCount; i++, r++)
+            {
+                if (p.Features is SparseMatrix sparse)
+                {
+                    indices.AddRange(sparse.RowIndices(i).ToArray());
+                    stored.AddRange(sparse.RowValues(i).ToArray());
+                }
+                else
+                {
+                    p.Features.CopyRow(i, row);
+                    for (int j = 0; j < d; j++)
+                    {
+                        if (row[j] != 0)
+                        {
+                            indices.Add(j);
+                            stored.Add((float)row[j]);
+                        }
+                    }
+                }
+                rowStart[r + 1] = indices.Count;
+            }
+        }
+        return new TrainingSet(new SparseMatrix(n, d, rowStart, indices.ToArray(), stored.ToArray()), labels, weights, parts[0].FeatureNames);
     }
 }
