@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using LogReg.Compare;
 using LogReg.MLNet;
 using Microsoft.ML;
@@ -62,44 +60,19 @@ internal static class CompareCommand
         return 0;
     }
 
-    public static string Format(ComparisonResult result)
+    private static readonly MetricColumn<TrainerResult>[] Columns =
     {
-        var inv = CultureInfo.InvariantCulture;
-        static string M(MeanSd v, string f) => v.Format(f);
-        var lines = new List<string>
-        {
-            $"{"trainer",-32} {"AUC",17} {"accuracy",17} {"F1",17} {"log-loss",17} {"fit (s)",17}",
-        };
-        foreach (var r in result.Results)
-        {
-            lines.Add($"{r.Trainer,-32} {M(r.Auc, "F4"),17} {M(r.Accuracy, "F4"),17} {M(r.F1, "F4"),17} {M(r.LogLoss, "F4"),17} {M(r.Fit, "F3"),17}");
-        }
-        return string.Join(Environment.NewLine, lines);
-    }
+        new("AUC", "auc", "F4", r => r.Auc),
+        new("accuracy", "accuracy", "F4", r => r.Accuracy),
+        new("F1", "f1", "F4", r => r.F1),
+        new("log-loss", "log_loss", "F4", r => r.LogLoss),
+        new("fit (s)", "fit_seconds", "F3", r => r.Fit),
+    };
 
-    private static void WriteJson(string path, ComparisonResult result) => JsonOutput.WriteWith(path, stream => WriteJson(stream, result));
+    public static string Format(ComparisonResult result) => ComparisonTable.Format(result.Results, r => r.Trainer, Columns);
 
-    private static void WriteJson(Stream stream, ComparisonResult result)
-    {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteNumber("folds", result.Folds);
-        json.WriteNumber("seed", result.Seed);
-        json.WriteStartArray("results");
-        foreach (var r in result.Results)
-        {
-            json.WriteStartObject();
-            json.WriteString("trainer", r.Trainer);
-            JsonOutput.WriteMeanSd(json, "auc", r.Auc);
-            JsonOutput.WriteMeanSd(json, "accuracy", r.Accuracy);
-            JsonOutput.WriteMeanSd(json, "f1", r.F1);
-            JsonOutput.WriteMeanSd(json, "log_loss", r.LogLoss);
-            JsonOutput.WriteMeanSd(json, "fit_seconds", r.Fit);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    private static void WriteJson(string path, ComparisonResult result) =>
+        ComparisonTable.WriteJson(path, result.Folds, result.Seed, result.Results, r => r.Trainer, Columns);
 
     private sealed class SynchronousProgress : IProgress<string>
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using LogReg.Compare;
 using LogReg.MLNet;
 using Microsoft.ML;
@@ -27,41 +25,19 @@ internal static class MulticlassCompare
         output.WriteLine("log-loss in nats (mean of −ln p(true class)). Linear trainers: NormalizeMeanVariance, L2 = 1, L1 = 0.");
         if (jsonPath is not null)
         {
-            JsonOutput.WriteWith(jsonPath, stream => WriteJson(stream, result));
+            ComparisonTable.WriteJson(jsonPath, result.Folds, result.Seed, result.Results, r => r.Trainer, Columns);
             output.WriteLine($"results written to {jsonPath}");
         }
         return 0;
     }
 
-    public static string Format(MulticlassComparisonResult result)
+    private static readonly MetricColumn<MulticlassTrainerResult>[] Columns =
     {
-        static string M(MeanSd v, string f) => v.Format(f);
-        var lines = new List<string> { $"{"trainer",-32} {"micro accuracy",17} {"macro accuracy",17} {"log-loss",17} {"fit (s)",17}" };
-        foreach (var r in result.Results)
-        {
-            lines.Add($"{r.Trainer,-32} {M(r.MicroAccuracy, "F4"),17} {M(r.MacroAccuracy, "F4"),17} {M(r.LogLoss, "F4"),17} {M(r.Fit, "F3"),17}");
-        }
-        return string.Join(Environment.NewLine, lines);
-    }
+        new("micro accuracy", "micro_accuracy", "F4", r => r.MicroAccuracy),
+        new("macro accuracy", "macro_accuracy", "F4", r => r.MacroAccuracy),
+        new("log-loss", "log_loss", "F4", r => r.LogLoss),
+        new("fit (s)", "fit_seconds", "F3", r => r.Fit),
+    };
 
-    private static void WriteJson(Stream stream, MulticlassComparisonResult result)
-    {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteNumber("folds", result.Folds);
-        json.WriteNumber("seed", result.Seed);
-        json.WriteStartArray("results");
-        foreach (var r in result.Results)
-        {
-            json.WriteStartObject();
-            json.WriteString("trainer", r.Trainer);
-            JsonOutput.WriteMeanSd(json, "micro_accuracy", r.MicroAccuracy);
-            JsonOutput.WriteMeanSd(json, "macro_accuracy", r.MacroAccuracy);
-            JsonOutput.WriteMeanSd(json, "log_loss", r.LogLoss);
-            JsonOutput.WriteMeanSd(json, "fit_seconds", r.Fit);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    public static string Format(MulticlassComparisonResult result) => ComparisonTable.Format(result.Results, r => r.Trainer, Columns);
 }
