@@ -125,19 +125,19 @@ public sealed record ModelStatistics
     public double ResidualDegreesOfFreedom => Observations - ParameterCount;
 
     /// <summary>2k − 2·log-likelihood.</summary>
-    public double Aic => 2 * ParameterCount - 2 * LogLikelihood;
+    public double Aic => LikelihoodMeasures.Aic(ParameterCount, LogLikelihood);
 
     /// <summary>k·ln n − 2·log-likelihood.</summary>
-    public double Bic => ParameterCount * Math.Log(Observations) - 2 * LogLikelihood;
+    public double Bic => LikelihoodMeasures.Bic(ParameterCount, Observations, LogLikelihood);
 
     /// <summary>McFadden's pseudo-R²: 1 − LL/LL₀.</summary>
-    public double PseudoRSquared => 1 - LogLikelihood / NullLogLikelihood;
+    public double PseudoRSquared => LikelihoodMeasures.PseudoRSquared(LogLikelihood, NullLogLikelihood);
 
     /// <summary>Likelihood-ratio statistic 2·(LL − LL₀).</summary>
-    public double LikelihoodRatio => 2 * (LogLikelihood - NullLogLikelihood);
+    public double LikelihoodRatio => LikelihoodMeasures.LikelihoodRatio(LogLikelihood, NullLogLikelihood);
 
     /// <summary>P(χ²_(k−1) ≥ likelihood ratio).</summary>
-    public double LikelihoodRatioPValue => SpecialFunctions.ChiSquareSurvival(LikelihoodRatio, ModelDegreesOfFreedom);
+    public double LikelihoodRatioPValue => LikelihoodMeasures.LikelihoodRatioPValue(LogLikelihood, NullLogLikelihood, ModelDegreesOfFreedom);
 
     /// <summary>Whether the fit converged.</summary>
     public bool Converged { get; init; }

@@ -40,19 +40,19 @@ public sealed class MultinomialStatistics
     public double ResidualDegreesOfFreedom => Observations - ParameterCount;
 
     /// <summary>2p − 2ℓ.</summary>
-    public double Aic => 2 * ParameterCount - 2 * LogLikelihood;
+    public double Aic => LikelihoodMeasures.Aic(ParameterCount, LogLikelihood);
 
     /// <summary>p·ln n − 2ℓ.</summary>
-    public double Bic => ParameterCount * Math.Log(Observations) - 2 * LogLikelihood;
+    public double Bic => LikelihoodMeasures.Bic(ParameterCount, Observations, LogLikelihood);
 
     /// <summary>McFadden's 1 − ℓ/ℓ₀.</summary>
-    public double PseudoRSquared => 1 - LogLikelihood / NullLogLikelihood;
+    public double PseudoRSquared => LikelihoodMeasures.PseudoRSquared(LogLikelihood, NullLogLikelihood);
 
     /// <summary>2(ℓ − ℓ₀).</summary>
-    public double LikelihoodRatio => 2 * (LogLikelihood - NullLogLikelihood);
+    public double LikelihoodRatio => LikelihoodMeasures.LikelihoodRatio(LogLikelihood, NullLogLikelihood);
 
     /// <summary>P(χ²(df) ≥ LR), df = <see cref="ModelDegreesOfFreedom"/>.</summary>
-    public double LikelihoodRatioPValue => SpecialFunctions.ChiSquareSurvival(LikelihoodRatio, ModelDegreesOfFreedom);
+    public double LikelihoodRatioPValue => LikelihoodMeasures.LikelihoodRatioPValue(LogLikelihood, NullLogLikelihood, ModelDegreesOfFreedom);
 
     /// <summary>Whether Newton met its gradient test at the estimate.</summary>
     public bool Converged { get; init; }
