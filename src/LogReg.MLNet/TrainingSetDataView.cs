@@ -27,14 +27,7 @@ public static class TrainingSetDataView
         var schema = SchemaDefinition.Create(typeof(LabelledRow));
         schema[nameof(LabelledRow.Label)].ColumnName = labelColumnName;
         Describe(schema[nameof(LabelledRow.Features)], featureColumnName, set.FeatureCount, set.FeatureNames);
-        if (set.ExampleWeights is null)
-        {
-            schema.Remove(schema[nameof(LabelledRow.Weight)]);
-        }
-        else
-        {
-            schema[nameof(LabelledRow.Weight)].ColumnName = weightColumnName;
-        }
+        WeightColumn(schema, set.ExampleWeights is not null, weightColumnName);
         return mlContext.Data.LoadFromEnumerable(rows, schema);
     }
 
@@ -60,15 +53,21 @@ public static class TrainingSetDataView
         var keyValues = new VBuffer<ReadOnlyMemory<char>>(set.ClassCount, set.ClassNames.Select(n => n.AsMemory()).ToArray());
         label.AddAnnotation("KeyValues", keyValues, new VectorDataViewType(TextDataViewType.Instance, set.ClassCount));
         Describe(schema[nameof(KeyedRow.Features)], featureColumnName, set.FeatureCount, set.FeatureNames);
-        if (set.ExampleWeights is null)
+        WeightColumn(schema, set.ExampleWeights is not null, weightColumnName);
+        return mlContext.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    // Both row classes name their weight property "Weight": renamed when the set has weights, dropped when not.
+    private static void WeightColumn(SchemaDefinition schema, bool hasWeights, string weightColumnName)
+    {
+        if (hasWeights)
         {
-            schema.Remove(schema[nameof(KeyedRow.Weight)]);
+            schema["Weight"].ColumnName = weightColumnName;
         }
         else
         {
-            schema[nameof(KeyedRow.Weight)].ColumnName = weightColumnName;
+            schema.Remove(schema["Weight"]);
         }
-        return mlContext.Data.LoadFromEnumerable(rows, schema);
     }
 
     /// <summary>The rows of <paramref name="features"/> as a view with one feature-vector column (for scoring).</summary>
