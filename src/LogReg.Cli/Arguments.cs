@@ -6,9 +6,14 @@ namespace LogReg.Cli;
 internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly string _command;
 
-    public Arguments(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> known)
+    /// <param name="command">The command, for messages.</param>
+    /// <param name="args">The arguments after the command.</param>
+    /// <param name="known">Options that take a value.</param>
+    /// <param name="flags">Options that take none (e.g. --dry-run).</param>
+    public Arguments(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> known, IReadOnlyCollection<string>? flags = null)
     {
         _command = command;
         for (int i = 0; i < args.Count; i++)
@@ -18,9 +23,17 @@ internal sealed class Arguments
             {
                 throw new CliException($"{command}: unexpected argument '{name}'; options look like --name value.", 2);
             }
+            if (flags?.Contains(name) == true)
+            {
+                if (!_flags.Add(name))
+                {
+                    throw new CliException($"{command}: option '{name}' is given twice.", 2);
+                }
+                continue;
+            }
             if (!known.Contains(name))
             {
-                throw new CliException($"{command}: unknown option '{name}'; known options: {string.Join(", ", known)}.", 2);
+                throw new CliException($"{command}: unknown option '{name}'; known options: {string.Join(", ", known.Concat(flags ?? Array.Empty<string>()))}.", 2);
             }
             if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2 && !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
             {
@@ -35,6 +48,9 @@ internal sealed class Arguments
 
     public string Required(string name) =>
         _values.TryGetValue(name, out var v) ? v : throw new CliException($"{_command}: option '{name}' is required.", 2);
+
+    /// <summary>True when the flag was given.</summary>
+    public bool Flag(string name) => _flags.Contains(name);
 
     public string? Optional(string name) => _values.TryGetValue(name, out var v) ? v : null;
 

@@ -12,15 +12,21 @@ internal static class BinaryLabels
 {
     private static readonly string[] PositiveWords = { "1", "true", "yes" };
 
-    /// <summary>True when every cell is 0/1/true/false in some spelling.</summary>
-    public static bool AllTokens(CsvTable table, int column) =>
-        table.Rows.All(r => Token(r[column].Trim()) is not null);
+    /// <summary>True when every (trimmed) cell is 0/1/true/false in some spelling.</summary>
+    public static bool AllTokens(IEnumerable<string> values) => values.All(v => Token(v) is not null);
 
-    public static double[] Read(CsvTable table, int column, string label, string? positive, out string? choice)
+    /// <summary>The positive class's name and the negative one's, in the label's own spelling.</summary>
+    public static (string Positive, string Negative) Names(IReadOnlyList<string> values, IReadOnlyList<double> labels)
     {
-        var values = CsvTrainingData.LabelCells(table, column, label);
+        int positive = labels.ToList().IndexOf(1.0), negative = labels.ToList().IndexOf(0.0);
+        return (positive < 0 ? "1" : values[positive], negative < 0 ? "0" : values[negative]);
+    }
+
+    /// <summary>The (trimmed, non-empty) label cells as 0/1, and which value was taken as positive when that needed saying.</summary>
+    public static double[] Read(IReadOnlyList<string> values, string label, string? positive, out string? choice)
+    {
         choice = null;
-        if (AllTokens(table, column))
+        if (AllTokens(values))
         {
             bool positiveToken = positive is null || (Token(positive) ?? throw new CliException(
                 $"--positive '{positive}' is not a value of label column '{label}', whose cells are 0/1 or true/false.", 2));

@@ -39,7 +39,7 @@ internal static class ClusterTraining
         var ml = new MLContext(fit.Seed);
         var names = result.Model.FeatureNames ?? Enumerable.Range(0, result.Model.FeatureCount).Select(j => $"x{j}").ToArray();
         var empty = new TrainingSet(new DenseMatrix(0, names.Count, Array.Empty<float>()), Array.Empty<double>(), null, names);
-        var schema = empty.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn).Schema;
+        var schema = empty.ToDataView(ml).Schema;
         var transformer = LogRegTransformer.FromFit(ml, result.Fit, schema, result.RowCount);
         JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, transformer.Scorer, schema, stream));
         var o = result.Report.Optimization;

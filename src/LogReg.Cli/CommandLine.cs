@@ -38,7 +38,7 @@ internal static class CommandLine
                 "train" when rest.Contains("--cluster") => ClusterTraining.Run(rest, output),
                 "train" => TrainCommand.Run(rest, output),
                 "worker" => WorkerCommand.Run(rest, output),
-                "predict" => PredictCommand.Run(rest, output),
+                "predict" => PredictCommand.Run(rest, output, error),
                 "stats" => StatsCommand.Run(rest, output),
                 "compare" => CompareCommand.Run(rest, output),
                 _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict, stats, compare or worker (logreg --help).", 2),

@@ -13,11 +13,11 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class CompareCommand
 {
-    public static readonly string[] Options = { "--data", "--label", "--folds", "--seed", "--json" };
+    public static readonly string[] Options = ColumnOptions.Names.Concat(new[] { "--data", "--folds", "--seed", "--json" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
-        var a = new Arguments("compare", args, Options);
+        var a = new Arguments("compare", args, Options, new[] { CsvInput.DryRun });
         string? dataPath = a.Optional("--data");
         string label = dataPath is null ? a.Optional("--label") ?? "Label" : a.Required("--label");
         dataPath ??= Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer_wdbc.csv");
@@ -26,7 +26,15 @@ internal static class CompareCommand
         string? jsonPath = a.Optional("--json");
         CommandLine.RefuseSamePath("compare", ("--json", jsonPath), ("--data", dataPath));
 
-        var table = CsvTable.Read(dataPath);
+        if (a.Optional("--weight") is not null)
+        {
+            throw new CliException("compare: --weight is not offered; the comparison fits every trainer unweighted.", 2);
+        }
+        var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a, label: label), output);
+        if (prepared is null)
+        {
+            return 0;
+        }
         var ml = new MLContext(seed);
         var progressWriter = CommandLine.ProgressWriter;
         IProgress<string>? progress = progressWriter is null ? null : new SynchronousProgress(m =>
@@ -34,13 +42,13 @@ internal static class CompareCommand
             progressWriter.Write($"\r{m,-60}");
             progressWriter.Flush();
         });
-        if (CsvTrainingData.IsMulticlass(table, label))
+        if (prepared.IsMulticlass)
         {
-            return MulticlassCompare.Run(ml, table, label, folds, seed, jsonPath, progress, progressWriter, output);
+            return MulticlassCompare.Run(ml, prepared, folds, seed, jsonPath, progress, progressWriter, output);
         }
-        var set = CsvTrainingData.ToTrainingSet(table, label);
+        var set = CsvInput.ToTrainingSet(ml, prepared);
         var data = set.ToDataView(ml);
-        output.WriteLine($"{Path.GetFileName(dataPath)}: {table.Rows.Count} rows × {set.FeatureCount} features; stratified {folds}-fold cross-validation, seed {seed}.");
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {set.RowCount} rows × {set.FeatureCount} features (assembled once from the whole file, as train does); stratified {folds}-fold cross-validation, seed {seed}.");
         ComparisonResult result;
         try
         {

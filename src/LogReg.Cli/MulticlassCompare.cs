@@ -7,11 +7,11 @@ namespace LogReg.Cli;
 /// <summary>'compare' on a label with more than two values: <see cref="MulticlassComparison"/> with the same folds for every trainer.</summary>
 internal static class MulticlassCompare
 {
-    public static int Run(MLContext ml, CsvTable table, string label, int folds, int seed, string? jsonPath,
+    public static int Run(MLContext ml, PreparedTable prepared, int folds, int seed, string? jsonPath,
         IProgress<string>? progress, TextWriter? progressWriter, TextWriter output)
     {
-        var set = CsvTrainingData.ToMulticlassSet(table, label);
-        output.WriteLine($"{Path.GetFileName(table.Path)}: {table.Rows.Count} rows × {set.FeatureCount} features × {set.ClassCount} classes; stratified {folds}-fold cross-validation, seed {seed}.");
+        var set = CsvInput.ToMulticlassSet(ml, prepared);
+        output.WriteLine($"{Path.GetFileName(prepared.Schema.Table.Path)}: {set.RowCount} rows × {set.FeatureCount} features × {set.ClassCount} classes (assembled once from the whole file, as train does); stratified {folds}-fold cross-validation, seed {seed}.");
         MulticlassComparisonResult result;
         try
         {

@@ -29,46 +29,42 @@ internal static class MulticlassTraining
         }
     }
 
-    public static int Run(CsvTable table, string label, TrainerOptions fit, bool normalize, string modelPath, string? jsonPath, ProgressPrinter? progress, TextWriter output)
+    public static int Run(PreparedTable prepared, TrainerOptions fit, bool normalize, string modelPath, string? jsonPath, ProgressPrinter? progress, TextWriter output)
     {
-        var set = CsvTrainingData.ToMulticlassSet(table, label);
-        CheckOptions(fit, set.ClassCount, "train");
+        int classes = prepared.Classes.Length;
+        CheckOptions(fit, classes, "train");
         var ml = new MLContext(fit.Seed);
-        var data = set.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn);
+        var data = prepared.ToDataView();
         var options = LogRegMulticlassOptions.FromTrainerOptions(fit with { Progress = progress });
-        options.LabelColumnName = CsvTrainingData.LabelColumn;
-        options.FeatureColumnName = CsvTrainingData.FeaturesColumn;
-        var trainer = ml.MulticlassClassification.Trainers.LogReg(options);
-        var chain = normalize ? ml.Transforms.NormalizeMeanVariance(CsvTrainingData.FeaturesColumn).Append(trainer).Fit(data) : null;
-        var last = chain?.LastTransformer ?? trainer.Fit(data);
-        ITransformer model = chain is null ? last : chain;
-        var details = last.Model.LogRegDetails()!;
+        TrainCommand.Bind(options, prepared);
+        var model = TrainCommand.Featurisation(ml, prepared, normalize).Append(ml.MulticlassClassification.Trainers.LogReg(options)).Fit(data);
+        var details = model.LastTransformer.Model.LogRegDetails()!;
         progress?.Finish();
-        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, model, data.Schema, stream));
+        CsvInput.Columns(prepared).SaveWith(ml, model, data.Schema, modelPath);
 
-        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
+        var names = FeaturePipeline.SlotNames(prepared.Plan, model.GetOutputSchema(data.Schema));
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), options.LabelColumnName);
         var result = details.Report.Optimization;
-        string outcome = FitArguments.Outcome(result);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {table.Rows.Count} rows × {set.FeatureCount} features × {set.ClassCount} classes ({string.Join(", ", set.ClassNames)}): " +
-            $"softmax, {details.Report.Optimizer}, {result.Iterations} iterations, {outcome}; objective {result.Objective:G10}; " +
+            $"trained on {prepared.Rows.Length} rows × {names.Length} features × {classes} classes ({string.Join(", ", prepared.Classes)}): " +
+            $"softmax, {details.Report.Optimizer}, {result.Iterations} iterations, {FitArguments.Outcome(result)}; objective {result.Objective:G10}; " +
             $"training accuracy {metrics.MicroAccuracy:F4}, log-loss {metrics.LogLoss:F4}; model written to {modelPath}"));
         if (jsonPath is not null)
         {
-            JsonOutput.WriteWith(jsonPath, stream => WriteJson(stream, details, normalize));
+            JsonOutput.WriteWith(jsonPath, stream => WriteJson(stream, details, names, normalize));
             output.WriteLine($"model summary written to {jsonPath}");
         }
         return 0;
     }
 
-    private static void WriteJson(Stream stream, LogRegMulticlassModelParameters p, bool normalize)
+    private static void WriteJson(Stream stream, LogRegMulticlassModelParameters p, IReadOnlyList<string> names, bool normalize)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         var m = p.Model;
         json.WriteStartObject();
         json.WriteString("model", "softmax");
         Strings(json, "classes", m.ClassNames);
-        Strings(json, "feature_names", m.FeatureNames ?? Array.Empty<string>());
+        Strings(json, "feature_names", names);
         json.WriteStartArray("weights");
         for (int k = 0; k < m.ClassCount; k++)
         {

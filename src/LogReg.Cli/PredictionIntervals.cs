@@ -12,7 +12,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class PredictionIntervals
 {
-    public static PredictionInterval[] For(ITransformer model, IDataView scored, string modelPath)
+    public static PredictionInterval[] For(ITransformer model, IDataView scored, string featuresColumn, string modelPath)
     {
         var statistics = LogRegModelDetails.LinearModelsIn(model).LastOrDefault()?.LogRegDetails()?.Statistics;
         if (statistics?.Covariance is null)
@@ -20,7 +20,7 @@ internal static class PredictionIntervals
             throw new CliException($"model '{modelPath}' carries no coefficient covariance; train it with 'logreg train --statistics yes' (and without --l1) to predict with intervals.");
         }
         // The scorer's input column: the normalised features when the chain normalises.
-        var features = scored.GetColumn<float[]>(CsvTrainingData.FeaturesColumn).ToArray();
+        var features = scored.GetColumn<float[]>(featuresColumn).ToArray();
         return features.Select(f => statistics.Predict(f.Select(v => (double)v).ToArray())
             ?? throw new CliException($"model '{modelPath}' has aliased coefficients; its predictions have no interval.")).ToArray();
     }

@@ -12,32 +12,37 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--json", "--covariance", "--drop", "--method", "--ci", "--positive", "--ignore", "--id" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
-        var a = new Arguments("stats", args, Options);
+        var a = new Arguments("stats", args, Options, new[] { CsvInput.DryRun });
         string dataPath = a.Required("--data");
-        string label = a.Required("--label");
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
         string? jsonPath = a.Optional("--json");
         CommandLine.RefuseSamePath("stats", ("--json", jsonPath), ("--data", dataPath));
-        var table = CsvTable.Read(dataPath);
-        if (CsvTrainingData.IsMulticlass(table, label))
-        {
-            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null || a.Optional("--positive") is not null)
-            {
-                throw new CliException("stats: --covariance, --drop and --positive are for a binary label; the multinomial statistics use the model-based covariance.", 2);
-            }
-            return Multinomial(table, label, options, jsonPath, output);
-        }
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
-        var data = CsvTrainingData.ToTrainingSet(table, label, CsvTrainingData.NotFeatures(a, clusterColumn), a.Optional("--positive"), out string? choice);
-        if (choice is not null)
+        var columns = ColumnOptions.Read(a, MissingPolicy.Skip) with
         {
-            output.WriteLine($"label '{label}': {choice}");
+            Consumed = clusterColumn is null ? Array.Empty<(string, string)>() : new[] { (clusterColumn, "--covariance cluster:") },
+        };
+        var prepared = CsvInput.Load(a, dataPath, columns, output);
+        if (prepared is null)
+        {
+            return 0;
         }
-        var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(table, clusterColumn) };
+        var ml = new Microsoft.ML.MLContext(options.Seed);
+        if (prepared.IsMulticlass)
+        {
+            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null)
+            {
+                throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
+            }
+            return Multinomial(CsvInput.ToMulticlassSet(ml, prepared), options, jsonPath, output);
+        }
+        var data = CsvInput.ToTrainingSet(ml, prepared);
+        string label = columns.Label;
+        var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(prepared, clusterColumn) };
         bool firth = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false);
         if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Optional("--drop") is not null
             || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None))
@@ -52,8 +57,7 @@ internal static class StatsCommand
         output.Write(stats.Summary(label));
         if (a.Optional("--drop") is string drop)
         {
-            var columns = drop.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            output.WriteLine(LikelihoodRatioTest.Run(data, columns, options).Summary());
+            output.WriteLine(LikelihoodRatioTest.Run(data, Dropped(data, drop), options).Summary());
         }
         if (jsonPath is not null)
         {
@@ -99,18 +103,28 @@ internal static class StatsCommand
         };
     }
 
-    // Any cell text names a cluster; equal texts are one cluster.
-    private static int[] ClusterIds(CsvTable table, string column)
+    // Any cell text names a cluster; equal texts are one cluster (the rows used, in order).
+    private static int[] ClusterIds(PreparedTable prepared, string column)
     {
+        var table = prepared.Schema.Table;
         int index = table.IndexOf(column, "cluster");
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        return table.Rows.Select(r => ids.TryGetValue(r[index].Trim(), out int id) ? id : ids[r[index].Trim()] = ids.Count).ToArray();
+        return prepared.Rows.Select(r => table.Rows[r][index].Trim()).Select(v => ids.TryGetValue(v, out int id) ? id : ids[v] = ids.Count).ToArray();
     }
 
+    // --drop COL: a column's every coefficient (a factor's levels NAME[LEVEL], a number's NAME[missing] indicator).
+    private static string[] Dropped(Core.Data.TrainingSet data, string drop) => drop
+        .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .SelectMany(c =>
+        {
+            var slots = data.FeatureNames!.Where(n => n == c || n.StartsWith(c + "[", StringComparison.Ordinal)).ToArray();
+            return slots.Length > 0 ? slots : new[] { c };
+        })
+        .Distinct().ToArray();
+
     // The multinomial logit MLE with the first class as reference, as statsmodels' MNLogit.
-    private static int Multinomial(CsvTable table, string label, Core.Training.TrainerOptions options, string? jsonPath, TextWriter output)
+    private static int Multinomial(Core.Data.MulticlassTrainingSet set, Core.Training.TrainerOptions options, string? jsonPath, TextWriter output)
     {
-        var set = CsvTrainingData.ToMulticlassSet(table, label);
         MulticlassTraining.CheckOptions(options, set.ClassCount, "stats");
         if (options.L2Regularization != 0 || options.L1Regularization != 0 || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None)
         {

@@ -14,67 +14,46 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--data", "--label", "--normalize", "--model", "--json", "--statistics", "--positive", "--ignore", "--id" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--normalize", "--model", "--json", "--statistics" }).ToArray();
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
-        var a = new Arguments("train", args, Options);
+        var a = new Arguments("train", args, Options, new[] { CsvInput.DryRun });
         string dataPath = a.Required("--data");
-        string label = a.Required("--label");
         string modelPath = a.Required("--model");
         string? jsonPath = a.Optional("--json");
         bool normalize = a.Choice("--normalize", new Dictionary<string, bool> { ["none"] = false, ["meanvar"] = true }, false);
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath), ("--data", dataPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
+        bool statistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
+        var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
+        if (prepared is null)
+        {
+            return 0;
+        }
         var progress = CommandLine.ProgressWriter is null ? null : new ProgressPrinter(CommandLine.ProgressWriter);
+        if (prepared.IsMulticlass)
+        {
+            return MulticlassTraining.Run(prepared, fit, normalize, modelPath, jsonPath, progress, output);
+        }
         var options = LogRegOptions.FromTrainerOptions(fit with { Progress = progress });
-        options.LabelColumnName = CsvTrainingData.LabelColumn;
-        options.FeatureColumnName = CsvTrainingData.FeaturesColumn;
+        Bind(options, prepared);
         // Kept in the model file, so that 'predict --intervals yes' can give each probability its interval.
-        options.ShowTrainingStatistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
+        options.ShowTrainingStatistics = statistics;
 
-        var table = CsvTable.Read(dataPath);
-        string? positive = a.Optional("--positive");
-        if (CsvTrainingData.IsMulticlass(table, label))
-        {
-            if (positive is not null)
-            {
-                throw new CliException($"train: label '{label}' has more than two values (the multiclass model); --positive is for a two-valued label.", 2);
-            }
-            return MulticlassTraining.Run(table, label, fit, normalize, modelPath, jsonPath, progress, output);
-        }
         var ml = new MLContext(fit.Seed);
-        var set = CsvTrainingData.ToTrainingSet(table, label, CsvTrainingData.NotFeatures(a), positive, out string? choice);
-        if (choice is not null)
-        {
-            output.WriteLine($"label '{label}': {choice}");
-        }
-        var data = set.ToDataView(ml, CsvTrainingData.LabelColumn, CsvTrainingData.FeaturesColumn);
-        var names = set.FeatureNames!;
-        var trainer = ml.BinaryClassification.Trainers.LogReg(options);
-        ITransformer model;
-        LogRegModelParameters parameters;
-        if (normalize)
-        {
-            var fitted = ml.Transforms.NormalizeMeanVariance(CsvTrainingData.FeaturesColumn).Append(trainer).Fit(data);
-            model = fitted;
-            parameters = fitted.LastTransformer.Model.LogRegDetails()!;
-        }
-        else
-        {
-            var fitted = trainer.FitWithReport(data);
-            model = fitted.Scorer;
-            parameters = fitted.Model;
-        }
+        var data = prepared.ToDataView();
+        var model = Featurisation(ml, prepared, normalize).Append(ml.BinaryClassification.Trainers.LogReg(options)).Fit(data);
+        var parameters = model.LastTransformer.Model.LogRegDetails()!;
         progress?.Finish();
-        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, model, data.Schema, stream));
+        CsvInput.Columns(prepared).SaveWith(ml, model, data.Schema, modelPath);
 
-        var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), CsvTrainingData.LabelColumn);
+        var names = FeaturePipeline.SlotNames(prepared.Plan, model.GetOutputSchema(data.Schema));
+        var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), options.LabelColumnName);
         var result = parameters.Report.Optimization;
-        string outcome = FitArguments.Outcome(result);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {table.Rows.Count} rows × {names.Count} features: {parameters.Report.Optimizer}, {result.Iterations} iterations, " +
-            $"{outcome}; objective {result.Objective:G10}; " +
+            $"trained on {prepared.Rows.Length} rows × {names.Length} features: {parameters.Report.Optimizer}, {result.Iterations} iterations, " +
+            $"{FitArguments.Outcome(result)}; objective {result.Objective:G10}; " +
             $"training accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}; model written to {modelPath}"));
         if (jsonPath is not null)
         {
@@ -82,6 +61,21 @@ internal static class TrainCommand
             output.WriteLine($"model summary written to {jsonPath}");
         }
         return 0;
+    }
+
+    /// <summary>The trainer reads the prepared view's label, assembled features and weight.</summary>
+    public static void Bind(LogRegOptionsBase options, PreparedTable prepared)
+    {
+        options.LabelColumnName = prepared.Schema.Options.Label;
+        options.FeatureColumnName = prepared.Plan.FeaturesColumn;
+        options.ExampleWeightColumnName = prepared.Schema.Weight?.Name;
+    }
+
+    /// <summary>The featurisation, then (with --normalize meanvar) mean-variance scaling of the assembled vector.</summary>
+    public static IEstimator<ITransformer> Featurisation(MLContext ml, PreparedTable prepared, bool normalize)
+    {
+        var featurise = FeaturePipeline.Build(ml, prepared.Plan);
+        return normalize ? featurise.Append(ml.Transforms.NormalizeMeanVariance(prepared.Plan.FeaturesColumn)) : featurise;
     }
 
     private static void WriteJson(string path, IReadOnlyList<string> names, LogRegModelParameters p, bool normalize)

@@ -1,0 +1,90 @@
+namespace LogReg.Cli;
+
+/// <summary>
+/// The options that give CSV columns their roles and say how to read them: --label, --categorical,
+/// --text, --ignore, --id, --weight, --positive, --missing, --reference. Shared by train, stats and compare.
+/// </summary>
+internal sealed record ColumnOptions
+{
+    /// <summary>The option names, for each command's list of known options.</summary>
+    public static readonly string[] Names =
+        { "--label", "--categorical", "--text", "--ignore", "--id", "--weight", "--positive", "--missing", "--reference" };
+
+    public static readonly IReadOnlyDictionary<string, MissingPolicy> Policies = new Dictionary<string, MissingPolicy>
+    {
+        ["error"] = MissingPolicy.Error,
+        ["skip"] = MissingPolicy.Skip,
+        ["mean"] = MissingPolicy.Mean,
+    };
+
+    public required string Label { get; init; }
+
+    public IReadOnlyList<string> Categorical { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Text { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Ignore { get; init; } = Array.Empty<string>();
+
+    public string? Id { get; init; }
+
+    public string? Weight { get; init; }
+
+    public string? Positive { get; init; }
+
+    public MissingPolicy Missing { get; init; } = MissingPolicy.Mean;
+
+    /// <summary>Reference level per categorical column (--reference COL=LEVEL,…); otherwise the first filled level in sorted order.</summary>
+    public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Columns a command takes for itself (e.g. stats' cluster column), with the option that names them.</summary>
+    public IReadOnlyList<(string Column, string Option)> Consumed { get; init; } = Array.Empty<(string, string)>();
+
+    /// <summary>The options given; --missing defaults to <paramref name="missing"/> (train and compare: mean; stats: skip, as R's glm and statsmodels).</summary>
+    public static ColumnOptions Read(Arguments a, MissingPolicy missing = MissingPolicy.Mean, string? label = null) => new()
+    {
+        Label = label ?? a.Required("--label"),
+        Categorical = List(a.Optional("--categorical")),
+        Text = List(a.Optional("--text")),
+        Ignore = List(a.Optional("--ignore")),
+        Id = a.Optional("--id"),
+        Weight = a.Optional("--weight"),
+        Positive = a.Optional("--positive"),
+        Missing = a.Choice("--missing", Policies, missing),
+        References = ReadReferences(a.Optional("--reference")),
+    };
+
+    private static string[] List(string? text) =>
+        text?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
+
+    // COL=LEVEL[,COL=LEVEL]; a level may hold commas ("City=Austin, TX"): a piece without '=' continues the previous level.
+    private static Dictionary<string, string> ReadReferences(string? text)
+    {
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (text is null)
+        {
+            return references;
+        }
+        string? column = null;
+        foreach (var piece in text.Split(','))
+        {
+            int equals = piece.IndexOf('=');
+            if (equals > 0)
+            {
+                column = piece[..equals].Trim();
+                if (!references.TryAdd(column, piece[(equals + 1)..]))
+                {
+                    throw new CliException($"option '--reference' names column '{column}' twice.", 2);
+                }
+            }
+            else if (column is not null)
+            {
+                references[column] += "," + piece;
+            }
+            else
+            {
+                throw new CliException($"option '--reference' is '{text}'; expected COLUMN=LEVEL[,COLUMN=LEVEL] (e.g. Plan=Basic).", 2);
+            }
+        }
+        return references;
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.ML;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// A CSV table ready to train on: the rows used (all, or without blanks under --missing skip; blanks
+/// refused under --missing error), the label coded (two values: 0/1 with the positive class chosen by
+/// <see cref="BinaryLabels"/>; more: classes in sorted order), each categorical column's levels and
+/// reference, and the <see cref="FeaturePlan"/> the pipeline is built from.
+/// </summary>
+internal sealed class PreparedTable
+{
+    private PreparedTable(TableSchema schema, int[] rows, string[] labelCells)
+    {
+        Schema = schema;
+        Rows = rows;
+        LabelCells = labelCells;
+    }
+
+    public TableSchema Schema { get; }
+
+    /// <summary>Indices (into the table's rows) of the rows used, in file order.</summary>
+    public int[] Rows { get; private set; }
+
+    /// <summary>The label's trimmed cell of each used row.</summary>
+    public string[] LabelCells { get; private set; }
+
+    /// <summary>Rows left out by --missing skip.</summary>
+    public int Skipped => Schema.Table.Rows.Count - Rows.Length;
+
+    /// <summary>Class names: [negative, positive] for a binary label, all classes in sorted order otherwise.</summary>
+    public string[] Classes { get; private set; } = Array.Empty<string>();
+
+    public bool IsMulticlass => Classes.Length > 2;
+
+    /// <summary>0/1 per used row (binary labels).</summary>
+    public double[] BinaryLabels { get; private set; } = Array.Empty<double>();
+
+    /// <summary>Class index per used row (multiclass labels).</summary>
+    public int[] ClassOfRow { get; private set; } = Array.Empty<int>();
+
+    /// <summary>How the positive class was chosen, when that needed saying.</summary>
+    public string? LabelChoice { get; private set; }
+
+    public FeaturePlan Plan { get; private set; } = null!;
+
+    public static PreparedTable Prepare(TableSchema schema)
+    {
+        var table = schema.Table;
+        if (table.Rows.Count == 0)
+        {
+            throw new CliException($"'{table.Path}' has a header but no data rows.");
+        }
+        var o = schema.Options;
+        var numeric = schema.Features.Where(c => c.Role == ColumnRole.Numeric).ToArray();
+        int labelIndex = schema.Label.Index;
+        var rows = new List<int>();
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            bool labelBlank = table.Rows[r][labelIndex].Trim().Length == 0;
+            var blankFeature = numeric.FirstOrDefault(c => TableSchema.IsBlank(table.Rows[r][c.Index], numeric: true));
+            if (!labelBlank && (blankFeature is null || o.Missing == MissingPolicy.Mean))
+            {
+                rows.Add(r);
+            }
+            else if (o.Missing != MissingPolicy.Skip)
+            {
+                throw new CliException(labelBlank
+                    ? $"'{table.Path}' row {r + 2}, column '{o.Label}': the label is empty; every row needs a class (--missing skip leaves such rows out)."
+                    : $"'{table.Path}' row {r + 2}, column '{blankFeature!.Name}': an empty cell; --missing error refuses blanks (--missing mean imputes them, --missing skip leaves the row out).");
+            }
+        }
+        if (rows.Count == 0)
+        {
+            throw new CliException($"'{table.Path}': every row has a blank label or numeric feature, so --missing skip leaves no rows.");
+        }
+        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Rows[r][labelIndex].Trim()).ToArray());
+        prepared.CodeLabels();
+        prepared.Plan = prepared.MakePlan();
+        return prepared;
+    }
+
+    private void CodeLabels()
+    {
+        var o = Schema.Options;
+        var distinct = LabelCells.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length > 2 && !LogReg.Cli.BinaryLabels.AllTokens(distinct))
+        {
+            if (o.Positive is not null)
+            {
+                throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
+            }
+            bool numbers = distinct.All(TableSchema.IsNumber);
+            Classes = numbers
+                ? distinct.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+                : distinct.OrderBy(v => v, StringComparer.Ordinal).ToArray();
+            var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
+            ClassOfRow = LabelCells.Select(v => index[v]).ToArray();
+            return;
+        }
+        BinaryLabels = LogReg.Cli.BinaryLabels.Read(LabelCells, o.Label, o.Positive, out string? choice);
+        LabelChoice = choice;
+        if (BinaryLabels.All(y => y == BinaryLabels[0]))
+        {
+            throw new CliException($"label column '{o.Label}' holds a single class ({(BinaryLabels[0] == 1 ? "the positive" : "the negative")} class in every row used); binary classification needs rows of both classes.");
+        }
+        var (positive, negative) = LogReg.Cli.BinaryLabels.Names(LabelCells, BinaryLabels);
+        Classes = new[] { negative, positive };
+    }
+
+    private FeaturePlan MakePlan()
+    {
+        var table = Schema.Table;
+        var o = Schema.Options;
+        var features = new List<PlannedFeature>();
+        foreach (var c in Schema.Features)
+        {
+            switch (c.Role)
+            {
+                case ColumnRole.Numeric:
+                    bool blanks = Rows.Any(r => TableSchema.IsBlank(table.Rows[r][c.Index], numeric: true));
+                    features.Add(new PlannedFeature(c.Name, c.Role, Indicator: blanks && o.Missing == MissingPolicy.Mean));
+                    break;
+                case ColumnRole.Categorical:
+                    features.Add(Categorical(c));
+                    break;
+                default:
+                    features.Add(new PlannedFeature(c.Name, c.Role));
+                    break;
+            }
+        }
+        string featuresColumn = "Features";
+        while (table.Header.Contains(featuresColumn))
+        {
+            featuresColumn += "_";
+        }
+        return new FeaturePlan(features, o.Missing, featuresColumn);
+    }
+
+    // Levels in ordinal order; the reference is --reference's or the first that is not the blank level.
+    private PlannedFeature Categorical(SchemaColumn c)
+    {
+        var levels = Rows.Select(r => Schema.Table.Rows[r][c.Index]).Select(v => v.Length == 0 ? FeaturePipeline.BlankLevel : v)
+            .Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        if (levels.Length < 2)
+        {
+            throw new CliException($"categorical column '{c.Name}' holds a single level ('{levels[0]}') in the rows used; it cannot inform the model (--ignore {c.Name}).");
+        }
+        string reference;
+        if (Schema.Options.References.TryGetValue(c.Name, out var given))
+        {
+            reference = levels.Contains(given) ? given
+                : throw new CliException($"--reference {c.Name}={given}: '{given}' is not a level of '{c.Name}' (its levels: {string.Join(", ", levels.Select(l => $"'{l}'"))}).", 2);
+        }
+        else
+        {
+            reference = levels.FirstOrDefault(l => l != FeaturePipeline.BlankLevel) ?? levels[0];
+        }
+        return new PlannedFeature(c.Name, ColumnRole.Categorical, Levels: levels, Reference: reference);
+    }
+
+    /// <summary>The used rows as a view: the label (Boolean or key), the weight if any, and the raw feature columns.</summary>
+    public IDataView ToDataView()
+    {
+        var table = Schema.Table;
+        var columns = new List<CsvDataView.Column>
+        {
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, ClassOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, BinaryLabels),
+        };
+        if (Schema.Weight is { } weight)
+        {
+            columns.Add(CsvDataView.WeightColumn(table, Rows, weight.Name));
+        }
+        columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, Rows, f.Name, f.Role == ColumnRole.Numeric)));
+        return CsvDataView.Of(columns, Rows.Length);
+    }
+}
