@@ -5,17 +5,20 @@ internal static class CommandLine
 {
     public const string Usage =
         "usage: logreg <command> [options]\n" +
-        "  train   --data FILE.csv --label COLUMN --model OUT.zip [FIT] [--normalize none|meanvar] [--statistics no|yes] [--json OUT.json]\n" +
-        "  predict --model M.zip --data FILE.csv [--out FILE.csv] [--intervals no|yes   (needs train --statistics yes)]\n" +
-        "  stats   --data FILE.csv --label COLUMN [FIT] [--covariance nonrobust|hc0|hc1|hc3|cluster:COLUMN]\n" +
+        "  train   --data FILE.csv --label COLUMN --model OUT.zip [COLUMNS] [FIT] [--normalize none|meanvar] [--statistics no|yes] [--json OUT.json]\n" +
+        "  predict --model M.zip --data FILE.csv [--out FILE.csv] [--id COLUMN] [--intervals no|yes   (needs train --statistics yes)]\n" +
+        "  stats   --data FILE.csv --label COLUMN [COLUMNS] [FIT] [--covariance nonrobust|hc0|hc1|hc3|cluster:COLUMN]\n" +
         "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--ci wald|profile] [--json OUT.json]\n" +
-        "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE)\n" +
-        "  compare [--data FILE.csv --label COLUMN] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
+        "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE; --missing skip)\n" +
+        "  compare [--data FILE.csv --label COLUMN [COLUMNS]] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
         "  worker  --cluster localhost|redis=HOST:PORT [--instance N] [--port N] [--gateway N] [--advertise IP]   (an Orleans silo for shards)\n" +
         "  train   --cluster localhost|redis=HOST:PORT --shards 'DIR/part-*.csv' --label COLUMN --model OUT.zip [FIT]   (over the workers)\n" +
         "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
         "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)\n" +
-        "  train/stats: --ignore COL,… and --id COL are not features; predict --id COL writes that column first.\n" +
+        "  COLUMNS: [--categorical COL,…] [--text COL,…] [--ignore COL,…] [--id COL] [--weight COL] [--positive VALUE]\n" +
+        "          [--missing error|skip|mean] [--reference COL=LEVEL,…] [--dry-run   (print the schema, fit nothing)]\n" +
+        "  Roles not given are inferred and printed: all-number columns are numeric, strings with ≤ 20 distinct values categorical\n" +
+        "  (treatment coding, coefficients COL[LEVEL]), strings that all differ are IDs (left out); other strings need a role.\n" +
         "  A two-valued label may be any two values: --positive VALUE picks the positive class (else 1/true/yes, else the second sorted).\n" +
         "  A label with more than two distinct values: train fits the softmax model, predict writes Probability_CLASS columns\n" +
         "  and the class name, stats gives the multinomial logit (reference = first class), compare the multiclass trainers.";
