@@ -1,48 +1,40 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace LogReg.Cli;
 
-/// <summary>"--name value" pairs of one command, checked against the options the command knows.</summary>
+/// <summary>
+/// The options given to one command, as System.CommandLine parsed them (it checks names, duplicates and
+/// missing values); this class reads their values with the tool's own checks and error wording.
+/// </summary>
 internal sealed class Arguments
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _values;
+    private readonly IReadOnlySet<string> _flags;
     private readonly string _command;
 
-    /// <param name="command">The command, for messages.</param>
-    /// <param name="args">The arguments after the command.</param>
-    /// <param name="known">Options that take a value.</param>
-    /// <param name="flags">Options that take none (e.g. --dry-run).</param>
-    public Arguments(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> known, IReadOnlyCollection<string>? flags = null)
+    public Arguments(string command, IReadOnlyDictionary<string, string> values, IReadOnlySet<string>? flags = null)
     {
         _command = command;
-        for (int i = 0; i < args.Count; i++)
+        _values = values;
+        _flags = flags ?? new HashSet<string>();
+    }
+
+    /// <summary>The options of <paramref name="result"/> that were given.</summary>
+    public static Arguments From(string command, ParseResult result, IEnumerable<Option<string>> options, IEnumerable<Option<bool>> flags)
+    {
+        var values = options.Where(o => result.GetResult(o) is not null).ToDictionary(o => o.Name, o => result.GetValue(o)!, StringComparer.Ordinal);
+        var given = flags.Where(f => result.GetValue(f)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return new Arguments(command, values, given);
+    }
+
+    /// <summary>Refuses any option given that is not in <paramref name="allowed"/>, saying in what mode.</summary>
+    public void OnlyThese(IReadOnlyCollection<string> allowed, string mode)
+    {
+        var other = _values.Keys.Concat(_flags).FirstOrDefault(o => !allowed.Contains(o));
+        if (other is not null)
         {
-            string name = args[i];
-            if (!name.StartsWith("--", StringComparison.Ordinal) || name.Length == 2)
-            {
-                throw new CliException($"{command}: unexpected argument '{name}'; options look like --name value.", 2);
-            }
-            if (flags?.Contains(name) == true)
-            {
-                if (!_flags.Add(name))
-                {
-                    throw new CliException($"{command}: option '{name}' is given twice.", 2);
-                }
-                continue;
-            }
-            if (!known.Contains(name))
-            {
-                throw new CliException($"{command}: unknown option '{name}'; known options: {string.Join(", ", known.Concat(flags ?? Array.Empty<string>()))}.", 2);
-            }
-            if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2 && !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-            {
-                throw new CliException($"{command}: option '{name}' needs a value.", 2);
-            }
-            if (!_values.TryAdd(name, args[++i]))
-            {
-                throw new CliException($"{command}: option '{name}' is given twice.", 2);
-            }
+            throw new CliException($"{_command}: option '{other}' is not offered {mode}; there: {string.Join(", ", allowed)}.", 2);
         }
     }
 

@@ -18,9 +18,9 @@ internal static class ClusterTraining
 {
     public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--cluster", "--shards", "--label", "--model", "--json" }).ToArray();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static int Run(Arguments a, TextWriter output)
     {
-        var a = new Arguments("train", args, Options);
+        a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
         var cluster = ClusterSettings.Parse(a.Required("--cluster"), "train");
         var files = Expand(a.Required("--shards"));
         string label = a.Required("--label");

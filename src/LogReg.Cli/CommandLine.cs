@@ -1,51 +1,61 @@
+using System.CommandLine;
+
 namespace LogReg.Cli;
 
-/// <summary>Dispatches "logreg COMMAND --option value …"; every failure is one line on stderr and a non-zero exit.</summary>
+/// <summary>
+/// The commands on System.CommandLine (help, shell completion through its [suggest] directive, parse
+/// errors); every failure is one line on stderr and a non-zero exit: 2 for usage, 1 for data, 70 for a
+/// fault of the tool.
+/// </summary>
 internal static class CommandLine
 {
-    public const string Usage =
-        "usage: logreg <command> [options]\n" +
-        "  train   --data FILE.csv --label COLUMN --model OUT.zip [COLUMNS] [FIT] [--normalize none|meanvar] [--statistics no|yes] [--json OUT.json]\n" +
-        "  predict --model M.zip --data FILE.csv [--out FILE.csv] [--id COLUMN] [--intervals no|yes   (needs train --statistics yes)]\n" +
-        "  stats   --data FILE.csv --label COLUMN [COLUMNS] [FIT] [--covariance nonrobust|hc0|hc1|hc3|cluster:COLUMN]\n" +
-        "          [--drop COL[,COL]   (likelihood-ratio test against the model without them)] [--method mle|firth] [--ci wald|profile] [--json OUT.json]\n" +
-        "          (FIT defaults: --l2 0 --tolerance 1e-10 --optimizer newton: the MLE; --missing skip)\n" +
-        "  compare [--data FILE.csv --label COLUMN [COLUMNS]] [--folds 5] [--seed N] [--json OUT.json]   (no --data: the bundled breast-cancer set)\n" +
-        "  worker  --cluster localhost|redis=HOST:PORT [--instance N] [--port N] [--gateway N] [--advertise IP]   (an Orleans silo for shards)\n" +
-        "  train   --cluster localhost|redis=HOST:PORT --shards 'DIR/part-*.csv' --label COLUMN --model OUT.zip [FIT]   (over the workers)\n" +
-        "  FIT:    [--loss bce|mse] [--optimizer auto|gd|sgd|newton|lbfgs] [--l2 X] [--l1 X] [--max-iterations N] [--tolerance X]\n" +
-        "          [--threads N] [--seed N] [--class-weight none|balanced|NEG:POS]   (train's defaults: --l2 1 --tolerance 1e-7)\n" +
-        "  COLUMNS: [--categorical COL,…] [--text COL,…] [--ignore COL,…] [--id COL] [--weight COL] [--positive VALUE]\n" +
-        "          [--missing error|skip|mean] [--reference COL=LEVEL,…] [--dry-run   (print the schema, fit nothing)]\n" +
-        "  Roles not given are inferred and printed: all-number columns are numeric, strings with ≤ 20 distinct values categorical\n" +
-        "  (treatment coding, coefficients COL[LEVEL]), strings that all differ are IDs (left out); other strings need a role.\n" +
-        "  A two-valued label may be any two values: --positive VALUE picks the positive class (else 1/true/yes, else the second sorted).\n" +
-        "  A label with more than two distinct values: train fits the softmax model, predict writes Probability_CLASS columns\n" +
-        "  and the class name, stats gives the multinomial logit (reference = first class), compare the multiclass trainers.";
+    private const string Columns =
+        " Roles not given are inferred and printed first: columns of numbers are numeric, string columns with at most 20 distinct values " +
+        "categorical (treatment coding, coefficients COL[LEVEL]), strings that all differ are IDs (left out); other strings need --text, " +
+        "--categorical or --ignore. A label may be any two values (or more: the softmax model).";
+
+    private sealed record CommandSpec(string Name, string Description, IReadOnlyList<string> Options, IReadOnlyList<string> Flags,
+        Func<Arguments, TextWriter, TextWriter, int> Run);
+
+    private static readonly CommandSpec[] Commands =
+    {
+        new("train", "Fit a model to a CSV file and save it with its featurisation (with --cluster: over 'logreg worker' processes, --shards instead of --data)." + Columns,
+            TrainCommand.Options.Union(ClusterTraining.Options).ToArray(), new[] { CsvInput.DryRun },
+            (a, output, _) => a.Optional("--cluster") is null ? TrainCommand.Run(a, output) : ClusterTraining.Run(a, output)),
+        new("predict", "Score the rows of a CSV file (any column order; row count and order kept) with a model from 'logreg train'.",
+            PredictCommand.Options, Array.Empty<string>(), PredictCommand.Run),
+        new("stats", "Coefficient table, tests and intervals of the maximum-likelihood fit (defaults: --l2 0, --tolerance 1e-10, --optimizer newton, --missing skip)." + Columns,
+            StatsCommand.Options, new[] { CsvInput.DryRun }, (a, output, _) => StatsCommand.Run(a, output)),
+        new("compare", "Cross-validate this trainer against ML.NET's on the same folds (no --data: the bundled breast-cancer set).",
+            CompareCommand.Options, new[] { CsvInput.DryRun }, (a, output, _) => CompareCommand.Run(a, output)),
+        new("worker", "Run an Orleans silo that holds shards for 'logreg train --cluster', until Ctrl+C.",
+            WorkerCommand.Options, Array.Empty<string>(), (a, output, _) => WorkerCommand.Run(a, output)),
+    };
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
     public static TextWriter? ProgressWriter { get; set; } = Console.IsErrorRedirected ? null : Console.Error;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Root(output, error);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (args.Length == 0 || args is ["help"])
         {
-            output.WriteLine(Usage);
+            root.Parse("--help").Invoke(configuration);
             return args.Length == 0 ? 2 : 0;
+        }
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // One line: the most specific error (an unknown word says more than "no command given").
+            var first = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
+            string command = result.CommandResult.Command == root ? "logreg" : result.CommandResult.Command.Name;
+            error.WriteLine($"error: {command}: {first.Message} ('logreg {(command == "logreg" ? "" : command + " ")}--help' lists the options.)");
+            return 2;
         }
         try
         {
-            var rest = args.Skip(1).ToArray();
-            return args[0] switch
-            {
-                "train" when rest.Contains("--cluster") => ClusterTraining.Run(rest, output),
-                "train" => TrainCommand.Run(rest, output),
-                "worker" => WorkerCommand.Run(rest, output),
-                "predict" => PredictCommand.Run(rest, output, error),
-                "stats" => StatsCommand.Run(rest, output),
-                "compare" => CompareCommand.Run(rest, output),
-                _ => throw new CliException($"unknown command '{args[0]}'; expected train, predict, stats, compare or worker (logreg --help).", 2),
-            };
+            return result.Invoke(configuration);
         }
         catch (CliException e)
         {
@@ -63,6 +73,32 @@ internal static class CommandLine
             error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message} — please report it with the command line.");
             return 70;
         }
+    }
+
+    private static RootCommand Root(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("logreg — logistic regression from first principles (LogReg.MLNet): train, predict, stats, compare, worker.");
+        foreach (var spec in Commands)
+        {
+            var command = new Command(spec.Name, spec.Description);
+            var options = spec.Options.Select(name =>
+            {
+                var (value, help) = OptionHelp.Of(name);
+                return new Option<string>(name) { Description = help, HelpName = value };
+            }).ToArray();
+            var flags = spec.Flags.Select(name => new Option<bool>(name) { Description = OptionHelp.Of(name).Help }).ToArray();
+            foreach (var option in options)
+            {
+                command.Options.Add(option);
+            }
+            foreach (var flag in flags)
+            {
+                command.Options.Add(flag);
+            }
+            command.SetAction(result => spec.Run(Arguments.From(spec.Name, result, options, flags), output, error));
+            root.Subcommands.Add(command);
+        }
+        return root;
     }
 
     /// <summary>Refuses when two path options name the same file (e.g. --model overwriting --data).</summary>

@@ -15,9 +15,8 @@ internal static class CompareCommand
 {
     public static readonly string[] Options = ColumnOptions.Names.Concat(new[] { "--data", "--folds", "--seed", "--json" }).ToArray();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static int Run(Arguments a, TextWriter output)
     {
-        var a = new Arguments("compare", args, Options, new[] { CsvInput.DryRun });
         string? dataPath = a.Optional("--data");
         string label = dataPath is null ? a.Optional("--label") ?? "Label" : a.Required("--label");
         dataPath ??= Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer_wdbc.csv");

@@ -16,9 +16,8 @@ internal static class PredictCommand
 {
     public static readonly string[] Options = { "--model", "--data", "--out", "--intervals", "--id" };
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static int Run(Arguments a, TextWriter output, TextWriter error)
     {
-        var a = new Arguments("predict", args, Options);
         string modelPath = a.Required("--model");
         string dataPath = a.Required("--data");
         string? outPath = a.Optional("--out");

@@ -14,9 +14,8 @@ internal static class StatsCommand
 {
     public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static int Run(Arguments a, TextWriter output)
     {
-        var a = new Arguments("stats", args, Options, new[] { CsvInput.DryRun });
         string dataPath = a.Required("--data");
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
         string? jsonPath = a.Optional("--json");

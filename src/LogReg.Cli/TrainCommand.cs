@@ -16,9 +16,8 @@ internal static class TrainCommand
 {
     public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--normalize", "--model", "--json", "--statistics" }).ToArray();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static int Run(Arguments a, TextWriter output)
     {
-        var a = new Arguments("train", args, Options, new[] { CsvInput.DryRun });
         string dataPath = a.Required("--data");
         string modelPath = a.Required("--model");
         string? jsonPath = a.Optional("--json");

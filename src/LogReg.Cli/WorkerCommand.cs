@@ -11,9 +11,8 @@ internal static class WorkerCommand
 {
     public static readonly string[] Options = { "--cluster", "--instance", "--port", "--gateway", "--advertise" };
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static int Run(Arguments a, TextWriter output)
     {
-        var a = new Arguments("worker", args, Options);
         var cluster = ClusterSettings.Parse(a.Required("--cluster"), "worker");
         int instance = a.Int("--instance", min: 0) ?? 0;
         int? port = a.Int("--port", min: 1);

@@ -77,7 +77,7 @@ public sealed class RealCsvCliTests : CliRun
         }
     }
 
-    private (string Id, double Probability, string Label)[] Predictions(string model, string? data = null)
+    private static (string Id, double Probability, string Label)[] Predictions(string model, string? data = null)
     {
         var r = Run("predict", "--model", model, "--data", data ?? Customers);
         Assert.True(r.Exit == 0, r.Err);
