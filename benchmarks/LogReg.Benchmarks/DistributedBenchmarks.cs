@@ -54,7 +54,9 @@ public class DistributedBenchmarks
             }
         }
         _all = ShardLoader.Load(new ShardSpec(_specs.SelectMany(s => s.Files).ToArray(), "y"));
-        _cluster = new InProcessTestClusterBuilder((short)Silos).Build();
+        var builder = new InProcessTestClusterBuilder((short)Silos);
+        builder.ConfigureSilo((_, silo) => silo.AddShardPlacement());
+        _cluster = builder.Build();
         _cluster.DeployAsync().GetAwaiter().GetResult();
         var options = TrainerOptions.Default with { L2Regularization = 1 };
         _distributed = DistributedObjective.OpenAsync(_cluster.Client, "bench", _specs, options).GetAwaiter().GetResult();

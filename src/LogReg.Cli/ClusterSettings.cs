@@ -1,3 +1,4 @@
+using LogReg.Distributed;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,7 @@ internal sealed record ClusterSettings(string? RedisConnection)
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
             silo.ConfigureEndpoints(advertise ?? IPAddress.Loopback, port, gateway, listenOnAnyHostAddress: true);
         }
+        silo.AddShardPlacement();
         Quiet(silo.Services);
     }
 

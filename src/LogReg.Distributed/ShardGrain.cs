@@ -9,6 +9,7 @@ namespace LogReg.Distributed;
 /// fixed chunks: the sums do not depend on the silo's threads). Loaded lazily from the spec every
 /// call carries, so a re-activation elsewhere reads the same files again.
 /// </summary>
+[ShardSpreadPlacement]
 public sealed class ShardGrain : Grain, IShardGrain
 {
     private TrainingSet? _data;

@@ -21,7 +21,7 @@ public class DistributedTrainingTests
     private static InProcessTestCluster Cluster(short silos)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.Configure<ClusterMembershipOptions>(o =>
+        builder.ConfigureSilo((_, silo) => silo.AddShardPlacement().Services.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
             o.NumMissedProbesLimit = 1;
@@ -94,8 +94,7 @@ public class DistributedTrainingTests
         await cluster.DeployAsync();
         var undisturbed = await DistributedTrainer.FitAsync(cluster.Client, files.Specs, Options(), jobId: "undisturbed", retry: Patient);
         var primary = cluster.GetActiveSilos().First();
-        SiloAddress? Host(int shard) => cluster.TryGetGrainContext(cluster.Client.GetGrain<IShardGrain>($"disturbed/{shard}").GetGrainId(), out var context)
-            ? context.Address.SiloAddress : null;
+        SiloAddress? Host(int shard) => HostOf(cluster, $"disturbed/{shard}");
         SiloAddress? killed = null;
         var moved = new List<int>();
         var progress = new SynchronousProgress(record =>
@@ -131,6 +130,9 @@ public class DistributedTrainingTests
         var error = await Assert.ThrowsAsync<ShardDataException>(() => DistributedTrainer.FitAsync(cluster.Client, specs, Options(), retry: Patient));
         Assert.Contains(missing, error.Message);
     }
+
+    private static SiloAddress? HostOf(InProcessTestCluster cluster, string key) =>
+        cluster.TryGetGrainContext(cluster.Client.GetGrain<IShardGrain>(key).GetGrainId(), out var context) ? context.Address.SiloAddress : null;
 
     private sealed class SynchronousProgress(Action<LogReg.Core.Optimization.IterationRecord> report) : IProgress<LogReg.Core.Optimization.IterationRecord>
     {

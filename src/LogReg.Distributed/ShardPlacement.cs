@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
+using Orleans.Hosting;
+using Orleans.Runtime.Placement;
+
+namespace LogReg.Distributed;
+
+/// <summary>
+/// Places shard k of a fit on the (k mod N)-th of the N compatible silos in address order, so a fit's
+/// shards spread evenly over the cluster. Orleans 10's default (resource-optimised placement) decides
+/// from load figures that are the same for a burst of activations, and was seen putting all six shards of
+/// a test fit on one of three silos — data-parallel training on one machine.
+/// </summary>
+[Serializable, GenerateSerializer, Immutable]
+public sealed class ShardSpreadPlacement : PlacementStrategy
+{
+}
+
+/// <summary>Gives a grain class <see cref="ShardSpreadPlacement"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class ShardSpreadPlacementAttribute : PlacementAttribute
+{
+    /// <summary>The attribute.</summary>
+    public ShardSpreadPlacementAttribute()
+        : base(new ShardSpreadPlacement())
+    {
+    }
+}
+
+/// <summary>The director of <see cref="ShardSpreadPlacement"/>: the shard number is the part of the grain key after its last '/'.</summary>
+public sealed class ShardSpreadPlacementDirector : IPlacementDirector
+{
+    /// <inheritdoc/>
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var silos = context.GetCompatibleSilos(target).OrderBy(s => s).ToArray();
+        string key = target.GrainIdentity.Key.ToString() ?? "";
+        int slash = key.LastIndexOf('/');
+        uint index = int.TryParse(key.AsSpan(slash + 1), out int shard) && shard >= 0
+            ? (uint)shard
+            : target.GrainIdentity.GetUniformHashCode();
+        return Task.FromResult(silos[index % (uint)silos.Length]);
+    }
+}
+
+/// <summary>Silo registration for the shard grains.</summary>
+public static class ShardSiloBuilderExtensions
+{
+    /// <summary>Registers <see cref="ShardSpreadPlacementDirector"/>; every silo that hosts <see cref="ShardGrain"/> needs it.</summary>
+    public static ISiloBuilder AddShardPlacement(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
+        return builder;
+    }
+}
