@@ -152,6 +152,29 @@ public sealed class CommandLineTests : CliRun
     }
 
     [Fact]
+    public void HelpErrorsAndCompletionComeFromSystemCommandLine()
+    {
+        var help = Run("train", "--help");
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("--missing <error|skip|mean>", help.Out);
+        Assert.Contains("--dry-run", help.Out);
+        var unknown = Run("stats", "--data", Spector, "--label", "Label", "--bogus", "1");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Equal("error: stats: Unrecognized command or argument '--bogus'. ('logreg stats --help' lists the options.)", unknown.Err.Trim());
+        var twice = Run("predict", "--model", "a.zip", "--model", "b.zip", "--data", Spector);
+        Assert.Equal(2, twice.Exit);
+        Assert.Contains("expects a single argument but 2 were provided", twice.Err);
+        var none = Run();
+        Assert.Equal(2, none.Exit);
+        Assert.Contains("predict", none.Out);
+        // What dotnet-suggest asks for the word under the cursor (position 10 = the end of "stats --mi").
+        var suggestions = Run("[suggest:10]", "stats --mi");
+        Assert.Equal(0, suggestions.Exit);
+        Assert.Equal("--missing", suggestions.Out.Trim());
+        Assert.Equal(0, Run("stats", "--data", Spector, "--label", "Label", "--seed", "-3").Exit); // a negative value is a value
+    }
+
+    [Fact]
     public void PredictNamesMissingFeatureColumnsAndDamagedModels()
     {
         string model = Path.Combine(Folder, "m.zip");
