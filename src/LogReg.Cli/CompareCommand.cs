@@ -47,11 +47,13 @@ internal static class CompareCommand
         }
         var set = CsvInput.ToTrainingSet(ml, prepared);
         var data = set.ToDataView(ml);
-        output.WriteLine($"{Path.GetFileName(dataPath)}: {set.RowCount} rows × {set.FeatureCount} features (assembled once from the whole file, as train does); stratified {folds}-fold cross-validation, seed {seed}.");
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {set.RowCount} rows × {set.FeatureCount} features (as train assembles them; in each fold the means, indicators and vocabulary are learned from its training rows only); stratified {folds}-fold cross-validation, seed {seed}.");
         ComparisonResult result;
         try
         {
-            result = TrainerComparison.Run(data, new ComparisonOptions { Folds = folds, Seed = seed }, progress);
+            var foldFeatures = (IReadOnlyList<int> train, IReadOnlyList<int> test) =>
+                (CsvInput.ToTrainingSet(ml, prepared, train, train), CsvInput.ToTrainingSet(ml, prepared, train, test));
+            result = TrainerComparison.Run(data, new ComparisonOptions { Folds = folds, Seed = seed, FoldFeatures = foldFeatures }, progress);
         }
         finally
         {

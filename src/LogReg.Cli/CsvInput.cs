@@ -24,27 +24,29 @@ internal static class CsvInput
         return a.Flag(DryRun) ? null : prepared;
     }
 
-    /// <summary>The fitted featurisation, the featurised view and its slot names.</summary>
-    public static (ITransformer Featurizer, IDataView Data, string[] Names) Featurise(MLContext ml, PreparedTable prepared)
+    /// <summary>
+    /// The featurisation fitted on the used rows at positions <paramref name="fitOn"/> (all when null) and applied to
+    /// those at <paramref name="apply"/> (all when null): the featurised view and its slot names.
+    /// </summary>
+    private static (IDataView Data, string[] Names) Featurise(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn, IReadOnlyList<int>? apply)
     {
-        var view = prepared.ToDataView();
-        var featurizer = FeaturePipeline.Build(ml, prepared.Plan).Fit(view);
-        var data = featurizer.Transform(view);
-        return (featurizer, data, FeaturePipeline.SlotNames(prepared.Plan, data.Schema));
+        var featurizer = FeaturePipeline.Build(ml, prepared.Plan).Fit(prepared.ToDataView(fitOn));
+        var data = featurizer.Transform(prepared.ToDataView(apply));
+        return (data, FeaturePipeline.SlotNames(prepared.Plan, data.Schema));
     }
 
-    /// <summary>The binary training set the featurisation gives (feature names NAME, NAME[LEVEL], NAME[missing]).</summary>
-    public static TrainingSet ToTrainingSet(MLContext ml, PreparedTable prepared)
+    /// <summary>The binary training set the featurisation gives (feature names NAME, NAME[LEVEL], NAME[missing]); rows as in <see cref="Featurise"/>.</summary>
+    public static TrainingSet ToTrainingSet(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn = null, IReadOnlyList<int>? apply = null)
     {
-        var (_, data, names) = Featurise(ml, prepared);
+        var (data, names) = Featurise(ml, prepared, fitOn, apply);
         var read = TrainingSetReader.Read(data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
         return new TrainingSet(read.Features, read.Labels, read.ExampleWeights, names);
     }
 
-    /// <summary>The multiclass training set the featurisation gives.</summary>
-    public static MulticlassTrainingSet ToMulticlassSet(MLContext ml, PreparedTable prepared)
+    /// <summary>The multiclass training set the featurisation gives; rows as in <see cref="Featurise"/>.</summary>
+    public static MulticlassTrainingSet ToMulticlassSet(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn = null, IReadOnlyList<int>? apply = null)
     {
-        var (_, data, names) = Featurise(ml, prepared);
+        var (data, names) = Featurise(ml, prepared, fitOn, apply);
         var read = TrainingSetReader.ReadMulticlass(data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
         return new MulticlassTrainingSet(read.Features, read.Labels, read.ClassCount, read.ExampleWeights, names, prepared.Classes);
     }

@@ -11,11 +11,12 @@ internal static class MulticlassCompare
         IProgress<string>? progress, TextWriter? progressWriter, TextWriter output)
     {
         var set = CsvInput.ToMulticlassSet(ml, prepared);
-        output.WriteLine($"{Path.GetFileName(prepared.Schema.Table.Path)}: {set.RowCount} rows × {set.FeatureCount} features × {set.ClassCount} classes (assembled once from the whole file, as train does); stratified {folds}-fold cross-validation, seed {seed}.");
+        output.WriteLine($"{Path.GetFileName(prepared.Schema.Table.Path)}: {set.RowCount} rows × {set.FeatureCount} features × {set.ClassCount} classes (as train assembles them; in each fold the means, indicators and vocabulary are learned from its training rows only); stratified {folds}-fold cross-validation, seed {seed}.");
         MulticlassComparisonResult result;
         try
         {
-            result = MulticlassComparison.Run(set.ToDataView(ml), folds, seed, progress);
+            result = MulticlassComparison.Run(set.ToDataView(ml), folds, seed, progress,
+                (train, test) => (CsvInput.ToMulticlassSet(ml, prepared, train, train), CsvInput.ToMulticlassSet(ml, prepared, train, test)));
         }
         finally
         {

@@ -159,19 +159,22 @@ internal sealed class PreparedTable
         return new PlannedFeature(c.Name, ColumnRole.Categorical, Levels: levels, Reference: reference);
     }
 
-    /// <summary>The used rows as a view: the label (Boolean or key), the weight if any, and the raw feature columns.</summary>
-    public IDataView ToDataView()
+    /// <summary>The used rows (or those at <paramref name="positions"/> among them) as a view: the label (Boolean or key), the weight if any, and the raw feature columns.</summary>
+    public IDataView ToDataView(IReadOnlyList<int>? positions = null)
     {
         var table = Schema.Table;
+        var rows = positions?.Select(p => Rows[p]).ToArray() ?? Rows;
+        var classOfRow = positions?.Select(p => ClassOfRow.Length == 0 ? 0 : ClassOfRow[p]).ToArray() ?? ClassOfRow;
+        var binaryLabels = positions?.Select(p => BinaryLabels.Length == 0 ? 0 : BinaryLabels[p]).ToArray() ?? BinaryLabels;
         var columns = new List<CsvDataView.Column>
         {
-            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, ClassOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, BinaryLabels),
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, classOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, binaryLabels),
         };
         if (Schema.Weight is { } weight)
         {
-            columns.Add(CsvDataView.WeightColumn(table, Rows, weight.Name));
+            columns.Add(CsvDataView.WeightColumn(table, rows, weight.Name));
         }
-        columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, Rows, f.Name, f.Role == ColumnRole.Numeric)));
-        return CsvDataView.Of(columns, Rows.Length);
+        columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
+        return CsvDataView.Of(columns, rows.Length);
     }
 }

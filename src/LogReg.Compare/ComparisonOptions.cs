@@ -18,6 +18,13 @@ public sealed record ComparisonOptions
     /// <summary>A fold index (0 … Folds−1) for every row, to reuse folds made elsewhere; null: stratified folds from <see cref="Seed"/>.</summary>
     public IReadOnlyList<int>? FoldOfRow { get; init; }
 
+    /// <summary>
+    /// The features of one fold, built from its training rows only (e.g. a featurisation fitted on them and
+    /// applied to both): called once per fold with the row indices of its training and test parts; null:
+    /// the rows of the view as they are.
+    /// </summary>
+    public Func<IReadOnlyList<int>, IReadOnlyList<int>, (Core.Data.TrainingSet Train, Core.Data.TrainingSet Test)>? FoldFeatures { get; init; }
+
     /// <summary>Trainer names to run (default: all of <see cref="TrainerComparison.TrainerNames"/>).</summary>
     public IReadOnlyList<string>? Trainers { get; init; }
 }

@@ -47,12 +47,24 @@ public static class MulticlassComparison
     /// <summary>Every trainer, in the order of the table.</summary>
     public static readonly IReadOnlyList<string> TrainerNames = new[] { LogRegSoftmax, MLNetMaxEnt, MLNetSdca, OvaLogReg, OvaFastTree };
 
-    /// <summary>Cross-validates every trainer on <paramref name="data"/> (a key-typed "Label" and a "Features" vector).</summary>
-    public static MulticlassComparisonResult Run(IDataView data, int folds = 5, int seed = 1, IProgress<string>? progress = null)
+    /// <summary>
+    /// Cross-validates every trainer on <paramref name="data"/> (a key-typed "Label" and a "Features" vector);
+    /// <paramref name="foldFeatures"/>, when given, builds each fold's sets from its training rows only (see <see cref="ComparisonOptions.FoldFeatures"/>).
+    /// </summary>
+    public static MulticlassComparisonResult Run(IDataView data, int folds = 5, int seed = 1, IProgress<string>? progress = null,
+        Func<IReadOnlyList<int>, IReadOnlyList<int>, (Core.Data.MulticlassTrainingSet Train, Core.Data.MulticlassTrainingSet Test)>? foldFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var (set, _) = TrainingSetReader.ReadMulticlass(data, "Label", "Features", null);
         var fold = StratifiedFolds.Assign(set.Labels, set.ClassCount, folds, seed);
+        // Each fold's data once, shared by every trainer.
+        var splits = Enumerable.Range(0, folds).Select(k =>
+        {
+            var trainRows = Enumerable.Range(0, set.RowCount).Where(i => fold[i] != k).ToArray();
+            var testRows = Enumerable.Range(0, set.RowCount).Where(i => fold[i] == k).ToArray();
+            var (trainSet, testSet) = foldFeatures?.Invoke(trainRows, testRows) ?? (Subset(set, trainRows), Subset(set, testRows));
+            return (TrainRows: trainRows, TestRows: testRows, Train: trainSet, Test: testSet);
+        }).ToArray();
         var results = new List<MulticlassTrainerResult>();
         foreach (var trainer in TrainerNames)
         {
@@ -62,10 +74,9 @@ public static class MulticlassComparison
             {
                 progress?.Report($"{trainer}: fold {k + 1}/{folds}");
                 var ml = new MLContext(seed);
-                var trainRows = Enumerable.Range(0, set.RowCount).Where(i => fold[i] != k).ToArray();
-                var testRows = Enumerable.Range(0, set.RowCount).Where(i => fold[i] == k).ToArray();
-                var train = ml.Data.Cache(Subset(set, trainRows).ToDataView(ml));
-                var test = Subset(set, testRows).ToDataView(ml);
+                var (trainRows, testRows, trainSet, testSet) = splits[k];
+                var train = ml.Data.Cache(trainSet.ToDataView(ml));
+                var test = testSet.ToDataView(ml);
                 var clock = Stopwatch.StartNew();
                 var model = Pipeline(ml, trainer, trainRows.Length).Fit(train);
                 clock.Stop();

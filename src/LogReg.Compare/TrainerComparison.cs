@@ -60,6 +60,15 @@ public static class TrainerComparison
             fold = StratifiedFolds.Assign(labels, options.Folds, options.Seed);
         }
 
+        // Each fold's data once, shared by every trainer.
+        var splits = Enumerable.Range(0, options.Folds).Select(k =>
+        {
+            var trainRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] != k).ToArray();
+            var testRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] == k).ToArray();
+            var (trainSet, testSet) = options.FoldFeatures?.Invoke(trainRows, testRows) ?? (set.SelectRows(trainRows), set.SelectRows(testRows));
+            return (TrainRows: trainRows, TestRows: testRows, Train: trainSet, Test: testSet);
+        }).ToArray();
+
         var results = new List<TrainerResult>();
         foreach (var trainer in trainers)
         {
@@ -69,10 +78,9 @@ public static class TrainerComparison
             {
                 progress?.Report($"{trainer}: fold {k + 1}/{options.Folds}");
                 var ml = new MLContext(seed: options.Seed);
-                var trainRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] != k).ToArray();
-                var testRows = Enumerable.Range(0, labels.Length).Where(i => fold[i] == k).ToArray();
-                var train = ml.Data.Cache(set.SelectRows(trainRows).ToDataView(ml));
-                var test = set.SelectRows(testRows).ToDataView(ml);
+                var (trainRows, testRows, trainSet, testSet) = splits[k];
+                var train = ml.Data.Cache(trainSet.ToDataView(ml));
+                var test = testSet.ToDataView(ml);
                 var estimator = Pipeline(ml, trainer, trainRows.Length);
                 var clock = Stopwatch.StartNew();
                 var model = estimator.Fit(train);

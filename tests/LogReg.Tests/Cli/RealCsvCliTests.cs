@@ -264,6 +264,21 @@ public sealed class RealCsvCliTests : CliRun
     }
 
     [Fact]
+    public void AFoldsImputationIsLearnedFromItsTrainingRowsOnly()
+    {
+        var table = CsvTable.Read(Write("folds.csv", "x,y\n1,0\n3,1\n100,0\n,1\n"));
+        var prepared = PreparedTable.Prepare(TableSchema.Infer(table, new ColumnOptions { Label = "y" }));
+        var test = CsvInput.ToTrainingSet(new Microsoft.ML.MLContext(1), prepared, fitOn: new[] { 0, 1 }, apply: new[] { 2, 3 });
+        Assert.Equal(new[] { "x", "x[missing]" }, test.FeatureNames);
+        var row = new double[2];
+        test.Features.CopyRow(0, row);
+        Assert.Equal(new[] { 100.0, 0.0 }, row);
+        test.Features.CopyRow(1, row);
+        Assert.Equal(new[] { 2.0, 1.0 }, row); // the mean of the fold's training rows (1, 3), not of the file (34.7)
+        Assert.Equal(new[] { 0.0, 1.0 }, test.Labels);
+    }
+
+    [Fact]
     public void CompareAssemblesTheSameFeaturesAsTrain()
     {
         var r = Run(Args("compare", "--data", Customers, "--folds", "2").Concat(Roles).ToArray());
