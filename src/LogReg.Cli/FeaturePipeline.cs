@@ -62,6 +62,12 @@ internal static class FeaturePipeline
                     throw new InvalidOperationException($"column '{f.Name}' is {f.Role}, not a feature.");
             }
         }
+        // An input column named like a step's output (Age#imputed or Age[missing] beside Age) would be shadowed by it.
+        var made = plan.Features.SelectMany(f => new[] { "missing", "imputed", "level", "key", "coded", "words" }.Select(step => Internal(f.Name, step)).Append(IndicatorName(f.Name)));
+        if (plan.Features.Select(f => f.Name).Intersect(made, StringComparer.Ordinal).FirstOrDefault() is string clash)
+        {
+            throw new CliException($"column '{clash}' has a name this tool gives an intermediate column; rename it in the file.");
+        }
         steps.Add(ml.Transforms.Concatenate(plan.FeaturesColumn, parts.ToArray()));
         IEstimator<ITransformer> chain = steps[0];
         foreach (var step in steps.Skip(1))

@@ -241,7 +241,10 @@ public sealed class RealCsvCliTests : CliRun
         var typo = Run("train", "--data", Write("typo.csv", "a,y\n1,0\n2,1\n3x,0\n4,1\n"), "--label", "y", "--model", model);
         Assert.Equal(1, typo.Exit);
         Assert.Contains("row 4, column 'a': '3x' is not a number", typo.Err);
-        Assert.All(new[] { twice, again, id, header, b, typo }, r => Assert.DoesNotContain("   at ", r.Err));
+        var clash = Run("train", "--data", Write("clash.csv", "Age,Age[missing],y\n1,0,0\n2,1,1\n,0,0\n4,1,1\n"), "--label", "y", "--model", model);
+        Assert.Equal(1, clash.Exit);
+        Assert.Contains("column 'Age[missing]' has a name this tool gives an intermediate column", clash.Err);
+        Assert.All(new[] { twice, again, id, header, b, typo, clash }, r => Assert.DoesNotContain("   at ", r.Err));
     }
 
     [Fact]
