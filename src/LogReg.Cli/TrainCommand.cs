@@ -19,10 +19,11 @@ internal static class TrainCommand
     public static int Run(Arguments a, TextWriter output)
     {
         string dataPath = a.Required("--data");
-        string modelPath = a.Required("--model");
+        // --dry-run writes nothing, so it needs no model path.
+        string modelPath = a.Flag(CsvInput.DryRun) ? a.Optional("--model") ?? "" : a.Required("--model");
         string? jsonPath = a.Optional("--json");
         bool normalize = a.Choice("--normalize", new Dictionary<string, bool> { ["none"] = false, ["meanvar"] = true }, false);
-        CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath), ("--data", dataPath));
+        CommandLine.RefuseSamePath("train", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         bool statistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
         var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
