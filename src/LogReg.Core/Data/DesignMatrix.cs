@@ -67,6 +67,13 @@ public abstract class DesignMatrix
     /// <summary>target[j] += alpha·xᵢⱼ² (target has at least <see cref="ColumnCount"/> entries).</summary>
     public abstract void AddScaledSquaredRow(int row, double alpha, Span<double> target);
 
+    /// <summary>sum[j] += alpha·xᵢⱼ and squares[j] += alpha·xᵢⱼ² in one walk over the row (the preconditioner's moments).</summary>
+    public virtual void AddScaledRowAndSquares(int row, double alpha, Span<double> sum, Span<double> squares)
+    {
+        AddScaledRow(row, alpha, sum);
+        AddScaledSquaredRow(row, alpha, squares);
+    }
+
     /// <summary>
     /// Adds weight·x̃ᵢx̃ᵢᵀ to the upper triangle of the row-major (d+1)×(d+1) matrix
     /// <paramref name="upper"/>, where x̃ᵢ = (xᵢ, 1) and d = <see cref="ColumnCount"/>.

@@ -7,7 +7,7 @@ namespace LogReg.Core.Data;
 /// rowStart[rowCount] are spare capacity and never read. Only stored values are touched,
 /// so a bag-of-words matrix is never densified.
 /// </summary>
-public sealed class SparseMatrix : DesignMatrix
+public sealed partial class SparseMatrix : DesignMatrix
 {
     private readonly long[] _rowStart;
     private readonly int[] _indices;
@@ -92,31 +92,6 @@ public sealed class SparseMatrix : DesignMatrix
         new(_values, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
 
     /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override double Dot(int row, ReadOnlySpan<double> w)
-    {
-        var idx = RowIndices(row);
-        var val = RowValues(row);
-        double sum = 0.0;
-        for (int k = 0; k < idx.Length; k++)
-        {
-            sum += val[k] * w[idx[k]];
-        }
-        return sum;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void AddScaledRow(int row, double alpha, Span<double> target)
-    {
-        var idx = RowIndices(row);
-        var val = RowValues(row);
-        for (int k = 0; k < idx.Length; k++)
-        {
-            target[idx[k]] += alpha * val[k];
-        }
-    }
-
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddScaledSquaredRow(int row, double alpha, Span<double> target)

@@ -17,13 +17,19 @@ namespace LogReg.Core.Objectives;
 public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, double Total)
 {
     /// <summary>The moments at θ in one chunked pass whose partial sums are added in chunk order.</summary>
-    internal static CurvatureMoments Compute<TLoss>(TrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta)
+    internal static CurvatureMoments Compute<TLoss>(TrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta, double[][]? scratch = null)
         where TLoss : struct, IPointwiseLoss
     {
         int d = data.FeatureCount;
         var point = theta.Slice(0, d + 1).ToArray();
-        var sums = new double[chunks.Count][];
-        var squares = new double[chunks.Count][];
+        // Two d-vectors per chunk; the caller may lend them (a fit asks for moments more than once).
+        scratch ??= new double[2 * chunks.Count][];
+        for (int k = 0; k < scratch.Length; k++)
+        {
+            scratch[k] ??= new double[d];
+        }
+        var sums = scratch[..chunks.Count];
+        var squares = scratch[chunks.Count..];
         var totals = new double[chunks.Count];
         chunks.Run(c =>
         {
@@ -32,8 +38,10 @@ public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, doubl
             var (start, end) = chunks[c];
             var w = new ReadOnlySpan<double>(point, 0, d);
             double b = point[d];
-            var sum = sums[c] = new double[d];
-            var sq = squares[c] = new double[d];
+            var sum = sums[c];
+            var sq = squares[c];
+            Array.Clear(sum);
+            Array.Clear(sq);
             double total = 0;
             for (int i = start; i < end; i++)
             {
@@ -46,8 +54,7 @@ public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, doubl
                 if (curvature > 0)
                 {
                     total += curvature;
-                    x.AddScaledRow(i, curvature, sum);
-                    x.AddScaledSquaredRow(i, curvature, sq);
+                    x.AddScaledRowAndSquares(i, curvature, sum, sq);
                 }
             }
             totals[c] = total;

@@ -43,6 +43,7 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
     private readonly double[]? _s;
     private readonly RowChunks _chunks;
     private readonly double[][] _partialGradients;
+    private double[][]? _momentScratch;
     private readonly double[] _partialValues;
     private readonly double[] _point;
     private readonly Action<int> _chunkBody;
@@ -158,7 +159,7 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
     public CurvatureMoments MomentsAt(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length, nameof(theta));
-        return CurvatureMoments.Compute<TLoss>(Data, _chunks, theta);
+        return CurvatureMoments.Compute<TLoss>(Data, _chunks, theta, _momentScratch ??= new double[2 * _chunks.Count][]);
     }
 
     /// <summary>
