@@ -68,7 +68,7 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
         _x = data.Features;
         _y = data.Labels;
         _s = data.ExampleWeights;
-        _chunks = new RowChunks(data.RowCount, threads);
+        _chunks = new RowChunks(data.RowCount, threads, data.FeatureCount + 1);
         _partialGradients = new double[_chunks.Count][];
         for (int c = 0; c < _chunks.Count; c++)
         {

@@ -47,7 +47,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Classes = data.ClassCount;
         FeatureCount = data.FeatureCount;
         Penalty = new ElasticNetPenalty(l2, l1, Classes * FeatureCount, nonNegative);
-        _chunks = new RowChunks(data.RowCount, threads);
+        _chunks = new RowChunks(data.RowCount, threads, Classes * (FeatureCount + 1));
         _partialGradients = NewBuffers(_chunks.Count, Dimension);
         _partialValues = new double[_chunks.Count];
         _z = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);

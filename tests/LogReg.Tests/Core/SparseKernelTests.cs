@@ -14,8 +14,12 @@ public class SparseKernelTests
         for (int i = 0; i < n; i++)
         {
             int len = i % 14;
-            rows.Add(Enumerable.Range(0, d).OrderBy(_ => rng.Next()).Take(len).Order()
-                .Select(j => (j, (float)(rng.NextDouble() * 4 - 2))).ToArray());
+            var columns = new SortedSet<int>();
+            while (columns.Count < len)
+            {
+                columns.Add(rng.Next(d));
+            }
+            rows.Add(columns.Select(j => (j, (float)(rng.NextDouble() * 4 - 2))).ToArray());
         }
         var rowStart = new long[n + 1];
         for (int i = 0; i < n; i++)
@@ -68,5 +72,28 @@ public class SparseKernelTests
         }
         Assert.Throws<ArgumentException>(() => x.Dot(0, new double[d - 1]));
         Assert.Throws<ArgumentException>(() => x.AddTransposeRows(0, 1, coefficient, new double[d - 1]));
+    }
+
+    [Fact]
+    public void WideDataGetFewerChunksAndTheSameSumsAtAnyThreadCount()
+    {
+        Assert.Equal(32, LogReg.Core.Objectives.RowChunks.MaximumChunksFor(101));
+        Assert.Equal(8, LogReg.Core.Objectives.RowChunks.MaximumChunksFor(20_001));
+        var (x, _) = Random(30_000, 40_000, 11);
+        var labels = Enumerable.Range(0, x.RowCount).Select(i => (double)(i % 3 == 0 ? 1 : 0)).ToArray();
+        var set = new TrainingSet(x, labels);
+        var theta = Enumerable.Range(0, x.ColumnCount + 1).Select(j => 0.001 * (j % 11) - 0.004).ToArray();
+        double[]? first = null;
+        double firstValue = 0;
+        foreach (int threads in new[] { 1, 2, 3 })
+        {
+            var objective = LogReg.Core.Training.ObjectiveFactory.Create(set, LogReg.Core.Losses.LossKind.BinaryCrossEntropy, 1, 0, threads);
+            var gradient = new double[theta.Length];
+            double value = objective.SmoothValueAndGradient(theta, gradient);
+            first ??= gradient;
+            firstValue = threads == 1 ? value : firstValue;
+            Assert.Equal(firstValue, value);
+            Assert.Equal(first, gradient); // bit for bit
+        }
     }
 }
