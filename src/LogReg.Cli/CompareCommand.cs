@@ -52,7 +52,10 @@ internal static class CompareCommand
         try
         {
             var foldFeatures = (IReadOnlyList<int> train, IReadOnlyList<int> test) =>
-                (CsvInput.ToTrainingSet(ml, prepared, train, train), CsvInput.ToTrainingSet(ml, prepared, train, test));
+            {
+                var sets = CsvInput.ToTrainingSets(ml, prepared, train, train, test);
+                return (sets[0], sets[1]);
+            };
             result = TrainerComparison.Run(data, new ComparisonOptions { Folds = folds, Seed = seed, FoldFeatures = foldFeatures }, progress);
         }
         finally

@@ -68,7 +68,7 @@ internal sealed class CsvDataView : IDataView
         for (int i = 0; i < values.Length; i++)
         {
             float w = table.Number(rows[i], j);
-            values[i] = w >= 0 ? w : throw new CliException($"'{table.Path}' row {rows[i] + 2}, column '{name}': weight {w} is negative; expected a weight ≥ 0.");
+            values[i] = w >= 0 ? w : throw new CliException($"{table.Where(rows[i], j)}: weight {w} is negative; expected a weight ≥ 0.");
         }
         return new Column(name, NumberDataViewType.Single, values);
     }

@@ -25,31 +25,42 @@ internal static class CsvInput
     }
 
     /// <summary>
-    /// The featurisation fitted on the used rows at positions <paramref name="fitOn"/> (all when null) and applied to
-    /// those at <paramref name="apply"/> (all when null): the featurised view and its slot names.
+    /// The featurisation fitted once on the used rows at positions <paramref name="fitOn"/> (all when null) and applied
+    /// to those at each of <paramref name="parts"/> (all when null): per part, the featurised view and its slot names.
     /// </summary>
-    private static (IDataView Data, string[] Names) Featurise(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn, IReadOnlyList<int>? apply)
+    private static (IDataView Data, string[] Names)[] Featurise(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn, IReadOnlyList<int>?[] parts)
     {
         var featurizer = FeaturePipeline.Build(ml, prepared.Plan).Fit(prepared.ToDataView(fitOn));
-        var data = featurizer.Transform(prepared.ToDataView(apply));
-        return (data, FeaturePipeline.SlotNames(prepared.Plan, data.Schema));
+        return parts.Select(part =>
+        {
+            var data = featurizer.Transform(prepared.ToDataView(part));
+            return (data, FeaturePipeline.SlotNames(prepared.Plan, data.Schema));
+        }).ToArray();
     }
 
     /// <summary>The binary training set the featurisation gives (feature names NAME, NAME[LEVEL], NAME[missing]); rows as in <see cref="Featurise"/>.</summary>
-    public static TrainingSet ToTrainingSet(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn = null, IReadOnlyList<int>? apply = null)
-    {
-        var (data, names) = Featurise(ml, prepared, fitOn, apply);
-        var read = TrainingSetReader.Read(data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
-        return new TrainingSet(read.Features, read.Labels, read.ExampleWeights, names);
-    }
+    public static TrainingSet ToTrainingSet(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn = null, IReadOnlyList<int>? apply = null) =>
+        ToTrainingSets(ml, prepared, fitOn, apply)[0];
 
-    /// <summary>The multiclass training set the featurisation gives; rows as in <see cref="Featurise"/>.</summary>
-    public static MulticlassTrainingSet ToMulticlassSet(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn = null, IReadOnlyList<int>? apply = null)
-    {
-        var (data, names) = Featurise(ml, prepared, fitOn, apply);
-        var read = TrainingSetReader.ReadMulticlass(data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
-        return new MulticlassTrainingSet(read.Features, read.Labels, read.ClassCount, read.ExampleWeights, names, prepared.Classes);
-    }
+    /// <summary>One binary training set per part, from one featurisation fitted on <paramref name="fitOn"/> (e.g. a fold's training and test rows).</summary>
+    public static TrainingSet[] ToTrainingSets(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn, params IReadOnlyList<int>?[] parts) =>
+        Featurise(ml, prepared, fitOn, parts).Select(p =>
+        {
+            var read = TrainingSetReader.Read(p.Data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
+            return new TrainingSet(read.Features, read.Labels, read.ExampleWeights, p.Names);
+        }).ToArray();
+
+    /// <summary>The multiclass training set of the used rows (featurisation fitted on them all).</summary>
+    public static MulticlassTrainingSet ToMulticlassSet(MLContext ml, PreparedTable prepared) =>
+        ToMulticlassSets(ml, prepared, null, new IReadOnlyList<int>?[] { null })[0];
+
+    /// <summary>The multiclass training sets, as <see cref="ToTrainingSets"/>.</summary>
+    public static MulticlassTrainingSet[] ToMulticlassSets(MLContext ml, PreparedTable prepared, IReadOnlyList<int>? fitOn, params IReadOnlyList<int>?[] parts) =>
+        Featurise(ml, prepared, fitOn, parts).Select(p =>
+        {
+            var read = TrainingSetReader.ReadMulticlass(p.Data, prepared.Schema.Options.Label, prepared.Plan.FeaturesColumn, prepared.Schema.Weight?.Name).Data;
+            return new MulticlassTrainingSet(read.Features, read.Labels, read.ClassCount, read.ExampleWeights, p.Names, prepared.Classes);
+        }).ToArray();
 
     /// <summary>What predict needs to read raw rows for this model.</summary>
     public static ModelColumns Columns(PreparedTable prepared) =>

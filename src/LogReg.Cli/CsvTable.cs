@@ -78,32 +78,37 @@ internal sealed class CsvTable
     }
 
     /// <summary>Parses a numeric cell (invariant culture) or fails naming row and column.</summary>
-    public float Number(int row, int column)
+    public float Number(int row, int column) =>
+        NumberProblem(Rows[row][column], out float value) is { } problem ? throw new CliException($"{Where(row, column)}: {problem}") : value;
+
+    /// <summary>"'FILE' row R, column 'C'" (rows 1-based, the header is row 1), for messages about a cell.</summary>
+    public string Where(int row, int column) => $"'{Path}' row {row + 2}, column '{Header[column]}'";
+
+    /// <summary>
+    /// Null when <paramref name="cell"/> (trimmed) is a finite number within a float's range — features are
+    /// stored in single precision, as ML.NET stores them — with <paramref name="value"/> set; otherwise what is wrong with it.
+    /// </summary>
+    public static string? NumberProblem(string cell, out float value)
     {
-        string text = Rows[row][column].Trim();
-        string where = $"'{Path}' row {row + 2}, column '{Header[column]}'";
+        value = 0;
+        string text = cell.Trim();
         if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan")
         {
-            throw new CliException($"{where}: '{text}' is not a finite number; expected a finite value.");
+            return $"'{text}' is not a finite number; expected a finite value.";
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
         {
-            string shown = text.Length == 0 ? "an empty cell" : $"'{text}'";
-            throw new CliException($"{where}: {shown} is not a number.");
+            return $"{(text.Length == 0 ? "an empty cell" : $"'{text}'")} is not a number.";
         }
         if (!double.IsFinite(v))
         {
-            throw new CliException($"{where}: '{text}' is not a finite number; expected a finite value.");
+            return $"'{text}' is not a finite number; expected a finite value.";
         }
-        float f = (float)v;
-        if (!float.IsFinite(f))
-        {
-            throw new CliException(
-                $"{where}: '{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them.");
-        }
-        return f;
+        value = (float)v;
+        return float.IsFinite(value)
+            ? null
+            : $"'{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them.";
     }
-
 
     private static string[] Split(string line, string path, int lineNumber)
     {

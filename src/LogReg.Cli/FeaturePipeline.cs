@@ -20,6 +20,9 @@ internal static class FeaturePipeline
     /// <summary>The level a blank categorical cell stands for.</summary>
     public const string BlankLevel = "(blank)";
 
+    /// <summary>The level a categorical cell stands for, as the saved Expression step maps it (an empty cell is <see cref="BlankLevel"/>).</summary>
+    public static string LevelOf(string cell) => cell.Length == 0 ? BlankLevel : cell;
+
     public static IEstimator<ITransformer> Build(MLContext ml, FeaturePlan plan)
     {
         var steps = new List<IEstimator<ITransformer>>();

@@ -87,13 +87,13 @@ internal sealed class ModelInput
             int blank = table.Rows.FindIndex(r => TableSchema.IsBlank(r[j], numeric: true));
             if (blank >= 0)
             {
-                throw new CliException($"'{table.Path}' row {blank + 2}, column '{f.Name}': an empty cell; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
+                throw new CliException($"{table.Where(blank, j)}: an empty cell; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
             }
         }
         if (f.Role == ColumnRole.Categorical)
         {
             var known = new HashSet<string>(f.Levels!, StringComparer.Ordinal);
-            var unseen = table.Rows.Select((r, i) => (Level: r[j].Length == 0 ? FeaturePipeline.BlankLevel : r[j], Row: i)).Where(p => !known.Contains(p.Level)).ToArray();
+            var unseen = table.Rows.Select((r, i) => (Level: FeaturePipeline.LevelOf(r[j]), Row: i)).Where(p => !known.Contains(p.Level)).ToArray();
             if (unseen.Length > 0)
             {
                 warnings.WriteLine($"warning: column '{f.Name}': {unseen.Length} row(s) hold a level not seen in training (first: '{unseen[0].Level}' in row {unseen[0].Row + 2}); they are scored as the reference level '{f.Reference}'.");

@@ -16,7 +16,11 @@ internal static class MulticlassCompare
         try
         {
             result = MulticlassComparison.Run(set.ToDataView(ml), folds, seed, progress,
-                (train, test) => (CsvInput.ToMulticlassSet(ml, prepared, train, train), CsvInput.ToMulticlassSet(ml, prepared, train, test)));
+                (train, test) =>
+                {
+                    var sets = CsvInput.ToMulticlassSets(ml, prepared, train, train, test);
+                    return (sets[0], sets[1]);
+                });
         }
         finally
         {

@@ -66,8 +66,8 @@ internal sealed class PreparedTable
             else if (o.Missing != MissingPolicy.Skip)
             {
                 throw new CliException(labelBlank
-                    ? $"'{table.Path}' row {r + 2}, column '{o.Label}': the label is empty; every row needs a class (--missing skip leaves such rows out)."
-                    : $"'{table.Path}' row {r + 2}, column '{blankFeature!.Name}': an empty cell; --missing error refuses blanks (--missing mean imputes them, --missing skip leaves the row out).");
+                    ? $"{table.Where(r, labelIndex)}: the label is empty; every row needs a class (--missing skip leaves such rows out)."
+                    : $"{table.Where(r, blankFeature!.Index)}: an empty cell; --missing error refuses blanks (--missing mean imputes them, --missing skip leaves the row out).");
             }
         }
         if (rows.Count == 0)
@@ -140,7 +140,7 @@ internal sealed class PreparedTable
     // Levels in ordinal order; the reference is --reference's or the first that is not the blank level.
     private PlannedFeature Categorical(SchemaColumn c)
     {
-        var levels = Rows.Select(r => Schema.Table.Rows[r][c.Index]).Select(v => v.Length == 0 ? FeaturePipeline.BlankLevel : v)
+        var levels = Rows.Select(r => Schema.Table.Rows[r][c.Index]).Select(FeaturePipeline.LevelOf)
             .Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
         if (levels.Length < 2)
         {
@@ -163,12 +163,11 @@ internal sealed class PreparedTable
     public IDataView ToDataView(IReadOnlyList<int>? positions = null)
     {
         var table = Schema.Table;
-        var rows = positions?.Select(p => Rows[p]).ToArray() ?? Rows;
-        var classOfRow = positions?.Select(p => ClassOfRow.Length == 0 ? 0 : ClassOfRow[p]).ToArray() ?? ClassOfRow;
-        var binaryLabels = positions?.Select(p => BinaryLabels.Length == 0 ? 0 : BinaryLabels[p]).ToArray() ?? BinaryLabels;
+        T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
+        var rows = Picked(Rows);
         var columns = new List<CsvDataView.Column>
         {
-            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, classOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, binaryLabels),
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, Picked(ClassOfRow), Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, Picked(BinaryLabels)),
         };
         if (Schema.Weight is { } weight)
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LogReg.Cli;
 
 /// <summary>
@@ -38,9 +36,8 @@ internal sealed class TableSchema
     /// <summary>True for a cell the schema counts as missing.</summary>
     public static bool IsBlank(string cell, bool numeric) => numeric ? cell.Trim().Length == 0 : cell.Length == 0;
 
-    /// <summary>True for a cell that is a finite number within a float's range (features are stored as ML.NET stores them).</summary>
-    public static bool IsNumber(string cell) =>
-        double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && float.IsFinite((float)v);
+    /// <summary>True for a cell that is a finite number within a float's range (as <see cref="CsvTable.Number"/> reads it).</summary>
+    public static bool IsNumber(string cell) => CsvTable.NumberProblem(cell, out _) is null;
 
     public static TableSchema Infer(CsvTable table, ColumnOptions options)
     {
@@ -113,19 +110,6 @@ internal sealed class TableSchema
         return named;
     }
 
-    private static string NotANumber(CsvTable table, int row, int column)
-    {
-        try
-        {
-            table.Number(row, column);
-            return $"'{table.Path}' row {row + 2}, column '{table.Header[column]}': not a number.";
-        }
-        catch (CliException e)
-        {
-            return e.Message;
-        }
-    }
-
     private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named)
     {
         string name = table.Header[j];
@@ -176,7 +160,7 @@ internal sealed class TableSchema
         {
             // Numbers and something else: a typo or an overflow is likelier than a category, so say which cell.
             return Make(ColumnRole.Undecided,
-                $"{NotANumber(table, firstOther, j)} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
+                $"{table.Where(firstOther, j)}: {CsvTable.NumberProblem(table.Rows[firstOther][j], out _)} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
                 $"or say --categorical {name} or --ignore {name}.");
         }
         if (distinct.Count == filled && filled > CategoricalLimit)
