@@ -23,19 +23,10 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Writes the model file (<see cref="LogRegModelFile.Save(MLContext, ITransformer, DataViewSchema, Stream)"/>) with this entry added, replacing <paramref name="path"/> only when complete.</summary>
-    public void SaveWith(MLContext ml, ITransformer model, DataViewSchema inputSchema, string path) => JsonOutput.WriteWith(path, file =>
-    {
-        using var buffer = new MemoryStream();
-        LogRegModelFile.Save(ml, model, inputSchema, buffer);
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
-        using (var entry = zip.CreateEntry(Entry, CompressionLevel.Optimal).Open())
-        {
-            JsonSerializer.Serialize(entry, this, Json);
-        }
-        buffer.Position = 0;
-        buffer.CopyTo(file);
-    });
+    /// <summary>Writes the model file (<see cref="LogRegModelFile"/>) with this entry, replacing <paramref name="path"/> only when complete.</summary>
+    public void SaveWith(MLContext ml, ITransformer model, DataViewSchema inputSchema, string path) =>
+        JsonOutput.WriteWith(path, file => LogRegModelFile.Save(ml, model, inputSchema, file,
+            new Dictionary<string, Action<Stream>> { [Entry] = entry => JsonSerializer.Serialize(entry, this, Json) }));
 
     /// <summary>The entry of a model file, or null for a model without one (written by an older 'logreg train', or by a program).</summary>
     public static ModelColumns? ReadFrom(string modelPath)

@@ -28,20 +28,36 @@ public static class LogRegModelFile
         Save(mlContext, model, inputSchema, file);
     }
 
-    /// <summary>The same, written to <paramref name="stream"/>.</summary>
-    public static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, Stream stream)
+    /// <summary>
+    /// The same, written to <paramref name="stream"/>; <paramref name="extraEntries"/> (zip entry name → writer) adds
+    /// entries of the application's own beside the model, which plain ML.NET ignores as it ignores the details.
+    /// </summary>
+    public static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, Stream stream,
+        IReadOnlyDictionary<string, Action<Stream>>? extraEntries = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
+        if (extraEntries?.ContainsKey(DetailsEntry) == true)
+        {
+            throw new ArgumentException($"The entry name '{DetailsEntry}' is this library's own.", nameof(extraEntries));
+        }
         using var buffer = new MemoryStream();
         mlContext.Model.Save(model, inputSchema, buffer);
         var details = LogRegModelDetails.LinearModelsIn(model).Select(m => m.LogRegDetails()).ToList();
+        var entries = new Dictionary<string, Action<Stream>>(extraEntries ?? new Dictionary<string, Action<Stream>>());
         if (details.Any(d => d is not null))
         {
+            entries[DetailsEntry] = entry => JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options);
+        }
+        if (entries.Count > 0)
+        {
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true);
-            using var entry = zip.CreateEntry(DetailsEntry, CompressionLevel.Optimal).Open();
-            JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options);
+            foreach (var (name, write) in entries)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                write(entry);
+            }
         }
         buffer.Position = 0;
         buffer.CopyTo(stream);

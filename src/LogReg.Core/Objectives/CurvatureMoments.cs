@@ -17,13 +17,15 @@ namespace LogReg.Core.Objectives;
 public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, double Total)
 {
     /// <summary>The moments at θ in one chunked pass whose partial sums are added in chunk order.</summary>
-    internal static CurvatureMoments Compute<TLoss>(TrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta, double[][]? scratch = null)
+    /// <param name="data">The rows.</param>
+    /// <param name="chunks">Their fixed chunks.</param>
+    /// <param name="theta">The point (d weights and the bias).</param>
+    /// <param name="scratch">2 × chunks.Count per-chunk buffers, kept by the caller across calls (a fit asks for moments more than once); null entries are allocated here.</param>
+    internal static CurvatureMoments Compute<TLoss>(TrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta, double[][] scratch)
         where TLoss : struct, IPointwiseLoss
     {
         int d = data.FeatureCount;
         var point = theta.Slice(0, d + 1).ToArray();
-        // Two d-vectors per chunk; the caller may lend them (a fit asks for moments more than once).
-        scratch ??= new double[2 * chunks.Count][];
         for (int k = 0; k < scratch.Length; k++)
         {
             scratch[k] ??= new double[d];

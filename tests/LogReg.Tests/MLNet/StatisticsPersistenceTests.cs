@@ -109,6 +109,28 @@ public class StatisticsPersistenceTests
     }
 
     [Fact]
+    public void ExtraEntriesAreWrittenBesideTheModelAndTheDetailsNameIsRefused()
+    {
+        var ml = new MLContext(seed: 1);
+        var spector = TestData.Spector(ml);
+        var model = ml.BinaryClassification.Trainers.LogReg(l2Regularization: 1).Fit(spector);
+        using var stream = new MemoryStream();
+        LogRegModelFile.Save(ml, model, spector.Schema, stream,
+            new Dictionary<string, Action<Stream>> { ["App/Note.txt"] = entry => entry.Write("hello"u8) });
+        stream.Position = 0;
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            using var reader = new StreamReader(zip.GetEntry("App/Note.txt")!.Open());
+            Assert.Equal("hello", reader.ReadToEnd());
+            Assert.NotNull(zip.GetEntry(LogRegModelFile.DetailsEntry));
+        }
+        stream.Position = 0;
+        Assert.Equal(TestData.Column(model.Transform(spector), "Score"), TestData.Column(ml.Model.Load(stream, out _).Transform(spector), "Score"));
+        Assert.Throws<ArgumentException>(() => LogRegModelFile.Save(ml, model, spector.Schema, new MemoryStream(),
+            new Dictionary<string, Action<Stream>> { [LogRegModelFile.DetailsEntry] = _ => { } }));
+    }
+
+    [Fact]
     public void DetailsThatDoNotBelongToTheModelAreRefusedWithTheFileNamed()
     {
         var ml = new MLContext(1);
