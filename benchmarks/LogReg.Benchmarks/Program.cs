@@ -17,6 +17,12 @@ if (args.Length >= 1 && args[0] == "--streaming-check")
     StreamingCheck.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "logreg-streaming"));
     return;
 }
+if (args.Length >= 2 && args[0] == "--export-peers")
+{
+    Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", args.Contains("--quick") ? "quick" : "full");
+    PeerExport.Run(args[1], args.Skip(2).Where(a => a is not "--full" and not "--quick").ToArray());
+    return;
+}
 bool full = args.Contains("--full");
 var rest = args.Where(a => a is not "--full" and not "--quick").ToArray();
 string mode = full ? "full" : "quick";
