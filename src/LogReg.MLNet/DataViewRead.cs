@@ -5,4 +5,8 @@ namespace LogReg.MLNet;
 /// <summary>What <see cref="TrainingSetReader.Read(Microsoft.ML.IDataView, string, string, string?, CancellationToken)"/> returns.</summary>
 /// <param name="Data">The usable rows (feature names from the slot names, when the column has them).</param>
 /// <param name="SkippedRows">Rows skipped because a feature or the weight was NaN.</param>
-public sealed record DataViewRead(TrainingSet Data, long SkippedRows);
+public sealed record DataViewRead(TrainingSet Data, long SkippedRows)
+{
+    /// <summary>The dense copy's array, which the trainer hands to <see cref="FeatureBufferCache"/> when its fit is done.</summary>
+    internal float[]? FeatureBuffer { get; init; }
+}

@@ -14,7 +14,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     public DenseRowsBuilder(int d, long capacityRows)
     {
         _d = d;
-        _values = new float[Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength))];
+        _values = FeatureBufferCache.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -51,4 +51,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     // No trimming copy: the reader sized the array from the row count (skipped rows leave an unused
     // tail, which the matrix ignores), and a copy here would double the peak.
     public override DesignMatrix Build() => new DenseMatrix(_rows, _d, _values);
+
+    /// <inheritdoc/>
+    public override float[]? ReusableBuffer => _values;
 }

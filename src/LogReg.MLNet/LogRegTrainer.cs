@@ -120,6 +120,8 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
                 channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);
             }
         }
+        // Nothing reads the copy after this point (the fit, report and statistics hold no rows).
+        FeatureBufferCache.Return(read.FeatureBuffer);
         return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.Data.RowCount, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
     }
 

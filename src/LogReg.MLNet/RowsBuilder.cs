@@ -9,4 +9,7 @@ internal abstract class RowsBuilder
     public abstract void Add(in VBuffer<float> row);
 
     public abstract DesignMatrix Build();
+
+    /// <summary>The array behind the built matrix that <see cref="FeatureBufferCache"/> may reuse once nothing reads it, if any.</summary>
+    public virtual float[]? ReusableBuffer => null;
 }
