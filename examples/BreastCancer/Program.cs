@@ -33,20 +33,20 @@ var trainers = new (string Name, IEstimator<ITransformer> Trainer)[]
         new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1 })),
 };
 
-Console.WriteLine($"{"trainer",-32} {"accuracy",9} {"AUC",8} {"F1",8} {"log-loss",9}  fit");
+Console.WriteLine($"{"trainer",-32} {"accuracy",9} {"AUC",8} {"F1",8} {"log-loss",9}  fit (warm)");
 ITransformer? bceModel = null;
 foreach (var (name, trainer) in trainers)
 {
     var pipeline = ml.Transforms.NormalizeMeanVariance("Features").Append(trainer);
-    var clock = System.Diagnostics.Stopwatch.StartNew();
     var model = pipeline.Fit(split.TrainSet);
-    clock.Stop();
     var scored = model.Transform(split.TestSet);
     var m = ml.BinaryClassification.Evaluate(scored);
-    Console.WriteLine($"{name,-32} {m.Accuracy,9:F4} {m.AreaUnderRocCurve,8:F4} {m.F1Score,8:F4} {NaturalLogLoss(scored),9:F4}  {clock.Elapsed.TotalMilliseconds,5:F0} ms");
+    Console.WriteLine($"{name,-32} {m.Accuracy,9:F4} {m.AreaUnderRocCurve,8:F4} {m.F1Score,8:F4} {NaturalLogLoss(scored),9:F4}  {WarmFitMilliseconds(pipeline, split.TrainSet),6:F2} ms");
     bceModel ??= model;
 }
-Console.WriteLine("(log-loss in nats, the mean of −ln p(true label); ML.NET's own LogLoss metric is in bits.)");
+Console.WriteLine("(log-loss in nats, the mean of −ln p(true label); ML.NET's own LogLoss metric is in bits. Fit: the median of");
+Console.WriteLine(" 9 fits of the whole pipeline after a first one; a process's first fit also compiles the code it runs, and the");
+Console.WriteLine(" first trainer here would pay for ML.NET's shared plumbing: the cold-start benchmarks time that fairly.)");
 Console.WriteLine();
 
 // Save, reload in a fresh MLContext (plain ML.NET), and check that predictions are unchanged.
@@ -63,6 +63,19 @@ if (maxDiff > 1e-6)
 }
 Console.WriteLine("OK: identical predictions after save and load.");
 return 0;
+
+static double WarmFitMilliseconds(IEstimator<ITransformer> pipeline, IDataView train)
+{
+    var times = new double[9];
+    for (int i = 0; i < times.Length; i++)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        pipeline.Fit(train);
+        times[i] = clock.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return times[times.Length / 2];
+}
 
 static double NaturalLogLoss(IDataView scored)
 {
