@@ -14,7 +14,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     public DenseRowsBuilder(int d, long capacityRows)
     {
         _d = d;
-        _values = FeatureBufferCache.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)));
+        _values = FeatureBufferCache<float>.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -53,5 +53,5 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     public override DesignMatrix Build() => new DenseMatrix(_rows, _d, _values);
 
     /// <inheritdoc/>
-    public override float[]? ReusableBuffer => _values;
+    public override void ReturnArrays() => FeatureBufferCache<float>.Return(_values);
 }

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace LogReg.MLNet;
 
 /// <summary>
-/// The float array of the last large dense copy of the training data, held through a weak reference
+/// The array of <typeparamref name="T"/> of the last large copy of the training data (the dense values, or
+/// the sparse column indices and values), held through a weak reference
 /// once its fit has finished, so that the next fit in the process can fill it again instead of
 /// allocating a new one. A fresh array of tens of megabytes costs more than the whole fit's arithmetic
 /// on this kind of machine: the OS maps its pages on first touch (measured: 40–130 ms for 64 MB on a
@@ -10,15 +13,17 @@ namespace LogReg.MLNet;
 /// without the cache. Only arrays that nothing can read any more are returned (see
 /// <see cref="LogRegTrainer"/>); a rented array's old contents are overwritten row by row.
 /// </summary>
-internal static class FeatureBufferCache
+/// <typeparam name="T">float (values) or int (sparse column indices).</typeparam>
+internal static class FeatureBufferCache<T>
+    where T : unmanaged
 {
     /// <summary>Smaller arrays (under 4 MB) are cheap to allocate and are never cached.</summary>
-    public const long MinimumLength = 1 << 20;
+    public static readonly long MinimumLength = (4L << 20) / Unsafe.SizeOf<T>();
 
-    private static WeakReference<float[]>? s_last;
+    private static WeakReference<T[]>? s_last;
 
-    /// <summary>An array of at least <paramref name="length"/> floats (at most twice that when reused); contents undefined.</summary>
-    public static float[] Rent(long length)
+    /// <summary>An array of at least <paramref name="length"/> elements (at most twice that when reused); contents undefined.</summary>
+    public static T[] Rent(long length)
     {
         if (length >= MinimumLength
             && Interlocked.Exchange(ref s_last, null) is { } last
@@ -27,15 +32,15 @@ internal static class FeatureBufferCache
         {
             return array;
         }
-        return new float[length];
+        return new T[length];
     }
 
     /// <summary>Offers an array that no live object reads any more to the next <see cref="Rent"/>.</summary>
-    public static void Return(float[]? array)
+    public static void Return(T[]? array)
     {
         if (array is not null && array.LongLength >= MinimumLength)
         {
-            Volatile.Write(ref s_last, new WeakReference<float[]>(array));
+            Volatile.Write(ref s_last, new WeakReference<T[]>(array));
         }
     }
 }

@@ -121,7 +121,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
             }
         }
         // Nothing reads the copy after this point (the fit, report and statistics hold no rows).
-        FeatureBufferCache.Return(read.FeatureBuffer);
+        read.ReturnArrays?.Invoke();
         return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.Data.RowCount, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
     }
 

@@ -10,6 +10,9 @@ internal abstract class RowsBuilder
 
     public abstract DesignMatrix Build();
 
-    /// <summary>The array behind the built matrix that <see cref="FeatureBufferCache"/> may reuse once nothing reads it, if any.</summary>
-    public virtual float[]? ReusableBuffer => null;
+    /// <summary>
+    /// Offers the large arrays behind the built matrix to <see cref="FeatureBufferCache{T}"/>; call only when
+    /// nothing reads that matrix any more.
+    /// </summary>
+    public abstract void ReturnArrays();
 }

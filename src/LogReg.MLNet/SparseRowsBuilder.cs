@@ -20,8 +20,9 @@ internal sealed class SparseRowsBuilder : RowsBuilder
         _d = d;
         _expectedRows = capacityRows;
         _rowStart = new List<long>((int)Math.Min(capacityRows + 1, int.MaxValue / 2)) { 0 };
-        _indices = new int[Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24))];
-        _values = new float[_indices.Length];
+        long initial = Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24));
+        _indices = FeatureBufferCache<int>.Rent(initial);
+        _values = FeatureBufferCache<float>.Rent(initial);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -67,7 +68,18 @@ internal sealed class SparseRowsBuilder : RowsBuilder
         {
             throw new InvalidOperationException("The training data hold more non-zero values than one array can.");
         }
-        Array.Resize(ref _indices, (int)grown);
-        Array.Resize(ref _values, (int)grown);
+        var indices = FeatureBufferCache<int>.Rent(grown);
+        var values = FeatureBufferCache<float>.Rent(grown);
+        _indices.AsSpan(0, (int)_count).CopyTo(indices);
+        _values.AsSpan(0, (int)_count).CopyTo(values);
+        _indices = indices;
+        _values = values;
+    }
+
+    /// <inheritdoc/>
+    public override void ReturnArrays()
+    {
+        FeatureBufferCache<int>.Return(_indices);
+        FeatureBufferCache<float>.Return(_values);
     }
 }

@@ -29,7 +29,7 @@ public static class TrainingSetReader
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
         var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, cancellationToken);
         var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
-        return new DataViewRead(set, rows.Skipped) { FeatureBuffer = rows.Buffer };
+        return new DataViewRead(set, rows.Skipped) { ReturnArrays = rows.ReturnArrays };
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public static class TrainingSetReader
         };
     }
 
-    private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped, float[]? Buffer);
+    private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped, Action ReturnArrays);
 
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
         string featureName, string? weightName, long? rowCount, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ public static class TrainingSetReader
             builder ??= new DenseRowsBuilder(d, 0);
             var rowLabels = count == labels.Length ? labels : labels[..count];
             var rowWeights = weights is null ? null : count == weights.Length ? weights : weights[..count];
-            onBlock(new Rows(builder.Build(), rowLabels, rowWeights, names, skipped, builder.ReusableBuffer));
+            onBlock(new Rows(builder.Build(), rowLabels, rowWeights, names, skipped, builder.ReturnArrays));
             emitted = true;
         }
 

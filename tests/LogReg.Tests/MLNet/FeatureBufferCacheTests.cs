@@ -14,24 +14,24 @@ public sealed class ProcessWideCacheTests
 [Collection(nameof(ProcessWideCacheTests))]
 public class FeatureBufferCacheTests
 {
-    private const int Length = (int)FeatureBufferCache.MinimumLength + 1000;
+    private static readonly int Length = (int)FeatureBufferCache<float>.MinimumLength + 1000;
 
     [Fact]
     public void AReturnedArrayIsRentedAgainOnlyWhenItsSizeFits()
     {
-        var first = FeatureBufferCache.Rent(Length);
-        FeatureBufferCache.Return(first);
-        Assert.Same(first, FeatureBufferCache.Rent(Length));
+        var first = FeatureBufferCache<float>.Rent(Length);
+        FeatureBufferCache<float>.Return(first);
+        Assert.Same(first, FeatureBufferCache<float>.Rent(Length));
 
         // Taken: the next rent gets a new array.
-        Assert.NotSame(first, FeatureBufferCache.Rent(Length));
+        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length));
 
-        FeatureBufferCache.Return(first);
-        Assert.NotSame(first, FeatureBufferCache.Rent(Length + 1)); // too small
-        FeatureBufferCache.Return(first);
-        Assert.NotSame(first, FeatureBufferCache.Rent(Length / 3)); // over twice the length asked for
-        FeatureBufferCache.Return(first);
-        Assert.Equal(100, FeatureBufferCache.Rent(100).Length); // small arrays are never cached
+        FeatureBufferCache<float>.Return(first);
+        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length + 1)); // too small
+        FeatureBufferCache<float>.Return(first);
+        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length / 3)); // over twice the length asked for
+        FeatureBufferCache<float>.Return(first);
+        Assert.Equal(100, FeatureBufferCache<float>.Rent(100).Length); // small arrays are never cached
         GC.KeepAlive(first);
     }
 
@@ -55,7 +55,7 @@ public class FeatureBufferCacheTests
         {
             stale[k] = k % 3 == 0 ? float.NaN : k % 3 == 1 ? float.PositiveInfinity : 1e30f;
         }
-        FeatureBufferCache.Return(stale);
+        FeatureBufferCache<float>.Return(stale);
         var fitted = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
 
         Assert.Equal(rows.Count - 1, fitted.RowCount);
@@ -63,6 +63,33 @@ public class FeatureBufferCacheTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Bias), BitConverter.DoubleToInt64Bits(fitted.Bias));
         // The fit used the stale array (and gave it back): its first row now holds the data's first row.
         Assert.Equal(rows[0].Features, stale.AsSpan(0, d).ToArray());
-        Assert.Same(stale, FeatureBufferCache.Rent(stale.Length));
+        Assert.Same(stale, FeatureBufferCache<float>.Rent(stale.Length));
+    }
+
+    [Fact]
+    public void ASparseFitOnReusedArraysFullOfStaleIndicesAndValuesGivesTheModelOfFreshArrays()
+    {
+        // 60,000 rows × 100 with ~20% non-zeros: ~1.2 M stored values, so the growing copy rents its arrays.
+        const int d = 100;
+        var rows = TrainingBehaviourTests.SyntheticRows(60_000, d, seed: 23, sparse: true);
+        var ml = new MLContext(seed: 1);
+        var view = ml.Data.Cache(TrainingBehaviourTests.SparseView(ml, rows, d));
+        var options = new LogRegOptions { L2Regularization = 1, NumberOfThreads = 2 };
+        var read = TrainingSetReader.Read(view, "Label", "Features", null).Data;
+        Assert.True(read.Features.IsSparse);
+        var expected = LogisticRegressionTrainer.Train(read, options.ToTrainerOptions(seed: 0, progress: null, log: null)).Model;
+
+        long stored = read.Features.StoredValueCount;
+        var staleIndices = Enumerable.Repeat(int.MaxValue, (int)(1.5 * stored)).ToArray();
+        var staleValues = Enumerable.Repeat(float.NaN, staleIndices.Length).ToArray();
+        FeatureBufferCache<int>.Return(staleIndices);
+        FeatureBufferCache<float>.Return(staleValues);
+        var fitted = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
+
+        Assert.Equal(expected.Weights.Select(BitConverter.DoubleToInt64Bits), fitted.Weights.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Bias), BitConverter.DoubleToInt64Bits(fitted.Bias));
+        Assert.NotEqual(int.MaxValue, staleIndices[0]); // the fit wrote its copy into the stale arrays
+        Assert.Same(staleIndices, FeatureBufferCache<int>.Rent(staleIndices.Length));
+        Assert.Same(staleValues, FeatureBufferCache<float>.Rent(staleValues.Length));
     }
 }
