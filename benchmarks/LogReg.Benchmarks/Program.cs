@@ -24,6 +24,13 @@ if (args.Length >= 2 && args[0] == "--export-peers")
     return;
 }
 bool full = args.Contains("--full");
+// --iterations N: measured iterations of the warm classes (default 5 in full mode, 3 in quick), e.g. 10 for the spread.
+int at = Array.IndexOf(args, "--iterations");
+if (at >= 0 && at + 1 < args.Length)
+{
+    Environment.SetEnvironmentVariable("LOGREG_BENCH_ITERATIONS", args[at + 1]);
+    args = args.Where((_, i) => i != at && i != at + 1).ToArray();
+}
 var rest = args.Where(a => a is not "--full" and not "--quick").ToArray();
 string mode = full ? "full" : "quick";
 Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", mode);
