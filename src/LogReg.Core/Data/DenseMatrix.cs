@@ -127,13 +127,7 @@ public sealed class DenseMatrix : DesignMatrix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override (int Row, int Column, float Value)? FindFirstNonFinite()
     {
-        for (long k = 0; k < StoredValueCount; k++)
-        {
-            if (!float.IsFinite(_values[k]))
-            {
-                return ((int)(k / ColumnCount), (int)(k % ColumnCount), _values[k]);
-            }
-        }
-        return null;
+        int k = VectorKernels.IndexOfNonFinite(_values.AsSpan(0, (int)StoredValueCount));
+        return k < 0 ? null : (k / ColumnCount, k % ColumnCount, _values[k]);
     }
 }

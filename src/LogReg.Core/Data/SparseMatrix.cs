@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using LogReg.Core.Numerics;
+
 namespace LogReg.Core.Data;
 
 /// <summary>
@@ -160,17 +162,18 @@ public sealed partial class SparseMatrix : DesignMatrix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override (int Row, int Column, float Value)? FindFirstNonFinite()
     {
-        for (int i = 0; i < RowCount; i++)
+        int k = VectorKernels.IndexOfNonFinite(_values.AsSpan(0, (int)_rowStart[RowCount]));
+        if (k < 0)
         {
-            var values = RowValues(i);
-            for (int k = 0; k < values.Length; k++)
-            {
-                if (!float.IsFinite(values[k]))
-                {
-                    return (i, RowIndices(i)[k], values[k]);
-                }
-            }
+            return null;
         }
-        return null;
+        // The row holding stored value k: the last row that starts at or before it (empty rows share a start).
+        int row = Array.BinarySearch(_rowStart, 0, RowCount + 1, (long)k);
+        row = row >= 0 ? row : ~row - 1;
+        while (row + 1 <= RowCount && _rowStart[row + 1] <= k)
+        {
+            row++;
+        }
+        return (row, _indices[k], _values[k]);
     }
 }

@@ -11,6 +11,34 @@ namespace LogReg.Core.Numerics;
 /// </summary>
 public static class VectorKernels
 {
+    /// <summary>The index of the first NaN or ±∞ in <paramref name="values"/>, or −1 (a vector at a time: |v| ≤ float.MaxValue fails exactly for those).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            var max = new Vector<float>(float.MaxValue);
+            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+            for (int v = 0; v < vectors.Length; v++)
+            {
+                if (!Vector.LessThanOrEqualAll(Vector.Abs(vectors[v]), max))
+                {
+                    break;
+                }
+                i += Vector<float>.Count;
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>Σⱼ x[j]·w[j] with x in float and w in double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<float> x, ReadOnlySpan<double> w)
