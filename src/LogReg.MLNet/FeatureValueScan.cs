@@ -1,6 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using LogReg.Core.Numerics;
 using Microsoft.ML.Data;
 
 namespace LogReg.MLNet;
@@ -14,7 +13,7 @@ internal static class FeatureValueScan
     {
         var values = row.GetValues();
         slot = -1;
-        if (AllFinite(values))
+        if (VectorKernels.IndexOfNonFinite(values) < 0)
         {
             return null; // the common case, checked a vector at a time; the loop below finds which value is not
         }
@@ -35,33 +34,5 @@ internal static class FeatureValueScan
             }
         }
         return found;
-    }
-
-    // |v| ≤ float.MaxValue is false exactly for NaN and ±∞.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
-        {
-            var max = new Vector<float>(float.MaxValue);
-            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            foreach (var v in vectors)
-            {
-                if (!Vector.LessThanOrEqualAll(Vector.Abs(v), max))
-                {
-                    return false;
-                }
-            }
-            i = vectors.Length * Vector<float>.Count;
-        }
-        for (; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
