@@ -13,13 +13,15 @@ internal static class FeatureValueScan
     {
         var values = row.GetValues();
         slot = -1;
-        if (VectorKernels.IndexOfNonFinite(values) < 0)
+        int first = VectorKernels.IndexOfNonFinite(values);
+        if (first < 0)
         {
-            return null; // the common case, checked a vector at a time; the loop below finds which value is not
+            return null; // the common case, checked a vector at a time
         }
+        // Everything before the first non-finite value is finite; from there, a NaN wins over an earlier ±∞.
         var indices = row.IsDense ? default : row.GetIndices();
         float? found = null;
-        for (int k = 0; k < values.Length; k++)
+        for (int k = first; k < values.Length; k++)
         {
             float v = values[k];
             if (float.IsNaN(v))
