@@ -10,11 +10,16 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     private readonly int _d;
     private float[] _values;
     private int _rows;
+    private PageFaultAhead<float>? _pageFaultAhead;
 
-    public DenseRowsBuilder(int d, long capacityRows)
+    /// <param name="d">Values per row.</param>
+    /// <param name="capacityRows">The rows expected (the array grows if more come).</param>
+    /// <param name="threads">Threads the read may use; with more than one, a helper maps a large array's memory ahead of the rows.</param>
+    public DenseRowsBuilder(int d, long capacityRows, int threads)
     {
         _d = d;
         _values = FeatureBufferCache<float>.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)));
+        _pageFaultAhead = PageFaultAhead<float>.StartFor(_values, threads);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -28,8 +33,10 @@ internal sealed class DenseRowsBuilder : RowsBuilder
             {
                 throw new InvalidOperationException("The training data do not fit in one array of floats.");
             }
+            StopPageFaultAhead();
             Array.Resize(ref _values, (int)grown);
         }
+        _pageFaultAhead?.ClaimBelow(needed);
         var target = _values.AsSpan(_rows * _d, _d);
         if (row.IsDense)
         {
@@ -50,8 +57,18 @@ internal sealed class DenseRowsBuilder : RowsBuilder
 
     // No trimming copy: the reader sized the array from the row count (skipped rows leave an unused
     // tail, which the matrix ignores), and a copy here would double the peak.
-    public override DesignMatrix Build() => new DenseMatrix(_rows, _d, _values);
+    public override DesignMatrix Build()
+    {
+        StopPageFaultAhead();
+        return new DenseMatrix(_rows, _d, _values);
+    }
 
     /// <inheritdoc/>
     public override void ReturnArrays() => FeatureBufferCache<float>.Return(_values);
+
+    private void StopPageFaultAhead()
+    {
+        _pageFaultAhead?.Stop();
+        _pageFaultAhead = null;
+    }
 }

@@ -32,7 +32,8 @@ internal static class FeatureBufferCache<T>
         {
             return array;
         }
-        return new T[length];
+        // Uninitialised: the reader writes every element the matrix reads, and zeroing would map every page up front.
+        return length >= MinimumLength ? GC.AllocateUninitializedArray<T>(checked((int)length)) : new T[length];
     }
 
     /// <summary>Offers an array that no live object reads any more to the next <see cref="Rent"/>.</summary>

@@ -84,7 +84,18 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         {
             return TrainStreamed(input, initial, channel, budget, estimate);
         }
-        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows, o.CancellationToken);
+        if (rows is long count)
+        {
+            int d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
+            if (count * d >= ColdStartRehearsal.MinimumValues)
+            {
+                bool sparse = TrainingSetReader.FirstRowIsSparse(input, o.FeatureColumnName);
+                ColdStartRehearsal.StartIfUseful(o.ToTrainerOptions(0, null, null), count, d, sparse, fit =>
+                    _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName));
+            }
+        }
+        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows,
+            o.NumberOfThreads ?? Environment.ProcessorCount, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
             channel.Warning(MessageSensitivity.None,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using Microsoft.ML;
@@ -20,14 +21,18 @@ public static class TrainingSetReader
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
     public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default) =>
-        Read(data, labelName, featureName, weightName, null, cancellationToken);
+        Read(data, labelName, featureName, weightName, null, Environment.ProcessorCount, cancellationToken);
 
-    /// <summary>The same, with the view's row count when the caller has already counted it (so it is not counted twice).</summary>
-    internal static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, long? rowCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same, with the view's row count when the caller has already counted it (so it is not counted twice)
+    /// and the threads the caller may use (more than one lets a helper map the copy's memory while it is read).
+    /// </summary>
+    internal static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, long? rowCount, int threads,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, cancellationToken);
+        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, threads, cancellationToken);
         var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
         return new DataViewRead(set, rows.Skipped) { ReturnArrays = rows.ReturnArrays };
     }
@@ -42,7 +47,7 @@ public static class TrainingSetReader
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, Environment.ProcessorCount, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
         return (set, rows.Skipped);
@@ -73,10 +78,10 @@ public static class TrainingSetReader
     private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped, Action ReturnArrays);
 
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, long? rowCount, CancellationToken cancellationToken)
+        string featureName, string? weightName, long? rowCount, int threads, CancellationToken cancellationToken)
     {
         Rows? all = null;
-        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, block => all = block, cancellationToken);
+        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, threads, block => all = block, cancellationToken);
         return all!;
     }
 
@@ -89,7 +94,7 @@ public static class TrainingSetReader
         Action<TrainingSet> onBlock, CancellationToken cancellationToken)
     {
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null,
+        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1,
             rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
     }
 
@@ -98,7 +103,7 @@ public static class TrainingSetReader
     // one copy is allocated at its final size instead of grown by doubling and trimmed (3× at peak).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadBlocks(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, int blockRows, long? rowCount, Action<Rows> onBlock, CancellationToken cancellationToken)
+        string featureName, string? weightName, int blockRows, long? rowCount, int threads, Action<Rows> onBlock, CancellationToken cancellationToken)
     {
         var schema = data.Schema;
         var featureColumn = SchemaChecks.Features(schema, featureName);
@@ -122,7 +127,7 @@ public static class TrainingSetReader
 
         void Emit()
         {
-            builder ??= new DenseRowsBuilder(d, 0);
+            builder ??= new DenseRowsBuilder(d, 0, 1);
             var rowLabels = count == labels.Length ? labels : labels[..count];
             var rowWeights = weights is null ? null : count == weights.Length ? weights : weights[..count];
             onBlock(new Rows(builder.Build(), rowLabels, rowWeights, names, skipped, builder.ReturnArrays));
@@ -149,8 +154,7 @@ public static class TrainingSetReader
                     }
                     if (float.IsInfinity(weight) || weight < 0)
                     {
-                        throw new ArgumentException(
-                            $"Example weight column '{weightName}' holds {weight} in row {cursor.Position}; expected a finite value ≥ 0.", "input");
+                        ThrowBadWeight(weightName!, weight, cursor.Position);
                     }
                 }
                 if ((cursor.Position & 4095) == 0)
@@ -159,9 +163,7 @@ public static class TrainingSetReader
                 }
                 if (features.Length != d)
                 {
-                    throw new ArgumentException(
-                        $"Feature column '{featureName}' holds a vector of {features.Length} values in row {cursor.Position}; " +
-                        $"its type says {d}. Every row must have exactly {d} slots.", "input");
+                    ThrowWrongLength(featureName, features.Length, d, cursor.Position);
                 }
                 if (FeatureValueScan.FirstBad(features, out int badSlot) is float bad)
                 {
@@ -170,10 +172,7 @@ public static class TrainingSetReader
                         skipped++;
                         continue;
                     }
-                    string slot = names is null ? $"slot {badSlot}" : $"slot {badSlot} ('{names[badSlot]}')";
-                    throw new ArgumentException(
-                        $"Feature column '{featureName}' {slot} holds {(bad > 0 ? "+∞" : "−∞")} in row {cursor.Position}; " +
-                        "expected a finite value (rows with a missing value, NaN, are skipped; infinite values are refused).", "input");
+                    ThrowInfinite(featureName, names, badSlot, bad, cursor.Position);
                 }
                 double label = getLabel();
                 if (double.IsNaN(label))
@@ -201,7 +200,7 @@ public static class TrainingSetReader
                         }
                     }
                 }
-                builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length) : new SparseRowsBuilder(d, labels.Length);
+                builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length, threads) : new SparseRowsBuilder(d, labels.Length);
                 builder.Add(features);
                 labels[count] = label;
                 if (weights is not null)
@@ -216,6 +215,43 @@ public static class TrainingSetReader
             Emit();
         }
         return skipped;
+    }
+
+    /// <summary>Whether the view's first row stores its features sparsely (false for an empty view).</summary>
+    internal static bool FirstRowIsSparse(IDataView data, string featureName)
+    {
+        var column = SchemaChecks.Features(data.Schema, featureName);
+        using var cursor = data.GetRowCursor(new[] { column });
+        if (!cursor.MoveNext())
+        {
+            return false;
+        }
+        var row = default(VBuffer<float>);
+        cursor.GetGetter<VBuffer<float>>(column)(ref row);
+        return !row.IsDense;
+    }
+
+    // The reader's errors, out of its loop: their message building would otherwise be compiled (fully
+    // optimised) with it on every first read in a process.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadWeight(string weightName, float weight, long row) =>
+        throw new ArgumentException($"Example weight column '{weightName}' holds {weight} in row {row}; expected a finite value ≥ 0.", "input");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongLength(string featureName, int length, int d, long row) =>
+        throw new ArgumentException(
+            $"Feature column '{featureName}' holds a vector of {length} values in row {row}; its type says {d}. Every row must have exactly {d} slots.", "input");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInfinite(string featureName, string[]? names, int badSlot, float bad, long row)
+    {
+        string slot = names is null ? $"slot {badSlot}" : $"slot {badSlot} ('{names[badSlot]}')";
+        throw new ArgumentException(
+            $"Feature column '{featureName}' {slot} holds {(bad > 0 ? "+∞" : "−∞")} in row {row}; " +
+            "expected a finite value (rows with a missing value, NaN, are skipped; infinite values are refused).", "input");
     }
 
     internal static long CountRows(IDataView data, CancellationToken cancellationToken)
