@@ -29,15 +29,17 @@ internal static class ColdStartRehearsal
     /// <summary>
     /// Starts the rehearsal for a fit with <paramref name="options"/> on <paramref name="rows"/> × <paramref name="features"/>
     /// the first time this kind of fit is met in the process, when more than one thread is allowed and the set is large;
-    /// returns it, or null when none was started. <paramref name="afterFit"/> rehearses what the caller does with a fit.
+    /// returns it, or null when none was started. <paramref name="isSparse"/> is asked only when the rest qualifies;
+    /// <paramref name="afterFit"/> rehearses what the caller does with a fit.
     /// </summary>
-    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, bool sparse, Action<TrainingResult> afterFit)
+    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, Func<bool> isSparse, Action<TrainingResult> afterFit)
     {
         if (options.ResolvedThreads < 2 || options.FirthBiasReduction || rows * features < MinimumValues)
         {
             return null;
         }
         var kind = OptimizerCatalog.Resolve(options, features, (int)Math.Min(rows, int.MaxValue));
+        bool sparse = isSparse();
         var shape = new Shape(options.Loss, kind, options.L1Regularization > 0, options.EnforceNonNegativity, sparse);
         var task = new Task(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)));
         if (!s_started.TryAdd(shape, task))

@@ -11,7 +11,7 @@ namespace LogReg.MLNet;
 /// 2-core VM, against ~15 ms to copy the rows into memory already mapped). Held weakly, the array is
 /// collected at the next full GC exactly as garbage would be, so no more memory stays in use than
 /// without the cache. Only arrays that nothing can read any more are returned (see
-/// <see cref="LogRegTrainer"/>); a rented array's old contents are overwritten row by row.
+/// <see cref="LogRegTrainer"/> and <see cref="LogRegMulticlassTrainer"/>); a rented array's old contents are overwritten row by row.
 /// </summary>
 /// <typeparam name="T">float (values) or int (sparse column indices).</typeparam>
 internal static class FeatureBufferCache<T>

@@ -65,7 +65,8 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         ArgumentNullException.ThrowIfNull(input);
         var o = _options;
         using var channel = _host.Start("Training");
-        var (data, skipped) = TrainingSetReader.ReadMulticlass(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, o.CancellationToken);
+        var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName,
+            o.NumberOfThreads ?? Environment.ProcessorCount, o.CancellationToken);
         if (skipped > 0)
         {
             channel.Warning(MessageSensitivity.None,
@@ -78,6 +79,8 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
             InitialParameters = initial ?? o.RandomStart(data.ClassCount * data.FeatureCount, data.ClassCount, seed),
         };
         var fit = SoftmaxRegressionTrainer.Train(data, trainerOptions);
+        // Nothing reads the copy after this point (the fit and its report hold no rows).
+        returnArrays();
         var model = fit.Model;
         var weights = Enumerable.Range(0, model.ClassCount)
             .Select(k => new VBuffer<float>(model.FeatureCount, model.WeightsOf(k).ToArray().Select(w => (float)w).ToArray())).ToArray();

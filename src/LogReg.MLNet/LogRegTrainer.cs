@@ -87,12 +87,8 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         if (rows is long count)
         {
             int d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
-            if (count * d >= ColdStartRehearsal.MinimumValues)
-            {
-                bool sparse = TrainingSetReader.FirstRowIsSparse(input, o.FeatureColumnName);
-                ColdStartRehearsal.StartIfUseful(o.ToTrainerOptions(0, null, null), count, d, sparse, fit =>
-                    _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName));
-            }
+            ColdStartRehearsal.StartIfUseful(o.ToTrainerOptions(0, null, null), count, d, () => TrainingSetReader.FirstRowIsSparse(input, o.FeatureColumnName),
+                fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName));
         }
         var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows,
             o.NumberOfThreads ?? Environment.ProcessorCount, o.CancellationToken);

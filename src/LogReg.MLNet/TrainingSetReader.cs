@@ -45,12 +45,20 @@ public static class TrainingSetReader
     public static (MulticlassTrainingSet Data, long SkippedRows) ReadMulticlass(
         IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
+        var read = ReadMulticlass(data, labelName, featureName, weightName, Environment.ProcessorCount, cancellationToken);
+        return (read.Data, read.SkippedRows);
+    }
+
+    /// <summary>The same, with the threads the caller may use and the action that gives the copy's large arrays back (for the trainer).</summary>
+    internal static (MulticlassTrainingSet Data, long SkippedRows, Action ReturnArrays) ReadMulticlass(
+        IDataView data, string labelName, string featureName, string? weightName, int threads, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, Environment.ProcessorCount, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
-        return (set, rows.Skipped);
+        return (set, rows.Skipped, rows.ReturnArrays);
     }
 
     private static Func<double> BooleanLabel(DataViewRowCursor cursor, DataViewSchema.Column column)

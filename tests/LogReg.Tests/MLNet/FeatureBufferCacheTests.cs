@@ -1,3 +1,4 @@
+using LogReg.Core.Data;
 using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
@@ -91,5 +92,29 @@ public class FeatureBufferCacheTests
         Assert.NotEqual(int.MaxValue, staleIndices[0]); // the fit wrote its copy into the stale arrays
         Assert.Same(staleIndices, FeatureBufferCache<int>.Rent(staleIndices.Length));
         Assert.Same(staleValues, FeatureBufferCache<float>.Rent(staleValues.Length));
+    }
+
+    [Fact]
+    public void AMulticlassFitOnAReusedArrayGivesTheModelOfAFreshCopyAndGivesTheArrayBack()
+    {
+        // 11,000 × 100 floats (over the caching size), three classes.
+        const int d = 100, n = 11_000;
+        var rows = TrainingBehaviourTests.SyntheticRows(n, d, seed: 29, sparse: false);
+        var labels = rows.Select((r, i) => (r.Label ? 1 : 0) + (r.Features[0] > 0.5f ? 1 : 0)).ToArray();
+        var set = new MulticlassTrainingSet(new DenseMatrix(n, d, rows.SelectMany(r => r.Features).ToArray()), labels, 3);
+        var ml = new MLContext(seed: 1);
+        var view = ml.Data.Cache(set.ToDataView(ml));
+        var options = new LogRegMulticlassOptions { L2Regularization = 1, NumberOfThreads = 2 };
+        var expected = SoftmaxRegressionTrainer.Train(
+            TrainingSetReader.ReadMulticlass(view, "Label", "Features", null).Data, options.ToTrainerOptions(seed: 0, progress: null, log: null)).Model;
+
+        var stale = Enumerable.Repeat(float.NaN, (n + 500) * d).ToArray();
+        FeatureBufferCache<float>.Return(stale);
+        var fitted = ml.MulticlassClassification.Trainers.LogReg(options).Fit(view).Model.LogRegDetails()!.Model;
+
+        Assert.Equal(expected.Weights.Select(BitConverter.DoubleToInt64Bits), fitted.Weights.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(expected.Biases.Select(BitConverter.DoubleToInt64Bits), fitted.Biases.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(rows[0].Features, stale.AsSpan(0, d).ToArray()); // the fit filled the stale array …
+        Assert.Same(stale, FeatureBufferCache<float>.Rent(stale.Length)); // … and gave it back
     }
 }
