@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using LogReg.Core.Training;
 using LogReg.MLNet;
@@ -16,6 +17,7 @@ public sealed class ProcessWideCacheTests
 public class FeatureBufferCacheTests
 {
     private static readonly int Length = (int)FeatureBufferCache<float>.MinimumLength + 1000;
+    private static readonly int DoubleLength = (int)FeatureBufferCache<double>.MinimumLength + 1000;
 
     [Fact]
     public void AReturnedArrayIsRentedAgainOnlyWhenItsSizeFits()
@@ -34,6 +36,51 @@ public class FeatureBufferCacheTests
         FeatureBufferCache<float>.Return(first);
         Assert.Equal(100, FeatureBufferCache<float>.Rent(100).Length); // small arrays are never cached
         GC.KeepAlive(first);
+    }
+
+    [Fact]
+    public void AReturnedArraySurvivesAFullCollectionWhileItIsHeld()
+    {
+        var returned = ReturnAFreshArray();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var rented = FeatureBufferCache<double>.Rent(DoubleLength);
+        Assert.True(returned.TryGetTarget(out var array));
+        Assert.Same(array, rented);
+    }
+
+    [Fact]
+    public async Task AfterTheHoldTimeAReturnedArrayGoesAtTheNextFullCollection()
+    {
+        var holdTime = FeatureBufferCache<double>.HoldTime;
+        FeatureBufferCache<double>.HoldTime = TimeSpan.FromMilliseconds(20);
+        try
+        {
+            var returned = ReturnAFreshArray();
+            // The release runs on the thread pool, which may be busy with other tests: wait up to 10 s for it.
+            bool collected = false;
+            for (int attempt = 0; attempt < 200 && !collected; attempt++)
+            {
+                await Task.Delay(50);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                collected = !returned.TryGetTarget(out _);
+            }
+            Assert.True(collected);
+            Assert.Equal(DoubleLength, FeatureBufferCache<double>.Rent(DoubleLength).Length); // a new array
+        }
+        finally
+        {
+            FeatureBufferCache<double>.HoldTime = holdTime;
+        }
+    }
+
+    // Not inlined: the array must be reachable from the cache only, not from a local of the test. Doubles: no
+    // fit uses FeatureBufferCache<double>, so no test running alongside can rent the array meanwhile.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<double[]> ReturnAFreshArray()
+    {
+        var array = new double[DoubleLength];
+        FeatureBufferCache<double>.Return(array);
+        return new WeakReference<double[]>(array);
     }
 
     [Fact]
