@@ -14,12 +14,12 @@ internal sealed class DenseRowsBuilder : RowsBuilder
 
     /// <param name="d">Values per row.</param>
     /// <param name="capacityRows">The rows expected (the array grows if more come).</param>
-    /// <param name="threads">Threads the read may use; with more than one, a helper maps a large array's memory ahead of the rows.</param>
+    /// <param name="threads">Threads the read may use; with more than one, a helper maps a new large array's memory ahead of the rows.</param>
     public DenseRowsBuilder(int d, long capacityRows, int threads)
     {
         _d = d;
-        _values = FeatureBufferCache<float>.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)));
-        _pageFaultAhead = PageFaultAhead<float>.StartFor(_values, threads);
+        _values = FeatureBufferCache<float>.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)), out bool reused);
+        _pageFaultAhead = reused ? null : PageFaultAhead<float>.StartFor(_values, threads); // a reused array is mapped already
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -31,8 +31,12 @@ internal static class FeatureBufferCache<T>
     internal static TimeSpan HoldTime { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>An array of at least <paramref name="length"/> elements (at most twice that when reused); contents undefined.</summary>
-    public static T[] Rent(long length)
+    public static T[] Rent(long length) => Rent(length, out _);
+
+    /// <summary>The same, saying whether the array is a returned one (its memory already mapped) rather than a new one.</summary>
+    public static T[] Rent(long length, out bool reused)
     {
+        reused = false;
         if (length >= MinimumLength)
         {
             T[]? array;
@@ -48,6 +52,7 @@ internal static class FeatureBufferCache<T>
             }
             if (array is not null && array.Length >= length && array.Length <= 2 * length)
             {
+                reused = true;
                 return array;
             }
             // Uninitialised: the reader writes every element the matrix reads, and zeroing would map every page up front.
@@ -56,7 +61,7 @@ internal static class FeatureBufferCache<T>
         return new T[length];
     }
 
-    /// <summary>Offers an array that no live object reads any more to the next <see cref="Rent"/>.</summary>
+    /// <summary>Offers an array that no live object reads any more to the next <see cref="Rent(long)"/>.</summary>
     public static void Return(T[]? array)
     {
         if (array is null || array.LongLength < MinimumLength)

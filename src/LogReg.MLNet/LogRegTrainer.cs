@@ -84,6 +84,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         {
             return TrainStreamed(input, initial, channel, budget, estimate);
         }
+        // The first large fit of its kind in the process compiles its optimizer on another thread while the data are read.
         if (rows is long count)
         {
             int d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
