@@ -31,11 +31,8 @@ public static class LogisticRegressionTrainer
         int threads = options.ResolvedThreads;
         var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
         IOptimizer optimizer = OptimizerCatalog.Create(kind);
-        bool probe = options.Optimizer == OptimizerKind.Auto && kind == OptimizerKind.Newton && options.MaximumNumberOfIterations is null
-            && objective.Penalty.IsSmooth && OptimizerCatalog.ProbesLbfgsFirst(data.FeatureCount, data.RowCount);
-        string method = probe ? $"lbfgs (at most {OptimizerCatalog.AutoLbfgsProbeIterations} iterations, then newton if not converged)" : optimizer.Name;
         options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training {options.Loss} with {method} on {data.RowCount} rows × {data.FeatureCount} features " +
+            $"Training {options.Loss} with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features " +
             $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {threads} thread(s).")));
 
         OptimizationResult result;
@@ -49,11 +46,6 @@ public static class LogisticRegressionTrainer
             var theta = new double[objective.Dimension];
             centred.ToOriginal(result.Minimizer, theta);
             result = result with { Minimizer = theta };
-        }
-        else if (probe)
-        {
-            (kind, result) = LbfgsProbe.Minimize(objective, start, options);
-            optimizer = OptimizerCatalog.Create(kind);
         }
         else
         {

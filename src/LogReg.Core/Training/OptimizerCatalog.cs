@@ -16,21 +16,7 @@ public static class OptimizerCatalog
     public const int AutoSmallProblemMaximumFeatures = 32;
 
     /// <summary>… and at most this many stored values n·(d + 1).</summary>
-    public const long AutoSmallProblemMaximumValues = 50_000;
-
-    /// <summary>On small problems with more than <see cref="AutoNewtonMaximumFeatures"/> features, Auto first runs L-BFGS for at most this many iterations.</summary>
-    public const int AutoLbfgsProbeIterations = 20;
-
-    /// <summary>
-    /// True where Auto's Newton is preceded by an L-BFGS probe (<see cref="AutoLbfgsProbeIterations"/>): small
-    /// problems with more than <see cref="AutoNewtonMaximumFeatures"/> features, where which method is faster
-    /// depends on the conditioning (measured: 1,000 × 20 synthetic L-BFGS 15 iterations, 1.26 ms vs Newton 1.35;
-    /// breast cancer 455 × 30 L-BFGS 51–89 iterations, 2.1 ms vs Newton 9, 1.4 ms). Newton continues from the
-    /// probe's point when it has not converged.
-    /// </summary>
-    public static bool ProbesLbfgsFirst(int featureCount, int rowCount) =>
-        featureCount > AutoNewtonMaximumFeatures && featureCount <= AutoSmallProblemMaximumFeatures
-        && (long)rowCount * (featureCount + 1) <= AutoSmallProblemMaximumValues;
+    public const long AutoSmallProblemMaximumValues = 160_000;
 
     /// <summary>The name of Auto on the command line.</summary>
     public const string AutoName = "auto";
@@ -63,17 +49,24 @@ public static class OptimizerCatalog
     /// otherwise L-BFGS (OWL-QN under L1 or non-negativity). Any other kind is returned as it is.
     /// </summary>
     /// <remarks>
-    /// A cost model measured on this project's 2-core AVX2 machine (2026-11-28, after the blocked
-    /// Gram kernel; core fits, median, 1 and 2 threads): Newton costs I_N·(n·(d+1)²/2·c_g + 3·n·d·c_p)
-    /// with I_N ≈ 3–9 iterations, L-BFGS I_L·1.2·n·d·c_p with I_L ≈ 8–90, and c_g ≈ c_p/5 per value
-    /// (a Gram entry is one fused multiply-add; a pass value also pays the loss). So Newton pays
-    /// only while d is small, and the break-even d grows with I_L, i.e. with bad conditioning, which
-    /// the shape does not show. Synthetic, well-conditioned data (n × d: Newton / L-BFGS ms, 2 threads):
-    /// 500 × 5 0.38 / 0.62; 5,000 × 5 1.36 / 2.11; 50,000 × 5 8.7 / 13.5; 50,000 × 10 14.5 / 13.2 (tie);
-    /// 5,000 × 20 2.8 / 3.3; 5,000 × 30 4.9 / 2.8; 50,000 × 30 38 / 28; 50,000 × 100 189 / 77. Real,
-    /// ill-conditioned small data: breast cancer 455 × 30 raw 1.25 / 3.2 ms (9 vs 89 iterations),
-    /// standardised 1.47 / 1.8 (9 vs 51). Hence Newton up to 10 features everywhere, and on small
-    /// problems (where its cost is bounded, about a millisecond) up to 32 features; L-BFGS beyond.
+    /// A cost model measured on this project's 2-core AVX2 machine: Newton costs
+    /// I_N·(n·(d+1)²/2·c_g + 3·n·d·c_p) with I_N ≈ 3–9 iterations, L-BFGS I_L·1.2·n·d·c_p with I_L ≈ 8–90,
+    /// and c_g ≈ c_p/5 per value (a Gram entry is one fused multiply-add; a pass value also pays the loss),
+    /// so Newton pays while d is small, and the break-even d grows with I_L, i.e. with bad conditioning,
+    /// which the shape does not show. Core fits, best of 25 × 10, default threads (2), after the Gram kernel
+    /// took eight floats at a time (2026-11-28, seventh session; n × d, Newton / L-BFGS µs, synthetic data
+    /// with true weights ~U(±0.3) then ~U(±1.5)): 500 × 16 182 / 253, 288 / 271; 1,500 × 20 789 / 1,107,
+    /// 1,542 / 1,876; 1,000 × 32 621 / 1,070, 1,337 / 1,335; 1,500 × 32 1,327 / 1,505, 1,530 / 1,436;
+    /// 3,000 × 16 842 / 1,242, 897 / 1,372; 2,500 × 12 508 / 1,652, 939 / 1,022; 5,000 × 30 2,582 / 4,069,
+    /// 3,478 / 4,550; 10,000 × 12 1,579 / 3,483, 3,592 / 4,390; but 2,000 × 40 1,373 / 1,592, 3,513 / 2,328
+    /// and 1,500 × 64 2,267 / 1,856, 3,211 / 2,228. Real data: breast cancer 455 × 30 raw 713 / 1,918
+    /// (9 vs 89 iterations), standardised 680 / 1,190; the 1,000 × 20 bench set 520 / 675. Earlier
+    /// measurements at larger n (before that kernel): 50,000 × 10 14.5 / 13.2 ms (tie), 50,000 × 30 38 / 28,
+    /// 50,000 × 100 189 / 77. Hence Newton up to 10 features everywhere and up to 32 features while
+    /// n·(d + 1) ≤ 160,000 (at most 7% slower than L-BFGS in the cases above, often 1.5–3× faster); L-BFGS
+    /// beyond. (An earlier rule ran a 20-iteration L-BFGS probe first on small problems; once the Gram kernel
+    /// was twice as fast, the probe made Auto slower than plain Newton in 10 of the 15 small cases above, by
+    /// up to 2.2× (2,500 × 12: 2,019 vs 939 µs), and faster in 5 by at most 6%.)
     /// </remarks>
     public static OptimizerKind Resolve(TrainerOptions options, int featureCount, int rowCount)
     {

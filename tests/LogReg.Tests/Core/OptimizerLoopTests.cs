@@ -69,8 +69,10 @@ public class OptimizerLoopTests
         Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 10, 1_000_000)); // few features, any rows
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 11, 1_000_000));
         Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 455));   // small: breast cancer
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 12, 9000));  // 117,000 values, 12 features: neither
-        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 2000));  // 62,000 values: not small
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 12, 10_000)); // 130,000 values: small
+        Assert.Equal(OptimizerKind.Newton, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 5000));  // 155,000 values: small
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 30, 5200));   // 161,200 values: not small
+        Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 12, 13_000)); // 169,000 values, 12 features: neither
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions(), 33, 100));   // more than 32 features
         Assert.Equal(OptimizerKind.Lbfgs, OptimizerCatalog.Resolve(new TrainerOptions { L1Regularization = 1 }, 3, 5000));
         Assert.Equal(OptimizerKind.GradientDescent, OptimizerCatalog.Resolve(new TrainerOptions { Optimizer = OptimizerKind.GradientDescent }, 3, 5000));
@@ -107,27 +109,22 @@ public class OptimizerLoopTests
     }
 
     [Fact]
-    public void AutoOnSmallProblemsProbesLbfgsThenFinishesWithNewton()
+    public void AutoOnSmallProblemsRunsNewtonToNewtonsOptimum()
     {
-        // Breast cancer, raw features (569 × 30, badly conditioned): the 20-iteration L-BFGS probe does not
-        // converge, Newton finishes from its point at the Newton optimum; the report counts both phases.
+        // Breast cancer, raw features (569 × 30, badly conditioned) and a well-conditioned 800 × 20 set: both
+        // small, so Auto is Newton itself — the same iterations and the same optimum.
         var raw = new TrainingSet(DenseMatrix.FromRows(ReferenceData.BreastCancer.Rows.ToList()), ReferenceData.BreastCancer.Labels);
-        var auto = LogisticRegressionTrainer.Train(raw, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9 });
-        var newton = LogisticRegressionTrainer.Train(raw, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9, Optimizer = OptimizerKind.Newton });
-        Assert.True(auto.Report.Optimization.Converged, auto.Report.Optimization.Message);
-        Assert.Equal(OptimizerKind.Newton, auto.Report.Optimizer);
-        Assert.True(auto.Report.Optimization.Iterations > OptimizerCatalog.AutoLbfgsProbeIterations);
-        Assert.Equal(auto.Report.Optimization.Iterations, auto.Report.Optimization.Trace.Count);
-        Assert.Contains("L-BFGS iterations", auto.Report.Optimization.Message);
-        NumericAssert.Relative(newton.Report.Optimization.Objective, auto.Report.Optimization.Objective, 1e-12, "objective");
-
-        // A well-conditioned small problem: the probe converges and L-BFGS is the answer.
         var rng = new Random(4);
         var rows = Enumerable.Range(0, 800).Select(_ => Enumerable.Range(0, 20).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToList();
         var labels = rows.Select(r => rng.NextDouble() < 1 / (1 + Math.Exp(-r.Sum())) ? 1.0 : 0.0).ToArray();
-        var easy = LogisticRegressionTrainer.Train(new TrainingSet(DenseMatrix.FromRows(rows), labels), new TrainerOptions { L2Regularization = 1 });
-        Assert.True(easy.Report.Optimization.Converged);
-        Assert.Equal(OptimizerKind.Lbfgs, easy.Report.Optimizer);
-        Assert.True(easy.Report.Optimization.Iterations <= OptimizerCatalog.AutoLbfgsProbeIterations);
+        foreach (var set in new[] { raw, new TrainingSet(DenseMatrix.FromRows(rows), labels) })
+        {
+            var auto = LogisticRegressionTrainer.Train(set, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9 });
+            var newton = LogisticRegressionTrainer.Train(set, new TrainerOptions { L2Regularization = 1, OptimizationTolerance = 1e-9, Optimizer = OptimizerKind.Newton });
+            Assert.True(auto.Report.Optimization.Converged, auto.Report.Optimization.Message);
+            Assert.Equal(OptimizerKind.Newton, auto.Report.Optimizer);
+            Assert.Equal(newton.Report.Optimization.Iterations, auto.Report.Optimization.Iterations);
+            Assert.Equal(newton.Report.Optimization.Objective, auto.Report.Optimization.Objective);
+        }
     }
 }
