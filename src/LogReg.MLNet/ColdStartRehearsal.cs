@@ -10,7 +10,7 @@ namespace LogReg.MLNet;
 /// The first fit in a process compiles (JIT) the optimizer, the objective and its kernels on the
 /// training thread, after the data are read: on the dense benchmark (160,000 × 100) its first
 /// iteration came 85 ms after the optimizer started against 32 ms in a later fit, and 98 ms of the
-/// first fit's JIT time was this library's code. So when a large set is about to be read, a
+/// first fit's JIT time was this library's code. So when a large set is being read, a
 /// rehearsal — the same loss, optimizer, penalty and layout, three iterations on 256 synthetic rows
 /// of the same width — runs once per process on another thread, and the read (single-threaded, tens
 /// of milliseconds or more) hides the compilation. The rehearsal shares no state with the real fit:
@@ -29,17 +29,15 @@ internal static class ColdStartRehearsal
     /// <summary>
     /// Starts the rehearsal for a fit with <paramref name="options"/> on <paramref name="rows"/> × <paramref name="features"/>
     /// the first time this kind of fit is met in the process, when more than one thread is allowed and the set is large;
-    /// returns it, or null when none was started. <paramref name="isSparse"/> is asked only when the rest qualifies;
-    /// <paramref name="afterFit"/> rehearses what the caller does with a fit.
+    /// returns it, or null when none was started. <paramref name="afterFit"/> rehearses what the caller does with a fit.
     /// </summary>
-    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, Func<bool> isSparse, Action<TrainingResult> afterFit)
+    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, bool sparse, Action<TrainingResult> afterFit)
     {
         if (options.ResolvedThreads < 2 || options.FirthBiasReduction || rows * features < MinimumValues)
         {
             return null;
         }
         var kind = OptimizerCatalog.Resolve(options, features, (int)Math.Min(rows, int.MaxValue));
-        bool sparse = isSparse();
         var shape = new Shape(options.Loss, kind, options.L1Regularization > 0, options.EnforceNonNegativity, sparse);
         var task = new Task(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)));
         if (!s_started.TryAdd(shape, task))

@@ -66,7 +66,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         var o = _options;
         using var channel = _host.Start("Training");
         var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName,
-            o.NumberOfThreads ?? Environment.ProcessorCount, o.CancellationToken);
+            o.ToTrainerOptions(0, null, null).ResolvedThreads, o.CancellationToken);
         if (skipped > 0)
         {
             channel.Warning(MessageSensitivity.None,

@@ -84,15 +84,15 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         {
             return TrainStreamed(input, initial, channel, budget, estimate);
         }
-        // The first large fit of its kind in the process compiles its optimizer on another thread while the data are read.
-        if (rows is long count)
-        {
-            int d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
-            ColdStartRehearsal.StartIfUseful(o.ToTrainerOptions(0, null, null), count, d, () => TrainingSetReader.FirstRowIsSparse(input, o.FeatureColumnName),
-                fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName));
-        }
+        // The first large fit of its kind in the process compiles its optimizer on another thread while the data are
+        // read; the reader says at the first row whether they are sparse.
+        var core = o.ToTrainerOptions(0, null, null);
+        Action<bool>? rehearse = rows is long count
+            ? sparse => ColdStartRehearsal.StartIfUseful(core, count, SchemaChecks.FeatureCount(input.Schema, o.FeatureColumnName), sparse,
+                fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName))
+            : null;
         var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows,
-            o.NumberOfThreads ?? Environment.ProcessorCount, o.CancellationToken);
+            core.ResolvedThreads, rehearse, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
             channel.Warning(MessageSensitivity.None,
@@ -143,7 +143,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
                 $"ShowTrainingStatistics is true, but the training data (about {estimate >> 20} MB in memory) exceed MemoryBudgetMegabytes " +
                 $"({budget >> 20} MB) and are streamed; statistics need the rows in memory. Raise MemoryBudgetMegabytes or set ShowTrainingStatistics = false.");
         }
-        var d = ((VectorDataViewType)SchemaChecks.Features(input.Schema, o.FeatureColumnName).Type).Size;
+        var d = SchemaChecks.FeatureCount(input.Schema, o.FeatureColumnName);
         var source = new DataViewBlockSource(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, MemoryBudget.BlockRows(budget, d));
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"The training data (about {estimate / 1048576.0:F0} MB in memory) exceed MemoryBudgetMegabytes ({budget / 1048576.0:F0} MB): " +

@@ -56,6 +56,9 @@ internal static class SchemaChecks
         return column;
     }
 
+    /// <summary>The size of the feature vector (after <see cref="Features"/>' checks).</summary>
+    public static int FeatureCount(DataViewSchema schema, string name) => ((VectorDataViewType)Features(schema, name).Type).Size;
+
     public static DataViewSchema.Column? Weight(DataViewSchema schema, string? name)
     {
         if (name is null)

@@ -21,18 +21,19 @@ public static class TrainingSetReader
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
     public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default) =>
-        Read(data, labelName, featureName, weightName, null, Environment.ProcessorCount, cancellationToken);
+        Read(data, labelName, featureName, weightName, null, Environment.ProcessorCount, null, cancellationToken);
 
     /// <summary>
-    /// The same, with the view's row count when the caller has already counted it (so it is not counted twice)
-    /// and the threads the caller may use (more than one lets a helper map the copy's memory while it is read).
+    /// The same, with the view's row count when the caller has already counted it (so it is not counted twice),
+    /// the threads the caller may use (more than one lets a helper map the copy's memory while it is read), and
+    /// <paramref name="onLayout"/>, told once, at the first usable row, whether the rows are sparse.
     /// </summary>
     internal static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, long? rowCount, int threads,
-        CancellationToken cancellationToken)
+        Action<bool>? onLayout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, threads, cancellationToken);
+        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, threads, onLayout, cancellationToken);
         var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
         return new DataViewRead(set, rows.Skipped) { ReturnArrays = rows.ReturnArrays };
     }
@@ -55,7 +56,7 @@ public static class TrainingSetReader
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, null, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
         return (set, rows.Skipped, rows.ReturnArrays);
@@ -86,10 +87,10 @@ public static class TrainingSetReader
     private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped, Action ReturnArrays);
 
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, long? rowCount, int threads, CancellationToken cancellationToken)
+        string featureName, string? weightName, long? rowCount, int threads, Action<bool>? onLayout, CancellationToken cancellationToken)
     {
         Rows? all = null;
-        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, threads, block => all = block, cancellationToken);
+        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, threads, onLayout, block => all = block, cancellationToken);
         return all!;
     }
 
@@ -102,7 +103,7 @@ public static class TrainingSetReader
         Action<TrainingSet> onBlock, CancellationToken cancellationToken)
     {
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1,
+        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1, null,
             rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
     }
 
@@ -111,7 +112,8 @@ public static class TrainingSetReader
     // one copy is allocated at its final size instead of grown by doubling and trimmed (3× at peak).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadBlocks(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, int blockRows, long? rowCount, int threads, Action<Rows> onBlock, CancellationToken cancellationToken)
+        string featureName, string? weightName, int blockRows, long? rowCount, int threads, Action<bool>? onLayout, Action<Rows> onBlock,
+        CancellationToken cancellationToken)
     {
         var schema = data.Schema;
         var featureColumn = SchemaChecks.Features(schema, featureName);
@@ -208,6 +210,11 @@ public static class TrainingSetReader
                         }
                     }
                 }
+                if (onLayout is not null)
+                {
+                    onLayout(!features.IsDense);
+                    onLayout = null;
+                }
                 builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length, threads) : new SparseRowsBuilder(d, labels.Length);
                 builder.Add(features);
                 labels[count] = label;
@@ -223,20 +230,6 @@ public static class TrainingSetReader
             Emit();
         }
         return skipped;
-    }
-
-    /// <summary>Whether the view's first row stores its features sparsely (false for an empty view).</summary>
-    internal static bool FirstRowIsSparse(IDataView data, string featureName)
-    {
-        var column = SchemaChecks.Features(data.Schema, featureName);
-        using var cursor = data.GetRowCursor(new[] { column });
-        if (!cursor.MoveNext())
-        {
-            return false;
-        }
-        var row = default(VBuffer<float>);
-        cursor.GetGetter<VBuffer<float>>(column)(ref row);
-        return !row.IsDense;
     }
 
     // The reader's errors, out of its loop: their message building would otherwise be compiled (fully

@@ -108,11 +108,11 @@ public class ColdStartTests
             Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.GradientDescent, L1Regularization = 0.1, EnforceNonNegativity = true,
         };
         TrainingResult? rehearsed = null;
-        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 1 }, 100_000, 100, () => true, _ => { }));
-        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 1_000, 100, () => true, _ => { }));
-        var first = ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 100_000, 100, () => true, fit => rehearsed = fit);
+        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 1 }, 100_000, 100, sparse: true, _ => { }));
+        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 1_000, 100, sparse: true, _ => { }));
+        var first = ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 100_000, 100, sparse: true, fit => rehearsed = fit);
         Assert.NotNull(first);
-        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 200_000, 50, () => true, _ => { }));
+        Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 200_000, 50, sparse: true, _ => { }));
         await first;
         Assert.Equal(100, rehearsed!.Model.FeatureCount);
     }
