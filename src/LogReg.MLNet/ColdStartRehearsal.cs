@@ -24,7 +24,8 @@ internal static class ColdStartRehearsal
     private const int Rows = 256;
     private const int SparseValuesPerRow = 8;
 
-    private static readonly ConcurrentDictionary<Shape, Task> s_started = new();
+    // Only the kinds of fit started: a stored task would hold its closure (the caller's schema and view) until it runs.
+    private static readonly ConcurrentDictionary<Shape, byte> s_started = new();
 
     /// <summary>
     /// Starts the rehearsal for a fit with <paramref name="options"/> on <paramref name="rows"/> × <paramref name="features"/>
@@ -39,13 +40,11 @@ internal static class ColdStartRehearsal
         }
         var kind = OptimizerCatalog.Resolve(options, features, (int)Math.Min(rows, int.MaxValue));
         var shape = new Shape(options.Loss, kind, options.L1Regularization > 0, options.EnforceNonNegativity, sparse);
-        var task = new Task(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)));
-        if (!s_started.TryAdd(shape, task))
+        if (!s_started.TryAdd(shape, 0))
         {
             return null;
         }
-        task.Start(TaskScheduler.Default);
-        return task;
+        return Task.Run(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)));
     }
 
     /// <summary>The rehearsal fit itself (on the calling thread): three iterations of <paramref name="options"/> on the synthetic set.</summary>
