@@ -24,9 +24,7 @@ public static class FirthStatistics
             margins[i] = fit.Coefficients[0] + Numerics.VectorKernels.Dot(row, fit.Coefficients.AsSpan(1));
         }
         var likelihood = LikelihoodSummary.Of(data, margins, StatisticsCalculator.ExtremeMargin);
-        var separation = (long)data.RowCount * 2 * k <= 20_000_000
-            ? SeparationCheck.Run(data, Enumerable.Range(0, data.FeatureCount).ToArray(), cancellationToken)
-            : SeparationResult.NotChecked;
+        var separation = SeparationCheck.Run(data, cancellationToken: cancellationToken);
         var coefficients = new List<CoefficientStatistics>(k);
         for (int c = 0; c < k; c++)
         {

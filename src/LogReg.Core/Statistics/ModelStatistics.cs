@@ -146,7 +146,7 @@ public sealed record ModelStatistics
     public bool MaximumLikelihoodEstimateExists { get; init; } = true;
 
     /// <summary>The separation check's verdict (not checked for penalised, MSE or very wide fits).</summary>
-    public SeparationResult Separation { get; init; } = SeparationResult.NotChecked;
+    public SeparationResult Separation { get; init; } = SeparationResult.NotChecked("not computed.");
 
     /// <summary>Coefficients with no estimate because their column depends on earlier ones (as R's glm reports NA).</summary>
     public IReadOnlyList<string> AliasedCoefficients { get; init; } = Array.Empty<string>();

@@ -104,7 +104,9 @@ public static class StatisticsCalculator
         var likelihood = LikelihoodSummary.Of(describedData, margins, ExtremeMargin);
 
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
-        var separation = bce && unpenalised && !wide ? SeparationCheck.Run(describedData, Enumerable.Range(0, kept.Count).ToArray()) : SeparationResult.NotChecked;
+        var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
+            : !unpenalised ? SeparationResult.NotChecked("an L2 penalty makes the estimate finite on any data.")
+            : SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
         bool mleExists = !separation.Separated;
         if (separation.Separated)
         {
@@ -115,7 +117,7 @@ public static class StatisticsCalculator
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fitted probabilities numerically 0 or 1 for {likelihood.ExtremeRows} of {likelihood.UsedRows} rows (|z| > {ExtremeMargin:F1}); ") +
                 (separation.Separated ? "the data are separated (see the warning)."
                 : separation.Checked ? "the separation check finds no separation, so the estimate exists and is reported."
-                : "separation was not checked (the problem is too large for the dense linear program)."));
+                : $"separation was not checked: {separation.Reason}"));
         }
         if (!described.Report.Optimization.Converged)
         {

@@ -72,7 +72,7 @@ public static class LogisticRegressionTrainer
         {
             return;
         }
-        var separation = Statistics.SeparationCheck.Run(data, Enumerable.Range(0, data.FeatureCount).ToArray(), options.CancellationToken);
+        var separation = Statistics.SeparationCheck.Run(data, null, options.ResolvedThreads, options.CancellationToken);
         if (separation.Separated)
         {
             string features = string.Join(", ", separation.Direction.Keys.Where(k => k != "intercept").Select(k => $"'{k}'"));

@@ -1,49 +1,68 @@
 using LogReg.Core.Data;
-using LogReg.Core.Numerics;
 using LogReg.Core.Statistics;
 using LogReg.Tests.Kit;
 using Xunit;
 
 namespace LogReg.Tests.Core;
 
-/// <summary>Separation decided by the linear program, against scipy's HiGHS on the same LP.</summary>
+/// <summary>
+/// Separation verdicts against scipy's HiGHS on the same programs (Reference/*.separation.json), and every
+/// reported direction re-checked here from the raw data: its margins must be ≥ 0 on every row and &gt; 0 on
+/// exactly the rows the result calls separated.
+/// </summary>
 public class SeparationTests
 {
-    public static TheoryData<string> Sets() => new() { "spector", "breast_cancer_wdbc", "endometrial" };
-
-    private static ReferenceData Get(string name) => name switch
-    {
-        "spector" => ReferenceData.Spector,
-        "endometrial" => ReferenceData.Endometrial,
-        _ => ReferenceData.BreastCancer,
-    };
+    public static TheoryData<string> Sets() => new() { "spector", "breast_cancer_wdbc", "endometrial", "housevotes84_blank" };
 
     [Theory]
     [MemberData(nameof(Sets))]
-    public void TheVerdictAndTheOptimumMatchTheReference(string name)
+    public void TheVerdictMatchesHighsAndTheDirectionSeparates(string name)
     {
-        var reference = Get(name);
-        var result = SeparationCheck.Run(reference.Dense(), Enumerable.Range(0, reference.FeatureCount).ToArray());
+        var reference = ReferenceData.Get(name);
+        var data = reference.Dense();
+        var result = SeparationCheck.Run(data);
         bool expected = reference.Separation.GetProperty("separation").GetBoolean();
-        Assert.True(result.Checked);
+        Assert.True(result.Checked, result.Reason);
         Assert.Equal(expected, result.Separated);
-        // The features are stored in single precision (the reference LP used double): about 1e-6 relative.
-        NumericAssert.Close(reference.Separation.GetProperty("optimum").GetDouble(), result.Optimum, 1e-5, "LP optimum");
-        if (expected)
+        if (!expected)
         {
-            // The optimal direction need not be unique; each reported one must separate.
-            Assert.NotEmpty(result.Direction);
-            Assert.True(result.SeparatedRows > 0);
+            // The dual certificate bounds Konis's optimum from above; HiGHS found 0.
+            Assert.InRange(result.OptimumBound, 0, 1e-7);
+            Assert.Empty(result.Direction);
+            return;
         }
+        if (reference.Separation.TryGetProperty("complete", out var complete))
+        {
+            Assert.Equal(complete.GetBoolean(), result.Complete);
+        }
+        SeparationAssert.DirectionSeparates(data, result);
+        // A feasible point's objective is a lower bound of the optimum HiGHS found.
+        Assert.InRange(result.OptimumBound, 1e-7, reference.Separation.GetProperty("optimum").GetDouble() * (1 + 1e-6));
     }
 
     [Fact]
-    public void EndometrialIsQuasiSeparatedByNV()
+    public void HouseVotesWithBlankLevelsIsCompletelySeparatedWithHighsMinimumMargin()
     {
-        var result = SeparationCheck.Run(ReferenceData.Endometrial.Dense(), new[] { 0, 1, 2 });
+        // The case: the old simplex said "no separation" here (and "separated" with rows reversed).
+        var reference = ReferenceData.Get("housevotes84_blank");
+        var result = SeparationCheck.Run(reference.Dense());
+        Assert.True(result.Complete);
+        Assert.Equal(435, result.SeparatedRows);
+        // HiGHS's minimum-margin LP: t* = 0.05 with |β| ≤ 1; ours is a feasible point of the same LP, rescaled.
+        Assert.True(result.MinimumMargin >= reference.Separation.GetProperty("minimum_margin").GetDouble() * (1 - 1e-9));
+    }
+
+    [Fact]
+    public void EndometrialIsQuasiSeparatedByNVAlone()
+    {
+        var data = ReferenceData.Endometrial.Dense();
+        var result = SeparationCheck.Run(data);
         Assert.True(result.Separated);
         Assert.False(result.Complete);
         Assert.Equal(new[] { "NV" }, result.Direction.Keys);
+        // NV = 1 on 13 rows, all high grade: those are separated, the other 66 lie on the boundary.
+        Assert.Equal(data.Labels.Where((y, i) => ReferenceData.Endometrial.Rows[i][0] == 1).Count(), result.SeparatedRows);
+        SeparationAssert.DirectionSeparates(data, result);
     }
 
     [Fact]
@@ -64,21 +83,68 @@ public class SeparationTests
         labels.Add(0);
         rows.Add(new[] { 1.0 });
         labels.Add(1);
-        var result = SeparationCheck.Run(new TrainingSet(DenseMatrix.FromRows(rows), labels.ToArray()), new[] { 0 });
+        var result = SeparationCheck.Run(new TrainingSet(DenseMatrix.FromRows(rows), labels.ToArray()));
+        Assert.True(result.Checked);
         Assert.False(result.Separated);
-        Assert.Equal(0, result.Optimum);
+        Assert.InRange(result.OptimumBound, 0, 1e-7);
+    }
+
+    [Theory]
+    // x: negatives 1, 2, 3; positives 4, 5, 6 — complete.
+    [InlineData(new[] { 1.0, 2, 3, 4, 5, 6 }, new[] { 0.0, 0, 0, 1, 1, 1 }, true, true, 6)]
+    // A tie at 3 with both labels: quasi-complete, the two tied rows on the boundary.
+    [InlineData(new[] { 1.0, 2, 3, 3, 5, 6 }, new[] { 0.0, 0, 0, 1, 1, 1 }, true, false, 4)]
+    // One positive among the negatives: overlap, the estimate exists.
+    [InlineData(new[] { 1.0, 2, 3, 4, 5, 6, 1.5 }, new[] { 0.0, 0, 0, 1, 1, 1, 1 }, false, false, 0)]
+    // A constant feature: only the intercept could separate, and both classes are present.
+    [InlineData(new[] { 7.0, 7, 7, 7 }, new[] { 0.0, 1, 0, 1 }, false, false, 0)]
+    public void OneFeatureCases(double[] x, double[] y, bool separated, bool complete, int strictRows)
+    {
+        var data = new TrainingSet(DenseMatrix.FromRows(x.Select(v => new[] { v }).ToArray()), y);
+        var result = SeparationCheck.Run(data);
+        Assert.True(result.Checked);
+        Assert.Equal(separated, result.Separated);
+        Assert.Equal(complete, result.Complete);
+        Assert.Equal(strictRows, result.SeparatedRows);
+        if (separated)
+        {
+            SeparationAssert.DirectionSeparates(data, result);
+        }
     }
 
     [Fact]
-    public void TheSimplexSolvesASmallTextbookProblem()
+    public void FewerRowsThanColumnsInGeneralPositionAreCompletelySeparated()
     {
-        // Chvátal's first example: max 5x₁ + 4x₂ + 3x₃ s.t. 2x₁+3x₂+x₃ ≤ 5, 4x₁+x₂+2x₃ ≤ 11, 3x₁+4x₂+2x₃ ≤ 8: z* = 13.
-        var d = new double[,] { { -2, -3, -1 }, { -4, -1, -2 }, { -3, -4, -2 } };
-        var lp = new DictionarySimplex(d, new[] { 5.0, 11, 8 }, new[] { 5.0, 4, 3 });
-        Assert.True(lp.Solve(100));
-        Assert.Equal(13, lp.Optimum, 12);
-        Assert.Equal(2, lp.ValueOf(0), 12);
-        Assert.Equal(0, lp.ValueOf(1), 12);
-        Assert.Equal(1, lp.ValueOf(2), 12);
+        var rng = new Random(11);
+        var rows = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, 60).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, 40).Select(i => (double)(i % 2)).ToArray();
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels);
+        var result = SeparationCheck.Run(data);
+        Assert.True(result.Complete);
+        SeparationAssert.DirectionSeparates(data, result);
+    }
+
+    [Fact]
+    public void RowsWithZeroWeightAreLeftOut()
+    {
+        // Separated at x = 3.5 except for one overlapping row, which carries no weight.
+        var x = new[] { 1.0, 2, 3, 4, 5, 6, 1.5 };
+        var y = new[] { 0.0, 0, 0, 1, 1, 1, 1 };
+        var weights = new[] { 1.0, 2, 1, 0.5, 1, 1, 0 };
+        var result = SeparationCheck.Run(new TrainingSet(DenseMatrix.FromRows(x.Select(v => new[] { v }).ToArray()), y, weights));
+        Assert.True(result.Complete);
+        Assert.Equal(6, result.SeparatedRows);
+    }
+
+    [Fact]
+    public void AProblemBeyondTheWorkBoundIsNotCheckedWithTheReason()
+    {
+        // 3,000 columns: (n + k/3)·k² is far above the bound; nothing is computed, nothing thrown.
+        var rows = Enumerable.Range(0, 600).Select(i => Enumerable.Range(0, 3000).Select(j => (double)((i * 7 + j) % 5)).ToArray()).ToArray();
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 600).Select(i => (double)(i % 2)).ToArray());
+        var result = SeparationCheck.Run(data);
+        Assert.False(result.Checked);
+        Assert.False(result.Separated);
+        Assert.Contains("too large", result.Reason);
     }
 }

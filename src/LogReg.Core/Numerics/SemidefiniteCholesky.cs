@@ -1,0 +1,78 @@
+namespace LogReg.Core.Numerics;
+
+/// <summary>
+/// Cholesky factorisation L·Lᵀ of a symmetric positive semidefinite matrix as interior-point codes do it
+/// (LIPSOL, Zhang 1996): a pivot lost to cancellation — at or below 1e-30 of the largest diagonal entry —
+/// is replaced by a huge one, so that component of every solution is ~0 instead of the factorisation
+/// failing. Solves then return a solution of the consistent part of a singular or ill-conditioned system.
+/// </summary>
+internal sealed class SemidefiniteCholesky
+{
+    private const double HugePivot = 1e64;
+
+    private readonly double[] _l;
+    private readonly int _n;
+
+    private SemidefiniteCholesky(double[] l, int n)
+    {
+        _l = l;
+        _n = n;
+    }
+
+    /// <summary>Factors the row-major n×n matrix <paramref name="m"/> (read only), or returns null when it has a non-finite entry.</summary>
+    public static SemidefiniteCholesky? Factor(double[] m, int n)
+    {
+        double largest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(m[i * n + i]))
+            {
+                return null;
+            }
+            largest = Math.Max(largest, Math.Abs(m[i * n + i]));
+        }
+        double tiny = 1e-30 * Math.Max(largest, double.Epsilon);
+        var l = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double sum = m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), new ReadOnlySpan<double>(l, j * n, j));
+                if (i == j)
+                {
+                    l[i * n + i] = sum > tiny ? Math.Sqrt(sum) : Math.Sqrt(HugePivot);
+                }
+                else
+                {
+                    l[i * n + j] = sum / l[j * n + j];
+                }
+            }
+            if (!double.IsFinite(l[i * n + i]))
+            {
+                return null;
+            }
+        }
+        return new SemidefiniteCholesky(l, n);
+    }
+
+    /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>
+    public void Solve(Span<double> rhs)
+    {
+        var l = _l;
+        int n = _n;
+        for (int i = 0; i < n; i++)
+        {
+            double sum = rhs[i] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, i), rhs.Slice(0, i));
+            rhs[i] = sum / l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sum = rhs[i];
+            for (int j = i + 1; j < n; j++)
+            {
+                sum -= l[j * n + i] * rhs[j];
+            }
+            rhs[i] = sum / l[i * n + i];
+        }
+    }
+}

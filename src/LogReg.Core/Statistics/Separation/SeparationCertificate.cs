@@ -1,0 +1,253 @@
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Statistics;
+
+/// <summary>
+/// Turns the interior-point candidate of <see cref="MinimumMarginProgram"/> into a proof, or rejects it. The
+/// rows split into S, those some direction β with Ãβ ≥ 0 puts strictly on their side, and Q, those every
+/// such direction leaves on the boundary (Goldman–Tucker). Each side has a certificate that is checked
+/// here, independently of how the solver found it:
+/// <list type="bullet">
+/// <item>for Q, multipliers νᵢ &gt; 0 on Q with Ã_Qᵀν = r ≈ 0 (Stiemke's alternative): for any β with
+/// |βⱼ| ≤ 1 and Ã_Qβ ≥ 0, Σ_Q (Ãβ)ᵢ ≤ ‖r‖₁ / min νᵢ — so Konis's optimum over Q is at most that bound.
+/// r is summed in double-double, so rounding cannot fake a small bound;</item>
+/// <item>for S, a direction with ‖β‖∞ = 1, margins within <see cref="BoundaryTolerance"/> of 0 on Q and
+/// above <see cref="StrictMargin"/> on every row of S — so Konis's optimum is at least their sum.</item>
+/// </list>
+/// No separation: S = ∅ and the bound is ≤ <see cref="SeparationThreshold"/>. Complete: Q = ∅ (every margin
+/// &gt; <see cref="StrictMargin"/>). Quasi-complete: both, with Σ_S margins &gt; <see cref="SeparationThreshold"/>.
+/// The thresholds are those of the reference verdicts (HiGHS: optimum &gt; 1e-7 is separation, a minimum
+/// margin &gt; 1e-9 is complete); a candidate that proves neither side is rejected, never guessed.
+/// </summary>
+internal static class SeparationCertificate
+{
+    /// <summary>Konis's optimum above this is separation; a dual bound at or below it proves there is none.</summary>
+    public const double SeparationThreshold = 1e-7;
+
+    /// <summary>A margin above this (direction scaled to ‖β‖∞ = 1) puts a row strictly on its side.</summary>
+    public const double StrictMargin = 1e-9;
+
+    /// <summary>How far from 0 the direction may leave a boundary row (LP solvers' feasibility tolerance is 1e-7 to 1e-9).</summary>
+    public const double BoundaryTolerance = 1e-12;
+
+    /// <summary>A proved verdict.</summary>
+    /// <param name="Separated">S is not empty.</param>
+    /// <param name="Complete">Q is empty.</param>
+    /// <param name="Strict">Per row: in S.</param>
+    /// <param name="Direction">β (‖β‖∞ = 1) on the scaled columns; empty without separation.</param>
+    /// <param name="MinimumMargin">The smallest margin over all rows with that direction (complete separation), else 0.</param>
+    /// <param name="Bound">Separated: Σ of the margins (a lower bound of Konis's optimum); not: the dual upper bound.</param>
+    public sealed record Proof(bool Separated, bool Complete, bool[] Strict, double[] Direction, double MinimumMargin, double Bound);
+
+    /// <summary>The proved verdict, or null when the candidate proves nothing either way.</summary>
+    public static Proof? Prove(SignedDesign a, MinimumMarginProgram.Solution candidate)
+    {
+        int n = a.RowCount;
+        var beta = Normalised(candidate.Beta);
+        if (beta is not null)
+        {
+            var margins = new double[n];
+            a.Multiply(beta, margins);
+            if (margins.Min() > StrictMargin)
+            {
+                return new Proof(true, true, Enumerable.Repeat(true, n).ToArray(), beta, margins.Min(), margins.Sum());
+            }
+        }
+        foreach (var strict in Splits(candidate))
+        {
+            if (ProvePartition(a, candidate, strict) is Proof proof)
+            {
+                return proof;
+            }
+        }
+        return null;
+    }
+
+    // Complementarity: in S the slack stays O(1) while νᵢ → 0, in Q the reverse, so slackᵢ/νᵢ tends to ∞ on S
+    // and to 0 on Q. First the split at 1, then the widest gap of log(slack/ν) if that differs.
+    private static IEnumerable<bool[]> Splits(MinimumMarginProgram.Solution candidate)
+    {
+        int n = candidate.Slacks.Length;
+        var ratio = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            ratio[i] = Math.Log(Math.Max(candidate.Slacks[i], 1e-300)) - Math.Log(Math.Max(candidate.Multipliers[i], 1e-300));
+        }
+        var atOne = ratio.Select(r => r > 0).ToArray();
+        yield return atOne;
+        var sorted = (double[])ratio.Clone();
+        Array.Sort(sorted);
+        double widest = 0, cut = double.NaN;
+        for (int i = 1; i < n; i++)
+        {
+            if (sorted[i] - sorted[i - 1] > widest)
+            {
+                widest = sorted[i] - sorted[i - 1];
+                cut = 0.5 * (sorted[i] + sorted[i - 1]);
+            }
+        }
+        if (!double.IsNaN(cut))
+        {
+            var atGap = ratio.Select(r => r > cut).ToArray();
+            if (!atGap.SequenceEqual(atOne))
+            {
+                yield return atGap;
+            }
+        }
+        // All rows on the boundary: no separation, the most common verdict.
+        if (atOne.Any(s => s))
+        {
+            yield return new bool[n];
+        }
+    }
+
+    private static Proof? ProvePartition(SignedDesign a, MinimumMarginProgram.Solution candidate, bool[] strict)
+    {
+        int n = a.RowCount;
+        bool anyStrict = strict.Any(s => s), anyBoundary = strict.Any(s => !s);
+        double dualBound = 0;
+        if (anyBoundary)
+        {
+            var nu = candidate.Multipliers.Select((v, i) => strict[i] ? 0.0 : v).ToArray();
+            var (bound, perWeight) = StiemkeBound(a, nu, strict);
+            if (!(bound <= SeparationThreshold) || (anyStrict && !(perWeight <= StrictMargin)))
+            {
+                return null;
+            }
+            dualBound = bound;
+        }
+        if (!anyStrict)
+        {
+            return new Proof(false, false, strict, Array.Empty<double>(), 0, dualBound);
+        }
+        var beta = ProjectOntoBoundary(a, candidate.Beta, strict);
+        if (beta is null)
+        {
+            return null;
+        }
+        var margins = new double[n];
+        a.Multiply(beta, margins);
+        double sum = 0, smallest = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            if (strict[i])
+            {
+                smallest = Math.Min(smallest, margins[i]);
+                sum += margins[i];
+            }
+            else if (!(Math.Abs(margins[i]) <= BoundaryTolerance))
+            {
+                return null;
+            }
+        }
+        if (!(smallest > StrictMargin) || !(sum > SeparationThreshold))
+        {
+            return null;
+        }
+        return new Proof(true, !anyBoundary, strict, beta, anyBoundary ? 0 : smallest, sum);
+    }
+
+    // Refines ν on the boundary rows towards Ã_Qᵀν = 0 (νᵢ ← νᵢ − νᵢ²·ãᵢΔ with (Ã_Qᵀdiag(ν²)Ã_Q)Δ = Ã_Qᵀν: a
+    // relative change, so ν stays positive while the residual is small) and returns ‖r‖₁/min ν and ‖r‖₁/Σν.
+    private static (double Bound, double PerWeight) StiemkeBound(SignedDesign a, double[] nu, bool[] strict)
+    {
+        int n = nu.Length, k = a.Dimension;
+        if (nu.Where((v, i) => !strict[i]).Any(v => !(v > 0)))
+        {
+            return (double.PositiveInfinity, double.PositiveInfinity);
+        }
+        var theta = nu.Select((v, i) => strict[i] ? 0.0 : v * v).ToArray();
+        var factor = Factor(a.WeightedGram(theta), k);
+        var (bound, perWeight) = Bounds(a, nu, strict, out var residual);
+        for (int round = 0; round < 6 && factor is not null && bound > 1e-6 * SeparationThreshold; round++)
+        {
+            factor.Solve(residual);
+            var change = new double[n];
+            a.Multiply(residual, change);
+            var next = (double[])nu.Clone();
+            for (int i = 0; i < n; i++)
+            {
+                if (!strict[i])
+                {
+                    next[i] -= nu[i] * nu[i] * change[i];
+                }
+            }
+            if (next.Where((v, i) => !strict[i]).Any(v => !(v > 0)))
+            {
+                break;
+            }
+            var (nextBound, nextPerWeight) = Bounds(a, next, strict, out var nextResidual);
+            if (!(nextBound < bound))
+            {
+                break;
+            }
+            (nu, bound, perWeight, residual) = (next, nextBound, nextPerWeight, nextResidual);
+        }
+        return (bound, perWeight);
+    }
+
+    private static (double Bound, double PerWeight) Bounds(SignedDesign a, double[] nu, bool[] strict, out double[] residual)
+    {
+        residual = a.MultiplyTransposedAccurately(nu);
+        double l1 = residual.Sum(Math.Abs);
+        double smallest = double.PositiveInfinity, total = 0;
+        for (int i = 0; i < nu.Length; i++)
+        {
+            if (!strict[i])
+            {
+                smallest = Math.Min(smallest, nu[i]);
+                total += nu[i];
+            }
+        }
+        return (l1 / smallest, l1 / total);
+    }
+
+    // The least-squares correction that puts the boundary rows' margins at 0 (a few rounds of iterative
+    // refinement on Ã_QᵀÃ_Q), then scaled to ‖β‖∞ = 1.
+    private static double[]? ProjectOntoBoundary(SignedDesign a, double[] start, bool[] strict)
+    {
+        int n = a.RowCount, k = a.Dimension;
+        var beta = (double[])start.Clone();
+        var theta = strict.Select(s => s ? 0.0 : 1.0).ToArray();
+        var factor = Factor(a.WeightedGram(theta), k);
+        if (factor is null)
+        {
+            return null;
+        }
+        var margins = new double[n];
+        for (int round = 0; round < 4; round++)
+        {
+            a.Multiply(beta, margins);
+            var boundary = margins.Select((m, i) => strict[i] ? 0.0 : m).ToArray();
+            var correction = new double[k];
+            a.MultiplyTransposed(boundary, correction);
+            factor.Solve(correction);
+            for (int j = 0; j < k; j++)
+            {
+                beta[j] -= correction[j];
+            }
+        }
+        return Normalised(beta);
+    }
+
+    private static SemidefiniteCholesky? Factor(double[] gram, int k)
+    {
+        // A ridge far below the data's scale keeps the factor defined on directions no boundary row spans.
+        double largest = 0;
+        for (int j = 0; j < k; j++)
+        {
+            largest = Math.Max(largest, gram[j * k + j]);
+        }
+        for (int j = 0; j < k; j++)
+        {
+            gram[j * k + j] += 1e-13 * Math.Max(largest, double.Epsilon);
+        }
+        return SemidefiniteCholesky.Factor(gram, k);
+    }
+
+    private static double[]? Normalised(double[] beta)
+    {
+        double largest = beta.Max(Math.Abs);
+        return largest > 0 && double.IsFinite(largest) ? beta.Select(v => v / largest).ToArray() : null;
+    }
+}

@@ -1,0 +1,20 @@
+# The LP verdicts for housevotes84_blank.csv, as ../../../../shared/reference/separation/verdict.py makes them:
+# Konis's LP (separation iff optimum > 1e-7) and the minimum-margin LP (complete iff t > 1e-9), scipy linprog HiGHS.
+# Run once with Debian bookworm's python3-scipy 1.10.1: /usr/bin/python3 scripts/make_housevotes_verdict.py
+import json, os
+import numpy as np, pandas as pd
+from scipy.optimize import linprog
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+d = pd.read_csv(os.path.join(here, "housevotes84_blank.csv")); y = d.pop("Label").to_numpy()
+X = np.column_stack([np.ones(len(d)), d.to_numpy(float)]); cols = ["intercept"] + list(d.columns)
+scale = np.abs(X).max(axis=0); scale[scale == 0] = 1
+A = (X / scale) * np.where(y > 0, 1.0, -1.0)[:, None]
+k = A.shape[1]
+lp1 = linprog(-A.sum(axis=0), A_ub=-A, b_ub=np.zeros(len(A)), bounds=[(-1, 1)] * k, method="highs")
+c = np.zeros(k + 1); c[-1] = -1
+lp2 = linprog(c, A_ub=np.hstack([-A, np.ones((len(A), 1))]), b_ub=np.zeros(len(A)), bounds=[(-1, 1)] * k + [(None, 1)], method="highs")
+out = {"separation": bool(-lp1.fun > 1e-7), "optimum": float(-lp1.fun), "complete": bool(-lp2.fun > 1e-9),
+       "minimum_margin": float(-lp2.fun), "status": lp1.message,
+       "direction": {n: float(b) for n, b in zip(cols, lp1.x) if abs(b) > 1e-9}}
+json.dump(out, open(os.path.join(here, "housevotes84_blank.separation.json"), "w"), indent=1)
+print(out["separation"], out["complete"], out["optimum"], out["minimum_margin"])
