@@ -71,6 +71,7 @@ internal static class FitArguments
         Remedy.RaiseL2 => "raise --l2",
         Remedy.LoosenTolerance => "loosen --tolerance",
         Remedy.LowerLearningRate => "lower the learning rate",
+        Remedy.UseFirth => "use --method firth",
         _ => remedy.ToString(),
     });
 

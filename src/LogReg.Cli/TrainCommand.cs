@@ -14,7 +14,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--normalize", "--model", "--json", "--statistics" }).ToArray();
+    public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--normalize", "--model", "--json", "--statistics", "--method" }).ToArray();
 
     public static int Run(Arguments a, TextWriter output)
     {
@@ -24,7 +24,10 @@ internal static class TrainCommand
         string? jsonPath = a.Optional("--json");
         bool normalize = a.Choice("--normalize", new Dictionary<string, bool> { ["none"] = false, ["meanvar"] = true }, false);
         CommandLine.RefuseSamePath("train", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
-        var fit = FitArguments.Read(a, TrainerOptions.Default);
+        var fit = FitArguments.Read(a, TrainerOptions.Default) with
+        {
+            FirthBiasReduction = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false),
+        };
         bool statistics = a.Choice("--statistics", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
         var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
         if (prepared is null)
@@ -55,6 +58,14 @@ internal static class TrainCommand
             $"trained on {prepared.Rows.Length} rows × {names.Length} features: {parameters.Report.Optimizer}, {result.Iterations} iterations, " +
             $"{FitArguments.Outcome(result)}; objective {result.Objective:G10}; " +
             $"training accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}; model written to {modelPath}"));
+        if (parameters.Report.Separation is { Separated: true } separation)
+        {
+            // The trainer saw the pipeline's slot names; the tool prints the columns' own (the same slots, in order).
+            var slots = parameters.Model.FeatureNames ?? names;
+            var printed = slots.Zip(names).DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second);
+            output.WriteLine($"warning: {separation.Describe(slot => printed.GetValueOrDefault(slot, slot))} Without a penalty the weights grow without bound and the probabilities near 0 and 1 are overconfident; " +
+                $"remedies: {FitArguments.Describe(result.Remedies)}.");
+        }
         if (jsonPath is not null)
         {
             WriteJson(jsonPath, names, parameters, normalize);

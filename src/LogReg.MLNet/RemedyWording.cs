@@ -14,6 +14,7 @@ public static class RemedyWording
         Remedy.RaiseL2 => "raise L2Regularization",
         Remedy.LoosenTolerance => "loosen OptimizationTolerance",
         Remedy.LowerLearningRate => "lower LearningRate",
+        Remedy.UseFirth => "set FirthBiasReduction = true",
         _ => remedy.ToString(),
     });
 }

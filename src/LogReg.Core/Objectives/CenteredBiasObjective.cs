@@ -108,19 +108,12 @@ public sealed class CenteredBiasObjective : IPreconditionedObjective
     }
 
     /// <inheritdoc/>
-    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> u)
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> u) => new DiagonalPreconditioner(CurvatureDiagonalAt(u));
+
+    /// <inheritdoc/>
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> u)
     {
         ToOriginal(u, _theta);
-        var moments = _inner.MomentsAt(_theta);
-        int d = _inner.FeatureCount;
-        double total = moments.Total;
-        var curvatures = new double[Dimension];
-        for (int j = 0; j < d; j++)
-        {
-            // Σ c(x − m)² = Σ cx² − 2m·Σ cx + m²·Σ c
-            curvatures[j] = Math.Max(0, moments.SumOfSquares[j] - 2 * _mean[j] * moments.Sum[j] + _mean[j] * _mean[j] * total) + Penalty.L2;
-        }
-        curvatures[d] = total;
-        return new DiagonalPreconditioner(curvatures);
+        return _inner.MomentsAt(_theta).CenteredDiagonal(_mean, Penalty.L2);
     }
 }

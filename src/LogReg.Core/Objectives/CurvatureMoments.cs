@@ -72,4 +72,21 @@ public sealed record CurvatureMoments(double[] Sum, double[] SumOfSquares, doubl
         }
         return new CurvatureMoments(sumAll, squaresAll, totalAll);
     }
+
+    /// <summary>The diagonal of the Gauss–Newton Hessian of f in θ = (w, b): Σ cᵢxᵢⱼ² + L2 for the weights, Σ cᵢ for the bias.</summary>
+    public double[] Diagonal(double l2) => [.. SumOfSquares.Select(v => v + l2), Total];
+
+    /// <summary>The same in centred-bias coordinates (x − m for every weight, see <see cref="CenteredBiasObjective"/>).</summary>
+    public double[] CenteredDiagonal(ReadOnlySpan<double> mean, double l2)
+    {
+        int d = Sum.Length;
+        var diagonal = new double[d + 1];
+        for (int j = 0; j < d; j++)
+        {
+            // Σ c(x − m)² = Σ cx² − 2m·Σ cx + m²·Σ c
+            diagonal[j] = Math.Max(0, SumOfSquares[j] - 2 * mean[j] * Sum[j] + mean[j] * mean[j] * Total) + l2;
+        }
+        diagonal[d] = Total;
+        return diagonal;
+    }
 }

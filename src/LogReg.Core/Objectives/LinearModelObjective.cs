@@ -162,6 +162,9 @@ public sealed class LinearModelObjective<TLoss> : ILinearModelObjective
         return CurvatureMoments.Compute<TLoss>(Data, _chunks, theta, _momentScratch ??= new double[2 * _chunks.Count][]);
     }
 
+    /// <inheritdoc/>
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta) => MomentsAt(theta).Diagonal(Penalty.L2);
+
     /// <summary>
     /// The <see cref="CurvaturePreconditioner"/> at θ: the iterates of a quasi-Newton method that
     /// uses it are those on standardised features. Centred only when the penalty is smooth.

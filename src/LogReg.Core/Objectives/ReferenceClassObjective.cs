@@ -63,6 +63,15 @@ public sealed class ReferenceClassObjective : IDifferentiableObjective
     }
 
     /// <inheritdoc/>
+    public double[]? CurvatureDiagonalAt(ReadOnlySpan<double> x)
+    {
+        Expand(x, _theta);
+        var beta = new double[Dimension];
+        Restrict(_full.CurvatureDiagonalAt(_theta), beta);
+        return beta;
+    }
+
+    /// <inheritdoc/>
     public ICurvature HessianAt(ReadOnlySpan<double> x, bool gaussNewton = false)
     {
         Expand(x, _theta);

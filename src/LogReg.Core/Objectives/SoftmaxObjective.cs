@@ -113,8 +113,11 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public IPreconditioner PreconditionerAt(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
-        return new DiagonalPreconditioner(SoftmaxDiagonal.Compute(_data, _chunks, theta, Penalty.L2));
+        return new DiagonalPreconditioner(CurvatureDiagonalAt(theta));
     }
+
+    /// <inheritdoc/>
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta) => SoftmaxDiagonal.Compute(_data, _chunks, theta, Penalty.L2);
 
     /// <summary>pᵢ = softmax(W·xᵢ + b) for every row, row-major n × K.</summary>
     public double[] Probabilities(ReadOnlySpan<double> theta)

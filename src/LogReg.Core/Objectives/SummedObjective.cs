@@ -66,7 +66,14 @@ public abstract class SummedObjective : IPreconditionedObjective
     public ICurvature HessianAt(ReadOnlySpan<double> x, bool gaussNewton = false) => new Curvature(this, Point(x), gaussNewton);
 
     /// <inheritdoc/>
-    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x)
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x) =>
+        CurvaturePreconditioner.FromMoments(MomentsAt(x), Penalty.L2, center: Penalty.IsSmooth);
+
+    /// <inheritdoc/>
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> x) => MomentsAt(x).Diagonal(Penalty.L2);
+
+    // The parts' curvature moments, added in their fixed order: one round.
+    private CurvatureMoments MomentsAt(ReadOnlySpan<double> x)
     {
         var sum = new double[FeatureCount];
         var squares = new double[FeatureCount];
@@ -77,7 +84,7 @@ public abstract class SummedObjective : IPreconditionedObjective
             VectorKernels.AddScaled(p.Squares!, 1.0, squares);
             total += p.Total;
         });
-        return CurvaturePreconditioner.FromMoments(new CurvatureMoments(sum, squares, total), Penalty.L2, center: Penalty.IsSmooth);
+        return new CurvatureMoments(sum, squares, total);
     }
 
     private double[] Point(ReadOnlySpan<double> x) => x.Slice(0, Dimension).ToArray();

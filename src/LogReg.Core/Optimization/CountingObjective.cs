@@ -24,6 +24,13 @@ internal sealed class CountingObjective : IDifferentiableObjective
 
     public double ValueScale => _inner.ValueScale;
 
+    /// <summary>The inner objective's curvature diagonal (one pass, counted as a preconditioner evaluation).</summary>
+    public double[]? CurvatureDiagonalAt(ReadOnlySpan<double> x)
+    {
+        _preconditioners++;
+        return _inner.CurvatureDiagonalAt(x);
+    }
+
     public bool CanPrecondition => _inner is IPreconditionedObjective;
 
     /// <summary>The mini-batch view, or null when the objective is not a sum over samples.</summary>

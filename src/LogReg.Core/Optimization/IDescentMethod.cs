@@ -21,4 +21,10 @@ internal interface IDescentMethod
     /// Proposes the next point: direction, step, and the candidate evaluated in the state.
     /// </summary>
     StepOutcome Step(IterationState state);
+
+    /// <summary>
+    /// Drops what the method learnt about the curvature (after its decrement test claimed convergence where the
+    /// column-scaled gradient test fails), so that the next step starts afresh; false when the method has nothing to drop.
+    /// </summary>
+    bool Restart(IterationState state) => false;
 }

@@ -26,6 +26,13 @@ public interface IDifferentiableObjective
     /// </summary>
     double ValueScale => 1.0;
 
+    /// <summary>
+    /// The diagonal of a positive semidefinite curvature of f at x — the exact Hessian's, or the Gauss–Newton one
+    /// where a loss's curvature can be negative — with the penalty's L2 part; null when the objective cannot give it
+    /// in one pass. It lets the loop check a curvature model's decrement claim (<see cref="StoppingTests.DecrementBoundMet"/>).
+    /// </summary>
+    double[]? CurvatureDiagonalAt(ReadOnlySpan<double> x) => null;
+
     /// <summary>f(x), the smooth part only.</summary>
     double SmoothValue(ReadOnlySpan<double> x);
 

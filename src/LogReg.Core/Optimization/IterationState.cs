@@ -74,6 +74,14 @@ internal sealed class IterationState
 
     public double CandidateTotal { get; private set; }
 
+    /// <summary>
+    /// Whether a decrement claim at x survives the objective's own curvature diagonal (<see cref="StoppingTests.DecrementBoundMet"/>;
+    /// true when the objective cannot give one). One pass over the data.
+    /// </summary>
+    public bool DecrementClaimHolds() =>
+        Objective.CurvatureDiagonalAt(X) is not { } diagonal
+        || StoppingTests.DecrementBoundMet(PseudoGradient, diagonal, Total, Settings.OptimizationTolerance, Scale);
+
     /// <summary>Accepted iterations so far.</summary>
     public int Iterations => _trace.Count;
 
@@ -102,7 +110,8 @@ internal sealed class IterationState
     {
         // Converged means a first-order test holds at the returned point: the gradient test, or the
         // decrement test (−∇F·d, the gradient measured in the method's inverse-curvature norm) on the
-        // direction computed there. SGD's stall test is not one: it says the run stopped moving.
+        // direction computed there, which the loop has checked against the objective's own curvature diagonal.
+        // SGD's stall test is not one: it says the run stopped moving.
         bool converged = reason is TerminationReason.GradientTolerance or TerminationReason.DecrementTolerance;
         var remedies = converged ? Remedy.None : Remedies.For(reason, secondOrder);
         string message = converged

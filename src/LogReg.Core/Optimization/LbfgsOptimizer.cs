@@ -111,6 +111,14 @@ public sealed class LbfgsOptimizer : IOptimizer
             }
         }
 
+        public bool Restart(IterationState state)
+        {
+            _historyCount = 0;
+            // The preconditioner is rebuilt at the current point on the next step.
+            _nextPreconditionerUpdate = state.Iterations;
+            return true;
+        }
+
         // Two-loop recursion: d = −H·pg with H₀ = γ·P (P = I without a preconditioner), γ = sᵀy / yᵀPy.
         private void Direction(double[] pg)
         {

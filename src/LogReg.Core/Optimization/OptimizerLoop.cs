@@ -17,6 +17,7 @@ internal static class OptimizerLoop
         var state = new IterationState(objective, start, settings);
         method.Start(state);
         TerminationReason reason;
+        int lastRestart = -1;
         for (int iteration = 0; ; iteration++)
         {
             if (!double.IsFinite(state.Total) || state.Total > method.DivergenceBound)
@@ -44,9 +45,26 @@ internal static class OptimizerLoop
             {
                 // Where the accepted point passes the gradient test, that is why the run stops,
                 // whatever else the method saw (e.g. SGD's stall).
-                reason = outcome.Accepted && StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance, state.Scale)
-                    ? TerminationReason.GradientTolerance
-                    : stop;
+                if (outcome.Accepted && StoppingTests.GradientTestMet(state.GradientNorm, state.Total, settings.OptimizationTolerance, state.Scale))
+                {
+                    reason = TerminationReason.GradientTolerance;
+                    break;
+                }
+                // A curvature model's "no decrease left" counts only where the objective's own curvature agrees,
+                // coordinate by coordinate. Otherwise the model is wrong (e.g. L-BFGS pairs dominated by one huge
+                // column): drop it and go on, once per run of accepted steps; a second claim without progress is
+                // the end of what can be done.
+                if (stop == TerminationReason.DecrementTolerance && !state.DecrementClaimHolds())
+                {
+                    if (state.Iterations > lastRestart && method.Restart(state))
+                    {
+                        lastRestart = state.Iterations;
+                        continue;
+                    }
+                    reason = TerminationReason.NoFurtherProgress;
+                    break;
+                }
+                reason = stop;
                 break;
             }
         }

@@ -13,6 +13,7 @@ public static class Remedies
         TerminationReason.NoFurtherProgress => Remedy.StandardizeFeatures | Remedy.RaiseL2 | Remedy.LoosenTolerance,
         TerminationReason.Diverged => Remedy.LowerLearningRate | Remedy.StandardizeFeatures,
         TerminationReason.ObjectiveStalled => Remedy.StandardizeFeatures | Remedy.UseSecondOrderOptimizer | Remedy.RaiseIterationCap,
+        TerminationReason.NoFiniteMinimum => Remedy.RaiseL2 | Remedy.UseFirth,
         _ => Remedy.None,
     };
 
@@ -24,6 +25,7 @@ public static class Remedies
             "no step decreased the objective any more in double precision; the features are probably badly scaled",
         TerminationReason.Diverged => "the objective grew without bound or became NaN",
         TerminationReason.ObjectiveStalled => "the objective stopped improving over an epoch before the gradient test was met",
+        TerminationReason.NoFiniteMinimum => "the data are separated and nothing is penalised, so the objective has no minimum: the weights grow without bound",
         _ => "the stopping test was met",
     };
 
@@ -42,6 +44,7 @@ public static class Remedies
         Remedy.RaiseL2 => "raise the L2 weight",
         Remedy.LoosenTolerance => "loosen the tolerance",
         Remedy.LowerLearningRate => "lower the learning rate",
+        Remedy.UseFirth => "fit Firth's bias-reduced likelihood",
         _ => remedy.ToString(),
     };
 }

@@ -27,4 +27,7 @@ public enum Remedy
 
     /// <summary>Lower the learning rate.</summary>
     LowerLearningRate = 32,
+
+    /// <summary>Fit Firth's bias-reduced likelihood, whose estimate is finite on separated data.</summary>
+    UseFirth = 64,
 }

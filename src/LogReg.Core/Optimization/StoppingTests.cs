@@ -14,6 +14,27 @@ public static class StoppingTests
         gradientNormInf <= tolerance * Reference(objective, scale);
 
     /// <summary>
+    /// What the decrement test implies coordinate by coordinate: for a positive semidefinite H, gᵀH⁻¹g ≥ gⱼ²/Hⱼⱼ
+    /// (Cauchy–Schwarz in the H-norm), so gᵀH⁻¹g ≤ (tolerance·S)²/u requires gⱼ² ≤ (tolerance·S)²/u · Hⱼⱼ for every j.
+    /// With the objective's own curvature diagonal this checks a quasi-Newton model's claim: where it fails, the true
+    /// decrement provably exceeds the bound, whatever the model predicted. Neither rescaling a coordinate (gⱼ and
+    /// √Hⱼⱼ scale together) nor scaling the objective changes it.
+    /// </summary>
+    public static bool DecrementBoundMet(ReadOnlySpan<double> gradient, ReadOnlySpan<double> curvatureDiagonal, double objective, double tolerance, double scale = 1.0)
+    {
+        double bound = tolerance * Reference(objective, scale);
+        double perCurvature = bound * bound / scale;
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            if (!(gradient[j] * gradient[j] <= perCurvature * Math.Max(curvatureDiagonal[j], 0)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The decrement test: the predicted decrease −∇F·d ≤ (tolerance·S)²/u. With u = 1 this is
     /// (tolerance·max(1, |F|))²; dividing by u keeps both sides linear in c.
     /// </summary>

@@ -25,4 +25,11 @@ public enum TerminationReason
 
     /// <summary>The objective became infinite or NaN, or grew above 1e12 times its start (a learning rate too large).</summary>
     Diverged,
+
+    /// <summary>
+    /// The objective has no minimum: the training data are separated (proved by the separation check) and nothing
+    /// is penalised, so the loss only approaches its infimum as the weights grow without bound. The optimizer's own
+    /// test was met somewhere along the way, which says nothing about a minimum that does not exist.
+    /// </summary>
+    NoFiniteMinimum,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogReg.Core.Data;
+using LogReg.Core.Separation;
 
 namespace LogReg.Core.Statistics;
 
@@ -41,14 +42,8 @@ internal static class DesignWarnings
               "degrees of freedom, AIC and BIC use the rank. Remedy: drop the aliased column(s), or add L2 regularization.";
     }
 
-    public static string Separated(SeparationResult separation, int rows)
-    {
-        var features = separation.Direction.Keys.Where(k => k != "intercept").Select(k => $"'{k}'").ToList();
-        string kind = separation.Complete
-            ? "complete separation: a linear combination of the features puts every row strictly on its own side"
-            : $"quasi-complete separation: a linear combination of the features puts every row on its own side or on the boundary ({separation.SeparatedRows} of {rows} strictly)";
-        return $"{char.ToUpperInvariant(kind[0])}{kind[1..]} — the separating direction uses {(features.Count == 0 ? "the intercept only" : string.Join(", ", features))} " +
-            "(proved by the linear program of Konis 2007), so the maximum-likelihood estimate does not exist: the coefficients run off to infinity " +
-            $"and no standard error is meaningful. Remedy: add L2 regularization (e.g. L2 = 1), or drop {(features.Count == 1 ? "the separating feature" : "separating features")}.";
-    }
+    public static string Separated(SeparationResult separation) =>
+        $"{separation.Describe()} So the maximum-likelihood estimate does not exist: the coefficients run off to infinity and no standard error " +
+        "is meaningful. Remedy: Firth's bias-reduced estimate (finite on separated data; --method firth), L2 regularization (e.g. L2 = 1), " +
+        "or dropping the separating features.";
 }

@@ -1,5 +1,6 @@
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
+using LogReg.Core.Separation;
 
 namespace LogReg.Core.Statistics;
 

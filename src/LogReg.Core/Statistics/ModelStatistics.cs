@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LogReg.Core.Losses;
+using LogReg.Core.Separation;
 
 namespace LogReg.Core.Statistics;
 

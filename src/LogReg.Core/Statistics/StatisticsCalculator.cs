@@ -1,6 +1,8 @@
 using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
+using LogReg.Core.Optimization;
+using LogReg.Core.Separation;
 using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
@@ -106,11 +108,11 @@ public static class StatisticsCalculator
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("an L2 penalty makes the estimate finite on any data.")
-            : SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
+            : described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
         bool mleExists = !separation.Separated;
         if (separation.Separated)
         {
-            warnings.Add(DesignWarnings.Separated(separation, likelihood.UsedRows));
+            warnings.Add(DesignWarnings.Separated(separation));
         }
         if (likelihood.ExtremeRows > 0 && bce)
         {
@@ -119,7 +121,8 @@ public static class StatisticsCalculator
                 : separation.Checked ? "the separation check finds no separation, so the estimate exists and is reported."
                 : $"separation was not checked: {separation.Reason}"));
         }
-        if (!described.Report.Optimization.Converged)
+        // Separated data have no minimum to converge to; the separation warning says so.
+        if (!described.Report.Optimization.Converged && described.Report.Optimization.Termination != TerminationReason.NoFiniteMinimum)
         {
             warnings.Add($"The fit did not converge: {described.Report.Optimization.Message}");
         }

@@ -17,6 +17,8 @@ internal static class FitOutcomeLog
             $"‖∇F‖∞ = {result.GradientNorm:G3}, stopped on {result.Termination}.");
         options.Log(result.Converged
             ? new LogEvent(LogSeverity.Info, summary)
-            : new LogEvent(LogSeverity.Warning, $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
+            : new LogEvent(LogSeverity.Warning, result.Termination == TerminationReason.NoFiniteMinimum
+                ? $"{result.Message} {summary}"
+                : $"Not converged. {summary} {Remedies.Explain(result.Termination)}.", result.Remedies));
     }
 }

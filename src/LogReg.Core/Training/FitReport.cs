@@ -1,4 +1,5 @@
 using LogReg.Core.Optimization;
+using LogReg.Core.Separation;
 
 namespace LogReg.Core.Training;
 
@@ -6,4 +7,9 @@ namespace LogReg.Core.Training;
 /// <param name="Optimizer">The optimizer that actually ran (never <see cref="OptimizerKind.Auto"/>).</param>
 /// <param name="Options">The options of the fit (L2, L1, tolerance, caps …).</param>
 /// <param name="Optimization">The optimizer's result: objective, gradient norm, iterations, counts, termination, trace.</param>
-public sealed record FitReport(OptimizerKind Optimizer, TrainerOptions Options, OptimizationResult Optimization);
+/// <param name="Separation">
+/// The separation check of an unpenalised binary cross-entropy fit whose margins showed the symptom (or that did not converge),
+/// or null when it did not run; when it proves separation, <paramref name="Optimization"/> says
+/// <see cref="TerminationReason.NoFiniteMinimum"/> instead of converged.
+/// </param>
+public sealed record FitReport(OptimizerKind Optimizer, TrainerOptions Options, OptimizationResult Optimization, SeparationResult? Separation = null);

@@ -51,35 +51,12 @@ public static class LogisticRegressionTrainer
         {
             result = optimizer.Minimize(objective, start, options);
         }
+        var separation = UnboundedLikelihood.Check(data, objective, result, options);
+        result = UnboundedLikelihood.Amend(result, separation);
         FitOutcomeLog.Report(options, optimizer, result);
 
-        WarnIfSeparated(data, objective, result.Minimizer, options);
         var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount], options.Loss, data.FeatureNames);
-        return new TrainingResult(model, new FitReport(kind, options, result));
-    }
-
-    /// <summary>Largest rows × columns for which an unpenalised fit checks for separation.</summary>
-    public const long SeparationCheckCells = 2_000_000;
-
-    // Without a penalty on separated data the optimum does not exist: the weights grow until the
-    // stopping test is met. Fitted margins beyond R's "numerically 0 or 1" are the symptom; the LP
-    // is the proof, run only then (and only up to a size where it is cheap).
-    private static void WarnIfSeparated(TrainingSet data, ILinearModelObjective objective, double[] theta, TrainerOptions options)
-    {
-        if (options.Log is null || options.L2Regularization > 0 || options.L1Regularization > 0 || options.EnforceNonNegativity || options.Loss != Losses.LossKind.BinaryCrossEntropy
-            || (long)data.RowCount * 2 * (data.FeatureCount + 1) > SeparationCheckCells
-            || !objective.Margins(theta).Any(z => Math.Abs(z) > Statistics.StatisticsCalculator.ExtremeMargin))
-        {
-            return;
-        }
-        var separation = Statistics.SeparationCheck.Run(data, null, options.ResolvedThreads, options.CancellationToken);
-        if (separation.Separated)
-        {
-            string features = string.Join(", ", separation.Direction.Keys.Where(k => k != "intercept").Select(k => $"'{k}'"));
-            options.Log(new LogEvent(LogSeverity.Warning,
-                $"The training data are {(separation.Complete ? "completely" : "quasi-completely")} separated (by {features}): without a penalty the " +
-                "optimum does not exist and the weights grow with the tolerance; the model's probabilities are overconfident.", Optimization.Remedy.RaiseL2));
-        }
+        return new TrainingResult(model, new FitReport(kind, options, result, separation));
     }
 
     private static void CheckData(TrainingSet data)

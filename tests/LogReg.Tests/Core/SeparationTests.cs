@@ -1,5 +1,5 @@
 using LogReg.Core.Data;
-using LogReg.Core.Statistics;
+using LogReg.Core.Separation;
 using LogReg.Tests.Kit;
 using Xunit;
 

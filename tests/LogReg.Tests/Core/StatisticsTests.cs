@@ -78,8 +78,9 @@ public class StatisticsTests
         Assert.False(stats.MaximumLikelihoodEstimateExists);
         Assert.Equal(StandardErrorKind.None, stats.StandardErrors);
         Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
-        var warning = Assert.Single(stats.Warnings, w => w.Contains("separation"));
-        Assert.Contains("Konis", warning);
+        var warning = Assert.Single(stats.Warnings, w => w.Contains("separat"));
+        Assert.StartsWith("The data are completely separated by ", warning);
+        Assert.Contains("--method firth", warning);
         Assert.True(stats.Separation.Separated);
         Assert.Contains("numerically 0 or 1", Assert.Single(stats.Notes));
         Assert.Contains("does not exist", warning);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LogReg.Core.Data;
 
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// Whether the maximum-likelihood estimate exists, decided by proof (Albert &amp; Anderson 1984; the linear
@@ -75,7 +75,8 @@ public static class SeparationCheck
                 }
             }
         }
-        return new SeparationResult(true, proof.Separated, proof.Complete, proof.Strict.Count(s => s), direction, proof.MinimumMargin, proof.Bound);
+        int strict = proof.Strict.Count(s => s);
+        return new SeparationResult(true, proof.Separated, proof.Complete, strict, direction, proof.MinimumMargin, proof.Bound, BoundaryRows: n - strict);
     }
 
     // The rows with a positive weight and the listed columns (the training set itself when that is all of it).

@@ -1,4 +1,4 @@
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// An iterate (or a direction) of <see cref="MinimumMarginProgram"/>: the standard-form primal x = (ν, u, v, w),

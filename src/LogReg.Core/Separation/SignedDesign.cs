@@ -3,7 +3,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
 
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// The matrix of the separation programs, Ã with rows ãᵢ = sᵢ·[xᵢ, 1] / scale (sᵢ = 2yᵢ − 1; each feature

@@ -1,6 +1,6 @@
 using LogReg.Core.Numerics;
 
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// One Newton system of <see cref="MinimumMarginProgram"/> in normal-equations form: with D = X·Z⁻¹,

@@ -1,6 +1,6 @@
 using LogReg.Core.Numerics;
 
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// Turns the interior-point candidate of <see cref="MinimumMarginProgram"/> into a proof, or rejects it. The

@@ -1,4 +1,4 @@
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>The verdict of the separation check (see <see cref="SeparationCheck"/>), proved by certificates.</summary>
 /// <param name="Checked">False when the check did not decide (then nothing else is claimed; <paramref name="Reason"/> says why).</param>
@@ -19,10 +19,38 @@ namespace LogReg.Core.Statistics;
 /// bound (the sum of the direction's margins, &gt; 1e-7); not separated, an upper bound from the dual certificate (≤ 1e-7).
 /// </param>
 /// <param name="Reason">Why the check did not decide (null when it did).</param>
+/// <param name="BoundaryRows">Rows (with a positive weight) that every separating direction leaves on the boundary.</param>
 public sealed record SeparationResult(
     bool Checked, bool Separated, bool Complete, int SeparatedRows, IReadOnlyDictionary<string, double> Direction,
-    double MinimumMargin, double OptimumBound, string? Reason = null)
+    double MinimumMargin, double OptimumBound, string? Reason = null, int BoundaryRows = 0)
 {
     /// <summary>A result that decides nothing, with the reason.</summary>
     public static SeparationResult NotChecked(string reason) => new(false, false, false, 0, new Dictionary<string, double>(), 0, 0, reason);
+
+    /// <summary>Most features <see cref="Describe"/> names (the largest coefficients of the direction).</summary>
+    public const int NamedFeatures = 8;
+
+    /// <summary>
+    /// The verdict as a sentence naming the separating features, e.g. "The data are quasi-completely separated by 'NV'
+    /// (proved by the separation check: 13 of 79 rows lie strictly on their side of a hyperplane, the rest on it)."
+    /// </summary>
+    /// <param name="rename">Maps a column name of the direction to the name to print (e.g. a front end's own), or null.</param>
+    public string Describe(Func<string, string>? rename = null)
+    {
+        if (!Checked)
+        {
+            return $"Separation was not checked: {Reason}";
+        }
+        if (!Separated)
+        {
+            return "The data are not separated (proved by the separation check), so the maximum-likelihood estimate exists.";
+        }
+        var features = Direction.Where(kv => kv.Key != "intercept").OrderByDescending(kv => Math.Abs(kv.Value)).Select(kv => $"'{(rename is null ? kv.Key : rename(kv.Key))}'").ToList();
+        string by = features.Count == 0 ? "the intercept alone"
+            : string.Join(", ", features.Take(NamedFeatures)) + (features.Count > NamedFeatures ? $" and {features.Count - NamedFeatures} more" : "");
+        string how = Complete
+            ? "every row lies strictly on its side of a hyperplane"
+            : $"{SeparatedRows} of {SeparatedRows + BoundaryRows} rows lie strictly on their side of a hyperplane, the rest on it";
+        return $"The data are {(Complete ? "completely" : "quasi-completely")} separated by {by} (proved by the separation check: {how}).";
+    }
 }

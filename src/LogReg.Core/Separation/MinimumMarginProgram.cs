@@ -1,4 +1,4 @@
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Separation;
 
 /// <summary>
 /// The minimum-margin linear program of the separation check and its dual,

@@ -1,0 +1,58 @@
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Objectives;
+using LogReg.Core.Optimization;
+using LogReg.Core.Separation;
+
+namespace LogReg.Core.Training;
+
+/// <summary>
+/// Without a penalty, the binary cross-entropy on separated data has no minimum: its infimum is approached only as
+/// the weights grow without bound, so whatever point an optimizer returns, "converged" would be false. After such a
+/// fit this runs the separation check (the proof, not the symptom) and, when it proves separation, rewrites the
+/// result as <see cref="TerminationReason.NoFiniteMinimum"/> with the separating features and the remedies.
+/// </summary>
+internal static class UnboundedLikelihood
+{
+    /// <summary>
+    /// The symptom that triggers the check after a converged fit: some |margin| above this (a probability beyond
+    /// 0.0067 or 0.9933). A converged fit whose residuals |σ(zᵢ) − yᵢ| all stay above σ(−5) has a gradient that is
+    /// itself a certificate against separation (Stiemke), so the check would find none.
+    /// </summary>
+    public const double SymptomMargin = 5;
+
+    /// <summary>The check's verdict when it applies and ran (null otherwise).</summary>
+    public static SeparationResult? Check(TrainingSet data, ILinearModelObjective objective, OptimizationResult result, TrainerOptions options)
+    {
+        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        if (!unpenalised || options.Loss != LossKind.BinaryCrossEntropy)
+        {
+            return null;
+        }
+        if (result.Converged && !objective.Margins(result.Minimizer).Any(z => Math.Abs(z) > SymptomMargin))
+        {
+            return null;
+        }
+        return SeparationCheck.Run(data, null, options.ResolvedThreads, options.CancellationToken);
+    }
+
+    /// <summary>The result, rewritten when <paramref name="separation"/> proves there is no minimum.</summary>
+    public static OptimizationResult Amend(OptimizationResult result, SeparationResult? separation)
+    {
+        if (separation is not { Separated: true })
+        {
+            return result;
+        }
+        const TerminationReason reason = TerminationReason.NoFiniteMinimum;
+        var remedies = Remedies.For(reason, secondOrder: true);
+        return result with
+        {
+            Converged = false,
+            Termination = reason,
+            Remedies = remedies,
+            Message = $"No finite minimum after {result.Iterations} iterations: {separation.Describe()} Without a penalty the " +
+                $"weights grow without bound (the returned ones are where the stopping test was met) and the probabilities near 0 and 1 " +
+                $"are overconfident. Remedies: {Remedies.Describe(remedies)}.",
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>What the tool says on separated data: no false "converged", the separating columns named, Firth offered.</summary>
+public sealed class SeparationCliTests : CliRun
+{
+    private static string Endometrial => Path.Combine(AppContext.BaseDirectory, "Reference", "endometrial.csv");
+
+    [Fact]
+    public void TrainWithoutAPenaltyOnSeparatedDataSaysThereIsNoMinimumAndNamesTheColumn()
+    {
+        string model = Path.Combine(Folder, "m.zip"), json = Path.Combine(Folder, "m.json");
+        var r = Run("train", "--data", Endometrial, "--label", "Label", "--l2", "0", "--model", model, "--json", json);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("NOT converged (the data are separated", r.Out);
+        Assert.DoesNotContain(", converged;", r.Out);
+        Assert.Contains("warning: The data are quasi-completely separated by 'NV'", r.Out);
+        Assert.Contains("use --method firth", r.Out);
+        var summary = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(summary.GetProperty("converged").GetBoolean());
+        Assert.Equal("NoFiniteMinimum", summary.GetProperty("termination").GetString());
+        // The remedy it names works: Firth's estimate exists and converges.
+        var firth = Run("train", "--data", Endometrial, "--label", "Label", "--l2", "0", "--method", "firth", "--model", model);
+        Assert.Equal(0, firth.Exit);
+        Assert.Contains(", converged;", firth.Out);
+        Assert.DoesNotContain("warning:", firth.Out);
+    }
+
+    [Fact]
+    public void TrainWithTheDefaultPenaltyHasNothingToWarnAbout()
+    {
+        var r = Run("train", "--data", Endometrial, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(0, r.Exit);
+        Assert.Contains(", converged;", r.Out);
+        Assert.DoesNotContain("warning:", r.Out);
+    }
+
+    [Fact]
+    public void StatsJsonCarriesTheProvedVerdictAndTheFirthRemedy()
+    {
+        string json = Path.Combine(Folder, "s.json");
+        var r = Run("stats", "--data", Endometrial, "--label", "Label", "--json", json);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("--method firth", r.Out);
+        var stats = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(stats.GetProperty("maximum_likelihood_estimate_exists").GetBoolean());
+        var separation = stats.GetProperty("separation");
+        Assert.True(separation.GetProperty("checked").GetBoolean());
+        Assert.False(separation.GetProperty("complete").GetBoolean());
+        Assert.Equal(13, separation.GetProperty("separated_rows").GetInt32());
+        Assert.Equal(66, separation.GetProperty("boundary_rows").GetInt32());
+        Assert.Equal(new[] { "NV" }, separation.GetProperty("direction").EnumerateObject().Select(p => p.Name));
+    }
+}
