@@ -51,7 +51,7 @@ internal static class StatsCommand
         var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
         if (a.Choice("--ci", new Dictionary<string, bool> { ["wald"] = false, ["profile"] = true }, false))
         {
-            stats = ProfileIntervals(data, stats, firth || options.L2Regularization != 0 || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy);
+            stats = ProfileIntervals(data, stats, WhyNotTheMle(options, firth));
         }
         output.Write(stats.Summary(label));
         if (a.Optional("--drop") is string drop)
@@ -66,12 +66,33 @@ internal static class StatsCommand
         return 0;
     }
 
-    // The likelihood's own intervals (R: confint(glm)) in place of the Wald ones.
-    private static ModelStatistics ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, bool notTheMle)
+    // The options that make the fit something other than the maximum-likelihood estimate, or null.
+    private static string? WhyNotTheMle(Core.Training.TrainerOptions options, bool firth) =>
+        firth ? "--method firth fits the penalised (Firth) likelihood"
+        : options.L2Regularization != 0 ? $"--l2 {options.L2Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)} penalises the likelihood"
+        : options.L1Regularization != 0 ? $"--l1 {options.L1Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)} penalises the likelihood"
+        : options.Loss != Core.Losses.LossKind.BinaryCrossEntropy ? "--loss mse is not a likelihood"
+        : null;
+
+    // The likelihood's own intervals (R: confint(glm)) in place of the Wald ones; refused with the one cause that applies.
+    private static ModelStatistics ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, string? notTheMle)
     {
-        if (notTheMle || stats.Coefficients.Any(c => c.Aliased || c.StandardError is null))
+        if (notTheMle is not null)
         {
-            throw new CliException("stats --ci profile: profile-likelihood intervals are for the unpenalised BCE maximum-likelihood fit with standard errors (no --l2, --l1, --loss mse, --method firth; no aliased columns).", 2);
+            throw new CliException($"stats --ci profile: profile-likelihood intervals are for the maximum-likelihood fit, and {notTheMle}; drop that option or use --ci wald.", 2);
+        }
+        if (stats.Separation.Separated)
+        {
+            throw new CliException($"stats --ci profile: the maximum-likelihood estimate does not exist, so its likelihood has no profile: {stats.Separation.Describe()} " +
+                "Use --method firth (finite estimates, Wald intervals from the inverse information) or --l2.");
+        }
+        if (stats.Coefficients.FirstOrDefault(c => c.Aliased) is { } aliased)
+        {
+            throw new CliException($"stats --ci profile: '{aliased.Name}' is aliased (a linear combination of earlier columns), so it has no estimate to profile; drop it (--ignore) first.");
+        }
+        if (stats.Coefficients.Any(c => c.StandardError is null))
+        {
+            throw new CliException($"stats --ci profile: the fit has no standard errors to start the profile from ({stats.StandardErrorNote}).");
         }
         var intervals = ProfileLikelihood.Intervals(data, stats.Coefficients.Select(c => c.Estimate).ToArray(), stats.Coefficients.Select(c => c.StandardError!.Value).ToArray());
         return stats with

@@ -200,10 +200,5 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
     private static void Validate(LogRegOptions o)
     {
         o.ValidateColumnNames();
-        if (o.ShowTrainingStatistics && StatisticsCalculator.WhyNoStatistics(o.Core) is string reason)
-        {
-            throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
-                $"ShowTrainingStatistics is true; expected false when L1Regularization > 0 or EnforceNonNegativity is set. {reason}");
-        }
     }
 }

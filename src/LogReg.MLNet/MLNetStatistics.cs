@@ -35,7 +35,8 @@ internal static class MLNetStatistics
         for (int k = 0; k < statistics.Coefficients.Count; k++)
         {
             var coefficient = statistics.Coefficients[k];
-            if (coefficient.Aliased)
+            // As ML.NET: the buffer holds the bias and the estimated weights only (none for a weight L1 set to 0).
+            if (coefficient.Aliased || statistics.UnselectedCoefficients.Contains(coefficient.Name))
             {
                 continue;
             }

@@ -149,6 +149,12 @@ public sealed record ModelStatistics
     /// <summary>The separation check's verdict (not checked for penalised, MSE or very wide fits).</summary>
     public SeparationResult Separation { get; init; } = SeparationResult.NotChecked("not computed.");
 
+    /// <summary>
+    /// Coefficients an L1 penalty (or the non-negativity bound) set to exactly 0: the statistics are conditional on the
+    /// others, and these have no standard error.
+    /// </summary>
+    public IReadOnlyList<string> UnselectedCoefficients { get; init; } = Array.Empty<string>();
+
     /// <summary>Coefficients with no estimate because their column depends on earlier ones (as R's glm reports NA).</summary>
     public IReadOnlyList<string> AliasedCoefficients { get; init; } = Array.Empty<string>();
 

@@ -40,21 +40,6 @@ public static class StatisticsCalculator
     public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null, StatisticsOptions? statistics = null) =>
         Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions), statistics);
 
-    /// <summary>
-    /// Why fits with these options have no statistics (L1 or non-negativity: the estimator is not the
-    /// smooth, unconstrained one the statistics describe), or null when they have.
-    /// </summary>
-    public static string? WhyNoStatistics(TrainerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.L1Regularization == 0 && !options.EnforceNonNegativity)
-        {
-            return null;
-        }
-        return "Statistics are computed for unconstrained L2-regularized or unpenalized fits only; this fit has " +
-            (options.L1Regularization > 0 ? "L1 > 0." : "non-negative weights enforced.");
-    }
-
     /// <summary>The statistics of a fit on its training data (<paramref name="statistics"/>: the covariance, by default model-based for BCE and HC0 for MSE).</summary>
     public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null)
     {
@@ -67,10 +52,6 @@ public static class StatisticsCalculator
         {
             throw new ArgumentException($"The model has {fit.Model.FeatureCount} weights but the data have {data.FeatureCount} features.", nameof(fit));
         }
-        if (WhyNoStatistics(options) is string reason)
-        {
-            throw new ArgumentException(reason, nameof(fit));
-        }
         // The statistics describe the likelihood that was maximised: with class weights, the weighted one.
         data = options.ClassWeighting.Apply(data);
         if (options.FirthBiasReduction)
@@ -80,26 +61,15 @@ public static class StatisticsCalculator
         int k = data.FeatureCount + 1;
         var warnings = new List<string>();
         var notes = new List<string>();
-        bool unpenalised = options.L2Regularization == 0;
+        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
         bool wide = k > MaximumParameters;
         var rank = wide ? null : RankAnalysis.Inspect(data);
-
-        // With an unpenalised fit the aliased columns are left out, as R's glm does: the statistics
-        // describe the fit of the identifiable columns, found by the same trainer.
-        var kept = Enumerable.Range(0, data.FeatureCount).ToList();
-        var described = fit;
-        var describedData = data;
         if (rank is { Aliased.Count: > 0 })
         {
             warnings.Add(DesignWarnings.RankDeficient(data, rank, penalised: !unpenalised));
-            if (unpenalised)
-            {
-                kept = kept.Where(j => !rank.Aliased.Contains(j + 1)).ToList();
-                describedData = data.SelectFeatures(kept);
-                described = LogisticRegressionTrainer.Train(describedData,
-                    options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null });
-            }
         }
+        var fitDescribed = DescribedFit.Of(data, fit, rank, unpenalised);
+        var (described, describedData, kept) = (fitDescribed.Fit, fitDescribed.Data, fitDescribed.Kept);
         var theta = described.Model.ToParameters();
         var objective = ObjectiveFactory.Create(describedData, described.Model.Loss, options.L2Regularization);
         var margins = objective.Margins(theta);
@@ -107,7 +77,7 @@ public static class StatisticsCalculator
 
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
-            : !unpenalised ? SeparationResult.NotChecked("an L2 penalty makes the estimate finite on any data.")
+            : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
             : described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
         bool mleExists = !separation.Separated;
         if (separation.Separated)
@@ -149,12 +119,12 @@ public static class StatisticsCalculator
         return new ModelStatistics
         {
             Observations = likelihood.Observations,
-            Coefficients = CoefficientTable(data, kept, theta, errors.Covariance),
+            Coefficients = CoefficientTable(data, kept, fitDescribed.Unselected, theta, errors.Covariance),
             Covariance = errors.Covariance is null ? null : TableCovariance(data.FeatureCount, kept, errors.Covariance),
             StandardErrors = errors.Kind,
             CovarianceType = statistics.Covariance != CovarianceType.Default ? statistics.Covariance
                 : described.Model.Loss == LossKind.MeanSquaredError ? CovarianceType.HC0 : CovarianceType.NonRobust,
-            StandardErrorNote = errors.Note,
+            StandardErrorNote = errors.Note + (errors.Covariance is null ? "" : fitDescribed.SelectionNote(data.FeatureCount)),
             LogLikelihood = likelihood.LogLikelihood,
             NullLogLikelihood = likelihood.NullLogLikelihood,
             ParameterCount = kept.Count + 1,
@@ -162,7 +132,8 @@ public static class StatisticsCalculator
             Converged = described.Report.Optimization.Converged && mleExists,
             MaximumLikelihoodEstimateExists = mleExists,
             Separation = separation,
-            AliasedCoefficients = rank is { Aliased.Count: > 0 } && unpenalised ? rank.Aliased.Select(c => DesignWarnings.Name(data, c)).ToArray() : Array.Empty<string>(),
+            AliasedCoefficients = fitDescribed.Aliased.Select(j => DesignWarnings.Name(data, j + 1)).ToArray(),
+            UnselectedCoefficients = fitDescribed.Unselected.Select(j => DesignWarnings.Name(data, j + 1)).ToArray(),
             Warnings = warnings,
             Notes = notes,
             Loss = described.Model.Loss,
@@ -187,8 +158,9 @@ public static class StatisticsCalculator
         return table;
     }
 
-    // Intercept first, as statsmodels' add_constant(prepend=True) and R do; aliased columns as R's NA.
-    private static List<CoefficientStatistics> CoefficientTable(TrainingSet data, List<int> kept, double[] theta, double[]? covariance)
+    // Intercept first, as statsmodels' add_constant(prepend=True) and R do; aliased columns as R's NA, weights an L1
+    // penalty set to 0 as 0 without an error.
+    private static List<CoefficientStatistics> CoefficientTable(TrainingSet data, List<int> kept, IReadOnlyList<int> unselected, double[] theta, double[]? covariance)
     {
         int m = kept.Count + 1;
         var table = new List<CoefficientStatistics>(data.FeatureCount + 1);
@@ -198,7 +170,8 @@ public static class StatisticsCalculator
             int index = c == 0 ? m - 1 : kept.IndexOf(c - 1);
             if (index < 0)
             {
-                table.Add(new CoefficientStatistics(name, double.NaN, null, null, null, null, null, Aliased: true));
+                bool zero = unselected.Contains(c - 1);
+                table.Add(new CoefficientStatistics(name, zero ? 0.0 : double.NaN, null, null, null, null, null, Aliased: !zero));
                 continue;
             }
             double estimate = theta[index];

@@ -54,4 +54,20 @@ public sealed class SeparationCliTests : CliRun
         Assert.Equal(66, separation.GetProperty("boundary_rows").GetInt32());
         Assert.Equal(new[] { "NV" }, separation.GetProperty("direction").EnumerateObject().Select(p => p.Name));
     }
+
+    [Fact]
+    public void ProfileIntervalsOnSeparatedDataNameTheCauseAndFirth()
+    {
+        var r = Run("stats", "--data", Endometrial, "--label", "Label", "--ci", "profile");
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("the maximum-likelihood estimate does not exist", r.Err);
+        Assert.Contains("separated by 'NV'", r.Err);
+        Assert.Contains("--method firth", r.Err);
+        Assert.DoesNotContain("--l1", r.Err);
+        // An option that makes the fit something else is named, alone.
+        var penalised = Run("stats", "--data", Spector, "--label", "Label", "--ci", "profile", "--l2", "0.5");
+        Assert.Equal(2, penalised.Exit);
+        Assert.Contains("--l2 0.5 penalises the likelihood", penalised.Err);
+        Assert.DoesNotContain("--method firth", penalised.Err);
+    }
 }
