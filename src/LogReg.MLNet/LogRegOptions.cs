@@ -32,8 +32,8 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// <summary>
     /// Compute coefficient statistics after training (standard errors, z, p-values, intervals,
     /// log-likelihood, AIC, BIC, …; see <see cref="LogRegModelParameters.Statistics"/>), as ML.NET's
-    /// ShowTrainingStatistics — in managed code, without MKL. Default false. With L1     /// ShowTrainingStatistics — in managed code, without MKL. Default false. Not with L1 &gt; 0.gt; 0 or non-negativity they are conditional on the
-    /// selected (non-zero) weights, as ML.NET gives them.
+    /// ShowTrainingStatistics — in managed code, without MKL. Default false. With L1 &gt; 0 or non-negativity they are
+    /// conditional on the selected (non-zero) weights, as ML.NET gives them.
     /// </summary>
     public bool ShowTrainingStatistics { get; set; }
 
