@@ -1,3 +1,4 @@
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
@@ -5,13 +6,17 @@ namespace LogReg.MLNet;
 /// <summary>The multiclass model as this library holds it: the double-precision softmax model and the report of its fit.</summary>
 public sealed class LogRegMulticlassModelParameters
 {
-    internal LogRegMulticlassModelParameters(SoftmaxTrainingResult fit, long rowCount, long skippedRows)
+    internal LogRegMulticlassModelParameters(SoftmaxTrainingResult fit, long rowCount, long skippedRows, MultinomialStatistics? statistics)
     {
         Model = fit.Model;
         Report = fit.Report;
         RowCount = rowCount;
         SkippedRows = skippedRows;
+        Statistics = statistics;
     }
+
+    /// <summary>The multinomial-logit statistics when <see cref="LogRegMulticlassOptions.ShowTrainingStatistics"/> was set, else null.</summary>
+    public MultinomialStatistics? Statistics { get; }
 
     /// <summary>The core model: K weight vectors and biases, class and feature names, scoring.</summary>
     public SoftmaxModel Model { get; }

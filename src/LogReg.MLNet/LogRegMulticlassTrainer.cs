@@ -1,3 +1,4 @@
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -79,7 +80,8 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
             InitialParameters = initial ?? o.RandomStart(data.ClassCount * data.FeatureCount, data.ClassCount, seed),
         };
         var fit = SoftmaxRegressionTrainer.Train(data, trainerOptions);
-        // Nothing reads the copy after this point (the fit and its report hold no rows).
+        var statistics = o.ShowTrainingStatistics ? MultinomialStatisticsCalculator.Compute(data, fit, trainerOptions.ResolvedThreads) : null;
+        // Nothing reads the copy after this point (the fit, its report and the statistics hold no rows).
         returnArrays();
         var model = fit.Model;
         var weights = Enumerable.Range(0, model.ClassCount)
@@ -93,8 +95,11 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         }
         var classNames = model.ClassNames.SequenceEqual(Enumerable.Range(0, model.ClassCount).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             ? null : model.ClassNames.ToArray();
-        var scorer = MLNetInterop.CreateMulticlassScorer(_host, weights, biases, model.FeatureCount, classNames, input.Schema, o.FeatureColumnName, o.LabelColumnName);
-        LogRegModelDetails.Attach(scorer.Model, new LogRegMulticlassModelParameters(fit, data.RowCount, skipped));
+        // ML.NET's own record, as LbfgsMaximumEntropy makes it: its parameter count is the K biases and the non-zero weights.
+        var record = statistics is null ? null : MLNetInterop.CreateStatistics(_host, data.RowCount, biases.Length + weights.Sum(w => w.DenseValues().Count(v => v != 0)),
+            (float)statistics.Deviance, (float)statistics.NullDeviance, null, [], 0f);
+        var scorer = MLNetInterop.CreateMulticlassScorer(_host, weights, biases, model.FeatureCount, classNames, input.Schema, o.FeatureColumnName, o.LabelColumnName, record);
+        LogRegModelDetails.Attach(scorer.Model, new LogRegMulticlassModelParameters(fit, data.RowCount, skipped, statistics));
         return scorer;
     }
 

@@ -92,10 +92,11 @@ internal static class MLNetInterop
     /// its arg-max, as a key of the training label's type.
     /// </summary>
     public static MulticlassPredictionTransformer<MaximumEntropyModelParameters> CreateMulticlassScorer(IHostEnvironment env,
-        VBuffer<float>[] weights, float[] biases, int featureCount, string[]? classNames, DataViewSchema inputSchema, string featureColumnName, string labelColumnName)
+        VBuffer<float>[] weights, float[] biases, int featureCount, string[]? classNames, DataViewSchema inputSchema, string featureColumnName, string labelColumnName,
+        ModelStatisticsBase? statistics = null)
     {
         var m = Resolved.Value;
-        var model = Invoke(m.MaximumEntropy, env, weights, biases, biases.Length, featureCount, classNames, null);
+        var model = Invoke(m.MaximumEntropy, env, weights, biases, biases.Length, featureCount, classNames, statistics);
         return (MulticlassPredictionTransformer<MaximumEntropyModelParameters>)
             Invoke(m.MulticlassTransformer, env, model, inputSchema, featureColumnName, labelColumnName, "Score", "PredictedLabel");
     }

@@ -30,6 +30,12 @@ public sealed class MultinomialStatistics
     /// <summary>Log-likelihood of the intercept-only model, Σₖ nₖ·ln(nₖ/n).</summary>
     public double NullLogLikelihood { get; init; }
 
+    /// <summary>−2·log-likelihood.</summary>
+    public double Deviance => -2 * LogLikelihood;
+
+    /// <summary>−2·null log-likelihood.</summary>
+    public double NullDeviance => -2 * NullLogLikelihood;
+
     /// <summary>(K − 1)·(d + 1).</summary>
     public int ParameterCount { get; init; }
 

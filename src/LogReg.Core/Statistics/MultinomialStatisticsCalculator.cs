@@ -19,21 +19,67 @@ public static class MultinomialStatisticsCalculator
     public const int MaximumParameters = 500;
 
     /// <summary>Fits the unpenalised model on <paramref name="data"/> (example weights as frequency weights) and computes its statistics.</summary>
-    public static MultinomialStatistics Fit(MulticlassTrainingSet data, int threads = 1, CancellationToken cancellationToken = default)
+    public static MultinomialStatistics Fit(MulticlassTrainingSet data, int threads = 1, CancellationToken cancellationToken = default) =>
+        FitFrom(data, null, threads, cancellationToken);
+
+    // Newton to 1e-10 on the reference-class parametrisation, from β₀ (0 when null).
+    private static MultinomialStatistics FitFrom(MulticlassTrainingSet data, double[]? start, int threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int K = data.ClassCount, d = data.FeatureCount, p = (K - 1) * (d + 1);
+        int p = (data.ClassCount - 1) * (data.FeatureCount + 1);
         var full = new SoftmaxObjective(data, l2: 0, threads: threads);
         var objective = new ReferenceClassObjective(full);
-        var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, new double[p],
+        var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, start ?? new double[p],
             new OptimizerSettings { OptimizationTolerance = 1e-10, CancellationToken = cancellationToken });
-        var beta = result.Minimizer;
         var warnings = new List<string>();
         if (!result.Converged)
         {
             warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the classes may be separated, so the estimates and errors are not reliable.");
         }
+        return Describe(data, full, result.Minimizer, result.Converged, withErrors: true, warnings);
+    }
 
+    /// <summary>
+    /// The statistics of the trainer's fit (<paramref name="fit"/>, on <paramref name="data"/>) in the reference-class
+    /// parametrisation (class k's coefficients minus class 0's: the same probabilities). An unpenalised fit gets the
+    /// whole table at the maximum-likelihood estimate, polished from the fit by Newton to 1e-10 as <see cref="Fit"/> does
+    /// (the full softmax's common shift leaves a first-order method short of that precision); a penalised fit gets the
+    /// fit-level figures and its estimates, without standard errors, which describe the unpenalised likelihood only.
+    /// </summary>
+    public static MultinomialStatistics Compute(MulticlassTrainingSet data, SoftmaxTrainingResult fit, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(fit);
+        var options = fit.Report.Options;
+        int K = data.ClassCount, d = data.FeatureCount;
+        var model = fit.Model;
+        var beta = new double[(K - 1) * (d + 1)];
+        for (int k = 1; k < K; k++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                beta[(k - 1) * d + j] = model.WeightsOf(k)[j] - model.WeightsOf(0)[j];
+            }
+            beta[(K - 1) * d + k - 1] = model.Biases[k] - model.Biases[0];
+        }
+        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        if (unpenalised)
+        {
+            return FitFrom(data, beta, threads, options.CancellationToken);
+        }
+        var warnings = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"The fit is penalised (L2 = {options.L2Regularization}, L1 = {options.L1Regularization}): the estimates are the penalised ones; standard errors describe the unpenalised maximum-likelihood fit only (L2 = L1 = 0)."),
+        };
+        return Describe(data, new SoftmaxObjective(data, l2: 0, threads: threads), beta, fit.Report.Optimization.Converged, withErrors: false, warnings);
+    }
+
+    // The table and the fit-level figures at β (reference-class parametrisation) on the unpenalised likelihood.
+    private static MultinomialStatistics Describe(MulticlassTrainingSet data, SoftmaxObjective full, double[] beta, bool converged, bool withErrors, List<string> warnings)
+    {
+        int K = data.ClassCount, d = data.FeatureCount, p = beta.Length;
+        var objective = new ReferenceClassObjective(full);
         int extreme = CountCertainRows(data, full.Probabilities(objective.ToFull(beta)));
         if (extreme > 0)
         {
@@ -42,7 +88,11 @@ public static class MultinomialStatisticsCalculator
         }
 
         double[]? covariance = null;
-        if (p > MaximumParameters)
+        if (!withErrors)
+        {
+            // Fit-level figures only.
+        }
+        else if (p > MaximumParameters)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{p} parameters are above the {MaximumParameters} supported for standard errors; only fit-level statistics are given."));
         }
@@ -69,11 +119,11 @@ public static class MultinomialStatisticsCalculator
             Classes = data.ClassNames.Skip(1).ToArray(),
             Coefficients = Enumerable.Range(1, K - 1).Select(k => Table(data, beta, covariance, k)).ToArray(),
             Observations = n,
-            LogLikelihood = -result.Objective,
+            LogLikelihood = -objective.SmoothValue(beta),
             NullLogLikelihood = nullLogLikelihood,
             ParameterCount = p,
             ModelDegreesOfFreedom = (K - 1) * d,
-            Converged = result.Converged,
+            Converged = converged,
             Warnings = warnings,
         };
     }
