@@ -50,6 +50,17 @@ internal static class CsvInput
             return new TrainingSet(read.Features, read.Labels, read.ExampleWeights, p.Names);
         }).ToArray();
 
+    /// <summary>
+    /// The binary training set of all used rows for a command that saves no pipeline: featurised directly when the plan
+    /// allows (<see cref="PlanFeaturizer"/>, no ML.NET loaded), else through the pipeline in a context seeded with <paramref name="seed"/>.
+    /// </summary>
+    public static TrainingSet TrainingSetOf(PreparedTable prepared, int? seed) =>
+        PlanFeaturizer.Applies(prepared.Plan) ? PlanFeaturizer.ToTrainingSet(prepared) : ToTrainingSet(new MLContext(seed), prepared);
+
+    /// <summary>The multiclass training set of all used rows, as <see cref="TrainingSetOf"/>.</summary>
+    public static MulticlassTrainingSet MulticlassSetOf(PreparedTable prepared, int? seed) =>
+        PlanFeaturizer.Applies(prepared.Plan) ? PlanFeaturizer.ToMulticlassSet(prepared) : ToMulticlassSet(new MLContext(seed), prepared);
+
     /// <summary>The multiclass training set of the used rows (featurisation fitted on them all).</summary>
     public static MulticlassTrainingSet ToMulticlassSet(MLContext ml, PreparedTable prepared) =>
         ToMulticlassSets(ml, prepared, null, new IReadOnlyList<int>?[] { null })[0];

@@ -90,6 +90,13 @@ internal sealed class CsvTable
     /// </summary>
     public static string? NumberProblem(string cell, out float value)
     {
+        // The common case without allocating: a finite number within a float's range.
+        if (double.TryParse(cell.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
+            && double.IsFinite(parsed) && float.IsFinite((float)parsed))
+        {
+            value = (float)parsed;
+            return null;
+        }
         value = 0;
         string text = cell.Trim();
         if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan")
@@ -110,12 +117,45 @@ internal sealed class CsvTable
             : $"'{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them.";
     }
 
+    // Cells between commas; a quoted cell may hold commas and doubled quotes. Unquoted cells are cut from the line
+    // as they are; only a cell with a quote is built character by character.
     private static string[] Split(string line, string path, int lineNumber)
     {
         var cells = new List<string>();
+        int start = 0;
+        while (true)
+        {
+            int comma = line.AsSpan(start).IndexOfAny(CommaOrQuote);
+            comma = comma < 0 ? -1 : start + comma;
+            if (comma < 0)
+            {
+                cells.Add(line[start..]);
+                return cells.ToArray();
+            }
+            if (line[comma] == ',')
+            {
+                cells.Add(line[start..comma]);
+                start = comma + 1;
+                continue;
+            }
+            start = QuotedCell(line, start, cells, path, lineNumber);
+            if (start >= line.Length)
+            {
+                return cells.ToArray();
+            }
+            start++; // past the comma that ends the cell
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CommaOrQuote = System.Buffers.SearchValues.Create(",\"");
+
+    // The cell from start to the next comma outside quotes (quotes removed, doubled quotes as one); returns the index of that comma, or the line's length.
+    private static int QuotedCell(string line, int start, List<string> cells, string path, int lineNumber)
+    {
         var cell = new StringBuilder();
         bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        int i = start;
+        for (; i < line.Length; i++)
         {
             char c = line[i];
             if (quoted)
@@ -140,8 +180,7 @@ internal sealed class CsvTable
             }
             else if (c == ',')
             {
-                cells.Add(cell.ToString());
-                cell.Clear();
+                break;
             }
             else
             {
@@ -153,6 +192,6 @@ internal sealed class CsvTable
             throw new CliException($"'{path}' row {lineNumber}: a quoted cell is not closed.");
         }
         cells.Add(cell.ToString());
-        return cells.ToArray();
+        return i;
     }
 }

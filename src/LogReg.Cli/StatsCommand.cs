@@ -30,16 +30,15 @@ internal static class StatsCommand
         {
             return 0;
         }
-        var ml = new Microsoft.ML.MLContext(options.Seed);
         if (prepared.IsMulticlass)
         {
             if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null)
             {
                 throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
             }
-            return Multinomial(CsvInput.ToMulticlassSet(ml, prepared), options, jsonPath, output);
+            return Multinomial(CsvInput.MulticlassSetOf(prepared, options.Seed), options, jsonPath, output);
         }
-        var data = CsvInput.ToTrainingSet(ml, prepared);
+        var data = CsvInput.TrainingSetOf(prepared, options.Seed);
         string label = columns.Label;
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(prepared, clusterColumn) };
         bool firth = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false);

@@ -34,7 +34,7 @@ internal sealed class TableSchema
     public SchemaColumn? Weight => Columns.SingleOrDefault(c => c.Role == ColumnRole.Weight);
 
     /// <summary>True for a cell the schema counts as missing.</summary>
-    public static bool IsBlank(string cell, bool numeric) => numeric ? cell.Trim().Length == 0 : cell.Length == 0;
+    public static bool IsBlank(string cell, bool numeric) => numeric ? string.IsNullOrWhiteSpace(cell) : cell.Length == 0;
 
     /// <summary>True for a cell that is a finite number within a float's range (as <see cref="CsvTable.Number"/> reads it).</summary>
     public static bool IsNumber(string cell) => CsvTable.NumberProblem(cell, out _) is null;

@@ -1,0 +1,113 @@
+using LogReg.Core.Data;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// The featurisation of <see cref="FeaturePipeline"/> computed directly from a prepared table, for the commands that
+/// fit on the core's data and save no pipeline (stats): the same slots in the same order with the same values — a
+/// numeric cell as its float (a blank: the mean of the column's filled cells with --missing mean, and 1 in its
+/// NAME[missing] indicator), a categorical cell as a 1 in the slot of its level when that level is coded (not the
+/// reference) — without loading ML.NET, which costs a fresh process several hundred milliseconds. Free text
+/// (word counts) is ML.NET's tokeniser's to define, so a plan with a text column goes through the pipeline.
+/// </summary>
+internal static class PlanFeaturizer
+{
+    /// <summary>True when the plan has no free-text column.</summary>
+    public static bool Applies(FeaturePlan plan) => plan.Features.All(f => f.Role != ColumnRole.Text);
+
+    /// <summary>The binary training set of the used rows (as <see cref="CsvInput.ToTrainingSet"/> makes it through ML.NET).</summary>
+    public static TrainingSet ToTrainingSet(PreparedTable prepared)
+    {
+        var (features, names) = Features(prepared);
+        return new TrainingSet(features, prepared.BinaryLabels, Weights(prepared), names);
+    }
+
+    /// <summary>The multiclass training set of the used rows.</summary>
+    public static MulticlassTrainingSet ToMulticlassSet(PreparedTable prepared)
+    {
+        var (features, names) = Features(prepared);
+        return new MulticlassTrainingSet(features, prepared.ClassOfRow, prepared.Classes.Length, Weights(prepared), names, prepared.Classes);
+    }
+
+    private static (DenseMatrix Features, string[] Names) Features(PreparedTable prepared)
+    {
+        var table = prepared.Schema.Table;
+        var plan = prepared.Plan;
+        var rows = prepared.Rows;
+        var names = new List<string>();
+        var columns = new List<float[]>();
+        foreach (var f in plan.Features)
+        {
+            int j = table.IndexOf(f.Name, "feature");
+            if (f.Role == ColumnRole.Numeric)
+            {
+                var values = new float[rows.Length];
+                var blank = new bool[rows.Length];
+                double sum = 0;
+                int filled = 0;
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    blank[r] = TableSchema.IsBlank(table.Rows[rows[r]][j], numeric: true);
+                    if (!blank[r])
+                    {
+                        values[r] = table.Number(rows[r], j);
+                        sum += values[r];
+                        filled++;
+                    }
+                }
+                float mean = filled > 0 ? (float)(sum / filled) : 0f;
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    values[r] = blank[r] ? (plan.Missing == MissingPolicy.Mean ? mean : float.NaN) : values[r];
+                }
+                names.Add(f.Name);
+                columns.Add(values);
+                if (f.Indicator)
+                {
+                    names.Add(FeaturePipeline.IndicatorName(f.Name));
+                    columns.Add(blank.Select(b => b ? 1f : 0f).ToArray());
+                }
+                continue;
+            }
+            var coded = f.CodedLevels.ToList();
+            var slot = coded.Select((level, k) => (level, k)).ToDictionary(p => p.level, p => p.k, StringComparer.Ordinal);
+            var indicators = coded.Select(_ => new float[rows.Length]).ToArray();
+            for (int r = 0; r < rows.Length; r++)
+            {
+                if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Rows[rows[r]][j]), out int k))
+                {
+                    indicators[k][r] = 1f;
+                }
+            }
+            names.AddRange(coded.Select(level => $"{f.Name}[{level}]"));
+            columns.AddRange(indicators);
+        }
+        int d = columns.Count;
+        var matrix = new float[(long)rows.Length * d];
+        for (int c = 0; c < d; c++)
+        {
+            var column = columns[c];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                matrix[(long)r * d + c] = column[r];
+            }
+        }
+        return (new DenseMatrix(rows.Length, d, matrix), names.ToArray());
+    }
+
+    // The weight column as CsvDataView reads it: every cell a finite number ≥ 0.
+    private static double[]? Weights(PreparedTable prepared)
+    {
+        if (prepared.Schema.Weight is not { } weight)
+        {
+            return null;
+        }
+        var table = prepared.Schema.Table;
+        int j = weight.Index;
+        return prepared.Rows.Select(r =>
+        {
+            float w = table.Number(r, j);
+            return w >= 0 ? (double)w : throw new CliException($"{table.Where(r, j)}: weight {w} is negative; expected a weight ≥ 0.");
+        }).ToArray();
+    }
+}

@@ -1,0 +1,83 @@
+using LogReg.Cli;
+using LogReg.Core.Data;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>The direct featurisation stats uses is the ML.NET pipeline's, slot for slot and value for value.</summary>
+public sealed class PlanFeaturizerTests : CliRun
+{
+    // Numbers with blanks (imputed, with an indicator), a category with a blank and a level that sorts before the
+    // reference, a weight column, and a label given as text.
+    private const string Mixed =
+        "x,colour,size,w,y\n" +
+        "1.5,red,10,1,yes\n" +
+        ",blue,,2,no\n" +
+        "3.25,,7,0.5,yes\n" +
+        "0.1,red,2,1,no\n" +
+        "-2,green,,1,yes\n" +
+        "7,blue,3.5,3,no\n" +
+        "1e-3,red,1,1,no\n";
+
+    private const string ThreeClasses =
+        "x,colour,y\n1,red,a\n,blue,b\n3,,c\n0.5,red,a\n2,green,b\n6,blue,c\n4,red,a\n";
+
+    private PreparedTable Prepare(string csv, MissingPolicy missing, string? weight = null)
+    {
+        string path = Path.Combine(Folder, $"{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, csv);
+        return PreparedTable.Prepare(TableSchema.Infer(CsvTable.Read(path), new ColumnOptions { Label = "y", Missing = missing, Weight = weight }));
+    }
+
+    [Theory]
+    [InlineData("mean")]
+    [InlineData("skip")]
+    public void BinarySetsAreIdentical(string missing)
+    {
+        var prepared = Prepare(Mixed, ColumnOptions.Policies[missing], weight: "w");
+        Assert.True(PlanFeaturizer.Applies(prepared.Plan));
+        var direct = PlanFeaturizer.ToTrainingSet(prepared);
+        var pipeline = CsvInput.ToTrainingSet(new Microsoft.ML.MLContext(1), prepared);
+        Assert.Equal(pipeline.FeatureNames, direct.FeatureNames);
+        Assert.Equal(pipeline.Labels, direct.Labels);
+        Assert.Equal(pipeline.ExampleWeights, direct.ExampleWeights);
+        AssertSameRows(pipeline.Features, direct.Features);
+    }
+
+    [Fact]
+    public void MulticlassSetsAreIdentical()
+    {
+        var prepared = Prepare(ThreeClasses, MissingPolicy.Mean);
+        var direct = PlanFeaturizer.ToMulticlassSet(prepared);
+        var pipeline = CsvInput.ToMulticlassSet(new Microsoft.ML.MLContext(1), prepared);
+        Assert.Equal(pipeline.FeatureNames, direct.FeatureNames);
+        Assert.Equal(pipeline.Labels, direct.Labels);
+        Assert.Equal(pipeline.ClassNames, direct.ClassNames);
+        AssertSameRows(pipeline.Features, direct.Features);
+    }
+
+    [Fact]
+    public void AFreeTextColumnGoesThroughThePipeline()
+    {
+        string path = Path.Combine(Folder, "text.csv");
+        File.WriteAllText(path, "note,y\nthe red fox,1\na blue sky,0\nred sky,1\nblue fox,0\n");
+        var prepared = PreparedTable.Prepare(TableSchema.Infer(CsvTable.Read(path), new ColumnOptions { Label = "y", Text = new[] { "note" } }));
+        Assert.False(PlanFeaturizer.Applies(prepared.Plan));
+        Assert.Contains("note[red]", CsvInput.TrainingSetOf(prepared, 1).FeatureNames!);
+    }
+
+    private static void AssertSameRows(DesignMatrix expected, DesignMatrix actual)
+    {
+        Assert.Equal(expected.RowCount, actual.RowCount);
+        Assert.Equal(expected.ColumnCount, actual.ColumnCount);
+        var a = new double[expected.ColumnCount];
+        var b = new double[expected.ColumnCount];
+        for (int i = 0; i < expected.RowCount; i++)
+        {
+            expected.CopyRow(i, a);
+            actual.CopyRow(i, b);
+            Assert.Equal(a, b);
+        }
+    }
+}
