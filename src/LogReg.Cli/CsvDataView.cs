@@ -44,7 +44,7 @@ internal sealed class CsvDataView : IDataView
         int j = table.IndexOf(name, "feature");
         return numeric
             ? new Column(name, NumberDataViewType.Single, rows.Select(r => NumberOrNaN(table, r, j)).ToArray())
-            : new Column(name, TextDataViewType.Instance, rows.Select(r => table.Rows[r][j].AsMemory()).ToArray());
+            : new Column(name, TextDataViewType.Instance, rows.Select(r => table.Cell(r, j).AsMemory()).ToArray());
     }
 
     /// <summary>A Boolean label column.</summary>
@@ -74,7 +74,7 @@ internal sealed class CsvDataView : IDataView
     }
 
     private static float NumberOrNaN(CsvTable table, int row, int column) =>
-        TableSchema.IsBlank(table.Rows[row][column], numeric: true) ? float.NaN : table.Number(row, column);
+        table.Span(row, column).IsWhiteSpace() ? float.NaN : table.Number(row, column);
 
     public long? GetRowCount() => _rowCount;
 

@@ -1,20 +1,24 @@
 using System.Globalization;
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace LogReg.Cli;
 
 /// <summary>
-/// A CSV file with a header row, read whole. Cells are separated by commas; a cell may be quoted
-/// with double quotes (a doubled quote inside stands for one). Every error names the file, the row
-/// (1-based, the header is row 1) and the column.
+/// A CSV file with a header row, read whole by Sep: cells separated by commas, a cell may be quoted with double quotes
+/// (a doubled quote inside stands for one; a quoted cell may hold commas and line breaks, as RFC 4180 allows). Blank
+/// lines are skipped. The cells are kept by column (<see cref="CsvColumn"/>: text and number, no string per cell).
+/// Every error names the file, the row (1-based, the header is row 1) and the column.
 /// </summary>
 internal sealed class CsvTable
 {
-    private CsvTable(string path, string[] header, List<string[]> rows)
+    private readonly CsvColumn[] _columns;
+
+    private CsvTable(string path, string[] header, CsvColumn[] columns, int rowCount)
     {
         Path = path;
         Header = header;
-        Rows = rows;
+        _columns = columns;
+        RowCount = rowCount;
     }
 
     public string Path { get; }
@@ -22,7 +26,16 @@ internal sealed class CsvTable
     public string[] Header { get; }
 
     /// <summary>Data rows (without the header).</summary>
-    public List<string[]> Rows { get; }
+    public int RowCount { get; }
+
+    /// <summary>Column j's cells.</summary>
+    public CsvColumn Column(int column) => _columns[column];
+
+    /// <summary>The text of a cell.</summary>
+    public ReadOnlySpan<char> Span(int row, int column) => _columns[column].Span(row);
+
+    /// <summary>The text of a cell as a string.</summary>
+    public string Cell(int row, int column) => _columns[column].Text(row);
 
     public static CsvTable Read(string path)
     {
@@ -30,13 +43,57 @@ internal sealed class CsvTable
         {
             throw new CliException($"data file '{path}' does not exist.");
         }
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        string? first = reader.ReadLine();
-        if (first is null || first.Trim().Length == 0)
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        string[]? header = null;
+        CsvColumn[] columns = Array.Empty<CsvColumn>();
+        int rows = 0;
+        foreach (var row in reader)
+        {
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            {
+                if (header is null)
+                {
+                    break; // an empty first line: no header
+                }
+                continue;
+            }
+            if (header is null)
+            {
+                header = ReadHeader(row, path);
+                columns = header.Select(_ => new CsvColumn()).ToArray();
+                continue;
+            }
+            if (row.ColCount != header.Length)
+            {
+                throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns.");
+            }
+            for (int j = 0; j < columns.Length; j++)
+            {
+                columns[j].Add(row[j].Span);
+            }
+            rows++;
+        }
+        if (header is null)
         {
             throw new CliException($"'{path}' is empty; expected a header row naming the columns.");
         }
-        var header = Split(first, path, 1).Select(h => h.Trim()).ToArray();
+        return new CsvTable(path, header, columns, rows);
+    }
+
+    // A row that swallowed the rest of the file into one quoted cell.
+    private static string? Unclosed(SepReader.Row row, string path) =>
+        row.Span.Contains('"') && row.LineNumberToExcl - row.LineNumberFrom > 1 && row[row.ColCount - 1].Span.Contains('\n')
+            ? $"'{path}' row {row.LineNumberFrom}: a quoted cell runs from line {row.LineNumberFrom} to line {row.LineNumberToExcl - 1} and the row then has " +
+              $"{row.ColCount} cells, so a quote is probably not closed (a quote inside a cell is written twice: \"\")."
+            : null;
+
+    private static string[] ReadHeader(SepReader.Row row, string path)
+    {
+        var header = new string[row.ColCount];
+        for (int j = 0; j < header.Length; j++)
+        {
+            header[j] = row[j].Span.Trim().ToString();
+        }
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -46,24 +103,7 @@ internal sealed class CsvTable
         {
             throw new CliException($"'{path}': the header has an empty column name (column {Array.IndexOf(header, "") + 1}).");
         }
-        var rows = new List<string[]>();
-        int lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-            var cells = Split(line, path, lineNumber);
-            if (cells.Length != header.Length)
-            {
-                throw new CliException($"'{path}' row {lineNumber}: {cells.Length} cells; the header has {header.Length} columns.");
-            }
-            rows.Add(cells);
-        }
-        return new CsvTable(path, header, rows);
+        return header;
     }
 
     /// <summary>The index of a column, or a clear error listing the columns.</summary>
@@ -77,27 +117,26 @@ internal sealed class CsvTable
         return index;
     }
 
-    /// <summary>Parses a numeric cell (invariant culture) or fails naming row and column.</summary>
-    public float Number(int row, int column) =>
-        NumberProblem(Rows[row][column], out float value) is { } problem ? throw new CliException($"{Where(row, column)}: {problem}") : value;
+    /// <summary>A numeric cell (as <see cref="CsvColumn.TryNumber"/> reads it), or a failure naming row and column.</summary>
+    public float Number(int row, int column)
+    {
+        float value = _columns[column].Number(row);
+        return float.IsNaN(value) ? throw new CliException($"{Where(row, column)}: {NumberProblem(Cell(row, column))}") : value;
+    }
 
     /// <summary>"'FILE' row R, column 'C'" (rows 1-based, the header is row 1), for messages about a cell.</summary>
     public string Where(int row, int column) => $"'{Path}' row {row + 2}, column '{Header[column]}'";
 
     /// <summary>
-    /// Null when <paramref name="cell"/> (trimmed) is a finite number within a float's range — features are
-    /// stored in single precision, as ML.NET stores them — with <paramref name="value"/> set; otherwise what is wrong with it.
+    /// What is wrong with a cell that is not a finite number within a float's range — features are stored in single
+    /// precision, as ML.NET stores them — or null when nothing is.
     /// </summary>
-    public static string? NumberProblem(string cell, out float value)
+    public static string? NumberProblem(string cell)
     {
-        // The common case without allocating: a finite number within a float's range.
-        if (double.TryParse(cell.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
-            && double.IsFinite(parsed) && float.IsFinite((float)parsed))
+        if (CsvColumn.TryNumber(cell, out _))
         {
-            value = (float)parsed;
             return null;
         }
-        value = 0;
         string text = cell.Trim();
         if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan")
         {
@@ -107,91 +146,8 @@ internal sealed class CsvTable
         {
             return $"{(text.Length == 0 ? "an empty cell" : $"'{text}'")} is not a number.";
         }
-        if (!double.IsFinite(v))
-        {
-            return $"'{text}' is not a finite number; expected a finite value.";
-        }
-        value = (float)v;
-        return float.IsFinite(value)
-            ? null
-            : $"'{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them.";
-    }
-
-    // Cells between commas; a quoted cell may hold commas and doubled quotes. Unquoted cells are cut from the line
-    // as they are; only a cell with a quote is built character by character.
-    private static string[] Split(string line, string path, int lineNumber)
-    {
-        var cells = new List<string>();
-        int start = 0;
-        while (true)
-        {
-            int comma = line.AsSpan(start).IndexOfAny(CommaOrQuote);
-            comma = comma < 0 ? -1 : start + comma;
-            if (comma < 0)
-            {
-                cells.Add(line[start..]);
-                return cells.ToArray();
-            }
-            if (line[comma] == ',')
-            {
-                cells.Add(line[start..comma]);
-                start = comma + 1;
-                continue;
-            }
-            start = QuotedCell(line, start, cells, path, lineNumber);
-            if (start >= line.Length)
-            {
-                return cells.ToArray();
-            }
-            start++; // past the comma that ends the cell
-        }
-    }
-
-    private static readonly System.Buffers.SearchValues<char> CommaOrQuote = System.Buffers.SearchValues.Create(",\"");
-
-    // The cell from start to the next comma outside quotes (quotes removed, doubled quotes as one); returns the index of that comma, or the line's length.
-    private static int QuotedCell(string line, int start, List<string> cells, string path, int lineNumber)
-    {
-        var cell = new StringBuilder();
-        bool quoted = false;
-        int i = start;
-        for (; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                break;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-        if (quoted)
-        {
-            throw new CliException($"'{path}' row {lineNumber}: a quoted cell is not closed.");
-        }
-        cells.Add(cell.ToString());
-        return i;
+        return double.IsFinite(v)
+            ? $"'{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them."
+            : $"'{text}' is not a finite number; expected a finite value.";
     }
 }

@@ -54,15 +54,15 @@ internal sealed class ModelInput
         if (Columns is null)
         {
             var columns = _slotNames!.Select(n => table.IndexOf(n, "feature")).ToArray();
-            var values = new float[(long)table.Rows.Count * columns.Length];
-            for (int r = 0; r < table.Rows.Count; r++)
+            var values = new float[(long)table.RowCount * columns.Length];
+            for (int r = 0; r < table.RowCount; r++)
             {
                 for (int j = 0; j < columns.Length; j++)
                 {
                     values[(long)r * columns.Length + j] = table.Number(r, columns[j]);
                 }
             }
-            return new DenseMatrix(table.Rows.Count, columns.Length, values).ToDataView(ml, _slotNames, Legacy);
+            return new DenseMatrix(table.RowCount, columns.Length, values).ToDataView(ml, _slotNames, Legacy);
         }
         var plan = Columns.Plan;
         var absent = plan.Features.Select(f => f.Name).Where(n => !table.Header.Contains(n)).ToArray();
@@ -70,7 +70,7 @@ internal sealed class ModelInput
         {
             throw new CliException($"'{table.Path}' has no feature column {string.Join(", ", absent.Select(n => $"'{n}'"))} (model '{_modelPath}' reads it); its columns are: {string.Join(", ", table.Header)}.");
         }
-        var rows = Enumerable.Range(0, table.Rows.Count).ToArray();
+        var rows = Enumerable.Range(0, table.RowCount).ToArray();
         foreach (var f in plan.Features)
         {
             Check(table, f, plan.Missing, warnings);
@@ -84,7 +84,7 @@ internal sealed class ModelInput
         int j = table.IndexOf(f.Name, "feature");
         if (f.Role == ColumnRole.Numeric && missing != MissingPolicy.Mean)
         {
-            int blank = table.Rows.FindIndex(r => TableSchema.IsBlank(r[j], numeric: true));
+            int blank = Enumerable.Range(0, table.RowCount).FirstOrDefault(r => table.Span(r, j).IsWhiteSpace(), -1);
             if (blank >= 0)
             {
                 throw new CliException($"{table.Where(blank, j)}: an empty cell; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
@@ -93,7 +93,9 @@ internal sealed class ModelInput
         if (f.Role == ColumnRole.Categorical)
         {
             var known = new HashSet<string>(f.Levels!, StringComparer.Ordinal);
-            var unseen = table.Rows.Select((r, i) => (Level: FeaturePipeline.LevelOf(r[j]), Row: i)).Where(p => !known.Contains(p.Level)).ToArray();
+            var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+            var unseen = Enumerable.Range(0, table.RowCount).Where(i => !lookup.Contains(FeaturePipeline.LevelOf(table.Span(i, j))))
+                .Select(i => (Level: FeaturePipeline.LevelOf(table.Cell(i, j)), Row: i)).ToArray();
             if (unseen.Length > 0)
             {
                 warnings.WriteLine($"warning: column '{f.Name}': {unseen.Length} row(s) hold a level not seen in training (first: '{unseen[0].Level}' in row {unseen[0].Row + 2}); they are scored as the reference level '{f.Reference}'.");

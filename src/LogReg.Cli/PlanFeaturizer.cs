@@ -47,7 +47,7 @@ internal static class PlanFeaturizer
                 int filled = 0;
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    blank[r] = TableSchema.IsBlank(table.Rows[rows[r]][j], numeric: true);
+                    blank[r] = table.Span(rows[r], j).IsWhiteSpace();
                     if (!blank[r])
                     {
                         values[r] = table.Number(rows[r], j);
@@ -70,11 +70,11 @@ internal static class PlanFeaturizer
                 continue;
             }
             var coded = f.CodedLevels.ToList();
-            var slot = coded.Select((level, k) => (level, k)).ToDictionary(p => p.level, p => p.k, StringComparer.Ordinal);
+            var slot = coded.Select((level, k) => (level, k)).ToDictionary(p => p.level, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var indicators = coded.Select(_ => new float[rows.Length]).ToArray();
             for (int r = 0; r < rows.Length; r++)
             {
-                if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Rows[rows[r]][j]), out int k))
+                if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Span(rows[r], j)), out int k))
                 {
                     indicators[k][r] = 1f;
                 }

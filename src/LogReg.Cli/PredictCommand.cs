@@ -35,7 +35,7 @@ internal static class PredictCommand
             throw new CliException($"model '{modelPath}' is not a classifier written by 'logreg train' (its output has neither a Probability column nor a vector of class scores).");
         }
         string? idColumn = a.Optional("--id") ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
-        string[]? ids = idColumn is null ? null : table.Rows.Select(r => r[table.IndexOf(idColumn, "--id")]).ToArray();
+        string[]? ids = idColumn is null ? null : Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, table.IndexOf(idColumn, "--id"))).ToArray();
         void CheckPaths() => CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
         if (multiclass)
         {

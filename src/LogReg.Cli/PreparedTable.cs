@@ -26,7 +26,7 @@ internal sealed class PreparedTable
     public string[] LabelCells { get; private set; }
 
     /// <summary>Rows left out by --missing skip.</summary>
-    public int Skipped => Schema.Table.Rows.Count - Rows.Length;
+    public int Skipped => Schema.Table.RowCount - Rows.Length;
 
     /// <summary>Class names: [negative, positive] for a binary label, all classes in sorted order otherwise.</summary>
     public string[] Classes { get; private set; } = Array.Empty<string>();
@@ -47,7 +47,7 @@ internal sealed class PreparedTable
     public static PreparedTable Prepare(TableSchema schema)
     {
         var table = schema.Table;
-        if (table.Rows.Count == 0)
+        if (table.RowCount == 0)
         {
             throw new CliException($"'{table.Path}' has a header but no data rows.");
         }
@@ -55,10 +55,10 @@ internal sealed class PreparedTable
         var numeric = schema.Features.Where(c => c.Role == ColumnRole.Numeric).ToArray();
         int labelIndex = schema.Label.Index;
         var rows = new List<int>();
-        for (int r = 0; r < table.Rows.Count; r++)
+        for (int r = 0; r < table.RowCount; r++)
         {
-            bool labelBlank = table.Rows[r][labelIndex].Trim().Length == 0;
-            var blankFeature = numeric.FirstOrDefault(c => TableSchema.IsBlank(table.Rows[r][c.Index], numeric: true));
+            bool labelBlank = table.Span(r, labelIndex).IsWhiteSpace();
+            var blankFeature = numeric.FirstOrDefault(c => table.Span(r, c.Index).IsWhiteSpace());
             if (!labelBlank && (blankFeature is null || o.Missing == MissingPolicy.Mean))
             {
                 rows.Add(r);
@@ -74,7 +74,7 @@ internal sealed class PreparedTable
         {
             throw new CliException($"'{table.Path}': every row has a blank label or numeric feature, so --missing skip leaves no rows.");
         }
-        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Rows[r][labelIndex].Trim()).ToArray());
+        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Span(r, labelIndex).Trim().ToString()).ToArray());
         prepared.CodeLabels();
         prepared.Plan = prepared.MakePlan();
         return prepared;
@@ -118,7 +118,7 @@ internal sealed class PreparedTable
             switch (c.Role)
             {
                 case ColumnRole.Numeric:
-                    bool blanks = Rows.Any(r => TableSchema.IsBlank(table.Rows[r][c.Index], numeric: true));
+                    bool blanks = Rows.Any(r => table.Span(r, c.Index).IsWhiteSpace());
                     features.Add(new PlannedFeature(c.Name, c.Role, Indicator: blanks && o.Missing == MissingPolicy.Mean));
                     break;
                 case ColumnRole.Categorical:
@@ -140,8 +140,13 @@ internal sealed class PreparedTable
     // Levels in ordinal order; the reference is --reference's or the first that is not the blank level.
     private PlannedFeature Categorical(SchemaColumn c)
     {
-        var levels = Rows.Select(r => Schema.Table.Rows[r][c.Index]).Select(FeaturePipeline.LevelOf)
-            .Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (int r in Rows)
+        {
+            lookup.Add(FeaturePipeline.LevelOf(Schema.Table.Span(r, c.Index)));
+        }
+        var levels = seen.OrderBy(v => v, StringComparer.Ordinal).ToArray();
         if (levels.Length < 2)
         {
             throw new CliException($"categorical column '{c.Name}' holds a single level ('{levels[0]}') in the rows used; it cannot inform the model (--ignore {c.Name}).");

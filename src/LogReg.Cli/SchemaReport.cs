@@ -8,7 +8,7 @@ internal static class SchemaReport
     public static void Print(TableSchema schema, TextWriter output)
     {
         var t = schema.Table;
-        output.WriteLine($"'{t.Path}': {t.Rows.Count} rows, {t.Header.Length} columns");
+        output.WriteLine($"'{t.Path}': {t.RowCount} rows, {t.Header.Length} columns");
         int width = Math.Max(6, schema.Columns.Max(c => c.Name.Length)) + 2;
         output.WriteLine($"  {"column".PadRight(width)}{"role",-13}{"type",-8}{"distinct",9}{"missing",9}  why");
         foreach (var c in schema.Columns)
@@ -32,7 +32,7 @@ internal static class SchemaReport
         var o = prepared.Schema.Options;
         if (prepared.Skipped > 0)
         {
-            output.WriteLine($"--missing skip: {prepared.Skipped} of {prepared.Schema.Table.Rows.Count} rows left out (a blank label or number); {prepared.Rows.Length} used");
+            output.WriteLine($"--missing skip: {prepared.Skipped} of {prepared.Schema.Table.RowCount} rows left out (a blank label or number); {prepared.Rows.Length} used");
         }
         output.WriteLine(prepared.IsMulticlass
             ? $"label '{o.Label}': {prepared.Classes.Length} classes ({string.Join(", ", prepared.Classes)})"

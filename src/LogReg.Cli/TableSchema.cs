@@ -37,7 +37,7 @@ internal sealed class TableSchema
     public static bool IsBlank(string cell, bool numeric) => numeric ? string.IsNullOrWhiteSpace(cell) : cell.Length == 0;
 
     /// <summary>True for a cell that is a finite number within a float's range (as <see cref="CsvTable.Number"/> reads it).</summary>
-    public static bool IsNumber(string cell) => CsvTable.NumberProblem(cell, out _) is null;
+    public static bool IsNumber(string cell) => CsvColumn.TryNumber(cell, out _);
 
     public static TableSchema Infer(CsvTable table, ColumnOptions options)
     {
@@ -113,32 +113,14 @@ internal sealed class TableSchema
     private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named)
     {
         string name = table.Header[j];
-        int numericBlanks = 0, numbers = 0, stringBlanks = 0;
-        int firstOther = -1;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (int r = 0; r < table.Rows.Count; r++)
-        {
-            string cell = table.Rows[r][j];
-            if (IsBlank(cell, numeric: true))
-            {
-                numericBlanks++;
-                stringBlanks += cell.Length == 0 ? 1 : 0;
-                continue;
-            }
-            distinct.Add(cell);
-            if (IsNumber(cell))
-            {
-                numbers++;
-            }
-            else if (firstOther < 0)
-            {
-                firstOther = r;
-            }
-        }
-        int filled = table.Rows.Count - numericBlanks;
+        var column = table.Column(j);
+        int numericBlanks = column.WhiteSpaceCount, numbers = column.NumberCount, stringBlanks = column.EmptyCount;
+        int firstOther = column.FirstNonNumber;
+        int filled = table.RowCount - numericBlanks;
         bool allNumbers = filled > 0 && numbers == filled;
         int missing = allNumbers ? numericBlanks : stringBlanks;
-        SchemaColumn Make(ColumnRole role, string why) => new(name, j, role, why, allNumbers, distinct.Count, missing);
+        int distinct = allNumbers ? DistinctNumbers(column) : DistinctTexts(column);
+        SchemaColumn Make(ColumnRole role, string why) => new(name, j, role, why, allNumbers, distinct, missing);
 
         if (named is { } given)
         {
@@ -160,19 +142,50 @@ internal sealed class TableSchema
         {
             // Numbers and something else: a typo or an overflow is likelier than a category, so say which cell.
             return Make(ColumnRole.Undecided,
-                $"{table.Where(firstOther, j)}: {CsvTable.NumberProblem(table.Rows[firstOther][j], out _)} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
+                $"{table.Where(firstOther, j)}: {CsvTable.NumberProblem(table.Cell(firstOther, j))} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
                 $"or say --categorical {name} or --ignore {name}.");
         }
-        if (distinct.Count == filled && filled > CategoricalLimit)
+        if (distinct == filled && filled > CategoricalLimit)
         {
             return Make(ColumnRole.Ignored, $"every value differs: an identifier (--id {name} writes it in predict's output)");
         }
-        if (distinct.Count <= CategoricalLimit)
+        if (distinct <= CategoricalLimit)
         {
             return Make(ColumnRole.Categorical, $"≤ {CategoricalLimit} distinct strings");
         }
         return Make(ColumnRole.Undecided,
-            $"column '{name}' holds {distinct.Count} distinct strings, more than {CategoricalLimit} for a categorical column; " +
+            $"column '{name}' holds {distinct} distinct strings, more than {CategoricalLimit} for a categorical column; " +
             $"say --text {name} (free text), --categorical {name} (a level each) or --ignore {name}.");
+    }
+
+    // A number column's distinct values (by value: "1" and "1.0" are one); no string is made.
+    private static int DistinctNumbers(CsvColumn column)
+    {
+        var seen = new HashSet<float>();
+        for (int r = 0; r < column.Count; r++)
+        {
+            float v = column.Number(r);
+            if (!float.IsNaN(v))
+            {
+                seen.Add(v);
+            }
+        }
+        return seen.Count;
+    }
+
+    // A string column's distinct filled cells (blank: nothing but white space), a string made only for each new one.
+    private static int DistinctTexts(CsvColumn column)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int r = 0; r < column.Count; r++)
+        {
+            var cell = column.Span(r);
+            if (!cell.IsWhiteSpace())
+            {
+                lookup.Add(cell);
+            }
+        }
+        return seen.Count;
     }
 }

@@ -91,13 +91,14 @@ public sealed class RealCsvCliTests : CliRun
     {
         var table = CsvTable.Read(Customers);
         int age = Array.IndexOf(table.Header, "Age"), income = Array.IndexOf(table.Header, "Income");
-        int first = table.Rows.FindIndex(r => r[age].Length == 0 || r[income].Length == 0);
-        string column = table.Rows[first][age].Length == 0 ? "Age" : "Income";
+        var rows = Enumerable.Range(0, table.RowCount).ToList();
+        int first = rows.FindIndex(r => table.Cell(r, age).Length == 0 || table.Cell(r, income).Length == 0);
+        string column = table.Cell(first, age).Length == 0 ? "Age" : "Income";
         var error = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "error").Concat(Roles).ToArray());
         Assert.Equal(1, error.Exit);
         Assert.Contains($"row {first + 2}, column '{column}': an empty cell; --missing error refuses blanks", error.Err);
 
-        int complete = table.Rows.Count(r => r[age].Length > 0 && r[income].Length > 0);
+        int complete = rows.Count(r => table.Cell(r, age).Length > 0 && table.Cell(r, income).Length > 0);
         var skip = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "skip").Concat(Roles).ToArray());
         Assert.True(skip.Exit == 0, skip.Err);
         Assert.Contains($"--missing skip: {600 - complete} of 600 rows left out", skip.Out);
@@ -154,7 +155,7 @@ public sealed class RealCsvCliTests : CliRun
         // The same rows with the columns in another order, the label gone and an extra column: the same predictions.
         var table = CsvTable.Read(Customers);
         var order = new[] { "Notes", "SupportCalls", "Extra", "TenureMonths", "Income", "Age", "Plan", "City", "CustomerId" };
-        var lines = table.Rows.Select(r => string.Join(",", order.Select(c => c == "Extra" ? "x" : PredictCommand.CsvCell(r[Array.IndexOf(table.Header, c)]))));
+        var lines = Enumerable.Range(0, table.RowCount).Select(r => string.Join(",", order.Select(c => c == "Extra" ? "x" : PredictCommand.CsvCell(table.Cell(r, Array.IndexOf(table.Header, c))))));
         string shuffled = Write("shuffled.csv", string.Join("\n", lines.Prepend(string.Join(",", order))));
         var again = Predictions(model, shuffled);
         Assert.Equal(ours.Select(c => c[2]), again.Select(p => p.Probability.ToString("R", CultureInfo.InvariantCulture)).Select(s => float.Parse(s, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)));
