@@ -10,15 +10,9 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(), new FiniteOrNull() },
-    };
-
-    /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/>.</summary>
-    public static void Write<T>(string path, T value) => WriteWith(path, stream => JsonSerializer.Serialize(stream, value, Options));
+    /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/> with its source-generated contract (<see cref="StatisticsJson"/>).</summary>
+    public static void Write<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract) =>
+        WriteWith(path, stream => JsonSerializer.Serialize(stream, value, contract));
 
     /// <summary>Writes with <paramref name="write"/> to a temporary file beside <paramref name="path"/>, then moves it there.</summary>
     public static void WriteWith(string path, Action<Stream> write)
@@ -46,11 +40,14 @@ internal static class JsonOutput
         }
     }
 
-    private sealed class FiniteOrNull : JsonConverter<double>
+    /// <summary>A non-finite double as null (JSON has no infinity); null reads back as NaN.</summary>
+    internal sealed class FiniteOrNull : JsonConverter<double>
     {
+        /// <inheritdoc/>
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
         {
             if (double.IsFinite(value))

@@ -59,7 +59,7 @@ internal static class StatsCommand
         }
         if (jsonPath is not null)
         {
-            JsonOutput.Write(jsonPath, stats);
+            JsonOutput.Write(jsonPath, stats, StatisticsJson.Default.ModelStatistics);
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;
@@ -153,7 +153,7 @@ internal static class StatsCommand
         output.Write(stats.Summary());
         if (jsonPath is not null)
         {
-            JsonOutput.Write(jsonPath, stats);
+            JsonOutput.Write(jsonPath, stats, StatisticsJson.Default.MultinomialStatistics);
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;

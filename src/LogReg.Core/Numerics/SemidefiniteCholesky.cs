@@ -5,6 +5,7 @@ namespace LogReg.Core.Numerics;
 /// (LIPSOL, Zhang 1996): a pivot lost to cancellation — at or below 1e-30 of the largest diagonal entry —
 /// is replaced by a huge one, so that component of every solution is ~0 instead of the factorisation
 /// failing. Solves then return a solution of the consistent part of a singular or ill-conditioned system.
+/// One instance factors many matrices of its size into the same storage.
 /// </summary>
 internal sealed class SemidefiniteCholesky
 {
@@ -13,26 +14,35 @@ internal sealed class SemidefiniteCholesky
     private readonly double[] _l;
     private readonly int _n;
 
-    private SemidefiniteCholesky(double[] l, int n)
+    /// <summary>Storage for n×n factors.</summary>
+    public SemidefiniteCholesky(int n)
     {
-        _l = l;
         _n = n;
+        _l = new double[n * n];
     }
 
-    /// <summary>Factors the row-major n×n matrix <paramref name="m"/> (read only), or returns null when it has a non-finite entry.</summary>
+    /// <summary>Factors a new matrix; null when it has a non-finite entry.</summary>
     public static SemidefiniteCholesky? Factor(double[] m, int n)
     {
+        var factor = new SemidefiniteCholesky(n);
+        return factor.TryFactor(m) ? factor : null;
+    }
+
+    /// <summary>Factors the row-major n×n matrix <paramref name="m"/> (read only) into this storage; false when it has a non-finite entry.</summary>
+    public bool TryFactor(double[] m)
+    {
+        int n = _n;
+        var l = _l;
         double largest = 0;
         for (int i = 0; i < n; i++)
         {
             if (!double.IsFinite(m[i * n + i]))
             {
-                return null;
+                return false;
             }
             largest = Math.Max(largest, Math.Abs(m[i * n + i]));
         }
         double tiny = 1e-30 * Math.Max(largest, double.Epsilon);
-        var l = new double[n * n];
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j <= i; j++)
@@ -49,10 +59,10 @@ internal sealed class SemidefiniteCholesky
             }
             if (!double.IsFinite(l[i * n + i]))
             {
-                return null;
+                return false;
             }
         }
-        return new SemidefiniteCholesky(l, n);
+        return true;
     }
 
     /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>

@@ -3,7 +3,8 @@ namespace LogReg.Core.Separation;
 /// <summary>
 /// An iterate (or a direction) of <see cref="MinimumMarginProgram"/>: the standard-form primal x = (ν, u, v, w),
 /// the dual y = (y_β, y_t) with β = −y_β and t = y_t, and the dual slacks z = (r, p, q, ω) with
-/// r = Ãβ − t·1, p = 1 − β, q = 1 + β, ω = 1 − t at feasibility. Element-wise arithmetic only.
+/// r = Ãβ − t·1, p = 1 − β, q = 1 + β, ω = 1 − t at feasibility. Element-wise arithmetic only, into storage
+/// allocated once per solve (the program's n-length vectors would otherwise be large-object garbage every iteration).
 /// </summary>
 internal sealed class InteriorPoint
 {
@@ -33,11 +34,26 @@ internal sealed class InteriorPoint
     public int Count => Nu.Length + 2 * U.Length + 1;
 
     /// <summary>D = X·Z⁻¹ per standard-form variable, the weights of the normal equations.</summary>
-    public sealed record Weights(double[] Nu, double[] U, double[] V, double W);
+    public sealed class Weights(double[] nu, double[] u, double[] v, double w)
+    {
+        public double[] Nu { get; } = nu;
+        public double[] U { get; } = u;
+        public double[] V { get; } = v;
+        public double W { get; set; } = w;
+
+        public static Weights Create(int n, int k) => new(new double[n], new double[k], new double[k], 0);
+    }
 
     /// <summary>The primal residual b − Ax (k entries for β, one for t) and the dual residual c − Aᵀy − z.</summary>
-    public sealed record Residual(double[] PrimalBeta, double PrimalT, double[] DualNu, double[] DualU, double[] DualV, double DualW)
+    public sealed class Residual(int n, int k)
     {
+        public double[] PrimalBeta { get; } = new double[k];
+        public double PrimalT { get; set; }
+        public double[] DualNu { get; } = new double[n];
+        public double[] DualU { get; } = new double[k];
+        public double[] DualV { get; } = new double[k];
+        public double DualW { get; set; }
+
         /// <summary>The largest absolute entry of both residuals.</summary>
         public double Norm => Math.Max(
             Math.Max(Math.Abs(PrimalT), Math.Abs(DualW)),
@@ -46,68 +62,60 @@ internal sealed class InteriorPoint
 
     public static InteriorPoint Zero(int n, int k) => new(n, k);
 
-    public InteriorPoint Copy()
+    public void CopyTo(InteriorPoint c)
     {
-        var c = new InteriorPoint(Nu.Length, U.Length) { W = W, Omega = Omega, YT = YT };
+        c.W = W; c.Omega = Omega; c.YT = YT;
         Nu.CopyTo(c.Nu, 0); U.CopyTo(c.U, 0); V.CopyTo(c.V, 0); R.CopyTo(c.R, 0);
         P.CopyTo(c.P, 0); Q.CopyTo(c.Q, 0); YBeta.CopyTo(c.YBeta, 0);
-        return c;
     }
 
-    public Weights ScalingWeights() => new(
-        Divide(Nu, R), Divide(U, P), Divide(V, Q), W / Omega);
+    public void ScalingWeights(Weights d)
+    {
+        Divide(Nu, R, d.Nu);
+        Divide(U, P, d.U);
+        Divide(V, Q, d.V);
+        d.W = W / Omega;
+    }
 
-    public Residual Residuals(SignedDesign a)
+    /// <summary>The residuals at this point, into <paramref name="r"/> (<paramref name="scratch"/>: n entries).</summary>
+    public void Residuals(SignedDesign a, Residual r, double[] scratch)
     {
         int n = Nu.Length, k = U.Length;
-        var atNu = new double[k];
-        a.MultiplyTransposed(Nu, atNu);
-        var primal = new double[k];
+        a.MultiplyTransposed(Nu, r.PrimalBeta);
         for (int j = 0; j < k; j++)
         {
-            primal[j] = -atNu[j] + U[j] - V[j];
+            r.PrimalBeta[j] = -r.PrimalBeta[j] + U[j] - V[j];
+            r.DualU[j] = 1 + YBeta[j] - P[j];
+            r.DualV[j] = 1 - YBeta[j] - Q[j];
         }
-        double primalT = 1 - Nu.Sum() - W;
-        var ay = new double[n];
-        a.Multiply(YBeta, ay);
-        var dualNu = new double[n];
+        r.PrimalT = 1 - Nu.Sum() - W;
+        a.Multiply(YBeta, scratch);
         for (int i = 0; i < n; i++)
         {
-            dualNu[i] = -(ay[i] + YT) - R[i];
+            r.DualNu[i] = -(scratch[i] + YT) - R[i];
         }
-        var dualU = new double[k];
-        var dualV = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            dualU[j] = 1 + YBeta[j] - P[j];
-            dualV[j] = 1 - YBeta[j] - Q[j];
-        }
-        return new Residual(primal, primalT, dualNu, dualU, dualV, 1 - YT - Omega);
+        r.DualW = 1 - YT - Omega;
     }
 
     /// <summary>xᵀz.</summary>
     public double Complementarity() => Dot(Nu, R) + Dot(U, P) + Dot(V, Q) + W * Omega;
 
-    /// <summary>The affine target −x∘z, written into a new point's x-slots (ν, u, v, w).</summary>
-    public InteriorPoint NegatedProducts()
+    /// <summary>The affine target −x∘z, written into <paramref name="t"/>'s x-slots (ν, u, v, w).</summary>
+    public void NegatedProducts(InteriorPoint t)
     {
-        var t = new InteriorPoint(Nu.Length, U.Length);
         Fill(t.Nu, Nu, R, null, null, 0);
         Fill(t.U, U, P, null, null, 0);
         Fill(t.V, V, Q, null, null, 0);
         t.W = -W * Omega;
-        return t;
     }
 
-    /// <summary>Mehrotra's corrector target −x∘z − Δx_aff∘Δz_aff + σμ.</summary>
-    public InteriorPoint CorrectorTargets(InteriorPoint affine, double centre)
+    /// <summary>Mehrotra's corrector target −x∘z − Δx_aff∘Δz_aff + σμ, into <paramref name="t"/>'s x-slots.</summary>
+    public void CorrectorTargets(InteriorPoint affine, double centre, InteriorPoint t)
     {
-        var t = new InteriorPoint(Nu.Length, U.Length);
         Fill(t.Nu, Nu, R, affine.Nu, affine.R, centre);
         Fill(t.U, U, P, affine.U, affine.P, centre);
         Fill(t.V, V, Q, affine.V, affine.Q, centre);
         t.W = -W * Omega - affine.W * affine.Omega + centre;
-        return t;
     }
 
     /// <summary>The largest α with x + α·Δx ≥ 0 (∞ when no entry decreases).</summary>
@@ -207,14 +215,12 @@ internal sealed class InteriorPoint
         return sum;
     }
 
-    private static double[] Divide(double[] x, double[] z)
+    private static void Divide(double[] x, double[] z, double[] d)
     {
-        var d = new double[x.Length];
         for (int i = 0; i < d.Length; i++)
         {
             d[i] = x[i] / z[i];
         }
-        return d;
     }
 
     private static void Axpy(double[] y, double[] x, double alpha)

@@ -38,14 +38,22 @@ internal sealed class MinimumMarginProgram
     /// <summary>Runs the method until the complementarity and the residuals are at rounding level, or it stops improving.</summary>
     public Solution Solve(CancellationToken cancellationToken)
     {
-        var s = StartingPoint();
-        var best = s.Copy();
+        var system = new NormalEquations(_a);
+        var s = StartingPoint(system);
+        var best = InteriorPoint.Zero(_n, _k);
+        s.CopyTo(best);
+        var residual = new InteriorPoint.Residual(_n, _k);
+        var weights = InteriorPoint.Weights.Create(_n, _k);
+        var targets = InteriorPoint.Zero(_n, _k);
+        var affine = InteriorPoint.Zero(_n, _k);
+        var direction = InteriorPoint.Zero(_n, _k);
+        var scratch = new double[_n];
         double bestMerit = double.PositiveInfinity;
         int stalled = 0, iteration = 0;
         for (; iteration < MaximumIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var residual = s.Residuals(_a);
+            s.Residuals(_a, residual, scratch);
             double mu = s.Complementarity() / s.Count;
             double merit = Math.Max(mu, residual.Norm);
             if (!double.IsFinite(merit))
@@ -54,7 +62,7 @@ internal sealed class MinimumMarginProgram
             }
             if (merit < bestMerit * 0.9)
             {
-                best = s.Copy();
+                s.CopyTo(best);
                 bestMerit = merit;
                 stalled = 0;
             }
@@ -66,18 +74,20 @@ internal sealed class MinimumMarginProgram
             {
                 break;
             }
-            var system = new NormalEquations(_a, s.ScalingWeights());
-            if (!system.Factored)
+            s.ScalingWeights(weights);
+            if (!system.Factor(weights))
             {
                 break;
             }
             // Predictor: the affine-scaling direction (complementarity driven to 0).
-            var affine = system.Direction(s, residual, s.NegatedProducts());
+            s.NegatedProducts(targets);
+            system.Direction(s, residual, targets, affine);
             double alphaPrimal = s.PrimalStepTo(affine), alphaDual = s.DualStepTo(affine);
             double muAffine = s.ComplementarityAfter(affine, alphaPrimal, alphaDual) / s.Count;
             double centering = Math.Pow(muAffine / mu, 3);
             // Corrector: second-order term and centring, from the same factorisation.
-            var direction = system.Direction(s, residual, s.CorrectorTargets(affine, centering * mu));
+            s.CorrectorTargets(affine, centering * mu, targets);
+            system.Direction(s, residual, targets, direction);
             double eta = Math.Max(0.9, 1 - 10 * mu);
             s.Step(direction, Math.Min(1, eta * s.PrimalStepTo(direction)), Math.Min(1, eta * s.DualStepTo(direction)));
         }
@@ -86,12 +96,11 @@ internal sealed class MinimumMarginProgram
 
     // Mehrotra's starting point: least-norm x̃ and least-squares (ỹ, z̃), shifted into the positive orthant
     // and balanced so that neither side dominates the complementarity.
-    private InteriorPoint StartingPoint()
+    private InteriorPoint StartingPoint(NormalEquations system)
     {
         var s = InteriorPoint.Zero(_n, _k);
-        var ones = Enumerable.Repeat(1.0, _n).ToArray();
-        var unit = new InteriorPoint.Weights(ones, Enumerable.Repeat(1.0, _k).ToArray(), Enumerable.Repeat(1.0, _k).ToArray(), 1);
-        var system = new NormalEquations(_a, unit);
+        var unit = new InteriorPoint.Weights(Enumerable.Repeat(1.0, _n).ToArray(), Enumerable.Repeat(1.0, _k).ToArray(), Enumerable.Repeat(1.0, _k).ToArray(), 1);
+        system.Factor(unit);
         // A·Aᵀ·ξ = b = (0, 1); A·c = (0, 1) too, so x̃ = Aᵀξ, ỹ = ξ and z̃ = c − Aᵀξ.
         var xi = new double[_k + 1];
         xi[_k] = 1;

@@ -10,7 +10,8 @@ namespace LogReg.Core.Separation;
 /// column divided by its largest |x|, the intercept by 1; an all-zero column by 1), as an operator over the
 /// training set's own storage (dense or sparse, never copied). Coordinates follow <see cref="DesignMatrix"/>:
 /// the d features first, the intercept last (index d). Rows are summed in fixed chunks whose partial sums
-/// are added in chunk order, so no result depends on the thread count.
+/// are added in chunk order, so no result depends on the thread count. Its scratch buffers are reused from call to
+/// call: one instance serves one caller at a time.
 /// </summary>
 internal sealed class SignedDesign
 {
@@ -18,6 +19,10 @@ internal sealed class SignedDesign
     private readonly double[] _sign;
     private readonly double[] _scale;
     private readonly RowChunks _chunks;
+    private readonly double[] _signed;
+    private readonly double[][] _partials;
+    private readonly int _groups;
+    private readonly double[][] _gramPartials;
 
     public SignedDesign(DesignMatrix x, double[] labels, int threads)
     {
@@ -27,6 +32,12 @@ internal sealed class SignedDesign
         _sign = labels.Select(y => y == 1 ? 1.0 : -1.0).ToArray();
         _scale = ColumnScales(x);
         _chunks = new RowChunks(RowCount, threads, Dimension);
+        _signed = new double[RowCount];
+        _partials = Enumerable.Range(0, _chunks.Count).Select(_ => new double[Dimension]).ToArray();
+        // Row groups fixed by the shape (never by the thread count), one k×k partial each.
+        int k = Dimension;
+        _groups = Math.Min(8, (int)Math.Clamp(8L * 1024 * 1024 / ((long)k * k), 1, Math.Max(1, _chunks.Count)));
+        _gramPartials = Enumerable.Range(0, _groups).Select(_ => new double[k * k]).ToArray();
     }
 
     /// <summary>Rows n.</summary>
@@ -64,24 +75,22 @@ internal sealed class SignedDesign
     public void MultiplyTransposed(double[] coefficients, Span<double> result)
     {
         int k = Dimension;
-        var partials = new double[_chunks.Count][];
         _chunks.Run(c =>
         {
             var (start, end) = _chunks[c];
-            var signed = new double[end - start];
             double intercept = 0;
             for (int i = start; i < end; i++)
             {
-                signed[i - start] = _sign[i] * coefficients[i];
-                intercept += signed[i - start];
+                _signed[i] = _sign[i] * coefficients[i];
+                intercept += _signed[i];
             }
-            var partial = new double[k];
-            _x.AddTransposeRows(start, end - start, signed, partial);
+            var partial = _partials[c];
+            Array.Clear(partial);
+            _x.AddTransposeRows(start, end - start, new ReadOnlySpan<double>(_signed, start, end - start), partial);
             partial[k - 1] = intercept;
-            partials[c] = partial;
         });
         result.Slice(0, k).Clear();
-        foreach (var p in partials)
+        foreach (var p in _partials)
         {
             VectorKernels.AddScaled(p, 1.0, result);
         }
@@ -128,22 +137,27 @@ internal sealed class SignedDesign
         return result;
     }
 
-    /// <summary>The k×k matrix Ãᵀ·diag(θ)·Ã, full (both triangles), row-major.</summary>
+    /// <summary>The k×k matrix Ãᵀ·diag(θ)·Ã, full (both triangles), row-major, in a new array.</summary>
     public double[] WeightedGram(double[] theta)
     {
-        int k = Dimension;
-        // Row groups fixed by the shape (never by the thread count), one k×k partial each.
-        int groups = (int)Math.Clamp(8L * 1024 * 1024 / ((long)k * k), 1, Math.Max(1, _chunks.Count));
-        groups = Math.Min(groups, 8);
-        var partials = new double[groups][];
+        var gram = new double[Dimension * Dimension];
+        WeightedGram(theta, gram);
+        return gram;
+    }
+
+    /// <summary>The same, written into <paramref name="gram"/> (k·k entries).</summary>
+    public void WeightedGram(double[] theta, double[] gram)
+    {
+        int k = Dimension, groups = _groups;
+        var partials = _gramPartials;
         int n = RowCount;
         void Group(int g)
         {
-            var upper = new double[k * k];
+            var upper = partials[g];
+            Array.Clear(upper);
             int start = (int)((long)n * g / groups);
             int end = (int)((long)n * (g + 1) / groups);
             _x.AddWeightedGram(start, end - start, new ReadOnlySpan<double>(theta, start, end - start), upper);
-            partials[g] = upper;
         }
         if (groups == 1 || _chunks.Threads == 1)
         {
@@ -156,7 +170,7 @@ internal sealed class SignedDesign
         {
             Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = _chunks.Threads }, Group);
         }
-        var gram = new double[k * k];
+        Array.Clear(gram, 0, k * k);
         foreach (var p in partials)
         {
             VectorKernels.AddScaled(p, 1.0, gram);
@@ -171,7 +185,6 @@ internal sealed class SignedDesign
                 gram[b * k + a] = v;
             }
         }
-        return gram;
     }
 
     private static double[] ColumnScales(DesignMatrix x)
