@@ -115,7 +115,7 @@ public sealed class TrustCliTests : CliRun
         }));
         Assert.Equal("{\"old\": true}", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(Folder));
-        JsonOutput.Write(path, new { Value = double.PositiveInfinity, Name = "x" });
-        Assert.Contains("\"value\": null", File.ReadAllText(path));
+        JsonOutput.Write(path, new LogReg.Core.Statistics.ModelStatistics { LogLikelihood = double.NegativeInfinity }, StatisticsJson.Default.ModelStatistics);
+        Assert.Contains("\"log_likelihood\": null", File.ReadAllText(path));
     }
 }
