@@ -27,7 +27,7 @@ internal sealed record DescribedFit(TrainingResult Fit, TrainingSet Data, List<i
             kept = kept.Except(aliased).ToList();
             var reduced = data.SelectFeatures(kept);
             var refit = LogisticRegressionTrainer.Train(reduced,
-                options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null });
+                options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null }, checkSeparation: false);
             return new DescribedFit(refit, reduced, kept, aliased, Array.Empty<int>());
         }
         if (options.L1Regularization > 0 || options.EnforceNonNegativity)

@@ -33,12 +33,33 @@ public static class StatisticsCalculator
     /// </summary>
     public static TrainerOptions MaximumLikelihoodOptions { get; } = new() { L2Regularization = 0, OptimizationTolerance = 1e-10, Optimizer = OptimizerKind.Newton };
 
+    /// <summary>Iterations of an unpenalised fit on data the separation check proved separated (R's glm: maxit = 25).</summary>
+    public const int SeparatedIterationCap = 25;
+
     /// <summary>
     /// Fits with the trainer (<paramref name="options"/>, by default <see cref="MaximumLikelihoodOptions"/>)
-    /// and computes the statistics of that fit.
+    /// and computes the statistics of that fit. An unpenalised binary cross-entropy fit is preceded by the separation
+    /// check: on separated data the likelihood has no maximum, so the fit stops after <see cref="SeparatedIterationCap"/>
+    /// iterations, as R's glm does, instead of chasing it.
     /// </summary>
-    public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null, StatisticsOptions? statistics = null) =>
-        Compute(data, LogisticRegressionTrainer.Train(data, options ?? MaximumLikelihoodOptions), statistics);
+    public static ModelStatistics Fit(TrainingSet data, TrainerOptions? options = null, StatisticsOptions? statistics = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= MaximumLikelihoodOptions;
+        SeparationResult? separation = null;
+        if (options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity && !options.FirthBiasReduction
+            && options.Loss == LossKind.BinaryCrossEntropy)
+        {
+            // Aliased columns do not change the verdict: they span no direction the others do not.
+            separation = SeparationCheck.Run(options.ClassWeighting.Apply(data), null, options.ResolvedThreads, options.CancellationToken);
+            if (separation.Separated)
+            {
+                options = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };
+            }
+        }
+        var fit = LogisticRegressionTrainer.Train(data, options, checkSeparation: false);
+        return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics);
+    }
 
     /// <summary>The statistics of a fit on its training data (<paramref name="statistics"/>: the covariance, by default model-based for BCE and HC0 for MSE).</summary>
     public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null)
@@ -78,7 +99,7 @@ public static class StatisticsCalculator
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
-            : described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
+            : fit.Report.Separation ?? described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
         bool mleExists = !separation.Separated;
         if (separation.Separated)
         {
@@ -92,7 +113,7 @@ public static class StatisticsCalculator
                 : $"separation was not checked: {separation.Reason}"));
         }
         // Separated data have no minimum to converge to; the separation warning says so.
-        if (!described.Report.Optimization.Converged && described.Report.Optimization.Termination != TerminationReason.NoFiniteMinimum)
+        if (!described.Report.Optimization.Converged && !separation.Separated)
         {
             warnings.Add($"The fit did not converge: {described.Report.Optimization.Message}");
         }

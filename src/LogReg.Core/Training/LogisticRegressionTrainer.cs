@@ -14,7 +14,13 @@ public static class LogisticRegressionTrainer
 {
     /// <summary>Trains on <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">Empty data, a single class, or options out of range.</exception>
-    public static TrainingResult Train(TrainingSet data, TrainerOptions? options = null)
+    public static TrainingResult Train(TrainingSet data, TrainerOptions? options = null) => Train(data, options, checkSeparation: true);
+
+    /// <summary>
+    /// The same; <paramref name="checkSeparation"/> false leaves the separation check of an unpenalised fit to the caller
+    /// (the statistics run it once, on the columns they describe).
+    /// </summary>
+    internal static TrainingResult Train(TrainingSet data, TrainerOptions? options, bool checkSeparation)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= TrainerOptions.Default;
@@ -51,7 +57,7 @@ public static class LogisticRegressionTrainer
         {
             result = optimizer.Minimize(objective, start, options);
         }
-        var separation = UnboundedLikelihood.Check(data, objective, result, options);
+        var separation = checkSeparation ? UnboundedLikelihood.Check(data, objective, result, options) : null;
         result = UnboundedLikelihood.Amend(result, separation);
         FitOutcomeLog.Report(options, optimizer, result);
 
