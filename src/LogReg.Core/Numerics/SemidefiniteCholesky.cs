@@ -66,23 +66,5 @@ internal sealed class SemidefiniteCholesky
     }
 
     /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>
-    public void Solve(Span<double> rhs)
-    {
-        var l = _l;
-        int n = _n;
-        for (int i = 0; i < n; i++)
-        {
-            double sum = rhs[i] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, i), rhs.Slice(0, i));
-            rhs[i] = sum / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double sum = rhs[i];
-            for (int j = i + 1; j < n; j++)
-            {
-                sum -= l[j * n + i] * rhs[j];
-            }
-            rhs[i] = sum / l[i * n + i];
-        }
-    }
+    public void Solve(Span<double> rhs) => DenseLinearAlgebra.CholeskySolve(_l, _n, rhs);
 }
