@@ -11,11 +11,13 @@ namespace LogReg.Core.Separation;
 /// <item>for Q, multipliers νᵢ &gt; 0 on Q with Ã_Qᵀν = r ≈ 0 (Stiemke's alternative): for any β with
 /// |βⱼ| ≤ 1 and Ã_Qβ ≥ 0, Σ_Q (Ãβ)ᵢ ≤ ‖r‖₁ / min νᵢ — so Konis's optimum over Q is at most that bound.
 /// r is summed in double-double, so rounding cannot fake a small bound;</item>
-/// <item>for S, a direction with ‖β‖∞ = 1, margins within <see cref="BoundaryTolerance"/> of 0 on Q and
-/// above <see cref="StrictMargin"/> on every row of S — so Konis's optimum is at least their sum.</item>
+/// <item>for S, a direction with ‖β‖∞ = 1, margins within <see cref="BoundaryTolerance"/> of 0 on Q and at least
+/// −<see cref="BoundaryTolerance"/> on S, summing above <see cref="SeparationThreshold"/> — so Konis's optimum is at least
+/// that sum (to the feasibility tolerance); the rows it puts above <see cref="StrictMargin"/> are the separated ones.</item>
 /// </list>
-/// No separation: S = ∅ and the bound is ≤ <see cref="SeparationThreshold"/>. Complete: Q = ∅ (every margin
-/// &gt; <see cref="StrictMargin"/>). Quasi-complete: both, with Σ_S margins &gt; <see cref="SeparationThreshold"/>.
+/// No separation: S = ∅ and the bound is ≤ <see cref="SeparationThreshold"/>. Complete: every margin &gt;
+/// <see cref="StrictMargin"/>. Quasi-complete: both certificates, the dual one also bounding the minimum margin by
+/// ‖r‖₁/Σν ≤ <see cref="StrictMargin"/>.
 /// The thresholds are those of the reference verdicts (HiGHS: optimum &gt; 1e-7 is separation, a minimum
 /// margin &gt; 1e-9 is complete); a candidate that proves neither side is rejected, never guessed.
 /// </summary>
@@ -33,7 +35,7 @@ internal static class SeparationCertificate
     /// <summary>A proved verdict.</summary>
     /// <param name="Separated">S is not empty.</param>
     /// <param name="Complete">Q is empty.</param>
-    /// <param name="Strict">Per row: in S.</param>
+    /// <param name="Strict">Per row: the direction's margin is above <see cref="StrictMargin"/>.</param>
     /// <param name="Direction">β (‖β‖∞ = 1) on the scaled columns; empty without separation.</param>
     /// <param name="MinimumMargin">The smallest margin over all rows with that direction (complete separation), else 0.</param>
     /// <param name="Bound">Separated: Σ of the margins (a lower bound of Konis's optimum); not: the dual upper bound.</param>
@@ -53,9 +55,9 @@ internal static class SeparationCertificate
                 return new Proof(true, true, Enumerable.Repeat(true, n).ToArray(), beta, margins.Min(), margins.Sum());
             }
         }
-        foreach (var strict in Splits(candidate))
+        foreach (var split in Splits(candidate))
         {
-            if (ProvePartition(a, candidate, strict) is Proof proof)
+            if (ProvePartition(a, candidate, split) is Proof proof)
             {
                 return proof;
             }
@@ -101,21 +103,35 @@ internal static class SeparationCertificate
         }
     }
 
-    private static Proof? ProvePartition(SignedDesign a, MinimumMarginProgram.Solution candidate, bool[] strict)
+    // The proof that follows from this split, or null. The dual certificate must hold on the split's boundary rows; the
+    // direction must keep every row within the feasibility tolerance of its side and sum above the separation threshold.
+    // Rows it puts above the strictness threshold are the separated ones; a row of the split's separated side that it
+    // leaves below that (a row whose margin depends on the boundary rows) is counted on the boundary.
+    private static Proof? ProvePartition(SignedDesign a, MinimumMarginProgram.Solution candidate, bool[] split)
     {
         int n = a.RowCount;
-        bool anyStrict = strict.Any(s => s), anyBoundary = strict.Any(s => !s);
+        // A boundary row whose multiplier the solver left at 0 (or below) cannot carry a dual certificate: leave it to the direction.
+        var strict = split.Select((s, i) => s || !(candidate.Multipliers[i] > 0)).ToArray();
         double dualBound = 0;
-        if (anyBoundary)
+        // A boundary row whose multiplier is too small to carry the bound (both its slack and its multiplier near 0: the
+        // solver has not told which side it is on) is left to the direction instead, twice at most.
+        for (int attempt = 0; strict.Any(s => !s); attempt++)
         {
             var nu = candidate.Multipliers.Select((v, i) => strict[i] ? 0.0 : v).ToArray();
-            var (bound, perWeight) = StiemkeBound(a, nu, strict);
-            if (!(bound <= SeparationThreshold) || (anyStrict && !(perWeight <= StrictMargin)))
+            var (bound, perWeight, refined, l1) = StiemkeBound(a, nu, strict);
+            if (bound <= SeparationThreshold && (!strict.Any(s => s) || perWeight <= StrictMargin))
+            {
+                dualBound = bound;
+                break;
+            }
+            var undecided = Enumerable.Range(0, n).Where(i => !strict[i] && !(refined[i] * SeparationThreshold > l1)).ToList();
+            if (attempt == 2 || undecided.Count == 0 || undecided.Count == strict.Count(s => !s) || !(perWeight <= StrictMargin))
             {
                 return null;
             }
-            dualBound = bound;
+            undecided.ForEach(i => strict[i] = true);
         }
+        bool anyStrict = strict.Any(s => s), anyBoundary = strict.Any(s => !s);
         if (!anyStrict)
         {
             return new Proof(false, false, strict, Array.Empty<double>(), 0, dualBound);
@@ -127,34 +143,38 @@ internal static class SeparationCertificate
         }
         var margins = new double[n];
         a.Multiply(beta, margins);
-        double sum = 0, smallest = double.PositiveInfinity;
+        double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            if (strict[i])
-            {
-                smallest = Math.Min(smallest, margins[i]);
-                sum += margins[i];
-            }
-            else if (!(Math.Abs(margins[i]) <= BoundaryTolerance))
+            if (strict[i] ? !(margins[i] >= -BoundaryTolerance) : !(Math.Abs(margins[i]) <= BoundaryTolerance))
             {
                 return null;
             }
+            sum += strict[i] ? margins[i] : 0;
         }
-        if (!(smallest > StrictMargin) || !(sum > SeparationThreshold))
+        var separated = margins.Select(m => m > StrictMargin).ToArray();
+        if (!(sum > SeparationThreshold) || !separated.Any(x => x))
         {
             return null;
         }
-        return new Proof(true, !anyBoundary, strict, beta, anyBoundary ? 0 : smallest, sum);
+        if (!anyBoundary)
+        {
+            // Complete needs every margin above the threshold; short of that this split proves nothing about completeness.
+            double smallest = margins.Min();
+            return smallest > StrictMargin ? new Proof(true, true, separated, beta, smallest, sum) : null;
+        }
+        return new Proof(true, false, separated, beta, 0, sum);
     }
 
     // Refines ν on the boundary rows towards Ã_Qᵀν = 0 (νᵢ ← νᵢ − νᵢ²·ãᵢΔ with (Ã_Qᵀdiag(ν²)Ã_Q)Δ = Ã_Qᵀν: a
     // relative change, so ν stays positive while the residual is small) and returns ‖r‖₁/min ν and ‖r‖₁/Σν.
-    private static (double Bound, double PerWeight) StiemkeBound(SignedDesign a, double[] nu, bool[] strict)
+    // Also returns the refined multipliers and ‖r‖₁.
+    private static (double Bound, double PerWeight, double[] Nu, double L1) StiemkeBound(SignedDesign a, double[] nu, bool[] strict)
     {
         int n = nu.Length, k = a.Dimension;
         if (nu.Where((v, i) => !strict[i]).Any(v => !(v > 0)))
         {
-            return (double.PositiveInfinity, double.PositiveInfinity);
+            return (double.PositiveInfinity, double.PositiveInfinity, nu, double.PositiveInfinity);
         }
         var theta = nu.Select((v, i) => strict[i] ? 0.0 : v * v).ToArray();
         var factor = Factor(a.WeightedGram(theta), k);
@@ -183,7 +203,7 @@ internal static class SeparationCertificate
             }
             (nu, bound, perWeight, residual) = (next, nextBound, nextPerWeight, nextResidual);
         }
-        return (bound, perWeight);
+        return (bound, perWeight, nu, a.MultiplyTransposedAccurately(nu).Sum(Math.Abs));
     }
 
     private static (double Bound, double PerWeight) Bounds(SignedDesign a, double[] nu, bool[] strict, out double[] residual)
@@ -202,11 +222,20 @@ internal static class SeparationCertificate
         return (l1 / smallest, l1 / total);
     }
 
-    // The least-squares correction that puts the boundary rows' margins at 0 (a few rounds of iterative
-    // refinement on Ã_QᵀÃ_Q), then scaled to ‖β‖∞ = 1.
+    // The direction scaled to ‖β‖∞ = 1, as the solver left it when its boundary margins are already within the tolerance;
+    // otherwise after the least-squares correction that puts them at 0 (a few rounds of iterative refinement on Ã_QᵀÃ_Q).
     private static double[]? ProjectOntoBoundary(SignedDesign a, double[] start, bool[] strict)
     {
         int n = a.RowCount, k = a.Dimension;
+        if (Normalised(start) is { } unprojected)
+        {
+            var first = new double[n];
+            a.Multiply(unprojected, first);
+            if (first.Where((m, i) => !strict[i]).All(m => Math.Abs(m) <= 0.5 * BoundaryTolerance))
+            {
+                return unprojected;
+            }
+        }
         var beta = (double[])start.Clone();
         var theta = strict.Select(s => s ? 0.0 : 1.0).ToArray();
         var factor = Factor(a.WeightedGram(theta), k);

@@ -51,18 +51,26 @@ public static class SeparationCheck
             return SeparationResult.NotChecked(string.Create(CultureInfo.InvariantCulture,
                 $"the problem is too large to prove in bounded time ({n} rows × {k} columns: {work:G3} multiply-adds per iteration, above {MaximumWork:G3})."));
         }
-        var design = new SignedDesign(used.Features, used.Labels, threads ?? Environment.ProcessorCount);
-        var candidate = new MinimumMarginProgram(design).Solve(cancellationToken);
-        var proof = SeparationCertificate.Prove(design, candidate);
+        var dependent = DependentColumns.Of(used);
+        int threadCount = threads ?? Environment.ProcessorCount;
+        var (proof, iterations, kept) = Decide(used, dependent.Exact, threadCount, cancellationToken);
+        IReadOnlyList<string> setAside = Array.Empty<string>();
+        if (proof is null && dependent.Numerical.Count > 0)
+        {
+            // The stored data sit on the threshold; without the columns that differ from combinations of the others only
+            // at single precision, the data as written (to more digits) decide.
+            (proof, iterations, kept) = Decide(used, dependent.Exact.Union(dependent.Numerical).ToHashSet(), threadCount, cancellationToken);
+            setAside = dependent.Numerical.Order().Select(j => names[j]).ToArray();
+        }
         if (proof is null)
         {
             return SeparationResult.NotChecked(string.Create(CultureInfo.InvariantCulture,
-                $"the data lie numerically on the threshold: after {candidate.Iterations} interior-point iterations neither a separating direction nor a dual certificate of no separation could be verified."));
+                $"the data lie numerically on the threshold: after {iterations} interior-point iterations neither a separating direction nor a dual certificate of no separation could be verified."));
         }
         var direction = new Dictionary<string, double>();
         if (proof.Separated)
         {
-            int d = k - 1;
+            int d = kept.Count;
             if (Math.Abs(proof.Direction[d]) > 1e-9)
             {
                 direction["intercept"] = proof.Direction[d];
@@ -71,12 +79,26 @@ public static class SeparationCheck
             {
                 if (Math.Abs(proof.Direction[j]) > 1e-9)
                 {
-                    direction[names[j]] = proof.Direction[j];
+                    direction[names[kept[j]]] = proof.Direction[j];
                 }
             }
         }
         int strict = proof.Strict.Count(s => s);
-        return new SeparationResult(true, proof.Separated, proof.Complete, strict, direction, proof.MinimumMargin, proof.Bound, BoundaryRows: n - strict);
+        return new SeparationResult(true, proof.Separated, proof.Complete, strict, direction, proof.MinimumMargin, proof.Bound, BoundaryRows: n - strict)
+        {
+            SetAside = setAside,
+        };
+    }
+
+    // The interior-point solve and the proof on the features not in leftOut.
+    private static (SeparationCertificate.Proof? Proof, int Iterations, List<int> Kept) Decide(
+        TrainingSet data, IReadOnlySet<int> leftOut, int threads, CancellationToken cancellationToken)
+    {
+        var kept = Enumerable.Range(0, data.FeatureCount).Where(j => !leftOut.Contains(j)).ToList();
+        var used = kept.Count < data.FeatureCount ? data.SelectFeatures(kept) : data;
+        var design = new SignedDesign(used.Features, used.Labels, threads);
+        var candidate = new MinimumMarginProgram(design).Solve(cancellationToken);
+        return (SeparationCertificate.Prove(design, candidate), candidate.Iterations, kept);
     }
 
     // The rows with a positive weight and the listed columns (the training set itself when that is all of it).

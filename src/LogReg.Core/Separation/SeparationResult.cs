@@ -5,8 +5,9 @@ namespace LogReg.Core.Separation;
 /// <param name="Separated">True: complete or quasi-complete separation, so no finite maximum-likelihood estimate exists.</param>
 /// <param name="Complete">True: one direction puts every row strictly on its own side (complete separation).</param>
 /// <param name="SeparatedRows">
-/// Rows that a separating direction can put strictly on their own side; every other row lies on the boundary
-/// of every separating direction (all rows when complete, 0 without separation).
+/// Rows that the separating direction puts strictly on their own side (margin &gt; 1e-9); the others lie on its boundary,
+/// and the dual certificate proves that no separating direction moves them off it by more than the thresholds (all rows
+/// when complete, 0 without separation).
 /// </param>
 /// <param name="Direction">
 /// The non-zero coefficients of a separating direction β with max |βⱼ| = 1, by column name ("intercept" first), on
@@ -24,6 +25,13 @@ public sealed record SeparationResult(
     bool Checked, bool Separated, bool Complete, int SeparatedRows, IReadOnlyDictionary<string, double> Direction,
     double MinimumMargin, double OptimumBound, string? Reason = null, int BoundaryRows = 0)
 {
+    /// <summary>
+    /// Feature columns the verdict was decided without: each differs from a combination of the other columns only at the
+    /// precision features are stored in (single precision), and with them the stored data sat on the threshold. Empty
+    /// when every column took part (columns that are exact combinations of others never change the verdict and are not listed).
+    /// </summary>
+    public IReadOnlyList<string> SetAside { get; init; } = Array.Empty<string>();
+
     /// <summary>A result that decides nothing, with the reason.</summary>
     public static SeparationResult NotChecked(string reason) => new(false, false, false, 0, new Dictionary<string, double>(), 0, 0, reason);
 
@@ -43,7 +51,7 @@ public sealed record SeparationResult(
         }
         if (!Separated)
         {
-            return "The data are not separated (proved by the separation check), so the maximum-likelihood estimate exists.";
+            return $"The data are not separated (proved by the separation check), so the maximum-likelihood estimate exists.{SetAsideNote()}";
         }
         var features = Direction.Where(kv => kv.Key != "intercept").OrderByDescending(kv => Math.Abs(kv.Value)).Select(kv => $"'{(rename is null ? kv.Key : rename(kv.Key))}'").ToList();
         string by = features.Count == 0 ? "the intercept alone"
@@ -51,6 +59,9 @@ public sealed record SeparationResult(
         string how = Complete
             ? "every row lies strictly on its side of a hyperplane"
             : $"{SeparatedRows} of {SeparatedRows + BoundaryRows} rows lie strictly on their side of a hyperplane, the rest on it";
-        return $"The data are {(Complete ? "completely" : "quasi-completely")} separated by {by} (proved by the separation check: {how}).";
+        return $"The data are {(Complete ? "completely" : "quasi-completely")} separated by {by} (proved by the separation check: {how}).{SetAsideNote()}";
     }
+
+    private string SetAsideNote() => SetAside.Count == 0 ? ""
+        : $" Decided without {string.Join(", ", SetAside.Select(c => $"'{c}'"))}, which differ from combinations of the other columns only at single precision.";
 }

@@ -59,7 +59,7 @@ public static class FirthStatistics
             NullLogLikelihood = likelihood.NullLogLikelihood,
             ParameterCount = k,
             Converged = fit.Converged,
-            MaximumLikelihoodEstimateExists = !separation.Separated,
+            MaximumLikelihoodEstimateExists = separation.Separated ? false : separation.Checked ? true : null,
             Separation = separation,
             Warnings = warnings,
             Notes = notes,

@@ -143,8 +143,11 @@ public sealed record ModelStatistics
     /// <summary>Whether the fit converged.</summary>
     public bool Converged { get; init; }
 
-    /// <summary>False when the data are separated or the design is rank deficient.</summary>
-    public bool MaximumLikelihoodEstimateExists { get; init; } = true;
+    /// <summary>
+    /// Whether the estimate exists: false when the separation check proves the data separated, null when it could not decide
+    /// for an unpenalised fit (see <see cref="Separation"/>'s reason) — never a guess; true otherwise (a penalty makes it finite).
+    /// </summary>
+    public bool? MaximumLikelihoodEstimateExists { get; init; } = true;
 
     /// <summary>The separation check's verdict (not checked for penalised, MSE or very wide fits).</summary>
     public SeparationResult Separation { get; init; } = SeparationResult.NotChecked("not computed.");

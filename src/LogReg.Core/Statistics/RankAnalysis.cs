@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Statistics;
 
@@ -60,56 +61,16 @@ public sealed class RankAnalysis
             int sa = Source(a), sb = Source(b);
             return sa <= sb ? gram[sa * p + sb] : gram[sb * p + sa];
         }
-        var norm = Enumerable.Range(0, p).Select(c => Math.Sqrt(G(c, c))).ToArray();
-        var kept = new List<int>();
-        var factor = new List<double[]>(); // rows of L over the kept columns, normalised scale
+        var basis = GramBasis.Of(G, p, Tolerance);
         var aliased = new List<int>();
         var combinations = new Dictionary<int, IReadOnlyList<(int, double)>>();
-        for (int c = 0; c < p; c++)
+        foreach (var (c, coefficients) in basis.Coefficients.OrderBy(kv => kv.Key))
         {
-            if (norm[c] == 0)
-            {
-                aliased.Add(c);
-                combinations[c] = Array.Empty<(int, double)>();
-                continue;
-            }
-            // y = L⁻¹·g with g the normalised Gram column against the kept columns.
-            var y = new double[kept.Count];
-            for (int a = 0; a < kept.Count; a++)
-            {
-                double sum = G(kept[a], c) / (norm[kept[a]] * norm[c]);
-                for (int b = 0; b < a; b++)
-                {
-                    sum -= factor[a][b] * y[b];
-                }
-                y[a] = sum / factor[a][a];
-            }
-            double residual = 1 - y.Sum(v => v * v);
-            if (residual > Tolerance)
-            {
-                var row = new double[kept.Count + 1];
-                Array.Copy(y, row, y.Length);
-                row[kept.Count] = Math.Sqrt(residual);
-                factor.Add(row);
-                kept.Add(c);
-                continue;
-            }
-            // x_c = Σ a_b·x_b over kept b: back-substitute Lᵀ·a = y, then undo the normalisation.
-            var coefficients = new double[kept.Count];
-            for (int a = kept.Count - 1; a >= 0; a--)
-            {
-                double sum = y[a];
-                for (int b = a + 1; b < kept.Count; b++)
-                {
-                    sum -= factor[b][a] * coefficients[b];
-                }
-                coefficients[a] = sum / factor[a][a];
-            }
             aliased.Add(c);
             double largest = coefficients.Select(Math.Abs).DefaultIfEmpty(0).Max();
-            combinations[c] = kept.Select((b, a) => (b, coefficients[a] * norm[c] / norm[b]))
+            combinations[c] = basis.Kept.Select((b, a) => (b, coefficients[a]))
                 .Where((_, a) => Math.Abs(coefficients[a]) > 1e-6 * largest).ToArray();
         }
-        return new RankAnalysis(kept.Count, aliased, combinations);
+        return new RankAnalysis(basis.Kept.Count, aliased, combinations);
     }
 }

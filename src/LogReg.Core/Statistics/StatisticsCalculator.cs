@@ -100,10 +100,14 @@ public static class StatisticsCalculator
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
             : fit.Report.Separation ?? described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
-        bool mleExists = !separation.Separated;
+        bool? mleExists = separation.Separated ? false : separation.Checked || !bce || !unpenalised ? true : null;
         if (separation.Separated)
         {
             warnings.Add(DesignWarnings.Separated(separation));
+        }
+        else if (mleExists is null)
+        {
+            warnings.Add($"Separation was not checked: {separation.Reason} Whether the maximum-likelihood estimate exists is not known; the estimates and standard errors below assume it does.");
         }
         if (likelihood.ExtremeRows > 0 && bce)
         {
@@ -124,7 +128,7 @@ public static class StatisticsCalculator
             errors = new(null, StandardErrorKind.None, string.Create(CultureInfo.InvariantCulture,
                 $"none: coefficient statistics invert a dense {k}×{k} matrix, above the {MaximumParameters} parameters supported; the fit-level figures are given."), null);
         }
-        else if (!mleExists)
+        else if (mleExists == false)
         {
             errors = new(null, StandardErrorKind.None, "none: the maximum-likelihood estimate does not exist (see the warnings).", null);
         }
@@ -150,7 +154,7 @@ public static class StatisticsCalculator
             NullLogLikelihood = likelihood.NullLogLikelihood,
             ParameterCount = kept.Count + 1,
             // A diverging coefficient sequence has not converged, whatever the optimizer's test said.
-            Converged = described.Report.Optimization.Converged && mleExists,
+            Converged = described.Report.Optimization.Converged && mleExists != false,
             MaximumLikelihoodEstimateExists = mleExists,
             Separation = separation,
             AliasedCoefficients = fitDescribed.Aliased.Select(j => DesignWarnings.Name(data, j + 1)).ToArray(),

@@ -147,4 +147,55 @@ public class SeparationTests
         Assert.False(result.Separated);
         Assert.Contains("too large", result.Reason);
     }
+
+    [Fact]
+    public void ExactlyAndNumericallyDependentColumnsDoNotStopAVerdict()
+    {
+        // x4 duplicates x1; x2 = x0 − x3 computed in double, so as floats it differs from the combination by ~1e-7.
+        var rng = new Random(3);
+        var rows = new List<double[]>();
+        var labels = new List<double>();
+        for (int i = 0; i < 150; i++)
+        {
+            double x0 = rng.NextDouble() * 4 - 2, x1 = rng.NextDouble() - 0.5, x3 = rng.NextDouble() * 6 - 3;
+            rows.Add(new[] { x0, x1, x0 - x3, x3, x1 });
+            labels.Add(rng.NextDouble() < 1 / (1 + Math.Exp(-(x0 + 2 * x1))) ? 1 : 0);
+        }
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        foreach (var permutation in new[] { order, order.Reverse().ToArray(), order.OrderBy(_ => rng.Next()).ToArray() })
+        {
+            var data = new TrainingSet(DenseMatrix.FromRows(permutation.Select(i => rows[i]).ToArray()), permutation.Select(i => labels[i]).ToArray());
+            var result = SeparationCheck.Run(data);
+            Assert.True(result.Checked, result.Reason);
+            Assert.False(result.Separated);
+        }
+    }
+
+    [Fact]
+    public void AColumnThatDiffersFromAnotherInOneRowIsNotTakenForADuplicate()
+    {
+        // x1 = x0 on every row but one (5 against 6, on a column scaled by 4·10⁶): the direction x1 − x0 puts that row
+        // strictly on its side and leaves the others on the boundary — Konis's optimum is 2.5e-7, separation (HiGHS agrees).
+        var rng = new Random(5);
+        var rows = new List<double[]> { new[] { 5.0, 6.0 } };
+        var labels = new List<double> { 1 };
+        for (int i = 0; i < 60; i++)
+        {
+            double x = Math.Round(rng.NextDouble() * 4e6);
+            rows.Add(new[] { x, x });
+            rows.Add(new[] { x, x });
+            labels.Add(0);
+            labels.Add(1);
+        }
+        rows.Add(new[] { 4e6, 4e6 });
+        labels.Add(0);
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels.ToArray(), null, new[] { "x0", "x1" });
+        var result = SeparationCheck.Run(data);
+        Assert.True(result.Checked, result.Reason);
+        Assert.True(result.Separated);
+        Assert.False(result.Complete);
+        Assert.Equal(1, result.SeparatedRows);
+        Assert.Empty(result.SetAside);
+        SeparationAssert.DirectionSeparates(data, result);
+    }
 }
