@@ -30,6 +30,17 @@ internal sealed class CsvColumn
     /// <summary>The first row whose cell is neither blank nor a number, or −1.</summary>
     public int FirstNonNumber { get; private set; } = -1;
 
+    private float _largestMagnitude;
+    private double _worstRounding;
+    private int _worstRoundingRow = -1;
+
+    /// <summary>
+    /// The row whose number single precision changes by more than a float's relative precision (2⁻²⁴) of the column's
+    /// largest magnitude — a value below the float range (|x| &lt; 1.2e-38 loses digits, &lt; 1.4e-45 becomes 0) in a
+    /// column of such values — or −1. Rounding elsewhere is relative to the value itself and never counts.
+    /// </summary>
+    public int PrecisionLostRow => _worstRounding > _largestMagnitude / (1 << 24) ? _worstRoundingRow : -1;
+
     /// <summary>Appends a cell.</summary>
     public void Add(ReadOnlySpan<char> cell)
     {
@@ -51,9 +62,15 @@ internal sealed class CsvColumn
             WhiteSpaceCount++;
             EmptyCount += cell.IsEmpty ? 1 : 0;
         }
-        else if (TryNumber(cell, out value))
+        else if (TryParse(cell, out value, out double parsed))
         {
             NumberCount++;
+            _largestMagnitude = Math.Max(_largestMagnitude, Math.Abs(value));
+            double rounding = Math.Abs(parsed - value);
+            if (rounding > _worstRounding)
+            {
+                (_worstRounding, _worstRoundingRow) = (rounding, Count);
+            }
         }
         else
         {
@@ -77,10 +94,11 @@ internal sealed class CsvColumn
     /// True for a finite number within a float's range (white space around it allowed), read as
     /// <c>double.Parse(cell, NumberStyles.Float, InvariantCulture)</c> would read it and then rounded to float.
     /// </summary>
-    public static bool TryNumber(ReadOnlySpan<char> cell, out float value)
+    public static bool TryNumber(ReadOnlySpan<char> cell, out float value) => TryParse(cell, out value, out _);
+
+    private static bool TryParse(ReadOnlySpan<char> cell, out float value, out double parsed)
     {
         var text = cell.Trim();
-        double parsed;
         // fast_float (exact, like the runtime's parser) for the plain forms; the runtime's parser for anything else.
         bool plain = !text.IsEmpty && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '.');
         if (!(plain && FastDoubleParser.TryParseDouble(text, out int consumed, out parsed) && consumed == text.Length)

@@ -74,7 +74,7 @@ internal static class StatsCommand
         : null;
 
     // The likelihood's own intervals (R: confint(glm)) in place of the Wald ones; refused with the one cause that applies.
-    private static ModelStatistics ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, string? notTheMle)
+    internal static ModelStatistics ProfileIntervals(Core.Data.TrainingSet data, ModelStatistics stats, string? notTheMle)
     {
         if (notTheMle is not null)
         {
@@ -84,6 +84,11 @@ internal static class StatsCommand
         {
             throw new CliException($"stats --ci profile: the maximum-likelihood estimate does not exist, so its likelihood has no profile: {stats.Separation.Describe()} " +
                 "Use --method firth (finite estimates, Wald intervals from the inverse information) or --l2.");
+        }
+        if (stats.MaximumLikelihoodEstimateExists is null)
+        {
+            throw new CliException($"stats --ci profile: the likelihood is profiled around the maximum-likelihood estimate, and whether it exists was not decided: {stats.Separation.Describe()} " +
+                "Use --ci wald (with that warning), --method firth or --l2.");
         }
         if (stats.Coefficients.FirstOrDefault(c => c.Aliased) is { } aliased)
         {

@@ -128,7 +128,7 @@ internal sealed class TableSchema
             {
                 return Make(ColumnRole.Undecided, $"column '{name}' ({given.Option}) is blank in every row of '{table.Path}'.");
             }
-            return Make(given.Role, given.Option);
+            return given.Role == ColumnRole.Numeric && LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(given.Role, given.Option);
         }
         if (filled == 0)
         {
@@ -136,7 +136,7 @@ internal sealed class TableSchema
         }
         if (allNumbers)
         {
-            return Make(ColumnRole.Numeric, "every filled cell is a number");
+            return LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(ColumnRole.Numeric, "every filled cell is a number");
         }
         if (numbers > 0)
         {
@@ -156,6 +156,17 @@ internal sealed class TableSchema
         return Make(ColumnRole.Undecided,
             $"column '{name}' holds {distinct} distinct strings, more than {CategoricalLimit} for a categorical column; " +
             $"say --text {name} (free text), --categorical {name} (a level each) or --ignore {name}.");
+    }
+
+    // Why a number column cannot be stored in single precision (values below the float range that would become 0 or
+    // lose their digits while the column holds nothing larger), or null.
+    private static string? LostPrecision(CsvTable table, int j)
+    {
+        int row = table.Column(j).PrecisionLostRow;
+        return row < 0 ? null
+            : $"{table.Where(row, j)}: '{table.Cell(row, j).Trim()}' is below the range of a float (smallest 1.4e-45, full precision from 1.2e-38) " +
+              $"and the column holds no larger values, so single precision (as ML.NET stores features) would change it beyond rounding; " +
+              $"rescale the column (e.g. multiply it by a power of 10) or say --ignore {table.Header[j]}.";
     }
 
     // A number column's distinct values (by value: "1" and "1.0" are one); no string is made.

@@ -66,6 +66,11 @@ internal static class TrainCommand
             output.WriteLine($"warning: {separation.Describe(slot => printed.GetValueOrDefault(slot, slot))} Without a penalty the weights grow without bound and the probabilities near 0 and 1 are overconfident; " +
                 $"remedies: {FitArguments.Describe(result.Remedies)}.");
         }
+        else if (parameters.Report.Separation is { Checked: false } undecided)
+        {
+            // The fit looked separated (large margins or no convergence) and the check could not tell: say so, claim nothing.
+            output.WriteLine($"note: {undecided.Describe()} Whether the maximum-likelihood estimate exists is not known.");
+        }
         if (jsonPath is not null)
         {
             WriteJson(jsonPath, names, parameters, normalize);

@@ -70,6 +70,16 @@ internal sealed class GramBasis
             }
             coefficients[c] = kept.Select((b, a) => a2[a] * norm[c] / norm[b]).ToArray();
         }
+        // A column is reproduced by the columns kept before it; later kept columns get coefficient 0.
+        foreach (var c in coefficients.Keys.ToArray())
+        {
+            if (coefficients[c].Length is > 0 and var length && length < kept.Count)
+            {
+                var padded = new double[kept.Count];
+                Array.Copy(coefficients[c], padded, length);
+                coefficients[c] = padded;
+            }
+        }
         return new GramBasis(kept, coefficients);
     }
 }

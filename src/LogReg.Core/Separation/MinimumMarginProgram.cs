@@ -35,8 +35,13 @@ internal sealed class MinimumMarginProgram
     /// <summary>The last iterate: the direction β, the minimum margin t, the row multipliers ν and the slacks Ãβ − t.</summary>
     public sealed record Solution(double[] Beta, double MinimumMargin, double[] Multipliers, double[] Slacks, int Iterations, double Complementarity, double Infeasibility);
 
-    /// <summary>Runs the method until the complementarity and the residuals are at rounding level, or it stops improving.</summary>
-    public Solution Solve(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the method until the complementarity and the residuals are at rounding level, or it stops improving, and
+    /// returns the iterate with the smallest residuals, then the last one when that differs: on an ill-conditioned
+    /// design the residuals can grow in the last steps while the direction still improves, and the certificates,
+    /// which trust neither, may prove either.
+    /// </summary>
+    public IReadOnlyList<Solution> Solve(CancellationToken cancellationToken)
     {
         var system = new NormalEquations(_a);
         var s = StartingPoint(system);
@@ -48,14 +53,14 @@ internal sealed class MinimumMarginProgram
         var affine = InteriorPoint.Zero(_n, _k);
         var direction = InteriorPoint.Zero(_n, _k);
         var scratch = new double[_n];
-        double bestMerit = double.PositiveInfinity;
-        int stalled = 0, iteration = 0;
+        double bestMerit = double.PositiveInfinity, merit = double.NaN;
+        int stalled = 0, iteration = 0, bestIteration = 0;
         for (; iteration < MaximumIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             s.Residuals(_a, residual, scratch);
             double mu = s.Complementarity() / s.Count;
-            double merit = Math.Max(mu, residual.Norm);
+            merit = Math.Max(mu, residual.Norm);
             if (!double.IsFinite(merit))
             {
                 break;
@@ -63,7 +68,7 @@ internal sealed class MinimumMarginProgram
             if (merit < bestMerit * 0.9)
             {
                 s.CopyTo(best);
-                bestMerit = merit;
+                (bestMerit, bestIteration) = (merit, iteration);
                 stalled = 0;
             }
             else if (++stalled >= 4)
@@ -91,7 +96,12 @@ internal sealed class MinimumMarginProgram
             double eta = Math.Max(0.9, 1 - 10 * mu);
             s.Step(direction, Math.Min(1, eta * s.PrimalStepTo(direction)), Math.Min(1, eta * s.DualStepTo(direction)));
         }
-        return best.ToSolution(_a, iteration, bestMerit);
+        var solutions = new List<Solution> { best.ToSolution(_a, iteration, bestMerit) };
+        if (bestIteration != iteration && double.IsFinite(merit))
+        {
+            solutions.Add(s.ToSolution(_a, iteration, merit));
+        }
+        return solutions;
     }
 
     // Mehrotra's starting point: least-norm x̃ and least-squares (ỹ, z̃), shifted into the positive orthant

@@ -17,7 +17,8 @@ namespace LogReg.Core.Separation;
 /// </list>
 /// No separation: S = ∅ and the bound is ≤ <see cref="SeparationThreshold"/>. Complete: every margin &gt;
 /// <see cref="StrictMargin"/>. Quasi-complete: both certificates, the dual one also bounding the minimum margin by
-/// ‖r‖₁/Σν ≤ <see cref="StrictMargin"/>.
+/// ‖r‖₁/Σν ≤ <see cref="StrictMargin"/>. Separated, completeness unknown: a direction alone, every margin at least
+/// −<see cref="BoundaryTolerance"/> and summing above the threshold, with some rows in between the tolerances.
 /// The thresholds are those of the reference verdicts (HiGHS: optimum &gt; 1e-7 is separation, a minimum
 /// margin &gt; 1e-9 is complete); a candidate that proves neither side is rejected, never guessed.
 /// </summary>
@@ -34,12 +35,12 @@ internal static class SeparationCertificate
 
     /// <summary>A proved verdict.</summary>
     /// <param name="Separated">S is not empty.</param>
-    /// <param name="Complete">Q is empty.</param>
+    /// <param name="Complete">Q is empty; null when the direction proves separation but neither side of Q could be proved.</param>
     /// <param name="Strict">Per row: the direction's margin is above <see cref="StrictMargin"/>.</param>
     /// <param name="Direction">β (‖β‖∞ = 1) on the scaled columns; empty without separation.</param>
     /// <param name="MinimumMargin">The smallest margin over all rows with that direction (complete separation), else 0.</param>
     /// <param name="Bound">Separated: Σ of the margins (a lower bound of Konis's optimum); not: the dual upper bound.</param>
-    public sealed record Proof(bool Separated, bool Complete, bool[] Strict, double[] Direction, double MinimumMargin, double Bound);
+    public sealed record Proof(bool Separated, bool? Complete, bool[] Strict, double[] Direction, double MinimumMargin, double Bound);
 
     /// <summary>The proved verdict, or null when the candidate proves nothing either way.</summary>
     public static Proof? Prove(SignedDesign a, MinimumMarginProgram.Solution candidate)
@@ -55,14 +56,31 @@ internal static class SeparationCertificate
                 return new Proof(true, true, Enumerable.Repeat(true, n).ToArray(), beta, margins.Min(), margins.Sum());
             }
         }
+        Proof? separatedOnly = null;
         foreach (var split in Splits(candidate))
         {
-            if (ProvePartition(a, candidate, split) is Proof proof)
+            switch (ProvePartition(a, candidate, split))
             {
-                return proof;
+                case { Complete: not null } proof:
+                    return proof;
+                case { } proof:
+                    separatedOnly ??= proof;
+                    break;
             }
         }
-        return null;
+        return separatedOnly ?? (beta is null ? null : SeparatedOnly(a, beta));
+    }
+
+    // Separation without a verdict on completeness: the direction alone keeps every row on its side (to the tolerance)
+    // and some strictly — enough to prove that no maximum-likelihood estimate exists.
+    private static Proof? SeparatedOnly(SignedDesign a, double[] beta)
+    {
+        var margins = new double[a.RowCount];
+        a.Multiply(beta, margins);
+        var separated = margins.Select(m => m > StrictMargin).ToArray();
+        return margins.All(m => m >= -BoundaryTolerance) && margins.Sum() > SeparationThreshold && separated.Any(s => s)
+            ? new Proof(true, null, separated, beta, 0, margins.Sum())
+            : null;
     }
 
     // Complementarity: in S the slack stays O(1) while νᵢ → 0, in Q the reverse, so slackᵢ/νᵢ tends to ∞ on S
@@ -118,7 +136,7 @@ internal static class SeparationCertificate
         for (int attempt = 0; strict.Any(s => !s); attempt++)
         {
             var nu = candidate.Multipliers.Select((v, i) => strict[i] ? 0.0 : v).ToArray();
-            var (bound, perWeight, refined, l1) = StiemkeBound(a, nu, strict);
+            var (bound, perWeight, refined, l1) = StiemkeBound.Refine(a, nu, strict);
             if (bound <= SeparationThreshold && (!strict.Any(s => s) || perWeight <= StrictMargin))
             {
                 dualBound = bound;
@@ -159,67 +177,11 @@ internal static class SeparationCertificate
         }
         if (!anyBoundary)
         {
-            // Complete needs every margin above the threshold; short of that this split proves nothing about completeness.
+            // Complete needs every margin above the threshold; short of that this split proves separation only.
             double smallest = margins.Min();
-            return smallest > StrictMargin ? new Proof(true, true, separated, beta, smallest, sum) : null;
+            return new Proof(true, smallest > StrictMargin ? true : null, separated, beta, smallest > StrictMargin ? smallest : 0, sum);
         }
         return new Proof(true, false, separated, beta, 0, sum);
-    }
-
-    // Refines ν on the boundary rows towards Ã_Qᵀν = 0 (νᵢ ← νᵢ − νᵢ²·ãᵢΔ with (Ã_Qᵀdiag(ν²)Ã_Q)Δ = Ã_Qᵀν: a
-    // relative change, so ν stays positive while the residual is small) and returns ‖r‖₁/min ν and ‖r‖₁/Σν.
-    // Also returns the refined multipliers and ‖r‖₁.
-    private static (double Bound, double PerWeight, double[] Nu, double L1) StiemkeBound(SignedDesign a, double[] nu, bool[] strict)
-    {
-        int n = nu.Length, k = a.Dimension;
-        if (nu.Where((v, i) => !strict[i]).Any(v => !(v > 0)))
-        {
-            return (double.PositiveInfinity, double.PositiveInfinity, nu, double.PositiveInfinity);
-        }
-        var theta = nu.Select((v, i) => strict[i] ? 0.0 : v * v).ToArray();
-        var factor = Factor(a.WeightedGram(theta), k);
-        var (bound, perWeight) = Bounds(a, nu, strict, out var residual);
-        for (int round = 0; round < 6 && factor is not null && bound > 1e-6 * SeparationThreshold; round++)
-        {
-            factor.Solve(residual);
-            var change = new double[n];
-            a.Multiply(residual, change);
-            var next = (double[])nu.Clone();
-            for (int i = 0; i < n; i++)
-            {
-                if (!strict[i])
-                {
-                    next[i] -= nu[i] * nu[i] * change[i];
-                }
-            }
-            if (next.Where((v, i) => !strict[i]).Any(v => !(v > 0)))
-            {
-                break;
-            }
-            var (nextBound, nextPerWeight) = Bounds(a, next, strict, out var nextResidual);
-            if (!(nextBound < bound))
-            {
-                break;
-            }
-            (nu, bound, perWeight, residual) = (next, nextBound, nextPerWeight, nextResidual);
-        }
-        return (bound, perWeight, nu, a.MultiplyTransposedAccurately(nu).Sum(Math.Abs));
-    }
-
-    private static (double Bound, double PerWeight) Bounds(SignedDesign a, double[] nu, bool[] strict, out double[] residual)
-    {
-        residual = a.MultiplyTransposedAccurately(nu);
-        double l1 = residual.Sum(Math.Abs);
-        double smallest = double.PositiveInfinity, total = 0;
-        for (int i = 0; i < nu.Length; i++)
-        {
-            if (!strict[i])
-            {
-                smallest = Math.Min(smallest, nu[i]);
-                total += nu[i];
-            }
-        }
-        return (l1 / smallest, l1 / total);
     }
 
     // The direction scaled to ‖β‖∞ = 1, as the solver left it when its boundary margins are already within the tolerance;
@@ -259,7 +221,8 @@ internal static class SeparationCertificate
         return Normalised(beta);
     }
 
-    private static SemidefiniteCholesky? Factor(double[] gram, int k)
+    /// <summary>The Cholesky factor of a Gram matrix with a ridge far below its scale (null for a non-finite entry).</summary>
+    internal static SemidefiniteCholesky? Factor(double[] gram, int k)
     {
         // A ridge far below the data's scale keeps the factor defined on directions no boundary row spans.
         double largest = 0;

@@ -55,12 +55,16 @@ public static class SeparationCheck
         int threadCount = threads ?? Environment.ProcessorCount;
         var (proof, iterations, kept) = Decide(used, dependent.Exact, threadCount, cancellationToken);
         IReadOnlyList<string> setAside = Array.Empty<string>();
-        if (proof is null && dependent.Numerical.Count > 0)
+        if (proof is null or { Separated: true, Complete: null } && dependent.Numerical.Count > 0)
         {
             // The stored data sit on the threshold; without the columns that differ from combinations of the others only
-            // at single precision, the data as written (to more digits) decide.
-            (proof, iterations, kept) = Decide(used, dependent.Exact.Union(dependent.Numerical).ToHashSet(), threadCount, cancellationToken);
-            setAside = dependent.Numerical.Order().Select(j => names[j]).ToArray();
+            // at single precision, the data as written (to more digits) decide — when they do, that verdict is the one given.
+            var retry = Decide(used, dependent.Exact.Union(dependent.Numerical).ToHashSet(), threadCount, cancellationToken);
+            if (retry.Proof is { Complete: not null } or { Separated: false } || proof is null)
+            {
+                (proof, iterations, kept) = retry;
+                setAside = dependent.Numerical.Order().Select(j => names[j]).ToArray();
+            }
         }
         if (proof is null)
         {
@@ -90,15 +94,41 @@ public static class SeparationCheck
         };
     }
 
-    // The interior-point solve and the proof on the features not in leftOut.
+    // The interior-point solve and the proof on the features not in leftOut; when that proves no full verdict, a second
+    // solve on columns shifted towards 0 (see ShiftedColumns), its candidates proved on the original columns.
     private static (SeparationCertificate.Proof? Proof, int Iterations, List<int> Kept) Decide(
         TrainingSet data, IReadOnlySet<int> leftOut, int threads, CancellationToken cancellationToken)
     {
         var kept = Enumerable.Range(0, data.FeatureCount).Where(j => !leftOut.Contains(j)).ToList();
         var used = kept.Count < data.FeatureCount ? data.SelectFeatures(kept) : data;
         var design = new SignedDesign(used.Features, used.Labels, threads);
-        var candidate = new MinimumMarginProgram(design).Solve(cancellationToken);
-        return (SeparationCertificate.Prove(design, candidate), candidate.Iterations, kept);
+        var candidates = new MinimumMarginProgram(design).Solve(cancellationToken);
+        var proof = Strongest(design, candidates, null);
+        int iterations = candidates[0].Iterations;
+        if (proof is not { Complete: not null } && ShiftedColumns.Of(used) is { } shifted)
+        {
+            var shiftedDesign = new SignedDesign(shifted.Data.Features, shifted.Data.Labels, threads);
+            var more = new MinimumMarginProgram(shiftedDesign).Solve(cancellationToken);
+            proof = Strongest(design, more.Select(c => c with { Beta = shifted.MapBack(c.Beta, design, shiftedDesign) }), proof);
+            iterations += more[0].Iterations;
+        }
+        return (proof, iterations, kept);
+    }
+
+    // A full verdict from any candidate; a separation without a verdict on completeness only if none gives one.
+    private static SeparationCertificate.Proof? Strongest(
+        SignedDesign design, IEnumerable<MinimumMarginProgram.Solution> candidates, SeparationCertificate.Proof? proof)
+    {
+        foreach (var candidate in candidates)
+        {
+            var next = SeparationCertificate.Prove(design, candidate);
+            proof = next is { Complete: not null } || proof is null ? next : proof;
+            if (proof is { Complete: not null })
+            {
+                break;
+            }
+        }
+        return proof;
     }
 
     // The rows with a positive weight and the listed columns (the training set itself when that is all of it).

@@ -3,7 +3,11 @@ namespace LogReg.Core.Separation;
 /// <summary>The verdict of the separation check (see <see cref="SeparationCheck"/>), proved by certificates.</summary>
 /// <param name="Checked">False when the check did not decide (then nothing else is claimed; <paramref name="Reason"/> says why).</param>
 /// <param name="Separated">True: complete or quasi-complete separation, so no finite maximum-likelihood estimate exists.</param>
-/// <param name="Complete">True: one direction puts every row strictly on its own side (complete separation).</param>
+/// <param name="Complete">
+/// True: one direction puts every row strictly on its own side (complete separation); false: the dual certificate proves
+/// some rows stay on the boundary (quasi-complete); null when the data are separated but whether they are completely
+/// separated lies on the numerical threshold (some rows within 1e-9 of the hyperplane, neither side provable).
+/// </param>
 /// <param name="SeparatedRows">
 /// Rows that the separating direction puts strictly on their own side (margin &gt; 1e-9); the others lie on its boundary,
 /// and the dual certificate proves that no separating direction moves them off it by more than the thresholds (all rows
@@ -22,7 +26,7 @@ namespace LogReg.Core.Separation;
 /// <param name="Reason">Why the check did not decide (null when it did).</param>
 /// <param name="BoundaryRows">Rows (with a positive weight) that every separating direction leaves on the boundary.</param>
 public sealed record SeparationResult(
-    bool Checked, bool Separated, bool Complete, int SeparatedRows, IReadOnlyDictionary<string, double> Direction,
+    bool Checked, bool Separated, bool? Complete, int SeparatedRows, IReadOnlyDictionary<string, double> Direction,
     double MinimumMargin, double OptimumBound, string? Reason = null, int BoundaryRows = 0)
 {
     /// <summary>
@@ -56,12 +60,17 @@ public sealed record SeparationResult(
         var features = Direction.Where(kv => kv.Key != "intercept").OrderByDescending(kv => Math.Abs(kv.Value)).Select(kv => $"'{(rename is null ? kv.Key : rename(kv.Key))}'").ToList();
         string by = features.Count == 0 ? "the intercept alone"
             : string.Join(", ", features.Take(NamedFeatures)) + (features.Count > NamedFeatures ? $" and {features.Count - NamedFeatures} more" : "");
-        string how = Complete
-            ? "every row lies strictly on its side of a hyperplane"
-            : $"{SeparatedRows} of {SeparatedRows + BoundaryRows} rows lie strictly on their side of a hyperplane, the rest on it";
-        return $"The data are {(Complete ? "completely" : "quasi-completely")} separated by {by} (proved by the separation check: {how}).{SetAsideNote()}";
+        string how = Complete switch
+        {
+            true => "every row lies strictly on its side of a hyperplane",
+            false => $"{SeparatedRows} of {SeparatedRows + BoundaryRows} rows lie strictly on their side of a hyperplane, the rest on it",
+            null => $"{SeparatedRows} of {SeparatedRows + BoundaryRows} rows lie strictly on their side of a hyperplane, the rest within 1e-9 of it; " +
+                "whether the separation is complete lies on the numerical threshold",
+        };
+        string kind = Complete switch { true => "completely ", false => "quasi-completely ", null => "" };
+        return $"The data are {kind}separated by {by} (proved by the separation check: {how}).{SetAsideNote()}";
     }
 
     private string SetAsideNote() => SetAside.Count == 0 ? ""
-        : $" Decided without {string.Join(", ", SetAside.Select(c => $"'{c}'"))}, which differ from combinations of the other columns only at single precision.";
+        : $" Decided without {string.Join(", ", SetAside.Select(c => $"'{c}'"))}, {(SetAside.Count == 1 ? "which differs from a combination" : "which differ from combinations")} of the other columns only at single precision.";
 }

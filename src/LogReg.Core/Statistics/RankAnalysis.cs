@@ -68,7 +68,7 @@ public sealed class RankAnalysis
         {
             aliased.Add(c);
             double largest = coefficients.Select(Math.Abs).DefaultIfEmpty(0).Max();
-            combinations[c] = basis.Kept.Select((b, a) => (b, coefficients[a]))
+            combinations[c] = basis.Kept.Take(coefficients.Length).Select((b, a) => (b, coefficients[a]))
                 .Where((_, a) => Math.Abs(coefficients[a]) > 1e-6 * largest).ToArray();
         }
         return new RankAnalysis(basis.Kept.Count, aliased, combinations);

@@ -10,16 +10,25 @@ namespace LogReg.Core.Training;
 /// Without a penalty, the binary cross-entropy on separated data has no minimum: its infimum is approached only as
 /// the weights grow without bound, so whatever point an optimizer returns, "converged" would be false. After such a
 /// fit this runs the separation check (the proof, not the symptom) and, when it proves separation, rewrites the
-/// result as <see cref="TerminationReason.NoFiniteMinimum"/> with the separating features and the remedies.
+/// result as <see cref="TerminationReason.NoFiniteMinimum"/> with the separating features and the remedies. The check
+/// runs after every unpenalised fit up to <see cref="AlwaysCheckedWork"/>; above it, only after a fit with the symptom.
 /// </summary>
 internal static class UnboundedLikelihood
 {
     /// <summary>
-    /// The symptom that triggers the check after a converged fit: some |margin| above this (a probability beyond
-    /// 0.0067 or 0.9933). A converged fit whose residuals |σ(zᵢ) − yᵢ| all stay above σ(−5) has a gradient that is
-    /// itself a certificate against separation (Stiemke), so the check would find none.
+    /// The symptom that triggers the check after a converged fit above <see cref="AlwaysCheckedWork"/>: some |margin|
+    /// above this (a probability beyond 0.0067 or 0.9933). A converged fit whose residuals |σ(zᵢ) − yᵢ| all stay above
+    /// σ(−5) has a gradient that is nearly a Stiemke certificate against separation — nearly, since a row with a tiny
+    /// weight hardly enters it.
     /// </summary>
     public const double SymptomMargin = 5;
+
+    /// <summary>
+    /// Up to this (rows + k/3)·k² (k = features + 1; one interior-point iteration's multiply-adds, some 20–40 ms for the
+    /// whole check) the check runs after every unpenalised fit: the symptom misses a separated row whose weight is too
+    /// small to move the fit (its margin stays small while the gradient test is met).
+    /// </summary>
+    public const double AlwaysCheckedWork = 2e7;
 
     /// <summary>The check's verdict when it applies and ran (null otherwise).</summary>
     public static SeparationResult? Check(TrainingSet data, ILinearModelObjective objective, OptimizationResult result, TrainerOptions options)
@@ -29,7 +38,9 @@ internal static class UnboundedLikelihood
         {
             return null;
         }
-        if (result.Converged && !objective.Margins(result.Minimizer).Any(z => Math.Abs(z) > SymptomMargin))
+        double k = data.FeatureCount + 1;
+        bool small = (data.RowCount + k / 3) * k * k <= AlwaysCheckedWork;
+        if (!small && result.Converged && !objective.Margins(result.Minimizer).Any(z => Math.Abs(z) > SymptomMargin))
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LogReg.Cli;
+using LogReg.Core.Statistics;
 using LogReg.Tests.Kit;
 using Xunit;
 
@@ -72,6 +74,21 @@ public sealed class CovarianceCliTests : CliRun
         var exact = ReferenceData.File("profile").GetProperty("spector");
         NumericAssert.Close(exact.GetProperty("low")[1].GetDouble(), gpa.GetProperty("confidence_low").GetDouble(), 1e-5, "gpa low");
         NumericAssert.Close(exact.GetProperty("high")[1].GetDouble(), gpa.GetProperty("confidence_high").GetDouble(), 1e-5, "gpa high");
+    }
+
+    [Fact]
+    public void ProfileIntervalsAreRefusedWhenWhetherTheEstimateExistsIsUndecided()
+    {
+        // The stats of a fit whose separation check could not decide (e.g. above its work bound): no profile is claimed.
+        var data = ReferenceData.Spector.Dense();
+        var undecided = StatisticsCalculator.Fit(data) with
+        {
+            MaximumLikelihoodEstimateExists = null,
+            Separation = LogReg.Core.Separation.SeparationResult.NotChecked("the problem is too large to prove in bounded time."),
+        };
+        var e = Assert.Throws<CliException>(() => StatsCommand.ProfileIntervals(data, undecided, null));
+        Assert.Contains("whether it exists was not decided: Separation was not checked: the problem is too large", e.Message);
+        Assert.Contains("--ci wald", e.Message);
     }
 
     [Fact]

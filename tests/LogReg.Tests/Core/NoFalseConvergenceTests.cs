@@ -46,6 +46,33 @@ public class NoFalseConvergenceTests
     }
 
     [Fact]
+    public void AQuasiSeparatedRowWithATinyWeightIsFoundWithoutTheSymptom()
+    {
+        // An outsider's survey-like design: 20,000 rows, 12 weak features, weights 0.5–2, and one positive row with its own 0/1 flag and
+        // weight 1e-4. The flag quasi-separates the data, yet the row barely moves the fit: L-BFGS meets its stopping test
+        // with every |margin| below the symptom's 5.
+        var rng = new Random(100);
+        int n = 20000, p = 12;
+        var rows = new double[n][];
+        var labels = new double[n];
+        var weights = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = Enumerable.Range(0, p).Select(_ => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())).Append(0).ToArray();
+            labels[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-0.4 * rows[i][0] + 0.3 * rows[i][1])) ? 1 : 0;
+            weights[i] = 0.5 + 1.5 * rng.NextDouble();
+        }
+        int flagged = Array.FindIndex(labels, y => y == 1);
+        rows[flagged][p] = 1;
+        weights[flagged] = 1e-4;
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels, weights);
+        var fit = LogisticRegressionTrainer.Train(data, new TrainerOptions { L2Regularization = 0, Optimizer = OptimizerKind.Lbfgs });
+        Assert.Equal(TerminationReason.NoFiniteMinimum, fit.Report.Optimization.Termination);
+        Assert.True(fit.Report.Separation!.Separated);
+        Assert.Equal(new[] { "x12" }, fit.Report.Separation.Direction.Keys.Where(k => k != "intercept"));
+    }
+
+    [Fact]
     public void APenaltyMakesTheMinimumFiniteSoNothingIsChecked()
     {
         var fit = LogisticRegressionTrainer.Train(ReferenceData.Endometrial.Dense(), new TrainerOptions { L2Regularization = 1 });

@@ -12,7 +12,7 @@ namespace LogReg.Tests.Core;
 /// </summary>
 public class SeparationInvarianceTests
 {
-    public static TheoryData<string> Designs() => new() { "housevotes84_blank", "quasi_indicator", "overlapping" };
+    public static TheoryData<string> Designs() => new() { "housevotes84_blank", "quasi_indicator", "overlapping", "unix_times" };
 
     [Theory]
     [MemberData(nameof(Designs))]
@@ -81,9 +81,10 @@ public class SeparationInvarianceTests
     // housevotes84_blank: R's HouseVotes84 one-hot with a "(blank)" level (complete separation).
     // quasi_indicator: 2,000 × 12, a 0/1 column z whose rows at 0 are all negative (quasi-complete).
     // overlapping: the same without the all-negative rows at z = 0 (the estimate exists).
+    // unix_times: 1,000 Unix times, separated at one float step; the scaled column is nearly the intercept column.
     private static (double[][] Rows, double[] Labels, string[] Names) Make(string design)
     {
-        if (design == "housevotes84_blank")
+        if (design is "housevotes84_blank" or "unix_times")
         {
             var reference = ReferenceData.Get(design);
             return (reference.Rows.ToArray(), reference.Labels, reference.FeatureNames);

@@ -12,7 +12,7 @@ namespace LogReg.Tests.Core;
 /// </summary>
 public class SeparationTests
 {
-    public static TheoryData<string> Sets() => new() { "spector", "breast_cancer_wdbc", "endometrial", "housevotes84_blank" };
+    public static TheoryData<string> Sets() => new() { "spector", "breast_cancer_wdbc", "endometrial", "housevotes84_blank", "unix_times" };
 
     [Theory]
     [MemberData(nameof(Sets))]
@@ -122,6 +122,23 @@ public class SeparationTests
         var result = SeparationCheck.Run(data);
         Assert.True(result.Complete);
         SeparationAssert.DirectionSeparates(data, result);
+    }
+
+    [Fact]
+    public void ASeparationWhoseCompletenessIsOnTheThresholdIsProvedWithCompletenessUnknown()
+    {
+        // Complete at x = 0, but the two rows at ±2e-7 have margin 2e-7/298 ≈ 6.7e-10 on the scaled column: below the
+        // strictness threshold, while no dual certificate can hold them on the boundary either.
+        var x = Enumerable.Range(0, 100).Select(i => (1 + 3.0 * i) * (i % 2 == 1 ? 1 : -1)).Concat(new[] { 2e-7, -2e-7 }).ToArray();
+        var data = new TrainingSet(DenseMatrix.FromRows(x.Select(v => new[] { v }).ToArray()), x.Select(v => v > 0 ? 1.0 : 0).ToArray());
+        var result = SeparationCheck.Run(data);
+        Assert.True(result.Checked);
+        Assert.True(result.Separated);
+        Assert.Null(result.Complete);
+        Assert.Equal(100, result.SeparatedRows);
+        SeparationAssert.DirectionSeparates(data, result);
+        Assert.Contains("whether the separation is complete lies on the numerical threshold", result.Describe());
+        Assert.StartsWith("The data are separated by 'x0'", result.Describe());
     }
 
     [Fact]

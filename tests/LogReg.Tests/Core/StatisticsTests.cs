@@ -118,6 +118,33 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void AnAliasedColumnBeforeAnIndependentOneIsNamedAndTheSeparationProved()
+    {
+        // An outsider's 8 rows: total = price + shipping precedes vip, which only one (positive) row has.
+        double[][] rows =
+        {
+            new[] { 64.06, 5.89, 69.95, 1 }, new[] { 27.71, 9.42, 37.13, 0 }, new[] { 5.06, 8.34, 13.4, 0 },
+            new[] { 2.64, 1.02, 3.66, 0 }, new[] { 81.51, 8.72, 90.23, 0 }, new[] { 91.36, 1.3, 92.66, 0 },
+            new[] { 61.06, 7.57, 68.63, 0 }, new[] { 73.22, 2.58, 75.8, 0 },
+        };
+        var labels = new double[] { 1, 1, 0, 1, 0, 0, 0, 0 };
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels, null, new[] { "price", "shipping", "total", "vip" });
+        var rank = RankAnalysis.Inspect(data)!;
+        Assert.Equal(new[] { 3 }, rank.Aliased);
+        var combination = rank.Combinations[3].ToDictionary(t => t.Column, t => t.Coefficient);
+        Assert.Equal(new[] { 1, 2 }, combination.Keys.Order());
+        Close(1, combination[1], 1e-6, "total on price");
+        Close(1, combination[2], 1e-6, "total on shipping");
+        var stats = StatisticsCalculator.Fit(data);
+        _output.WriteLine(stats.Summary());
+        Assert.Equal(new[] { "total" }, stats.AliasedCoefficients);
+        Assert.False(stats.MaximumLikelihoodEstimateExists);
+        Assert.True(stats.Separation.Separated);
+        Assert.False(stats.Separation.Complete);
+        Assert.Contains(stats.Warnings, w => w.StartsWith("The data are quasi-completely separated by 'vip'"));
+    }
+
+    [Fact]
     public void AboveTheDenseLimitOnlyFitLevelStatisticsAreGivenWithANote()
     {
         int d = 5000;

@@ -51,7 +51,7 @@ public static class SeparationAssert
             smallest = Math.Min(smallest, margin);
         }
         Assert.Equal(result.SeparatedRows, strict);
-        if (result.Complete)
+        if (result.Complete == true)
         {
             Assert.Equal(used, strict);
             Assert.Equal(result.MinimumMargin, smallest, 9);
