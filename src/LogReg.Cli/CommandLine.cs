@@ -64,7 +64,11 @@ internal static class CommandLine
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.Message}");
+            // One line: an ArgumentException's message carries the parameter's name (and an out-of-range value) on more.
+            string message = e is ArgumentException { ParamName: { } name } argument
+                ? argument.Message.Split('\n')[0].Replace($" (Parameter '{name}')", "").TrimEnd()
+                : e.Message;
+            error.WriteLine($"error: {message}");
             return 1;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

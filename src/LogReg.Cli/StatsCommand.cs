@@ -14,10 +14,22 @@ internal static class StatsCommand
 {
     public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
 
+    /// <summary>The default tolerance of an L1 fit (OWL-QN), where the maximum-likelihood default 1e-10 is below what it reaches.</summary>
+    public const double L1Tolerance = 1e-8;
+
     public static int Run(Arguments a, TextWriter output)
     {
         string dataPath = a.Required("--data");
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
+        if (options.L1Regularization > 0 && a.Optional("--optimizer") is null)
+        {
+            // Newton needs a smooth objective: L1 is fitted by OWL-QN (L-BFGS), whose relative-decrement test reaches 1e-8, not 1e-10.
+            options = options with
+            {
+                Optimizer = Core.Training.OptimizerKind.Lbfgs,
+                OptimizationTolerance = a.Optional("--tolerance") is null ? L1Tolerance : options.OptimizationTolerance,
+            };
+        }
         string? jsonPath = a.Optional("--json");
         CommandLine.RefuseSamePath("stats", ("--json", jsonPath), ("--data", dataPath));
         var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
@@ -46,6 +58,10 @@ internal static class StatsCommand
             || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None))
         {
             throw new CliException("stats --method firth: Firth's penalty replaces --l2/--l1, its covariance is the inverse information, it is defined for --loss bce without --class-weight, and --drop is not offered for it.", 2);
+        }
+        if (firth && new[] { "--optimizer", "--tolerance", "--max-iterations" }.FirstOrDefault(o => a.Optional(o) is not null) is { } ignored)
+        {
+            throw new CliException($"stats --method firth: {ignored} does not apply; Firth's estimate is fitted by its own Newton iterations (modified score to 1e-10, at most 200).", 2);
         }
         var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
         if (a.Choice("--ci", new Dictionary<string, bool> { ["wald"] = false, ["profile"] = true }, false))

@@ -17,8 +17,9 @@ internal static class CovarianceEstimator
 {
     public sealed record Estimate(double[]? Covariance, StandardErrorKind Kind, string Note, string? Warning);
 
+    /// <param name="estimate">What the fit is, for the note of an unpenalised-Hessian covariance ("the maximum-likelihood estimate").</param>
     public static Estimate Compute(TrainingSet data, ILinearModelObjective objective, double[] theta, double[] margins, LossKind loss, double l2,
-        StatisticsOptions options)
+        StatisticsOptions options, string estimate)
     {
         int k = theta.Length;
         var type = options.Covariance == CovarianceType.Default
@@ -54,7 +55,7 @@ internal static class CovarianceEstimator
         if (l2 == 0)
         {
             return new Estimate(inverse, StandardErrorKind.InverseFisherInformation,
-                "from the inverse observed Fisher information at the maximum-likelihood estimate (as statsmodels' nonrobust covariance).", null);
+                $"from the inverse observed Fisher information at {estimate} (as statsmodels' nonrobust covariance).", null);
         }
         return new Estimate(inverse, StandardErrorKind.InversePenalizedHessian, string.Create(CultureInfo.InvariantCulture,
             $"from the inverse of the penalised Hessian Xᵀ·W·X + {l2:G4}·I (as ML.NET documents for its L-BFGS statistics); ") +

@@ -31,15 +31,16 @@ internal static class DesignWarnings
         return string.Join("; ", clauses);
     }
 
-    public static string RankDeficient(TrainingSet data, RankAnalysis rank, bool penalised)
+    public static string RankDeficient(TrainingSet data, RankAnalysis rank, double l2, bool unpenalised)
     {
         string what = string.Create(CultureInfo.InvariantCulture,
             $"The design is rank deficient: [1 X] has rank {rank.Rank} of {data.FeatureCount + 1} columns, because {Dependencies(data, rank)}.");
         string aliased = string.Join(", ", rank.Aliased.Select(c => $"'{Name(data, c)}'"));
-        return penalised
-            ? $"{what} The L2 penalty makes the fit unique; drop {aliased} for interpretable coefficients."
-            : $"{what} As R's glm does, {aliased} {(rank.Aliased.Count == 1 ? "is" : "are")} reported as aliased (no estimate) and left out of the fit; " +
-              "degrees of freedom, AIC and BIC use the rank. Remedy: drop the aliased column(s), or add L2 regularization.";
+        return unpenalised
+            ? $"{what} As R's glm does, {aliased} {(rank.Aliased.Count == 1 ? "is" : "are")} reported as aliased (no estimate) and left out of the fit; " +
+              "degrees of freedom, AIC and BIC use the rank. Remedy: drop the aliased column(s), or add L2 regularization."
+            : l2 > 0 ? $"{what} The L2 penalty makes the fit unique; drop {aliased} for interpretable coefficients."
+            : $"{what} Without L2 the fit is unique only if L1 leaves all but one of each dependent group at 0; drop {aliased}, or add L2.";
     }
 
     public static string Separated(SeparationResult separation) =>

@@ -15,26 +15,47 @@ public static class FirthStatistics
     public static ModelStatistics Fit(TrainingSet data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var fit = FirthLogisticRegression.Fit(data);
-        int k = fit.Coefficients.Length;
-        var margins = new double[data.RowCount];
-        var row = new double[data.FeatureCount];
+        // As brglm2 does, aliased columns (exact combinations of earlier ones) are left out and reported as NA.
+        var rank = RankAnalysis.Inspect(data);
+        var aliased = rank?.Aliased.Where(c => c > 0).ToList() ?? new List<int>();
+        var kept = Enumerable.Range(0, data.FeatureCount).Where(j => !aliased.Contains(j + 1)).ToList();
+        var fitted = aliased.Count == 0 ? data : data.SelectFeatures(kept);
+        var fit = FirthLogisticRegression.Fit(fitted);
+        int k = fit.Coefficients.Length, t = data.FeatureCount + 1;
+        var margins = new double[fitted.RowCount];
+        var row = new double[fitted.FeatureCount];
         for (int i = 0; i < margins.Length; i++)
         {
-            data.Features.CopyRow(i, row);
+            fitted.Features.CopyRow(i, row);
             margins[i] = fit.Coefficients[0] + Numerics.VectorKernels.Dot(row, fit.Coefficients.AsSpan(1));
         }
-        var likelihood = LikelihoodSummary.Of(data, margins, StatisticsCalculator.ExtremeMargin);
+        var likelihood = LikelihoodSummary.Of(fitted, margins, StatisticsCalculator.ExtremeMargin);
         var separation = SeparationCheck.Run(data, cancellationToken: cancellationToken);
-        var coefficients = new List<CoefficientStatistics>(k);
-        for (int c = 0; c < k; c++)
+        // Table position c (0 = intercept, j + 1 = feature j) → position in the fit, or −1 for an aliased column.
+        var index = Enumerable.Range(0, t).Select(c => c == 0 ? 0 : kept.IndexOf(c - 1) is var a and >= 0 ? a + 1 : -1).ToArray();
+        var coefficients = new List<CoefficientStatistics>(t);
+        var covariance = new double[t * t];
+        for (int c = 0; c < t; c++)
         {
             string name = DesignWarnings.Name(data, c);
-            double estimate = fit.Coefficients[c], se = Math.Sqrt(fit.Covariance[c * k + c]), z = estimate / se;
+            for (int b = 0; b < t; b++)
+            {
+                covariance[c * t + b] = index[c] < 0 || index[b] < 0 ? double.NaN : fit.Covariance[index[c] * k + index[b]];
+            }
+            if (index[c] < 0)
+            {
+                coefficients.Add(new CoefficientStatistics(name, double.NaN, null, null, null, null, null, Aliased: true));
+                continue;
+            }
+            double estimate = fit.Coefficients[index[c]], se = Math.Sqrt(fit.Covariance[index[c] * k + index[c]]), z = estimate / se;
             coefficients.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
                 estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
         }
         var warnings = new List<string>();
+        if (aliased.Count > 0)
+        {
+            warnings.Add(DesignWarnings.RankDeficient(data, rank!, 0, unpenalised: true));
+        }
         if (!fit.Converged)
         {
             warnings.Add($"Firth's iterations did not converge in {fit.Iterations} steps (the modified score did not vanish); the estimates are not reliable.");
@@ -51,7 +72,8 @@ public static class FirthStatistics
         {
             Observations = likelihood.Observations,
             Coefficients = coefficients,
-            Covariance = fit.Covariance,
+            Covariance = covariance,
+            AliasedCoefficients = aliased.Select(c => DesignWarnings.Name(data, c)).ToArray(),
             StandardErrors = StandardErrorKind.FirthInverseInformation,
             Method = "firth",
             StandardErrorNote = "from the inverse Fisher information at Firth's penalised estimate (as logistf and brglm2 report); the likelihood figures are those of the ordinary likelihood at that estimate.",

@@ -19,7 +19,8 @@ internal static class LikelihoodMeasures
     /// <summary>The likelihood-ratio statistic 2(ℓ − ℓ₀).</summary>
     public static double LikelihoodRatio(double logLikelihood, double nullLogLikelihood) => 2 * (logLikelihood - nullLogLikelihood);
 
-    /// <summary>P(χ²(df) ≥ 2(ℓ − ℓ₀)).</summary>
-    public static double LikelihoodRatioPValue(double logLikelihood, double nullLogLikelihood, int degreesOfFreedom) =>
-        SpecialFunctions.ChiSquareSurvival(LikelihoodRatio(logLikelihood, nullLogLikelihood), degreesOfFreedom);
+    /// <summary>P(χ²(df) ≥ 2(ℓ − ℓ₀)); NaN for df = 0 (a model with no coefficient beyond the intercept tests nothing, as statsmodels gives).</summary>
+    public static double LikelihoodRatioPValue(double logLikelihood, double nullLogLikelihood, int degreesOfFreedom) => degreesOfFreedom == 0
+        ? double.NaN
+        : SpecialFunctions.ChiSquareSurvival(LikelihoodRatio(logLikelihood, nullLogLikelihood), degreesOfFreedom);
 }

@@ -151,7 +151,7 @@ public static class SpecialFunctions
         return Math.Exp(logPrefix) * h;
     }
 
-    /// <summary>P(χ²_df ≥ x).</summary>
+    /// <summary>P(χ²_df ≥ x) (df = 0: the point mass at 0).</summary>
     public static double ChiSquareSurvival(double x, double degreesOfFreedom) =>
-        x <= 0 ? 1.0 : RegularizedUpperGamma(degreesOfFreedom / 2, x / 2);
+        x <= 0 ? 1.0 : degreesOfFreedom == 0 ? 0.0 : RegularizedUpperGamma(degreesOfFreedom / 2, x / 2);
 }

@@ -87,7 +87,7 @@ public static class StatisticsCalculator
         var rank = wide ? null : RankAnalysis.Inspect(data);
         if (rank is { Aliased.Count: > 0 })
         {
-            warnings.Add(DesignWarnings.RankDeficient(data, rank, penalised: !unpenalised));
+            warnings.Add(DesignWarnings.RankDeficient(data, rank, options.L2Regularization, unpenalised));
         }
         var fitDescribed = DescribedFit.Of(data, fit, rank, unpenalised);
         var (described, describedData, kept) = (fitDescribed.Fit, fitDescribed.Data, fitDescribed.Kept);
@@ -132,9 +132,17 @@ public static class StatisticsCalculator
         {
             errors = new(null, StandardErrorKind.None, "none: the maximum-likelihood estimate does not exist (see the warnings).", null);
         }
+        else if (!unpenalised && options.L2Regularization == 0 && rank is { Aliased.Count: > 0 } && RankAnalysis.Inspect(describedData) is { Aliased.Count: > 0 })
+        {
+            errors = new(null, StandardErrorKind.None, "none: the selected columns are linearly dependent, so without L2 the fit is not unique " +
+                "(the weight can move between them) and its coefficients have no standard errors; drop the aliased column(s) or add L2.", null);
+        }
         else
         {
-            errors = CovarianceEstimator.Compute(describedData, objective, theta, margins, described.Model.Loss, options.L2Regularization, statistics);
+            string estimate = unpenalised ? "the maximum-likelihood estimate"
+                : options.L1Regularization > 0 ? "the L1-penalised estimate on its selected coefficients"
+                : "the non-negative estimate on its coefficients off the bound";
+            errors = CovarianceEstimator.Compute(describedData, objective, theta, margins, described.Model.Loss, options.L2Regularization, statistics, estimate);
         }
         if (errors.Warning is not null)
         {

@@ -58,6 +58,9 @@ public sealed class CovarianceCliTests : CliRun
         NumericAssert.Close(ReferenceData.File("firth").GetProperty("endometrial").GetProperty("coefficients")[1].GetDouble(), nv.GetProperty("estimate").GetDouble(), 1e-6, "NV");
         var refused = Run("stats", "--data", csv, "--label", "Label", "--method", "firth", "--l2", "1");
         Assert.Equal(2, refused.Exit);
+        var optimizer = Run("stats", "--data", csv, "--label", "Label", "--method", "firth", "--optimizer", "lbfgs");
+        Assert.Equal(2, optimizer.Exit);
+        Assert.Contains("--optimizer does not apply", optimizer.Err);
     }
 
     [Fact]

@@ -19,6 +19,18 @@ public sealed class TrustCliTests : CliRun
         return path;
     }
 
+    [Fact]
+    public void StatsWithL1FitsByOwlQnUnlessNewtonIsAskedForWhichIsRefusedInOneLine()
+    {
+        var fit = Run("stats", "--data", Spector, "--label", "Label", "--l1", "0.5");
+        Assert.True(fit.Exit == 0, fit.Err);
+        Assert.Matches(@"converged:\s+True", fit.Out);
+        Assert.Contains("at the L1-penalised estimate on its selected coefficients", fit.Out);
+        var refused = Run("stats", "--data", Spector, "--label", "Label", "--l1", "0.5", "--optimizer", "newton");
+        Assert.Equal(1, refused.Exit);
+        Assert.Equal("error: L1Regularization is 0.5; expected 0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1).", refused.Err.Trim());
+    }
+
     [Theory]
     [InlineData("inf", "not a finite number")]
     [InlineData("-Infinity", "not a finite number")]

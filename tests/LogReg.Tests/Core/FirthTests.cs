@@ -45,6 +45,24 @@ public class FirthTests
     }
 
     [Fact]
+    public void AnAliasedColumnIsReportedAsNaAndTheRestMatchBrglm2()
+    {
+        // brglm2 leaves aliased columns out (NA), as glm does: endometrial with NV repeated is endometrial.
+        var reference = ReferenceData.Endometrial;
+        var rows = reference.Rows.Select(r => new[] { r[0], r[0], r[1], r[2] }).ToList();
+        var names = new[] { "NV", "NV_copy", "PI", "EH" };
+        var data = new LogReg.Core.Data.TrainingSet(LogReg.Core.Data.DenseMatrix.FromRows(rows), reference.Labels, null, names);
+        var stats = FirthStatistics.Fit(data);
+        Assert.Equal(new[] { "NV_copy" }, stats.AliasedCoefficients);
+        Assert.True(double.IsNaN(stats.Coefficients[2].Estimate));
+        Assert.Contains(stats.Warnings, w => w.Contains("'NV_copy' = 1·'NV'"));
+        var expected = ReferenceData.File("firth").GetProperty("endometrial").GetProperty("coefficients").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var kept = stats.Coefficients.Where(c => !c.Aliased).Select(c => c.Estimate).ToArray();
+        NumericAssert.Close(expected, kept, 1e-6, "β");
+        Assert.Equal(4, stats.ParameterCount);
+    }
+
+    [Fact]
     public void OnSeparatedDataTheEstimateIsFiniteWhereTheMleIsNot()
     {
         var data = ReferenceData.Endometrial.Dense();

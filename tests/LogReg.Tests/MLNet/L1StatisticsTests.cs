@@ -48,6 +48,42 @@ public class L1StatisticsTests
     }
 
     [Fact]
+    public void DuplicatedColumnsSelectedWithoutL2HaveNoStandardErrorsAndAWeightThatZeroesAllHasNoTest()
+    {
+        // An outsider's repro: under L1 alone both copies of a column are selected and share its weight in any split,
+        // so the fit is not unique; the Hessian is singular up to rounding (it gave standard errors of 65536).
+        var reference = ReferenceData.Spector;
+        var rows = reference.Rows.Select(r => new[] { r[0], r[0], r[1], r[2] }).ToList();
+        var data = new LogReg.Core.Data.TrainingSet(LogReg.Core.Data.DenseMatrix.FromRows(rows), reference.Labels, null, new[] { "gpa", "gpa_copy", "tuce", "psi" });
+        var options = StatisticsCalculator.MaximumLikelihoodOptions with { L1Regularization = 0.01, Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-8 };
+        var stats = StatisticsCalculator.Fit(data, options);
+        Assert.All(stats.Coefficients, c => Assert.Null(c.StandardError));
+        Assert.StartsWith("none: the selected columns are linearly dependent", stats.StandardErrorNote);
+        var warning = Assert.Single(stats.Warnings, w => w.Contains("rank deficient"));
+        Assert.Contains("Without L2", warning);
+        Assert.DoesNotContain("makes the fit unique", warning);
+        // With L2 the fit is unique again, and the note says which Hessian.
+        var ridged = StatisticsCalculator.Fit(data, options with { L2Regularization = 1 });
+        Assert.All(ridged.Coefficients, c => Assert.True(c.StandardError > 0));
+        Assert.Contains("The L2 penalty makes the fit unique", Assert.Single(ridged.Warnings, w => w.Contains("rank deficient")));
+        // An L1 weight that zeroes every coefficient leaves only the intercept: 0 degrees of freedom, nothing to test.
+        var empty = StatisticsCalculator.Fit(reference.Dense(), options with { L1Regularization = 1000 });
+        Assert.Equal(0, empty.ModelDegreesOfFreedom);
+        Assert.True(double.IsNaN(empty.LikelihoodRatioPValue));
+        Assert.Contains("LLR p-value:", empty.Summary());
+    }
+
+    [Fact]
+    public void AnL1FitsStandardErrorsSayWhichEstimateTheyAreAt()
+    {
+        var options = StatisticsCalculator.MaximumLikelihoodOptions with { L1Regularization = 0.5, Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-8 };
+        var stats = StatisticsCalculator.Fit(ReferenceData.Spector.Dense(), options);
+        Assert.True(stats.Converged);
+        Assert.Contains("at the L1-penalised estimate on its selected coefficients", stats.StandardErrorNote);
+        Assert.DoesNotContain("maximum-likelihood", stats.StandardErrorNote);
+    }
+
+    [Fact]
     public void MLNetsDefaultsWithStatisticsGiveItsRecordAndItSurvivesAPlainReload()
     {
         // ML.NET's TestLRNoStats: L1 = L2 = 1 (LbfgsLogisticRegression's defaults) with ShowTrainingStatistics.
