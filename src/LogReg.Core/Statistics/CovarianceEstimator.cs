@@ -17,7 +17,7 @@ internal static class CovarianceEstimator
 {
     public sealed record Estimate(double[]? Covariance, StandardErrorKind Kind, string Note, string? Warning);
 
-    /// <param name="estimate">What the fit is, for the note of an unpenalised-Hessian covariance ("the maximum-likelihood estimate").</param>
+    // estimate: what the fit is, for the note of an unpenalised-Hessian covariance ("the maximum-likelihood estimate").
     public static Estimate Compute(TrainingSet data, ILinearModelObjective objective, double[] theta, double[] margins, LossKind loss, double l2,
         StatisticsOptions options, string estimate)
     {
