@@ -16,9 +16,9 @@ namespace LogReg.Tests.Distributed;
 /// </summary>
 public class DistributedTrainingTests
 {
-    private static readonly RetryPolicy Patient = new(30, TimeSpan.FromMilliseconds(200));
+    internal static readonly RetryPolicy Patient = new(30, TimeSpan.FromMilliseconds(200));
 
-    private static InProcessTestCluster Cluster(short silos)
+    internal static InProcessTestCluster Cluster(short silos)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) => silo.AddShardPlacement().Services.Configure<ClusterMembershipOptions>(o =>
