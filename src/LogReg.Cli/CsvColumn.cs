@@ -31,6 +31,8 @@ internal sealed class CsvColumn
     public int FirstNonNumber { get; private set; } = -1;
 
     private float _largestMagnitude;
+    private float _smallest = float.PositiveInfinity;
+    private float _largest = float.NegativeInfinity;
     private double _worstRounding;
     private int _worstRoundingRow = -1;
 
@@ -40,6 +42,16 @@ internal sealed class CsvColumn
     /// column of such values — or −1. Rounding elsewhere is relative to the value itself and never counts.
     /// </summary>
     public int PrecisionLostRow => _worstRounding > _largestMagnitude / (1 << 24) ? _worstRoundingRow : -1;
+
+    /// <summary>The numbers' smallest and largest value (as floats); (∞, −∞) when there is none.</summary>
+    public (float Smallest, float Largest) Range => (_smallest, _largest);
+
+    /// <summary>
+    /// The largest change single precision made to a number, as a fraction of the column's span (largest − smallest),
+    /// or 0 for a column of one value. Far above 2⁻²⁴ when the values sit far from 0 compared with their spread (a
+    /// Unix time): the floats keep steps that are a visible part of the span.
+    /// </summary>
+    public double SpanRounding => _largest > _smallest ? _worstRounding / ((double)_largest - _smallest) : 0;
 
     /// <summary>Appends a cell.</summary>
     public void Add(ReadOnlySpan<char> cell)
@@ -66,6 +78,7 @@ internal sealed class CsvColumn
         {
             NumberCount++;
             _largestMagnitude = Math.Max(_largestMagnitude, Math.Abs(value));
+            (_smallest, _largest) = (Math.Min(_smallest, value), Math.Max(_largest, value));
             double rounding = Math.Abs(parsed - value);
             if (rounding > _worstRounding)
             {

@@ -41,7 +41,9 @@ internal sealed class CsvTable
     {
         if (!File.Exists(path))
         {
-            throw new CliException($"data file '{path}' does not exist.");
+            throw new CliException(Directory.Exists(path)
+                ? $"data file '{path}' is a folder; expected a CSV file."
+                : $"data file '{path}' does not exist.");
         }
         using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
         string[]? header = null;

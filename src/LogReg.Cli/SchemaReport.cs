@@ -18,12 +18,40 @@ internal static class SchemaReport
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {c.Name.PadRight(width)}{role,-13}{(c.Numbers ? "number" : "text"),-8}{c.Distinct,9}{c.Missing,9}  {why}"));
         }
+        foreach (var c in schema.Columns.Where(c => c.Role == ColumnRole.Numeric))
+        {
+            if (CoarseningWarning(t, c) is { } warning)
+            {
+                output.WriteLine(warning);
+            }
+        }
         output.WriteLine(schema.Options.Missing switch
         {
             MissingPolicy.Mean => "missing: --missing mean (a blank number → the training mean, plus a NAME[missing] 0/1 column where the training data had blanks); a blank category is the level '(blank)'",
             MissingPolicy.Skip => "missing: --missing skip (rows with a blank number or label are left out); a blank category is the level '(blank)'",
             _ => "missing: --missing error (a blank number is refused); a blank category is the level '(blank)'",
         });
+    }
+
+    /// <summary>Single precision moves a value by more than this fraction of its column's span: the fit is visibly that of rounded values.</summary>
+    public const double CoarseSpanRounding = 1e-5;
+
+    // A warning for a number column whose values single precision coarsens relative to their span, or null.
+    private static string? CoarseningWarning(CsvTable table, SchemaColumn c)
+    {
+        var column = table.Column(c.Index);
+        if (column.SpanRounding <= CoarseSpanRounding)
+        {
+            return null;
+        }
+        var (smallest, largest) = column.Range;
+        double middle = 0.5 * ((double)smallest + largest);
+        float magnitude = Math.Max(Math.Abs(smallest), Math.Abs(largest));
+        double step = (double)MathF.BitIncrement(magnitude) - magnitude;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"warning: column '{c.Name}' spans {(double)largest - smallest:G4} around {middle:G4}, where single precision (as ML.NET stores features) " +
+            $"keeps steps of {step:G3}: rounding moves values by up to " +
+            $"{column.SpanRounding:P2} of the span, so its coefficient is fitted to the rounded values; subtract an offset from it first (e.g. {c.Name} − {middle:G4}).");
     }
 
     /// <summary>What preparation decided: rows left out, the positive class or the classes, each factor's reference level.</summary>

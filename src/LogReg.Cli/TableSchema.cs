@@ -57,6 +57,14 @@ internal sealed class TableSchema
         {
             throw new CliException(undecided.Why);
         }
+        foreach (var (name, level) in Options.References)
+        {
+            if (Columns.First(c => c.Name == name) is { Role: not ColumnRole.Categorical } column)
+            {
+                throw new CliException($"--reference {name}={level}: column '{name}' is {column.Role.ToString().ToLowerInvariant()}, not categorical, " +
+                    $"so it has no reference level; say --categorical {name} to treat its values as levels.");
+            }
+        }
         if (!Features.Any())
         {
             throw new CliException($"'{Table.Path}' has no feature column: every column but the label is ignored, an ID or a weight.");

@@ -23,7 +23,12 @@ internal sealed class GramBasis
     /// <param name="gram">Entry (a, b) of the symmetric p×p Gram matrix.</param>
     /// <param name="p">Columns.</param>
     /// <param name="tolerance">A column whose squared relative residual is at or below this is dependent.</param>
-    public static GramBasis Of(Func<int, int, double> gram, int p, double tolerance)
+    public static GramBasis Of(Func<int, int, double> gram, int p, double tolerance) => Of(gram, p, _ => tolerance);
+
+    /// <param name="gram">Entry (a, b) of the symmetric p×p Gram matrix.</param>
+    /// <param name="p">Columns.</param>
+    /// <param name="tolerance">Column c is dependent when its squared relative residual is at or below tolerance(c).</param>
+    public static GramBasis Of(Func<int, int, double> gram, int p, Func<int, double> tolerance)
     {
         var norm = Enumerable.Range(0, p).Select(c => Math.Sqrt(gram(c, c))).ToArray();
         var kept = new List<int>();
@@ -48,7 +53,7 @@ internal sealed class GramBasis
                 y[a] = sum / factor[a][a];
             }
             double residual = 1 - y.Sum(v => v * v);
-            if (residual > tolerance)
+            if (residual > tolerance(c))
             {
                 var row = new double[kept.Count + 1];
                 Array.Copy(y, row, y.Length);

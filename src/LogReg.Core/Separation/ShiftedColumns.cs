@@ -27,6 +27,9 @@ internal sealed class ShiftedColumns
     /// <summary>The copy with the shifted columns (the others as they were).</summary>
     public TrainingSet Data { get; }
 
+    /// <summary>The centre subtracted from feature <paramref name="j"/> (0 when it was not shifted).</summary>
+    public double Centre(int j) => _centres[j];
+
     /// <summary>The copy, or null when the design is sparse or no column is far enough from 0 to need it.</summary>
     public static ShiftedColumns? Of(TrainingSet data)
     {

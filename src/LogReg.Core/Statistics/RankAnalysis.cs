@@ -1,5 +1,6 @@
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
+using LogReg.Core.Separation;
 
 namespace LogReg.Core.Statistics;
 
@@ -9,7 +10,9 @@ namespace LogReg.Core.Statistics;
 /// the columns kept before it. Computed by a Cholesky factorisation of the column-normalised Gram
 /// matrix grown one column at a time; a column whose squared residual norm is below
 /// <see cref="Tolerance"/> of its own is aliased, and its combination of the kept columns is
-/// reported. Rows with zero weight are left out.
+/// reported. Rows with zero weight are left out. A dense column far from 0 compared with its spread (a Unix time, a
+/// year) is first shifted towards 0 (<see cref="ShiftedColumns"/>, exact in single precision): that changes no linear
+/// dependence of [1 X], but without it the column is within the tolerance of the intercept and would be aliased.
 /// </summary>
 public sealed class RankAnalysis
 {
@@ -44,13 +47,15 @@ public sealed class RankAnalysis
         {
             return null;
         }
+        var shifted = ShiftedColumns.Of(data);
+        var columns = shifted?.Data.Features ?? data.Features;
         var gram = new double[p * p];
         var scratch = new double[p];
         for (int i = 0; i < data.RowCount; i++)
         {
             if (data.WeightOf(i) > 0)
             {
-                data.Features.AddWeightedOuterProduct(i, 1.0, gram, scratch); // upper triangle; index d is the intercept
+                columns.AddWeightedOuterProduct(i, 1.0, gram, scratch); // upper triangle; index d is the intercept
             }
         }
         // Reorder to [1, x₀, …] and symmetrise.
@@ -61,16 +66,53 @@ public sealed class RankAnalysis
             int sa = Source(a), sb = Source(b);
             return sa <= sb ? gram[sa * p + sb] : gram[sb * p + sa];
         }
-        var basis = GramBasis.Of(G, p, Tolerance);
+        var basis = GramBasis.Of(G, p, c => ColumnTolerance(c, shifted, G(0, 0), G(c, c)));
         var aliased = new List<int>();
         var combinations = new Dictionary<int, IReadOnlyList<(int, double)>>();
-        foreach (var (c, coefficients) in basis.Coefficients.OrderBy(kv => kv.Key))
+        foreach (var (c, shiftedCoefficients) in basis.Coefficients.OrderBy(kv => kv.Key))
         {
+            var coefficients = shifted is null ? shiftedCoefficients : Unshift(shiftedCoefficients, c, basis.Kept, shifted);
             aliased.Add(c);
             double largest = coefficients.Select(Math.Abs).DefaultIfEmpty(0).Max();
             combinations[c] = basis.Kept.Take(coefficients.Length).Select((b, a) => (b, coefficients[a]))
                 .Where((_, a) => Math.Abs(coefficients[a]) > 1e-6 * largest).ToArray();
         }
         return new RankAnalysis(basis.Kept.Count, aliased, combinations);
+    }
+
+    // A shifted column holds single precision's steps at its original size (a Unix time: 128), which are a visible part
+    // of its shifted values; a combination of such columns is exact only up to them, so the tolerance grows to 4 steps.
+    private static double ColumnTolerance(int c, ShiftedColumns? shifted, double rows, double squaredNorm)
+    {
+        if (c == 0 || shifted is null || shifted.Centre(c - 1) == 0 || squaredNorm == 0)
+        {
+            return Tolerance;
+        }
+        float magnitude = Math.Abs((float)shifted.Centre(c - 1));
+        double step = (double)MathF.BitIncrement(magnitude) - magnitude;
+        double relative = 4 * step / Math.Sqrt(squaredNorm / rows);
+        return Math.Max(Tolerance, relative * relative);
+    }
+
+    // x′ⱼ = xⱼ − cⱼ = a₀ + Σ a_b·(x_b − c_b) over kept b, so xⱼ = (a₀ + cⱼ − Σ a_b·c_b) + Σ a_b·x_b. A column that is
+    // constant (zero once shifted) is cⱼ·intercept.
+    private static double[] Unshift(double[] coefficients, int c, IReadOnlyList<int> kept, ShiftedColumns shifted)
+    {
+        double centre = c == 0 ? 0 : shifted.Centre(c - 1);
+        if (coefficients.Length == 0)
+        {
+            return centre == 0 || kept.Count == 0 || kept[0] != 0 ? coefficients : new[] { centre };
+        }
+        var result = (double[])coefficients.Clone();
+        double intercept = centre;
+        for (int a = 0; a < coefficients.Length; a++)
+        {
+            intercept -= kept[a] == 0 ? 0 : coefficients[a] * shifted.Centre(kept[a] - 1);
+        }
+        if (kept[0] == 0)
+        {
+            result[0] += intercept;
+        }
+        return result;
     }
 }

@@ -50,8 +50,15 @@ public static class StatisticsCalculator
         if (options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity && !options.FirthBiasReduction
             && options.Loss == LossKind.BinaryCrossEntropy)
         {
-            // Aliased columns do not change the verdict: they span no direction the others do not.
-            separation = SeparationCheck.Run(options.ClassWeighting.Apply(data), null, options.ResolvedThreads, options.CancellationToken);
+            // The verdict is about the model the statistics describe, without its aliased columns: an exactly aliased
+            // column spans no direction the others do not, and one aliased within the rank tolerance (a column far
+            // from 0 that is a combination up to single precision's steps) must not separate by its rounding.
+            var weighted = options.ClassWeighting.Apply(data);
+            var aliased = data.FeatureCount + 1 > MaximumParameters ? null : RankAnalysis.Inspect(weighted)?.Aliased;
+            var checkedData = aliased is { Count: > 0 }
+                ? weighted.SelectFeatures(Enumerable.Range(0, data.FeatureCount).Where(j => !aliased.Contains(j + 1)).ToList())
+                : weighted;
+            separation = SeparationCheck.Run(checkedData, null, options.ResolvedThreads, options.CancellationToken);
             if (separation.Separated)
             {
                 options = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };

@@ -40,4 +40,39 @@ public sealed class CsvTableTests : CliRun
         File.WriteAllText(path, "x,Label\n1.2345678e-40,1\n2.3456789e-40,0\n");
         Assert.True(CsvTable.Read(path).Column(0).PrecisionLostRow >= 0);
     }
+
+    [Fact]
+    public void ANumberColumnThatSinglePrecisionCoarsensIsNamedWithTheOffsetToSubtract()
+    {
+        string path = Path.Combine(Folder, "times.csv");
+        var random = new Random(2);
+        var lines = new List<string> { "t,year,Label" };
+        for (int i = 0; i < 60; i++)
+        {
+            lines.Add($"{1700000000 + random.Next(-3000, 3000)},{1990 + random.Next(0, 30)}.5,{i % 2}");
+        }
+        File.WriteAllLines(path, lines);
+        Assert.True(CsvTable.Read(path).Column(0).SpanRounding > 1e-3);
+        Assert.Equal(0, CsvTable.Read(path).Column(1).SpanRounding);
+        var run = Run("stats", "--data", path, "--label", "Label");
+        Assert.Equal(0, run.Exit);
+        var warning = Assert.Single(run.Out.Split('\n'), l => l.StartsWith("warning: column"));
+        Assert.Contains("column 't' spans", warning);
+        Assert.Contains("keeps steps of 128", warning);
+        Assert.Contains("subtract an offset", warning);
+    }
+
+    [Fact]
+    public void AReferenceLevelForANumberColumnAndAFolderForDataAreRefusedByName()
+    {
+        var reference = Run("stats", "--data", Spector, "--label", "Label", "--reference", "psi=1");
+        Assert.NotEqual(0, reference.Exit);
+        Assert.Contains("--reference psi=1: column 'psi' is numeric, not categorical", reference.Err);
+        Assert.Contains("--categorical psi", reference.Err);
+        var categorical = Run("stats", "--data", Spector, "--label", "Label", "--categorical", "psi", "--reference", "psi=1");
+        Assert.Equal(0, categorical.Exit);
+        var folder = Run("stats", "--data", Folder, "--label", "Label");
+        Assert.Equal(1, folder.Exit);
+        Assert.Contains($"data file '{Folder}' is a folder; expected a CSV file.", folder.Err);
+    }
 }

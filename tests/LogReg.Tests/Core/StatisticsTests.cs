@@ -118,6 +118,41 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void AColumnFarFromZeroIsNotAliasedWithTheInterceptButItsExactCombinationsAre()
+    {
+        // Unix times spread over hours: within 3e-5 of a multiple of the intercept before shifting (R keeps them).
+        var random = new Random(4);
+        var rows = new List<double[]>();
+        var labels = new List<double>();
+        for (int i = 0; i < 300; i++)
+        {
+            double t = 1.7e9 + Math.Round(random.NextDouble() * 20000 - 10000);
+            double x = Math.Round(random.NextDouble() * 4 - 2, 2);
+            rows.Add(new[] { t, x, 1.7e9, 2 * t + 5 });
+            labels.Add(random.NextDouble() < 1 / (1 + Math.Exp(-(t - 1.7e9) / 4000 - x)) ? 1 : 0);
+        }
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels.ToArray(), null, new[] { "t", "x", "constant", "twice" });
+        var rank = RankAnalysis.Inspect(data)!;
+        Assert.True(rank.Aliased.SequenceEqual(new[] { 3, 4 }), $"aliased: {string.Join(", ", rank.Aliased)}; combinations: {string.Join("; ", rank.Combinations.Select(kv => kv.Key + " = " + string.Join(" + ", kv.Value)))}");
+        var constant = rank.Combinations[3].ToDictionary(t => t.Column, t => t.Coefficient);
+        Assert.Equal(new[] { 0 }, constant.Keys);
+        Close(1.7e9, constant[0], 1e-12, "constant on the intercept");
+        // 2t + 5 in floats is 2·float(t) + the rounding of 2t + 5 (steps of 256): the combination reproduces it to a few steps.
+        var twice = rank.Combinations[4].ToDictionary(t => t.Column, t => t.Coefficient);
+        Close(2, twice[1], 1e-3, "twice on t");
+        var row = new double[4];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            data.Features.CopyRow(i, row);
+            double error = row[3] - (twice.GetValueOrDefault(0) + twice[1] * row[0]);
+            Assert.True(Math.Abs(error) <= 4 * 256, $"row {i}: twice − combination = {error}");
+        }
+        var stats = StatisticsCalculator.Fit(data);
+        Assert.Equal(new[] { "constant", "twice" }, stats.AliasedCoefficients);
+        Assert.True(stats.Coefficients[1].Z > 5, stats.Summary());
+    }
+
+    [Fact]
     public void AnAliasedColumnBeforeAnIndependentOneIsNamedAndTheSeparationProved()
     {
         // An outsider's 8 rows: total = price + shipping precedes vip, which only one (positive) row has.
