@@ -12,22 +12,6 @@ namespace LogReg.Tests.MLNet;
 /// <summary>mlContext.MulticlassClassification.Trainers.LogReg: ML.NET's tools, ML.NET's model types, the core's optimum.</summary>
 public class MulticlassTrainerTests
 {
-    private sealed class IrisRow
-    {
-        public string Species { get; set; } = "";
-
-        [VectorType(4)]
-        public float[] Features { get; set; } = Array.Empty<float>();
-    }
-
-    private static IDataView Iris(MLContext ml)
-    {
-        var (rows, labels) = SoftmaxData.Iris();
-        var data = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new IrisRow { Species = SoftmaxData.Species[labels[i]], Features = r.Select(v => (float)v).ToArray() }).ToList());
-        // Keys in order of appearance: setosa, versicolor, virginica (the reference's class order).
-        return ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(data).Transform(data));
-    }
-
     private static LogRegMulticlassTrainer Ours(MLContext ml, float tolerance = 1e-8f) =>
         ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions { OptimizationTolerance = tolerance, NumberOfThreads = 1 });
 
@@ -35,7 +19,7 @@ public class MulticlassTrainerTests
     public void TheFittedModelIsTheCoresOptimumInMLNetsOwnTypesWithTheKeyNames()
     {
         var ml = new MLContext(1);
-        var data = Iris(ml);
+        var data = TestData.Iris(ml);
         var transformer = Ours(ml).Fit(data);
         var details = transformer.Model.LogRegDetails()!;
         Assert.True(details.Report.Optimization.Converged);
@@ -65,7 +49,7 @@ public class MulticlassTrainerTests
     public void EvaluateCrossValidatePfiAndPredictionEngineWorkAndAccuracyMatchesLbfgsMaximumEntropy()
     {
         var ml = new MLContext(1);
-        var data = Iris(ml);
+        var data = TestData.Iris(ml);
         var pipeline = ml.Transforms.NormalizeMeanVariance("Features").Append(Ours(ml));
         var ours = ml.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: 5, seed: 1);
         var theirs = ml.MulticlassClassification.CrossValidate(data,
@@ -80,8 +64,8 @@ public class MulticlassTrainerTests
         var model = pipeline.Fit(data);
         var importance = ml.MulticlassClassification.PermutationFeatureImportance(model.LastTransformer, model.Transform(data), permutationCount: 1);
         Assert.Equal(4, importance.Length);
-        var engine = ml.Model.CreatePredictionEngine<IrisRow, Prediction>(ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(data).Append(model));
-        var prediction = engine.Predict(new IrisRow { Species = "virginica", Features = new[] { 6.5f, 3.0f, 5.8f, 2.2f } });
+        var engine = ml.Model.CreatePredictionEngine<TestData.IrisRow, Prediction>(ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(data).Append(model));
+        var prediction = engine.Predict(new TestData.IrisRow { Species = "virginica", Features = new[] { 6.5f, 3.0f, 5.8f, 2.2f } });
         Assert.Equal(3, prediction.Score.Length);
         Assert.Equal(3u, prediction.PredictedLabel);
     }
@@ -97,7 +81,7 @@ public class MulticlassTrainerTests
     public void ASavedModelLoadsInPlainMLNetAndExportsToOnnxWithTheSameScores()
     {
         var ml = new MLContext(1);
-        var data = Iris(ml);
+        var data = TestData.Iris(ml);
         var model = ml.Transforms.NormalizeMeanVariance("Features").Append(Ours(ml)).Fit(data);
         var expected = model.Transform(data).GetColumn<float[]>("Score").ToArray();
 
@@ -131,7 +115,7 @@ public class MulticlassTrainerTests
     public void WarmStartFromLbfgsMaximumEntropyReachesTheSameOptimumInFewerPasses()
     {
         var ml = new MLContext(1);
-        var data = Iris(ml);
+        var data = TestData.Iris(ml);
         var theirs = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
             new LbfgsMaximumEntropyMulticlassTrainer.Options { L1Regularization = 0, L2Regularization = 1, OptimizationTolerance = 1e-7f }).Fit(data);
         var cold = Ours(ml).Fit(data).Model.LogRegDetails()!;

@@ -32,6 +32,23 @@ public static class TestData
     public static IDataView Spector(MLContext ml) =>
         ToDataView(ml, Rows(ReferenceData.Spector).ToList(), ReferenceData.Spector.FeatureCount);
 
+    public sealed class IrisRow
+    {
+        public string Species { get; set; } = "";
+
+        [VectorType(4)]
+        public float[] Features { get; set; } = Array.Empty<float>();
+    }
+
+    /// <summary>Iris with a key Label from Species (keys in order of appearance: the reference's class order), cached.</summary>
+    public static IDataView Iris(MLContext ml)
+    {
+        var (rows, labels) = Core.SoftmaxData.Iris();
+        var data = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new IrisRow { Species = Core.SoftmaxData.Species[labels[i]], Features = r.Select(v => (float)v).ToArray() }).ToList());
+        // Keys in order of appearance: setosa, versicolor, virginica (the reference's class order).
+        return ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(data).Transform(data));
+    }
+
     /// <summary>Reads a column of floats from a scored view.</summary>
     public static float[] Column(IDataView view, string name) => view.GetColumn<float>(name).ToArray();
 }

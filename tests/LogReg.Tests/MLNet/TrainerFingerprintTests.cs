@@ -1,9 +1,7 @@
 using LogReg.Core.Training;
 using LogReg.MLNet;
-using LogReg.Tests.Core;
 using LogReg.Tests.Kit;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Xunit;
 
 namespace LogReg.Tests.MLNet;
@@ -14,14 +12,6 @@ namespace LogReg.Tests.MLNet;
 /// </summary>
 public class TrainerFingerprintTests
 {
-    private sealed class IrisRow
-    {
-        public string Species { get; set; } = "";
-
-        [VectorType(4)]
-        public float[] Features { get; set; } = Array.Empty<float>();
-    }
-
     private static readonly Dictionary<string, Func<(IReadOnlyList<double> Parameters, int Iterations, double Objective)>> Fits = new()
     {
         ["mlnet binary Auto"] = () => Binary(new LogRegOptions { NumberOfThreads = 2 }),
@@ -51,10 +41,7 @@ public class TrainerFingerprintTests
     private static (IReadOnlyList<double>, int, double) Softmax(LogRegMulticlassOptions options)
     {
         var ml = new MLContext(1);
-        var (rows, labels) = SoftmaxData.Iris();
-        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new IrisRow { Species = SoftmaxData.Species[labels[i]], Features = r.Select(v => (float)v).ToArray() }).ToList());
-        var data = ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(raw).Transform(raw);
-        var details = ml.MulticlassClassification.Trainers.LogReg(options).Fit(data).Model.LogRegDetails()!;
+        var details = ml.MulticlassClassification.Trainers.LogReg(options).Fit(TestData.Iris(ml)).Model.LogRegDetails()!;
         return (details.Model.Weights.Concat(details.Model.Biases).ToArray(), details.Report.Optimization.Iterations, details.Report.Optimization.Objective);
     }
 }
