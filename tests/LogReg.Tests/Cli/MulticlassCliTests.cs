@@ -7,6 +7,7 @@ using Xunit;
 namespace LogReg.Tests.Cli;
 
 /// <summary>train, predict and stats on a label with more than two values: the softmax model and multinomial statistics.</summary>
+[Trait("Category", "Slow")]
 public sealed class MulticlassCliTests : CliRun
 {
     private static string Iris => Path.Combine(AppContext.BaseDirectory, "Reference", "iris.csv");

@@ -11,6 +11,7 @@ namespace LogReg.Tests.Cli;
 /// The commands on a CSV as people have them (examples/data/customers.csv: an ID, quoted commas, string
 /// categories, free text, blanks, a yes/no label): roles, labels, missing values, the saved pipeline, factors.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class RealCsvCliTests : CliRun
 {
     private static string Customers => Path.Combine(AppContext.BaseDirectory, "Reference", "customers.csv");

@@ -14,6 +14,7 @@ namespace LogReg.Tests.Distributed;
 /// depend on the number of silos, equals the local fit of the same rows, survives a silo dying
 /// mid-fit, and an unreadable shard fails the fit with its file named.
 /// </summary>
+[Trait("Category", "Slow")]
 public class DistributedTrainingTests
 {
     internal static readonly RetryPolicy Patient = new(30, TimeSpan.FromMilliseconds(200));

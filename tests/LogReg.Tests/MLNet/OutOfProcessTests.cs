@@ -7,6 +7,7 @@ using Xunit;
 namespace LogReg.Tests.MLNet;
 
 /// <summary>A saved model gives the same predictions in a fresh process that has only plain ML.NET.</summary>
+[Trait("Category", "Slow")]
 public class OutOfProcessTests
 {
     [Fact]
