@@ -80,7 +80,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
             InitialParameters = initial ?? o.RandomStart(data.ClassCount * data.FeatureCount, data.ClassCount, seed),
         };
         var fit = SoftmaxRegressionTrainer.Train(data, trainerOptions);
-        var statistics = o.ShowTrainingStatistics ? MultinomialStatisticsCalculator.Compute(data, fit, trainerOptions.ResolvedThreads) : null;
+        var statistics = o.ShowTrainingStatistics ? MultinomialStatisticsCalculator.Compute(data, fit, trainerOptions.ResolvedThreads, trainerOptions.CancellationToken) : null;
         // Nothing reads the copy after this point (the fit, its report and the statistics hold no rows).
         returnArrays();
         var model = fit.Model;

@@ -122,7 +122,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         ModelStatistics? statistics = null;
         if (o.ShowTrainingStatistics)
         {
-            statistics = StatisticsCalculator.Compute(read.Data, fit);
+            statistics = StatisticsCalculator.Compute(read.Data, fit, cancellationToken: trainerOptions.CancellationToken);
             foreach (var warning in statistics.Warnings)
             {
                 channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);

@@ -46,7 +46,7 @@ public static class MultinomialStatisticsCalculator
     /// (the full softmax's common shift leaves a first-order method short of that precision); a penalised fit gets the
     /// fit-level figures and its estimates, without standard errors, which describe the unpenalised likelihood only.
     /// </summary>
-    public static MultinomialStatistics Compute(MulticlassTrainingSet data, SoftmaxTrainingResult fit, int threads = 1)
+    public static MultinomialStatistics Compute(MulticlassTrainingSet data, SoftmaxTrainingResult fit, int threads = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
@@ -65,7 +65,7 @@ public static class MultinomialStatisticsCalculator
         bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
         if (unpenalised)
         {
-            return FitFrom(data, beta, threads, options.CancellationToken);
+            return FitFrom(data, beta, threads, cancellationToken);
         }
         var warnings = new List<string>
         {

@@ -65,11 +65,15 @@ public static class StatisticsCalculator
             }
         }
         var fit = LogisticRegressionTrainer.Train(data, options, checkSeparation: false);
-        return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics);
+        return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics, options.CancellationToken);
     }
 
     /// <summary>The statistics of a fit on its training data (<paramref name="statistics"/>: the covariance, by default model-based for BCE and HC0 for MSE).</summary>
-    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null)
+    /// <param name="data">The rows the model was fitted on.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="statistics">The covariance; null: the default.</param>
+    /// <param name="cancellationToken">Cancels the separation check or Firth's refit the statistics may run.</param>
+    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
@@ -84,7 +88,7 @@ public static class StatisticsCalculator
         data = options.ClassWeighting.Apply(data);
         if (options.FirthBiasReduction)
         {
-            return FirthStatistics.Fit(data, options.CancellationToken);
+            return FirthStatistics.Fit(data, cancellationToken);
         }
         int k = data.FeatureCount + 1;
         var warnings = new List<string>();
@@ -106,7 +110,7 @@ public static class StatisticsCalculator
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
-            : fit.Report.Separation ?? described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, options.CancellationToken);
+            : fit.Report.Separation ?? described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, cancellationToken);
         bool? mleExists = separation.Separated ? false : separation.Checked || !bce || !unpenalised ? true : null;
         if (separation.Separated)
         {
