@@ -117,53 +117,57 @@ internal static class MLNetInterop
         }
     }
 
+    /// <summary>
+    /// Every internal constructor this adapter calls, by its full parameter list (a by-reference <c>in</c> parameter as
+    /// its by-reference type): a new overload cannot bind in its place, and a changed one is reported by name.
+    /// </summary>
+    internal static IReadOnlyList<(Type Type, Type[] Parameters)> RequiredConstructors => Required.Value;
+
+    private static readonly Lazy<(Type Type, Type[] Parameters)[]> Required = new(() => new (Type, Type[])[]
+    {
+        (typeof(LinearBinaryModelParameters), new[] { typeof(IHostEnvironment), typeof(VBuffer<float>).MakeByRefType(), typeof(float), typeof(ModelStatisticsBase) }),
+        (typeof(PlattCalibrator), new[] { typeof(IHostEnvironment), typeof(double), typeof(double) }),
+        (MixingType(), new[] { typeof(IHostEnvironment), typeof(LinearBinaryModelParameters), typeof(PlattCalibrator) }),
+        (typeof(BinaryPredictionTransformer<>).MakeGenericType(CalibratedModelType),
+            new[] { typeof(IHostEnvironment), CalibratedModelType, typeof(DataViewSchema), typeof(string), typeof(float), typeof(string) }),
+        (typeof(TrainerInfo), Enumerable.Repeat(typeof(bool), 6).ToArray()),
+        (typeof(ModelStatisticsBase), new[] { typeof(IHostEnvironment), typeof(long), typeof(int), typeof(float), typeof(float) }),
+        (typeof(LinearModelParameterStatistics), new[]
+        {
+            typeof(IHostEnvironment), typeof(long), typeof(int), typeof(float), typeof(float), typeof(VBuffer<float>).MakeByRefType(), typeof(VBuffer<float>), typeof(float),
+        }),
+        (typeof(MaximumEntropyModelParameters), new[]
+        {
+            typeof(IHostEnvironment), typeof(VBuffer<float>[]), typeof(float[]), typeof(int), typeof(int), typeof(string[]), typeof(ModelStatisticsBase),
+        }),
+        (typeof(MulticlassPredictionTransformer<MaximumEntropyModelParameters>), new[]
+        {
+            typeof(IHostEnvironment), typeof(MaximumEntropyModelParameters), typeof(DataViewSchema), typeof(string), typeof(string), typeof(string), typeof(string),
+        }),
+    });
+
+    /// <summary>How a required constructor reads in C#, for messages and tests.</summary>
+    internal static string Describe(Type type, Type[] parameters) =>
+        $"{type.Name.Split('`')[0]}({string.Join(", ", parameters.Select(p => p.IsByRef ? "in " + Name(p.GetElementType()!) : Name(p)))})";
+
+    private static string Name(Type t) =>
+        t.IsArray ? Name(t.GetElementType()!) + "[]"
+        : t.IsGenericType ? $"{t.Name.Split('`')[0]}<{string.Join(", ", t.GetGenericArguments().Select(Name))}>"
+        : t.Name;
+
+    // ML.NET's calibrated linear model type is internal; its generic definition is found by name in its assembly.
+    private static Type MixingType()
+    {
+        var definition = typeof(CalibratedModelParametersBase<,>).Assembly.GetType("Microsoft.ML.Calibrators.ParameterMixingCalibratedModelParameters`2")
+            ?? throw Missing("Microsoft.ML.Calibrators.ParameterMixingCalibratedModelParameters`2");
+        return definition.MakeGenericType(typeof(LinearBinaryModelParameters), typeof(PlattCalibrator));
+    }
+
     private static Members Resolve()
     {
-        var linear = typeof(LinearBinaryModelParameters).GetConstructors(Instance).FirstOrDefault(c =>
-        {
-            var p = c.GetParameters();
-            return p.Length == 4 && p[0].ParameterType == typeof(IHostEnvironment) && p[2].ParameterType == typeof(float);
-        }) ?? throw Missing("LinearBinaryModelParameters(IHostEnvironment, in VBuffer<float>, float, ModelStatisticsBase)");
-
-        var platt = typeof(PlattCalibrator).GetConstructors(Instance).FirstOrDefault(c =>
-        {
-            var p = c.GetParameters();
-            return p.Length == 3 && p[1].ParameterType == typeof(double) && p[2].ParameterType == typeof(double);
-        }) ?? throw Missing("PlattCalibrator(IHostEnvironment, double, double)");
-
-        var mixingDefinition = typeof(CalibratedModelParametersBase<,>).Assembly
-            .GetType("Microsoft.ML.Calibrators.ParameterMixingCalibratedModelParameters`2")
-            ?? throw Missing("Microsoft.ML.Calibrators.ParameterMixingCalibratedModelParameters`2");
-        var mixing = mixingDefinition.MakeGenericType(typeof(LinearBinaryModelParameters), typeof(PlattCalibrator));
-        var calibrated = mixing.GetConstructors(Instance).FirstOrDefault(c => c.GetParameters().Length == 3)
-            ?? throw Missing("ParameterMixingCalibratedModelParameters(IHostEnvironment, TSubModel, TCalibrator)");
-
-        var transformerType = typeof(BinaryPredictionTransformer<>).MakeGenericType(CalibratedModelType);
-        var transformer = transformerType.GetConstructors(Instance).FirstOrDefault(c =>
-        {
-            var p = c.GetParameters();
-            return p.Length == 6 && p[2].ParameterType == typeof(DataViewSchema) && p[3].ParameterType == typeof(string)
-                && p[4].ParameterType == typeof(float);
-        }) ?? throw Missing("BinaryPredictionTransformer(IHostEnvironment, TModel, DataViewSchema, string, float, string)");
-
-        var info = typeof(TrainerInfo).GetConstructors(Instance).FirstOrDefault(c =>
-            c.GetParameters() is { Length: 6 } p && p.All(q => q.ParameterType == typeof(bool)))
-            ?? throw Missing("TrainerInfo(bool normalization, bool calibration, bool caching, bool supportValid, bool supportIncrementalTrain, bool supportTest)");
-        var baseStatistics = typeof(ModelStatisticsBase).GetConstructors(Instance).FirstOrDefault(c =>
-            c.GetParameters() is { Length: 5 } p && p[1].ParameterType == typeof(long))
-            ?? throw Missing("ModelStatisticsBase(IHostEnvironment, long, int, float, float)");
-        var linearStatistics = typeof(LinearModelParameterStatistics).GetConstructors(Instance).FirstOrDefault(c =>
-            c.GetParameters() is { Length: 8 } p && p[1].ParameterType == typeof(long))
-            ?? throw Missing("LinearModelParameterStatistics(IHostEnvironment, long, int, float, float, in VBuffer<float>, VBuffer<float>, float)");
-
-        var maximumEntropy = typeof(MaximumEntropyModelParameters).GetConstructors(Instance).FirstOrDefault(c =>
-            c.GetParameters() is { Length: 7 } p && p[1].ParameterType == typeof(VBuffer<float>[]))
-            ?? throw Missing("MaximumEntropyModelParameters(IHostEnvironment, VBuffer<float>[], float[], int, int, string[], ModelStatisticsBase)");
-        var multiclassTransformer = typeof(MulticlassPredictionTransformer<MaximumEntropyModelParameters>).GetConstructors(Instance).FirstOrDefault(c =>
-            c.GetParameters() is { Length: 7 } p && p[2].ParameterType == typeof(DataViewSchema))
-            ?? throw Missing("MulticlassPredictionTransformer(IHostEnvironment, TModel, DataViewSchema, string, string, string, string)");
-
-        return new Members(linear, platt, calibrated, transformer, info, baseStatistics, linearStatistics, maximumEntropy, multiclassTransformer);
+        var found = RequiredConstructors.Select(r => r.Type.GetConstructor(Instance, binder: null, r.Parameters, modifiers: null)
+            ?? throw Missing(Describe(r.Type, r.Parameters))).ToArray();
+        return new Members(found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8]);
     }
 
     private static InvalidOperationException Missing(string what) => new(
