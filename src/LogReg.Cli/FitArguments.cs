@@ -75,6 +75,30 @@ internal static class FitArguments
         _ => remedy.ToString(),
     });
 
+    /// <summary>A refusal of <see cref="FitCapabilities"/> in this tool's flags: "--optimizer sgd: …; use auto, lbfgs, newton or gd".</summary>
+    public static string Describe(FitRefusal refusal)
+    {
+        string Value(string core) => refusal.Option switch
+        {
+            nameof(TrainerOptions.Loss) => NameOf(Enum.Parse<LossKind>(core)),
+            nameof(TrainerOptions.Optimizer) => OptimizerCatalog.NameOf(Enum.Parse<OptimizerKind>(core)),
+            nameof(TrainerOptions.ClassWeighting) => core == nameof(ClassWeightingMode.Explicit) ? "NEG:POS" : core.ToLowerInvariant(),
+            nameof(TrainerOptions.FirthBiasReduction) => core == "true" ? "firth" : "mle",
+            _ => core,
+        };
+        string flag = refusal.Option switch
+        {
+            nameof(TrainerOptions.Loss) => "--loss",
+            nameof(TrainerOptions.Optimizer) => "--optimizer",
+            nameof(TrainerOptions.ClassWeighting) => "--class-weight",
+            nameof(TrainerOptions.FirthBiasReduction) => "--method",
+            _ => refusal.Option,
+        };
+        var instead = refusal.Instead.Select(Value).ToList();
+        string choices = instead.Count == 1 ? instead[0] : string.Join(", ", instead.Take(instead.Count - 1)) + " or " + instead[^1];
+        return $"{flag} {Value(refusal.Value)}: {refusal.Reason}; use {flag} {choices}.";
+    }
+
     /// <summary>"converged", or why not and what to try, in this tool's flags.</summary>
     public static string Outcome(OptimizationResult result) => result.Converged
         ? "converged"

@@ -15,17 +15,9 @@ internal static class MulticlassTraining
     /// <summary>Refuses the fitting options that name two classes, in the tool's own words.</summary>
     public static void CheckOptions(TrainerOptions fit, int classes, string command)
     {
-        if (fit.Loss != LossKind.BinaryCrossEntropy)
+        if (FitCapabilities.Check(ModelFamily.Softmax, RowSource.InMemory, fit) is { } refusal)
         {
-            throw new CliException($"{command}: the label has {classes} classes, so the multiclass (softmax) model is fitted, by cross-entropy only; drop --loss mse.", 2);
-        }
-        if (fit.ClassWeighting.Mode == ClassWeightingMode.Explicit)
-        {
-            throw new CliException($"{command}: the label has {classes} classes; --class-weight NEG:POS names two. Use --class-weight none or balanced.", 2);
-        }
-        if (fit.Optimizer == OptimizerKind.MiniBatchSgd)
-        {
-            throw new CliException($"{command}: the multiclass model does not offer --optimizer sgd yet; use auto, lbfgs, newton or gd.", 2);
+            throw new CliException($"{command}: the label has {classes} classes, so the multiclass (softmax) model is fitted; {FitArguments.Describe(refusal)}", 2);
         }
     }
 

@@ -21,11 +21,9 @@ public static class DistributedTrainer
     {
         options ??= TrainerOptions.Default;
         options.Validate();
-        if (options.Optimizer == OptimizerKind.MiniBatchSgd || options.FirthBiasReduction)
+        if (FitCapabilities.Check(ModelFamily.Sigmoid, RowSource.Sharded, options) is { } refusal)
         {
-            throw new ArgumentException(
-                "Distributed training cannot honour " + (options.FirthBiasReduction ? "FirthBiasReduction (it needs every row's leverage)" : "Optimizer = MiniBatchSgd (random mini-batches need the rows in one place)") +
-                "; use L-BFGS, Newton or GD.", nameof(options));
+            throw new ArgumentException($"Distributed training cannot honour {refusal.Message}", nameof(options));
         }
         var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry).ConfigureAwait(false);
         options.ValidateStart(objective.FeatureCount);

@@ -25,6 +25,7 @@ public static class LogisticRegressionTrainer
         ArgumentNullException.ThrowIfNull(data);
         options ??= TrainerOptions.Default;
         options.Validate();
+        FitCapabilities.Require(ModelFamily.Sigmoid, RowSource.InMemory, options);
         CheckData(data);
         data = options.ClassWeighting.Apply(data);
         options.ValidateStart(data.FeatureCount);

@@ -21,7 +21,7 @@ public static class SoftmaxRegressionTrainer
         ArgumentNullException.ThrowIfNull(data);
         options ??= TrainerOptions.Default;
         options.Validate();
-        CheckOptions(options);
+        FitCapabilities.Require(ModelFamily.Softmax, RowSource.InMemory, options);
         CheckData(data);
         data = Weighted(data, options.ClassWeighting);
         int dimension = data.ClassCount * (data.FeatureCount + 1);
@@ -93,25 +93,6 @@ public static class SoftmaxRegressionTrainer
             }
         }
         return theta;
-    }
-
-    private static void CheckOptions(TrainerOptions options)
-    {
-        if (options.Loss != LossKind.BinaryCrossEntropy)
-        {
-            throw new ArgumentException(
-                $"Loss is {options.Loss}; the softmax model is fitted by cross-entropy only (BinaryCrossEntropy, its K = 2 case).", nameof(options));
-        }
-        if (options.Optimizer == OptimizerKind.MiniBatchSgd)
-        {
-            throw new ArgumentException(
-                "Optimizer is MiniBatchSgd, which the softmax model does not offer yet; expected Auto, Lbfgs, Newton or GradientDescent.", nameof(options));
-        }
-        if (options.ClassWeighting.Mode == ClassWeightingMode.Explicit)
-        {
-            throw new ArgumentException(
-                "ClassWeighting is Explicit (negative, positive), which names two classes; for K classes use None or Balanced, or an example weight column.", nameof(options));
-        }
     }
 
     private static void CheckData(MulticlassTrainingSet data)

@@ -22,9 +22,9 @@ public static class StreamingTraining
         ArgumentNullException.ThrowIfNull(source);
         options ??= TrainerOptions.Default;
         options.Validate();
-        if (WhyNotStreamed(options) is string reason)
+        if (FitCapabilities.Check(ModelFamily.Sigmoid, RowSource.Streamed, options) is { } refusal)
         {
-            throw new ArgumentException($"Streaming training (data read pass by pass) cannot honour these options: {reason}", nameof(options));
+            throw new ArgumentException($"Streaming training (data read pass by pass) cannot honour {refusal.Message}", nameof(options));
         }
         options.ValidateStart(source.FeatureCount);
         int threads = options.ResolvedThreads;
@@ -32,20 +32,5 @@ public static class StreamingTraining
         var objective = new StreamingObjective(source, options.Loss, penalty, threads, options.ClassWeighting, options.CancellationToken);
         return ExternalSumTraining.Fit(objective, source.FeatureCount, objective.RowCount, source.FeatureNames, options,
             $"streamed in blocks of {source.BlockRows} rows (one pass per evaluation)");
-    }
-
-    /// <summary>Why the streaming mode cannot train with these options, or null when it can.</summary>
-    public static string? WhyNotStreamed(TrainerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.FirthBiasReduction)
-        {
-            return "FirthBiasReduction (needs every row's leverage); use a memory budget the data fit in.";
-        }
-        if (options.Optimizer == OptimizerKind.MiniBatchSgd)
-        {
-            return "Optimizer = MiniBatchSgd (random mini-batches need the rows in memory); use L-BFGS, Newton or GD.";
-        }
-        return null;
     }
 }

@@ -71,7 +71,11 @@ public sealed class MulticlassCliTests : CliRun
         Assert.Contains("3 classes", mse.Err);
         var weights = Run("stats", "--data", Iris, "--label", "species", "--class-weight", "1:2");
         Assert.Equal(2, weights.Exit);
-        Assert.Contains("--class-weight NEG:POS names two", weights.Err);
+        Assert.Contains("--class-weight NEG:POS: explicit weights name two classes", weights.Err);
+        Assert.Contains("use --class-weight none or balanced", weights.Err);
+        var firth = Run("train", "--data", Iris, "--label", "species", "--model", Path.Combine(Folder, "f.zip"), "--method", "firth", "--l2", "0");
+        Assert.Equal(2, firth.Exit);
+        Assert.Contains("--method firth: Firth's correction is offered for the binary model only; use --method mle.", firth.Err);
         var penalised = Run("stats", "--data", Iris, "--label", "species", "--l2", "1");
         Assert.Equal(2, penalised.Exit);
         Assert.Contains("unpenalised", penalised.Err);

@@ -147,7 +147,10 @@ public class SoftmaxTrainerTests
         var set = SoftmaxData.IrisSet();
         Assert.Contains("cross-entropy only", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { Loss = LossKind.MeanSquaredError })).Message);
         Assert.Contains("MiniBatchSgd", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { Optimizer = OptimizerKind.MiniBatchSgd })).Message);
-        Assert.Contains("names two classes", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { ClassWeighting = ClassWeighting.Explicit(1, 2) })).Message);
+        Assert.Contains("name two classes", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { ClassWeighting = ClassWeighting.Explicit(1, 2) })).Message);
+        // Firth's correction was silently ignored by the softmax fit before the capability table.
+        Assert.Contains("FirthBiasReduction = true: Firth's correction is offered for the binary model only",
+            Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(set, TrainerOptions.Default with { L2Regularization = 0, FirthBiasReduction = true })).Message);
         var oneClass = new MulticlassTrainingSet(DenseMatrix.FromRows(new[] { new[] { 1.0 }, new[] { 2.0 } }), new[] { 1, 1 }, 3);
         Assert.Contains("at least two", Assert.Throws<ArgumentException>(() => SoftmaxRegressionTrainer.Train(oneClass)).Message);
         Assert.Contains("class index from 0 to 2", Assert.Throws<ArgumentException>(() => new MulticlassTrainingSet(DenseMatrix.FromRows(new[] { new[] { 1.0 } }), new[] { 3 }, 3)).Message);
