@@ -6,7 +6,7 @@ namespace LogReg.Core.Objectives;
 
 /// <summary>
 /// F(w, b) = Σ over parts of the rows of their unpenalised sums + the penalty once, for rows that are not
-/// in one in-memory objective: streamed blocks (<see cref="StreamingObjective"/>) or remote shards
+/// in one in-memory objective: streamed blocks (<see cref="Training.StreamingObjective"/>) or remote shards
 /// (LogReg.Distributed). A subclass only says how to reach its parts (<see cref="SumParts"/>, in a fixed
 /// order); value, gradient, curvature and preconditioner are assembled here, once for both.
 /// </summary>

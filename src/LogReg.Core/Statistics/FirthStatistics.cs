@@ -1,6 +1,7 @@
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Separation;
+using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
 

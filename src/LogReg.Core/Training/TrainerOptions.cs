@@ -31,7 +31,7 @@ public sealed record TrainerOptions : OptimizerSettings
 
     /// <summary>
     /// Fit by Firth's bias-reduced (Jeffreys-penalised) likelihood instead of the optimizer
-    /// (<see cref="Statistics.FirthLogisticRegression"/>): finite estimates even on separated data, less
+    /// (<see cref="FirthLogisticRegression"/>): finite estimates even on separated data, less
     /// small-sample bias. BCE only, with L2 = L1 = 0 and no non-negativity; dense Newton, up to 2,000 parameters.
     /// </summary>
     public bool FirthBiasReduction { get; init; }

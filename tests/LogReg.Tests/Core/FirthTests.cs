@@ -1,4 +1,5 @@
 using LogReg.Core.Statistics;
+using LogReg.Core.Training;
 using LogReg.Tests.Kit;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using LogReg.Core.Data;
 
-namespace LogReg.Core.Statistics;
+
+namespace LogReg.Core.Data;
 
 /// <summary>The rows as dense x̃ᵢ = (1, xᵢ), intercept first as the coefficient table, for the small dense solvers of the statistics.</summary>
 internal static class InterceptDesign

@@ -2,7 +2,7 @@ using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 
-namespace LogReg.Core.Statistics;
+namespace LogReg.Core.Training;
 
 /// <summary>
 /// Firth's bias-reduced logistic regression (Firth 1993; R's logistf and brglm2 "AS_mean"): maximises
@@ -10,10 +10,13 @@ namespace LogReg.Core.Statistics;
 /// which has a finite maximiser even on separated data and removes the O(1/n) bias of the MLE. Newton
 /// iterations on the modified score U*(β) = Σ [sᵢ(yᵢ − pᵢ) + hᵢ(½ − pᵢ)]·x̃ᵢ, hᵢ the diagonal of the
 /// weighted hat matrix, with step halving on ℓ*; standard errors from I⁻¹ at the estimate. Dense: up
-/// to <see cref="StatisticsCalculator.MaximumParameters"/> parameters.
+/// to <see cref="MaximumParameters"/> parameters.
 /// </summary>
 public static class FirthLogisticRegression
 {
+    /// <summary>Most parameters (the information matrix is dense), as the statistics' own limit.</summary>
+    public const int MaximumParameters = 2000;
+
     /// <summary>The estimate (intercept first), its covariance I⁻¹ (same order), ℓ, ℓ*, iterations, whether the modified score vanished, and its largest entry.</summary>
     public sealed record Result(double[] Coefficients, double[] Covariance, double LogLikelihood, double PenalizedLogLikelihood, int Iterations, bool Converged, double ScoreNorm);
 
@@ -22,10 +25,10 @@ public static class FirthLogisticRegression
     {
         ArgumentNullException.ThrowIfNull(data);
         int k = data.FeatureCount + 1;
-        if (k > StatisticsCalculator.MaximumParameters)
+        if (k > MaximumParameters)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Firth's method inverts a dense {k}×{k} information matrix; at most {StatisticsCalculator.MaximumParameters} parameters are supported."), nameof(data));
+                $"Firth's method inverts a dense {k}×{k} information matrix; at most {MaximumParameters} parameters are supported."), nameof(data));
         }
         var x = InterceptDesign.Rows(data);
         var beta = new double[k];

@@ -1,9 +1,9 @@
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Penalties;
-using LogReg.Core.Training;
+using LogReg.Core.Objectives;
 
-namespace LogReg.Core.Objectives;
+namespace LogReg.Core.Training;
 
 /// <summary>
 /// The same objective as <see cref="LinearModelObjective{TLoss}"/>, F(w, b) = Σ sᵢ·ℓ(yᵢ, zᵢ) + (L2/2)‖w‖²,
