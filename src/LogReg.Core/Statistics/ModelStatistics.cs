@@ -8,11 +8,14 @@ namespace LogReg.Core.Statistics;
 /// <summary>
 /// Coefficient statistics and goodness of fit of a logistic model, laid out like statsmodels'
 /// <c>Logit(...).fit().summary()</c>. Everything that cannot honestly be computed is null and
-/// explained in <see cref="Warnings"/>.
+/// explained in <see cref="LikelihoodFit.Warnings"/>.
 /// </summary>
-public sealed record ModelStatistics
+public sealed record ModelStatistics : LikelihoodFit
 {
     internal ModelStatistics() { }
+
+    /// <inheritdoc/>
+    private protected override int InterceptCount => 1;
 
     /// <summary>
     /// The covariance of the coefficients in the order of <see cref="Coefficients"/> (intercept first),
@@ -92,9 +95,6 @@ public sealed record ModelStatistics
     /// <summary>How the confidence intervals were made: "wald" (estimate ± 1.96·se) or "profile" (profile likelihood).</summary>
     public string IntervalMethod { get; init; } = "wald";
 
-    /// <summary>Number of observations n (the sum of example weights).</summary>
-    public double Observations { get; init; }
-
     /// <summary>The coefficients, intercept first.</summary>
     public IReadOnlyList<CoefficientStatistics> Coefficients { get; init; } = Array.Empty<CoefficientStatistics>();
 
@@ -103,45 +103,6 @@ public sealed record ModelStatistics
 
     /// <summary>A sentence saying what the standard errors mean for this fit.</summary>
     public string StandardErrorNote { get; init; } = "";
-
-    /// <summary>Σ sᵢ·[yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] at the fitted probabilities.</summary>
-    public double LogLikelihood { get; init; }
-
-    /// <summary>The log-likelihood of the intercept-only model.</summary>
-    public double NullLogLikelihood { get; init; }
-
-    /// <summary>−2·log-likelihood.</summary>
-    public double Deviance => -2 * LogLikelihood;
-
-    /// <summary>−2·null log-likelihood.</summary>
-    public double NullDeviance => -2 * NullLogLikelihood;
-
-    /// <summary>Number of estimated parameters k: the intercept and the features that are not aliased (the rank of [1 X] for an unpenalised fit).</summary>
-    public int ParameterCount { get; init; }
-
-    /// <summary>Degrees of freedom of the model (k − 1).</summary>
-    public int ModelDegreesOfFreedom => ParameterCount - 1;
-
-    /// <summary>Residual degrees of freedom (n − k).</summary>
-    public double ResidualDegreesOfFreedom => Observations - ParameterCount;
-
-    /// <summary>2k − 2·log-likelihood.</summary>
-    public double Aic => LikelihoodMeasures.Aic(ParameterCount, LogLikelihood);
-
-    /// <summary>k·ln n − 2·log-likelihood.</summary>
-    public double Bic => LikelihoodMeasures.Bic(ParameterCount, Observations, LogLikelihood);
-
-    /// <summary>McFadden's pseudo-R²: 1 − LL/LL₀.</summary>
-    public double PseudoRSquared => LikelihoodMeasures.PseudoRSquared(LogLikelihood, NullLogLikelihood);
-
-    /// <summary>Likelihood-ratio statistic 2·(LL − LL₀).</summary>
-    public double LikelihoodRatio => LikelihoodMeasures.LikelihoodRatio(LogLikelihood, NullLogLikelihood);
-
-    /// <summary>P(χ²_(k−1) ≥ likelihood ratio).</summary>
-    public double LikelihoodRatioPValue => LikelihoodMeasures.LikelihoodRatioPValue(LogLikelihood, NullLogLikelihood, ModelDegreesOfFreedom);
-
-    /// <summary>Whether the fit converged.</summary>
-    public bool Converged { get; init; }
 
     /// <summary>
     /// Whether the estimate exists: false when the separation check proves the data separated, null when it could not decide
@@ -163,9 +124,6 @@ public sealed record ModelStatistics
 
     /// <summary>Observations that are not problems (e.g. fitted probabilities numerically 0 or 1 without separation).</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
-
-    /// <summary>Problems found, each naming the remedy.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
     /// <summary>The loss of the fit.</summary>
     public LossKind Loss { get; init; }

@@ -8,9 +8,12 @@ namespace LogReg.Core.Statistics;
 /// reference (as statsmodels' <c>MNLogit</c> and R's <c>nnet::multinom</c> report them): for each
 /// other class k, the coefficients of log[P(k)/P(reference)], intercept first.
 /// </summary>
-public sealed class MultinomialStatistics
+public sealed record MultinomialStatistics : LikelihoodFit
 {
     internal MultinomialStatistics() { }
+
+    /// <inheritdoc/>
+    private protected override int InterceptCount => Classes.Count;
 
     /// <summary>The reference class (its coefficients are 0 by definition).</summary>
     public string ReferenceClass { get; init; } = "";
@@ -20,51 +23,6 @@ public sealed class MultinomialStatistics
 
     /// <summary>Per non-reference class: the coefficient table (intercept first).</summary>
     public IReadOnlyList<IReadOnlyList<CoefficientStatistics>> Coefficients { get; init; } = Array.Empty<IReadOnlyList<CoefficientStatistics>>();
-
-    /// <summary>Number of observations n (the sum of example weights).</summary>
-    public double Observations { get; init; }
-
-    /// <summary>Maximised log-likelihood.</summary>
-    public double LogLikelihood { get; init; }
-
-    /// <summary>Log-likelihood of the intercept-only model, Σₖ nₖ·ln(nₖ/n).</summary>
-    public double NullLogLikelihood { get; init; }
-
-    /// <summary>−2·log-likelihood.</summary>
-    public double Deviance => -2 * LogLikelihood;
-
-    /// <summary>−2·null log-likelihood.</summary>
-    public double NullDeviance => -2 * NullLogLikelihood;
-
-    /// <summary>(K − 1)·(d + 1).</summary>
-    public int ParameterCount { get; init; }
-
-    /// <summary>(K − 1)·d.</summary>
-    public int ModelDegreesOfFreedom { get; init; }
-
-    /// <summary>n − (K − 1)·(d + 1).</summary>
-    public double ResidualDegreesOfFreedom => Observations - ParameterCount;
-
-    /// <summary>2p − 2ℓ.</summary>
-    public double Aic => LikelihoodMeasures.Aic(ParameterCount, LogLikelihood);
-
-    /// <summary>p·ln n − 2ℓ.</summary>
-    public double Bic => LikelihoodMeasures.Bic(ParameterCount, Observations, LogLikelihood);
-
-    /// <summary>McFadden's 1 − ℓ/ℓ₀.</summary>
-    public double PseudoRSquared => LikelihoodMeasures.PseudoRSquared(LogLikelihood, NullLogLikelihood);
-
-    /// <summary>2(ℓ − ℓ₀).</summary>
-    public double LikelihoodRatio => LikelihoodMeasures.LikelihoodRatio(LogLikelihood, NullLogLikelihood);
-
-    /// <summary>P(χ²(df) ≥ LR), df = <see cref="ModelDegreesOfFreedom"/>.</summary>
-    public double LikelihoodRatioPValue => LikelihoodMeasures.LikelihoodRatioPValue(LogLikelihood, NullLogLikelihood, ModelDegreesOfFreedom);
-
-    /// <summary>Whether Newton met its gradient test at the estimate.</summary>
-    public bool Converged { get; init; }
-
-    /// <summary>Why a figure is missing, or what to be careful about.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
     /// <summary>A statsmodels-like text summary.</summary>
     public string Summary()

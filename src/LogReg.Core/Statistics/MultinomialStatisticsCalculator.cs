@@ -122,7 +122,6 @@ public static class MultinomialStatisticsCalculator
             LogLikelihood = -objective.SmoothValue(beta),
             NullLogLikelihood = nullLogLikelihood,
             ParameterCount = p,
-            ModelDegreesOfFreedom = (K - 1) * d,
             Converged = converged,
             Warnings = warnings,
         };
