@@ -33,6 +33,8 @@ internal sealed class CsvColumn
     private float _largestMagnitude;
     private float _smallest = float.PositiveInfinity;
     private float _largest = float.NegativeInfinity;
+    private double _smallestParsed = double.PositiveInfinity;
+    private double _largestParsed = double.NegativeInfinity;
     private double _worstRounding;
     private int _worstRoundingRow = -1;
 
@@ -47,11 +49,15 @@ internal sealed class CsvColumn
     public (float Smallest, float Largest) Range => (_smallest, _largest);
 
     /// <summary>
-    /// The largest change single precision made to a number, as a fraction of the column's span (largest − smallest),
-    /// or 0 for a column of one value. Far above 2⁻²⁴ when the values sit far from 0 compared with their spread (a
-    /// Unix time): the floats keep steps that are a visible part of the span.
+    /// The largest change single precision made to a number, as a fraction of the span of the numbers as written
+    /// (largest − smallest), or 0 for a column of one value. Far above 2⁻²⁴ when the values sit far from 0 compared
+    /// with their spread (a Unix time): the floats keep steps that are a visible part of the span, or make every value
+    /// one float (1e9 + small counts).
     /// </summary>
-    public double SpanRounding => _largest > _smallest ? _worstRounding / ((double)_largest - _smallest) : 0;
+    public double SpanRounding => _largestParsed > _smallestParsed ? _worstRounding / (_largestParsed - _smallestParsed) : 0;
+
+    /// <summary>The numbers' span as written (largest − smallest), in double precision.</summary>
+    public double WrittenSpan => _largestParsed > _smallestParsed ? _largestParsed - _smallestParsed : 0;
 
     /// <summary>Appends a cell.</summary>
     public void Add(ReadOnlySpan<char> cell)
@@ -79,6 +85,7 @@ internal sealed class CsvColumn
             NumberCount++;
             _largestMagnitude = Math.Max(_largestMagnitude, Math.Abs(value));
             (_smallest, _largest) = (Math.Min(_smallest, value), Math.Max(_largest, value));
+            (_smallestParsed, _largestParsed) = (Math.Min(_smallestParsed, parsed), Math.Max(_largestParsed, parsed));
             double rounding = Math.Abs(parsed - value);
             if (rounding > _worstRounding)
             {

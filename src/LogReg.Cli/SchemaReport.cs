@@ -48,10 +48,12 @@ internal static class SchemaReport
         double middle = 0.5 * ((double)smallest + largest);
         float magnitude = Math.Max(Math.Abs(smallest), Math.Abs(largest));
         double step = (double)MathF.BitIncrement(magnitude) - magnitude;
+        string moved = largest > smallest
+            ? string.Create(CultureInfo.InvariantCulture, $"rounding moves values by up to {100 * column.SpanRounding:G2}% of the span")
+            : "every value becomes the same float";
         return string.Create(CultureInfo.InvariantCulture,
-            $"warning: column '{c.Name}' spans {(double)largest - smallest:G4} around {middle:G4}, where single precision (as ML.NET stores features) " +
-            $"keeps steps of {step:G3}: rounding moves values by up to " +
-            $"{column.SpanRounding:P2} of the span, so its coefficient is fitted to the rounded values; subtract an offset from it first (e.g. {c.Name} − {middle:G4}).");
+            $"warning: column '{c.Name}' spans {column.WrittenSpan:G4} around {middle:G4}, where single precision (as ML.NET stores features) " +
+            $"keeps steps of {step:G3}: {moved}, so its coefficient is fitted to the rounded values; subtract an offset from it first (e.g. {c.Name} − {middle:G4}).");
     }
 
     /// <summary>What preparation decided: rows left out, the positive class or the classes, each factor's reference level.</summary>

@@ -58,4 +58,12 @@ public static class LogRegModelDetails
         IPredictionTransformer<object> { Model: LinearBinaryModelParameters linear } => [linear],
         _ => [],
     };
+
+    /// <summary>The softmax models inside <paramref name="transformer"/> (a chain, or a multiclass prediction transformer), in order.</summary>
+    public static IEnumerable<MaximumEntropyModelParameters> MulticlassModelsIn(ITransformer transformer) => transformer switch
+    {
+        IEnumerable<ITransformer> chain => chain.SelectMany(MulticlassModelsIn),
+        IPredictionTransformer<object> { Model: MaximumEntropyModelParameters softmax } => [softmax],
+        _ => [],
+    };
 }

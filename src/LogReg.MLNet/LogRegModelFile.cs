@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
@@ -13,8 +14,11 @@ namespace LogReg.MLNet;
 /// </summary>
 public static class LogRegModelFile
 {
-    /// <summary>The zip entry that holds the details.</summary>
+    /// <summary>The zip entry that holds the details of the binary models.</summary>
     public const string DetailsEntry = "LogReg/Details.json";
+
+    /// <summary>The zip entry that holds the details of the softmax models.</summary>
+    public const string MulticlassDetailsEntry = "LogReg/MulticlassDetails.json";
 
     /// <summary>
     /// <c>mlContext.Model.Save</c>, plus the details of every linear model in <paramref name="model"/>
@@ -38,9 +42,9 @@ public static class LogRegModelFile
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        if (extraEntries?.ContainsKey(DetailsEntry) == true)
+        if (extraEntries?.Keys.FirstOrDefault(k => k is DetailsEntry or MulticlassDetailsEntry) is { } taken)
         {
-            throw new ArgumentException($"The entry name '{DetailsEntry}' is this library's own.", nameof(extraEntries));
+            throw new ArgumentException($"The entry name '{taken}' is this library's own.", nameof(extraEntries));
         }
         using var buffer = new MemoryStream();
         mlContext.Model.Save(model, inputSchema, buffer);
@@ -49,6 +53,11 @@ public static class LogRegModelFile
         if (details.Any(d => d is not null))
         {
             entries[DetailsEntry] = entry => JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options);
+        }
+        var multiclass = LogRegModelDetails.MulticlassModelsIn(model).Select(m => m.LogRegDetails()).ToList();
+        if (multiclass.Any(d => d is not null))
+        {
+            entries[MulticlassDetailsEntry] = entry => JsonSerializer.Serialize(entry, multiclass, ModelDetailsJson.Options);
         }
         if (entries.Count > 0)
         {
@@ -79,10 +88,12 @@ public static class LogRegModelFile
         }
         ITransformer model;
         List<LogRegModelParameters?>? details;
+        List<LogRegMulticlassModelParameters?>? multiclass;
         try
         {
             model = mlContext.Model.Load(path, out inputSchema);
-            details = ReadDetails(path);
+            details = ReadDetails<LogRegModelParameters>(path, DetailsEntry);
+            multiclass = ReadDetails<LogRegMulticlassModelParameters>(path, MulticlassDetailsEntry);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -91,39 +102,55 @@ public static class LogRegModelFile
         }
         if (details is not null)
         {
-            Attach(path, LogRegModelDetails.LinearModelsIn(model).ToList(), details);
+            Attach(path, DetailsEntry, LogRegModelDetails.LinearModelsIn(model).ToList(), details,
+                (m, d) => (float)d.Bias == m.Bias && m.Weights.SequenceEqual(d.Weights.Select(w => (float)w)), LogRegModelDetails.Attach);
+        }
+        if (multiclass is not null)
+        {
+            Attach(path, MulticlassDetailsEntry, LogRegModelDetails.MulticlassModelsIn(model).ToList(), multiclass, MulticlassMatches, LogRegModelDetails.Attach);
         }
         return model;
     }
 
-    private static List<LogRegModelParameters?>? ReadDetails(string path)
+    private static List<T?>? ReadDetails<T>(string path, string name)
+        where T : class
     {
         using var zip = ZipFile.OpenRead(path);
-        var entry = zip.GetEntry(DetailsEntry);
+        var entry = zip.GetEntry(name);
         if (entry is null)
         {
             return null;
         }
         using var stream = entry.Open();
-        return JsonSerializer.Deserialize<List<LogRegModelParameters?>>(stream, ModelDetailsJson.Options);
+        return JsonSerializer.Deserialize<List<T?>>(stream, ModelDetailsJson.Options);
     }
 
-    private static void Attach(string path, List<LinearBinaryModelParameters> models, List<LogRegModelParameters?> details)
+    // Details belong to a model when the model's float weights and biases are theirs rounded to float.
+    private static bool MulticlassMatches(MaximumEntropyModelParameters model, LogRegMulticlassModelParameters details)
     {
-        bool Matches(LinearBinaryModelParameters m, LogRegModelParameters d) =>
-            (float)d.Bias == m.Bias && m.Weights.SequenceEqual(d.Weights.Select(w => (float)w));
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int classes);
+        var ours = details.Model;
+        return classes == ours.ClassCount
+            && model.GetBiases().SequenceEqual(ours.Biases.Select(b => (float)b))
+            && Enumerable.Range(0, classes).All(k => weights[k].DenseValues().SequenceEqual(ours.WeightsOf(k).ToArray().Select(w => (float)w)));
+    }
 
-        if (models.Count != details.Count || models.Zip(details).Any(p => p.Second is not null && !Matches(p.First, p.Second)))
+    private static void Attach<TModel, TDetails>(string path, string entry, List<TModel> models, List<TDetails?> details,
+        Func<TModel, TDetails, bool> matches, Action<TModel, TDetails> attach)
+        where TDetails : class
+    {
+        if (models.Count != details.Count || models.Zip(details).Any(p => p.Second is not null && !matches(p.First, p.Second)))
         {
             throw new InvalidDataException(
-                $"Model file '{path}': the entry '{DetailsEntry}' describes {details.Count} model(s) that do not match the " +
-                $"{models.Count} linear model(s) in the file (edited or copied from another file); load it with mlContext.Model.Load to ignore it.");
+                $"Model file '{path}': the entry '{entry}' describes {details.Count} model(s) that do not match the " +
+                $"{models.Count} model(s) of that kind in the file (edited or copied from another file); load it with mlContext.Model.Load to ignore it.");
         }
         foreach (var (model, detail) in models.Zip(details))
         {
             if (detail is not null)
             {
-                LogRegModelDetails.Attach(model, detail);
+                attach(model, detail);
             }
         }
     }

@@ -7,9 +7,15 @@ namespace LogReg.MLNet;
 public sealed class LogRegMulticlassModelParameters
 {
     internal LogRegMulticlassModelParameters(SoftmaxTrainingResult fit, long rowCount, long skippedRows, MultinomialStatistics? statistics)
+        : this(fit.Model, fit.Report, rowCount, skippedRows, statistics)
     {
-        Model = fit.Model;
-        Report = fit.Report;
+    }
+
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal LogRegMulticlassModelParameters(SoftmaxModel model, FitReport report, long rowCount, long skippedRows, MultinomialStatistics? statistics)
+    {
+        Model = model;
+        Report = report;
         RowCount = rowCount;
         SkippedRows = skippedRows;
         Statistics = statistics;

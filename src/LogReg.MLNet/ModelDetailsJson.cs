@@ -17,7 +17,7 @@ internal static class ModelDetailsJson
     public static readonly JsonSerializerOptions Options = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(), new LogisticModelConverter() },
+        Converters = { new JsonStringEnumConverter(), new LogisticModelConverter(), new SoftmaxModelConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropNonData, CreateStatistics } },
     };
 
@@ -25,9 +25,10 @@ internal static class ModelDetailsJson
     // non-public constructor and public init-only properties.
     private static void CreateStatistics(JsonTypeInfo info)
     {
-        if (info.Type == typeof(ModelStatistics))
+        if (info.Type == typeof(ModelStatistics) || info.Type == typeof(MultinomialStatistics))
         {
-            info.CreateObject = () => Activator.CreateInstance(typeof(ModelStatistics), nonPublic: true)!;
+            var type = info.Type;
+            info.CreateObject = () => Activator.CreateInstance(type, nonPublic: true)!;
         }
     }
 
@@ -63,5 +64,20 @@ internal static class ModelDetailsJson
 
         public override void Write(Utf8JsonWriter writer, LogisticModel value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, new Form(value.GetWeights(), value.Bias, value.Loss, value.FeatureNames?.ToArray()), options);
+    }
+
+    // The softmax model's constructor takes arrays where its properties expose read-only lists.
+    private sealed class SoftmaxModelConverter : JsonConverter<SoftmaxModel>
+    {
+        private sealed record Form(double[] Weights, double[] Biases, string[] ClassNames, string[]? FeatureNames);
+
+        public override SoftmaxModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A model is null.");
+            return new SoftmaxModel(form.Weights, form.Biases, form.ClassNames, form.FeatureNames);
+        }
+
+        public override void Write(Utf8JsonWriter writer, SoftmaxModel value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Form(value.Weights.ToArray(), value.Biases.ToArray(), value.ClassNames.ToArray(), value.FeatureNames?.ToArray()), options);
     }
 }

@@ -27,8 +27,12 @@ internal sealed class GramBasis
 
     /// <param name="gram">Entry (a, b) of the symmetric p×p Gram matrix.</param>
     /// <param name="p">Columns.</param>
-    /// <param name="tolerance">Column c is dependent when its squared relative residual is at or below tolerance(c).</param>
-    public static GramBasis Of(Func<int, int, double> gram, int p, Func<int, double> tolerance)
+    /// <param name="tolerance">Column c is a candidate when its squared relative residual is at or below tolerance(c).</param>
+    /// <param name="confirm">
+    /// Whether a candidate c is dependent, given its coefficients on the kept columns (in the kept order) and its squared
+    /// relative residual; null: every candidate is. A candidate it refuses is kept.
+    /// </param>
+    public static GramBasis Of(Func<int, int, double> gram, int p, Func<int, double> tolerance, Func<int, IReadOnlyList<int>, double[], double, bool>? confirm = null)
     {
         var norm = Enumerable.Range(0, p).Select(c => Math.Sqrt(gram(c, c))).ToArray();
         var kept = new List<int>();
@@ -53,7 +57,8 @@ internal sealed class GramBasis
                 y[a] = sum / factor[a][a];
             }
             double residual = 1 - y.Sum(v => v * v);
-            if (residual > tolerance(c))
+            double[]? combination = residual > tolerance(c) ? null : Combination(y, factor, kept, norm, c);
+            if (combination is null || (residual > 0 && confirm is not null && !confirm(c, kept, combination, residual)))
             {
                 var row = new double[kept.Count + 1];
                 Array.Copy(y, row, y.Length);
@@ -62,18 +67,7 @@ internal sealed class GramBasis
                 kept.Add(c);
                 continue;
             }
-            // x_c = Σ a_b·x_b over kept b: back-substitute Lᵀ·a = y, then undo the normalisation.
-            var a2 = new double[kept.Count];
-            for (int a = kept.Count - 1; a >= 0; a--)
-            {
-                double sum = y[a];
-                for (int b = a + 1; b < kept.Count; b++)
-                {
-                    sum -= factor[b][a] * a2[b];
-                }
-                a2[a] = sum / factor[a][a];
-            }
-            coefficients[c] = kept.Select((b, a) => a2[a] * norm[c] / norm[b]).ToArray();
+            coefficients[c] = combination;
         }
         // A column is reproduced by the columns kept before it; later kept columns get coefficient 0.
         foreach (var c in coefficients.Keys.ToArray())
@@ -86,5 +80,21 @@ internal sealed class GramBasis
             }
         }
         return new GramBasis(kept, coefficients);
+    }
+
+    // x_c = Σ a_b·x_b over kept b: back-substitute Lᵀ·a = y, then undo the normalisation.
+    private static double[] Combination(double[] y, List<double[]> factor, List<int> kept, double[] norm, int c)
+    {
+        var a2 = new double[kept.Count];
+        for (int a = kept.Count - 1; a >= 0; a--)
+        {
+            double sum = y[a];
+            for (int b = a + 1; b < kept.Count; b++)
+            {
+                sum -= factor[b][a] * a2[b];
+            }
+            a2[a] = sum / factor[a][a];
+        }
+        return kept.Select((b, a) => a2[a] * norm[c] / norm[b]).ToArray();
     }
 }

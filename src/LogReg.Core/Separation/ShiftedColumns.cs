@@ -89,4 +89,62 @@ internal sealed class ShiftedColumns
         mapped[d] = intercept;
         return mapped;
     }
+
+    /// <summary>
+    /// Parameters θ = (w, b) of a linear model on the original columns as parameters on the shifted ones: the same
+    /// margins, w·x + b = w·(x − c) + (b + c·w).
+    /// </summary>
+    public double[] ToShifted(IReadOnlyList<double> theta)
+    {
+        var shifted = theta.ToArray();
+        int d = _centres.Length;
+        for (int j = 0; j < d; j++)
+        {
+            shifted[d] += _centres[j] * theta[j];
+        }
+        return shifted;
+    }
+
+    /// <summary>The inverse of <see cref="ToShifted"/>: b = b′ − c·w.</summary>
+    public double[] FromShifted(IReadOnlyList<double> shiftedTheta)
+    {
+        var theta = shiftedTheta.ToArray();
+        int d = _centres.Length;
+        for (int j = 0; j < d; j++)
+        {
+            theta[d] -= _centres[j] * shiftedTheta[j];
+        }
+        return theta;
+    }
+
+    /// <summary>
+    /// A covariance of the shifted parameters (row-major, (w, b) order) as one of the original ones: with θ = A·θ′,
+    /// A = [[I, 0], [−cᵀ, 1]], it is A·C′·Aᵀ.
+    /// </summary>
+    public double[] CovarianceFromShifted(double[] covariance)
+    {
+        int d = _centres.Length, k = d + 1;
+        // Rows: (A·C′)ᵢ = C′ᵢ for weights, C′_b − Σⱼ cⱼ·C′ⱼ for the bias; then the same on columns.
+        var left = (double[])covariance.Clone();
+        for (int col = 0; col < k; col++)
+        {
+            double sum = 0;
+            for (int j = 0; j < d; j++)
+            {
+                sum += _centres[j] * covariance[j * k + col];
+            }
+            left[d * k + col] -= sum;
+        }
+        var result = (double[])left.Clone();
+        for (int row = 0; row < k; row++)
+        {
+            double sum = 0;
+            for (int j = 0; j < d; j++)
+            {
+                sum += _centres[j] * left[row * k + j];
+            }
+            result[row * k + d] -= sum;
+        }
+        return result;
+    }
 }

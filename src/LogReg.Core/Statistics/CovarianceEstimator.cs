@@ -3,6 +3,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
+using LogReg.Core.Separation;
 using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
@@ -21,6 +22,14 @@ internal static class CovarianceEstimator
     public static Estimate Compute(TrainingSet data, ILinearModelObjective objective, double[] theta, double[] margins, LossKind loss, double l2,
         StatisticsOptions options, string estimate)
     {
+        // A column far from 0 (a Unix time) makes X̃ᵀWX̃ nearly singular in the intercept's direction (condition ~
+        // (mean/spread)²) and its inverse loses digits; on shifted columns it is well conditioned, and the covariance
+        // maps back exactly (the same margins, an affine change of parameters).
+        if (ShiftedColumns.Of(data) is { } shifted)
+        {
+            var onShifted = Compute(shifted.Data, ObjectiveFactory.Create(shifted.Data, loss, l2), shifted.ToShifted(theta), margins, loss, l2, options, estimate);
+            return onShifted.Covariance is null ? onShifted : onShifted with { Covariance = shifted.CovarianceFromShifted(onShifted.Covariance) };
+        }
         int k = theta.Length;
         var type = options.Covariance == CovarianceType.Default
             ? loss == LossKind.MeanSquaredError ? CovarianceType.HC0 : CovarianceType.NonRobust

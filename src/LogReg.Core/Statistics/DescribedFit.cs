@@ -26,8 +26,8 @@ internal sealed record DescribedFit(TrainingResult Fit, TrainingSet Data, List<i
             aliased = rank.Aliased.Where(c => c > 0).Select(c => c - 1).ToList();
             kept = kept.Except(aliased).ToList();
             var reduced = data.SelectFeatures(kept);
-            var refit = LogisticRegressionTrainer.Train(reduced,
-                options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null }, checkSeparation: false);
+            var refit = StatisticsCalculator.FitOnShiftedColumns(reduced,
+                options with { Progress = null, Log = null, ClassWeighting = ClassWeighting.None, InitialParameters = null });
             return new DescribedFit(refit, reduced, kept, aliased, Array.Empty<int>());
         }
         if (options.L1Regularization > 0 || options.EnforceNonNegativity)

@@ -66,32 +66,57 @@ public sealed class RankAnalysis
             int sa = Source(a), sb = Source(b);
             return sa <= sb ? gram[sa * p + sb] : gram[sb * p + sa];
         }
-        var basis = GramBasis.Of(G, p, c => ColumnTolerance(c, shifted, G(0, 0), G(c, c)));
+        var steps = Enumerable.Range(0, p).Select(c => c == 0 || shifted is null ? 0 : Step(shifted.Centre(c - 1))).ToArray();
+        var basis = GramBasis.Of(G, p, c => steps[c] > 0 ? CandidateTolerance : Tolerance,
+            (c, kept, combination, residual) => residual <= Tolerance || WithinRounding(c, kept, combination, residual, steps, G(0, 0), G(c, c)));
         var aliased = new List<int>();
         var combinations = new Dictionary<int, IReadOnlyList<(int, double)>>();
         foreach (var (c, shiftedCoefficients) in basis.Coefficients.OrderBy(kv => kv.Key))
         {
             var coefficients = shifted is null ? shiftedCoefficients : Unshift(shiftedCoefficients, c, basis.Kept, shifted);
             aliased.Add(c);
-            double largest = coefficients.Select(Math.Abs).DefaultIfEmpty(0).Max();
+            // A term is named when its part of the column (coefficient × the kept column's size) is not negligible:
+            // an intercept term of 1e6 and a Unix-time term of 2 are of one size.
+            var size = basis.Kept.Take(coefficients.Length).Select((b, a) => Math.Abs(coefficients[a]) * OriginalNorm(b, shifted, G)).ToArray();
+            double largest = size.DefaultIfEmpty(0).Max();
             combinations[c] = basis.Kept.Take(coefficients.Length).Select((b, a) => (b, coefficients[a]))
-                .Where((_, a) => Math.Abs(coefficients[a]) > 1e-6 * largest).ToArray();
+                .Where((_, a) => size[a] > 1e-6 * largest).ToArray();
         }
         return new RankAnalysis(basis.Kept.Count, aliased, combinations);
     }
 
-    // A shifted column holds single precision's steps at its original size (a Unix time: 128), which are a visible part
-    // of its shifted values; a combination of such columns is exact only up to them, so the tolerance grows to 4 steps.
-    private static double ColumnTolerance(int c, ShiftedColumns? shifted, double rows, double squaredNorm)
+    // ‖x_c‖ of column c of [1 X] before any shift: ‖x′ + c·1‖² = ‖x′‖² + 2c·Σx′ + c²·n, from the shifted Gram matrix.
+    private static double OriginalNorm(int c, ShiftedColumns? shifted, Func<int, int, double> gram)
     {
-        if (c == 0 || shifted is null || shifted.Centre(c - 1) == 0 || squaredNorm == 0)
+        double centre = c == 0 || shifted is null ? 0 : shifted.Centre(c - 1);
+        return Math.Sqrt(Math.Max(0, gram(c, c) + 2 * centre * gram(0, c) + centre * centre * gram(0, 0)));
+    }
+
+    // A shifted column holds single precision's steps at its original size (a Unix time: 128), which are a visible part
+    // of its shifted values; a combination of such columns is exact only up to their rounding (uniform, about 0.3 to
+    // 0.4 of a step in root mean square for two columns), so the tolerance grows to half a step — no further: a column
+    // spread over a few steps (1e6 + noise of 0.05, steps of 0.0625) still carries information.
+    // A shifted column is a candidate for dependence when its residual is below half its size; it is dependent when
+    // that residual is no more than single precision's rounding of it and of the terms of its combination (uniform
+    // errors of a step each, root mean square step/√12 — a Unix time's 128 are a visible part of its shifted values),
+    // with a factor 2 of margin: 2t + 5 written beside t is aliased, 1e6 plus noise over a few steps is not.
+    private const double CandidateTolerance = 0.25;
+
+    private static bool WithinRounding(int c, IReadOnlyList<int> kept, double[] combination, double residual, double[] steps, double rows, double squaredNorm)
+    {
+        double noise = steps[c] * steps[c];
+        for (int a = 0; a < combination.Length; a++)
         {
-            return Tolerance;
+            noise += combination[a] * combination[a] * steps[kept[a]] * steps[kept[a]];
         }
-        float magnitude = Math.Abs((float)shifted.Centre(c - 1));
-        double step = (double)MathF.BitIncrement(magnitude) - magnitude;
-        double relative = 4 * step / Math.Sqrt(squaredNorm / rows);
-        return Math.Max(Tolerance, relative * relative);
+        return residual * squaredNorm / rows <= 4 * noise / 12;
+    }
+
+    // Single precision's step at a centre's size (0 for an unshifted column).
+    private static double Step(double centre)
+    {
+        float magnitude = Math.Abs((float)centre);
+        return centre == 0 ? 0 : (double)MathF.BitIncrement(magnitude) - magnitude;
     }
 
     // x′ⱼ = xⱼ − cⱼ = a₀ + Σ a_b·(x_b − c_b) over kept b, so xⱼ = (a₀ + cⱼ − Σ a_b·c_b) + Σ a_b·x_b. A column that is

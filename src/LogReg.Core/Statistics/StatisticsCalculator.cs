@@ -64,8 +64,24 @@ public static class StatisticsCalculator
                 options = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };
             }
         }
-        var fit = LogisticRegressionTrainer.Train(data, options, checkSeparation: false);
+        var fit = FitOnShiftedColumns(data, options);
         return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics, options.CancellationToken);
+    }
+
+    // The fit on dense columns far from 0 (a Unix time) runs on them shifted towards 0 (ShiftedColumns): the same
+    // likelihood in an affine change of parameters, without the near-collinearity with the intercept that costs the
+    // optimizer digits (and its convergence test); the model is mapped back exactly.
+    internal static TrainingResult FitOnShiftedColumns(TrainingSet data, TrainerOptions options)
+    {
+        if (ShiftedColumns.Of(data) is not { } shifted)
+        {
+            return LogisticRegressionTrainer.Train(data, options, checkSeparation: false);
+        }
+        var start = options.InitialParameters is { } initial && initial.Count == data.FeatureCount + 1 ? shifted.ToShifted(initial) : null;
+        var fit = LogisticRegressionTrainer.Train(shifted.Data, start is null ? options : options with { InitialParameters = start }, checkSeparation: false);
+        var theta = shifted.FromShifted(fit.Model.ToParameters());
+        var model = new LogisticModel(theta.AsSpan(0, data.FeatureCount).ToArray(), theta[data.FeatureCount], fit.Model.Loss, data.FeatureNames);
+        return fit with { Model = model };
     }
 
     /// <summary>The statistics of a fit on its training data (<paramref name="statistics"/>: the covariance, by default model-based for BCE and HC0 for MSE).</summary>

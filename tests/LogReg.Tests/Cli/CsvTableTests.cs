@@ -60,6 +60,11 @@ public sealed class CsvTableTests : CliRun
         Assert.Contains("column 't' spans", warning);
         Assert.Contains("keeps steps of 128", warning);
         Assert.Contains("subtract an offset", warning);
+        // 1e9 plus small counts: every value is the same float (steps of 64), which the warning says.
+        File.WriteAllLines(path, new[] { "big,x,Label" }.Concat(Enumerable.Range(0, 40).Select(i => $"{1000000000 + i % 7},{i % 5},{i % 2}")));
+        var counts = Run("stats", "--data", path, "--label", "Label");
+        Assert.Contains("warning: column 'big' spans 6 around", counts.Out);
+        Assert.Contains("every value becomes the same float", counts.Out);
     }
 
     [Fact]
