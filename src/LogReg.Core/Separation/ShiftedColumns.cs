@@ -94,27 +94,20 @@ internal sealed class ShiftedColumns
     /// Parameters θ = (w, b) of a linear model on the original columns as parameters on the shifted ones: the same
     /// margins, w·x + b = w·(x − c) + (b + c·w).
     /// </summary>
-    public double[] ToShifted(IReadOnlyList<double> theta)
-    {
-        var shifted = theta.ToArray();
-        int d = _centres.Length;
-        for (int j = 0; j < d; j++)
-        {
-            shifted[d] += _centres[j] * theta[j];
-        }
-        return shifted;
-    }
+    public double[] ToShifted(IReadOnlyList<double> theta) => MoveBias(theta, +1);
 
     /// <summary>The inverse of <see cref="ToShifted"/>: b = b′ − c·w.</summary>
-    public double[] FromShifted(IReadOnlyList<double> shiftedTheta)
+    public double[] FromShifted(IReadOnlyList<double> shiftedTheta) => MoveBias(shiftedTheta, -1);
+
+    private double[] MoveBias(IReadOnlyList<double> theta, int sign)
     {
-        var theta = shiftedTheta.ToArray();
+        var moved = theta.ToArray();
         int d = _centres.Length;
         for (int j = 0; j < d; j++)
         {
-            theta[d] -= _centres[j] * shiftedTheta[j];
+            moved[d] += sign * _centres[j] * theta[j];
         }
-        return theta;
+        return moved;
     }
 
     /// <summary>

@@ -20,4 +20,19 @@ public sealed record CoefficientStatistics(
 
     /// <summary>e^(upper end of the interval).</summary>
     public double? OddsRatioHigh => ConfidenceHigh is double v ? Math.Exp(v) : null;
+
+    /// <summary>
+    /// The row of an estimate with the given variance: standard error √variance, z, the two-sided normal p-value and the
+    /// 95% Wald interval — or the estimate alone when there is no variance.
+    /// </summary>
+    public static CoefficientStatistics Wald(string name, double estimate, double? variance)
+    {
+        if (variance is not double v)
+        {
+            return new CoefficientStatistics(name, estimate, null, null, null, null, null);
+        }
+        double se = Math.Sqrt(v), z = estimate / se;
+        return new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
+            estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se);
+    }
 }

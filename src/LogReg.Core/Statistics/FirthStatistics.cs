@@ -48,9 +48,7 @@ public static class FirthStatistics
                 coefficients.Add(new CoefficientStatistics(name, double.NaN, null, null, null, null, null, Aliased: true));
                 continue;
             }
-            double estimate = fit.Coefficients[index[c]], se = Math.Sqrt(fit.Covariance[index[c] * k + index[c]]), z = estimate / se;
-            coefficients.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
-                estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
+            coefficients.Add(CoefficientStatistics.Wald(name, fit.Coefficients[index[c]], fit.Covariance[index[c] * k + index[c]]));
         }
         var warnings = new List<string>();
         if (aliased.Count > 0)

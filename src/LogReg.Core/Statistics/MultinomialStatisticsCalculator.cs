@@ -150,16 +150,7 @@ public static class MultinomialStatisticsCalculator
         {
             int index = c < 0 ? (K - 1) * d + k - 1 : (k - 1) * d + c;
             string name = c < 0 ? "intercept" : data.FeatureNames?[c] ?? $"x{c}";
-            double estimate = beta[index];
-            if (covariance is null)
-            {
-                rows.Add(new CoefficientStatistics(name, estimate, null, null, null, null, null));
-                continue;
-            }
-            double se = Math.Sqrt(covariance[index * p + index]);
-            double z = estimate / se;
-            rows.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
-                estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
+            rows.Add(CoefficientStatistics.Wald(name, beta[index], covariance?[index * p + index]));
         }
         return rows;
     }

@@ -234,16 +234,7 @@ public static class StatisticsCalculator
                 table.Add(new CoefficientStatistics(name, zero ? 0.0 : double.NaN, null, null, null, null, null, Aliased: !zero));
                 continue;
             }
-            double estimate = theta[index];
-            if (covariance is null)
-            {
-                table.Add(new CoefficientStatistics(name, estimate, null, null, null, null, null));
-                continue;
-            }
-            double se = Math.Sqrt(covariance[index * m + index]);
-            double z = estimate / se;
-            table.Add(new CoefficientStatistics(name, estimate, se, z, SpecialFunctions.TwoSidedNormalPValue(z),
-                estimate - SpecialFunctions.Normal975 * se, estimate + SpecialFunctions.Normal975 * se));
+            table.Add(CoefficientStatistics.Wald(name, theta[index], covariance?[index * m + index]));
         }
         return table;
     }
