@@ -25,12 +25,8 @@ public static class ExternalSumTraining
         ArgumentNullException.ThrowIfNull(options);
         OptimizerKind kind = OptimizerCatalog.Resolve(options, featureCount, (int)Math.Min(rowCount, int.MaxValue));
         IOptimizer optimizer = OptimizerCatalog.Create(kind);
-        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training {options.Loss} with {optimizer.Name} on {rowCount} rows × {featureCount} features, {dataDescription}, " +
-            $"L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {options.ResolvedThreads} thread(s).")));
-        var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
-        objective.Penalty.ProjectOntoFeasibleSet(start);
-        var result = optimizer.Minimize(objective, start, options);
+        var result = FitRun.Minimize(optimizer, objective, options, options.Loss.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"{rowCount} rows × {featureCount} features ({dataDescription})"));
         FitOutcomeLog.Report(options, optimizer, result);
         var model = new LogisticModel(result.Minimizer.AsSpan(0, featureCount).ToArray(), result.Minimizer[featureCount], options.Loss, featureNames);
         return new TrainingResult(model, new FitReport(kind, options, result));

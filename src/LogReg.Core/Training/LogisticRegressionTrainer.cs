@@ -38,26 +38,19 @@ public static class LogisticRegressionTrainer
         int threads = options.ResolvedThreads;
         var objective = ObjectiveFactory.Create(data, options.Loss, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
         IOptimizer optimizer = OptimizerCatalog.Create(kind);
-        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training {options.Loss} with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features " +
-            $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {threads} thread(s).")));
-
-        OptimizationResult result;
-        var start = options.InitialParameters?.ToArray() ?? new double[objective.Dimension];
-        objective.Penalty.ProjectOntoFeasibleSet(start); // a warm or random start that breaks the bound
-        if (kind == OptimizerKind.Lbfgs && !objective.Penalty.IsSmooth)
-        {
-            // OWL-QN in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
-            var centred = new CenteredBiasObjective(objective);
-            result = optimizer.Minimize(centred, centred.FromOriginal(start), options);
-            var theta = new double[objective.Dimension];
-            centred.ToOriginal(result.Minimizer, theta);
-            result = result with { Minimizer = theta };
-        }
-        else
-        {
-            result = optimizer.Minimize(objective, start, options);
-        }
+        // OWL-QN runs in centred-bias coordinates (same weights, same L1 term): see CenteredBiasObjective.
+        Func<double[], OptimizationResult>? centredOwlqn = kind == OptimizerKind.Lbfgs && !objective.Penalty.IsSmooth
+            ? start =>
+            {
+                var centred = new CenteredBiasObjective(objective);
+                var found = optimizer.Minimize(centred, centred.FromOriginal(start), options);
+                var theta = new double[objective.Dimension];
+                centred.ToOriginal(found.Minimizer, theta);
+                return found with { Minimizer = theta };
+            }
+            : null;
+        var result = FitRun.Minimize(optimizer, objective, options, options.Loss.ToString(),
+            $"{data.RowCount} rows × {data.FeatureCount} features ({(data.Features.IsSparse ? "sparse" : "dense")})", centredOwlqn);
         var separation = checkSeparation ? UnboundedLikelihood.Check(data, objective, result, options) : null;
         result = UnboundedLikelihood.Amend(result, separation);
         FitOutcomeLog.Report(options, optimizer, result);

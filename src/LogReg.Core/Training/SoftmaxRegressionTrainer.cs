@@ -39,13 +39,8 @@ public static class SoftmaxRegressionTrainer
         int threads = options.ResolvedThreads;
         var objective = new SoftmaxObjective(data, options.L2Regularization, options.L1Regularization, threads, options.EnforceNonNegativity);
         var optimizer = OptimizerCatalog.Create(kind);
-        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training softmax cross-entropy with {optimizer.Name} on {data.RowCount} rows × {data.FeatureCount} features × {data.ClassCount} classes " +
-            $"({(data.Features.IsSparse ? "sparse" : "dense")}), L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, {threads} thread(s).")));
-
-        var start = options.InitialParameters?.ToArray() ?? new double[dimension];
-        objective.Penalty.ProjectOntoFeasibleSet(start);
-        var result = optimizer.Minimize(objective, start, options);
+        var result = FitRun.Minimize(optimizer, objective, options, "softmax cross-entropy",
+            $"{data.RowCount} rows × {data.FeatureCount} features × {data.ClassCount} classes ({(data.Features.IsSparse ? "sparse" : "dense")})");
         FitOutcomeLog.Report(options, optimizer, result);
 
         var theta = Canonical(result.Minimizer, data.ClassCount, data.FeatureCount, objective.Penalty);
