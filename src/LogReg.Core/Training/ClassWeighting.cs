@@ -72,4 +72,29 @@ public sealed record ClassWeighting(ClassWeightingMode Mode, double Negative = 1
         }
         return new TrainingSet(data.Features, data.Labels, weights, data.FeatureNames);
     }
+
+    /// <summary>
+    /// The K-class training set with the class weights multiplied into its example weights: balanced is scikit-learn's
+    /// n / (K · n_k) from row counts over the K classes that occur (as the binary n / (2·n_k)); explicit weights name two
+    /// classes and are refused (<see cref="FitCapabilities"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Explicit weights.</exception>
+    public MulticlassTrainingSet Apply(MulticlassTrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        switch (Mode)
+        {
+            case ClassWeightingMode.None:
+                return data;
+            case ClassWeightingMode.Explicit:
+                throw new ArgumentException(FitCapabilities.Check(ModelFamily.Softmax, RowSource.InMemory, TrainerOptions.Default with { ClassWeighting = this })!.Message);
+        }
+        var counts = new double[data.ClassCount];
+        foreach (int y in data.Labels)
+        {
+            counts[y]++;
+        }
+        int present = counts.Count(c => c > 0);
+        return data.WithClassFactors(counts.Select(c => c > 0 ? data.RowCount / (present * c) : 0.0).ToArray());
+    }
 }

@@ -23,7 +23,7 @@ public static class SoftmaxRegressionTrainer
         options.Validate();
         FitCapabilities.Require(ModelFamily.Softmax, RowSource.InMemory, options);
         CheckData(data);
-        data = Weighted(data, options.ClassWeighting);
+        data = options.ClassWeighting.Apply(data);
         int dimension = data.ClassCount * (data.FeatureCount + 1);
         if (options.InitialParameters is { } initial && initial.Count != dimension)
         {
@@ -102,22 +102,5 @@ public static class SoftmaxRegressionTrainer
             throw new ArgumentException(
                 $"The training labels hold {present} class(es) with a positive weight; multiclass classification needs at least two.", nameof(data));
         }
-    }
-
-    // scikit-learn's "balanced": n / (K · n_k) from row counts over the K classes that occur (as the
-    // binary ClassWeighting), multiplied into any example weights.
-    private static MulticlassTrainingSet Weighted(MulticlassTrainingSet data, ClassWeighting weighting)
-    {
-        if (weighting.Mode != ClassWeightingMode.Balanced)
-        {
-            return data;
-        }
-        var counts = new double[data.ClassCount];
-        foreach (int y in data.Labels)
-        {
-            counts[y]++;
-        }
-        int present = counts.Count(c => c > 0);
-        return data.WithClassFactors(counts.Select(c => c > 0 ? data.RowCount / (present * c) : 0.0).ToArray());
     }
 }
