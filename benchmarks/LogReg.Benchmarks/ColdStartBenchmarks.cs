@@ -51,6 +51,10 @@ public class ColdStartBenchmarks
     [Benchmark(Description = "first fit: LogReg (Auto)")]
     public ITransformer LogReg() => _ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { L2Regularization = 1 }).Fit(_train);
 
+    [Benchmark(Description = "first fit: LogReg (Auto), with the rehearsal")]
+    public ITransformer LogRegWithRehearsal() =>
+        _ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { L2Regularization = 1, RehearseColdStart = true }).Fit(_train);
+
     [Benchmark(Description = "first LogReg fit after an MLNet LBFGS fit")]
     public ITransformer LogRegAfterMLNet() => LogReg();
 

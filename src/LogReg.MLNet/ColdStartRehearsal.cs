@@ -13,7 +13,7 @@ namespace LogReg.MLNet;
 /// first fit's JIT time was this library's code. So when a large set is being read, a
 /// rehearsal — the same loss, optimizer, penalty and layout, three iterations on 256 synthetic rows
 /// of the same width — runs once per process on another thread, and the read (single-threaded, tens
-/// of milliseconds or more) hides the compilation. The rehearsal shares no state with the real fit:
+/// of milliseconds or more) hides the compilation — when the caller opts in (<see cref="LogRegOptions.RehearseColdStart"/>). The rehearsal shares no state with the real fit:
 /// its model is thrown away, and where both need the same method the runtime compiles it once.
 /// </summary>
 internal static class ColdStartRehearsal
@@ -44,7 +44,9 @@ internal static class ColdStartRehearsal
         {
             return null;
         }
-        return Task.Run(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)));
+        // Observed here: a rehearsal that fails (it cannot, on valid synthetic rows) costs the real fit nothing.
+        return Task.Run(() => afterFit(Fit(options with { Optimizer = kind }, features, sparse)))
+            .ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The rehearsal fit itself (on the calling thread): three iterations of <paramref name="options"/> on the synthetic set.</summary>

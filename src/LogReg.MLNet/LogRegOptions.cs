@@ -47,6 +47,16 @@ public sealed class LogRegOptions : LogRegOptionsBase
     /// </summary>
     public int? MemoryBudgetMegabytes { get; set; }
 
+    /// <summary>
+    /// While the first large set (n·d ≥ 1,000,000) of a kind of fit is read in the process, compile that fit's optimizer
+    /// and kernels on another thread by a three-iteration fit on 256 synthetic rows, so the real fit starts compiled.
+    /// Once per kind of fit per process (a process-wide record of the kinds rehearsed), only when more than one thread is
+    /// allowed; the rehearsal shares nothing with the fit and its failures are ignored. Default false: the cold-start
+    /// benchmark finds no gain beyond its spread (README, changelog), not worth process-wide state by default. The model
+    /// does not depend on it.
+    /// </summary>
+    public bool RehearseColdStart { get; set; }
+
     /// <inheritdoc cref="TrainerOptions.FirthBiasReduction"/>
     public bool FirthBiasReduction { get => _core.FirthBiasReduction; set => _core = _core with { FirthBiasReduction = value }; }
 

@@ -87,7 +87,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         // The first large fit of its kind in the process compiles its optimizer on another thread while the data are
         // read; the reader says at the first row whether they are sparse.
         var core = o.ToTrainerOptions(0, null, null);
-        Action<bool>? rehearse = rows is long count
+        Action<bool>? rehearse = rows is long count && o.RehearseColdStart
             ? sparse => ColdStartRehearsal.StartIfUseful(core, count, SchemaChecks.FeatureCount(input.Schema, o.FeatureColumnName), sparse,
                 fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName))
             : null;
