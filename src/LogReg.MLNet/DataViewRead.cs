@@ -7,6 +7,6 @@ namespace LogReg.MLNet;
 /// <param name="SkippedRows">Rows skipped because a feature or the weight was NaN.</param>
 public sealed record DataViewRead(TrainingSet Data, long SkippedRows)
 {
-    /// <summary>Gives the copy's large arrays to <see cref="FeatureBufferCache{T}"/>: for the trainer, once its fit is done.</summary>
+    /// <summary>Gives the copy's large arrays to the trainer's <see cref="TrainingBufferPool"/>: for the trainer, once its fit is done.</summary>
     internal Action? ReturnArrays { get; init; }
 }

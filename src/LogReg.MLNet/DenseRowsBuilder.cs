@@ -10,15 +10,18 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     private readonly int _d;
     private float[] _values;
     private int _rows;
+    private readonly TrainingBufferPool? _pool;
     private PageFaultAhead<float>? _pageFaultAhead;
 
     /// <param name="d">Values per row.</param>
     /// <param name="capacityRows">The rows expected (the array grows if more come).</param>
     /// <param name="threads">Threads the read may use; with more than one, a helper maps a new large array's memory ahead of the rows.</param>
-    public DenseRowsBuilder(int d, long capacityRows, int threads)
+    /// <param name="pool">Where the values array comes from and goes back to (null: a new one, left to the GC).</param>
+    public DenseRowsBuilder(int d, long capacityRows, int threads, TrainingBufferPool? pool = null)
     {
         _d = d;
-        _values = FeatureBufferCache<float>.Rent(Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)), out bool reused);
+        _pool = pool;
+        _values = TrainingBufferPool.Rent<float>(pool, Math.Max(0, Math.Min(capacityRows * d, Array.MaxLength)), out bool reused);
         _pageFaultAhead = reused ? null : PageFaultAhead<float>.StartFor(_values, threads); // a reused array is mapped already
     }
 
@@ -64,7 +67,7 @@ internal sealed class DenseRowsBuilder : RowsBuilder
     }
 
     /// <inheritdoc/>
-    public override void ReturnArrays() => FeatureBufferCache<float>.Return(_values);
+    public override void ReturnArrays() => TrainingBufferPool.Return(_pool, _values);
 
     private void StopPageFaultAhead()
     {

@@ -67,7 +67,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         var o = _options;
         using var channel = _host.Start("Training");
         var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName,
-            o.ToTrainerOptions(0, null, null).ResolvedThreads, o.CancellationToken);
+            o.ToTrainerOptions(0, null, null).ResolvedThreads, o.BufferPool, o.CancellationToken);
         if (skipped > 0)
         {
             channel.Warning(MessageSensitivity.None,

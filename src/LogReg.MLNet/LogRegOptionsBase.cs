@@ -74,6 +74,13 @@ public abstract class LogRegOptionsBase
     /// <summary>Cancels training (checked once per iteration; throws OperationCanceledException).</summary>
     public CancellationToken CancellationToken { get => _core.CancellationToken; set => _core = _core with { CancellationToken = value }; }
 
+    /// <summary>
+    /// Where the in-memory copy's large arrays come from and go back to after the fit, for repeated fits
+    /// (cross-validation, a search) that should reuse their memory: give the same pool to each. Default null: every fit
+    /// allocates its copy. The model does not depend on it.
+    /// </summary>
+    public TrainingBufferPool? BufferPool { get; set; }
+
     /// <summary>The core options these stand for, with the seed, progress and log the trainer supplies.</summary>
     internal TrainerOptions ToTrainerOptions(int seed, IProgress<IterationRecord>? progress, Action<LogEvent>? log) =>
         _core with { Seed = seed, Progress = progress, Log = log };

@@ -92,7 +92,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
                 fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName))
             : null;
         var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows,
-            core.ResolvedThreads, rehearse, o.CancellationToken);
+            core.ResolvedThreads, rehearse, o.BufferPool, o.CancellationToken);
         if (read.SkippedRows > 0)
         {
             channel.Warning(MessageSensitivity.None,

@@ -11,7 +11,7 @@ internal abstract class RowsBuilder
     public abstract DesignMatrix Build();
 
     /// <summary>
-    /// Offers the large arrays behind the built matrix to <see cref="FeatureBufferCache{T}"/>; call only when
+    /// Offers the large arrays behind the built matrix to the trainer's <see cref="TrainingBufferPool"/>; call only when
     /// nothing reads that matrix any more.
     /// </summary>
     public abstract void ReturnArrays();

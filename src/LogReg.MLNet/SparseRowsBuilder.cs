@@ -14,15 +14,17 @@ internal sealed class SparseRowsBuilder : RowsBuilder
     private long _count;
 
     private readonly long _expectedRows;
+    private readonly TrainingBufferPool? _pool;
 
-    public SparseRowsBuilder(int d, long capacityRows)
+    public SparseRowsBuilder(int d, long capacityRows, TrainingBufferPool? pool = null)
     {
         _d = d;
+        _pool = pool;
         _expectedRows = capacityRows;
         _rowStart = new List<long>((int)Math.Min(capacityRows + 1, int.MaxValue / 2)) { 0 };
         long initial = Math.Max(1024, Math.Min(capacityRows * 4, 1 << 24));
-        _indices = FeatureBufferCache<int>.Rent(initial);
-        _values = FeatureBufferCache<float>.Rent(initial);
+        _indices = TrainingBufferPool.Rent<int>(pool, initial, out _);
+        _values = TrainingBufferPool.Rent<float>(pool, initial, out _);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -68,8 +70,8 @@ internal sealed class SparseRowsBuilder : RowsBuilder
         {
             throw new InvalidOperationException("The training data hold more non-zero values than one array can.");
         }
-        var indices = FeatureBufferCache<int>.Rent(grown);
-        var values = FeatureBufferCache<float>.Rent(grown);
+        var indices = TrainingBufferPool.Rent<int>(_pool, grown, out _);
+        var values = TrainingBufferPool.Rent<float>(_pool, grown, out _);
         _indices.AsSpan(0, (int)_count).CopyTo(indices);
         _values.AsSpan(0, (int)_count).CopyTo(values);
         _indices = indices;
@@ -79,7 +81,7 @@ internal sealed class SparseRowsBuilder : RowsBuilder
     /// <inheritdoc/>
     public override void ReturnArrays()
     {
-        FeatureBufferCache<int>.Return(_indices);
-        FeatureBufferCache<float>.Return(_values);
+        TrainingBufferPool.Return(_pool, _indices);
+        TrainingBufferPool.Return(_pool, _values);
     }
 }

@@ -21,19 +21,19 @@ public static class TrainingSetReader
     /// <param name="weightName">An optional Single column of example weights.</param>
     /// <param name="cancellationToken">Checked every 4,096 rows while reading.</param>
     public static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default) =>
-        Read(data, labelName, featureName, weightName, null, Environment.ProcessorCount, null, cancellationToken);
+        Read(data, labelName, featureName, weightName, null, Environment.ProcessorCount, null, null, cancellationToken);
 
     /// <summary>
     /// The same, with the view's row count when the caller has already counted it (so it is not counted twice),
     /// the threads the caller may use (more than one lets a helper map the copy's memory while it is read), and
-    /// <paramref name="onLayout"/>, told once, at the first usable row, whether the rows are sparse.
+    /// <paramref name="onLayout"/>, told once, at the first usable row, whether the rows are sparse, and the copy's array pool.
     /// </summary>
     internal static DataViewRead Read(IDataView data, string labelName, string featureName, string? weightName, long? rowCount, int threads,
-        Action<bool>? onLayout, CancellationToken cancellationToken)
+        Action<bool>? onLayout, TrainingBufferPool? pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, threads, onLayout, cancellationToken);
+        var rows = ReadRows(data, labelColumn, BooleanLabel, featureName, weightName, rowCount, threads, onLayout, pool, cancellationToken);
         var set = new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames);
         return new DataViewRead(set, rows.Skipped) { ReturnArrays = rows.ReturnArrays };
     }
@@ -46,17 +46,17 @@ public static class TrainingSetReader
     public static (MulticlassTrainingSet Data, long SkippedRows) ReadMulticlass(
         IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
-        var read = ReadMulticlass(data, labelName, featureName, weightName, Environment.ProcessorCount, cancellationToken);
+        var read = ReadMulticlass(data, labelName, featureName, weightName, Environment.ProcessorCount, null, cancellationToken);
         return (read.Data, read.SkippedRows);
     }
 
-    /// <summary>The same, with the threads the caller may use and the action that gives the copy's large arrays back (for the trainer).</summary>
+    /// <summary>The same, with the threads the caller may use, the pool of the copy's large arrays, and the action that gives them back (for the trainer).</summary>
     internal static (MulticlassTrainingSet Data, long SkippedRows, Action ReturnArrays) ReadMulticlass(
-        IDataView data, string labelName, string featureName, string? weightName, int threads, CancellationToken cancellationToken)
+        IDataView data, string labelName, string featureName, string? weightName, int threads, TrainingBufferPool? pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, null, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, null, pool, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
         return (set, rows.Skipped, rows.ReturnArrays);
@@ -87,10 +87,10 @@ public static class TrainingSetReader
     private sealed record Rows(DesignMatrix Features, double[] Labels, double[]? Weights, string[]? FeatureNames, long Skipped, Action ReturnArrays);
 
     private static Rows ReadRows(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, long? rowCount, int threads, Action<bool>? onLayout, CancellationToken cancellationToken)
+        string featureName, string? weightName, long? rowCount, int threads, Action<bool>? onLayout, TrainingBufferPool? pool, CancellationToken cancellationToken)
     {
         Rows? all = null;
-        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, threads, onLayout, block => all = block, cancellationToken);
+        ReadBlocks(data, labelColumn, labelReader, featureName, weightName, int.MaxValue, rowCount, threads, onLayout, pool, block => all = block, cancellationToken);
         return all!;
     }
 
@@ -103,7 +103,7 @@ public static class TrainingSetReader
         Action<TrainingSet> onBlock, CancellationToken cancellationToken)
     {
         var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1, null,
+        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1, null, null,
             rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
     }
 
@@ -112,8 +112,8 @@ public static class TrainingSetReader
     // one copy is allocated at its final size instead of grown by doubling and trimmed (3× at peak).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadBlocks(IDataView data, DataViewSchema.Column labelColumn, Func<DataViewRowCursor, DataViewSchema.Column, Func<double>> labelReader,
-        string featureName, string? weightName, int blockRows, long? rowCount, int threads, Action<bool>? onLayout, Action<Rows> onBlock,
-        CancellationToken cancellationToken)
+        string featureName, string? weightName, int blockRows, long? rowCount, int threads, Action<bool>? onLayout, TrainingBufferPool? pool,
+        Action<Rows> onBlock, CancellationToken cancellationToken)
     {
         var schema = data.Schema;
         var featureColumn = SchemaChecks.Features(schema, featureName);
@@ -215,7 +215,7 @@ public static class TrainingSetReader
                     onLayout(!features.IsDense);
                     onLayout = null;
                 }
-                builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length, threads) : new SparseRowsBuilder(d, labels.Length);
+                builder ??= features.IsDense ? new DenseRowsBuilder(d, labels.Length, threads, pool) : new SparseRowsBuilder(d, labels.Length, pool);
                 builder.Add(features);
                 labels[count] = label;
                 if (weights is not null)

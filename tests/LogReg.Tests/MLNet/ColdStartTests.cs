@@ -12,7 +12,6 @@ namespace LogReg.Tests.MLNet;
 /// the rows are read (<see cref="PageFaultAhead{T}"/>), and a rehearsal fit compiles the optimizer
 /// meanwhile (<see cref="ColdStartRehearsal"/>). Neither may change a value or a model.
 /// </summary>
-[Collection(nameof(ProcessWideCacheTests))] // the builder rents from the process-wide FeatureBufferCache
 public class ColdStartTests
 {
     private const int D = 100;
@@ -25,7 +24,6 @@ public class ColdStartTests
     {
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            _ = FeatureBufferCache<float>.Rent(FeatureBufferCache<float>.MinimumLength); // empties the cache: the builder's array is new
             var builder = new DenseRowsBuilder(D, Rows, threads: 2);
             var row = new float[D];
             for (int i = 0; i < Rows; i++)

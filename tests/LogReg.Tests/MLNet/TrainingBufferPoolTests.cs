@@ -7,81 +7,65 @@ using Xunit;
 
 namespace LogReg.Tests.MLNet;
 
-/// <summary>The cache is process-wide: these tests run alone (no other test's fit can take or return an array meanwhile).</summary>
-[CollectionDefinition(nameof(ProcessWideCacheTests), DisableParallelization = true)]
-public sealed class ProcessWideCacheTests
+/// <summary>
+/// The caller-owned pool of the copy's large arrays: reused only at a fitting size, kept for as long as the caller keeps
+/// the pool, and a fit on a reused array full of stale values gives the model of a fresh copy. No state outside the pool,
+/// so these tests run alongside any other.
+/// </summary>
+public class TrainingBufferPoolTests
 {
-}
-
-[Collection(nameof(ProcessWideCacheTests))]
-public class FeatureBufferCacheTests
-{
-    private static readonly int Length = (int)FeatureBufferCache<float>.MinimumLength + 1000;
-    private static readonly int DoubleLength = (int)FeatureBufferCache<double>.MinimumLength + 1000;
+    private static readonly int Length = (int)TrainingBufferPool.MinimumLength<float>() + 1000;
 
     [Fact]
-    public void AReturnedArrayIsRentedAgainOnlyWhenItsSizeFits()
+    public void AReturnedArrayIsRentedAgainOnlyWhenItsSizeFitsAndOnlyFromItsOwnPool()
     {
-        var first = FeatureBufferCache<float>.Rent(Length);
-        FeatureBufferCache<float>.Return(first);
-        Assert.Same(first, FeatureBufferCache<float>.Rent(Length));
+        var pool = new TrainingBufferPool();
+        var first = TrainingBufferPool.Rent<float>(pool, Length, out bool reused);
+        Assert.False(reused);
+        TrainingBufferPool.Return(pool, first);
+        Assert.NotSame(first, TrainingBufferPool.Rent<float>(new TrainingBufferPool(), Length, out _)); // another pool
+        Assert.NotSame(first, TrainingBufferPool.Rent<float>(null, Length, out _)); // no pool
+        Assert.Same(first, TrainingBufferPool.Rent<float>(pool, Length, out reused));
+        Assert.True(reused);
 
         // Taken: the next rent gets a new array.
-        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length));
+        Assert.NotSame(first, TrainingBufferPool.Rent<float>(pool, Length, out _));
 
-        FeatureBufferCache<float>.Return(first);
-        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length + 1)); // too small
-        FeatureBufferCache<float>.Return(first);
-        Assert.NotSame(first, FeatureBufferCache<float>.Rent(Length / 3)); // over twice the length asked for
-        FeatureBufferCache<float>.Return(first);
-        Assert.Equal(100, FeatureBufferCache<float>.Rent(100).Length); // small arrays are never cached
-        GC.KeepAlive(first);
+        TrainingBufferPool.Return(pool, first);
+        Assert.NotSame(first, TrainingBufferPool.Rent<float>(pool, Length + 1, out _)); // too small
+        TrainingBufferPool.Return(pool, first);
+        Assert.NotSame(first, TrainingBufferPool.Rent<float>(pool, Length / 3, out _)); // over twice the length asked for
+        TrainingBufferPool.Return(pool, first);
+        Assert.Equal(100, TrainingBufferPool.Rent<float>(pool, 100, out _).Length); // small arrays are never pooled
+        Assert.Same(first, TrainingBufferPool.Rent<float>(pool, Length, out _)); // … and do not displace the large one
     }
 
     [Fact]
-    public void AReturnedArraySurvivesAFullCollectionWhileItIsHeld()
+    public void APoolKeepsItsArrayThroughFullCollectionsAndGoesWithThePool()
     {
-        var returned = ReturnAFreshArray();
+        var (pool, array) = PoolWithAFreshArray();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var rented = FeatureBufferCache<double>.Rent(DoubleLength);
-        Assert.True(returned.TryGetTarget(out var array));
-        Assert.Same(array, rented);
+        Assert.True(array.TryGetTarget(out var kept));
+        Assert.Same(kept, TrainingBufferPool.Rent<float>(pool, Length, out _));
+        GC.KeepAlive(pool);
+        kept = null;
+        var dropped = ArrayOfADroppedPool();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Assert.False(dropped.TryGetTarget(out _));
     }
 
-    [Fact]
-    public async Task AfterTheHoldTimeAReturnedArrayGoesAtTheNextFullCollection()
-    {
-        var holdTime = FeatureBufferCache<double>.HoldTime;
-        FeatureBufferCache<double>.HoldTime = TimeSpan.FromMilliseconds(20);
-        try
-        {
-            var returned = ReturnAFreshArray();
-            // The release runs on the thread pool, which may be busy with other tests: wait up to 10 s for it.
-            bool collected = false;
-            for (int attempt = 0; attempt < 200 && !collected; attempt++)
-            {
-                await Task.Delay(50);
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                collected = !returned.TryGetTarget(out _);
-            }
-            Assert.True(collected);
-            Assert.Equal(DoubleLength, FeatureBufferCache<double>.Rent(DoubleLength).Length); // a new array
-        }
-        finally
-        {
-            FeatureBufferCache<double>.HoldTime = holdTime;
-        }
-    }
-
-    // Not inlined: the array must be reachable from the cache only, not from a local of the test. Doubles: no
-    // fit uses FeatureBufferCache<double>, so no test running alongside can rent the array meanwhile.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference<double[]> ReturnAFreshArray()
+    private static (TrainingBufferPool Pool, WeakReference<float[]> Array) PoolWithAFreshArray()
     {
-        var array = new double[DoubleLength];
-        FeatureBufferCache<double>.Return(array);
-        return new WeakReference<double[]>(array);
+        var pool = new TrainingBufferPool();
+        var array = new float[Length];
+        TrainingBufferPool.Return(pool, array);
+        return (pool, new WeakReference<float[]>(array));
     }
+
+    // Not inlined: the array must be reachable from the pool only, and the pool from nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<float[]> ArrayOfADroppedPool() => PoolWithAFreshArray().Array;
 
     [Fact]
     public void AFitOnAReusedArrayFullOfStaleValuesGivesTheModelOfAFreshCopy()
@@ -93,7 +77,8 @@ public class FeatureBufferCacheTests
         rows[17].Features[3] = float.NaN;
         var ml = new MLContext(seed: 1);
         var view = ml.Data.Cache(TestData.ToDataView(ml, rows, d));
-        var options = new LogRegOptions { L2Regularization = 1, NumberOfThreads = 2 };
+        var pool = new TrainingBufferPool();
+        var options = new LogRegOptions { L2Regularization = 1, NumberOfThreads = 2, BufferPool = pool };
 
         var expected = LogisticRegressionTrainer.Train(
             TrainingSetReader.Read(view, "Label", "Features", null).Data, options.ToTrainerOptions(seed: 0, progress: null, log: null)).Model;
@@ -103,7 +88,7 @@ public class FeatureBufferCacheTests
         {
             stale[k] = k % 3 == 0 ? float.NaN : k % 3 == 1 ? float.PositiveInfinity : 1e30f;
         }
-        FeatureBufferCache<float>.Return(stale);
+        TrainingBufferPool.Return(pool, stale);
         var fitted = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
 
         Assert.Equal(rows.Count - 1, fitted.RowCount);
@@ -111,7 +96,7 @@ public class FeatureBufferCacheTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Bias), BitConverter.DoubleToInt64Bits(fitted.Bias));
         // The fit used the stale array (and gave it back): its first row now holds the data's first row.
         Assert.Equal(rows[0].Features, stale.AsSpan(0, d).ToArray());
-        Assert.Same(stale, FeatureBufferCache<float>.Rent(stale.Length));
+        Assert.Same(stale, TrainingBufferPool.Rent<float>(pool, stale.Length, out _));
     }
 
     [Fact]
@@ -122,7 +107,8 @@ public class FeatureBufferCacheTests
         var rows = TrainingBehaviourTests.SyntheticRows(60_000, d, seed: 23, sparse: true);
         var ml = new MLContext(seed: 1);
         var view = ml.Data.Cache(TrainingBehaviourTests.SparseView(ml, rows, d));
-        var options = new LogRegOptions { L2Regularization = 1, NumberOfThreads = 2 };
+        var pool = new TrainingBufferPool();
+        var options = new LogRegOptions { L2Regularization = 1, NumberOfThreads = 2, BufferPool = pool };
         var read = TrainingSetReader.Read(view, "Label", "Features", null).Data;
         Assert.True(read.Features.IsSparse);
         var expected = LogisticRegressionTrainer.Train(read, options.ToTrainerOptions(seed: 0, progress: null, log: null)).Model;
@@ -130,15 +116,15 @@ public class FeatureBufferCacheTests
         long stored = read.Features.StoredValueCount;
         var staleIndices = Enumerable.Repeat(int.MaxValue, (int)(1.5 * stored)).ToArray();
         var staleValues = Enumerable.Repeat(float.NaN, staleIndices.Length).ToArray();
-        FeatureBufferCache<int>.Return(staleIndices);
-        FeatureBufferCache<float>.Return(staleValues);
+        TrainingBufferPool.Return(pool, staleIndices);
+        TrainingBufferPool.Return(pool, staleValues);
         var fitted = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
 
         Assert.Equal(expected.Weights.Select(BitConverter.DoubleToInt64Bits), fitted.Weights.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Bias), BitConverter.DoubleToInt64Bits(fitted.Bias));
         Assert.NotEqual(int.MaxValue, staleIndices[0]); // the fit wrote its copy into the stale arrays
-        Assert.Same(staleIndices, FeatureBufferCache<int>.Rent(staleIndices.Length));
-        Assert.Same(staleValues, FeatureBufferCache<float>.Rent(staleValues.Length));
+        Assert.Same(staleIndices, TrainingBufferPool.Rent<int>(pool, staleIndices.Length, out _));
+        Assert.Same(staleValues, TrainingBufferPool.Rent<float>(pool, staleValues.Length, out _));
     }
 
     [Fact]
@@ -151,17 +137,18 @@ public class FeatureBufferCacheTests
         var set = new MulticlassTrainingSet(new DenseMatrix(n, d, rows.SelectMany(r => r.Features).ToArray()), labels, 3);
         var ml = new MLContext(seed: 1);
         var view = ml.Data.Cache(set.ToDataView(ml));
-        var options = new LogRegMulticlassOptions { L2Regularization = 1, NumberOfThreads = 2 };
+        var pool = new TrainingBufferPool();
+        var options = new LogRegMulticlassOptions { L2Regularization = 1, NumberOfThreads = 2, BufferPool = pool };
         var expected = SoftmaxRegressionTrainer.Train(
             TrainingSetReader.ReadMulticlass(view, "Label", "Features", null).Data, options.ToTrainerOptions(seed: 0, progress: null, log: null)).Model;
 
         var stale = Enumerable.Repeat(float.NaN, (n + 500) * d).ToArray();
-        FeatureBufferCache<float>.Return(stale);
+        TrainingBufferPool.Return(pool, stale);
         var fitted = ml.MulticlassClassification.Trainers.LogReg(options).Fit(view).Model.LogRegDetails()!.Model;
 
         Assert.Equal(expected.Weights.Select(BitConverter.DoubleToInt64Bits), fitted.Weights.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(expected.Biases.Select(BitConverter.DoubleToInt64Bits), fitted.Biases.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(rows[0].Features, stale.AsSpan(0, d).ToArray()); // the fit filled the stale array …
-        Assert.Same(stale, FeatureBufferCache<float>.Rent(stale.Length)); // … and gave it back
+        Assert.Same(stale, TrainingBufferPool.Rent<float>(pool, stale.Length, out _)); // … and gave it back
     }
 }
