@@ -10,7 +10,7 @@ namespace LogReg.Core.Numerics;
 /// time). Domains are the kernel's: exp for x ≤ 0 (e^(−|z|)), log1p for t ∈ [0, 1].
 /// Both are accurate to a few ulps (tested against Math.Exp and <see cref="StableMath.Log1P"/>).
 /// </summary>
-public static class VectorMath
+internal static class VectorMath
 {
     private const double Log2E = 1.4426950408889634;
     private const double Ln2Hi = 6.93147180369123816490e-01; // fdlibm's split of ln 2

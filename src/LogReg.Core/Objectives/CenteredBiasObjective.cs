@@ -11,7 +11,7 @@ namespace LogReg.Core.Objectives;
 /// makes L1 fits on raw, badly scaled features slow. Its preconditioner is diagonal (one scale per
 /// coordinate keeps OWL-QN's orthants): 1/hⱼ with hⱼ = Σ cᵢ(xᵢⱼ − mⱼ)² + L2 and 1/Σ cᵢ for b′.
 /// </summary>
-public sealed class CenteredBiasObjective : IPreconditionedObjective
+internal sealed class CenteredBiasObjective : IPreconditionedObjective
 {
     private readonly ILinearModelObjective _inner;
     private readonly double[] _mean;

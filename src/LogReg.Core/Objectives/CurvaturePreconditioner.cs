@@ -10,7 +10,7 @@ namespace LogReg.Core.Objectives;
 /// bias–weight coupling, which is what makes raw, badly scaled features (breast cancer: 1e-3 … 4e3)
 /// cost tens of quasi-Newton iterations instead of thousands, without touching the data.
 /// </summary>
-public sealed class CurvaturePreconditioner : IPreconditioner
+internal sealed class CurvaturePreconditioner : IPreconditioner
 {
     private readonly double[] _inverseScale;
     private readonly double[] _centre;

@@ -3,7 +3,7 @@ using LogReg.Core.Optimization;
 namespace LogReg.Core.Objectives;
 
 /// <summary>P = diag(1/hⱼ), fixed when made: one scale per coordinate, which keeps OWL-QN's orthants.</summary>
-public sealed class DiagonalPreconditioner : IPreconditioner
+internal sealed class DiagonalPreconditioner : IPreconditioner
 {
     private readonly double[] _inverse;
 

@@ -11,7 +11,7 @@ namespace LogReg.Core.Objectives;
 /// Averaged over batches of equal size that partition the rows, the estimates equal ∇f/n exactly.
 /// </summary>
 /// <typeparam name="TLoss">The point-wise loss.</typeparam>
-public sealed class MiniBatchView<TLoss> : ISampleEstimator
+internal sealed class MiniBatchView<TLoss> : ISampleEstimator
     where TLoss : struct, IPointwiseLoss
 {
     private readonly TrainingSet _data;

@@ -10,7 +10,7 @@ namespace LogReg.Core.Objectives;
 /// likelihood estimate exists. Value, gradient and curvature are the full objective's at (0, β),
 /// restricted to β.
 /// </summary>
-public sealed class ReferenceClassObjective : IDifferentiableObjective
+internal sealed class ReferenceClassObjective : IDifferentiableObjective
 {
     private readonly SoftmaxObjective _full;
     private readonly double[] _theta;
