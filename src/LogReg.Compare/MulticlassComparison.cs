@@ -66,6 +66,7 @@ public static class MulticlassComparison
             return (TrainRows: trainRows, TestRows: testRows, Train: trainSet, Test: testSet);
         }).ToArray();
         var results = new List<MulticlassTrainerResult>();
+        var pool = new TrainingBufferPool(); // the folds' fits reuse one copy's memory
         foreach (var trainer in TrainerNames)
         {
             var metrics = new List<MulticlassMetrics>();
@@ -78,7 +79,7 @@ public static class MulticlassComparison
                 var train = ml.Data.Cache(trainSet.ToDataView(ml));
                 var test = testSet.ToDataView(ml);
                 var clock = Stopwatch.StartNew();
-                var model = Pipeline(ml, trainer, trainRows.Length).Fit(train);
+                var model = Pipeline(ml, trainer, trainRows.Length, pool).Fit(train);
                 clock.Stop();
                 var probabilities = model.Transform(test).GetColumn<float[]>("Score").ToList();
                 metrics.Add(MulticlassMetrics.Compute(testRows.Select(i => set.Labels[i]).ToArray(), probabilities));
@@ -92,16 +93,16 @@ public static class MulticlassComparison
     private static Core.Data.MulticlassTrainingSet Subset(Core.Data.MulticlassTrainingSet set, int[] rows) =>
         new(set.Features.SelectRows(rows), rows.Select(i => set.Labels[i]).ToArray(), set.ClassCount, null, set.FeatureNames, set.ClassNames);
 
-    private static IEstimator<ITransformer> Pipeline(MLContext ml, string trainer, int trainRows)
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, string trainer, int trainRows, TrainingBufferPool pool)
     {
         var normalize = ml.Transforms.NormalizeMeanVariance("Features", fixZero: false);
         var multiclass = ml.MulticlassClassification.Trainers;
         return trainer switch
         {
-            LogRegSoftmax => normalize.Append(multiclass.LogReg(new LogRegMulticlassOptions { L2Regularization = 1 })),
+            LogRegSoftmax => normalize.Append(multiclass.LogReg(new LogRegMulticlassOptions { L2Regularization = 1, BufferPool = pool })),
             MLNetMaxEnt => normalize.Append(multiclass.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { L1Regularization = 0, L2Regularization = 1 })),
             MLNetSdca => normalize.Append(multiclass.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { L2Regularization = 1f / trainRows, L1Regularization = 0 })),
-            OvaLogReg => normalize.Append(multiclass.OneVersusAll(ml.BinaryClassification.Trainers.LogReg())),
+            OvaLogReg => normalize.Append(multiclass.OneVersusAll(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { BufferPool = pool }))),
             OvaFastTree => multiclass.OneVersusAll(ml.BinaryClassification.Trainers.FastTree()),
             _ => throw new ArgumentException($"Unknown trainer '{trainer}'."),
         };

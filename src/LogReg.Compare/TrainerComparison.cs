@@ -70,6 +70,7 @@ public static class TrainerComparison
         }).ToArray();
 
         var results = new List<TrainerResult>();
+        var pool = new TrainingBufferPool(); // the folds' fits reuse one copy's memory
         foreach (var trainer in trainers)
         {
             var metrics = new List<BinaryMetrics>();
@@ -81,7 +82,7 @@ public static class TrainerComparison
                 var (trainRows, testRows, trainSet, testSet) = splits[k];
                 var train = ml.Data.Cache(trainSet.ToDataView(ml));
                 var test = testSet.ToDataView(ml);
-                var estimator = Pipeline(ml, trainer, trainRows.Length);
+                var estimator = Pipeline(ml, trainer, trainRows.Length, pool);
                 var clock = Stopwatch.StartNew();
                 var model = estimator.Fit(train);
                 clock.Stop();
@@ -96,14 +97,14 @@ public static class TrainerComparison
         return new ComparisonResult(options.Folds, options.Seed, fold, results);
     }
 
-    private static IEstimator<ITransformer> Pipeline(MLContext ml, string trainer, int trainRows)
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, string trainer, int trainRows, TrainingBufferPool pool)
     {
         // Centre and scale (fixZero: false), as StandardScaler does; ML.NET's default divides by the root mean square instead.
         var normalize = ml.Transforms.NormalizeMeanVariance("Features", fixZero: false);
         return trainer switch
         {
-            LogRegBce => normalize.Append(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Loss = LossKind.BinaryCrossEntropy })),
-            LogRegMse => normalize.Append(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Loss = LossKind.MeanSquaredError })),
+            LogRegBce => normalize.Append(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Loss = LossKind.BinaryCrossEntropy, BufferPool = pool })),
+            LogRegMse => normalize.Append(ml.BinaryClassification.Trainers.LogReg(new LogRegOptions { Loss = LossKind.MeanSquaredError, BufferPool = pool })),
             MLNetLbfgs => normalize.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
                 new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1 })),
             MLNetSdca => normalize.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(
