@@ -24,6 +24,8 @@ internal sealed class CountingObjective : IDifferentiableObjective
 
     public double ValueScale => _inner.ValueScale;
 
+    public double ValueResolution => _inner.ValueResolution;
+
     /// <summary>The inner objective's curvature diagonal (one pass, counted as a preconditioner evaluation).</summary>
     public double[]? CurvatureDiagonalAt(ReadOnlySpan<double> x)
     {

@@ -27,6 +27,14 @@ public interface IDifferentiableObjective
     double ValueScale => 1.0;
 
     /// <summary>
+    /// How finely f's values are resolved, relative to |f|, beyond double rounding: 0 (the default) for an objective
+    /// summed to rounding. An objective whose values carry more noise than its gradient (Firth's, through a
+    /// log-determinant) states it, and Newton then accepts a step whose value stays within it — as long as it shrinks
+    /// the gradient or halving finds one — instead of stopping without progress.
+    /// </summary>
+    double ValueResolution => 0.0;
+
+    /// <summary>
     /// The diagonal of a positive semidefinite curvature of f at x — the exact Hessian's, or the Gauss–Newton one
     /// where a loss's curvature can be negative — with the penalty's L2 part; null when the objective cannot give it
     /// in one pass. It lets the loop check a curvature model's decrement claim (<see cref="StoppingTests.DecrementBoundMet"/>).

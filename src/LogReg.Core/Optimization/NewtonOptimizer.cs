@@ -81,20 +81,32 @@ public sealed class NewtonOptimizer : IOptimizer
 
         // Near the optimum a full Newton step can change F by less than its rounding, so the line
         // search cannot see the decrease. Such a step is taken, as converged, when the gradient test
-        // holds where it lands; otherwise the fit stops without progress.
+        // holds where it lands; otherwise the fit stops without progress. An objective whose values are
+        // resolved more coarsely (ValueResolution > 0, Firth's) has its steps taken within that resolution —
+        // the full step, or the first halving inside it, as Firth's own iteration does — and goes on.
         private static StepOutcome AcceptIfWithinRounding(IterationState state, double[] p)
         {
-            for (int j = 0; j < state.Dimension; j++)
+            double resolution = state.Objective.ValueResolution;
+            double scale = 1;
+            for (int halving = 0; halving < (resolution > 0 ? 30 : 1); halving++, scale /= 2)
             {
-                state.Candidate[j] = state.X[j] + p[j];
+                for (int j = 0; j < state.Dimension; j++)
+                {
+                    state.Candidate[j] = state.X[j] + scale * p[j];
+                }
+                state.EvaluateCandidate();
+                bool stationary = StoppingTests.GradientTestMet(
+                    VectorKernels.MaxAbs(state.CandidateGradient), state.CandidateTotal, state.Settings.OptimizationTolerance, state.Scale);
+                if (StoppingTests.WithinRounding(state.Total, state.CandidateTotal, state.Scale) && stationary)
+                {
+                    return new StepOutcome(true, scale, TerminationReason.GradientTolerance);
+                }
+                if (resolution > 0 && state.CandidateTotal <= state.Total + resolution * Math.Max(Math.Abs(state.Total), state.Scale))
+                {
+                    return stationary ? new StepOutcome(true, scale, TerminationReason.GradientTolerance) : StepOutcome.Accept(scale);
+                }
             }
-            state.EvaluateCandidate();
-            bool roundingOnly = StoppingTests.WithinRounding(state.Total, state.CandidateTotal, state.Scale);
-            bool stationary = StoppingTests.GradientTestMet(
-                VectorKernels.MaxAbs(state.CandidateGradient), state.CandidateTotal, state.Settings.OptimizationTolerance, state.Scale);
-            return roundingOnly && stationary
-                ? new StepOutcome(true, 1.0, TerminationReason.GradientTolerance)
-                : StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
+            return StepOutcome.StopHere(TerminationReason.NoFurtherProgress);
         }
 
         private static void Negate(ReadOnlySpan<double> g, Span<double> p)

@@ -1,33 +1,39 @@
-using System.Globalization;
 using LogReg.Core.Data;
+using LogReg.Core.Objectives;
 using LogReg.Core.Optimization;
-using LogReg.Core.Statistics;
 
 namespace LogReg.Core.Training;
 
 /// <summary>
-/// The trainer's route for <see cref="TrainerOptions.FirthBiasReduction"/>: Firth's modified-score
-/// Newton (<see cref="FirthLogisticRegression"/>), reported in the same <see cref="FitReport"/> shape
-/// (objective = −ℓ*, the negated penalised log-likelihood; gradient norm = the modified score's largest entry).
+/// The trainer's route for <see cref="TrainerOptions.FirthBiasReduction"/>: Newton on Firth's objective −ℓ*
+/// (<see cref="FirthObjective"/>, I as its curvature) through the same steps and loop as every fit, so the report's
+/// objective, gradient norm (the modified score's largest entry), counts and termination are the loop's own.
 /// </summary>
 internal static class FirthTraining
 {
+    /// <summary>Firth's iterations stop at 200 unless the options cap them.</summary>
+    public const int DefaultIterationCap = 200;
+
     public static TrainingResult Train(TrainingSet data, TrainerOptions options)
     {
-        options.Log?.Invoke(new LogEvent(LogSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-            $"Training BCE with Firth's bias reduction (dense Newton on the modified score) on {data.RowCount} rows × {data.FeatureCount} features.")));
-        var fit = FirthLogisticRegression.Fit(data, options.OptimizationTolerance, options.MaximumNumberOfIterations ?? 200);
-        // The table's order is intercept first; the model's, weights then bias.
-        var theta = fit.Coefficients.Skip(1).Append(fit.Coefficients[0]).ToArray();
-        var termination = fit.Converged ? TerminationReason.GradientTolerance : TerminationReason.NoFurtherProgress;
-        string message = fit.Converged
-            ? $"Converged after {fit.Iterations} iterations (Firth's modified score vanished)."
-            : $"Not converged after {fit.Iterations} iterations: Firth's modified score did not vanish.";
-        var result = new OptimizationResult(theta, -fit.PenalizedLogLikelihood, fit.ScoreNorm, fit.Iterations,
-            new EvaluationCounts(fit.Iterations + 1, fit.Iterations + 1, fit.Iterations + 1, 0, 0), termination, fit.Converged,
-            fit.Converged ? Remedy.None : Remedy.RaiseIterationCap, message, Array.Empty<IterationRecord>());
-        options.Log?.Invoke(fit.Converged ? new LogEvent(LogSeverity.Info, message) : new LogEvent(LogSeverity.Warning, message, result.Remedies));
-        var model = new LogisticModel(theta.AsSpan(0, data.FeatureCount).ToArray(), theta[data.FeatureCount], Losses.LossKind.BinaryCrossEntropy, data.FeatureNames);
+        int k = data.FeatureCount + 1;
+        if (k > FirthLogisticRegression.MaximumParameters)
+        {
+            throw new ArgumentException(
+                $"Firth's method inverts a dense {k}×{k} information matrix; at most {FirthLogisticRegression.MaximumParameters} parameters are supported.", nameof(data));
+        }
+        var objective = new FirthObjective(data);
+        if (objective.At(new double[k]).Factor is null)
+        {
+            throw new InvalidOperationException("The information matrix is singular at β = 0 (a constant or duplicated column?).");
+        }
+        var optimizer = OptimizerCatalog.Create(OptimizerKind.Newton);
+        options = options with { MaximumNumberOfIterations = options.MaximumNumberOfIterations ?? DefaultIterationCap };
+        var result = FitRun.Minimize(optimizer, objective, options, "BinaryCrossEntropy with Firth's penalty ½·ln|I|",
+            $"{data.RowCount} rows × {data.FeatureCount} features (dense information matrix)");
+        FitOutcomeLog.Report(options, optimizer, result);
+        var model = new LogisticModel(result.Minimizer.AsSpan(0, data.FeatureCount).ToArray(), result.Minimizer[data.FeatureCount],
+            Losses.LossKind.BinaryCrossEntropy, data.FeatureNames);
         return new TrainingResult(model, new FitReport(OptimizerKind.Newton, options, result));
     }
 }

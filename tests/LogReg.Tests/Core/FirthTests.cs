@@ -94,4 +94,19 @@ public class FirthTests
             new LogReg.MLNet.LogRegOptions { FirthBiasReduction = true }));
         Assert.Contains("FirthBiasReduction", e.Message);
     }
+
+    [Fact]
+    public void TheTrainersFirthFitRunsOnTheOptimizerLoopWithItsOwnReport()
+    {
+        var data = ReferenceData.Get("endometrial").Dense();
+        var fit = LogisticRegressionTrainer.Train(data, TrainerOptions.Default with { L2Regularization = 0, FirthBiasReduction = true, OptimizationTolerance = 1e-10 });
+        var optimization = fit.Report.Optimization;
+        Assert.True(optimization.Converged, optimization.Message);
+        Assert.Equal(optimization.Iterations, optimization.Trace.Count); // a trace per step: the loop's, not a summary
+        Assert.True(optimization.Evaluations.HessianBuilds >= optimization.Iterations);
+        Assert.Equal(OptimizerKind.Newton, fit.Report.Optimizer);
+        var reference = FirthLogisticRegression.Fit(data);
+        NumericAssert.Relative(-reference.PenalizedLogLikelihood, optimization.Objective, 1e-12, "−ℓ*");
+        NumericAssert.Close(reference.Coefficients.Skip(1).Append(reference.Coefficients[0]).ToArray(), fit.Model.ToParameters(), 1e-8, "θ");
+    }
 }
