@@ -74,7 +74,7 @@ internal sealed class FirthObjective : IDifferentiableObjective
                 information[a * k + b] = information[b * k + a] = sum;
             }
         }
-        return new Dense(information, k);
+        return new DenseCurvature(information, k);
     }
 
     /// <summary>The evaluation at <paramref name="x"/> (kept from the last call when x is the last point).</summary>
@@ -126,20 +126,5 @@ internal sealed class FirthObjective : IDifferentiableObjective
             VectorKernels.AddScaled(_rows[i], s * (_data.Labels[i] - p[i]) + hat * (0.5 - p[i]), score);
         }
         return new Evaluation(theta, logLikelihood, logLikelihood + 0.5 * logDeterminant, score, factor);
-    }
-
-    private sealed class Dense(double[] matrix, int k) : ICurvature
-    {
-        public int Dimension => k;
-
-        public void Multiply(ReadOnlySpan<double> v, Span<double> result)
-        {
-            for (int a = 0; a < k; a++)
-            {
-                result[a] = VectorKernels.Dot(matrix.AsSpan(a * k, k), v);
-            }
-        }
-
-        public double[] ToDense() => (double[])matrix.Clone();
     }
 }
