@@ -72,7 +72,9 @@ public sealed class NewtonOptimizer : IOptimizer
             {
                 return StepOutcome.StopHere(TerminationReason.DecrementTolerance);
             }
-            if (BacktrackingLineSearch.Search(state, p, 1.0, out double alpha) && state.CandidateTotal < state.Total)
+            // An objective resolved more coarsely than rounding takes the first of the full step and its halvings whose
+            // value stays within that resolution (Firth's rule): a sufficient-decrease search would shorten its steps.
+            if (state.Objective.ValueResolution == 0 && BacktrackingLineSearch.Search(state, p, 1.0, out double alpha) && state.CandidateTotal < state.Total)
             {
                 return StepOutcome.Accept(alpha);
             }
