@@ -28,7 +28,7 @@ public static class MultinomialStatisticsCalculator
         ArgumentNullException.ThrowIfNull(data);
         int p = (data.ClassCount - 1) * (data.FeatureCount + 1);
         var full = new SoftmaxObjective(data, l2: 0, threads: threads);
-        var objective = new ReferenceClassObjective(full);
+        var objective = ReferenceClassObjective.Of(full);
         var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, start ?? new double[p],
             new OptimizerSettings { OptimizationTolerance = 1e-10, CancellationToken = cancellationToken });
         var warnings = new List<string>();
@@ -79,8 +79,8 @@ public static class MultinomialStatisticsCalculator
     private static MultinomialStatistics Describe(MulticlassTrainingSet data, SoftmaxObjective full, double[] beta, bool converged, bool withErrors, List<string> warnings)
     {
         int K = data.ClassCount, d = data.FeatureCount, p = beta.Length;
-        var objective = new ReferenceClassObjective(full);
-        int extreme = CountCertainRows(data, full.Probabilities(objective.ToFull(beta)));
+        var objective = ReferenceClassObjective.Of(full);
+        int extreme = CountCertainRows(data, full.Probabilities(objective.Expand(beta)));
         if (extreme > 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,

@@ -10,7 +10,7 @@ namespace LogReg.Core.Statistics;
 /// 95% profile-likelihood intervals of the unpenalised logit (R: confint(glm)): for each coefficient j,
 /// the values c where 2·[ℓ(β̂) − max_{β: βⱼ = c} ℓ(β)] = χ²₁(0.95) = 3.8415, the other coefficients
 /// re-maximised by warm-started Newton on the optimizer loop (the BCE objective with βⱼ pinned,
-/// <see cref="PinnedCoordinateObjective"/>) at every c and the root found by bracketing and bisection.
+/// <see cref="FixedCoordinatesObjective"/>) at every c and the root found by bracketing and bisection.
 /// A side on which the profile never falls that far (separation) is ±∞. Dense: meant for the sizes
 /// the coefficient statistics cover; each bound costs tens of small Newton solves.
 /// </summary>
@@ -88,11 +88,11 @@ public static class ProfileLikelihood
         // β is intercept first; θ, the objective's, weights then bias.
         var theta = beta.Skip(1).Append(beta[0]).ToArray();
         IDifferentiableObjective problem = objective;
-        PinnedCoordinateObjective? pinned = null;
+        FixedCoordinatesObjective? pinned = null;
         if (fixedIndex >= 0)
         {
             int j = fixedIndex == 0 ? d : fixedIndex - 1;
-            pinned = new PinnedCoordinateObjective(objective, j, theta[j]);
+            pinned = new FixedCoordinatesObjective(objective, theta, a => a == j);
             problem = pinned;
         }
         var start = pinned?.Restrict(theta) ?? theta;
