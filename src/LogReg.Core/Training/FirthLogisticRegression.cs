@@ -36,18 +36,8 @@ public static class FirthLogisticRegression
     /// <summary>The same with a trainer's optimizer settings (tolerance, cap, start, progress, cancellation).</summary>
     internal static Result Fit(TrainingSet data, OptimizerSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        var objective = ObjectiveFor(data);
         int k = data.FeatureCount + 1, d = data.FeatureCount;
-        if (k > MaximumParameters)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Firth's method inverts a dense {k}×{k} information matrix; at most {MaximumParameters} parameters are supported."), nameof(data));
-        }
-        var objective = new FirthObjective(data);
-        if (objective.At(new double[k]).Factor is null)
-        {
-            throw new InvalidOperationException("The information matrix is singular at β = 0 (a constant or duplicated column?).");
-        }
         var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, new double[k], settings);
         var at = objective.At(result.Minimizer);
         // θ is weights then bias; the table's order is intercept first.
@@ -66,5 +56,25 @@ public static class FirthLogisticRegression
         {
             Optimization = result,
         };
+    }
+
+    /// <summary>Firth's objective on <paramref name="data"/>, refusing a design it cannot take: too wide, or I singular at 0.</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaximumParameters"/> parameters.</exception>
+    /// <exception cref="InvalidOperationException">The information matrix is singular at β = 0.</exception>
+    internal static FirthObjective ObjectiveFor(TrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int k = data.FeatureCount + 1;
+        if (k > MaximumParameters)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Firth's method inverts a dense {k}×{k} information matrix; at most {MaximumParameters} parameters are supported."), nameof(data));
+        }
+        var objective = new FirthObjective(data);
+        if (objective.At(new double[k]).Factor is null)
+        {
+            throw new InvalidOperationException("The information matrix is singular at β = 0 (a constant or duplicated column?).");
+        }
+        return objective;
     }
 }

@@ -1,12 +1,11 @@
 using LogReg.Core.Data;
-using LogReg.Core.Objectives;
 using LogReg.Core.Optimization;
 
 namespace LogReg.Core.Training;
 
 /// <summary>
 /// The trainer's route for <see cref="TrainerOptions.FirthBiasReduction"/>: Newton on Firth's objective −ℓ*
-/// (<see cref="FirthObjective"/>, I as its curvature) through the same steps and loop as every fit, so the report's
+/// (<see cref="Objectives.FirthObjective"/>, I as its curvature) through the same steps and loop as every fit, so the report's
 /// objective, gradient norm (the modified score's largest entry), counts and termination are the loop's own.
 /// </summary>
 internal static class FirthTraining
@@ -16,17 +15,7 @@ internal static class FirthTraining
 
     public static TrainingResult Train(TrainingSet data, TrainerOptions options)
     {
-        int k = data.FeatureCount + 1;
-        if (k > FirthLogisticRegression.MaximumParameters)
-        {
-            throw new ArgumentException(
-                $"Firth's method inverts a dense {k}×{k} information matrix; at most {FirthLogisticRegression.MaximumParameters} parameters are supported.", nameof(data));
-        }
-        var objective = new FirthObjective(data);
-        if (objective.At(new double[k]).Factor is null)
-        {
-            throw new InvalidOperationException("The information matrix is singular at β = 0 (a constant or duplicated column?).");
-        }
+        var objective = FirthLogisticRegression.ObjectiveFor(data);
         var optimizer = OptimizerCatalog.Create(OptimizerKind.Newton);
         options = options with { MaximumNumberOfIterations = options.MaximumNumberOfIterations ?? DefaultIterationCap };
         var result = FitRun.Minimize(optimizer, objective, options, "BinaryCrossEntropy with Firth's penalty ½·ln|I|",
