@@ -47,6 +47,7 @@ public static class StatisticsCalculator
         ArgumentNullException.ThrowIfNull(data);
         options ??= MaximumLikelihoodOptions;
         SeparationResult? separation = null;
+        KnownRank? known = null;
         if (options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity && !options.FirthBiasReduction
             && options.Loss == LossKind.BinaryCrossEntropy)
         {
@@ -54,7 +55,8 @@ public static class StatisticsCalculator
             // column spans no direction the others do not, and one aliased within the rank tolerance (a column far
             // from 0 that is a combination up to single precision's steps) must not separate by its rounding.
             var weighted = options.ClassWeighting.Apply(data);
-            var aliased = data.FeatureCount + 1 > MaximumParameters ? null : RankAnalysis.Inspect(weighted)?.Aliased;
+            known = new KnownRank(data.FeatureCount + 1 > MaximumParameters ? null : RankAnalysis.Inspect(weighted));
+            var aliased = known.Rank?.Aliased;
             var checkedData = aliased is { Count: > 0 }
                 ? weighted.SelectFeatures(Enumerable.Range(0, data.FeatureCount).Where(j => !aliased.Contains(j + 1)).ToList())
                 : weighted;
@@ -65,8 +67,11 @@ public static class StatisticsCalculator
             }
         }
         var fit = FitOnShiftedColumns(data, options);
-        return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics, options.CancellationToken);
+        return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics, known, options.CancellationToken);
     }
+
+    // The rank analysis of the class-weighted design when the caller has made it already (Fit, for the separation check).
+    private sealed record KnownRank(RankAnalysis? Rank);
 
     // The fit on dense columns far from 0 (a Unix time) runs on them shifted towards 0 (ShiftedColumns): the same
     // likelihood in an affine change of parameters, without the near-collinearity with the intercept that costs the
@@ -89,7 +94,10 @@ public static class StatisticsCalculator
     /// <param name="fit">The fit.</param>
     /// <param name="statistics">The covariance; null: the default.</param>
     /// <param name="cancellationToken">Cancels the separation check or Firth's refit the statistics may run.</param>
-    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null, CancellationToken cancellationToken = default)
+    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null, CancellationToken cancellationToken = default) =>
+        Compute(data, fit, statistics, known: null, cancellationToken);
+
+    private static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics, KnownRank? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
@@ -111,7 +119,7 @@ public static class StatisticsCalculator
         var notes = new List<string>();
         bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
         bool wide = k > MaximumParameters;
-        var rank = wide ? null : RankAnalysis.Inspect(data);
+        var rank = wide ? null : known is null ? RankAnalysis.Inspect(data) : known.Rank;
         if (rank is { Aliased.Count: > 0 })
         {
             warnings.Add(DesignWarnings.RankDeficient(data, rank, options.L2Regularization, unpenalised));
