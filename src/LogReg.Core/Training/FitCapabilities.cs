@@ -10,7 +10,9 @@ namespace LogReg.Core.Training;
 /// </summary>
 public static class FitCapabilities
 {
-    private sealed record Rule(string Option, Func<TrainerOptions, string?> Value, Func<ModelFamily, RowSource, string?> Reason, IReadOnlyList<string> Instead);
+    // Example: options that set the value the rule governs (for the table).
+    private sealed record Rule(string Option, Func<TrainerOptions, string?> Value, Func<ModelFamily, RowSource, string?> Reason, IReadOnlyList<string> Instead,
+        TrainerOptions Example);
 
     private static readonly string[] NotSgd = { nameof(OptimizerKind.Auto), nameof(OptimizerKind.Lbfgs), nameof(OptimizerKind.Newton), nameof(OptimizerKind.GradientDescent) };
 
@@ -19,24 +21,28 @@ public static class FitCapabilities
         new(nameof(TrainerOptions.Loss),
             o => o.Loss == LossKind.MeanSquaredError ? nameof(LossKind.MeanSquaredError) : null,
             (family, _) => family == ModelFamily.Softmax ? "the softmax model is fitted by cross-entropy only (BinaryCrossEntropy is its K = 2 case)" : null,
-            new[] { nameof(LossKind.BinaryCrossEntropy) }),
+            new[] { nameof(LossKind.BinaryCrossEntropy) },
+            TrainerOptions.Default with { Loss = LossKind.MeanSquaredError }),
         new(nameof(TrainerOptions.Optimizer),
             o => o.Optimizer == OptimizerKind.MiniBatchSgd ? nameof(OptimizerKind.MiniBatchSgd) : null,
             (family, source) => family == ModelFamily.Softmax ? "the softmax model does not offer mini-batch SGD yet"
                 : source == RowSource.Streamed ? "random mini-batches need the rows in memory"
                 : source == RowSource.Sharded ? "random mini-batches need the rows in one place"
                 : null,
-            NotSgd),
+            NotSgd,
+            TrainerOptions.Default with { Optimizer = OptimizerKind.MiniBatchSgd }),
         new(nameof(TrainerOptions.ClassWeighting),
             o => o.ClassWeighting.Mode == ClassWeightingMode.Explicit ? nameof(ClassWeightingMode.Explicit) : null,
             (family, _) => family == ModelFamily.Softmax ? "explicit weights name two classes (negative, positive); for K classes weight the examples instead" : null,
-            new[] { nameof(ClassWeightingMode.None), nameof(ClassWeightingMode.Balanced) }),
+            new[] { nameof(ClassWeightingMode.None), nameof(ClassWeightingMode.Balanced) },
+            TrainerOptions.Default with { ClassWeighting = ClassWeighting.Explicit(1, 2) }),
         new(nameof(TrainerOptions.FirthBiasReduction),
             o => o.FirthBiasReduction ? "true" : null,
             (family, source) => family == ModelFamily.Softmax ? "Firth's correction is offered for the binary model only"
                 : source != RowSource.InMemory ? "Firth's correction needs every row's leverage, so the rows in memory"
                 : null,
-            new[] { "false" }),
+            new[] { "false" },
+            TrainerOptions.Default with { FirthBiasReduction = true, L2Regularization = 0 }),
     };
 
     /// <summary>Why a fit of <paramref name="family"/> over <paramref name="source"/> cannot honour <paramref name="options"/>, or null when it can.</summary>
@@ -70,14 +76,7 @@ public static class FitCapabilities
     /// <summary>The table as data: for every option value a rule governs, whether each family × source honours it (for documentation).</summary>
     public static IEnumerable<(string Option, string Value, ModelFamily Family, RowSource Source, string? Refusal)> Table()
     {
-        var probes = new (string Option, string Value, TrainerOptions Options)[]
-        {
-            (nameof(TrainerOptions.Loss), nameof(LossKind.MeanSquaredError), TrainerOptions.Default with { Loss = LossKind.MeanSquaredError }),
-            (nameof(TrainerOptions.Optimizer), nameof(OptimizerKind.MiniBatchSgd), TrainerOptions.Default with { Optimizer = OptimizerKind.MiniBatchSgd }),
-            (nameof(TrainerOptions.ClassWeighting), nameof(ClassWeightingMode.Explicit), TrainerOptions.Default with { ClassWeighting = ClassWeighting.Explicit(1, 2) }),
-            (nameof(TrainerOptions.FirthBiasReduction), "true", TrainerOptions.Default with { FirthBiasReduction = true, L2Regularization = 0 }),
-            ("(defaults)", "", TrainerOptions.Default),
-        };
+        var probes = Rules.Select(r => (r.Option, Value: r.Value(r.Example)!, Options: r.Example)).Append(("(defaults)", "", TrainerOptions.Default));
         foreach (var (option, value, options) in probes)
         {
             foreach (var family in Enum.GetValues<ModelFamily>())
