@@ -21,7 +21,13 @@ internal sealed class FirthObjective : IDifferentiableObjective
     public FirthObjective(TrainingSet data)
     {
         _data = data;
-        _rows = InterceptDesign.Rows(data).Select(r => r.AsSpan(1).ToArray().Append(1.0).ToArray()).ToArray();
+        _rows = new double[data.RowCount][];
+        for (int i = 0; i < _rows.Length; i++)
+        {
+            _rows[i] = new double[data.FeatureCount + 1];
+            data.Features.CopyRow(i, _rows[i].AsSpan(0, data.FeatureCount));
+            _rows[i][data.FeatureCount] = 1;
+        }
         Dimension = data.FeatureCount + 1;
         Penalty = new ElasticNetPenalty(0, 0, data.FeatureCount);
     }
