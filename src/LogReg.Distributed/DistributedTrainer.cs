@@ -21,15 +21,12 @@ public static class DistributedTrainer
     {
         options ??= TrainerOptions.Default;
         options.Validate();
-        if (FitCapabilities.Check(ModelFamily.Sigmoid, RowSource.Sharded, options) is { } refusal)
-        {
-            throw new ArgumentException($"Distributed training cannot honour {refusal.Message}", nameof(options));
-        }
+        FitCapabilities.Require(ModelFamily.Sigmoid, RowSource.Sharded, options); // before any shard reads its files
         var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry).ConfigureAwait(false);
-        options.ValidateStart(objective.FeatureCount);
+        var problem = FitProblem.Sharded(objective, objective.FeatureNames,
+            $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)");
         // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).
-        var fit = await Task.Run(() => ExternalSumTraining.Fit(objective, objective.FeatureCount, objective.RowCount, objective.FeatureNames, options,
-            $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)")).ConfigureAwait(false);
+        var fit = await Task.Run(() => Fitter.Fit(problem, options)).ConfigureAwait(false);
         return new DistributedTrainingResult(fit, objective.RowCount, shards.Count);
     }
 }

@@ -6,11 +6,11 @@ namespace LogReg.Distributed;
 /// <param name="Fit">The model and its fit report.</param>
 /// <param name="RowCount">Rows over all shards.</param>
 /// <param name="ShardCount">Shards the sums came from.</param>
-public sealed record DistributedTrainingResult(TrainingResult Fit, long RowCount, int ShardCount)
+public sealed record DistributedTrainingResult(FitResult<LogisticModel> Fit, long RowCount, int ShardCount)
 {
-    /// <summary>The model (<see cref="TrainingResult.Model"/>).</summary>
+    /// <summary>The model (<see cref="FitResult{TModel}.Model"/>).</summary>
     public LogisticModel Model => Fit.Model;
 
-    /// <summary>The fit report (<see cref="TrainingResult.Report"/>).</summary>
+    /// <summary>The fit report (<see cref="FitResult{TModel}.Report"/>).</summary>
     public FitReport Report => Fit.Report;
 }

@@ -32,7 +32,7 @@ internal static class ColdStartRehearsal
     /// the first time this kind of fit is met in the process, when more than one thread is allowed and the set is large;
     /// returns it, or null when none was started. <paramref name="afterFit"/> rehearses what the caller does with a fit.
     /// </summary>
-    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, bool sparse, Action<TrainingResult> afterFit)
+    public static Task? StartIfUseful(TrainerOptions options, long rows, int features, bool sparse, Action<FitResult<LogisticModel>> afterFit)
     {
         if (options.ResolvedThreads < 2 || options.FirthBiasReduction || rows * features < MinimumValues)
         {
@@ -50,7 +50,7 @@ internal static class ColdStartRehearsal
     }
 
     /// <summary>The rehearsal fit itself (on the calling thread): three iterations of <paramref name="options"/> on the synthetic set.</summary>
-    internal static TrainingResult Fit(TrainerOptions options, int features, bool sparse) =>
+    internal static FitResult<LogisticModel> Fit(TrainerOptions options, int features, bool sparse) =>
         LogisticRegressionTrainer.Train(SyntheticSet(features, sparse), options with
         {
             MaximumNumberOfIterations = 3,

@@ -9,7 +9,7 @@ namespace LogReg.MLNet;
 /// </summary>
 public sealed class LogRegModelParameters
 {
-    internal LogRegModelParameters(TrainingResult fit, long rowCount, long skippedRows, ModelStatistics? statistics = null)
+    internal LogRegModelParameters(FitResult<LogisticModel> fit, long rowCount, long skippedRows, ModelStatistics? statistics = null)
         : this(fit.Model, fit.Report, rowCount, skippedRows, statistics)
     {
     }

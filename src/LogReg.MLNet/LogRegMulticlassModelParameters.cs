@@ -6,7 +6,7 @@ namespace LogReg.MLNet;
 /// <summary>The multiclass model as this library holds it: the double-precision softmax model and the report of its fit.</summary>
 public sealed class LogRegMulticlassModelParameters
 {
-    internal LogRegMulticlassModelParameters(SoftmaxTrainingResult fit, long rowCount, long skippedRows, MultinomialStatistics? statistics)
+    internal LogRegMulticlassModelParameters(FitResult<SoftmaxModel> fit, long rowCount, long skippedRows, MultinomialStatistics? statistics)
         : this(fit.Model, fit.Report, rowCount, skippedRows, statistics)
     {
     }

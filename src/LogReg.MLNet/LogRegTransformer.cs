@@ -47,7 +47,7 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
     /// saves (<see cref="LogRegModelFile"/>) and reloads like any other. <paramref name="trainingSchema"/>
     /// needs the feature column (its slot names are kept for scoring by name).
     /// </summary>
-    public static LogRegTransformer FromFit(MLContext mlContext, Core.Training.TrainingResult fit, DataViewSchema trainingSchema, long rowCount,
+    public static LogRegTransformer FromFit(MLContext mlContext, Core.Training.FitResult<Core.Training.LogisticModel> fit, DataViewSchema trainingSchema, long rowCount,
         string featureColumnName = "Features")
     {
         ArgumentNullException.ThrowIfNull(mlContext);

@@ -84,6 +84,14 @@ public sealed class MulticlassTrainingSet
         return totals;
     }
 
+    /// <summary>A new set of the listed rows, in the listed order (labels, weights, feature and class names follow).</summary>
+    public MulticlassTrainingSet SelectRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new MulticlassTrainingSet(Features.SelectRows(rows), rows.Select(i => Labels[i]).ToArray(), ClassCount,
+            ExampleWeights is null ? null : rows.Select(i => ExampleWeights[i]).ToArray(), FeatureNames, ClassNames);
+    }
+
     /// <summary>The same rows with example weights sᵢ·factor[yᵢ] (class weighting).</summary>
     public MulticlassTrainingSet WithClassFactors(IReadOnlyList<double> factor)
     {

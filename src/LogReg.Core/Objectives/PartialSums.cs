@@ -1,3 +1,5 @@
+using LogReg.Core.Optimization;
+
 namespace LogReg.Core.Objectives;
 
 /// <summary>What a part of the rows (a streamed block, a remote shard) is asked to sum.</summary>
@@ -15,19 +17,25 @@ public enum PartialQuantity
     /// <summary>The dense curvature matrix (row-major).</summary>
     DenseCurvature,
 
-    /// <summary>The curvature moments (the preconditioner's inputs).</summary>
+    /// <summary>The curvature moments (the sigmoid model's preconditioner inputs).</summary>
     CurvatureMoments,
+
+    /// <summary>The curvature's diagonal (the softmax model's preconditioner).</summary>
+    CurvatureDiagonal,
 }
 
 /// <summary>
 /// A part's unpenalised sums: <see cref="Value"/>; <see cref="Vector"/> = the gradient, the curvature
-/// product, the dense curvature or the moments' Σcᵢxᵢ; <see cref="Squares"/> and <see cref="Total"/> the
+/// product, the dense curvature, the curvature's diagonal or the moments' Σcᵢxᵢ; <see cref="Squares"/> and <see cref="Total"/> the
 /// moments' Σcᵢxᵢ² and Σcᵢ.
 /// </summary>
 public sealed record PartialSums(double Value, double[]? Vector = null, double[]? Squares = null, double Total = 0)
 {
-    /// <summary>The requested quantity of the unpenalised objective of one part of the rows.</summary>
-    public static PartialSums Of(ILinearModelObjective part, PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton)
+    /// <summary>
+    /// The requested quantity of the unpenalised objective of one part of the rows (an <see cref="ILinearModelObjective"/> or a
+    /// <see cref="SoftmaxObjective"/>; the moments are the sigmoid model's only).
+    /// </summary>
+    public static PartialSums Of(IPreconditionedObjective part, PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton)
     {
         ArgumentNullException.ThrowIfNull(part);
         switch (quantity)
@@ -43,8 +51,10 @@ public sealed record PartialSums(double Value, double[]? Vector = null, double[]
                 return new PartialSums(0, product);
             case PartialQuantity.DenseCurvature:
                 return new PartialSums(0, part.HessianAt(theta, gaussNewton).ToDense());
+            case PartialQuantity.CurvatureDiagonal:
+                return new PartialSums(0, part.CurvatureDiagonalAt(theta) ?? throw new ArgumentException("The part offers no curvature diagonal.", nameof(part)));
             case PartialQuantity.CurvatureMoments:
-                var moments = part.MomentsAt(theta);
+                var moments = (part as ILinearModelObjective ?? throw new ArgumentException("Curvature moments are the sigmoid model's.", nameof(part))).MomentsAt(theta);
                 return new PartialSums(0, moments.Sum, moments.SumOfSquares, moments.Total);
             default:
                 throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown partial quantity.");

@@ -5,24 +5,31 @@ using LogReg.Core.Penalties;
 namespace LogReg.Core.Objectives;
 
 /// <summary>
-/// F(w, b) = Σ over parts of the rows of their unpenalised sums + the penalty once, for rows that are not
-/// in one in-memory objective: streamed blocks (<see cref="Training.StreamingObjective"/>) or remote shards
-/// (LogReg.Distributed). A subclass only says how to reach its parts (<see cref="SumParts"/>, in a fixed
-/// order); value, gradient, curvature and preconditioner are assembled here, once for both.
+/// F(θ) = Σ over parts of the rows of their unpenalised sums + the penalty once, for rows that are not
+/// in one in-memory objective: streamed blocks (<see cref="Training.StreamingObjective"/>,
+/// <see cref="Training.StreamingSoftmaxObjective"/>) or remote shards (LogReg.Distributed), for either family:
+/// θ = (w, b) of the sigmoid model (one bias) or (W₀ … W_{K−1}, b₀ … b_{K−1}) of the softmax (K biases). A subclass
+/// only says how to reach its parts (<see cref="SumParts"/>, in a fixed order); value, gradient, curvature and
+/// preconditioner are assembled here, once for every family and source.
 /// </summary>
 public abstract class SummedObjective : IPreconditionedObjective
 {
-    /// <summary>Sets the penalty (its penalised count is d).</summary>
-    protected SummedObjective(ElasticNetPenalty penalty)
+    /// <summary>Sets the penalty (its penalised count is the K·d weights) and the number of biases K (1 for the sigmoid model).</summary>
+    protected SummedObjective(ElasticNetPenalty penalty, int biases = 1)
     {
         Penalty = penalty ?? throw new ArgumentNullException(nameof(penalty));
+        ArgumentOutOfRangeException.ThrowIfLessThan(biases, 1);
+        Biases = biases;
     }
 
     /// <summary>d, the number of features.</summary>
-    public int FeatureCount => Penalty.PenalizedCount;
+    public int FeatureCount => Penalty.PenalizedCount / Biases;
+
+    /// <summary>The biases at the end of θ: 1 for the sigmoid model, K for the softmax.</summary>
+    public int Biases { get; }
 
     /// <inheritdoc/>
-    public int Dimension => FeatureCount + 1;
+    public int Dimension => Penalty.PenalizedCount + Biases;
 
     /// <inheritdoc/>
     public ElasticNetPenalty Penalty { get; }
@@ -65,12 +72,29 @@ public abstract class SummedObjective : IPreconditionedObjective
     /// <inheritdoc/>
     public ICurvature HessianAt(ReadOnlySpan<double> x, bool gaussNewton = false) => new Curvature(this, Point(x), gaussNewton);
 
-    /// <inheritdoc/>
-    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x) =>
-        CurvaturePreconditioner.FromMoments(MomentsAt(x), Penalty.L2, center: Penalty.IsSmooth);
+    /// <summary>
+    /// The sigmoid model's preconditioner from the curvature moments (as in memory); the softmax's is the curvature's
+    /// diagonal (as <see cref="SoftmaxObjective.PreconditionerAt"/>).
+    /// </summary>
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x) => Biases == 1
+        ? CurvaturePreconditioner.FromMoments(MomentsAt(x), Penalty.L2, center: Penalty.IsSmooth)
+        : new DiagonalPreconditioner(CurvatureDiagonalAt(x));
 
     /// <inheritdoc/>
-    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> x) => MomentsAt(x).Diagonal(Penalty.L2);
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> x)
+    {
+        if (Biases == 1)
+        {
+            return MomentsAt(x).Diagonal(Penalty.L2);
+        }
+        var diagonal = new double[Dimension];
+        SumParts(PartialQuantity.CurvatureDiagonal, Point(x), null, false, p => VectorKernels.AddScaled(p.Vector!, 1.0, diagonal));
+        for (int j = 0; j < Penalty.PenalizedCount; j++)
+        {
+            diagonal[j] += Penalty.L2;
+        }
+        return diagonal;
+    }
 
     // The parts' curvature moments, added in their fixed order: one round.
     private CurvatureMoments MomentsAt(ReadOnlySpan<double> x)

@@ -14,9 +14,9 @@ namespace LogReg.Core.Statistics;
 /// uncertainty of the selection itself is not in them.</item>
 /// </list>
 /// </summary>
-internal sealed record DescribedFit(TrainingResult Fit, TrainingSet Data, List<int> Kept, IReadOnlyList<int> Aliased, IReadOnlyList<int> Unselected)
+internal sealed record DescribedFit(FitResult<LogisticModel> Fit, TrainingSet Data, List<int> Kept, IReadOnlyList<int> Aliased, IReadOnlyList<int> Unselected)
 {
-    public static DescribedFit Of(TrainingSet data, TrainingResult fit, RankAnalysis? rank, bool unpenalised)
+    public static DescribedFit Of(TrainingSet data, FitResult<LogisticModel> fit, RankAnalysis? rank, bool unpenalised)
     {
         var options = fit.Report.Options;
         var kept = Enumerable.Range(0, data.FeatureCount).ToList();

@@ -46,7 +46,7 @@ public static class MultinomialStatisticsCalculator
     /// (the full softmax's common shift leaves a first-order method short of that precision); a penalised fit gets the
     /// fit-level figures and its estimates, without standard errors, which describe the unpenalised likelihood only.
     /// </summary>
-    public static MultinomialStatistics Compute(MulticlassTrainingSet data, SoftmaxTrainingResult fit, int threads = 1, CancellationToken cancellationToken = default)
+    public static MultinomialStatistics Compute(MulticlassTrainingSet data, FitResult<SoftmaxModel> fit, int threads = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);

@@ -76,7 +76,7 @@ public static class StatisticsCalculator
     // The fit on dense columns far from 0 (a Unix time) runs on them shifted towards 0 (ShiftedColumns): the same
     // likelihood in an affine change of parameters, without the near-collinearity with the intercept that costs the
     // optimizer digits (and its convergence test); the model is mapped back exactly.
-    internal static TrainingResult FitOnShiftedColumns(TrainingSet data, TrainerOptions options)
+    internal static FitResult<LogisticModel> FitOnShiftedColumns(TrainingSet data, TrainerOptions options)
     {
         if (ShiftedColumns.Of(data) is not { } shifted)
         {
@@ -94,10 +94,10 @@ public static class StatisticsCalculator
     /// <param name="fit">The fit.</param>
     /// <param name="statistics">The covariance; null: the default.</param>
     /// <param name="cancellationToken">Cancels the separation check or Firth's refit the statistics may run.</param>
-    public static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics = null, CancellationToken cancellationToken = default) =>
+    public static ModelStatistics Compute(TrainingSet data, FitResult<LogisticModel> fit, StatisticsOptions? statistics = null, CancellationToken cancellationToken = default) =>
         Compute(data, fit, statistics, known: null, cancellationToken);
 
-    private static ModelStatistics Compute(TrainingSet data, TrainingResult fit, StatisticsOptions? statistics, KnownRank? known, CancellationToken cancellationToken)
+    private static ModelStatistics Compute(TrainingSet data, FitResult<LogisticModel> fit, StatisticsOptions? statistics, KnownRank? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);

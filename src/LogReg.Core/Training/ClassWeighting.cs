@@ -89,12 +89,27 @@ public sealed record ClassWeighting(ClassWeightingMode Mode, double Negative = 1
             case ClassWeightingMode.Explicit:
                 throw new ArgumentException(FitCapabilities.Check(ModelFamily.Softmax, RowSource.InMemory, TrainerOptions.Default with { ClassWeighting = this })!.Message);
         }
-        var counts = new double[data.ClassCount];
+        var counts = new long[data.ClassCount];
         foreach (int y in data.Labels)
         {
             counts[y]++;
         }
+        return data.WithClassFactors(FactorsFor(counts));
+    }
+
+    /// <summary>
+    /// The factor of each of K classes from the row counts of the whole data (read in parts, or in memory): balanced
+    /// n / (K · n_k) over the classes that occur, 1 otherwise.
+    /// </summary>
+    public double[] FactorsFor(IReadOnlyList<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (Mode != ClassWeightingMode.Balanced)
+        {
+            return counts.Select(_ => 1.0).ToArray();
+        }
+        long rows = counts.Sum();
         int present = counts.Count(c => c > 0);
-        return data.WithClassFactors(counts.Select(c => c > 0 ? data.RowCount / (present * c) : 0.0).ToArray());
+        return counts.Select(c => c > 0 ? rows / (present * (double)c) : 0.0).ToArray();
     }
 }

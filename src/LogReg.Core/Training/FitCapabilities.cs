@@ -49,9 +49,10 @@ public static class FitCapabilities
     public static FitRefusal? Check(ModelFamily family, RowSource source, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (family == ModelFamily.Softmax && source != RowSource.InMemory)
+        if (family == ModelFamily.Softmax && source == RowSource.Sharded)
         {
-            return new FitRefusal("row source", source.ToString(), "the softmax model is fitted on rows in memory only", new[] { nameof(RowSource.InMemory) });
+            return new FitRefusal("row source", source.ToString(), "the softmax model is not fitted over shards yet (shards hold binary labels)",
+                new[] { nameof(RowSource.InMemory), nameof(RowSource.Streamed) });
         }
         foreach (var rule in Rules)
         {
@@ -69,7 +70,13 @@ public static class FitCapabilities
     {
         if (Check(family, source, options) is { } refusal)
         {
-            throw new ArgumentException(refusal.Message, nameof(options));
+            string fit = source switch
+            {
+                RowSource.Streamed => "A streamed fit (data read pass by pass) cannot honour ",
+                RowSource.Sharded => "A distributed fit cannot honour ",
+                _ => "",
+            };
+            throw new ArgumentException(fit + refusal.Message, nameof(options));
         }
     }
 

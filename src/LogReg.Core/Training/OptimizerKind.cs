@@ -3,7 +3,7 @@ namespace LogReg.Core.Training;
 /// <summary>Which optimizer fits the model (see <see cref="OptimizerCatalog"/> for names and the Auto rule).</summary>
 public enum OptimizerKind
 {
-    /// <summary>The fastest exact optimizer for the problem (<see cref="OptimizerCatalog.Resolve"/>).</summary>
+    /// <summary>The fastest exact optimizer for the problem (<see cref="OptimizerCatalog.Resolve(ModelFamily, TrainerOptions, int, long, bool)"/>).</summary>
     Auto = 0,
 
     /// <summary>Batch gradient descent in the seed's five steps.</summary>

@@ -17,7 +17,7 @@ public sealed record TrainerOptions : OptimizerSettings
     /// <summary>The point-wise loss. Default binary cross-entropy.</summary>
     public LossKind Loss { get; init; } = LossKind.BinaryCrossEntropy;
 
-    /// <summary>The optimizer. Default <see cref="OptimizerKind.Auto"/> (see <see cref="OptimizerCatalog.Resolve"/>).</summary>
+    /// <summary>The optimizer. Default <see cref="OptimizerKind.Auto"/> (see <see cref="OptimizerCatalog.Resolve(ModelFamily, TrainerOptions, int, long, bool)"/>).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Auto;
 
     /// <summary>L2 weight (the (L2/2)·‖w‖² term; 1/C in scikit-learn's terms). Default 1.</summary>
@@ -53,17 +53,6 @@ public sealed record TrainerOptions : OptimizerSettings
 
     /// <summary>The thread count that will be used.</summary>
     public int ResolvedThreads => NumberOfThreads ?? Environment.ProcessorCount;
-
-    /// <summary>Refuses a warm start (<see cref="InitialParameters"/>) whose length is not d + 1 for data with d features.</summary>
-    /// <exception cref="ArgumentException">The start has the wrong length.</exception>
-    public void ValidateStart(int featureCount)
-    {
-        if (InitialParameters is { } initial && initial.Count != featureCount + 1)
-        {
-            throw new ArgumentException(
-                $"InitialParameters has {initial.Count} values; the data have {featureCount} features, so {featureCount + 1} are needed (the weights, then the bias).");
-        }
-    }
 
     /// <inheritdoc/>
     public override void Validate()

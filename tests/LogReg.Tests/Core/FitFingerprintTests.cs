@@ -92,7 +92,7 @@ public class FitFingerprintTests
     private static (IReadOnlyList<double>, int, double) Streamed(TrainerOptions options) =>
         Of(StreamingTraining.Train(new InMemoryBlockSource(Dense.Value, 128), options));
 
-    private static (IReadOnlyList<double>, int, double) Of(TrainingResult fit) =>
+    private static (IReadOnlyList<double>, int, double) Of(FitResult<LogisticModel> fit) =>
         (fit.Model.Weights.Append(fit.Model.Bias).ToArray(), fit.Report.Optimization.Iterations, fit.Report.Optimization.Objective);
 
     private static (IReadOnlyList<double>, int, double) Softmax(MulticlassTrainingSet data, TrainerOptions options)

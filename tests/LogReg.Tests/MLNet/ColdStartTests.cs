@@ -105,7 +105,7 @@ public class ColdStartTests
         {
             Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.GradientDescent, L1Regularization = 0.1, EnforceNonNegativity = true,
         };
-        TrainingResult? rehearsed = null;
+        FitResult<LogisticModel>? rehearsed = null;
         Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 1 }, 100_000, 100, sparse: true, _ => { }));
         Assert.Null(ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 1_000, 100, sparse: true, _ => { }));
         var first = ColdStartRehearsal.StartIfUseful(options with { NumberOfThreads = 2 }, 100_000, 100, sparse: true, fit => rehearsed = fit);

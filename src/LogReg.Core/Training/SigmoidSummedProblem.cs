@@ -1,0 +1,36 @@
+using System.Globalization;
+using LogReg.Core.Losses;
+using LogReg.Core.Objectives;
+
+namespace LogReg.Core.Training;
+
+/// <summary>
+/// The binary model on an objective whose sums over rows are made elsewhere — streamed blocks
+/// (<see cref="StreamingObjective"/>) or remote shards (LogReg.Distributed): the objective is built once the options are
+/// checked; every evaluation is one pass or one round of shard calls.
+/// </summary>
+internal sealed class SigmoidSummedProblem(RowSource source, int featureCount, IReadOnlyList<string>? featureNames, string description,
+    Func<TrainerOptions, SummedObjective> objectiveFor) : FitProblem<LogisticModel>(ModelFamily.Sigmoid, source)
+{
+    internal override int Dimension => featureCount + 1;
+
+    internal override string StartLayout => Layout(featureCount);
+
+    internal override FitPlan Plan(TrainerOptions options)
+    {
+        var objective = objectiveFor(options);
+        var kind = OptimizerCatalog.Resolve(ModelFamily.Sigmoid, options, featureCount, objective.RowCount, sparse: false);
+        return new FitPlan(objective, kind, options, options.Loss.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"{objective.RowCount} rows × {featureCount} features ({description})"));
+    }
+
+    internal override (LogisticModel Model, double[] Theta) ModelOf(double[] minimizer, FitPlan plan) =>
+        (Model(minimizer, featureCount, plan.Options.Loss, featureNames), minimizer);
+
+    /// <summary>The sigmoid model of θ = (w, b).</summary>
+    internal static LogisticModel Model(double[] theta, int featureCount, LossKind loss, IReadOnlyList<string>? names) =>
+        new(theta.AsSpan(0, featureCount).ToArray(), theta[featureCount], loss, names);
+
+    internal static string Layout(int featureCount) => string.Create(CultureInfo.InvariantCulture,
+        $"the data have {featureCount} features, so {featureCount + 1} are needed (the weights, then the bias)");
+}
