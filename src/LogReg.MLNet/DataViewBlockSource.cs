@@ -5,27 +5,18 @@ using Microsoft.ML.Data;
 namespace LogReg.MLNet;
 
 /// <summary>
-/// An <see cref="IDataView"/> read again on every pass, in blocks of usable rows (the streaming mode):
-/// one cursor per pass, the rows in the view's order, with the same checks, skips and errors as the
-/// in-memory reader. Only the block being summed is in memory.
+/// An <see cref="IDataView"/> read again on every pass, in blocks of usable rows (the streaming mode), for either family:
+/// one cursor per pass, the rows in the view's order, with the same checks, skips and errors as the in-memory reader.
+/// Only the block being summed is in memory.
 /// </summary>
-internal sealed class DataViewBlockSource : ITrainingBlockSource
+internal abstract class DataViewBlockSource<TBlock>
 {
-    private readonly IDataView _data;
-    private readonly string _label;
-    private readonly string _features;
-    private readonly string? _weight;
-
-    public DataViewBlockSource(IDataView data, string labelName, string featureName, string? weightName, int blockRows)
+    protected DataViewBlockSource(IDataView data, string labelName, string featureName, string? weightName, int blockRows)
     {
-        _data = data;
-        _label = labelName;
-        _features = featureName;
-        _weight = weightName;
-        BlockRows = blockRows;
+        (Data, Label, Features, Weight, BlockRows) = (data, labelName, featureName, weightName, blockRows);
         var column = SchemaChecks.Features(data.Schema, featureName);
         FeatureCount = ((VectorDataViewType)column.Type).Size;
-        FeatureNames = TrainingSetReader.SlotNames(column, FeatureCount);
+        FeatureNames = SchemaChecks.SlotNames(column, FeatureCount);
     }
 
     public int FeatureCount { get; }
@@ -40,14 +31,56 @@ internal sealed class DataViewBlockSource : ITrainingBlockSource
     /// <summary>Usable rows read on the last pass.</summary>
     public long RowCount { get; private set; }
 
-    public void ForEachBlock(Action<TrainingSet> visit, CancellationToken cancellationToken = default)
+    protected IDataView Data { get; }
+
+    protected string Label { get; }
+
+    protected string Features { get; }
+
+    protected string? Weight { get; }
+
+    public void ForEachBlock(Action<TBlock> visit, CancellationToken cancellationToken = default)
     {
         long rows = 0;
-        SkippedRows = TrainingSetReader.ReadBinaryBlocks(_data, _label, _features, _weight, BlockRows, block =>
+        SkippedRows = Read(block =>
         {
-            rows += block.RowCount;
+            rows += RowsOf(block);
             visit(block);
         }, cancellationToken);
         RowCount = rows;
     }
+
+    /// <summary>One pass; returns the rows skipped.</summary>
+    protected abstract long Read(Action<TBlock> visit, CancellationToken cancellationToken);
+
+    protected abstract int RowsOf(TBlock block);
+}
+
+/// <summary>A Boolean label's view as streamed binary blocks.</summary>
+internal sealed class DataViewBlockSource(IDataView data, string labelName, string featureName, string? weightName, int blockRows)
+    : DataViewBlockSource<TrainingSet>(data, labelName, featureName, weightName, blockRows), ITrainingBlockSource
+{
+    protected override long Read(Action<TrainingSet> visit, CancellationToken cancellationToken) =>
+        TrainingSetReader.ReadBinaryBlocks(Data, Label, Features, Weight, BlockRows, visit, cancellationToken);
+
+    protected override int RowsOf(TrainingSet block) => block.RowCount;
+}
+
+/// <summary>A key label's view as streamed K-class blocks (class names from the key's values, as in memory).</summary>
+internal sealed class DataViewMulticlassBlockSource : DataViewBlockSource<MulticlassTrainingSet>, IMulticlassBlockSource
+{
+    public DataViewMulticlassBlockSource(IDataView data, string labelName, string featureName, string? weightName, int blockRows)
+        : base(data, labelName, featureName, weightName, blockRows)
+    {
+        var label = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
+        ClassNames = SchemaChecks.KeyNames(label, classes)
+            ?? Enumerable.Range(0, classes).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    protected override long Read(Action<MulticlassTrainingSet> visit, CancellationToken cancellationToken) =>
+        TrainingSetReader.ReadMulticlassBlocks(Data, Label, Features, Weight, BlockRows, visit, cancellationToken);
+
+    protected override int RowsOf(MulticlassTrainingSet block) => block.RowCount;
 }

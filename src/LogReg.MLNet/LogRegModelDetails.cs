@@ -16,14 +16,14 @@ namespace LogReg.MLNet;
 /// </summary>
 public static class LogRegModelDetails
 {
-    private static readonly ConditionalWeakTable<LinearBinaryModelParameters, LogRegModelParameters> Details = new();
-    private static readonly ConditionalWeakTable<MaximumEntropyModelParameters, LogRegMulticlassModelParameters> MulticlassDetails = new();
+    // One table for both families: ML.NET's model object → this library's details of its fit.
+    private static readonly ConditionalWeakTable<object, object> Details = new();
 
     /// <summary>The model, fit report and statistics behind <paramref name="model"/>, or null if this library did not train it (or it was loaded without them).</summary>
     public static LogRegModelParameters? LogRegDetails(this LinearBinaryModelParameters model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Details.TryGetValue(model, out var details) ? details : null;
+        return Details.TryGetValue(model, out var details) ? details as LogRegModelParameters : null;
     }
 
     /// <summary>The same, for the calibrated model a binary trainer's transformer carries (<c>transformer.Model</c>).</summary>
@@ -37,12 +37,12 @@ public static class LogRegModelDetails
     public static LogRegMulticlassModelParameters? LogRegDetails(this MaximumEntropyModelParameters model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return MulticlassDetails.TryGetValue(model, out var details) ? details : null;
+        return Details.TryGetValue(model, out var details) ? details as LogRegMulticlassModelParameters : null;
     }
 
     internal static void Attach(LinearBinaryModelParameters model, LogRegModelParameters details) => Details.AddOrUpdate(model, details);
 
-    internal static void Attach(MaximumEntropyModelParameters model, LogRegMulticlassModelParameters details) => MulticlassDetails.AddOrUpdate(model, details);
+    internal static void Attach(MaximumEntropyModelParameters model, LogRegMulticlassModelParameters details) => Details.AddOrUpdate(model, details);
 
     /// <summary>
     /// The binary linear models in <paramref name="transformer"/>, depth-first in pipeline order (a

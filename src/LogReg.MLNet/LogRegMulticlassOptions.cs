@@ -17,15 +17,5 @@ public sealed class LogRegMulticlassOptions : LogRegOptionsBase
         return new LogRegMulticlassOptions { _core = core, Seed = core.Seed };
     }
 
-    /// <summary>
-    /// Compute statistics after training, as <c>LbfgsMaximumEntropy</c>'s ShowTrainingStatistics: ML.NET's record in
-    /// <c>MaximumEntropyModelParameters.Statistics</c> (rows, parameters = K biases + non-zero weights, deviance and null
-    /// deviance of the fit; saved in the model file, so plain ML.NET reloads it), and the multinomial-logit table
-    /// (statsmodels' MNLogit: coefficients against the first class, standard errors, z, p, intervals, log-likelihood,
-    /// AIC, BIC) in <c>LogRegDetails().Statistics</c> — with standard errors for the unpenalised fit (L2 = L1 = 0).
-    /// Default false.
-    /// </summary>
-    public bool ShowTrainingStatistics { get; set; }
-
     internal LogRegMulticlassOptions Clone() => Clone<LogRegMulticlassOptions>();
 }

@@ -1,4 +1,3 @@
-using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -9,7 +8,8 @@ namespace LogReg.MLNet;
 
 /// <summary>
 /// The multiclass estimator: <c>mlContext.MulticlassClassification.Trainers.LogReg(...)</c>. Fit reads
-/// the data once (a key-typed label with K values), minimises the softmax cross-entropy
+/// the data once (a key-typed label with K values; over <see cref="LogRegOptionsBase.MemoryBudgetMegabytes"/> it streams them, one
+/// read per pass), minimises the softmax cross-entropy
 /// F(W, b) = Σᵢ sᵢ·[logsumexp(W·xᵢ + b) − (W·xᵢ + b)_{yᵢ}] + (L2/2)·‖W‖² + L1·‖W‖₁ with this library's
 /// optimizers, and returns ML.NET's own multiclass transformer over <see cref="MaximumEntropyModelParameters"/>
 /// — the types <c>LbfgsMaximumEntropy</c> returns — so Evaluate, CrossValidate, PFI, PredictionEngine,
@@ -38,7 +38,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
     public TrainerInfo Info => MLNetInterop.TrainerInfo;
 
     /// <summary>Reads <paramref name="input"/> once, trains, and returns ML.NET's multiclass prediction transformer.</summary>
-    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input) => Train(input, null);
+    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input) => Train(input, null).Scorer;
 
     /// <summary>
     /// Warm start from a multiclass linear model of ML.NET's (<c>LbfgsMaximumEntropy</c>'s, ours, or
@@ -51,57 +51,25 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         modelParameters.GetWeights(ref weights, out int classes);
         var start = weights.Take(classes).SelectMany(w => w.DenseValues().Select(v => (double)v))
             .Concat(modelParameters.GetBiases().Select(b => (double)b)).ToArray();
-        return Train(trainData, start);
+        return Train(trainData, start).Scorer;
     }
 
     /// <summary>Warm start from an earlier softmax model of this library (<c>LogRegDetails().Model</c>).</summary>
     public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView trainData, SoftmaxModel initialModel)
     {
         ArgumentNullException.ThrowIfNull(initialModel);
-        return Train(trainData, initialModel.ToParameters());
+        return Train(trainData, initialModel.ToParameters()).Scorer;
     }
 
-    private MulticlassPredictionTransformer<MaximumEntropyModelParameters> Train(IDataView input, double[]? initial)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var o = _options;
-        using var channel = _host.Start("Training");
-        var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName,
-            o.ToTrainerOptions(0, null, null).ResolvedThreads, o.BufferPool, o.CancellationToken);
-        if (skipped > 0)
-        {
-            channel.Warning(MessageSensitivity.None,
-                $"Skipped {skipped} row(s) with a missing label in '{o.LabelColumnName}' or a NaN in '{o.FeatureColumnName}'" +
-                (o.ExampleWeightColumnName is null ? "" : $" or '{o.ExampleWeightColumnName}'") + ".");
-        }
-        int seed = o.Seed ?? _host.Rand.Next();
-        var trainerOptions = o.ToTrainerOptions(seed, new TrainingChannel.Progress(channel, o.Progress), e => TrainingChannel.Log(channel, e)) with
-        {
-            InitialParameters = initial ?? o.RandomStart(data.ClassCount * data.FeatureCount, data.ClassCount, seed),
-        };
-        var fit = SoftmaxRegressionTrainer.Train(data, trainerOptions);
-        var statistics = o.ShowTrainingStatistics ? MultinomialStatisticsCalculator.Compute(data, fit, trainerOptions.ResolvedThreads, trainerOptions.CancellationToken) : null;
-        // Nothing reads the copy after this point (the fit, its report and the statistics hold no rows).
-        returnArrays();
-        var model = fit.Model;
-        var weights = Enumerable.Range(0, model.ClassCount)
-            .Select(k => new VBuffer<float>(model.FeatureCount, model.WeightsOf(k).ToArray().Select(w => (float)w).ToArray())).ToArray();
-        var biases = model.Biases.Select(b => (float)b).ToArray();
-        if (!weights.All(w => w.DenseValues().All(float.IsFinite)) || !biases.All(float.IsFinite))
-        {
-            throw new InvalidOperationException(
-                $"Training produced weights that a float cannot hold ({fit.Report.Optimization.Termination}); no model is returned. " +
-                $"Remedies: {RemedyWording.Describe(fit.Report.Optimization.Remedies | Core.Optimization.Remedy.StandardizeFeatures)}.");
-        }
-        var classNames = model.ClassNames.SequenceEqual(Enumerable.Range(0, model.ClassCount).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            ? null : model.ClassNames.ToArray();
-        // ML.NET's own record, as LbfgsMaximumEntropy makes it: its parameter count is the K biases and the non-zero weights.
-        var record = statistics is null ? null : MLNetInterop.CreateStatistics(_host, data.RowCount, biases.Length + weights.Sum(w => w.DenseValues().Count(v => v != 0)),
-            (float)statistics.Deviance, (float)statistics.NullDeviance, null, [], 0f);
-        var scorer = MLNetInterop.CreateMulticlassScorer(_host, weights, biases, model.FeatureCount, classNames, input.Schema, o.FeatureColumnName, o.LabelColumnName, record);
-        LogRegModelDetails.Attach(scorer.Model, new LogRegMulticlassModelParameters(fit, data.RowCount, skipped, statistics));
-        return scorer;
-    }
+    /// <summary>
+    /// Trains and returns ML.NET's transformer (<see cref="LogRegMulticlassFit.Scorer"/>) with this library's account of the
+    /// fit: the double-precision model, the fit report and, when asked for, the statistics. With <paramref name="initialModel"/>
+    /// the optimizer starts at its weights and biases.
+    /// </summary>
+    public LogRegMulticlassFit FitWithReport(IDataView trainData, SoftmaxModel? initialModel = null) => Train(trainData, initialModel?.ToParameters());
+
+    private LogRegMulticlassFit Train(IDataView input, double[]? initial) =>
+        new EstimatorCore<SoftmaxModel, LogRegMulticlassFit>(_host, _options, MulticlassTrainerFamily.Instance).Train(input, initial);
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)

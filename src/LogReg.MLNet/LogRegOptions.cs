@@ -30,24 +30,6 @@ public sealed class LogRegOptions : LogRegOptionsBase
     public LossKind Loss { get => _core.Loss; set => _core = _core with { Loss = value }; }
 
     /// <summary>
-    /// Compute coefficient statistics after training (standard errors, z, p-values, intervals,
-    /// log-likelihood, AIC, BIC, …; see <see cref="LogRegModelParameters.Statistics"/>), as ML.NET's
-    /// ShowTrainingStatistics — in managed code, without MKL. Default false. With L1 &gt; 0 or non-negativity they are
-    /// conditional on the selected (non-zero) weights, as ML.NET gives them.
-    /// </summary>
-    public bool ShowTrainingStatistics { get; set; }
-
-    /// <summary>
-    /// Largest in-memory copy of the training data, in megabytes. When the view's label, weight and
-    /// stored features would take more, Fit streams instead: every pass reads the view again in blocks
-    /// (an eighth of the budget each), so data larger than memory can be trained, at the cost of one
-    /// read per objective evaluation; the model equals the in-memory one to rounding. Default (null):
-    /// half of the memory the GC reports as available. 0: always stream. Streaming refuses what needs
-    /// the rows in memory (SGD, Firth, <see cref="ShowTrainingStatistics"/>).
-    /// </summary>
-    public int? MemoryBudgetMegabytes { get; set; }
-
-    /// <summary>
     /// While the first large set (n·d ≥ 1,000,000) of a kind of fit is read in the process, compile that fit's optimizer
     /// and kernels on another thread by a three-iteration fit on 256 synthetic rows, so the real fit starts compiled.
     /// Once per kind of fit per process (a process-wide record of the kinds rehearsed), only when more than one thread is

@@ -81,6 +81,28 @@ public abstract class LogRegOptionsBase
     /// </summary>
     public TrainingBufferPool? BufferPool { get; set; }
 
+    /// <summary>
+    /// Compute statistics after training, as ML.NET's ShowTrainingStatistics — in managed code, without MKL. Default false.
+    /// The binary model: coefficient statistics (standard errors, z, p-values, intervals, log-likelihood, AIC, BIC, …;
+    /// <see cref="LogRegFitDetails{TModel, TStatistics}.Statistics"/>), with L1 &gt; 0 or non-negativity conditional on the selected
+    /// (non-zero) weights, as ML.NET gives them. The softmax model: ML.NET's record in
+    /// <c>MaximumEntropyModelParameters.Statistics</c> (rows, parameters = K biases + non-zero weights, deviance and null
+    /// deviance; saved in the model file, so plain ML.NET reloads it), and the multinomial-logit table (statsmodels'
+    /// MNLogit: coefficients against the first class, standard errors, z, p, intervals, log-likelihood, AIC, BIC) in
+    /// <c>LogRegDetails().Statistics</c> — with standard errors for the unpenalised fit (L2 = L1 = 0).
+    /// Statistics need the rows in memory: a streamed fit (over <see cref="MemoryBudgetMegabytes"/>) refuses them.
+    /// </summary>
+    public bool ShowTrainingStatistics { get; set; }
+
+    /// <summary>
+    /// Largest in-memory copy of the training data, in megabytes. When the view's label, weight and stored features would
+    /// take more, Fit streams instead: every pass reads the view again in blocks (an eighth of the budget each), so data
+    /// larger than memory can be trained, at the cost of one read per objective evaluation; the model equals the
+    /// in-memory one to rounding. Default (null): half of the memory the GC reports as available. 0: always stream.
+    /// Streaming refuses what needs the rows in memory (SGD, Firth, <see cref="ShowTrainingStatistics"/>).
+    /// </summary>
+    public int? MemoryBudgetMegabytes { get; set; }
+
     /// <summary>The core options these stand for, with the seed, progress and log the trainer supplies.</summary>
     internal TrainerOptions ToTrainerOptions(int seed, IProgress<IterationRecord>? progress, Action<LogEvent>? log) =>
         _core with { Seed = seed, Progress = progress, Log = log };

@@ -1,6 +1,3 @@
-using System.Globalization;
-using LogReg.Core.Optimization;
-using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -49,7 +46,7 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
     /// <summary>
     /// Reads <paramref name="input"/> once, trains, and returns ML.NET's binary prediction transformer
     /// (as <c>LbfgsLogisticRegression</c> does); <c>Model.SubModel.Statistics</c> is set when
-    /// <see cref="LogRegOptions.ShowTrainingStatistics"/> is.
+    /// <see cref="LogRegOptionsBase.ShowTrainingStatistics"/> is.
     /// </summary>
     public BinaryPredictionTransformer<CalibratedLinearModel> Fit(IDataView input) => FitWithReport(input).Scorer;
 
@@ -71,97 +68,8 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
     public LogRegTransformer FitWithReport(IDataView trainData, LogisticModel? initialModel = null) =>
         Train(trainData, initialModel?.ToParameters());
 
-    private LogRegTransformer Train(IDataView input, double[]? initial)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var o = _options;
-        using var channel = _host.Start("Training");
-        long budget = MemoryBudget.Bytes(o.MemoryBudgetMegabytes);
-        // Counted once here when the view does not know its length; the in-memory read reuses the count.
-        long? rows = budget == 0 ? null : input.GetRowCount() ?? TrainingSetReader.CountRows(input, o.CancellationToken);
-        long estimate = rows is long n ? MemoryBudget.EstimateBytes(input, o.FeatureColumnName, n, budget, o.CancellationToken) : 1;
-        if (estimate > budget)
-        {
-            return TrainStreamed(input, initial, channel, budget, estimate);
-        }
-        // The first large fit of its kind in the process compiles its optimizer on another thread while the data are
-        // read; the reader says at the first row whether they are sparse.
-        var core = o.ToTrainerOptions(0, null, null);
-        Action<bool>? rehearse = rows is long count && o.RehearseColdStart
-            ? sparse => ColdStartRehearsal.StartIfUseful(core, count, SchemaChecks.FeatureCount(input.Schema, o.FeatureColumnName), sparse,
-                fit => _ = new LogRegTransformer(new MLContext(0), new LogRegModelParameters(fit, 1, 0), input.Schema, o.FeatureColumnName))
-            : null;
-        var read = TrainingSetReader.Read(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, rows,
-            core.ResolvedThreads, rehearse, o.BufferPool, o.CancellationToken);
-        if (read.SkippedRows > 0)
-        {
-            channel.Warning(MessageSensitivity.None,
-                $"Skipped {read.SkippedRows} row(s) with a missing (NaN) value in '{o.FeatureColumnName}'" +
-                (o.ExampleWeightColumnName is null ? "" : $" or '{o.ExampleWeightColumnName}'") + ".");
-        }
-        if (read.Data.RowCount == 0)
-        {
-            throw new ArgumentException(
-                $"The training data has no usable rows (read {read.SkippedRows} row(s) with a missing value, 0 without); " +
-                $"label column '{o.LabelColumnName}' needs rows of both classes.", nameof(input));
-        }
-        var (positive, negative) = read.Data.ClassWeights();
-        if (positive <= 0 || negative <= 0)
-        {
-            throw new ArgumentException(
-                $"Label column '{o.LabelColumnName}' holds a single class (every usable row is {(positive > 0 ? "true" : "false")}); " +
-                "binary classification needs rows of both classes.", nameof(input));
-        }
-
-        int seed = o.Seed ?? _host.Rand.Next();
-        var trainerOptions = o.ToTrainerOptions(seed, new TrainingChannel.Progress(channel, o.Progress), logEvent => TrainingChannel.Log(channel, logEvent)) with
-        {
-            InitialParameters = initial ?? o.RandomStart(read.Data.FeatureCount, 1, seed),
-        };
-        var fit = LogisticRegressionTrainer.Train(read.Data, trainerOptions);
-        ModelStatistics? statistics = null;
-        if (o.ShowTrainingStatistics)
-        {
-            statistics = StatisticsCalculator.Compute(read.Data, fit, cancellationToken: trainerOptions.CancellationToken);
-            foreach (var warning in statistics.Warnings)
-            {
-                channel.Warning(MessageSensitivity.None, "Training statistics: " + warning);
-            }
-        }
-        // Nothing reads the copy after this point (the fit, report and statistics hold no rows).
-        read.ReturnArrays?.Invoke();
-        return new LogRegTransformer(_host, new LogRegModelParameters(fit, read.Data.RowCount, read.SkippedRows, statistics), input.Schema, o.FeatureColumnName);
-    }
-
-    // Data over the memory budget: every pass reads the view again (see LogRegOptions.MemoryBudgetMegabytes).
-    private LogRegTransformer TrainStreamed(IDataView input, double[]? initial, IChannel channel, long budget, long estimate)
-    {
-        var o = _options;
-        if (o.ShowTrainingStatistics)
-        {
-            throw new ArgumentOutOfRangeException(nameof(o.ShowTrainingStatistics), true,
-                $"ShowTrainingStatistics is true, but the training data (about {estimate >> 20} MB in memory) exceed MemoryBudgetMegabytes " +
-                $"({budget >> 20} MB) and are streamed; statistics need the rows in memory. Raise MemoryBudgetMegabytes or set ShowTrainingStatistics = false.");
-        }
-        var d = SchemaChecks.FeatureCount(input.Schema, o.FeatureColumnName);
-        var source = new DataViewBlockSource(input, o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName, MemoryBudget.BlockRows(budget, d));
-        channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-            $"The training data (about {estimate / 1048576.0:F0} MB in memory) exceed MemoryBudgetMegabytes ({budget / 1048576.0:F0} MB): " +
-            $"streaming them in blocks of {source.BlockRows} rows, one read of the view per pass."));
-        int seed = o.Seed ?? _host.Rand.Next();
-        var trainerOptions = o.ToTrainerOptions(seed, new TrainingChannel.Progress(channel, o.Progress), logEvent => TrainingChannel.Log(channel, logEvent)) with
-        {
-            InitialParameters = initial ?? o.RandomStart(d, 1, seed),
-        };
-        var fit = StreamingTraining.Train(source, trainerOptions);
-        if (source.SkippedRows > 0)
-        {
-            channel.Warning(MessageSensitivity.None,
-                $"Skipped {source.SkippedRows} row(s) with a missing (NaN) value in '{o.FeatureColumnName}'" +
-                (o.ExampleWeightColumnName is null ? "" : $" or '{o.ExampleWeightColumnName}'") + ".");
-        }
-        return new LogRegTransformer(_host, new LogRegModelParameters(fit, source.RowCount, source.SkippedRows), input.Schema, o.FeatureColumnName);
-    }
+    private LogRegTransformer Train(IDataView input, double[]? initial) =>
+        new EstimatorCore<LogisticModel, LogRegTransformer>(_host, _options, BinaryTrainerFamily.Instance).Train(input, initial);
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)

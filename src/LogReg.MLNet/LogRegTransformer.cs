@@ -71,7 +71,7 @@ public sealed class LogRegTransformer : ISingleFeaturePredictionTransformer<LogR
 
     /// <summary>
     /// The ML.NET transformer this one delegates to and saves — what <see cref="LogRegTrainer.Fit(IDataView)"/>
-    /// returns. Its <c>Model.SubModel.Statistics</c> holds ML.NET's form of <see cref="LogRegModelParameters.Statistics"/>.
+    /// returns. Its <c>Model.SubModel.Statistics</c> holds ML.NET's form of <see cref="LogRegFitDetails{TModel, TStatistics}.Statistics"/>.
     /// </summary>
     public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Scorer => _scorer;
 

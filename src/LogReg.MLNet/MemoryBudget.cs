@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace LogReg.MLNet;
 
 /// <summary>
-/// Whether a training view fits the memory budget (<see cref="LogRegOptions.MemoryBudgetMegabytes"/>) as
+/// Whether a training view fits the memory budget (<see cref="LogRegOptionsBase.MemoryBudgetMegabytes"/>) as
 /// one in-memory copy, and how many rows a streamed block holds when it does not.
 /// </summary>
 internal static class MemoryBudget

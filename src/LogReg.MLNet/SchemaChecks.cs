@@ -84,4 +84,32 @@ internal static class SchemaChecks
         }
         return column.Value;
     }
+
+    // The key's text values as class names, when it has distinct non-empty ones (as LbfgsMaximumEntropy).
+    internal static string[]? KeyNames(DataViewSchema.Column column, int classes)
+    {
+        if (column.Annotations.Schema.GetColumnOrNull("KeyValues")?.Type is not VectorDataViewType { ItemType: TextDataViewType })
+        {
+            return null;
+        }
+        var values = default(VBuffer<ReadOnlyMemory<char>>);
+        column.GetKeyValues(ref values);
+        var names = values.DenseValues().Select(v => v.ToString()).ToArray();
+        return names.Length == classes && names.All(n => n.Length > 0) && names.Distinct().Count() == classes ? names : null;
+    }
+
+    internal static string[]? SlotNames(DataViewSchema.Column column, int d)
+    {
+        if (column.HasSlotNames())
+        {
+            var names = default(VBuffer<ReadOnlyMemory<char>>);
+            column.GetSlotNames(ref names);
+            var dense = names.DenseValues().Select(n => n.ToString()).ToArray();
+            if (dense.Length == d && dense.All(n => n.Length > 0))
+            {
+                return dense;
+            }
+        }
+        return null;
+    }
 }

@@ -58,7 +58,7 @@ public static class TrainingSetReader
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
         var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, null, pool, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
-        var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, KeyNames(labelColumn, classes));
+        var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, SchemaChecks.KeyNames(labelColumn, classes));
         return (set, rows.Skipped, rows.ReturnArrays);
     }
 
@@ -100,11 +100,19 @@ public static class TrainingSetReader
     /// for each in order; the streaming mode's pass. Returns the rows skipped (NaN feature, weight or label).
     /// </summary>
     internal static long ReadBinaryBlocks(IDataView data, string labelName, string featureName, string? weightName, int blockRows,
-        Action<TrainingSet> onBlock, CancellationToken cancellationToken)
-    {
-        var labelColumn = SchemaChecks.Label(data.Schema, labelName);
-        return ReadBlocks(data, labelColumn, BooleanLabel, featureName, weightName, blockRows, null, 1, null, null,
+        Action<TrainingSet> onBlock, CancellationToken cancellationToken) =>
+        ReadBlocks(data, SchemaChecks.Label(data.Schema, labelName), BooleanLabel, featureName, weightName, blockRows, null, 1, null, null,
             rows => onBlock(new TrainingSet(rows.Features, rows.Labels, rows.Weights, rows.FeatureNames)), cancellationToken);
+
+    /// <summary>The same for a key-typed label (a missing key skips the row): K-class blocks, each with all K class names.</summary>
+    internal static long ReadMulticlassBlocks(IDataView data, string labelName, string featureName, string? weightName, int blockRows,
+        Action<MulticlassTrainingSet> onBlock, CancellationToken cancellationToken)
+    {
+        var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
+        var classNames = SchemaChecks.KeyNames(labelColumn, classes);
+        return ReadBlocks(data, labelColumn, KeyLabel, featureName, weightName, blockRows, null, 1, null, null,
+            rows => onBlock(new MulticlassTrainingSet(rows.Features, rows.Labels.Select(v => (int)v).ToArray(), classes, rows.Weights, rows.FeatureNames, classNames)),
+            cancellationToken);
     }
 
     // One pass: rows with a NaN feature, a NaN weight or a missing label (NaN from the label reader) are
@@ -119,7 +127,7 @@ public static class TrainingSetReader
         var featureColumn = SchemaChecks.Features(schema, featureName);
         var weightColumn = SchemaChecks.Weight(schema, weightName);
         int d = ((VectorDataViewType)featureColumn.Type).Size;
-        var names = SlotNames(featureColumn, d);
+        var names = SchemaChecks.SlotNames(featureColumn, d);
 
         var columns = new List<DataViewSchema.Column> { labelColumn, featureColumn };
         if (weightColumn is not null)
@@ -268,33 +276,5 @@ public static class TrainingSetReader
             }
         }
         return n;
-    }
-
-    // The key's text values as class names, when it has distinct non-empty ones (as LbfgsMaximumEntropy).
-    private static string[]? KeyNames(DataViewSchema.Column column, int classes)
-    {
-        if (column.Annotations.Schema.GetColumnOrNull("KeyValues")?.Type is not VectorDataViewType { ItemType: TextDataViewType })
-        {
-            return null;
-        }
-        var values = default(VBuffer<ReadOnlyMemory<char>>);
-        column.GetKeyValues(ref values);
-        var names = values.DenseValues().Select(v => v.ToString()).ToArray();
-        return names.Length == classes && names.All(n => n.Length > 0) && names.Distinct().Count() == classes ? names : null;
-    }
-
-    internal static string[]? SlotNames(DataViewSchema.Column column, int d)
-    {
-        if (column.HasSlotNames())
-        {
-            var names = default(VBuffer<ReadOnlyMemory<char>>);
-            column.GetSlotNames(ref names);
-            var dense = names.DenseValues().Select(n => n.ToString()).ToArray();
-            if (dense.Length == d && dense.All(n => n.Length > 0))
-            {
-                return dense;
-            }
-        }
-        return null;
     }
 }
