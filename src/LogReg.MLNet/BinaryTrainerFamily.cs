@@ -1,7 +1,4 @@
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
-using Microsoft.ML;
-using Microsoft.ML.Runtime;
 
 namespace LogReg.MLNet;
 
@@ -9,12 +6,8 @@ namespace LogReg.MLNet;
 /// The binary model in the estimator core: a Boolean label, the cold-start rehearsal when asked for, coefficient statistics,
 /// and the <see cref="LogRegTransformer"/> over ML.NET's calibrated linear scorer.
 /// </summary>
-internal sealed class BinaryTrainerFamily : TrainerFamily<LogisticModel, LogRegTransformer>
+internal sealed class BinaryTrainerFamily() : TrainerFamily<LogisticModel, LogRegTransformer>(labelCanBeMissing: false)
 {
-    public static BinaryTrainerFamily Instance { get; } = new();
-
-    public override bool LabelCanBeMissing => false;
-
     public override TrainingRows<LogisticModel> Read(IDataView input, LogRegOptionsBase options, long? rows)
     {
         var o = (LogRegOptions)options;

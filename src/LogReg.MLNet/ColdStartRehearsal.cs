@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using LogReg.Core.Data;
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
-using Microsoft.ML;
-using Microsoft.ML.Runtime;
 
 namespace LogReg.MLNet;
 

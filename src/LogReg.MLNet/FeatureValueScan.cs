@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LogReg.Core.Numerics;
-using Microsoft.ML.Data;
 
 namespace LogReg.MLNet;
 

@@ -1,6 +1,4 @@
 using LogReg.Core.Losses;
-using LogReg.Core.Training;
-using Microsoft.ML;
 
 namespace LogReg.MLNet;
 
@@ -24,18 +22,8 @@ public static class LogRegCatalog
         float? l2Regularization = null,
         float? optimizationTolerance = null,
         int? maximumNumberOfIterations = null)
-    {
-        var options = new LogRegOptions
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            Loss = loss,
-            Optimizer = optimizer,
-            MaximumNumberOfIterations = maximumNumberOfIterations,
-        };
-        return catalog.LogReg(WithGiven(options, l1Regularization, l2Regularization, optimizationTolerance));
-    }
+        => catalog.LogReg(Given(new LogRegOptions { Loss = loss, Optimizer = optimizer }, labelColumnName, featureColumnName, exampleWeightColumnName,
+            l1Regularization, l2Regularization, optimizationTolerance, maximumNumberOfIterations));
 
     /// <summary>The same trainer configured by an options object.</summary>
     public static LogRegTrainer LogReg(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, LogRegOptions options)
@@ -60,16 +48,8 @@ public static class LogRegCatalog
         float? l2Regularization = null,
         float? optimizationTolerance = null,
         int? maximumNumberOfIterations = null)
-    {
-        var options = new LogRegMulticlassOptions
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            MaximumNumberOfIterations = maximumNumberOfIterations,
-        };
-        return catalog.LogReg(WithGiven(options, l1Regularization, l2Regularization, optimizationTolerance));
-    }
+        => catalog.LogReg(Given(new LogRegMulticlassOptions(), labelColumnName, featureColumnName, exampleWeightColumnName,
+            l1Regularization, l2Regularization, optimizationTolerance, maximumNumberOfIterations));
 
     /// <summary>The multiclass trainer configured by an options object.</summary>
     public static LogRegMulticlassTrainer LogReg(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LogRegMulticlassOptions options)
@@ -79,10 +59,15 @@ public static class LogRegCatalog
         return new LogRegMulticlassTrainer(MLNetInterop.EnvironmentOf(catalog), options);
     }
 
-    // A null simple argument keeps the option's default.
-    private static T WithGiven<T>(T options, float? l1Regularization, float? l2Regularization, float? optimizationTolerance)
+    // The simple arguments both catalogs take; a null one keeps the option's default.
+    private static T Given<T>(T options, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
+        float? l1Regularization, float? l2Regularization, float? optimizationTolerance, int? maximumNumberOfIterations)
         where T : LogRegOptionsBase
     {
+        options.LabelColumnName = labelColumnName;
+        options.FeatureColumnName = featureColumnName;
+        options.ExampleWeightColumnName = exampleWeightColumnName;
+        options.MaximumNumberOfIterations = maximumNumberOfIterations;
         if (l1Regularization is float l1)
         {
             options.L1Regularization = l1;

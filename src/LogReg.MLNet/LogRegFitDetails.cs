@@ -1,5 +1,4 @@
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 
@@ -16,11 +15,7 @@ public abstract class LogRegFitDetails<TModel, TStatistics>
 {
     private protected LogRegFitDetails(TModel model, FitReport report, long rowCount, long skippedRows, TStatistics? statistics)
     {
-        Model = model;
-        Report = report;
-        RowCount = rowCount;
-        SkippedRows = skippedRows;
-        Statistics = statistics;
+        (Model, Report, RowCount, SkippedRows, Statistics) = (model, report, rowCount, skippedRows, statistics);
     }
 
     /// <summary>The core model (double precision; scoring, names).</summary>

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.ML;
 using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;

@@ -1,5 +1,4 @@
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 

@@ -16,6 +16,4 @@ public sealed class LogRegMulticlassOptions : LogRegOptionsBase
         CheckFloats(core);
         return new LogRegMulticlassOptions { _core = core, Seed = core.Seed };
     }
-
-    internal LogRegMulticlassOptions Clone() => Clone<LogRegMulticlassOptions>();
 }

@@ -1,7 +1,3 @@
-using LogReg.Core.Training;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
@@ -16,26 +12,13 @@ namespace LogReg.MLNet;
 /// Save/Load and ONNX export work as for ML.NET's trainer, and a saved model loads in plain ML.NET.
 /// The double-precision model and the fit report: <c>transformer.Model.LogRegDetails()</c>.
 /// </summary>
-public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>, MaximumEntropyModelParameters>
+public sealed class LogRegMulticlassTrainer : LogRegTrainerBase<LogRegMulticlassOptions>,
+    ITrainerEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>, MaximumEntropyModelParameters>
 {
-    private readonly IHost _host;
-    private readonly LogRegMulticlassOptions _options;
-
     internal LogRegMulticlassTrainer(IHostEnvironment env, LogRegMulticlassOptions options)
+        : base(env, options)
     {
-        ArgumentNullException.ThrowIfNull(env);
-        ArgumentNullException.ThrowIfNull(options);
-        _host = env.Register("LogReg");
-        _options = options.Clone();
-        _options.ValidateColumnNames();
-        MLNetInterop.EnsureAvailable();
     }
-
-    /// <summary>A copy of the options this trainer uses.</summary>
-    public LogRegMulticlassOptions Options => _options.Clone();
-
-    /// <summary>What ML.NET's tools read: no normalisation, calibration or caching needed; warm start supported.</summary>
-    public TrainerInfo Info => MLNetInterop.TrainerInfo;
 
     /// <summary>Reads <paramref name="input"/> once, trains, and returns ML.NET's multiclass prediction transformer.</summary>
     public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input) => Train(input, null).Scorer;
@@ -69,7 +52,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
     public LogRegMulticlassFit FitWithReport(IDataView trainData, SoftmaxModel? initialModel = null) => Train(trainData, initialModel?.ToParameters());
 
     private LogRegMulticlassFit Train(IDataView input, double[]? initial) =>
-        new EstimatorCore<SoftmaxModel, LogRegMulticlassFit>(_host, _options, MulticlassTrainerFamily.Instance).Train(input, initial);
+        new EstimatorCore<SoftmaxModel, LogRegMulticlassFit>(Host, Settings, new MulticlassTrainerFamily()).Train(input, initial);
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
@@ -77,7 +60,7 @@ public sealed class LogRegMulticlassTrainer : ITrainerEstimator<MulticlassPredic
         ArgumentNullException.ThrowIfNull(inputSchema);
         // The output columns, their types and annotations are exactly those of ML.NET's multiclass linear trainers.
         return new MLContext().MulticlassClassification.Trainers
-            .LbfgsMaximumEntropy(_options.LabelColumnName, _options.FeatureColumnName, _options.ExampleWeightColumnName)
+            .LbfgsMaximumEntropy(Settings.LabelColumnName, Settings.FeatureColumnName, Settings.ExampleWeightColumnName)
             .GetOutputSchema(inputSchema);
     }
 }

@@ -1,6 +1,5 @@
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 
@@ -51,6 +50,4 @@ public sealed class LogRegOptions : LogRegOptionsBase
 
     /// <inheritdoc cref="OptimizerSettings.BatchSize"/>
     public int BatchSize { get => _core.BatchSize; set => _core = _core with { BatchSize = value }; }
-
-    internal LogRegOptions Clone() => Clone<LogRegOptions>();
 }

@@ -1,6 +1,5 @@
 using LogReg.Core.Losses;
 using LogReg.Core.Optimization;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 

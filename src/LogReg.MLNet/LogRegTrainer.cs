@@ -1,8 +1,4 @@
-using LogReg.Core.Training;
-using Microsoft.ML;
 using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 using CalibratedLinearModel = Microsoft.ML.Calibrators.CalibratedModelParametersBase<
     Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>;
@@ -21,27 +17,12 @@ namespace LogReg.MLNet;
 /// model, <see cref="LogRegModelDetails.LogRegDetails(CalibratedModelParametersBase)"/> finds the same report.
 /// </para>
 /// </summary>
-public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransformer<CalibratedLinearModel>, CalibratedLinearModel>
+public sealed class LogRegTrainer : LogRegTrainerBase<LogRegOptions>, ITrainerEstimator<BinaryPredictionTransformer<CalibratedLinearModel>, CalibratedLinearModel>
 {
-
-    private readonly IHost _host;
-    private readonly LogRegOptions _options;
-
     internal LogRegTrainer(IHostEnvironment env, LogRegOptions options)
+        : base(env, options)
     {
-        ArgumentNullException.ThrowIfNull(env);
-        ArgumentNullException.ThrowIfNull(options);
-        _host = env.Register("LogReg");
-        _options = options.Clone();
-        Validate(_options);
-        MLNetInterop.EnsureAvailable();
     }
-
-    /// <summary>A copy of the options this trainer uses.</summary>
-    public LogRegOptions Options => _options.Clone();
-
-    /// <summary>What ML.NET's meta-trainers and tools read: no normalisation, calibration or caching needed; warm start supported.</summary>
-    public TrainerInfo Info => MLNetInterop.TrainerInfo;
 
     /// <summary>
     /// Reads <paramref name="input"/> once, trains, and returns ML.NET's binary prediction transformer
@@ -69,13 +50,13 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         Train(trainData, initialModel?.ToParameters());
 
     private LogRegTransformer Train(IDataView input, double[]? initial) =>
-        new EstimatorCore<LogisticModel, LogRegTransformer>(_host, _options, BinaryTrainerFamily.Instance).Train(input, initial);
+        new EstimatorCore<LogisticModel, LogRegTransformer>(Host, Settings, new BinaryTrainerFamily()).Train(input, initial);
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var o = _options;
+        var o = Settings;
         CheckShape(inputSchema, o.LabelColumnName, "label", c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType is BooleanDataViewType, "Boolean");
         CheckShape(inputSchema, o.FeatureColumnName, "feature",
             c => c.Kind == SchemaShape.Column.VectorKind.Vector && c.ItemType == NumberDataViewType.Single, "a known-size vector of Single");
@@ -102,11 +83,5 @@ public sealed class LogRegTrainer : ITrainerEstimator<BinaryPredictionTransforme
         {
             throw new ArgumentException($"The {role} column '{name}' has type {column.ItemType} ({column.Kind}); expected {expected}.", "inputSchema");
         }
-    }
-
-    // Options valid on their own (LogRegOptionsBase.ValidateColumnNames) may still not go together.
-    private static void Validate(LogRegOptions o)
-    {
-        o.ValidateColumnNames();
     }
 }

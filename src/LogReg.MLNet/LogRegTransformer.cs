@@ -1,7 +1,4 @@
-using Microsoft.ML;
 using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;

@@ -1,6 +1,4 @@
 using LogReg.Core.Statistics;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LogReg.Core.Losses;
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
 
 namespace LogReg.MLNet;
 

@@ -1,8 +1,4 @@
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
 namespace LogReg.MLNet;
@@ -11,12 +7,8 @@ namespace LogReg.MLNet;
 /// The softmax model in the estimator core: a key label (key 0, missing, skips the row), the multinomial-logit statistics
 /// with ML.NET's own record, and the <see cref="LogRegMulticlassFit"/> over ML.NET's multiclass scorer.
 /// </summary>
-internal sealed class MulticlassTrainerFamily : TrainerFamily<SoftmaxModel, LogRegMulticlassFit>
+internal sealed class MulticlassTrainerFamily() : TrainerFamily<SoftmaxModel, LogRegMulticlassFit>(labelCanBeMissing: true)
 {
-    public static MulticlassTrainerFamily Instance { get; } = new();
-
-    public override bool LabelCanBeMissing => true;
-
     public override TrainingRows<SoftmaxModel> Read(IDataView input, LogRegOptionsBase options, long? rows)
     {
         int threads = options.ToTrainerOptions(0, null, null).ResolvedThreads;

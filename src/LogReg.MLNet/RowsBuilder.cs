@@ -1,5 +1,4 @@
 using LogReg.Core.Data;
-using Microsoft.ML.Data;
 
 namespace LogReg.MLNet;
 

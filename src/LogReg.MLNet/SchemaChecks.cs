@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace LogReg.MLNet;
 
 /// <summary>Clear errors for wrong input columns, naming the column and what was expected.</summary>

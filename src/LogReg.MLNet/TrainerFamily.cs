@@ -1,7 +1,4 @@
 using LogReg.Core.Statistics;
-using LogReg.Core.Training;
-using Microsoft.ML;
-using Microsoft.ML.Runtime;
 
 namespace LogReg.MLNet;
 
@@ -9,10 +6,11 @@ namespace LogReg.MLNet;
 /// What the one estimator core (<see cref="EstimatorCore{TModel, TResult}"/>) needs to know of a model family: how its
 /// label is read into rows in memory or as streamed blocks, and how a fit becomes the ML.NET transformer the trainer returns.
 /// </summary>
-internal abstract class TrainerFamily<TModel, TResult> where TModel : class
+/// <param name="labelCanBeMissing">Whether a row's label can be missing (a key's 0) and the row skipped for it.</param>
+internal abstract class TrainerFamily<TModel, TResult>(bool labelCanBeMissing) where TModel : class
 {
     /// <summary>Whether a row's label can be missing (a key's 0) and the row skipped for it.</summary>
-    public abstract bool LabelCanBeMissing { get; }
+    public bool LabelCanBeMissing => labelCanBeMissing;
 
     /// <summary>Reads the view once into memory; <paramref name="rows"/> is the view's count when the budget check made one.</summary>
     public abstract TrainingRows<TModel> Read(IDataView input, LogRegOptionsBase options, long? rows);

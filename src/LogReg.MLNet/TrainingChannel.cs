@@ -1,7 +1,5 @@
 using System.Globalization;
 using LogReg.Core.Optimization;
-using LogReg.Core.Training;
-using Microsoft.ML.Runtime;
 
 namespace LogReg.MLNet;
 

@@ -1,6 +1,4 @@
 using LogReg.Core.Data;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace LogReg.MLNet;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace LogReg.MLNet;
 
