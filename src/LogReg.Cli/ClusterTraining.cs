@@ -16,15 +16,15 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class ClusterTraining
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(new[] { "--cluster", "--shards", "--label", "--model", "--json" }).ToArray();
+    public static readonly CliOption[] Options = [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.Label, CliOptions.Model, CliOptions.Json];
 
     public static int Run(Arguments a, TextWriter output)
     {
         a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
-        var cluster = ClusterSettings.Parse(a.Required("--cluster"), "train");
-        var files = Expand(a.Required("--shards"));
-        string label = a.Required("--label");
-        string modelPath = a.Required("--model");
+        var cluster = ClusterSettings.Parse(a.Required(CliOptions.Cluster), "train");
+        var files = Expand(a.Required(CliOptions.Shards));
+        string label = a.Required(CliOptions.Label);
+        string modelPath = a.Required(CliOptions.Model);
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         var specs = files.Select(f => new ShardSpec(new[] { f }, label)).ToList();
 

@@ -6,17 +6,6 @@ namespace LogReg.Cli;
 /// </summary>
 internal sealed record ColumnOptions
 {
-    /// <summary>The option names, for each command's list of known options.</summary>
-    public static readonly string[] Names =
-        { "--label", "--categorical", "--text", "--ignore", "--id", "--weight", "--positive", "--missing", "--reference" };
-
-    public static readonly IReadOnlyDictionary<string, MissingPolicy> Policies = new Dictionary<string, MissingPolicy>
-    {
-        ["error"] = MissingPolicy.Error,
-        ["skip"] = MissingPolicy.Skip,
-        ["mean"] = MissingPolicy.Mean,
-    };
-
     public required string Label { get; init; }
 
     public IReadOnlyList<string> Categorical { get; init; } = Array.Empty<string>();
@@ -42,19 +31,16 @@ internal sealed record ColumnOptions
     /// <summary>The options given; --missing defaults to <paramref name="missing"/> (train and compare: mean; stats: skip, as R's glm and statsmodels).</summary>
     public static ColumnOptions Read(Arguments a, MissingPolicy missing = MissingPolicy.Mean, string? label = null) => new()
     {
-        Label = label ?? a.Required("--label"),
-        Categorical = List(a.Optional("--categorical")),
-        Text = List(a.Optional("--text")),
-        Ignore = List(a.Optional("--ignore")),
-        Id = a.Optional("--id"),
-        Weight = a.Optional("--weight"),
-        Positive = a.Optional("--positive"),
-        Missing = a.Choice("--missing", Policies, missing),
-        References = ReadReferences(a.Optional("--reference")),
+        Label = label ?? a.Required(CliOptions.Label),
+        Categorical = a.Get(CliOptions.Categorical),
+        Text = a.Get(CliOptions.TextColumns),
+        Ignore = a.Get(CliOptions.Ignore),
+        Id = a.Get(CliOptions.Id),
+        Weight = a.Get(CliOptions.Weight),
+        Positive = a.Get(CliOptions.Positive),
+        Missing = a.Get(CliOptions.Missing) ?? missing,
+        References = ReadReferences(a.Get(CliOptions.Reference)),
     };
-
-    private static string[] List(string? text) =>
-        text?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
 
     // COL=LEVEL[,COL=LEVEL]; a level may hold commas ("City=Austin, TX"): a piece without '=' continues the previous level.
     private static Dictionary<string, string> ReadReferences(string? text)

@@ -14,22 +14,21 @@ internal static class CommandLine
         "categorical (treatment coding, coefficients COL[LEVEL]), strings that all differ are IDs (left out); other strings need --text, " +
         "--categorical or --ignore. A label may be any two values (or more: the softmax model).";
 
-    private sealed record CommandSpec(string Name, string Description, IReadOnlyList<string> Options, IReadOnlyList<string> Flags,
-        Func<Arguments, TextWriter, TextWriter, int> Run);
+    private sealed record CommandSpec(string Name, string Description, IReadOnlyList<CliOption> Options, Func<Arguments, TextWriter, TextWriter, int> Run);
 
     private static readonly CommandSpec[] Commands =
     {
         new("train", "Fit a model to a CSV file and save it with its featurisation (with --cluster: over 'logreg worker' processes, --shards instead of --data)." + Columns,
-            TrainCommand.Options.Union(ClusterTraining.Options).ToArray(), new[] { CsvInput.DryRun },
-            (a, output, _) => a.Optional("--cluster") is null ? TrainCommand.Run(a, output) : ClusterTraining.Run(a, output)),
+            [.. TrainCommand.Options.Union(ClusterTraining.Options), CliOptions.DryRun],
+            (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterTraining.Run(a, output) : TrainCommand.Run(a, output)),
         new("predict", "Score the rows of a CSV file (any column order; row count and order kept) with a model from 'logreg train'.",
-            PredictCommand.Options, Array.Empty<string>(), PredictCommand.Run),
+            PredictCommand.Options, PredictCommand.Run),
         new("stats", "Coefficient table, tests and intervals of the maximum-likelihood fit (defaults: --l2 0, --tolerance 1e-10, --optimizer newton, --missing skip)." + Columns,
-            StatsCommand.Options, new[] { CsvInput.DryRun }, (a, output, _) => StatsCommand.Run(a, output)),
+            [.. StatsCommand.Options, CliOptions.DryRun], (a, output, _) => StatsCommand.Run(a, output)),
         new("compare", "Cross-validate this trainer against ML.NET's on the same folds (no --data: the bundled breast-cancer set).",
-            CompareCommand.Options, new[] { CsvInput.DryRun }, (a, output, _) => CompareCommand.Run(a, output)),
+            [.. CompareCommand.Options, CliOptions.DryRun], (a, output, _) => CompareCommand.Run(a, output)),
         new("worker", "Run an Orleans silo that holds shards for 'logreg train --cluster', until Ctrl+C.",
-            WorkerCommand.Options, Array.Empty<string>(), (a, output, _) => WorkerCommand.Run(a, output)),
+            WorkerCommand.Options, (a, output, _) => WorkerCommand.Run(a, output)),
     };
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
@@ -85,21 +84,12 @@ internal static class CommandLine
         foreach (var spec in Commands)
         {
             var command = new Command(spec.Name, spec.Description);
-            var options = spec.Options.Select(name =>
-            {
-                var (value, help) = OptionHelp.Of(name);
-                return new Option<string>(name) { Description = help, HelpName = value };
-            }).ToArray();
-            var flags = spec.Flags.Select(name => new Option<bool>(name) { Description = OptionHelp.Of(name).Help }).ToArray();
-            foreach (var option in options)
+            var options = spec.Options.Select(o => (Spec: o, Option: o.Create())).ToArray();
+            foreach (var (_, option) in options)
             {
                 command.Options.Add(option);
             }
-            foreach (var flag in flags)
-            {
-                command.Options.Add(flag);
-            }
-            command.SetAction(result => spec.Run(Arguments.From(spec.Name, result, options, flags), output, error));
+            command.SetAction(result => spec.Run(Arguments.From(spec.Name, result, options), output, error));
             root.Subcommands.Add(command);
         }
         return root;

@@ -13,19 +13,19 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class CompareCommand
 {
-    public static readonly string[] Options = ColumnOptions.Names.Concat(new[] { "--data", "--folds", "--seed", "--json" }).ToArray();
+    public static readonly CliOption[] Options = [.. CliOptions.ColumnRoles, CliOptions.Data, CliOptions.Folds, CliOptions.Seed, CliOptions.Json];
 
     public static int Run(Arguments a, TextWriter output)
     {
-        string? dataPath = a.Optional("--data");
-        string label = dataPath is null ? a.Optional("--label") ?? "Label" : a.Required("--label");
+        string? dataPath = a.Get(CliOptions.Data);
+        string label = dataPath is null ? a.Get(CliOptions.Label) ?? "Label" : a.Required(CliOptions.Label);
         dataPath ??= Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer_wdbc.csv");
-        int folds = a.Int("--folds", 2) ?? 5;
-        int seed = a.Int("--seed") ?? 1;
-        string? jsonPath = a.Optional("--json");
+        int folds = a.Get(CliOptions.Folds);
+        int seed = a.Get(CliOptions.Seed) ?? 1;
+        string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("compare", ("--json", jsonPath), ("--data", dataPath));
 
-        if (a.Optional("--weight") is not null)
+        if (a.Given(CliOptions.Weight))
         {
             throw new CliException("compare: --weight is not offered; the comparison fits every trainer unweighted.", 2);
         }

@@ -11,8 +11,6 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class CsvInput
 {
-    public const string DryRun = "--dry-run";
-
     /// <summary>The table prepared for fitting, after printing its schema; null with --dry-run (schema printed, nothing fitted).</summary>
     public static PreparedTable? Load(Arguments a, string dataPath, ColumnOptions options, TextWriter output)
     {
@@ -21,7 +19,7 @@ internal static class CsvInput
         schema.RequireDecided();
         var prepared = PreparedTable.Prepare(schema);
         SchemaReport.PrintPrepared(prepared, output);
-        return a.Flag(DryRun) ? null : prepared;
+        return a.Given(CliOptions.DryRun) ? null : prepared;
     }
 
     /// <summary>

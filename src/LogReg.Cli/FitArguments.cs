@@ -11,36 +11,23 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class FitArguments
 {
-    public static readonly string[] Options =
-        { "--loss", "--optimizer", "--l2", "--l1", "--max-iterations", "--tolerance", "--threads", "--seed", "--class-weight" };
-
-    public static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
-    {
-        ["bce"] = LossKind.BinaryCrossEntropy,
-        ["mse"] = LossKind.MeanSquaredError,
-    };
-
     /// <summary>The options given, on top of <paramref name="defaults"/>.</summary>
     public static TrainerOptions Read(Arguments a, TrainerOptions defaults) => defaults with
     {
-        Loss = a.Choice("--loss", Losses, defaults.Loss),
-        Optimizer = a.Choice("--optimizer", OptimizerCatalog.ByName, defaults.Optimizer),
-        L2Regularization = a.Double("--l2", 0) ?? defaults.L2Regularization,
-        L1Regularization = a.Double("--l1", 0) ?? defaults.L1Regularization,
-        MaximumNumberOfIterations = a.Int("--max-iterations", 1) ?? defaults.MaximumNumberOfIterations,
-        OptimizationTolerance = a.Double("--tolerance", double.Epsilon) ?? defaults.OptimizationTolerance,
-        NumberOfThreads = a.Int("--threads", 1) ?? defaults.NumberOfThreads,
-        Seed = a.Int("--seed") ?? defaults.Seed,
-        ClassWeighting = ClassWeights(a.Optional("--class-weight")) ?? defaults.ClassWeighting,
+        Loss = a.Get(CliOptions.Loss) ?? defaults.Loss,
+        Optimizer = a.Get(CliOptions.Optimizer) ?? defaults.Optimizer,
+        L2Regularization = a.Get(CliOptions.L2) ?? defaults.L2Regularization,
+        L1Regularization = a.Get(CliOptions.L1) ?? defaults.L1Regularization,
+        MaximumNumberOfIterations = a.Get(CliOptions.MaxIterations) ?? defaults.MaximumNumberOfIterations,
+        OptimizationTolerance = a.Get(CliOptions.Tolerance) ?? defaults.OptimizationTolerance,
+        NumberOfThreads = a.Get(CliOptions.Threads) ?? defaults.NumberOfThreads,
+        Seed = a.Get(CliOptions.Seed) ?? defaults.Seed,
+        ClassWeighting = a.Get(CliOptions.ClassWeight) ?? defaults.ClassWeighting,
     };
 
-    // none | balanced | NEGATIVE:POSITIVE (e.g. 1:9)
-    private static ClassWeighting? ClassWeights(string? text)
+    /// <summary>--class-weight: none | balanced | NEGATIVE:POSITIVE (e.g. 1:9).</summary>
+    public static ClassWeighting? ClassWeights(string text)
     {
-        if (text is null)
-        {
-            return null;
-        }
         switch (text.ToLowerInvariant())
         {
             case "none":
@@ -60,7 +47,7 @@ internal static class FitArguments
     }
 
     /// <summary>The short name of a loss on the command line.</summary>
-    public static string NameOf(LossKind loss) => Losses.First(kv => kv.Value == loss).Key;
+    public static string NameOf(LossKind loss) => CliOptions.Losses.First(kv => kv.Value == loss).Key;
 
     /// <summary>The remedies worded with this tool's options.</summary>
     public static string Describe(Remedy remedies) => Remedies.Describe(remedies, remedy => remedy switch
@@ -97,6 +84,15 @@ internal static class FitArguments
         var instead = refusal.Instead.Select(Value).ToList();
         string choices = instead.Count == 1 ? instead[0] : string.Join(", ", instead.Take(instead.Count - 1)) + " or " + instead[^1];
         return $"{flag} {Value(refusal.Value)}: {refusal.Reason}; use {flag} {choices}.";
+    }
+
+    /// <summary>Refuses, in the tool's own words, the fitting options the softmax model does not take (a label with K &gt; 2 classes).</summary>
+    public static void RequireSoftmax(TrainerOptions fit, int classes, string command)
+    {
+        if (FitCapabilities.Check(ModelFamily.Softmax, RowSource.InMemory, fit) is { } refusal)
+        {
+            throw new CliException($"{command}: the label has {classes} classes, so the multiclass (softmax) model is fitted; {Describe(refusal)}", 2);
+        }
     }
 
     /// <summary>"converged", or why not and what to try, in this tool's flags.</summary>

@@ -14,14 +14,14 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class PredictCommand
 {
-    public static readonly string[] Options = { "--model", "--data", "--out", "--intervals", "--id" };
+    public static readonly CliOption[] Options = [CliOptions.Model, CliOptions.Data, CliOptions.Out, CliOptions.Intervals, CliOptions.Id];
 
     public static int Run(Arguments a, TextWriter output, TextWriter error)
     {
-        string modelPath = a.Required("--model");
-        string dataPath = a.Required("--data");
-        string? outPath = a.Optional("--out");
-        bool intervals = a.Choice("--intervals", new Dictionary<string, bool> { ["no"] = false, ["yes"] = true }, false);
+        string modelPath = a.Required(CliOptions.Model);
+        string dataPath = a.Required(CliOptions.Data);
+        string? outPath = a.Get(CliOptions.Out);
+        bool intervals = a.Get(CliOptions.Intervals);
 
         var ml = new MLContext();
         var (model, inputSchema) = Load(ml, modelPath);
@@ -34,7 +34,7 @@ internal static class PredictCommand
         {
             throw new CliException($"model '{modelPath}' is not a classifier written by 'logreg train' (its output has neither a Probability column nor a vector of class scores).");
         }
-        string? idColumn = a.Optional("--id") ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
+        string? idColumn = a.Get(CliOptions.Id) ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
         string[]? ids = idColumn is null ? null : Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, table.IndexOf(idColumn, "--id"))).ToArray();
         void CheckPaths() => CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
         if (multiclass)

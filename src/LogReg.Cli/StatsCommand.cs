@@ -12,27 +12,28 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static readonly string[] Options = FitArguments.Options.Concat(ColumnOptions.Names).Concat(new[] { "--data", "--json", "--covariance", "--drop", "--method", "--ci" }).ToArray();
+    public static readonly CliOption[] Options =
+        [.. CliOptions.Fit, .. CliOptions.ColumnRoles, CliOptions.Data, CliOptions.Json, CliOptions.Covariance, CliOptions.Drop, CliOptions.Firth, CliOptions.ProfileIntervals];
 
     /// <summary>The default tolerance of an L1 fit (OWL-QN), where the maximum-likelihood default 1e-10 is below what it reaches.</summary>
     public const double L1Tolerance = 1e-8;
 
     public static int Run(Arguments a, TextWriter output)
     {
-        string dataPath = a.Required("--data");
+        string dataPath = a.Required(CliOptions.Data);
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
-        if (options.L1Regularization > 0 && a.Optional("--optimizer") is null)
+        if (options.L1Regularization > 0 && !a.Given(CliOptions.Optimizer))
         {
             // Newton needs a smooth objective: L1 is fitted by OWL-QN (L-BFGS), whose relative-decrement test reaches 1e-8, not 1e-10.
             options = options with
             {
                 Optimizer = Core.Training.OptimizerKind.Lbfgs,
-                OptimizationTolerance = a.Optional("--tolerance") is null ? L1Tolerance : options.OptimizationTolerance,
+                OptimizationTolerance = a.Given(CliOptions.Tolerance) ? options.OptimizationTolerance : L1Tolerance,
             };
         }
-        string? jsonPath = a.Optional("--json");
+        string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("stats", ("--json", jsonPath), ("--data", dataPath));
-        var (covariance, clusterColumn) = Covariance(a.Optional("--covariance"));
+        var (covariance, clusterColumn) = Covariance(a.Get(CliOptions.Covariance));
         var columns = ColumnOptions.Read(a, MissingPolicy.Skip) with
         {
             Consumed = clusterColumn is null ? Array.Empty<(string, string)>() : new[] { (clusterColumn, "--covariance cluster:") },
@@ -44,7 +45,7 @@ internal static class StatsCommand
         }
         if (prepared.IsMulticlass)
         {
-            if (a.Optional("--covariance") is not null || a.Optional("--drop") is not null)
+            if (a.Given(CliOptions.Covariance) || a.Given(CliOptions.Drop))
             {
                 throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
             }
@@ -53,25 +54,25 @@ internal static class StatsCommand
         var data = CsvInput.TrainingSetOf(prepared, options.Seed);
         string label = columns.Label;
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(prepared, clusterColumn) };
-        bool firth = a.Choice("--method", new Dictionary<string, bool> { ["mle"] = false, ["firth"] = true }, false);
-        if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Optional("--drop") is not null
+        bool firth = a.Get(CliOptions.Firth);
+        if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Given(CliOptions.Drop)
             || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None))
         {
             throw new CliException("stats --method firth: Firth's penalty replaces --l2/--l1, its covariance is the inverse information, it is defined for --loss bce without --class-weight, and --drop is not offered for it.", 2);
         }
-        if (firth && new[] { "--optimizer", "--tolerance", "--max-iterations" }.FirstOrDefault(o => a.Optional(o) is not null) is { } ignored)
+        if (firth && new CliOption[] { CliOptions.Optimizer, CliOptions.Tolerance, CliOptions.MaxIterations }.FirstOrDefault(a.Given) is { } ignored)
         {
-            throw new CliException($"stats --method firth: {ignored} does not apply; Firth's estimate is fitted by its own Newton iterations (modified score to 1e-10, at most 200).", 2);
+            throw new CliException($"stats --method firth: {ignored.Name} does not apply; Firth's estimate is fitted by its own Newton iterations (modified score to 1e-10, at most 200).", 2);
         }
         var stats = firth ? FirthStatistics.Fit(data, options.CancellationToken) : StatisticsCalculator.Fit(data, options, statistics);
-        if (a.Choice("--ci", new Dictionary<string, bool> { ["wald"] = false, ["profile"] = true }, false))
+        if (a.Get(CliOptions.ProfileIntervals))
         {
             stats = ProfileIntervals(data, stats, WhyNotTheMle(options, firth));
         }
         output.Write(stats.Summary(label));
-        if (a.Optional("--drop") is string drop)
+        if (a.Given(CliOptions.Drop))
         {
-            output.WriteLine(LikelihoodRatioTest.Run(data, Dropped(data, drop), options).Summary());
+            output.WriteLine(LikelihoodRatioTest.Run(data, Dropped(data, a.Get(CliOptions.Drop)), options).Summary());
         }
         if (jsonPath is not null)
         {
@@ -153,8 +154,7 @@ internal static class StatsCommand
     }
 
     // --drop COL: a column's every coefficient (a factor's levels NAME[LEVEL], a number's NAME[missing] indicator).
-    private static string[] Dropped(Core.Data.TrainingSet data, string drop) => drop
-        .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    private static string[] Dropped(Core.Data.TrainingSet data, IReadOnlyList<string> drop) => drop
         .SelectMany(c =>
         {
             var slots = data.FeatureNames!.Where(n => n == c || n.StartsWith(c + "[", StringComparison.Ordinal)).ToArray();
@@ -165,7 +165,7 @@ internal static class StatsCommand
     // The multinomial logit MLE with the first class as reference, as statsmodels' MNLogit.
     private static int Multinomial(Core.Data.MulticlassTrainingSet set, Core.Training.TrainerOptions options, string? jsonPath, TextWriter output)
     {
-        MulticlassTraining.CheckOptions(options, set.ClassCount, "stats");
+        FitArguments.RequireSoftmax(options, set.ClassCount, "stats");
         if (options.L2Regularization != 0 || options.L1Regularization != 0 || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None)
         {
             throw new CliException($"stats: the label has {set.ClassCount} classes; multinomial statistics are for the unpenalised, unweighted likelihood (drop --l2, --l1 and --class-weight).", 2);

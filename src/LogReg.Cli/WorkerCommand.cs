@@ -9,15 +9,15 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class WorkerCommand
 {
-    public static readonly string[] Options = { "--cluster", "--instance", "--port", "--gateway", "--advertise" };
+    public static readonly CliOption[] Options = [CliOptions.Cluster, CliOptions.Instance, CliOptions.Port, CliOptions.Gateway, CliOptions.Advertise];
 
     public static int Run(Arguments a, TextWriter output)
     {
-        var cluster = ClusterSettings.Parse(a.Required("--cluster"), "worker");
-        int instance = a.Int("--instance", min: 0) ?? 0;
-        int? port = a.Int("--port", min: 1);
-        int? gateway = a.Int("--gateway", min: 1);
-        string? advertiseText = a.Optional("--advertise");
+        var cluster = ClusterSettings.Parse(a.Required(CliOptions.Cluster), "worker");
+        int instance = a.Get(CliOptions.Instance) ?? 0;
+        int? port = a.Get(CliOptions.Port);
+        int? gateway = a.Get(CliOptions.Gateway);
+        string? advertiseText = a.Get(CliOptions.Advertise);
         IPAddress? advertise = null;
         if (advertiseText is not null && !IPAddress.TryParse(advertiseText, out advertise))
         {

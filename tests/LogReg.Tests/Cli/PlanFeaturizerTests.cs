@@ -35,7 +35,7 @@ public sealed class PlanFeaturizerTests : CliRun
     [InlineData("skip")]
     public void BinarySetsAreIdentical(string missing)
     {
-        var prepared = Prepare(Mixed, ColumnOptions.Policies[missing], weight: "w");
+        var prepared = Prepare(Mixed, CliOptions.Policies[missing], weight: "w");
         Assert.True(PlanFeaturizer.Applies(prepared.Plan));
         var direct = PlanFeaturizer.ToTrainingSet(prepared);
         var pipeline = CsvInput.ToTrainingSet(new Microsoft.ML.MLContext(1), prepared);

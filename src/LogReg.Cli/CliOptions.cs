@@ -1,0 +1,113 @@
+using System.Globalization;
+using LogReg.Core.Losses;
+using LogReg.Core.Training;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// Every option of every command, declared once: its name, value name, help line, typed parser (choices from the tables they
+/// name: the optimizer catalog, the losses, the missing-value policies) and default. Each command lists the ones it takes,
+/// so an option reads, parses and fails the same way everywhere. The fit's numeric defaults are the core's
+/// (<see cref="TrainerOptions.Default"/>; stats: its maximum-likelihood settings): those options are null when not given.
+/// </summary>
+internal static class CliOptions
+{
+    public static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
+    {
+        ["bce"] = LossKind.BinaryCrossEntropy,
+        ["mse"] = LossKind.MeanSquaredError,
+    };
+
+    public static readonly IReadOnlyDictionary<string, MissingPolicy> Policies = new Dictionary<string, MissingPolicy>
+    {
+        ["error"] = MissingPolicy.Error,
+        ["skip"] = MissingPolicy.Skip,
+        ["mean"] = MissingPolicy.Mean,
+    };
+
+    // Files and columns.
+    public static readonly CliOption<string?> Data = Text("--data", "FILE.csv", "CSV file with a header row");
+    public static readonly CliOption<string?> Label = Text("--label", "COLUMN", "the class to predict: any two values (binary) or more (softmax)");
+    public static readonly CliOption<string?> Model = Text("--model", "M.zip", "model file (an ML.NET model with the featurisation in front of the trainer)");
+    public static readonly CliOption<string?> Json = Text("--json", "OUT.json", "also write the result as JSON");
+    public static readonly CliOption<string?> Out = Text("--out", "FILE.csv", "write the predictions here instead of standard output");
+    public static readonly CliOption<IReadOnlyList<string>> Categorical = List("--categorical", "string columns to one-hot encode (treatment coding)");
+    public static readonly CliOption<IReadOnlyList<string>> TextColumns = List("--text", "free-text columns (lower-cased word counts)");
+    public static readonly CliOption<IReadOnlyList<string>> Ignore = List("--ignore", "columns that are not features");
+    public static readonly CliOption<string?> Id = Text("--id", "COL", "an identifier: not a feature; predict writes it first");
+    public static readonly CliOption<string?> Weight = Text("--weight", "COL", "example weights (numbers ≥ 0)");
+    public static readonly CliOption<string?> Positive = Text("--positive", "VALUE", "the positive class of a two-valued label (default: 1/true/yes, else the second sorted)");
+    public static readonly CliOption<MissingPolicy?> Missing = Choice("--missing",
+        "blank numbers: refuse, leave the row out, or impute the mean with a NAME[missing] column", Policies);
+    public static readonly CliOption<string?> Reference = Text("--reference", "COL=LEVEL,…", "reference level of a categorical column (default: the first sorted)");
+    public static readonly CliFlag DryRun = new("--dry-run", "print the inferred schema and stop: nothing is fitted or written");
+
+    // The fit (null: the command's core defaults).
+    public static readonly CliOption<LossKind?> Loss = Choice("--loss", "binary cross-entropy, or squared error on the sigmoid", Losses);
+    public static readonly CliOption<OptimizerKind?> Optimizer = Choice("--optimizer", "the optimizer (auto chooses by the data's shape)", OptimizerCatalog.ByName);
+    public static readonly CliOption<double?> L2 = Number("--l2", "X", "L2 penalty λ₂ (½λ₂‖w‖²; the bias is never penalised)", 0);
+    public static readonly CliOption<double?> L1 = Number("--l1", "X", "L1 penalty λ₁ (λ₁‖w‖₁)", 0);
+    public static readonly CliOption<int?> MaxIterations = Whole("--max-iterations", "iteration cap", 1);
+    public static readonly CliOption<double?> Tolerance = Number("--tolerance", "X", "convergence tolerance", double.Epsilon);
+    public static readonly CliOption<int?> Threads = Whole("--threads", "threads for the gradient passes", 1);
+    public static readonly CliOption<int?> Seed = Whole("--seed", "random seed", int.MinValue);
+    public static readonly CliOption<ClassWeighting?> ClassWeight = new("--class-weight", "none|balanced|NEG:POS", "weights of the classes",
+        FitArguments.ClassWeights, null);
+    public static readonly CliOption<bool> Firth = Switch("--method", "mle", "firth", "maximum likelihood, or Firth's bias-reduced likelihood");
+
+    // train, predict.
+    public static readonly CliOption<bool> Normalize = Switch("--normalize", "none", "meanvar", "scale the assembled features to mean 0, variance 1 (default none)");
+    public static readonly CliOption<bool> Statistics = Switch("--statistics", "no", "yes", "keep coefficient statistics in the model (for predict --intervals)");
+    public static readonly CliOption<bool> Intervals = Switch("--intervals", "no", "yes", "add the score's standard error and a 95% interval for the probability");
+
+    // stats, compare.
+    public static readonly CliOption<string?> Covariance = Text("--covariance", "nonrobust|hc0|hc1|hc3|cluster:COL", "covariance of the coefficients");
+    public static readonly CliOption<IReadOnlyList<string>> Drop = List("--drop",
+        "likelihood-ratio test against the model without these columns (a factor: all its levels)");
+    public static readonly CliOption<bool> ProfileIntervals = Switch("--ci", "wald", "profile", "confidence intervals: Wald, or profile likelihood");
+    public static readonly CliOption<int> Folds = new("--folds", "N", "cross-validation folds (default 5)", text => ParseWhole("--folds", text, 2), 5);
+
+    // The cluster.
+    public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership");
+    public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob), one shard each");
+    public static readonly CliOption<int?> Instance = Whole("--instance", "worker number on this machine (ports 11111+N, 30000+N)", 0);
+    public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1);
+    public static readonly CliOption<int?> Gateway = Whole("--gateway", "gateway port", 1);
+    public static readonly CliOption<string?> Advertise = Text("--advertise", "IP", "the address other machines reach this worker at");
+
+    /// <summary>The column-role options train, stats and compare share.</summary>
+    public static readonly CliOption[] ColumnRoles = [Label, Categorical, TextColumns, Ignore, Id, Weight, Positive, Missing, Reference];
+
+    /// <summary>The fitting options train and stats share.</summary>
+    public static readonly CliOption[] Fit = [Loss, Optimizer, L2, L1, MaxIterations, Tolerance, Threads, Seed, ClassWeight];
+
+    private static CliOption<string?> Text(string name, string value, string help) => new(name, value, help, text => text, null);
+
+    private static CliOption<IReadOnlyList<string>> List(string name, string help) =>
+        new(name, "COL,…", help, text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), []);
+
+    private static CliOption<double?> Number(string name, string value, string help, double min) => new(name, value, help, text =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min
+            ? v
+            : throw new CliException($"option '{name}' is '{text}'; expected a finite number ≥ {min.ToString(CultureInfo.InvariantCulture)}.", 2), null);
+
+    private static CliOption<int?> Whole(string name, string help, int min) => new(name, "N", help, text => ParseWhole(name, text, min), null);
+
+    private static int ParseWhole(string name, string text, int min) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min
+            ? v
+            : throw new CliException($"option '{name}' is '{text}'; expected a whole number ≥ {min}.", 2);
+
+    private static CliOption<T?> Choice<T>(string name, string help, IReadOnlyDictionary<string, T> choices) where T : struct =>
+        new(name, string.Join("|", choices.Keys), help, text => choices.TryGetValue(text.ToLowerInvariant(), out var v)
+            ? v
+            : throw new CliException($"option '{name}' is '{text}'; expected one of {string.Join(", ", choices.Keys)}.", 2), null);
+
+    private static CliOption<bool> Switch(string name, string off, string on, string help)
+    {
+        var choices = new Dictionary<string, bool> { [off] = false, [on] = true };
+        return new(name, $"{off}|{on}", help, text => choices.TryGetValue(text.ToLowerInvariant(), out var v)
+            ? v
+            : throw new CliException($"option '{name}' is '{text}'; expected one of {off}, {on}.", 2), false);
+    }
+}
