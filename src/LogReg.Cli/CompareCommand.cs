@@ -9,7 +9,7 @@ namespace LogReg.Cli;
 /// k-fold cross-validation with identical folds for this trainer (BCE, MSE) and ML.NET's
 /// LbfgsLogisticRegression, SdcaLogisticRegression and FastTree. Without --data it uses the bundled
 /// breast-cancer data. A label with more than two values compares the multiclass trainers
-/// (<see cref="MulticlassCompare"/>).
+/// (<see cref="MulticlassComparison"/>): the same folds, table and JSON, by family.
 /// </summary>
 internal static class CompareCommand
 {
@@ -41,38 +41,63 @@ internal static class CompareCommand
             progressWriter.Write($"\r{m,-60}");
             progressWriter.Flush();
         });
+        const string Folding = "(as train assembles them; in each fold the means, indicators and vocabulary are learned from its training rows only)";
+        string scheme = $"stratified {folds}-fold cross-validation, seed {seed}.";
         if (prepared.IsMulticlass)
         {
-            return MulticlassCompare.Run(ml, prepared, folds, seed, jsonPath, progress, progressWriter, output);
+            var set = CsvInput.ToMulticlassSet(ml, prepared);
+            output.WriteLine($"{Path.GetFileName(dataPath)}: {set.RowCount} rows × {set.FeatureCount} features × {set.ClassCount} classes {Folding}; {scheme}");
+            var multiclass = Clearing(progressWriter, () => MulticlassComparison.Run(set.ToDataView(ml), folds, seed, progress, (train, test) =>
+            {
+                var sets = CsvInput.ToMulticlassSets(ml, prepared, train, train, test);
+                return (sets[0], sets[1]);
+            }));
+            return Report(multiclass.Results, r => r.Trainer, MulticlassColumns, "true class", folds, seed, jsonPath, output);
         }
-        var set = CsvInput.ToTrainingSet(ml, prepared);
-        var data = set.ToDataView(ml);
-        output.WriteLine($"{Path.GetFileName(dataPath)}: {set.RowCount} rows × {set.FeatureCount} features (as train assembles them; in each fold the means, indicators and vocabulary are learned from its training rows only); stratified {folds}-fold cross-validation, seed {seed}.");
-        ComparisonResult result;
-        try
+        var binarySet = CsvInput.ToTrainingSet(ml, prepared);
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {binarySet.RowCount} rows × {binarySet.FeatureCount} features {Folding}; {scheme}");
+        var binary = Clearing(progressWriter, () => TrainerComparison.Run(binarySet.ToDataView(ml), new ComparisonOptions
         {
-            var foldFeatures = (IReadOnlyList<int> train, IReadOnlyList<int> test) =>
+            Folds = folds,
+            Seed = seed,
+            FoldFeatures = (train, test) =>
             {
                 var sets = CsvInput.ToTrainingSets(ml, prepared, train, train, test);
                 return (sets[0], sets[1]);
-            };
-            result = TrainerComparison.Run(data, new ComparisonOptions { Folds = folds, Seed = seed, FoldFeatures = foldFeatures }, progress);
-        }
-        finally
-        {
-            progressWriter?.Write("\r" + new string(' ', 61) + "\r");
-        }
-        output.WriteLine(Format(result));
-        output.WriteLine("log-loss in nats (mean of −ln p(true label)); ML.NET's own LogLoss metric is in bits. Linear trainers: NormalizeMeanVariance, L2 = 1, L1 = 0.");
+            },
+        }, progress));
+        return Report(binary.Results, r => r.Trainer, BinaryColumns, "true label", folds, seed, jsonPath, output,
+            "; ML.NET's own LogLoss metric is in bits");
+    }
+
+    // The table, the note on the metrics, and --json, for either family.
+    private static int Report<T>(IReadOnlyList<T> results, Func<T, string> trainer, MetricColumn<T>[] columns, string truth, int folds, int seed,
+        string? jsonPath, TextWriter output, string bits = "")
+    {
+        output.WriteLine(ComparisonTable.Format(results, trainer, columns));
+        output.WriteLine($"log-loss in nats (mean of −ln p({truth})){bits}. Linear trainers: NormalizeMeanVariance, L2 = 1, L1 = 0.");
         if (jsonPath is not null)
         {
-            WriteJson(jsonPath, result);
+            ComparisonTable.WriteJson(jsonPath, folds, seed, results, trainer, columns);
             output.WriteLine($"results written to {jsonPath}");
         }
         return 0;
     }
 
-    private static readonly MetricColumn<TrainerResult>[] Columns =
+    // Runs the comparison, then clears its progress line.
+    private static T Clearing<T>(TextWriter? progressWriter, Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            progressWriter?.Write("\r" + new string(' ', 61) + "\r");
+        }
+    }
+
+    private static readonly MetricColumn<TrainerResult>[] BinaryColumns =
     {
         new("AUC", "auc", "F4", r => r.Auc),
         new("accuracy", "accuracy", "F4", r => r.Accuracy),
@@ -81,10 +106,13 @@ internal static class CompareCommand
         new("fit (s)", "fit_seconds", "F3", r => r.Fit),
     };
 
-    public static string Format(ComparisonResult result) => ComparisonTable.Format(result.Results, r => r.Trainer, Columns);
-
-    private static void WriteJson(string path, ComparisonResult result) =>
-        ComparisonTable.WriteJson(path, result.Folds, result.Seed, result.Results, r => r.Trainer, Columns);
+    private static readonly MetricColumn<MulticlassTrainerResult>[] MulticlassColumns =
+    {
+        new("micro accuracy", "micro_accuracy", "F4", r => r.MicroAccuracy),
+        new("macro accuracy", "macro_accuracy", "F4", r => r.MacroAccuracy),
+        new("log-loss", "log_loss", "F4", r => r.LogLoss),
+        new("fit (s)", "fit_seconds", "F3", r => r.Fit),
+    };
 
     private sealed class SynchronousProgress : IProgress<string>
     {
