@@ -147,8 +147,18 @@ public sealed class MulticlassBenchData
 
     private static int Draw(Random rng, double[] z)
     {
-        var p = (double[])z.Clone();
-        Core.Numerics.Softmax.InPlace(p);
+        // p = softmax(z), with the largest score subtracted before exponentiating.
+        double max = z.Max();
+        var p = z.Select(v => Math.Exp(v - max)).ToArray();
+        double sum = 0;
+        foreach (double e in p)
+        {
+            sum += e;
+        }
+        for (int k = 0; k < p.Length; k++)
+        {
+            p[k] /= sum;
+        }
         double u = rng.NextDouble();
         for (int k = 0; k < p.Length; k++)
         {

@@ -1,7 +1,7 @@
 namespace LogReg.Core.Numerics;
 
 /// <summary>The softmax, computed stably (the largest score is subtracted before exponentiating).</summary>
-public static class Softmax
+internal static class Softmax
 {
     /// <summary>Replaces scores z by softmax(z)ₖ = e^(zₖ − m) / Σⱼ e^(zⱼ − m), m = max z.</summary>
     public static void InPlace(Span<double> z)

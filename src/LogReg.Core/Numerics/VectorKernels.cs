@@ -9,7 +9,7 @@ namespace LogReg.Core.Numerics;
 /// double before they are multiplied, so every sum is a sum of exact products of the stored values.
 /// The order of additions depends only on the vector width of the machine, never on threads.
 /// </summary>
-public static class VectorKernels
+internal static class VectorKernels
 {
     /// <summary>The index of the first NaN or ±∞ in <paramref name="values"/>, or −1 (a vector at a time: |v| ≤ float.MaxValue fails exactly for those).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -5,7 +5,7 @@ namespace LogReg.Core.Statistics;
 /// erfc (two-sided normal p-values), ln Γ, and the regularised upper incomplete gamma Q (chi-square
 /// tail for the likelihood-ratio test).
 /// </summary>
-public static class SpecialFunctions
+internal static class SpecialFunctions
 {
     private const double SqrtPi = 1.7724538509055160273;
 
