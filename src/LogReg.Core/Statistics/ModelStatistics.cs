@@ -137,7 +137,6 @@ public sealed record ModelStatistics : LikelihoodFit
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         string rule = new('=', 78);
-        string thin = new('-', 78);
         string title = Loss == LossKind.BinaryCrossEntropy ? "Logit Regression Results" : "Sigmoid least-squares results";
         sb.AppendLine(title.PadLeft(39 + title.Length / 2));
         sb.AppendLine(rule);
@@ -159,19 +158,7 @@ public sealed record ModelStatistics : LikelihoodFit
         Row("AIC:", Aic.ToString("F3", inv), "LL-Null:", NullLogLikelihood.ToString("F3", inv));
         Row("BIC:", Bic.ToString("F3", inv), "LLR p-value:", LikelihoodRatioPValue.ToString("G4", inv));
         sb.AppendLine(rule);
-        sb.AppendLine($"{"",-24}{"coef",10} {"std err",10} {"z",9} {"P>|z|",9} {"[0.025",10} {"0.975]",10}");
-        sb.AppendLine(thin);
-        static string F(double? v, string format) => v is double x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
-        foreach (var c in Coefficients)
-        {
-            string name = c.Name.Length > 23 ? c.Name[..23] : c.Name;
-            if (c.Aliased)
-            {
-                sb.AppendLine($"{name,-24}{"NA",10} {"(aliased)",10}");
-                continue;
-            }
-            sb.AppendLine($"{name,-24}{F(c.Estimate, "F4"),10} {F(c.StandardError, "F3"),10} {F(c.Z, "F3"),9} {F(c.PValue, "F3"),9} {F(c.ConfidenceLow, "F3"),10} {F(c.ConfidenceHigh, "F3"),10}");
-        }
+        CoefficientTable.Append(sb, "", Coefficients);
         sb.AppendLine(rule);
         if (StandardErrorNote.Length > 0)
         {

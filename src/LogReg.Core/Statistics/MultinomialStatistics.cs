@@ -35,12 +35,7 @@ public sealed record MultinomialStatistics : LikelihoodFit
         sb.AppendLine(string.Create(c, $"AIC: {Aic:F4}   BIC: {Bic:F4}   LLR p-value: {LikelihoodRatioPValue:G4}   converged: {Converged}"));
         for (int k = 0; k < Classes.Count; k++)
         {
-            sb.AppendLine(string.Create(c, $"{"class = " + Classes[k],-22}{"coef",12}{"std err",12}{"z",10}{"P>|z|",10}{"[0.025",12}{"0.975]",12}"));
-            foreach (var row in Coefficients[k])
-            {
-                sb.AppendLine(string.Create(c,
-                    $"{row.Name,-22}{row.Estimate,12:F4}{Cell(row.StandardError, 12, "F4")}{Cell(row.Z, 10, "F3")}{Cell(row.PValue, 10, "F3")}{Cell(row.ConfidenceLow, 12, "F4")}{Cell(row.ConfidenceHigh, 12, "F4")}"));
-            }
+            CoefficientTable.Append(sb, "class = " + Classes[k], Coefficients[k]);
         }
         foreach (var warning in Warnings)
         {
@@ -48,7 +43,4 @@ public sealed record MultinomialStatistics : LikelihoodFit
         }
         return sb.ToString();
     }
-
-    private static string Cell(double? value, int width, string format) =>
-        (value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "—").PadLeft(width);
 }
