@@ -57,7 +57,7 @@ internal static class CliOptions
 
     // train, predict.
     public static readonly CliOption<bool> Normalize = Switch("--normalize", "none", "meanvar", "scale the assembled features to mean 0, variance 1 (default none)");
-    public static readonly CliOption<bool> Statistics = Switch("--statistics", "no", "yes", "keep coefficient statistics in the model (for predict --intervals)");
+    public static readonly CliOption<bool> Statistics = Switch("--statistics", "no", "yes", "keep coefficient statistics in the model (binary: for predict --intervals; softmax: the MNLogit table)");
     public static readonly CliOption<bool> Intervals = Switch("--intervals", "no", "yes", "add the score's standard error and a 95% interval for the probability");
 
     // stats, compare.
@@ -70,9 +70,9 @@ internal static class CliOptions
     // The cluster.
     public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership");
     public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob), one shard each");
-    public static readonly CliOption<int?> Instance = Whole("--instance", "worker number on this machine (ports 11111+N, 30000+N)", 0);
-    public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1);
-    public static readonly CliOption<int?> Gateway = Whole("--gateway", "gateway port", 1);
+    public static readonly CliOption<int?> Instance = Whole("--instance", "worker number on this machine (ports 11111+N, 30000+N)", 0, 65535 - 30000);
+    public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1, 65535);
+    public static readonly CliOption<int?> Gateway = Whole("--gateway", "gateway port", 1, 65535);
     public static readonly CliOption<string?> Advertise = Text("--advertise", "IP", "the address other machines reach this worker at");
 
     /// <summary>The column-role options train, stats and compare share.</summary>
@@ -83,20 +83,23 @@ internal static class CliOptions
 
     private static CliOption<string?> Text(string name, string value, string help) => new(name, value, help, text => text, null);
 
-    private static CliOption<IReadOnlyList<string>> List(string name, string help) =>
-        new(name, "COL,…", help, text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), []);
+    private static CliOption<IReadOnlyList<string>> List(string name, string help) => new(name, "COL,…", help, text =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } names
+            ? names
+            : throw new CliException($"option '{name}' is '{text}'; expected one or more column names separated by commas.", 2), []);
 
     private static CliOption<double?> Number(string name, string value, string help, double min) => new(name, value, help, text =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min
             ? v
             : throw new CliException($"option '{name}' is '{text}'; expected a finite number ≥ {min.ToString(CultureInfo.InvariantCulture)}.", 2), null);
 
-    private static CliOption<int?> Whole(string name, string help, int min) => new(name, "N", help, text => ParseWhole(name, text, min), null);
+    private static CliOption<int?> Whole(string name, string help, int min, int max = int.MaxValue) =>
+        new(name, "N", help, text => ParseWhole(name, text, min, max), null);
 
-    private static int ParseWhole(string name, string text, int min) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min
+    private static int ParseWhole(string name, string text, int min, int max = int.MaxValue) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
             ? v
-            : throw new CliException($"option '{name}' is '{text}'; expected a whole number ≥ {min}.", 2);
+            : throw new CliException($"option '{name}' is '{text}'; expected a whole number ≥ {min}{(max < int.MaxValue ? $" and ≤ {max}" : "")}.", 2);
 
     private static CliOption<T?> Choice<T>(string name, string help, IReadOnlyDictionary<string, T> choices) where T : struct =>
         new(name, string.Join("|", choices.Keys), help, text => choices.TryGetValue(text.ToLowerInvariant(), out var v)

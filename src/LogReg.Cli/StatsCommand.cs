@@ -45,9 +45,10 @@ internal static class StatsCommand
         }
         if (prepared.IsMulticlass)
         {
-            if (a.Given(CliOptions.Covariance) || a.Given(CliOptions.Drop))
+            if (a.Given(CliOptions.Covariance) || a.Given(CliOptions.Drop) || a.Get(CliOptions.Firth) || a.Get(CliOptions.ProfileIntervals))
             {
-                throw new CliException("stats: --covariance and --drop are for a binary label; the multinomial statistics use the model-based covariance.", 2);
+                throw new CliException($"stats: the label has {prepared.Classes.Length} classes; --covariance, --drop, --method firth and --ci profile are for a " +
+                    "binary label (the multinomial statistics are the MLE's, with the model-based covariance and Wald intervals).", 2);
             }
             return Multinomial(CsvInput.MulticlassSetOf(prepared, options.Seed), options, jsonPath, output);
         }
@@ -55,6 +56,7 @@ internal static class StatsCommand
         string label = columns.Label;
         var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(prepared, clusterColumn) };
         bool firth = a.Get(CliOptions.Firth);
+        var dropped = a.Given(CliOptions.Drop) ? Dropped(data, a.Get(CliOptions.Drop)) : null; // refused before any fit
         if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Given(CliOptions.Drop)
             || options.Loss != Core.Losses.LossKind.BinaryCrossEntropy || options.ClassWeighting.Mode != Core.Training.ClassWeightingMode.None))
         {
@@ -70,9 +72,9 @@ internal static class StatsCommand
             stats = ProfileIntervals(data, stats, WhyNotTheMle(options, firth));
         }
         output.Write(stats.Summary(label));
-        if (a.Given(CliOptions.Drop))
+        if (dropped is not null)
         {
-            output.WriteLine(LikelihoodRatioTest.Run(data, Dropped(data, a.Get(CliOptions.Drop)), options).Summary());
+            output.WriteLine(LikelihoodRatioTest.Run(data, dropped, options).Summary());
         }
         if (jsonPath is not null)
         {
@@ -154,11 +156,13 @@ internal static class StatsCommand
     }
 
     // --drop COL: a column's every coefficient (a factor's levels NAME[LEVEL], a number's NAME[missing] indicator).
+    // A column's features: itself, or a factor's levels and a mean-imputed column's indicator (COL[…]).
     private static string[] Dropped(Core.Data.TrainingSet data, IReadOnlyList<string> drop) => drop
         .SelectMany(c =>
         {
             var slots = data.FeatureNames!.Where(n => n == c || n.StartsWith(c + "[", StringComparison.Ordinal)).ToArray();
-            return slots.Length > 0 ? slots : new[] { c };
+            return slots.Length > 0 ? slots : throw new CliException(
+                $"stats: --drop names '{c}', which is not a feature of the model; its features: {string.Join(", ", data.FeatureNames!)}.", 2);
         })
         .Distinct().ToArray();
 

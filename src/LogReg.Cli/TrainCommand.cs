@@ -23,6 +23,10 @@ internal static class TrainCommand
 
     public static int Run(Arguments a, TextWriter output)
     {
+        if (a.Given(CliOptions.Shards))
+        {
+            throw new CliException("train: --shards trains over a cluster's workers and needs --cluster (localhost or redis=HOST:PORT); a single file is --data.", 2);
+        }
         string dataPath = a.Required(CliOptions.Data);
         // --dry-run writes nothing, so it needs no model path.
         string modelPath = a.Given(CliOptions.DryRun) ? a.Get(CliOptions.Model) ?? "" : a.Required(CliOptions.Model);
@@ -45,7 +49,7 @@ internal static class TrainCommand
         }
         fit = fit with { Progress = progress };
         var trained = prepared.IsMulticlass
-            ? Softmax(ml, featurise, data, prepared, fit)
+            ? Softmax(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics))
             // Kept in the model file, so that 'predict --intervals yes' can give each probability its interval.
             : Binary(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics));
         progress?.Finish();
@@ -95,10 +99,11 @@ internal static class TrainCommand
             $"accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
     }
 
-    private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit)
+    private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics)
     {
         FitArguments.RequireSoftmax(fit, prepared.Classes.Length, "train");
         var options = Bind(LogRegMulticlassOptions.FromTrainerOptions(fit), prepared);
+        options.ShowTrainingStatistics = statistics; // the MNLogit table, kept in the model file
         var model = featurise.Append(ml.MulticlassClassification.Trainers.LogReg(options)).Fit(data);
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), options.LabelColumnName);

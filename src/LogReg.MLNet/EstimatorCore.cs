@@ -58,13 +58,15 @@ internal sealed class EstimatorCore<TModel, TResult>(IHost host, LogRegOptionsBa
         if (options.ShowTrainingStatistics)
         {
             throw new ArgumentOutOfRangeException(nameof(options.ShowTrainingStatistics), true,
+                (budget == 0 ? "ShowTrainingStatistics is true, but MemoryBudgetMegabytes is 0, so the training data are streamed" :
                 $"ShowTrainingStatistics is true, but the training data (about {estimate >> 20} MB in memory) exceed MemoryBudgetMegabytes " +
-                $"({budget >> 20} MB) and are streamed; statistics need the rows in memory. Raise MemoryBudgetMegabytes or set ShowTrainingStatistics = false.");
+                $"({budget >> 20} MB) and are streamed") + "; statistics need the rows in memory. Raise MemoryBudgetMegabytes or set ShowTrainingStatistics = false.");
         }
         int blockRows = MemoryBudget.BlockRows(budget, SchemaChecks.FeatureCount(input.Schema, options.FeatureColumnName));
+        string why = budget == 0 ? "MemoryBudgetMegabytes is 0" : string.Create(CultureInfo.InvariantCulture,
+            $"the training data (about {estimate / 1048576.0:F0} MB in memory) exceed MemoryBudgetMegabytes ({budget / 1048576.0:F0} MB)");
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-            $"The training data (about {estimate / 1048576.0:F0} MB in memory) exceed MemoryBudgetMegabytes ({budget / 1048576.0:F0} MB): " +
-            $"streaming them in blocks of {blockRows} rows, one read of the view per pass."));
+            $"Streaming the training data, as {why}: blocks of {blockRows} rows, one read of the view per pass."));
         return family.Stream(input, options, blockRows);
     }
 }

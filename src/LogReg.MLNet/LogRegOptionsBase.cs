@@ -149,6 +149,11 @@ public abstract class LogRegOptionsBase
         RequireName(LabelColumnName, nameof(LabelColumnName));
         RequireName(FeatureColumnName, nameof(FeatureColumnName));
         RequireName(ExampleWeightColumnName, nameof(ExampleWeightColumnName), optional: true);
+        if (MemoryBudgetMegabytes is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MemoryBudgetMegabytes), MemoryBudgetMegabytes,
+                $"MemoryBudgetMegabytes is {MemoryBudgetMegabytes}; expected null (half the available memory), 0 (always stream) or a positive number.");
+        }
         if (!(float.IsFinite(InitialWeightsDiameter) && InitialWeightsDiameter >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(InitialWeightsDiameter), InitialWeightsDiameter,

@@ -14,6 +14,12 @@ internal sealed class MulticlassTrainerFamily() : TrainerFamily<SoftmaxModel, Lo
         int threads = options.ToTrainerOptions(0, null, null).ResolvedThreads;
         var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, options.LabelColumnName, options.FeatureColumnName,
             options.ExampleWeightColumnName, threads, options.BufferPool, options.CancellationToken);
+        if (data.RowCount == 0)
+        {
+            throw new ArgumentException(
+                $"The training data has no usable rows (read {skipped} row(s) with a missing value or label, 0 without); " +
+                $"label column '{options.LabelColumnName}' needs rows of at least two classes.", nameof(input));
+        }
         return new TrainingRows<SoftmaxModel>(FitProblem.Softmax(data), data.ClassCount * data.FeatureCount, data.ClassCount, () => data.RowCount, () => skipped)
         {
             Statistics = (fit, token) => MultinomialStatisticsCalculator.Compute(data, fit, threads, token),

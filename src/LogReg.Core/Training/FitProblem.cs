@@ -53,8 +53,10 @@ public static class FitProblem
     }
 
     /// <summary>
-    /// The binary model on an objective whose sums are made elsewhere (remote shards): <paramref name="objective"/> has its
-    /// penalty and class weights from the options the fit is given.
+    /// The binary model on an objective whose sums are made elsewhere (remote shards). <paramref name="objective"/> must be
+    /// built from the options the fit is given: its penalty and its one bias are checked (a mismatch is refused); its loss
+    /// and class weights, which a summed objective does not expose, are the caller's to keep equal to the options'
+    /// (<c>DistributedObjective.OpenAsync</c> takes them from the same options).
     /// </summary>
     /// <param name="objective">F over (w, b), summed over parts in a fixed order.</param>
     /// <param name="featureNames">Optional names of the d features.</param>

@@ -19,6 +19,20 @@ internal sealed class SigmoidSummedProblem(RowSource source, int featureCount, I
     internal override FitPlan Plan(TrainerOptions options)
     {
         var objective = objectiveFor(options);
+        var penalty = objective.Penalty;
+        if (objective.Biases != 1 || objective.FeatureCount != featureCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The summed objective has {objective.Biases} bias(es) and {objective.FeatureCount} features; the binary model over {featureCount} features needs 1 and {featureCount}."),
+                nameof(options));
+        }
+        if (penalty.L2 != options.L2Regularization || penalty.L1 != options.L1Regularization || penalty.NonNegative != options.EnforceNonNegativity)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The summed objective was built with L2 = {penalty.L2}, L1 = {penalty.L1}, non-negativity {penalty.NonNegative}, but the fit's options say " +
+                $"L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, non-negativity {options.EnforceNonNegativity}: build it from the options given to the fit."),
+                nameof(options));
+        }
         var kind = OptimizerCatalog.Resolve(ModelFamily.Sigmoid, options, featureCount, objective.RowCount, sparse: false);
         return new FitPlan(objective, kind, options, options.Loss.ToString(),
             string.Create(CultureInfo.InvariantCulture, $"{objective.RowCount} rows × {featureCount} features ({description})"));

@@ -153,6 +153,19 @@ public class FitContractTests
         }
     }
 
+    [Fact]
+    public void ASummedObjectiveBuiltFromOtherOptionsOrForTheSoftmaxIsRefused()
+    {
+        var data = Binary(Rows(ModelFamily.Sigmoid), null);
+        var shards = new InProcessShardsObjective(Shards(data), Tight);
+        var other = Assert.Throws<ArgumentException>(() => Fitter.Fit(FitProblem.Sharded(shards, null, "x"), Tight with { L2Regularization = 50 }));
+        Assert.Contains("built with L2 = 0.3", other.Message);
+        var softmax = new StreamingSoftmaxObjective(new InMemoryMulticlassBlockSource(Softmax(Rows(ModelFamily.Softmax), null), 500),
+            new LogReg.Core.Penalties.ElasticNetPenalty(0.3, 0, 3 * 7), 1, ClassWeighting.None);
+        var family = Assert.Throws<ArgumentException>(() => Fitter.Fit(FitProblem.Sharded(softmax, null, "x"), Tight));
+        Assert.Contains("has 3 bias(es)", family.Message);
+    }
+
     // The option values the capability rules govern, as the table's examples set them.
     private static TrainerOptions ExampleOf(string option) => option switch
     {

@@ -55,7 +55,7 @@ public class MulticlassStreamingTrainerTests
         var view = View(ml);
         var memory = ml.MulticlassClassification.Trainers.LogReg(Options(false)).FitWithReport(view).Model;
         var streamed = ml.MulticlassClassification.Trainers.LogReg(Options(true)).FitWithReport(view).Model;
-        Assert.Contains(messages, m => m.Contains("streaming them in blocks of 1024 rows", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("blocks of 1024 rows, one read of the view per pass", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("softmax cross-entropy", StringComparison.Ordinal) && m.Contains("streamed in blocks", StringComparison.Ordinal));
         Assert.True(streamed.Report.Optimization.Converged);
         NumericAssert.Close(memory.Model.ToParameters(), streamed.Model.ToParameters(), 1e-9, "θ");
@@ -116,5 +116,19 @@ public class MulticlassStreamingTrainerTests
         var trainer = ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions { MemoryBudgetMegabytes = 0, ShowTrainingStatistics = true });
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(View(ml, 1500)));
         Assert.Contains("statistics need the rows in memory", error.Message);
+    }
+
+    [Fact]
+    public void ANegativeBudgetAndAViewWithNoUsableRowsAreRefusedByName()
+    {
+        var ml = new MLContext(1);
+        var budget = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions { MemoryBudgetMegabytes = -5 }));
+        Assert.Contains("MemoryBudgetMegabytes is -5", budget.Message);
+        var rows = Enumerable.Range(0, 20).Select(i => new Row { Species = i % 2 == 0 ? "ash" : "birch", Features = [.. Enumerable.Repeat(float.NaN, D)], Weight = 1 });
+        var data = ml.Data.LoadFromEnumerable(rows.ToList());
+        var view = ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(data).Transform(data);
+        var empty = Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.LogReg().Fit(view));
+        Assert.Contains("no usable rows (read 20 row(s) with a missing value or label, 0 without)", empty.Message);
     }
 }

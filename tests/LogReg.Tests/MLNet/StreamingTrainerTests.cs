@@ -50,7 +50,7 @@ public class StreamingTrainerTests
         var memory = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
         options.MemoryBudgetMegabytes = 0;
         var streamed = ml.BinaryClassification.Trainers.LogReg(options).FitWithReport(view).Model;
-        Assert.Contains(messages, m => m.Contains("streaming them in blocks of 1024 rows", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("blocks of 1024 rows, one read of the view per pass", StringComparison.Ordinal));
         NumericAssert.Relative(memory.Report.Optimization.Objective, streamed.Report.Optimization.Objective, 1e-9, "objective");
         for (int j = 0; j < D; j++)
         {

@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>
+/// Options that do not apply are refused in one line with a usage exit, before anything is fitted — never silently
+/// ignored: the binary-only statistics on a K-class label, an unknown --drop column, an empty column list, --shards
+/// without --cluster, a port out of range; and --statistics yes keeps the softmax model's table.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class OptionRefusalCliTests : CliRun
+{
+    private static string Iris => Path.Combine(AppContext.BaseDirectory, "Reference", "iris.csv");
+
+    [Theory]
+    [InlineData("--method", "firth")]
+    [InlineData("--ci", "profile")]
+    [InlineData("--drop", "sepal_width")]
+    public void BinaryOnlyStatisticsAreRefusedOnAMulticlassLabel(string option, string value)
+    {
+        var r = Run("stats", "--data", Iris, "--label", "species", option, value);
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("the label has 3 classes; --covariance, --drop, --method firth and --ci profile are for a binary label", r.Err);
+        Assert.DoesNotContain("coef", r.Out);
+    }
+
+    [Fact]
+    public void AnUnknownDropColumnIsRefusedBeforeTheFit()
+    {
+        var r = Run("stats", "--data", Spector, "--label", "Label", "--drop", "gpa,nosuch");
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("--drop names 'nosuch', which is not a feature of the model; its features: gpa, tuce, psi.", r.Err);
+        Assert.DoesNotContain("coef", r.Out);
+    }
+
+    [Theory]
+    [InlineData("--categorical", "")]
+    [InlineData("--drop", ",")]
+    public void AnEmptyColumnListIsAUsageError(string option, string value)
+    {
+        var r = Run("stats", "--data", Spector, "--label", "Label", option, value);
+        Assert.Equal(2, r.Exit);
+        Assert.Contains($"option '{option}' is '{value}'; expected one or more column names separated by commas.", r.Err);
+        Assert.Single(r.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void ShardsWithoutAClusterAndPortsOutOfRangeAreRefused()
+    {
+        var shards = Run("train", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"), "--shards", "x*.csv");
+        Assert.Equal(2, shards.Exit);
+        Assert.Contains("--shards trains over a cluster's workers and needs --cluster", shards.Err);
+        var port = Run("worker", "--cluster", "localhost", "--port", "70000");
+        Assert.Equal(2, port.Exit);
+        Assert.Contains("option '--port' is '70000'; expected a whole number ≥ 1 and ≤ 65535.", port.Err);
+    }
+
+    [Fact]
+    public void StatisticsYesKeepsTheSoftmaxModelsTableInTheModelFile()
+    {
+        string model = Path.Combine(Folder, "iris.zip");
+        var r = Run("train", "--data", Iris, "--label", "species", "--model", model, "--l2", "0.1", "--statistics", "yes");
+        Assert.True(r.Exit == 0, r.Err);
+        using var zip = ZipFile.OpenRead(model);
+        using var details = new StreamReader(zip.GetEntry("LogReg/MulticlassDetails.json")!.Open());
+        string json = details.ReadToEnd();
+        Assert.Contains("\"Statistics\":{", json.Replace(" ", "").Replace("\n", ""));
+    }
+}
