@@ -80,10 +80,10 @@ public static class StatisticsCalculator
     {
         if (ShiftedColumns.Of(data) is not { } shifted)
         {
-            return LogisticRegressionTrainer.Train(data, options, checkSeparation: false);
+            return Fitter.Fit(FitProblem.BinaryUnchecked(data), options);
         }
         var start = options.InitialParameters is { } initial && initial.Count == data.FeatureCount + 1 ? shifted.ToShifted(initial) : null;
-        var fit = LogisticRegressionTrainer.Train(shifted.Data, start is null ? options : options with { InitialParameters = start }, checkSeparation: false);
+        var fit = Fitter.Fit(FitProblem.BinaryUnchecked(shifted.Data), start is null ? options : options with { InitialParameters = start });
         var theta = shifted.FromShifted(fit.Model.ToParameters());
         var model = new LogisticModel(theta.AsSpan(0, data.FeatureCount).ToArray(), theta[data.FeatureCount], fit.Model.Loss, data.FeatureNames);
         return fit with { Model = model };

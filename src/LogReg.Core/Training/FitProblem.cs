@@ -42,6 +42,13 @@ public static class FitProblem
     /// <summary>The binary model on rows in memory.</summary>
     public static FitProblem<LogisticModel> Binary(TrainingSet data) => new SigmoidInMemoryProblem(data ?? throw new ArgumentNullException(nameof(data)));
 
+    /// <summary>
+    /// The same without the separation proof after an unpenalised fit: for the statistics, which run it once, on the columns
+    /// they describe, before their fit.
+    /// </summary>
+    internal static FitProblem<LogisticModel> BinaryUnchecked(TrainingSet data) =>
+        new SigmoidInMemoryProblem(data ?? throw new ArgumentNullException(nameof(data)), checkSeparation: false);
+
     /// <summary>The binary model on rows read again on every pass (one pass per evaluation).</summary>
     public static FitProblem<LogisticModel> Binary(ITrainingBlockSource source)
     {

@@ -13,13 +13,6 @@ public static class LogisticRegressionTrainer
     public static FitResult<LogisticModel> Train(TrainingSet data, TrainerOptions? options = null) => Fitter.Fit(FitProblem.Binary(data), options);
 
     /// <summary>
-    /// The same; <paramref name="checkSeparation"/> false leaves the separation check of an unpenalised fit to the caller
-    /// (the statistics run it once, on the columns they describe).
-    /// </summary>
-    internal static FitResult<LogisticModel> Train(TrainingSet data, TrainerOptions? options, bool checkSeparation) =>
-        Fitter.Fit(new SigmoidInMemoryProblem(data ?? throw new ArgumentNullException(nameof(data)), checkSeparation), options);
-
-    /// <summary>
     /// Refuses data without rows or with a single class (every row with a positive weight in one class):
     /// the one check behind every binary fit, in memory, streamed or over shards.
     /// </summary>
