@@ -35,7 +35,7 @@ public class DistributedBenchmarks
     {
         int rows = (BenchData.Mode == "full" ? 200_000 : 50_000) / Shards;
         _folder = Path.Combine(Path.GetTempPath(), "logreg-bench-shards-" + rows);
-        _specs = Enumerable.Range(0, Shards).Select(k => new ShardSpec(new[] { Path.Combine(_folder, $"part-{k}.csv") }, "y")).ToList();
+        _specs = Enumerable.Range(0, Shards).Select(k => new ShardSpec(new[] { $"part-{k}.csv" }, "y")).ToList();
         if (!Directory.Exists(_folder))
         {
             Directory.CreateDirectory(_folder);
@@ -43,7 +43,7 @@ public class DistributedBenchmarks
             var w = Enumerable.Range(0, Features).Select(_ => rng.NextDouble() - 0.5).ToArray();
             for (int k = 0; k < Shards; k++)
             {
-                using var file = new StreamWriter(_specs[k].Files[0]);
+                using var file = new StreamWriter(Path.Combine(_folder, _specs[k].Files[0]));
                 file.WriteLine("y," + string.Join(",", Enumerable.Range(0, Features).Select(j => $"x{j}")));
                 for (int i = 0; i < rows; i++)
                 {
@@ -53,9 +53,9 @@ public class DistributedBenchmarks
                 }
             }
         }
-        _all = ShardLoader.Load(new ShardSpec(_specs.SelectMany(s => s.Files).ToArray(), "y"));
+        _all = ShardLoader.Load(new ShardSpec(_specs.SelectMany(s => s.Files).ToArray(), "y"), new ShardRoot(_folder));
         var builder = new InProcessTestClusterBuilder((short)Silos);
-        builder.ConfigureSilo((_, silo) => silo.AddShardPlacement());
+        builder.ConfigureSilo((_, silo) => silo.AddShards(_folder));
         _cluster = builder.Build();
         _cluster.DeployAsync().GetAwaiter().GetResult();
         var options = TrainerOptions.Default with { L2Regularization = 1 };

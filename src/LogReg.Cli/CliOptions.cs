@@ -69,7 +69,9 @@ internal static class CliOptions
 
     // The cluster.
     public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership");
-    public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob), one shard each");
+    public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob below --data-root), one shard each");
+    public static readonly CliOption<string?> DataRoot = Text("--data-root", "DIR",
+        "the folder shard files are named relative to; a worker reads nothing outside it (default: the current folder; required with redis)");
     public static readonly CliOption<int?> Instance = Whole("--instance", "worker number on this machine (ports 11111+N, 30000+N)", 0, 65535 - 30000);
     public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1, 65535);
     public static readonly CliOption<int?> Gateway = Whole("--gateway", "gateway port", 1, 65535);

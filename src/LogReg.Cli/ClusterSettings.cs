@@ -33,7 +33,7 @@ internal sealed record ClusterSettings(string? RedisConnection)
         throw new CliException($"{command}: --cluster '{value}' is not understood; expected localhost or redis=HOST:PORT.", 2);
     }
 
-    public void ConfigureSilo(ISiloBuilder silo, int instance, int? siloPort, int? gatewayPort, IPAddress? advertise)
+    public void ConfigureSilo(ISiloBuilder silo, string dataRoot, int instance, int? siloPort, int? gatewayPort, IPAddress? advertise)
     {
         int port = siloPort ?? PrimarySiloPort + instance;
         int gateway = gatewayPort ?? PrimaryGatewayPort + instance;
@@ -47,7 +47,7 @@ internal sealed record ClusterSettings(string? RedisConnection)
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
             silo.ConfigureEndpoints(advertise ?? IPAddress.Loopback, port, gateway, listenOnAnyHostAddress: true);
         }
-        silo.AddShardPlacement();
+        silo.AddShards(dataRoot);
         Quiet(silo.Services);
     }
 

@@ -16,13 +16,15 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class ClusterTraining
 {
-    public static readonly CliOption[] Options = [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.Label, CliOptions.Model, CliOptions.Json];
+    public static readonly CliOption[] Options =
+        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json];
 
     public static int Run(Arguments a, TextWriter output)
     {
         a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
         var cluster = ClusterSettings.Parse(a.Required(CliOptions.Cluster), "train");
-        var files = Expand(a.Required(CliOptions.Shards));
+        var root = DataRoot(a.Get(CliOptions.DataRoot));
+        var files = Expand(a.Required(CliOptions.Shards), root);
         string label = a.Required(CliOptions.Label);
         string modelPath = a.Required(CliOptions.Model);
         var fit = FitArguments.Read(a, TrainerOptions.Default);
@@ -33,7 +35,16 @@ internal static class ClusterTraining
         using var host = builder.Build();
         host.Start();
         var client = host.Services.GetRequiredService<IClusterClient>();
-        var result = DistributedTrainer.FitAsync(client, specs, fit).GetAwaiter().GetResult();
+        DistributedTrainingResult result;
+        try
+        {
+            result = DistributedTrainer.FitAsync(client, specs, fit).GetAwaiter().GetResult();
+        }
+        catch (ShardDataException e)
+        {
+            // An expected failure of the data (a missing or unreadable shard, a name outside a worker's root): one line, exit 1.
+            throw new CliException("train --cluster: " + e.Message);
+        }
         host.StopAsync().GetAwaiter().GetResult();
 
         var ml = new MLContext(fit.Seed);
@@ -49,16 +60,34 @@ internal static class ClusterTraining
         return 0;
     }
 
-    // "DIR/part-*.csv": the files in DIR whose names match the pattern, sorted ordinally (the shard order).
-    private static List<string> Expand(string pattern)
+    private static ShardRoot DataRoot(string? path)
     {
-        string directory = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
-        string name = Path.GetFileName(pattern);
+        try
+        {
+            return new ShardRoot(path ?? ".");
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"train: --data-root '{Path.GetFullPath(path ?? ".")}' is not a folder that exists.", 2);
+        }
+    }
+
+    // "DIR/part-*.csv" below the data root: the matching files, sorted ordinally (the shard order), as the names the
+    // workers resolve below their own roots.
+    private static List<string> Expand(string pattern, ShardRoot root)
+    {
+        string folder = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
+        string directory = Path.IsPathRooted(folder) ? folder : Path.Combine(root.Directory, folder);
         if (!Directory.Exists(directory))
         {
             throw new CliException($"train: --shards '{pattern}': folder '{directory}' does not exist.");
         }
-        var files = Directory.GetFiles(directory, name).Select(Path.GetFullPath).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        return files.Count > 0 ? files : throw new CliException($"train: --shards '{pattern}' matches no file.");
+        var files = Directory.GetFiles(directory, Path.GetFileName(pattern)).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new CliException($"train: --shards '{pattern}' matches no file.");
+        }
+        return files.Select(f => root.RelativeName(f) ?? throw new CliException(
+            $"train: --shards '{pattern}' names '{f}', which is not below --data-root '{root.Directory}'; workers read shard files below their data root only.", 2)).ToList();
     }
 }

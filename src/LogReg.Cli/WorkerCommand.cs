@@ -9,7 +9,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class WorkerCommand
 {
-    public static readonly CliOption[] Options = [CliOptions.Cluster, CliOptions.Instance, CliOptions.Port, CliOptions.Gateway, CliOptions.Advertise];
+    public static readonly CliOption[] Options = [CliOptions.Cluster, CliOptions.DataRoot, CliOptions.Instance, CliOptions.Port, CliOptions.Gateway, CliOptions.Advertise];
 
     public static int Run(Arguments a, TextWriter output)
     {
@@ -18,16 +18,26 @@ internal static class WorkerCommand
         int? port = a.Get(CliOptions.Port);
         int? gateway = a.Get(CliOptions.Gateway);
         string? advertiseText = a.Get(CliOptions.Advertise);
+        // A worker that listens beyond this machine must say which folder clients may have it read.
+        if (cluster.RedisConnection is not null && !a.Given(CliOptions.DataRoot))
+        {
+            throw new CliException("worker: --cluster redis=… listens on every interface, so --data-root DIR is required: the worker reads shard files below it and nothing else.", 2);
+        }
+        string dataRoot = Path.GetFullPath(a.Get(CliOptions.DataRoot) ?? ".");
+        if (!Directory.Exists(dataRoot))
+        {
+            throw new CliException($"worker: --data-root '{dataRoot}' is not a folder that exists.", 2);
+        }
         IPAddress? advertise = null;
         if (advertiseText is not null && !IPAddress.TryParse(advertiseText, out advertise))
         {
             throw new CliException($"worker: --advertise '{advertiseText}' is not an IP address.", 2);
         }
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => cluster.ConfigureSilo(silo, instance, port, gateway, advertise));
+        builder.UseOrleans(silo => cluster.ConfigureSilo(silo, dataRoot, instance, port, gateway, advertise));
         using var host = builder.Build();
         host.Start();
-        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}");
+        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}");
         output.Flush();
         host.WaitForShutdown();
         return 0;

@@ -7,10 +7,11 @@ namespace LogReg.Distributed;
 /// <summary>
 /// Holds one shard in the core's compact form and sums over it with the in-memory objective (its
 /// fixed chunks: the sums do not depend on the silo's threads). Loaded lazily from the spec every
-/// call carries, so a re-activation elsewhere reads the same files again.
+/// call carries, so a re-activation elsewhere reads the same files again — below the silo's
+/// <see cref="ShardRoot"/> only.
 /// </summary>
 [ShardSpreadPlacement]
-public sealed class ShardGrain : Grain, IShardGrain
+public sealed class ShardGrain(ShardRoot root) : Grain, IShardGrain
 {
     private TrainingSet? _data;
     private ShardSummary? _summary;
@@ -39,7 +40,7 @@ public sealed class ShardGrain : Grain, IShardGrain
         {
             return _summary;
         }
-        var data = ShardLoader.Load(spec);
+        var data = ShardLoader.Load(spec, root);
         var (positive, negative) = data.ClassWeights();
         _summary = new ShardSummary(data.RowCount, data.Labels.Count(y => y == 1.0), positive, negative, data.FeatureCount,
             ShardLoader.Checksum(data), data.FeatureNames);

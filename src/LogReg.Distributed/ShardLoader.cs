@@ -8,34 +8,47 @@ namespace LogReg.Distributed;
 /// <summary>Reads a <see cref="ShardSpec"/>'s files into one in-memory training set, and fingerprints it.</summary>
 public static class ShardLoader
 {
-    /// <summary>Reads every file of the shard, in order, and concatenates them.</summary>
-    /// <exception cref="ShardDataException">A file is missing, unreadable or not in the expected layout (the message names it).</exception>
-    public static TrainingSet Load(ShardSpec spec)
+    /// <summary>Reads every file of the shard, in order, below <paramref name="root"/>, and concatenates them.</summary>
+    /// <exception cref="ShardDataException">
+    /// A name outside the root, or a file missing, unreadable or not in the expected layout; the message names the shard
+    /// file as the spec does and never quotes the file's content.
+    /// </exception>
+    public static TrainingSet Load(ShardSpec spec, ShardRoot root)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(root);
         if (spec.Files.Count == 0)
         {
             throw new ShardDataException("A shard needs at least one file; this one lists none.");
         }
-        var parts = spec.Files.Select(file => LoadFile(file, spec)).ToList();
+        var parts = spec.Files.Select(name => LoadFile(name, root.Resolve(name), spec)).ToList();
         return parts.Count == 1 ? parts[0] : TrainingSetConcat.Rows(parts);
     }
 
-    private static TrainingSet LoadFile(string file, ShardSpec spec)
+    private static TrainingSet LoadFile(string name, string file, ShardSpec spec)
     {
         try
         {
             if (!File.Exists(file))
             {
-                throw new FileNotFoundException("The file does not exist (on this node).", file);
+                throw new ShardDataException($"Shard file '{name}' does not exist below this worker's data root.");
             }
             var ml = new MLContext(1);
             var view = file.EndsWith(".idv", StringComparison.OrdinalIgnoreCase) ? ml.Data.LoadFromBinary(file) : Csv(ml, file, spec.LabelColumn);
             return TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null).Data;
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ShardDataException($"Shard file '{name}' cannot be read by this worker (permission denied).", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ShardDataException($"Shard file '{name}' {e.Message}", e);
+        }
         catch (Exception e) when (e is not ShardDataException)
         {
-            throw new ShardDataException($"Shard file '{file}' cannot be read: {e.Message}", e);
+            // The reader's own errors name columns, rows and the expected form; the file's cells are not quoted.
+            throw new ShardDataException($"Shard file '{name}' cannot be read: {e.Message}", e);
         }
     }
 
@@ -45,16 +58,18 @@ public static class ShardLoader
         string header;
         using (var reader = new StreamReader(file))
         {
-            header = reader.ReadLine() ?? throw new InvalidDataException("The file is empty (a header line is expected).");
+            header = reader.ReadLine() ?? throw new InvalidDataException("is empty (a header line is expected).");
         }
         var names = header.Split(',').Select(n => n.Trim().Trim('"')).ToArray();
         int labelIndex = Array.IndexOf(names, label);
         if (labelIndex < 0)
         {
-            throw new InvalidDataException($"The header has no column '{label}' (columns: {string.Join(", ", names)}).");
+            throw new InvalidDataException($"has no label column '{label}' in its header line.");
         }
         var features = Enumerable.Range(0, names.Length).Where(i => i != labelIndex).Select(i => new TextLoader.Range(i)).ToArray();
-        return ml.Data.LoadFromTextFile(file, new TextLoader.Options
+        // One feature column loads as a scalar; the reader takes a vector, so a one-feature shard is made a vector of one.
+        string loaded = features.Length == 1 && names[features[0].Min] is { Length: > 0 } only && only != label ? only : features.Length == 1 ? "Feature" : "Features";
+        var view = ml.Data.LoadFromTextFile(file, new TextLoader.Options
         {
             HasHeader = true,
             Separators = new[] { ',' },
@@ -62,9 +77,10 @@ public static class ShardLoader
             Columns = new[]
             {
                 new TextLoader.Column(label, DataKind.Boolean, labelIndex),
-                new TextLoader.Column("Features", DataKind.Single, features),
+                new TextLoader.Column(loaded, DataKind.Single, features),
             },
         });
+        return features.Length == 1 ? ml.Transforms.Concatenate("Features", loaded).Fit(view).Transform(view) : view;
     }
 
     /// <summary>

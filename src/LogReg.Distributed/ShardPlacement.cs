@@ -47,11 +47,17 @@ public sealed class ShardSpreadPlacementDirector : IPlacementDirector
 /// <summary>Silo registration for the shard grains.</summary>
 public static class ShardSiloBuilderExtensions
 {
-    /// <summary>Registers <see cref="ShardSpreadPlacementDirector"/>; every silo that hosts <see cref="ShardGrain"/> needs it.</summary>
-    public static ISiloBuilder AddShardPlacement(this ISiloBuilder builder)
+    /// <summary>
+    /// Makes the silo a shard host: <see cref="ShardSpreadPlacementDirector"/>, and the folder its shards are read from
+    /// (<see cref="ShardRoot"/>: names below it only). Every silo that hosts <see cref="ShardGrain"/> needs both.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dataRoot"/> is not a folder that exists.</exception>
+    public static ISiloBuilder AddShards(this ISiloBuilder builder, string dataRoot)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var root = new ShardRoot(dataRoot);
         builder.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
+        builder.Services.AddSingleton(root);
         return builder;
     }
 }

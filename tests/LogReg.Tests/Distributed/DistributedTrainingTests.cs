@@ -22,7 +22,7 @@ public class DistributedTrainingTests
     internal static InProcessTestCluster Cluster(short silos)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddShardPlacement().Services.Configure<ClusterMembershipOptions>(o =>
+        builder.ConfigureSilo((_, silo) => silo.AddShards(ShardFiles.Root.Directory).Services.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
             o.NumMissedProbesLimit = 1;
@@ -38,7 +38,7 @@ public class DistributedTrainingTests
     public async Task OneTwoAndThreeSilosGiveBitIdenticalModelsEqualToTheLocalFit()
     {
         using var files = new ShardFiles(shards: 4, rowsPerShard: 1500);
-        var local = LogisticRegressionTrainer.Train(ShardLoader.Load(files.All), Options());
+        var local = LogisticRegressionTrainer.Train(ShardLoader.Load(files.All, ShardFiles.Root), Options());
         await using var cluster = Cluster(1);
         await cluster.DeployAsync();
         var fits = new List<DistributedTrainingResult>();
@@ -69,7 +69,7 @@ public class DistributedTrainingTests
     public async Task NewtonCgAndL1WorkDistributed()
     {
         using var files = new ShardFiles(shards: 3, rowsPerShard: 1200);
-        var all = ShardLoader.Load(files.All);
+        var all = ShardLoader.Load(files.All, ShardFiles.Root);
         await using var cluster = Cluster(2);
         await cluster.DeployAsync();
         // Newton-CG: the dense limit below the dimension makes Newton use Hessian-vector products.
@@ -124,12 +124,46 @@ public class DistributedTrainingTests
     public async Task AnUnreadableShardFailsTheFitNamingItsFile()
     {
         using var files = new ShardFiles(shards: 2, rowsPerShard: 300);
-        string missing = Path.Combine(files.Folder, "part-9.csv");
+        string missing = Path.Combine(Path.GetFileName(files.Folder), "part-9.csv");
         var specs = files.Specs.Append(new ShardSpec(new[] { missing }, "y")).ToList();
         await using var cluster = Cluster(1);
         await cluster.DeployAsync();
         var error = await Assert.ThrowsAsync<ShardDataException>(() => DistributedTrainer.FitAsync(cluster.Client, specs, Options(), retry: Patient));
         Assert.Contains(missing, error.Message);
+    }
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("escape")]
+    public async Task AShardOutsideTheWorkersRootIsRefusedWithoutItsContent(string name)
+    {
+        using var files = new ShardFiles(shards: 1, rowsPerShard: 50);
+        string outside = Path.Combine(AppContext.BaseDirectory, "outside-" + Guid.NewGuid().ToString("N")); // not below the root (the temporary folder)
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "secret.csv"), "y,password,pin\n1,hunter2,1234\n");
+        try
+        {
+            if (name == "escape")
+            {
+                // A link below the root that leads outside it.
+                File.CreateSymbolicLink(Path.Combine(files.Folder, "link.csv"), Path.Combine(outside, "secret.csv"));
+                name = Path.Combine(Path.GetFileName(files.Folder), "link.csv");
+            }
+            await using var cluster = Cluster(1);
+            await cluster.DeployAsync();
+            var specs = new[] { new ShardSpec([name], "y") };
+            var error = await Assert.ThrowsAsync<ShardDataException>(() => DistributedTrainer.FitAsync(cluster.Client, specs, Options(), retry: Patient));
+            Assert.Contains($"Shard file '{name}'", error.Message);
+            Assert.True(error.Message.Contains("data root", StringComparison.Ordinal), error.Message);
+            Assert.DoesNotContain("root:x:0", error.Message);
+            Assert.DoesNotContain("hunter2", error.Message);
+            Assert.DoesNotContain("password", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
     }
 
     private static SiloAddress? HostOf(InProcessTestCluster cluster, string key) =>

@@ -3,7 +3,10 @@ using LogReg.Distributed;
 
 namespace LogReg.Tests.Distributed;
 
-/// <summary>Shard CSV files in a temporary folder: rows from one logistic model, split over files.</summary>
+/// <summary>
+/// Shard CSV files in a temporary folder: rows from one logistic model, split over files, named relative to the test
+/// clusters' data root (<see cref="Root"/>, the system's temporary folder).
+/// </summary>
 internal sealed class ShardFiles : IDisposable
 {
     public ShardFiles(int shards, int rowsPerShard, int features = 6, int seed = 17)
@@ -25,9 +28,12 @@ internal sealed class ShardFiles : IDisposable
             }
             string file = Path.Combine(Folder, $"part-{k}.csv");
             File.WriteAllLines(file, lines);
-            Specs.Add(new ShardSpec(new[] { file }, "y"));
+            Specs.Add(new ShardSpec(new[] { Path.GetRelativePath(Root.Directory, file) }, "y"));
         }
     }
+
+    /// <summary>The data root of the test clusters' silos.</summary>
+    public static ShardRoot Root { get; } = new(Path.GetTempPath());
 
     public string Folder { get; }
 

@@ -1,0 +1,66 @@
+namespace LogReg.Distributed;
+
+/// <summary>
+/// The folder a worker reads shards from, and nothing outside it: a shard names its files relative to the root, and a
+/// name that is absolute, climbs with "..", or leads outside through a symbolic link is refused before any file is opened
+/// — so a client that reaches a worker can have it read only what its operator put under the root.
+/// </summary>
+public sealed class ShardRoot
+{
+    /// <summary>The root, canonical (absolute, its own links resolved).</summary>
+    /// <exception cref="ArgumentException">The folder does not exist.</exception>
+    public ShardRoot(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var full = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(full))
+        {
+            throw new ArgumentException($"The data root '{full}' is not a folder that exists.", nameof(directory));
+        }
+        Directory = Real(full);
+    }
+
+    /// <summary>The root's canonical path.</summary>
+    public string Directory { get; }
+
+    /// <summary>The canonical path of the shard file <paramref name="name"/>, which must lie below the root.</summary>
+    /// <exception cref="ShardDataException">The name is absolute, climbs out with "..", or leads outside through a link.</exception>
+    public string Resolve(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || Path.IsPathRooted(name) || name.Split('/', '\\').Contains(".."))
+        {
+            throw new ShardDataException(
+                $"Shard file '{name}' is not a name below the worker's data root: name shard files relative to it, without '..'.");
+        }
+        var real = Real(Path.GetFullPath(Path.Combine(Directory, name)));
+        if (!real.StartsWith(Directory.EndsWith(Path.DirectorySeparatorChar) ? Directory : Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ShardDataException($"Shard file '{name}' leads outside the worker's data root through a link; it is not read.");
+        }
+        return real;
+    }
+
+    /// <summary>The name of <paramref name="path"/> relative to the root, when it lies below it (for a coordinator that expands patterns).</summary>
+    public string? RelativeName(string path)
+    {
+        var relative = Path.GetRelativePath(Directory, Real(Path.GetFullPath(path)));
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
+    }
+
+    // The path with every symbolic link along it resolved (what the OS opens), component by component.
+    private static string Real(string full)
+    {
+        string? root = Path.GetPathRoot(full);
+        string current = root ?? "";
+        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = System.IO.Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = Real(Path.GetFullPath(target.FullName));
+            }
+        }
+        return current;
+    }
+}
