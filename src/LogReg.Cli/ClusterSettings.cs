@@ -16,6 +16,9 @@ namespace LogReg.Cli;
 /// </summary>
 internal sealed record ClusterSettings(string? RedisConnection)
 {
+    // Orleans' events for this process, one line each on stderr once the host has started (see Start).
+    private readonly OneLineLog _log = new(Console.Error);
+
     public const int PrimarySiloPort = 11111;
     public const int PrimaryGatewayPort = 30000;
     private const string ClusterId = "logreg";
@@ -48,7 +51,7 @@ internal sealed record ClusterSettings(string? RedisConnection)
             silo.ConfigureEndpoints(advertise ?? IPAddress.Loopback, port, gateway, listenOnAnyHostAddress: true);
         }
         silo.AddShards(dataRoot);
-        Quiet(silo.Services);
+        Quiet(silo.Services, _log);
     }
 
     public void ConfigureClient(IClientBuilder client)
@@ -62,9 +65,32 @@ internal sealed record ClusterSettings(string? RedisConnection)
             client.UseRedisClustering(RedisConnection);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
         }
-        Quiet(client.Services);
+        Quiet(client.Services, _log);
     }
 
-    // The tool prints its own lines; Orleans' informational logging would drown them.
-    private static void Quiet(IServiceCollection services) => services.AddLogging(l => l.SetMinimumLevel(LogLevel.Error));
+    /// <summary>
+    /// Starts a worker's or a client's host; a cluster it cannot join (Redis unreachable or refusing the password, a port
+    /// in use) is one line naming the cluster and the cause, exit 1 — the host's own failure log is silenced for it.
+    /// </summary>
+    public void Start(IHost host, string command)
+    {
+        try
+        {
+            host.Start();
+            _log.Open();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            string cause = e.GetBaseException().Message.Split('\n')[0].Trim();
+            string where = RedisConnection is null ? "localhost" : "redis=" + RedisConnection.Split(',')[0];
+            throw new CliException($"{command}: cannot start on the cluster '{where}': {cause}");
+        }
+    }
+
+    // The tool prints its own lines; Orleans' informational logging would drown them, and a failed start is reported by Start.
+    private static void Quiet(IServiceCollection services, OneLineLog log) => services.AddLogging(l => l
+        .ClearProviders()
+        .AddProvider(log.Provider())
+        .SetMinimumLevel(LogLevel.Error)
+        .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None));
 }

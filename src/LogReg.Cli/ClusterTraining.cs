@@ -33,7 +33,7 @@ internal static class ClusterTraining
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => cluster.ConfigureClient(client));
         using var host = builder.Build();
-        host.Start();
+        cluster.Start(host, "train --cluster");
         var client = host.Services.GetRequiredService<IClusterClient>();
         DistributedTrainingResult result;
         try

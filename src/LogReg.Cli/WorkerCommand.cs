@@ -36,7 +36,7 @@ internal static class WorkerCommand
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo => cluster.ConfigureSilo(silo, dataRoot, instance, port, gateway, advertise));
         using var host = builder.Build();
-        host.Start();
+        cluster.Start(host, "worker");
         output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}");
         output.Flush();
         host.WaitForShutdown();

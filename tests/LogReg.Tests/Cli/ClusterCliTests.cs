@@ -1,0 +1,47 @@
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>
+/// The operator's side of the cluster commands: a worker listening beyond loopback must name its data root; a cluster
+/// that cannot be joined is one line naming it and the cause, exit 1 (no hosting stack trace).
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ClusterCliTests : CliRun
+{
+    [Fact]
+    public void AWorkerWithRedisMembershipNeedsADataRoot()
+    {
+        var r = Run("worker", "--cluster", "redis=127.0.0.1:1");
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("--data-root DIR is required", r.Err);
+    }
+
+    [Fact]
+    public void ARedisThatCannotBeReachedIsOneLineNamingItExitOne()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        File.WriteAllText(Path.Combine(Folder, "part-0.csv"), "y,x\n1,2\n0,1\n");
+        var r = Run("train", "--cluster", "redis=127.0.0.1:1,connectTimeout=2000", "--data-root", Folder, "--shards", "*.csv", "--label", "y",
+            "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(1, r.Exit);
+        Assert.StartsWith("error: train --cluster: cannot start on the cluster 'redis=127.0.0.1:1': ", r.Err);
+        Assert.Single(r.Err.Trim().Split('\n'));
+        Assert.DoesNotContain(" at ", r.Out + r.Err);
+    }
+
+    [Fact]
+    public void ShardsOutsideTheDataRootAreRefusedBeforeAnyWorkerIsAsked()
+    {
+        File.WriteAllText(Path.Combine(Folder, "part-0.csv"), "y,x\n1,2\n0,1\n");
+        var r = Run("train", "--cluster", "localhost", "--data-root", Path.Combine(Folder, "sub-that-does-not-exist"), "--shards", "*.csv", "--label", "y",
+            "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("is not a folder that exists", r.Err);
+        var outside = Run("train", "--cluster", "localhost", "--data-root", Path.Combine(AppContext.BaseDirectory, "Reference"), "--shards",
+            Path.Combine(Folder, "*.csv"), "--label", "y", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, outside.Exit);
+        Assert.Contains("which is not below --data-root", outside.Err);
+    }
+}
