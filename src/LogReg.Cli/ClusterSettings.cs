@@ -56,6 +56,7 @@ internal sealed record ClusterSettings(string? RedisConnection)
 
     public void ConfigureClient(IClientBuilder client)
     {
+        client.Configure<ClientMessagingOptions>(FailureDetection.Apply);
         if (RedisConnection is null)
         {
             client.UseLocalhostClustering(PrimaryGatewayPort, ClusterId, ClusterId);

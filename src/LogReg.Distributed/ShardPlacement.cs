@@ -49,7 +49,8 @@ public static class ShardSiloBuilderExtensions
 {
     /// <summary>
     /// Makes the silo a shard host: <see cref="ShardSpreadPlacementDirector"/>, and the folder its shards are read from
-    /// (<see cref="ShardRoot"/>: names below it only). Every silo that hosts <see cref="ShardGrain"/> needs both.
+    /// (<see cref="ShardRoot"/>: names below it only), and failure detection set together with the coordinator's retries
+    /// (<see cref="FailureDetection"/>). Every silo that hosts <see cref="ShardGrain"/> needs them.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="dataRoot"/> is not a folder that exists.</exception>
     public static ISiloBuilder AddShards(this ISiloBuilder builder, string dataRoot)
@@ -58,6 +59,7 @@ public static class ShardSiloBuilderExtensions
         var root = new ShardRoot(dataRoot);
         builder.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         builder.Services.AddSingleton(root);
+        builder.Services.Configure<Orleans.Configuration.ClusterMembershipOptions>(FailureDetection.Apply);
         return builder;
     }
 }

@@ -17,7 +17,7 @@ namespace LogReg.Tests.Distributed;
 [Trait("Category", "Slow")]
 public class DistributedTrainingTests
 {
-    internal static readonly RetryPolicy Patient = new(30, TimeSpan.FromMilliseconds(200));
+    internal static RetryPolicy Patient => new(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
 
     internal static InProcessTestCluster Cluster(short silos)
     {
