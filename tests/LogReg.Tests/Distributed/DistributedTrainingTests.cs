@@ -139,7 +139,7 @@ public class DistributedTrainingTests
     public async Task AShardOutsideTheWorkersRootIsRefusedWithoutItsContent(string name)
     {
         using var files = new ShardFiles(shards: 1, rowsPerShard: 50);
-        string outside = Path.Combine(AppContext.BaseDirectory, "outside-" + Guid.NewGuid().ToString("N")); // not below the root (the temporary folder)
+        string outside = Path.Combine(Path.GetTempPath(), "logreg-outside-" + Guid.NewGuid().ToString("N")); // a sibling of the root
         Directory.CreateDirectory(outside);
         File.WriteAllText(Path.Combine(outside, "secret.csv"), "y,password,pin\n1,hunter2,1234\n");
         try

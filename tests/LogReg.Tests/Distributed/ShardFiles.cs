@@ -5,13 +5,13 @@ namespace LogReg.Tests.Distributed;
 
 /// <summary>
 /// Shard CSV files in a temporary folder: rows from one logistic model, split over files, named relative to the test
-/// clusters' data root (<see cref="Root"/>, the system's temporary folder).
+/// clusters' data root (<see cref="Root"/>).
 /// </summary>
 internal sealed class ShardFiles : IDisposable
 {
     public ShardFiles(int shards, int rowsPerShard, int features = 6, int seed = 17)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "logreg-shards-" + Guid.NewGuid().ToString("N"));
+        Folder = Path.Combine(Root.Directory, "logreg-shards-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         var rng = new Random(seed);
         var w = Enumerable.Range(0, features).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
@@ -32,8 +32,8 @@ internal sealed class ShardFiles : IDisposable
         }
     }
 
-    /// <summary>The data root of the test clusters' silos.</summary>
-    public static ShardRoot Root { get; } = new(Path.GetTempPath());
+    /// <summary>The data root of the test clusters' silos: a folder of its own in the temporary folder (so a sibling is outside it).</summary>
+    public static ShardRoot Root { get; } = new(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "logreg-shard-root")).FullName);
 
     public string Folder { get; }
 
