@@ -27,6 +27,8 @@ internal static class ClusterTraining
         var files = Expand(a.Required(CliOptions.Shards), root);
         string label = a.Required(CliOptions.Label);
         string modelPath = a.Required(CliOptions.Model);
+        string? jsonPath = a.Get(CliOptions.Json);
+        CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         var specs = files.Select(f => new ShardSpec(new[] { f }, label)).ToList();
 
@@ -57,6 +59,19 @@ internal static class ClusterTraining
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained on {result.RowCount} rows × {names.Count} features over {specs.Count} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
             $"objective {o.Objective:G10}; model written to {modelPath}"));
+        if (jsonPath is not null)
+        {
+            // The same summary as 'train --json': the model, then the fit report.
+            JsonOutput.WriteWith(jsonPath, stream =>
+            {
+                using var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+                json.WriteStartObject();
+                TrainJson.Binary(json, names, transformer.Model);
+                JsonOutput.WriteFitReport(json, result.Report, normalize: false);
+                json.WriteEndObject();
+            });
+            output.WriteLine($"model summary written to {jsonPath}");
+        }
         return 0;
     }
 
