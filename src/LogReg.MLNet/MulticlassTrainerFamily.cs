@@ -13,7 +13,7 @@ internal sealed class MulticlassTrainerFamily() : TrainerFamily<SoftmaxModel, Lo
     {
         int threads = options.ToTrainerOptions(0, null, null).ResolvedThreads;
         var (data, skipped, returnArrays) = TrainingSetReader.ReadMulticlass(input, options.LabelColumnName, options.FeatureColumnName,
-            options.ExampleWeightColumnName, threads, options.BufferPool, options.CancellationToken);
+            options.ExampleWeightColumnName, rows, threads, options.BufferPool, options.CancellationToken);
         if (data.RowCount == 0)
         {
             throw new ArgumentException(

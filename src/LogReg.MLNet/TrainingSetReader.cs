@@ -44,17 +44,21 @@ public static class TrainingSetReader
     public static (MulticlassTrainingSet Data, long SkippedRows) ReadMulticlass(
         IDataView data, string labelName, string featureName, string? weightName, CancellationToken cancellationToken = default)
     {
-        var read = ReadMulticlass(data, labelName, featureName, weightName, Environment.ProcessorCount, null, cancellationToken);
+        var read = ReadMulticlass(data, labelName, featureName, weightName, null, Environment.ProcessorCount, null, cancellationToken);
         return (read.Data, read.SkippedRows);
     }
 
-    /// <summary>The same, with the threads the caller may use, the pool of the copy's large arrays, and the action that gives them back (for the trainer).</summary>
+    /// <summary>
+    /// The same, with the view's row count when the caller has already counted it (so it is not counted twice), the threads
+    /// the caller may use, the pool of the copy's large arrays, and the action that gives them back (for the trainer).
+    /// </summary>
     internal static (MulticlassTrainingSet Data, long SkippedRows, Action ReturnArrays) ReadMulticlass(
-        IDataView data, string labelName, string featureName, string? weightName, int threads, TrainingBufferPool? pool, CancellationToken cancellationToken)
+        IDataView data, string labelName, string featureName, string? weightName, long? rowCount, int threads, TrainingBufferPool? pool,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = SchemaChecks.KeyLabel(data.Schema, labelName, out int classes);
-        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, null, threads, null, pool, cancellationToken);
+        var rows = ReadRows(data, labelColumn, KeyLabel, featureName, weightName, rowCount, threads, null, pool, cancellationToken);
         var labels = rows.Labels.Select(v => (int)v).ToArray();
         var set = new MulticlassTrainingSet(rows.Features, labels, classes, rows.Weights, rows.FeatureNames, SchemaChecks.KeyNames(labelColumn, classes));
         return (set, rows.Skipped, rows.ReturnArrays);

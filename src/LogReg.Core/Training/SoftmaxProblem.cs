@@ -50,19 +50,20 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
     {
         // The softmax Hessian is only a product (one pass per column to make it dense), so Newton always solves by conjugate gradients.
         options = options with { DenseNewtonLimit = 1 };
-        var penalty = FitProblem.PenaltyOf(options, Classes * Features);
         IDifferentiableObjective objective;
         string rows;
         bool sparse;
         if (_data is { } data)
         {
             RequireTwoClasses(data.RowCount, data.ClassWeights(), nameof(data));
-            objective = new SoftmaxObjective(options.ClassWeighting.Apply(data), penalty.L2, penalty.L1, options.ResolvedThreads, penalty.NonNegative);
+            objective = new SoftmaxObjective(options.ClassWeighting.Apply(data), options.L2Regularization, options.L1Regularization, options.ResolvedThreads,
+                options.EnforceNonNegativity);
             (rows, sparse) = ($"{data.RowCount} rows", data.Features.IsSparse);
         }
         else
         {
-            var streamed = new StreamingSoftmaxObjective(_source!, penalty, options.ResolvedThreads, options.ClassWeighting, options.CancellationToken);
+            var streamed = new StreamingSoftmaxObjective(_source!, FitProblem.PenaltyOf(options, Classes * Features), options.ResolvedThreads,
+                options.ClassWeighting, options.CancellationToken);
             objective = streamed;
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }

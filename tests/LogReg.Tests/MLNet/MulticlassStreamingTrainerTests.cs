@@ -131,4 +131,49 @@ public class MulticlassStreamingTrainerTests
         var empty = Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.LogReg().Fit(view));
         Assert.Contains("no usable rows (read 20 row(s) with a missing value or label, 0 without)", empty.Message);
     }
+
+    [Fact]
+    public void AViewOfUnknownLengthIsCountedOnceAndReadOnce()
+    {
+        var ml = new MLContext(1);
+        var view = new CursorCounting(ml.Data.LoadFromEnumerable(
+            View(ml, 1000).GetColumn<uint>("Label").Select((k, i) => new KeyRow { Label = k, Features = [(float)(i % 7), (float)(i % 3)] })));
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", "Label").Fit(view).Transform(view);
+        Assert.Null(keyed.GetRowCount());
+        view.Cursors = 0;
+        ml.MulticlassClassification.Trainers.LogReg().Fit(keyed);
+        Assert.Equal(2, view.Cursors); // the budget check's count, which the in-memory read reuses, and the read
+    }
+
+    private sealed class KeyRow
+    {
+        public uint Label { get; set; }
+
+        [VectorType(2)]
+        public float[] Features { get; set; } = [];
+    }
+
+    // A view that does not know its length and counts the cursors opened on it.
+    private sealed class CursorCounting(IDataView inner) : IDataView
+    {
+        public int Cursors { get; set; }
+
+        public bool CanShuffle => inner.CanShuffle;
+
+        public DataViewSchema Schema => inner.Schema;
+
+        public long? GetRowCount() => null;
+
+        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
+        {
+            Cursors++;
+            return inner.GetRowCursor(columnsNeeded, rand);
+        }
+
+        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
+        {
+            Cursors++;
+            return inner.GetRowCursorSet(columnsNeeded, n, rand);
+        }
+    }
 }
