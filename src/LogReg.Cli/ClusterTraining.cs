@@ -92,7 +92,7 @@ internal static class ClusterTraining
     private static List<string> Expand(string pattern, ShardRoot root)
     {
         string folder = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
-        string directory = Path.IsPathRooted(folder) ? folder : Path.Combine(root.Directory, folder);
+        string directory = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(root.Directory, folder));
         if (!Directory.Exists(directory))
         {
             throw new CliException($"train: --shards '{pattern}': folder '{directory}' does not exist.");
@@ -103,6 +103,6 @@ internal static class ClusterTraining
             throw new CliException($"train: --shards '{pattern}' matches no file.");
         }
         return files.Select(f => root.RelativeName(f) ?? throw new CliException(
-            $"train: --shards '{pattern}' names '{f}', which is not below --data-root '{root.Directory}'; workers read shard files below their data root only.", 2)).ToList();
+            $"train: --shards '{pattern}' names '{f}', which is not below --data-root '{root.Directory}' (or leads outside it through a link); workers read shard files below their data root only.", 2)).ToList();
     }
 }
