@@ -13,8 +13,10 @@ namespace LogReg.Cli;
 /// localhost: every process on this machine; worker --instance N listens on silo port 11111+N and gateway
 /// 30000+N, instance 0 is the primary and the client's gateway. redis: membership in a Redis server
 /// (Debian's redis-server), for several processes or machines; --port/--gateway/--advertise set a worker's endpoints.
+/// --certificate/--trust: mutual TLS on every connection (<see cref="ClusterTls"/>), required of a worker that listens
+/// beyond loopback.
 /// </summary>
-internal sealed record ClusterSettings(string? RedisConnection)
+internal sealed record ClusterSettings(string? RedisConnection, ClusterTls? Tls)
 {
     // Orleans' events for this process, one line each on stderr once the host has started (see Start).
     private readonly OneLineLog _log = new(Console.Error);
@@ -23,17 +25,27 @@ internal sealed record ClusterSettings(string? RedisConnection)
     public const int PrimaryGatewayPort = 30000;
     private const string ClusterId = "logreg";
 
-    public static ClusterSettings Parse(string value, string command)
+    /// <summary>Reads --cluster, and --certificate with --trust (both or neither).</summary>
+    public static ClusterSettings Read(Arguments a, string command)
     {
-        if (value == "localhost")
+        string value = a.Required(CliOptions.Cluster);
+        string? redis = value == "localhost" ? null
+            : value.StartsWith("redis=", StringComparison.Ordinal) && value.Length > "redis=".Length ? value["redis=".Length..]
+            : throw new CliException($"{command}: --cluster '{value}' is not understood; expected localhost or redis=HOST:PORT.", 2);
+        string? certificate = a.Get(CliOptions.Certificate);
+        string? trust = a.Get(CliOptions.Trust);
+        if ((certificate is null) != (trust is null))
         {
-            return new ClusterSettings((string?)null);
+            throw new CliException($"{command}: --certificate and --trust go together (this process's certificate, and the authority every member's certificate must chain to).", 2);
         }
-        if (value.StartsWith("redis=", StringComparison.Ordinal) && value.Length > "redis=".Length)
+        try
         {
-            return new ClusterSettings(value["redis=".Length..]);
+            return new ClusterSettings(redis, certificate is null ? null : ClusterTls.Load(certificate, trust!));
         }
-        throw new CliException($"{command}: --cluster '{value}' is not understood; expected localhost or redis=HOST:PORT.", 2);
+        catch (ClusterTlsException e)
+        {
+            throw new CliException($"{command}: {e.Message}", 2);
+        }
     }
 
     public void ConfigureSilo(ISiloBuilder silo, string dataRoot, int instance, int? siloPort, int? gatewayPort, IPAddress? advertise)
@@ -48,8 +60,11 @@ internal sealed record ClusterSettings(string? RedisConnection)
         {
             silo.UseRedisClustering(RedisConnection);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
-            silo.ConfigureEndpoints(advertise ?? IPAddress.Loopback, port, gateway, listenOnAnyHostAddress: true);
+            // Advertised at a loopback address, a worker is reachable from this machine only, and listens there only.
+            var address = advertise ?? IPAddress.Loopback;
+            silo.ConfigureEndpoints(address, port, gateway, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         }
+        Tls?.Apply(silo);
         silo.AddShards(dataRoot);
         Quiet(silo.Services, _log);
     }
@@ -66,27 +81,40 @@ internal sealed record ClusterSettings(string? RedisConnection)
             client.UseRedisClustering(RedisConnection);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
         }
+        Tls?.Apply(client);
         Quiet(client.Services, _log);
     }
 
     /// <summary>
     /// Starts a worker's or a client's host; a cluster it cannot join (Redis unreachable or refusing the password, a port
-    /// in use) is one line naming the cluster and the cause, exit 1 — the host's own failure log is silenced for it.
+    /// in use, no worker accepting it within <see cref="JoinTimeout"/>) is one line naming the cluster and the cause, exit 1
+    /// — the host's own failure log is silenced for it.
     /// </summary>
     public void Start(IHost host, string command)
     {
+        string where = RedisConnection is null ? "localhost" : "redis=" + RedisConnection.Split(',')[0];
+        using var timeout = new CancellationTokenSource(JoinTimeout);
         try
         {
-            host.Start();
+            host.StartAsync(timeout.Token).GetAwaiter().GetResult();
             _log.Open();
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // A worker that requires mutual TLS closes a connection without a trusted certificate, and Orleans reconnects
+            // without end; the refusal is not reported to the connecting side, so it is named as the likely cause.
+            throw new CliException($"{command}: cannot start on the cluster '{where}': no worker accepted this process within {JoinTimeout.TotalSeconds:0} s — " +
+                (Tls is null ? "none is running, or they require mutual TLS (--certificate/--trust)." : "none is running, or they do not trust this process's certificate (or it does not trust theirs)."));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             string cause = e.GetBaseException().Message.Split('\n')[0].Trim();
-            string where = RedisConnection is null ? "localhost" : "redis=" + RedisConnection.Split(',')[0];
             throw new CliException($"{command}: cannot start on the cluster '{where}': {cause}");
         }
     }
+
+    /// <summary>How long a process may take to join the cluster (a silo start or a client's first gateway connection).</summary>
+    public static TimeSpan JoinTimeout { get; } = TimeSpan.FromSeconds(30);
 
     // The tool prints its own lines; Orleans' informational logging would drown them, and a failed start is reported by Start.
     private static void Quiet(IServiceCollection services, OneLineLog log) => services.AddLogging(l => l

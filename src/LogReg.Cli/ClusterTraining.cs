@@ -17,12 +17,12 @@ namespace LogReg.Cli;
 internal static class ClusterTraining
 {
     public static readonly CliOption[] Options =
-        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json];
+        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust];
 
     public static int Run(Arguments a, TextWriter output)
     {
         a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
-        var cluster = ClusterSettings.Parse(a.Required(CliOptions.Cluster), "train");
+        var cluster = ClusterSettings.Read(a, "train");
         var root = DataRoot(a.Get(CliOptions.DataRoot));
         var files = Expand(a.Required(CliOptions.Shards), root);
         string label = a.Required(CliOptions.Label);

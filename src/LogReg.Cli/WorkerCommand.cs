@@ -4,16 +4,17 @@ using Microsoft.Extensions.Hosting;
 namespace LogReg.Cli;
 
 /// <summary>
-/// worker --cluster localhost|redis=HOST:PORT [--instance N] [--port N] [--gateway N] [--advertise IP]: runs an
-/// Orleans silo that hosts shard grains for 'train --cluster', until Ctrl+C or SIGTERM.
+/// worker --cluster localhost|redis=HOST:PORT --data-root DIR [--instance N] [--port N] [--gateway N] [--advertise IP]
+/// [--certificate FILE --trust FILE]: runs an Orleans silo that hosts shard grains for 'train --cluster', until Ctrl+C
+/// or SIGTERM. A worker advertised beyond loopback listens on every interface, so it needs mutual TLS.
 /// </summary>
 internal static class WorkerCommand
 {
-    public static readonly CliOption[] Options = [CliOptions.Cluster, CliOptions.DataRoot, CliOptions.Instance, CliOptions.Port, CliOptions.Gateway, CliOptions.Advertise];
+    public static readonly CliOption[] Options = [CliOptions.Cluster, CliOptions.DataRoot, CliOptions.Instance, CliOptions.Port, CliOptions.Gateway, CliOptions.Advertise, CliOptions.Certificate, CliOptions.Trust];
 
     public static int Run(Arguments a, TextWriter output)
     {
-        var cluster = ClusterSettings.Parse(a.Required(CliOptions.Cluster), "worker");
+        var cluster = ClusterSettings.Read(a, "worker");
         int instance = a.Get(CliOptions.Instance) ?? 0;
         int? port = a.Get(CliOptions.Port);
         int? gateway = a.Get(CliOptions.Gateway);
@@ -33,11 +34,15 @@ internal static class WorkerCommand
         {
             throw new CliException($"worker: --advertise '{advertiseText}' is not an IP address.", 2);
         }
+        if (advertise is not null && !IPAddress.IsLoopback(advertise) && cluster.Tls is null)
+        {
+            throw new CliException($"worker: --advertise {advertise} makes this worker listen beyond this machine, so --certificate and --trust are required: only processes with a certificate from your authority may connect.", 2);
+        }
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo => cluster.ConfigureSilo(silo, dataRoot, instance, port, gateway, advertise));
         using var host = builder.Build();
         cluster.Start(host, "worker");
-        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}");
+        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}{(cluster.Tls is null ? "" : $", mutual TLS as {cluster.Tls.Certificate.Subject}")}");
         output.Flush();
         host.WaitForShutdown();
         return 0;

@@ -4,7 +4,8 @@ using Xunit;
 namespace LogReg.Tests.Cli;
 
 /// <summary>
-/// The operator's side of the cluster commands: a worker listening beyond loopback must name its data root; a cluster
+/// The operator's side of the cluster commands: a worker listening beyond loopback must name its data root and have
+/// mutual TLS; a bad certificate is one line before anything starts; a cluster
 /// that cannot be joined is one line naming it and the cause, exit 1 (no hosting stack trace).
 /// </summary>
 [Trait("Category", "Slow")]
@@ -16,6 +17,23 @@ public sealed class ClusterCliTests : CliRun
         var r = Run("worker", "--cluster", "redis=127.0.0.1:1");
         Assert.Equal(2, r.Exit);
         Assert.Contains("--data-root DIR is required", r.Err);
+    }
+
+    [Fact]
+    public void AWorkerAdvertisedBeyondLoopbackNeedsMutualTls()
+    {
+        var r = Run("worker", "--cluster", "redis=127.0.0.1:1", "--data-root", Folder, "--advertise", "10.1.2.3");
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("--advertise 10.1.2.3 makes this worker listen beyond this machine, so --certificate and --trust are required", r.Err);
+        using var certificates = new TestCertificates();
+        var alone = Run("worker", "--cluster", "localhost", "--data-root", Folder, "--certificate", certificates.Member);
+        Assert.Equal(2, alone.Exit);
+        Assert.Contains("--certificate and --trust go together", alone.Err);
+        var untrusted = Run("train", "--cluster", "localhost", "--data-root", Folder, "--shards", "*.csv", "--label", "y",
+            "--model", Path.Combine(Folder, "m.zip"), "--certificate", certificates.Rogue, "--trust", certificates.Trust);
+        Assert.Equal(2, untrusted.Exit);
+        Assert.StartsWith($"error: train: certificate '{certificates.Rogue}' (CN=rogue) is not signed by a certificate in '{certificates.Trust}'", untrusted.Err);
+        Assert.Single(untrusted.Err.Trim().Split('\n'));
     }
 
     [Fact]
