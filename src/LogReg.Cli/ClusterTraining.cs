@@ -10,14 +10,16 @@ using Microsoft.ML;
 namespace LogReg.Cli;
 
 /// <summary>
-/// train --cluster localhost|redis=HOST:PORT --shards "DIR/part-*.csv" --label COLUMN --model OUT.zip [FIT] [--json OUT.json]:
+/// train --cluster localhost|redis=HOST:PORT --shards "DIR/part-*.csv" --label COLUMN --model OUT.zip [FIT] [--json OUT.json]
+/// [--checkpoint FILE | --resume FILE] [--certificate FILE --trust FILE]:
 /// every file the pattern matches (sorted by name) is one shard; the workers read them (each must reach the paths),
 /// the fit runs over them, and the model is written as 'train' writes it (so 'predict' reads it).
 /// </summary>
 internal static class ClusterTraining
 {
     public static readonly CliOption[] Options =
-        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust];
+        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust,
+         CliOptions.Checkpoint, CliOptions.Resume];
 
     public static int Run(Arguments a, TextWriter output)
     {
@@ -31,6 +33,7 @@ internal static class ClusterTraining
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         var specs = files.Select(f => new ShardSpec(new[] { f }, label)).ToList();
+        using var journal = Journal(a);
 
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => cluster.ConfigureClient(client));
@@ -40,7 +43,11 @@ internal static class ClusterTraining
         DistributedTrainingResult result;
         try
         {
-            result = DistributedTrainer.FitAsync(client, specs, fit).GetAwaiter().GetResult();
+            result = DistributedTrainer.FitAsync(client, specs, fit, journal: journal).GetAwaiter().GetResult();
+        }
+        catch (FitJournalException e)
+        {
+            throw new CliException("train --cluster: " + e.Message);
         }
         catch (ShardDataException e)
         {
@@ -48,6 +55,10 @@ internal static class ClusterTraining
             throw new CliException("train --cluster: " + e.Message);
         }
         host.StopAsync().GetAwaiter().GetResult();
+        if (a.Get(CliOptions.Resume) is { } resumed)
+        {
+            output.WriteLine($"resumed from {resumed}: {journal!.Replayed} of the {journal.Held} recorded evaluations replayed, the rest asked of the cluster");
+        }
 
         var ml = new MLContext(fit.Seed);
         var names = result.Model.FeatureNames ?? Enumerable.Range(0, result.Model.FeatureCount).Select(j => $"x{j}").ToArray();
@@ -73,6 +84,25 @@ internal static class ClusterTraining
             output.WriteLine($"model summary written to {jsonPath}");
         }
         return 0;
+    }
+
+    // --checkpoint FILE starts a journal, --resume FILE continues one (and records on in it).
+    private static FitJournal? Journal(Arguments a)
+    {
+        string? checkpoint = a.Get(CliOptions.Checkpoint);
+        string? resume = a.Get(CliOptions.Resume);
+        if (checkpoint is not null && resume is not null)
+        {
+            throw new CliException("train: --checkpoint starts a new checkpoint and --resume continues one (recording on in it); give one of them.", 2);
+        }
+        try
+        {
+            return checkpoint is not null ? FitJournal.Create(checkpoint) : resume is not null ? FitJournal.Resume(resume) : null;
+        }
+        catch (FitJournalException e)
+        {
+            throw new CliException("train: " + e.Message);
+        }
     }
 
     private static ShardRoot DataRoot(string? path)

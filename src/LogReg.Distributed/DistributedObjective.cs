@@ -23,11 +23,13 @@ public sealed class DistributedObjective : SummedObjective
     private readonly double _negative;
     private readonly double _positive;
     private readonly RetryPolicy _retry;
+    private readonly FitJournal? _journal;
 
     private DistributedObjective(IReadOnlyList<IShardGrain> grains, IReadOnlyList<ShardSpec> shards, IReadOnlyList<ShardSummary> summaries,
-        LossKind loss, ElasticNetPenalty penalty, int threads, (double Negative, double Positive) classWeights, RetryPolicy retry)
+        LossKind loss, ElasticNetPenalty penalty, int threads, (double Negative, double Positive) classWeights, RetryPolicy retry, FitJournal? journal)
         : base(penalty)
     {
+        _journal = journal;
         _grains = grains;
         _shards = shards;
         _summaries = summaries;
@@ -41,9 +43,12 @@ public sealed class DistributedObjective : SummedObjective
 
     /// <summary>
     /// Opens every shard (each reads its files), checks that they agree on the features and that both
-    /// classes have weight, and resolves the class weights on the whole data.
+    /// classes have weight, and resolves the class weights on the whole data. With a <paramref name="journal"/>, every
+    /// round of answers is recorded in it, and a resumed journal answers the rounds it holds (after checking that the
+    /// shards hold the data it was recorded on).
     /// </summary>
-    public static async Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<ShardSpec> shards, TrainerOptions options, RetryPolicy? retry = null)
+    public static async Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<ShardSpec> shards, TrainerOptions options,
+        RetryPolicy? retry = null, FitJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(shards);
@@ -63,11 +68,12 @@ public sealed class DistributedObjective : SummedObjective
                 throw new ShardDataException($"Shard {k} ({shards[k]}) has {summaries[k].FeatureCount} features; shard 0 ({shards[0]}) has {d}.");
             }
         }
+        journal?.Begin(shards, summaries);
         long rows = summaries.Sum(s => s.Rows);
         LogisticRegressionTrainer.RequireBothClasses(rows, summaries.Sum(s => s.PositiveWeight), summaries.Sum(s => s.NegativeWeight), nameof(shards));
         var weights = options.ClassWeighting.For(rows, summaries.Sum(s => s.Positives));
         var penalty = new ElasticNetPenalty(options.L2Regularization, options.L1Regularization, d, options.EnforceNonNegativity);
-        return new DistributedObjective(refs, shards, summaries, options.Loss, penalty, options.ResolvedThreads, weights, retry);
+        return new DistributedObjective(refs, shards, summaries, options.Loss, penalty, options.ResolvedThreads, weights, retry, journal);
     }
 
     /// <summary>Rows over all shards.</summary>
@@ -84,7 +90,12 @@ public sealed class DistributedObjective : SummedObjective
     protected override void SumParts(PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton, Action<PartialSums> add)
     {
         var request = new ShardRequest(quantity, theta, vector, _loss, _negative, _positive, gaussNewton, _threads);
-        var parts = Task.Run(() => Task.WhenAll(_grains.Select((g, k) => _retry.RunAsync(() => g.Evaluate(_shards[k], request), _shards[k])))).GetAwaiter().GetResult();
+        var parts = _journal?.Replay(request);
+        if (parts is null)
+        {
+            parts = Task.Run(() => Task.WhenAll(_grains.Select((g, k) => _retry.RunAsync(() => g.Evaluate(_shards[k], request), _shards[k])))).GetAwaiter().GetResult();
+            _journal?.Record(request, parts);
+        }
         for (int k = 0; k < parts.Length; k++)
         {
             var p = parts[k];

@@ -16,13 +16,18 @@ public static class DistributedTrainer
     /// <param name="options">Trainer options; SGD (random mini-batches) and Firth's correction need the rows in one place and are refused.</param>
     /// <param name="jobId">Names this fit's shard grains (a new id reads the files again; the same id reuses loaded shards).</param>
     /// <param name="retry">How failed shard calls are retried (default <see cref="RetryPolicy.Default"/>).</param>
+    /// <param name="journal">
+    /// A checkpoint: a new one (<see cref="FitJournal.Create"/>) records every round of shard answers; a resumed one
+    /// (<see cref="FitJournal.Resume"/>) replays those it holds, so a fit whose coordinator was killed ends with the
+    /// model it would have had, bit for bit.
+    /// </param>
     public static async Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
-        string? jobId = null, RetryPolicy? retry = null)
+        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
     {
         options ??= TrainerOptions.Default;
         options.Validate();
         FitCapabilities.Require(ModelFamily.Sigmoid, RowSource.Sharded, options); // before any shard reads its files
-        var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry).ConfigureAwait(false);
+        var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry, journal).ConfigureAwait(false);
         var problem = FitProblem.Sharded(objective, objective.FeatureNames,
             $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)");
         // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).

@@ -37,6 +37,24 @@ public sealed class ClusterCliTests : CliRun
     }
 
     [Fact]
+    public void CheckpointOptionsAreCheckedBeforeTheClusterIsJoined()
+    {
+        File.WriteAllText(Path.Combine(Folder, "part-0.csv"), "y,x\n1,2\n0,1\n");
+        string[] common = ["train", "--cluster", "localhost", "--data-root", Folder, "--shards", "*.csv", "--label", "y", "--model", Path.Combine(Folder, "m.zip")];
+        var both = Run([.. common, "--checkpoint", Path.Combine(Folder, "a.journal"), "--resume", Path.Combine(Folder, "b.journal")]);
+        Assert.Equal(2, both.Exit);
+        Assert.Contains("give one of them", both.Err);
+        string missing = Path.Combine(Folder, "missing.journal");
+        var absent = Run([.. common, "--resume", missing]);
+        Assert.Equal(1, absent.Exit);
+        Assert.Equal($"error: train: checkpoint '{missing}' does not exist.", absent.Err.Trim());
+        File.WriteAllText(Path.Combine(Folder, "taken.journal"), "x");
+        var exists = Run([.. common, "--checkpoint", Path.Combine(Folder, "taken.journal")]);
+        Assert.Equal(1, exists.Exit);
+        Assert.Contains("exists; resume it (--resume), or remove it", exists.Err);
+    }
+
+    [Fact]
     public void ARedisThatCannotBeReachedIsOneLineNamingItExitOne()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.

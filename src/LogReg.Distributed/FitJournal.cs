@@ -1,0 +1,290 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace LogReg.Distributed;
+
+/// <summary>
+/// A coordinator's checkpoint: every round of shard answers of a fit, appended to a file as it arrives, so a coordinator
+/// that was killed can resume the fit (<see cref="Resume"/>) and end with the model it would have ended with, bit for bit.
+/// </summary>
+/// <remarks>
+/// The optimizers are deterministic functions of the answers they receive, so a resumed fit replays the journal's
+/// answers to the same optimizer from the same start — recreating its iterate, memory and counters exactly without a
+/// per-optimizer state format — and asks the cluster only from the first evaluation the journal does not hold. Each
+/// record is keyed by the request it answers (quantity, loss, class weights, the bits of θ and v): while the resumed
+/// fit asks what the journal recorded, it is answered from it; at the first difference (other options, e.g. more
+/// iterations or another tolerance) the rest of the journal is dropped and the fit goes on on the cluster — an answer
+/// is a sum over the data at a point, valid for any fit that asks for it. The header holds every shard's spec, rows and
+/// checksum; a resume over other data is refused. Records carry a length and a checksum: a record torn by the kill is
+/// dropped. Records are flushed to the operating system one by one (they survive a killed process; a machine crash may
+/// lose the last ones, which are asked again). Size: one record per evaluation, shards × (d + 1) doubles (d² for a dense
+/// Newton curvature).
+/// </remarks>
+public sealed class FitJournal : IDisposable
+{
+    private const string Magic = "LOGREG-FIT-JOURNAL-1";
+    private readonly FileStream _file;
+    private readonly string _path;
+    private readonly List<(ulong Key, ShardPartial[] Parts, long End)> _records;
+    private readonly (IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries)? _header;
+    private int _next;
+    private bool _replaying;
+
+    private FitJournal(string path, FileStream file, (IReadOnlyList<ShardSpec>, IReadOnlyList<ShardSummary>)? header, List<(ulong, ShardPartial[], long)> records)
+    {
+        _path = path;
+        _file = file;
+        _header = header;
+        _records = records;
+        _replaying = records.Count > 0;
+    }
+
+    /// <summary>Evaluations answered from the journal so far.</summary>
+    public int Replayed { get; private set; }
+
+    /// <summary>Evaluations the journal held when it was opened (intact records).</summary>
+    public int Held => _header is null ? 0 : _records.Count;
+
+    // Where each intact record ends in the file (a resumed journal's), for tests that cut a journal as a kill would.
+    internal IReadOnlyList<long> RecordEnds => _records.Select(r => r.End).ToList();
+
+    /// <summary>Starts a journal in a new file.</summary>
+    /// <exception cref="FitJournalException">The file exists (resume it, or remove it) or cannot be created.</exception>
+    public static FitJournal Create(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path))
+        {
+            throw new FitJournalException($"checkpoint '{path}' exists; resume it (--resume), or remove it to start a new fit.");
+        }
+        return new FitJournal(path, Open(path, FileMode.CreateNew), null, []);
+    }
+
+    /// <summary>Opens a journal to resume the fit it records; records torn by the kill are dropped.</summary>
+    /// <exception cref="FitJournalException">The file does not exist, or is not a journal.</exception>
+    public static FitJournal Resume(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FitJournalException($"checkpoint '{path}' does not exist.");
+        }
+        var file = Open(path, FileMode.Open);
+        if (file.Length == 0)
+        {
+            // Killed before the shards opened: nothing recorded yet, the fit starts over in it.
+            return new FitJournal(path, file, null, []);
+        }
+        try
+        {
+            using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
+            var header = ReadHeader(reader, path);
+            var records = new List<(ulong, ShardPartial[], long)>();
+            while (TryReadRecord(reader, header.Summaries.Count) is { } record)
+            {
+                records.Add((record.Key, record.Parts, file.Position));
+            }
+            return new FitJournal(path, file, header, records);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A new journal records the shards; a resumed one checks that the shards are those it recorded (specs, rows,
+    /// checksums) and refuses other data.
+    /// </summary>
+    internal void Begin(IReadOnlyList<ShardSpec> specs, IReadOnlyList<ShardSummary> summaries)
+    {
+        if (_header is null)
+        {
+            using var writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(specs.Count);
+            for (int k = 0; k < specs.Count; k++)
+            {
+                writer.Write(specs[k].Files.Count);
+                foreach (var f in specs[k].Files)
+                {
+                    writer.Write(f);
+                }
+                writer.Write(specs[k].LabelColumn);
+                writer.Write(specs[k].FeatureColumn);
+                writer.Write(summaries[k].Rows);
+                writer.Write(summaries[k].Checksum);
+                writer.Write(summaries[k].FeatureCount);
+            }
+            writer.Flush();
+            return;
+        }
+        var (heldSpecs, heldSummaries) = _header!.Value;
+        if (heldSpecs.Count != specs.Count)
+        {
+            throw new FitJournalException($"checkpoint '{_path}' records a fit over {heldSpecs.Count} shard(s); this one has {specs.Count}.");
+        }
+        for (int k = 0; k < specs.Count; k++)
+        {
+            bool sameSpec = heldSpecs[k].Files.SequenceEqual(specs[k].Files) && heldSpecs[k].LabelColumn == specs[k].LabelColumn
+                && heldSpecs[k].FeatureColumn == specs[k].FeatureColumn;
+            bool sameData = heldSummaries[k].Rows == summaries[k].Rows && heldSummaries[k].Checksum == summaries[k].Checksum;
+            if (!sameSpec || !sameData)
+            {
+                throw new FitJournalException($"checkpoint '{_path}' records shard {k} as {heldSpecs[k]} ({heldSummaries[k].Rows} rows, checksum {heldSummaries[k].Checksum:x16}); " +
+                    $"this fit's shard {k} is {specs[k]} ({summaries[k].Rows} rows, checksum {summaries[k].Checksum:x16}). A fit resumes on the data it started on.");
+            }
+        }
+    }
+
+    /// <summary>The recorded answer to <paramref name="request"/> if the journal's next record answers it; otherwise null, and from then on every answer is asked and recorded.</summary>
+    internal ShardPartial[]? Replay(ShardRequest request)
+    {
+        if (!_replaying)
+        {
+            return null;
+        }
+        if (_next < _records.Count && _records[_next].Key == KeyOf(request))
+        {
+            Replayed++;
+            return _records[_next++].Parts;
+        }
+        // The fit departs from the record here (or the record ends): keep what was replayed, drop the rest.
+        _replaying = false;
+        _file.SetLength(_next == 0 ? HeaderEnd() : _records[_next - 1].End);
+        _file.Seek(0, SeekOrigin.End);
+        return null;
+    }
+
+    /// <summary>Appends the answer to <paramref name="request"/> and flushes it to the operating system.</summary>
+    internal void Record(ShardRequest request, ShardPartial[] parts)
+    {
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(KeyOf(request));
+            foreach (var p in parts)
+            {
+                writer.Write(p.Value);
+                WriteArray(writer, p.Vector);
+                WriteArray(writer, p.Squares);
+                writer.Write(p.Total);
+                writer.Write(p.Rows);
+                writer.Write(p.Checksum);
+            }
+        }
+        var bytes = payload.ToArray();
+        using var record = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+        record.Write(bytes.Length);
+        record.Write(bytes);
+        record.Write(XxHash64.HashToUInt64(bytes));
+        record.Flush();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _file.Dispose();
+
+    // The request's identity: everything a shard's answer depends on besides its data (threads change no bit).
+    private static ulong KeyOf(ShardRequest r)
+    {
+        var hash = new XxHash64();
+        hash.Append(MemoryMarshal.AsBytes(stackalloc long[] { (long)r.Quantity, (long)r.Loss, r.GaussNewton ? 1 : 0 }));
+        hash.Append(MemoryMarshal.AsBytes(stackalloc double[] { r.NegativeWeight, r.PositiveWeight, r.Theta.Length, r.Vector?.Length ?? -1 }));
+        hash.Append(MemoryMarshal.AsBytes(r.Theta.AsSpan()));
+        hash.Append(MemoryMarshal.AsBytes((r.Vector ?? []).AsSpan()));
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    private long HeaderEnd()
+    {
+        _file.Seek(0, SeekOrigin.Begin);
+        using var reader = new BinaryReader(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+        ReadHeader(reader, _path);
+        return _file.Position;
+    }
+
+    private static (IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries) ReadHeader(BinaryReader reader, string path)
+    {
+        try
+        {
+            if (reader.ReadString() != Magic)
+            {
+                throw new FitJournalException($"checkpoint '{path}' is not a logreg fit checkpoint.");
+            }
+            int shards = reader.ReadInt32();
+            var specs = new List<ShardSpec>();
+            var summaries = new List<ShardSummary>();
+            for (int k = 0; k < shards; k++)
+            {
+                var files = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString()).ToArray();
+                specs.Add(new ShardSpec(files, reader.ReadString(), reader.ReadString()));
+                long rows = reader.ReadInt64();
+                ulong checksum = reader.ReadUInt64();
+                int features = reader.ReadInt32();
+                summaries.Add(new ShardSummary(rows, 0, 0, 0, features, checksum, null));
+            }
+            return (specs, summaries);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new FitJournalException($"checkpoint '{path}' is not a logreg fit checkpoint (its header cannot be read).");
+        }
+    }
+
+    private static (ulong Key, ShardPartial[] Parts)? TryReadRecord(BinaryReader reader, int shards)
+    {
+        try
+        {
+            int length = reader.ReadInt32();
+            if (length <= 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            {
+                return null;
+            }
+            var bytes = reader.ReadBytes(length);
+            if (reader.ReadUInt64() != XxHash64.HashToUInt64(bytes))
+            {
+                return null;
+            }
+            using var payload = new BinaryReader(new MemoryStream(bytes));
+            ulong key = payload.ReadUInt64();
+            var parts = new ShardPartial[shards];
+            for (int k = 0; k < shards; k++)
+            {
+                parts[k] = new ShardPartial(payload.ReadDouble(), ReadArray(payload), ReadArray(payload), payload.ReadDouble(), payload.ReadInt64(), payload.ReadUInt64());
+            }
+            return (key, parts);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteArray(BinaryWriter writer, double[]? values)
+    {
+        writer.Write(values?.Length ?? -1);
+        if (values is not null)
+        {
+            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+    }
+
+    private static double[]? ReadArray(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        return length < 0 ? null : MemoryMarshal.Cast<byte, double>(reader.ReadBytes(checked(length * sizeof(double)))).ToArray();
+    }
+
+    private static FileStream Open(string path, FileMode mode)
+    {
+        try
+        {
+            return new FileStream(path, mode, FileAccess.ReadWrite, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FitJournalException($"checkpoint '{path}' cannot be opened: {e.Message}");
+        }
+    }
+}
