@@ -12,27 +12,26 @@ namespace LogReg.Cli;
 /// <summary>
 /// train --cluster localhost|redis=HOST:PORT --shards "DIR/part-*.csv" --label COLUMN --model OUT.zip [FIT] [--json OUT.json]
 /// [--checkpoint FILE | --resume FILE] [--certificate FILE --trust FILE]:
-/// every file the pattern matches (sorted by name) is one shard; the workers read them (each must reach the paths),
-/// the fit runs over them, and the model is written as 'train' writes it (so 'predict' reads it).
+/// every worker lists the files the pattern matches below its data root; each distinct name (sorted) is one shard, placed
+/// on a worker that holds it (another holder takes over if it dies); the fit runs over them, and the model is written as
+/// 'train' writes it (so 'predict' reads it).
 /// </summary>
 internal static class ClusterTraining
 {
     public static readonly CliOption[] Options =
-        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.DataRoot, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust,
-         CliOptions.Checkpoint, CliOptions.Resume];
+        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust,
+         CliOptions.Checkpoint, CliOptions.Resume, CliOptions.ShardCount];
 
     public static int Run(Arguments a, TextWriter output)
     {
         a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
         var cluster = ClusterSettings.Read(a, "train");
-        var root = DataRoot(a.Get(CliOptions.DataRoot));
-        var files = Expand(a.Required(CliOptions.Shards), root);
+        string pattern = ShardPattern(a.Required(CliOptions.Shards));
         string label = a.Required(CliOptions.Label);
         string modelPath = a.Required(CliOptions.Model);
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
-        var specs = files.Select(f => new ShardSpec(new[] { f }, label)).ToList();
         using var journal = Journal(a);
 
         var builder = Host.CreateApplicationBuilder();
@@ -41,9 +40,26 @@ internal static class ClusterTraining
         cluster.Start(host, "train --cluster");
         var client = host.Services.GetRequiredService<IClusterClient>();
         DistributedTrainingResult result;
+        IReadOnlyList<LocatedShard> shards;
         try
         {
-            result = DistributedTrainer.FitAsync(client, specs, fit, journal: journal).GetAwaiter().GetResult();
+            var workers = ShardCatalog.DescribeWorkersAsync(client, pattern).GetAwaiter().GetResult();
+            shards = ShardCatalog.Locate(workers, label);
+            if (shards.Count == 0)
+            {
+                throw new CliException($"train --cluster: --shards '{pattern}' matches no file below the data root of any of the {workers.Count} worker(s).");
+            }
+            if (a.Get(CliOptions.ShardCount) is { } expected && expected != shards.Count)
+            {
+                throw new CliException($"train --cluster: --shard-count {expected}, but the {workers.Count} live worker(s) hold {shards.Count} file(s) matching '{pattern}' " +
+                    $"({string.Join(", ", shards.Take(5).Select(s => s.Spec.Files[0]))}{(shards.Count > 5 ? ", …" : "")}); a worker holding the others may be down.");
+            }
+            output.WriteLine(ShardCatalog.Describe(shards, workers.Count));
+            result = DistributedTrainer.FitAsync(client, shards, fit, journal: journal).GetAwaiter().GetResult();
+        }
+        catch (ClusterBuildException e)
+        {
+            throw new CliException("train --cluster: " + e.Message);
         }
         catch (FitJournalException e)
         {
@@ -68,7 +84,7 @@ internal static class ClusterTraining
         JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, transformer.Scorer, schema, stream));
         var o = result.Report.Optimization;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {result.RowCount} rows × {names.Count} features over {specs.Count} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
+            $"trained on {result.RowCount} rows × {names.Count} features over {shards.Count} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
             $"objective {o.Objective:G10}; model written to {modelPath}"));
         if (jsonPath is not null)
         {
@@ -105,34 +121,13 @@ internal static class ClusterTraining
         }
     }
 
-    private static ShardRoot DataRoot(string? path)
+    // The workers resolve the pattern below their own data roots: it must be a name below a root.
+    private static string ShardPattern(string pattern)
     {
-        try
+        if (Path.IsPathRooted(pattern) || pattern.Split('/', '\\').Contains(".."))
         {
-            return new ShardRoot(path ?? ".");
+            throw new CliException($"train: --shards '{pattern}' must name files relative to the workers' data roots (no absolute path, no '..'); each worker lists the files it holds below its --data-root.", 2);
         }
-        catch (ArgumentException)
-        {
-            throw new CliException($"train: --data-root '{Path.GetFullPath(path ?? ".")}' is not a folder that exists.", 2);
-        }
-    }
-
-    // "DIR/part-*.csv" below the data root: the matching files, sorted ordinally (the shard order), as the names the
-    // workers resolve below their own roots.
-    private static List<string> Expand(string pattern, ShardRoot root)
-    {
-        string folder = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
-        string directory = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(root.Directory, folder));
-        if (!Directory.Exists(directory))
-        {
-            throw new CliException($"train: --shards '{pattern}': folder '{directory}' does not exist.");
-        }
-        var files = Directory.GetFiles(directory, Path.GetFileName(pattern)).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-        {
-            throw new CliException($"train: --shards '{pattern}' matches no file.");
-        }
-        return files.Select(f => root.RelativeName(f) ?? throw new CliException(
-            $"train: --shards '{pattern}' names '{f}', which is not below --data-root '{root.Directory}' (or leads outside it through a link); workers read shard files below their data root only.", 2)).ToList();
+        return pattern;
     }
 }

@@ -29,6 +29,8 @@ internal static class CommandLine
             [.. CompareCommand.Options, CliOptions.DryRun], (a, output, _) => CompareCommand.Run(a, output)),
         new("worker", "Run an Orleans silo that holds shards for 'logreg train --cluster', until Ctrl+C.",
             WorkerCommand.Options, (a, output, _) => WorkerCommand.Run(a, output)),
+        new("cluster status", "List the cluster's live workers, their builds and the shard files each holds below its data root.",
+            ClusterStatusCommand.Options, (a, output, _) => ClusterStatusCommand.Run(a, output)),
     };
 
     /// <summary>Where progress lines go (stderr when it is a terminal; nothing otherwise).</summary>
@@ -80,19 +82,34 @@ internal static class CommandLine
 
     private static RootCommand Root(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("logreg — logistic regression from first principles (LogReg.MLNet): train, predict, stats, compare, worker.");
+        var root = new RootCommand("logreg — logistic regression from first principles (LogReg.MLNet): train, predict, stats, compare, worker, cluster status.");
         foreach (var spec in Commands)
         {
-            var command = new Command(spec.Name, spec.Description);
+            // "cluster status": a subcommand of a group command.
+            Command parent = root;
+            string name = spec.Name;
+            if (name.Split(' ') is [var group, var sub])
+            {
+                parent = root.Subcommands.FirstOrDefault(c => c.Name == group) ?? AddGroup(root, group);
+                name = sub;
+            }
+            var command = new Command(name, spec.Description);
             var options = spec.Options.Select(o => (Spec: o, Option: o.Create())).ToArray();
             foreach (var (_, option) in options)
             {
                 command.Options.Add(option);
             }
             command.SetAction(result => spec.Run(Arguments.From(spec.Name, result, options), output, error));
-            root.Subcommands.Add(command);
+            parent.Subcommands.Add(command);
         }
         return root;
+    }
+
+    private static Command AddGroup(RootCommand root, string name)
+    {
+        var group = new Command(name, $"'{name}' commands.");
+        root.Subcommands.Add(group);
+        return group;
     }
 
     /// <summary>Refuses when two path options name the same file (e.g. --model overwriting --data).</summary>

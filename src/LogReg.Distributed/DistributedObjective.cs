@@ -47,18 +47,27 @@ public sealed class DistributedObjective : SummedObjective
     /// round of answers is recorded in it, and a resumed journal answers the rounds it holds (after checking that the
     /// shards hold the data it was recorded on).
     /// </summary>
-    public static async Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<ShardSpec> shards, TrainerOptions options,
+    public static Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<ShardSpec> shards, TrainerOptions options,
+        RetryPolicy? retry = null, FitJournal? journal = null)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        return OpenAsync(grains, jobId, shards.Select(s => new LocatedShard(s, [])).ToList(), options, retry, journal);
+    }
+
+    /// <summary>Opens shards placed where their files are (each on the first live worker of its holders).</summary>
+    public static async Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<LocatedShard> located, TrainerOptions options,
         RetryPolicy? retry = null, FitJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(located);
         ArgumentNullException.ThrowIfNull(options);
-        if (shards.Count == 0)
+        if (located.Count == 0)
         {
-            throw new ArgumentException("At least one shard is needed.", nameof(shards));
+            throw new ArgumentException("At least one shard is needed.", nameof(located));
         }
         retry ??= RetryPolicy.Default;
-        var refs = shards.Select((_, k) => grains.GetGrain<IShardGrain>($"{jobId}/{k}")).ToList();
+        var shards = located.Select(s => s.Spec).ToList();
+        var refs = located.Select((s, k) => grains.GetGrain<IShardGrain>(s.GrainKey(jobId, k))).ToList();
         var summaries = await Task.WhenAll(refs.Select((g, k) => retry.RunAsync(() => g.Open(shards[k]), shards[k]))).ConfigureAwait(false);
         int d = summaries[0].FeatureCount;
         for (int k = 1; k < summaries.Length; k++)

@@ -10,7 +10,10 @@ namespace LogReg.Distributed;
 /// </summary>
 public static class DistributedTrainer
 {
-    /// <summary>Fits a model on <paramref name="shards"/> through <paramref name="grains"/> (a cluster client, or a silo's grain factory).</summary>
+    /// <summary>
+    /// Fits a model on <paramref name="shards"/> through <paramref name="grains"/> (a cluster client, or a silo's grain
+    /// factory), every worker reaching every file (a shared mount): shard k on the (k mod N)-th worker.
+    /// </summary>
     /// <param name="grains">Where the shard grains are reached.</param>
     /// <param name="shards">The partitions, in the fixed order their sums are added in.</param>
     /// <param name="options">Trainer options; SGD (random mini-batches) and Firth's correction need the rows in one place and are refused.</param>
@@ -21,12 +24,25 @@ public static class DistributedTrainer
     /// (<see cref="FitJournal.Resume"/>) replays those it holds, so a fit whose coordinator was killed ends with the
     /// model it would have had, bit for bit.
     /// </param>
-    public static async Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
+    public static Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
+        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        return FitAsync(grains, shards.Select(s => new LocatedShard(s, [])).ToList(), options, jobId, retry, journal);
+    }
+
+    /// <summary>
+    /// Fits a model on shards placed where their files are (<see cref="ShardCatalog.Locate"/>): each on the first live
+    /// worker among its holders, failing over to the next when one dies.
+    /// </summary>
+    /// <exception cref="ClusterBuildException">A worker runs another build (both named), or does not answer the handshake.</exception>
+    public static async Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<LocatedShard> shards, TrainerOptions? options = null,
         string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
     {
         options ??= TrainerOptions.Default;
         options.Validate();
         FitCapabilities.Require(ModelFamily.Sigmoid, RowSource.Sharded, options); // before any shard reads its files
+        await ShardCatalog.DescribeWorkersAsync(grains, pattern: null, retry).ConfigureAwait(false);
         var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry, journal).ConfigureAwait(false);
         var problem = FitProblem.Sharded(objective, objective.FeatureNames,
             $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)");

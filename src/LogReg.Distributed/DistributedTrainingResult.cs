@@ -2,7 +2,7 @@ using LogReg.Core.Training;
 
 namespace LogReg.Distributed;
 
-/// <summary>What <see cref="DistributedTrainer.FitAsync"/> returns: the same model and fit report as the local trainer, and the data it saw.</summary>
+/// <summary>What <c>DistributedTrainer.FitAsync</c> returns: the same model and fit report as the local trainer, and the data it saw.</summary>
 /// <param name="Fit">The model and its fit report.</param>
 /// <param name="RowCount">Rows over all shards.</param>
 /// <param name="ShardCount">Shards the sums came from.</param>

@@ -7,7 +7,8 @@ namespace LogReg.Distributed;
 /// <see cref="MaximumDelay"/>) between attempts, until <see cref="Budget"/> has passed since the first failure — long
 /// enough for the cluster to declare a dead silo dead (see <see cref="FailureDetection"/>) and for its shards to re-activate
 /// elsewhere, so whether a fit survives a killed worker does not depend on when it died. Data errors
-/// (<see cref="ShardDataException"/>) and argument errors are never retried.
+/// (<see cref="ShardDataException"/>), a shard no live worker holds (<see cref="ShardUnavailableException"/>) and argument
+/// errors are never retried.
 /// </summary>
 /// <param name="budget">How long a call keeps being retried after its first failure.</param>
 /// <param name="delay">The wait after the first failure (then twice that, …, at most <see cref="MaximumDelay"/>).</param>
@@ -43,6 +44,10 @@ public sealed class RetryPolicy(TimeSpan budget, TimeSpan delay)
             try
             {
                 return await call().ConfigureAwait(false);
+            }
+            catch (ShardUnavailableException e)
+            {
+                throw new ShardDataException($"Shard {shard}: {e.Message}", e);
             }
             catch (Exception e) when (e is not ShardDataException and not ArgumentException)
             {

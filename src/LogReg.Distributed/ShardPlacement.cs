@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Placement;
 using Orleans.Hosting;
 using Orleans.Runtime.Placement;
@@ -27,7 +28,11 @@ public sealed class ShardSpreadPlacementAttribute : PlacementAttribute
     }
 }
 
-/// <summary>The director of <see cref="ShardSpreadPlacement"/>: the shard number is the part of the grain key after its last '/'.</summary>
+/// <summary>
+/// The director of <see cref="ShardSpreadPlacement"/>. A key "JOB/k@H1|H2|…" names the silos that hold the shard's files,
+/// preferred first (<see cref="ShardCatalog"/>): the first of them that is live, so a shard fails over to another copy
+/// when its holder dies. A key "JOB/k" (every silo reaches every file): the (k mod N)-th silo in address order.
+/// </summary>
 public sealed class ShardSpreadPlacementDirector : IPlacementDirector
 {
     /// <inheritdoc/>
@@ -36,6 +41,15 @@ public sealed class ShardSpreadPlacementDirector : IPlacementDirector
         ArgumentNullException.ThrowIfNull(context);
         var silos = context.GetCompatibleSilos(target).OrderBy(s => s).ToArray();
         string key = target.GrainIdentity.Key.ToString() ?? "";
+        int at = key.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var holders = key[(at + 1)..].Split('|');
+            var live = holders.Select(h => silos.FirstOrDefault(s => s.ToParsableString() == h)).FirstOrDefault(s => s is not null);
+            // Not retried: a holder declared dead does not come back under its address (a restarted worker is a new one).
+            return Task.FromResult(live ?? throw new ShardUnavailableException(
+                $"none of the workers that hold its files ({string.Join(", ", holders)}) is a live member of the cluster any more."));
+        }
         int slash = key.LastIndexOf('/');
         uint index = int.TryParse(key.AsSpan(slash + 1), out int shard) && shard >= 0
             ? (uint)shard
@@ -48,7 +62,8 @@ public sealed class ShardSpreadPlacementDirector : IPlacementDirector
 public static class ShardSiloBuilderExtensions
 {
     /// <summary>
-    /// Makes the silo a shard host: <see cref="ShardSpreadPlacementDirector"/>, and the folder its shards are read from
+    /// Makes the silo a shard host: <see cref="ShardSpreadPlacementDirector"/> and <see cref="WorkerPlacementDirector"/>, its
+    /// build (<see cref="WorkerBuild.Current"/>, unless one is registered), and the folder its shards are read from
     /// (<see cref="ShardRoot"/>: names below it only), and failure detection set together with the coordinator's retries
     /// (<see cref="FailureDetection"/>). Every silo that hosts <see cref="ShardGrain"/> needs them.
     /// </summary>
@@ -58,7 +73,9 @@ public static class ShardSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var root = new ShardRoot(dataRoot);
         builder.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
+        builder.Services.AddPlacementDirector<WorkerPlacement, WorkerPlacementDirector>();
         builder.Services.AddSingleton(root);
+        builder.Services.TryAddSingleton(WorkerBuild.Current);
         builder.Services.Configure<Orleans.Configuration.ClusterMembershipOptions>(FailureDetection.Apply);
         return builder;
     }

@@ -47,6 +47,32 @@ public sealed class ShardRoot
         return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
     }
 
+    /// <summary>
+    /// The files below the root that <paramref name="pattern"/> ("DIR/part-*.csv", relative to the root; wildcards in the
+    /// file name only) matches, as names relative to the root, sorted ordinally; a match that leads outside the root
+    /// through a link is left out.
+    /// </summary>
+    /// <exception cref="ShardDataException">The pattern is absolute or climbs out with "..".</exception>
+    public IReadOnlyList<HeldFile> Match(string pattern)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        string folder = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
+        string directory = folder == "." ? Directory : Resolve(folder);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return [];
+        }
+        var held = new List<HeldFile>();
+        foreach (var file in System.IO.Directory.GetFiles(directory, Path.GetFileName(pattern)))
+        {
+            if (RelativeName(file) is { } name)
+            {
+                held.Add(new HeldFile(name.Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(file).Length));
+            }
+        }
+        return held.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+    }
+
     // The path with every symbolic link along it resolved (what the OS opens), component by component.
     private static string Real(string full)
     {
