@@ -17,6 +17,7 @@ namespace LogReg.Benchmarks;
 /// d = 50 and d = 1,000 features (an answer of 0.4 KB and 8 KB per shard), 40,000 rows × 50 or 2,000 × 1,000 values.
 /// </summary>
 [Config(typeof(WarmJobConfig))]
+[MedianColumn]
 public class TlsOverheadBenchmarks
 {
     private const int Shards = 4;
