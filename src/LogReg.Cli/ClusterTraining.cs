@@ -19,58 +19,17 @@ namespace LogReg.Cli;
 internal static class ClusterTraining
 {
     public static readonly CliOption[] Options =
-        [.. CliOptions.Fit, CliOptions.Cluster, CliOptions.Shards, CliOptions.Label, CliOptions.Model, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust,
-         CliOptions.Checkpoint, CliOptions.Resume, CliOptions.ShardCount];
+        [.. CliOptions.Fit, .. ClusterFit.Options, CliOptions.Model, CliOptions.Checkpoint, CliOptions.Resume];
 
     public static int Run(Arguments a, TextWriter output)
     {
         a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
-        var cluster = ClusterSettings.Read(a, "train");
-        string pattern = ShardPattern(a.Required(CliOptions.Shards));
-        string label = a.Required(CliOptions.Label);
         string modelPath = a.Required(CliOptions.Model);
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         using var journal = Journal(a);
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => cluster.ConfigureClient(client));
-        using var host = builder.Build();
-        cluster.Start(host, "train --cluster");
-        var client = host.Services.GetRequiredService<IClusterClient>();
-        DistributedTrainingResult result;
-        IReadOnlyList<LocatedShard> shards;
-        try
-        {
-            var workers = ShardCatalog.DescribeWorkersAsync(client, pattern).GetAwaiter().GetResult();
-            shards = ShardCatalog.Locate(workers, label);
-            if (shards.Count == 0)
-            {
-                throw new CliException($"train --cluster: --shards '{pattern}' matches no file below the data root of any of the {workers.Count} worker(s).");
-            }
-            if (a.Get(CliOptions.ShardCount) is { } expected && expected != shards.Count)
-            {
-                throw new CliException($"train --cluster: --shard-count {expected}, but the {workers.Count} live worker(s) hold {shards.Count} file(s) matching '{pattern}' " +
-                    $"({string.Join(", ", shards.Take(5).Select(s => s.Spec.Files[0]))}{(shards.Count > 5 ? ", …" : "")}); a worker holding the others may be down.");
-            }
-            output.WriteLine(ShardCatalog.Describe(shards, workers.Count));
-            result = DistributedTrainer.FitAsync(client, shards, fit, journal: journal).GetAwaiter().GetResult();
-        }
-        catch (ClusterBuildException e)
-        {
-            throw new CliException("train --cluster: " + e.Message);
-        }
-        catch (FitJournalException e)
-        {
-            throw new CliException("train --cluster: " + e.Message);
-        }
-        catch (ShardDataException e)
-        {
-            // An expected failure of the data (a missing or unreadable shard, a name outside a worker's root): one line, exit 1.
-            throw new CliException("train --cluster: " + e.Message);
-        }
-        host.StopAsync().GetAwaiter().GetResult();
+        var result = ClusterFit.Run(a, "train", fit, journal, statistics: false, output);
         if (a.Get(CliOptions.Resume) is { } resumed)
         {
             output.WriteLine($"resumed from {resumed}: {journal!.Replayed} of the {journal.Held} recorded evaluations replayed, the rest asked of the cluster");
@@ -84,7 +43,7 @@ internal static class ClusterTraining
         JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, transformer.Scorer, schema, stream));
         var o = result.Report.Optimization;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {result.RowCount} rows × {names.Count} features over {shards.Count} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
+            $"trained on {result.RowCount} rows × {names.Count} features over {result.ShardCount} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
             $"objective {o.Objective:G10}; model written to {modelPath}"));
         if (jsonPath is not null)
         {
@@ -119,15 +78,5 @@ internal static class ClusterTraining
         {
             throw new CliException("train: " + e.Message);
         }
-    }
-
-    // The workers resolve the pattern below their own data roots: it must be a name below a root.
-    private static string ShardPattern(string pattern)
-    {
-        if (Path.IsPathRooted(pattern) || pattern.Split('/', '\\').Contains(".."))
-        {
-            throw new CliException($"train: --shards '{pattern}' must name files relative to the workers' data roots (no absolute path, no '..'); each worker lists the files it holds below its --data-root.", 2);
-        }
-        return pattern;
     }
 }

@@ -88,6 +88,10 @@ public sealed class DistributedObjective : SummedObjective
     /// <summary>Rows over all shards.</summary>
     public override long RowCount { get; }
 
+    /// <summary>Σ sᵢ over the rows of each class, the class weights applied (what the intercept-only model needs).</summary>
+    public (double Positive, double Negative) ClassWeightTotals =>
+        (_positive * _summaries.Sum(s => s.PositiveWeight), _negative * _summaries.Sum(s => s.NegativeWeight));
+
     /// <summary>Feature names (from the first shard), if any.</summary>
     public IReadOnlyList<string>? FeatureNames => _summaries[0].FeatureNames;
 

@@ -1,3 +1,4 @@
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 
 namespace LogReg.Distributed;
@@ -24,11 +25,12 @@ public static class DistributedTrainer
     /// (<see cref="FitJournal.Resume"/>) replays those it holds, so a fit whose coordinator was killed ends with the
     /// model it would have had, bit for bit.
     /// </param>
+    /// <param name="statistics">Also compute coefficient statistics from the summed Hessian at the fit (<see cref="SummedStatistics"/>).</param>
     public static Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<ShardSpec> shards, TrainerOptions? options = null,
-        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
+        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null, bool statistics = false)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        return FitAsync(grains, shards.Select(s => new LocatedShard(s, [])).ToList(), options, jobId, retry, journal);
+        return FitAsync(grains, shards.Select(s => new LocatedShard(s, [])).ToList(), options, jobId, retry, journal, statistics);
     }
 
     /// <summary>
@@ -36,18 +38,32 @@ public static class DistributedTrainer
     /// worker among its holders, failing over to the next when one dies.
     /// </summary>
     /// <exception cref="ClusterBuildException">A worker runs another build (both named), or does not answer the handshake.</exception>
+    /// <param name="grains">Where the shard grains are reached.</param>
+    /// <param name="shards">The shards and their holders, in the fixed order their sums are added in.</param>
+    /// <param name="options">Trainer options, as for the other overload.</param>
+    /// <param name="jobId">Names this fit's shard grains.</param>
+    /// <param name="retry">How failed shard calls are retried.</param>
+    /// <param name="journal">A checkpoint, as for the other overload.</param>
+    /// <param name="statistics">Also compute coefficient statistics from the summed Hessian at the fit (one more round;
+    /// binary cross-entropy, unpenalised or L2): <see cref="SummedStatistics"/>.</param>
     public static async Task<DistributedTrainingResult> FitAsync(IGrainFactory grains, IReadOnlyList<LocatedShard> shards, TrainerOptions? options = null,
-        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
+        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null, bool statistics = false)
     {
         options ??= TrainerOptions.Default;
         options.Validate();
         FitCapabilities.Require(ModelFamily.Sigmoid, RowSource.Sharded, options); // before any shard reads its files
+        if (statistics && (options.Loss != LogReg.Core.Losses.LossKind.BinaryCrossEntropy || options.L1Regularization != 0 || options.EnforceNonNegativity))
+        {
+            throw new ArgumentException("Statistics over shards are for binary cross-entropy fits, unpenalised or with L2 only (no L1 or non-negativity).", nameof(statistics));
+        }
         await ShardCatalog.DescribeWorkersAsync(grains, pattern: null, retry).ConfigureAwait(false);
         var objective = await DistributedObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry, journal).ConfigureAwait(false);
         var problem = FitProblem.Sharded(objective, objective.FeatureNames,
             $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)");
         // The optimizers are synchronous; each evaluation waits for all shards (off the caller's context).
         var fit = await Task.Run(() => Fitter.Fit(problem, options)).ConfigureAwait(false);
-        return new DistributedTrainingResult(fit, objective.RowCount, shards.Count);
+        var table = !statistics ? null : await Task.Run(() => SummedStatistics.Compute(fit, objective, objective.ClassWeightTotals.Positive,
+            objective.ClassWeightTotals.Negative, $"the rows are spread over {shards.Count} shard(s) in the cluster")).ConfigureAwait(false);
+        return new DistributedTrainingResult(fit, objective.RowCount, shards.Count, table);
     }
 }

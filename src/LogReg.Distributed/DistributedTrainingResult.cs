@@ -1,3 +1,4 @@
+using LogReg.Core.Statistics;
 using LogReg.Core.Training;
 
 namespace LogReg.Distributed;
@@ -6,7 +7,8 @@ namespace LogReg.Distributed;
 /// <param name="Fit">The model and its fit report.</param>
 /// <param name="RowCount">Rows over all shards.</param>
 /// <param name="ShardCount">Shards the sums came from.</param>
-public sealed record DistributedTrainingResult(FitResult<LogisticModel> Fit, long RowCount, int ShardCount)
+/// <param name="Statistics">Coefficient statistics from the summed Hessian, when asked for (<see cref="SummedStatistics"/>).</param>
+public sealed record DistributedTrainingResult(FitResult<LogisticModel> Fit, long RowCount, int ShardCount, ModelStatistics? Statistics = null)
 {
     /// <summary>The model (<see cref="FitResult{TModel}.Model"/>).</summary>
     public LogisticModel Model => Fit.Model;

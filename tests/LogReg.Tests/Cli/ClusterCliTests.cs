@@ -55,6 +55,18 @@ public sealed class ClusterCliTests : CliRun
     }
 
     [Fact]
+    public void StatsOverShardsRefuseWhatNeedsTheRowsInOnePlace()
+    {
+        string[] common = ["stats", "--cluster", "localhost", "--shards", "*.csv", "--label", "y"];
+        var sandwich = Run([.. common, "--covariance", "hc0"]);
+        Assert.Equal(2, sandwich.Exit);
+        Assert.Contains("option '--covariance' is not offered with --cluster (statistics from sums", sandwich.Err);
+        var lasso = Run([.. common, "--l1", "1"]);
+        Assert.Equal(2, lasso.Exit);
+        Assert.Contains("statistics over shards are for --loss bce, unpenalised or with --l2 (not --l1)", lasso.Err);
+    }
+
+    [Fact]
     public void ARedisThatCannotBeReachedIsOneLineNamingItExitOne()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
