@@ -66,4 +66,29 @@ public static class DistributedTrainer
             objective.ClassWeightTotals.Negative, $"the rows are spread over {shards.Count} shard(s) in the cluster")).ConfigureAwait(false);
         return new DistributedTrainingResult(fit, objective.RowCount, shards.Count, table);
     }
+
+    /// <summary>
+    /// Fits the softmax model (multinomial logistic regression) on multiclass shards (CSV files whose label column holds
+    /// any class names) placed where their files are, as the binary fit does: the classes are every label any shard
+    /// holds; the model equals the local softmax fit of the concatenated shards to rounding.
+    /// </summary>
+    /// <param name="grains">Where the shard grains are reached.</param>
+    /// <param name="shards">The shards and their holders (no holders: every worker reaches every file), in the order their sums are added in.</param>
+    /// <param name="options">Trainer options; SGD, Firth, the squared-error loss and explicit (two-class) weights are refused.</param>
+    /// <param name="jobId">Names this fit's shard grains.</param>
+    /// <param name="retry">How failed shard calls are retried.</param>
+    /// <param name="journal">A checkpoint, as for the binary fit.</param>
+    public static async Task<DistributedSoftmaxResult> FitSoftmaxAsync(IGrainFactory grains, IReadOnlyList<LocatedShard> shards, TrainerOptions? options = null,
+        string? jobId = null, RetryPolicy? retry = null, FitJournal? journal = null)
+    {
+        options ??= TrainerOptions.Default;
+        options.Validate();
+        FitCapabilities.Require(ModelFamily.Softmax, RowSource.Sharded, options);
+        await ShardCatalog.DescribeWorkersAsync(grains, pattern: null, retry).ConfigureAwait(false);
+        var objective = await DistributedSoftmaxObjective.OpenAsync(grains, jobId ?? Guid.NewGuid().ToString("N"), shards, options, retry, journal).ConfigureAwait(false);
+        var problem = FitProblem.ShardedSoftmax(objective, objective.Classes, objective.FeatureNames,
+            $"over {shards.Count} shard(s) in the cluster (one round of shard calls per evaluation)");
+        var fit = await Task.Run(() => Fitter.Fit(problem, options)).ConfigureAwait(false);
+        return new DistributedSoftmaxResult(fit, objective.RowCount, shards.Count);
+    }
 }

@@ -185,7 +185,8 @@ public sealed class FitJournal : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _file.Dispose();
 
-    // The request's identity: everything a shard's answer depends on besides its data (threads change no bit).
+    // The request's identity: everything a shard's answer depends on besides its data and, for the softmax, the class
+    // list (fixed by the data: the header's checksums pin it) — threads change no bit.
     private static ulong KeyOf(ShardRequest r)
     {
         var hash = new XxHash64();
@@ -193,6 +194,8 @@ public sealed class FitJournal : IDisposable
         hash.Append(MemoryMarshal.AsBytes(stackalloc double[] { r.NegativeWeight, r.PositiveWeight, r.Theta.Length, r.Vector?.Length ?? -1 }));
         hash.Append(MemoryMarshal.AsBytes(r.Theta.AsSpan()));
         hash.Append(MemoryMarshal.AsBytes((r.Vector ?? []).AsSpan()));
+        hash.Append(MemoryMarshal.AsBytes(stackalloc double[] { r.ClassFactors?.Length ?? -1 }));
+        hash.Append(MemoryMarshal.AsBytes((r.ClassFactors ?? []).AsSpan()));
         return hash.GetCurrentHashAsUInt64();
     }
 

@@ -25,7 +25,38 @@ public static class ShardLoader
         return parts.Count == 1 ? parts[0] : TrainingSetConcat.Rows(parts);
     }
 
-    private static TrainingSet LoadFile(string name, string file, ShardSpec spec)
+    /// <summary>
+    /// Reads every file of a multiclass shard (CSV only: the label column as text, every other column a number), in order,
+    /// below <paramref name="root"/>: the rows and their labels as written (the coordinator numbers the classes).
+    /// </summary>
+    /// <exception cref="ShardDataException">As <see cref="Load"/>; and for an <c>.idv</c> file (binary shards only).</exception>
+    public static LabelledRows LoadLabelled(ShardSpec spec, ShardRoot root)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(root);
+        if (spec.Files.Count == 0)
+        {
+            throw new ShardDataException("A shard needs at least one file; this one lists none.");
+        }
+        var parts = spec.Files.Select(name => Reading(name, root.Resolve(name), (ml, file) =>
+        {
+            if (file.EndsWith(".idv", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException("is an .idv file; multiclass shards are CSV files.");
+            }
+            return LabelledRows.Read(Csv(ml, file, spec.LabelColumn, DataKind.String), spec.LabelColumn);
+        })).ToList();
+        return parts.Count == 1 ? parts[0] : LabelledRows.Concat(parts);
+    }
+
+    private static TrainingSet LoadFile(string name, string file, ShardSpec spec) => Reading(name, file, (ml, path) =>
+    {
+        var view = path.EndsWith(".idv", StringComparison.OrdinalIgnoreCase) ? ml.Data.LoadFromBinary(path) : Csv(ml, path, spec.LabelColumn, DataKind.Boolean);
+        return TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null).Data;
+    });
+
+    // Every read of a shard file: the file must exist; every failure names the shard file, never its content.
+    private static T Reading<T>(string name, string file, Func<MLContext, string, T> read)
     {
         try
         {
@@ -33,9 +64,7 @@ public static class ShardLoader
             {
                 throw new ShardDataException($"Shard file '{name}' does not exist below this worker's data root.");
             }
-            var ml = new MLContext(1);
-            var view = file.EndsWith(".idv", StringComparison.OrdinalIgnoreCase) ? ml.Data.LoadFromBinary(file) : Csv(ml, file, spec.LabelColumn);
-            return TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null).Data;
+            return read(new MLContext(1), file);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -52,8 +81,9 @@ public static class ShardLoader
         }
     }
 
-    // A header line names the columns; the label is read as Boolean (0/1, true/false), the rest as one Single vector.
-    private static IDataView Csv(MLContext ml, string file, string label)
+    // A header line names the columns; the label is read as labelKind (Boolean: 0/1, true/false; String: a class), the rest
+    // as one Single vector named Features.
+    private static IDataView Csv(MLContext ml, string file, string label, DataKind labelKind)
     {
         string header;
         using (var reader = new StreamReader(file))
@@ -76,7 +106,7 @@ public static class ShardLoader
             AllowQuoting = true,
             Columns = new[]
             {
-                new TextLoader.Column(label, DataKind.Boolean, labelIndex),
+                new TextLoader.Column(label, labelKind, labelIndex),
                 new TextLoader.Column(loaded, DataKind.Single, features),
             },
         });

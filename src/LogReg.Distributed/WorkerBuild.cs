@@ -12,8 +12,8 @@ namespace LogReg.Distributed;
 [GenerateSerializer, Immutable]
 public sealed record WorkerBuild([property: Id(0)] string Version, [property: Id(1)] int WireFormat)
 {
-    /// <summary>The format of <see cref="ShardRequest"/>, <see cref="ShardPartial"/> and <see cref="ShardSummary"/> this build speaks.</summary>
-    public const int CurrentWireFormat = 2;
+    /// <summary>The format of <see cref="ShardRequest"/>, <see cref="ShardPartial"/>, <see cref="ShardSummary"/> and <see cref="SoftmaxShardSummary"/> this build speaks.</summary>
+    public const int CurrentWireFormat = 3;
 
     /// <summary>This process's build.</summary>
     public static WorkerBuild Current { get; } = new(

@@ -49,11 +49,6 @@ public static class FitCapabilities
     public static FitRefusal? Check(ModelFamily family, RowSource source, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (family == ModelFamily.Softmax && source == RowSource.Sharded)
-        {
-            return new FitRefusal("row source", source.ToString(), "the softmax model is not fitted over shards yet (shards hold binary labels)",
-                new[] { nameof(RowSource.InMemory), nameof(RowSource.Streamed) });
-        }
         foreach (var rule in Rules)
         {
             if (rule.Value(options) is { } value && rule.Reason(family, source) is { } reason)

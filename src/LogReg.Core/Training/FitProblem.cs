@@ -80,6 +80,21 @@ public static class FitProblem
     /// <summary>The softmax model on rows read again on every pass (one pass per evaluation).</summary>
     public static FitProblem<SoftmaxModel> Softmax(IMulticlassBlockSource source) => new SoftmaxProblem(source ?? throw new ArgumentNullException(nameof(source)));
 
+    /// <summary>
+    /// The softmax model on an objective whose sums are made elsewhere (remote shards): K = <paramref name="classNames"/>
+    /// biases; the penalty must be the options' (checked), and the class weights the caller's to keep equal to them.
+    /// </summary>
+    /// <param name="objective">F over (W, b), summed over parts in a fixed order, with one bias per class.</param>
+    /// <param name="classNames">The K classes, in the order of the objective's biases.</param>
+    /// <param name="featureNames">Optional names of the d features.</param>
+    /// <param name="description">How the rows are reached, for the log line.</param>
+    public static FitProblem<SoftmaxModel> ShardedSoftmax(SummedObjective objective, IReadOnlyList<string> classNames, IReadOnlyList<string>? featureNames, string description)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(classNames);
+        return new SoftmaxProblem(objective, classNames, featureNames, description ?? "");
+    }
+
     internal static Penalties.ElasticNetPenalty PenaltyOf(TrainerOptions options, int penalized) =>
         new(options.L2Regularization, options.L1Regularization, penalized, options.EnforceNonNegativity);
 }

@@ -7,13 +7,16 @@ using LogReg.Core.Penalties;
 namespace LogReg.Core.Training;
 
 /// <summary>
-/// The softmax model (multinomial logistic regression) over rows in memory or streamed: the <see cref="SoftmaxObjective"/>
-/// on the whole set, or summed block by block (<see cref="StreamingSoftmaxObjective"/>); the minimiser in canonical form.
+/// The softmax model (multinomial logistic regression) over rows in memory, streamed or in shards: the
+/// <see cref="SoftmaxObjective"/> on the whole set, summed block by block (<see cref="StreamingSoftmaxObjective"/>), or an
+/// objective whose sums are made elsewhere (LogReg.Distributed); the minimiser in canonical form.
 /// </summary>
 internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
 {
     private readonly MulticlassTrainingSet? _data;
     private readonly IMulticlassBlockSource? _source;
+    private readonly SummedObjective? _summed;
+    private readonly string? _description;
 
     public SoftmaxProblem(MulticlassTrainingSet data)
         : base(ModelFamily.Softmax, RowSource.InMemory)
@@ -30,6 +33,19 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         if (Classes < 2)
         {
             throw new ArgumentException($"The source names {Classes} class(es); multiclass classification needs at least two.", nameof(source));
+        }
+    }
+
+    public SoftmaxProblem(SummedObjective objective, IReadOnlyList<string> classNames, IReadOnlyList<string>? featureNames, string description)
+        : base(ModelFamily.Softmax, RowSource.Sharded)
+    {
+        _summed = objective;
+        _description = description;
+        (Classes, Features, ClassNames, FeatureNames) = (classNames.Count, objective.FeatureCount, classNames, featureNames);
+        if (Classes < 2 || objective.Biases != Classes)
+        {
+            throw new ArgumentException($"The summed objective has {objective.Biases} biases for {Classes} class names; the softmax model needs one per class, at least two.",
+                nameof(objective));
         }
     }
 
@@ -53,7 +69,20 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         IDifferentiableObjective objective;
         string rows;
         bool sparse;
-        if (_data is { } data)
+        if (_summed is { } summed)
+        {
+            var penalty = summed.Penalty;
+            if (penalty.L2 != options.L2Regularization || penalty.L1 != options.L1Regularization || penalty.NonNegative != options.EnforceNonNegativity)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The summed objective was built with L2 = {penalty.L2}, L1 = {penalty.L1}, non-negativity {penalty.NonNegative}, but the fit's options say " +
+                    $"L2 = {options.L2Regularization}, L1 = {options.L1Regularization}, non-negativity {options.EnforceNonNegativity}: build it from the options given to the fit."),
+                    nameof(options));
+            }
+            objective = summed;
+            (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{summed.RowCount} rows"), false);
+        }
+        else if (_data is { } data)
         {
             RequireTwoClasses(data.RowCount, data.ClassWeights(), nameof(data));
             objective = new SoftmaxObjective(options.ClassWeighting.Apply(data), options.L2Regularization, options.L1Regularization, options.ResolvedThreads,
@@ -68,7 +97,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }
         var kind = OptimizerCatalog.Resolve(ModelFamily.Softmax, options, Features, 0, sparse);
-        string layout = _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
+        string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
         return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})");
     }
 

@@ -1,0 +1,118 @@
+using System.Globalization;
+using LogReg.Core.Objectives;
+using LogReg.Core.Training;
+
+namespace LogReg.Distributed;
+
+/// <summary>
+/// The softmax cross-entropy Σ over shards of Σ sᵢ·ℓ(yᵢ, Wxᵢ + b) + penalty, with the sums computed where the data live
+/// (<see cref="ISoftmaxShardGrain"/>), added in shard order (<see cref="SummedObjective"/> with K biases). The classes
+/// are every label any shard holds, numbered in one order for all (labels that all read as numbers by value, otherwise
+/// ordinally); balanced class weights are resolved on the totals. A failed call is retried as for the binary objective; a
+/// shard whose rows or checksum change fails the fit.
+/// </summary>
+public sealed class DistributedSoftmaxObjective : SummedObjective
+{
+    private readonly IReadOnlyList<ISoftmaxShardGrain> _grains;
+    private readonly IReadOnlyList<ShardSpec> _shards;
+    private readonly IReadOnlyList<SoftmaxShardSummary> _summaries;
+    private readonly double[]? _factors;
+    private readonly int _threads;
+    private readonly RetryPolicy _retry;
+    private readonly FitJournal? _journal;
+
+    private DistributedSoftmaxObjective(IReadOnlyList<ISoftmaxShardGrain> grains, IReadOnlyList<ShardSpec> shards, IReadOnlyList<SoftmaxShardSummary> summaries,
+        IReadOnlyList<string> classes, double[]? factors, TrainerOptions options, RetryPolicy retry, FitJournal? journal)
+        : base(FitProblemPenalty(options, classes.Count * summaries[0].FeatureCount), classes.Count)
+    {
+        (_grains, _shards, _summaries, _factors, _threads, _retry, _journal) = (grains, shards, summaries, factors, options.ResolvedThreads, retry, journal);
+        Classes = classes;
+        RowCount = summaries.Sum(s => s.Rows);
+        var counts = ClassRows(classes, summaries);
+        ValueScale = counts.Select((c, k) => c * (factors?[k] ?? 1.0)).Sum() / RowCount;
+    }
+
+    /// <summary>The classes, in the order of the model's rows and biases.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Feature names (from the first shard), if any.</summary>
+    public IReadOnlyList<string>? FeatureNames => _summaries[0].FeatureNames;
+
+    /// <inheritdoc/>
+    public override long RowCount { get; }
+
+    /// <inheritdoc/>
+    public override double ValueScale { get; }
+
+    /// <summary>Opens every shard (each reads its files), numbers the classes over all of them, and resolves the class weights.</summary>
+    /// <exception cref="ShardDataException">Shards disagree on the features, or fewer than two classes have rows.</exception>
+    public static async Task<DistributedSoftmaxObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<LocatedShard> located, TrainerOptions options,
+        RetryPolicy? retry = null, FitJournal? journal = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(located);
+        ArgumentNullException.ThrowIfNull(options);
+        if (located.Count == 0)
+        {
+            throw new ArgumentException("At least one shard is needed.", nameof(located));
+        }
+        retry ??= RetryPolicy.Default;
+        var shards = located.Select(s => s.Spec).ToList();
+        var refs = located.Select((s, k) => grains.GetGrain<ISoftmaxShardGrain>(s.GrainKey(jobId, k))).ToList();
+        var summaries = await Task.WhenAll(refs.Select((g, k) => retry.RunAsync(() => g.Open(shards[k]), shards[k]))).ConfigureAwait(false);
+        int d = summaries[0].FeatureCount;
+        if (summaries.Select((s, k) => (s, k)).FirstOrDefault(x => x.s.FeatureCount != d) is { s: not null } odd)
+        {
+            throw new ShardDataException($"Shard {odd.k} ({shards[odd.k]}) has {odd.s.FeatureCount} features; shard 0 ({shards[0]}) has {d}.");
+        }
+        var classes = Order(summaries.SelectMany(s => s.Labels).Distinct(StringComparer.Ordinal));
+        if (classes.Count < 2)
+        {
+            throw new ShardDataException($"The shards' labels hold {classes.Count} class(es); the softmax model needs at least two.");
+        }
+        journal?.Begin(shards, summaries.Select(s => new ShardSummary(s.Rows, 0, 0, 0, s.FeatureCount, s.Checksum, s.FeatureNames)).ToList());
+        var counts = ClassRows(classes, summaries);
+        double[]? factors = options.ClassWeighting.Mode == ClassWeightingMode.None ? null : options.ClassWeighting.FactorsFor(counts);
+        return new DistributedSoftmaxObjective(refs, shards, summaries, classes, factors, options, retry, journal);
+    }
+
+    /// <inheritdoc/>
+    protected override void SumParts(PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton, Action<PartialSums> add)
+    {
+        var request = new ShardRequest(quantity, theta, vector, Core.Losses.LossKind.BinaryCrossEntropy, 1, 1, gaussNewton, _threads, _factors);
+        var parts = _journal?.Replay(request);
+        if (parts is null)
+        {
+            parts = Task.Run(() => Task.WhenAll(_grains.Select((g, k) => _retry.RunAsync(() => g.Evaluate(_shards[k], Classes, request), _shards[k])))).GetAwaiter().GetResult();
+            _journal?.Record(request, parts);
+        }
+        for (int k = 0; k < parts.Length; k++)
+        {
+            var p = parts[k];
+            if (p.Rows != _summaries[k].Rows || p.Checksum != _summaries[k].Checksum)
+            {
+                throw new ShardDataException(
+                    $"Shard {k} ({_shards[k]}) now holds {p.Rows} rows (checksum {p.Checksum:x16}); the first pass read {_summaries[k].Rows} " +
+                    $"(checksum {_summaries[k].Checksum:x16}). Its files changed during the fit; the fit stops rather than train on different data.");
+            }
+            add(new PartialSums(p.Value, p.Vector, p.Squares, p.Total));
+        }
+    }
+
+    // Rows of each class over all shards.
+    private static long[] ClassRows(IReadOnlyList<string> classes, IReadOnlyList<SoftmaxShardSummary> summaries) =>
+        classes.Select(c => summaries.Sum(s => s.Labels.Select((l, i) => l == c ? s.LabelRows[i] : 0).Sum())).ToArray();
+
+    // Labels that all read as numbers are ordered by value ("2" before "10"), others ordinally.
+    private static List<string> Order(IEnumerable<string> labels)
+    {
+        var all = labels.ToList();
+        bool numeric = all.All(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        return numeric
+            ? all.OrderBy(l => double.Parse(l, NumberStyles.Float, CultureInfo.InvariantCulture)).ThenBy(l => l, StringComparer.Ordinal).ToList()
+            : all.OrderBy(l => l, StringComparer.Ordinal).ToList();
+    }
+
+    private static Core.Penalties.ElasticNetPenalty FitProblemPenalty(TrainerOptions options, int penalized) =>
+        new(options.L2Regularization, options.L1Regularization, penalized, options.EnforceNonNegativity);
+}
