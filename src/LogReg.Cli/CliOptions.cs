@@ -76,6 +76,7 @@ internal static class CliOptions
     public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1, 65535);
     public static readonly CliOption<int?> Gateway = Whole("--gateway", "gateway port", 1, 65535);
     public static readonly CliOption<string?> Advertise = Text("--advertise", "IP", "the address other machines reach this worker at");
+    public static readonly CliOption<bool> Softmax = Switch("--family", "binary", "softmax", "the model over shards: binary (labels 0/1, the default) or softmax (any class labels)");
     public static readonly CliOption<int?> ShardCount = Whole("--shard-count", "refuse unless the live workers hold exactly N shard files (a worker that is down takes its files with it)", 1);
     public static readonly CliOption<string?> Checkpoint = Text("--checkpoint", "FILE", "record every round of shard answers, so a killed 'train --cluster' can be resumed");
     public static readonly CliOption<string?> Resume = Text("--resume", "FILE", "resume the fit a --checkpoint FILE recorded (the same shards), recording on");

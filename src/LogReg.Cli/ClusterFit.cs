@@ -1,4 +1,3 @@
-using LogReg.Core.Training;
 using LogReg.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +15,8 @@ internal static class ClusterFit
     public static readonly CliOption[] Options =
         [CliOptions.Cluster, CliOptions.Shards, CliOptions.Label, CliOptions.Json, CliOptions.Certificate, CliOptions.Trust, CliOptions.ShardCount];
 
-    public static DistributedTrainingResult Run(Arguments a, string command, TrainerOptions fit, FitJournal? journal, bool statistics, TextWriter output)
+    /// <summary>Joins, locates the shards and runs <paramref name="fit"/> over them; expected failures are one line.</summary>
+    public static T Run<T>(Arguments a, string command, Func<IClusterClient, IReadOnlyList<LocatedShard>, Task<T>> fit, TextWriter output)
     {
         var cluster = ClusterSettings.Read(a, command);
         string pattern = ShardPattern(a.Required(CliOptions.Shards), command);
@@ -26,7 +26,7 @@ internal static class ClusterFit
         using var host = builder.Build();
         cluster.Start(host, command + " --cluster");
         var client = host.Services.GetRequiredService<IClusterClient>();
-        DistributedTrainingResult result;
+        T result;
         try
         {
             var workers = ShardCatalog.DescribeWorkersAsync(client, pattern).GetAwaiter().GetResult();
@@ -41,7 +41,7 @@ internal static class ClusterFit
                     $"({string.Join(", ", shards.Take(5).Select(s => s.Spec.Files[0]))}{(shards.Count > 5 ? ", …" : "")}); a worker holding the others may be down.");
             }
             output.WriteLine(ShardCatalog.Describe(shards, workers.Count));
-            result = DistributedTrainer.FitAsync(client, shards, fit, journal: journal, statistics: statistics).GetAwaiter().GetResult();
+            result = fit(client, shards).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is ClusterBuildException or FitJournalException or ShardDataException)
         {
@@ -52,8 +52,8 @@ internal static class ClusterFit
         return result;
     }
 
-    // The workers resolve the pattern below their own data roots: it must be a name below a root.
-    private static string ShardPattern(string pattern, string command)
+    /// <summary>The workers resolve the pattern below their own data roots: it must be a name below a root (else exit 2).</summary>
+    public static string ShardPattern(string pattern, string command)
     {
         if (Path.IsPathRooted(pattern) || pattern.Split('/', '\\').Contains(".."))
         {

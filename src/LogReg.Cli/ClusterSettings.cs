@@ -66,6 +66,7 @@ internal sealed record ClusterSettings(string? RedisConnection, ClusterTls? Tls)
         }
         Tls?.Apply(silo);
         silo.AddShards(dataRoot);
+        silo.Services.AddSingleton<Orleans.Runtime.IFatalErrorHandler>(new WorkerFatalError(Console.Error));
         Quiet(silo.Services, _log);
     }
 

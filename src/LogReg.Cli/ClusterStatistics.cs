@@ -21,7 +21,7 @@ internal static class ClusterStatistics
         {
             throw new CliException("stats --cluster: statistics over shards are for --loss bce, unpenalised or with --l2 (not --l1).", 2);
         }
-        var result = ClusterFit.Run(a, "stats", options, journal: null, statistics: true, output);
+        var result = ClusterFit.Run(a, "stats", (client, shards) => LogReg.Distributed.DistributedTrainer.FitAsync(client, shards, options, statistics: true), output);
         var stats = result.Statistics!;
         output.Write(stats.Summary(a.Required(CliOptions.Label)));
         if (jsonPath is not null)

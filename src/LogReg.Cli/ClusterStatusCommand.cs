@@ -16,12 +16,20 @@ internal static class ClusterStatusCommand
     public static int Run(Arguments a, TextWriter output)
     {
         var cluster = ClusterSettings.Read(a, "cluster status");
-        string pattern = a.Get(CliOptions.Shards) ?? "*.csv";
+        string pattern = ClusterFit.ShardPattern(a.Get(CliOptions.Shards) ?? "*.csv", "cluster status");
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => cluster.ConfigureClient(client));
         using var host = builder.Build();
         cluster.Start(host, "cluster status");
-        var workers = ShardCatalog.ListWorkersAsync(host.Services.GetRequiredService<IClusterClient>(), pattern).GetAwaiter().GetResult();
+        IReadOnlyList<WorkerStatus> workers;
+        try
+        {
+            workers = ShardCatalog.ListWorkersAsync(host.Services.GetRequiredService<IClusterClient>(), pattern).GetAwaiter().GetResult();
+        }
+        catch (ShardDataException e)
+        {
+            throw new CliException($"cluster status: {e.Message}");
+        }
         host.StopAsync().GetAwaiter().GetResult();
 
         var rows = workers.Select(w => w.Info is { } info

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using LogReg.Core.Data;
 using LogReg.Core.Training;
@@ -19,47 +20,68 @@ namespace LogReg.Cli;
 internal static class ClusterTraining
 {
     public static readonly CliOption[] Options =
-        [.. CliOptions.Fit, .. ClusterFit.Options, CliOptions.Model, CliOptions.Checkpoint, CliOptions.Resume];
+        [.. CliOptions.Fit, .. ClusterFit.Options, CliOptions.Model, CliOptions.Checkpoint, CliOptions.Resume, CliOptions.Softmax];
 
     public static int Run(Arguments a, TextWriter output)
     {
-        a.OnlyThese(Options, "with --cluster (the shards are all-numeric CSV files)");
+        a.OnlyThese(Options, "with --cluster (the shards are CSV files: a label column and numeric features)");
         string modelPath = a.Required(CliOptions.Model);
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
+        bool softmax = a.Get(CliOptions.Softmax);
+        if (softmax && FitCapabilities.Check(ModelFamily.Softmax, RowSource.Sharded, fit) is { } refusal)
+        {
+            throw new CliException($"train --cluster --family softmax: {refusal.Message}", 2);
+        }
         using var journal = Journal(a);
-        var result = ClusterFit.Run(a, "train", fit, journal, statistics: false, output);
+        var ml = new MLContext(fit.Seed);
+        // The model as 'train' writes it (so 'predict' reads it), and the summary 'train --json' writes.
+        (ITransformer Scorer, DataViewSchema Schema, FitReport Report, long Rows, int Shards, IReadOnlyList<string> Names, string Classes, Action<Utf8JsonWriter> Json) made;
+        if (softmax)
+        {
+            var result = ClusterFit.Run(a, "train", (client, shards) => DistributedTrainer.FitSoftmaxAsync(client, shards, fit, journal: journal), output);
+            var (multiclass, schema) = LogRegMulticlassFit.FromFit(ml, result.Fit, result.RowCount);
+            var names = FeatureNames(result.Model.FeatureNames, result.Model.FeatureCount);
+            string classes = $" × {result.Model.ClassCount} classes ({string.Join(", ", result.Model.ClassNames)})";
+            made = (multiclass.Scorer, schema, result.Report, result.RowCount, result.ShardCount, names, classes, json => TrainJson.Softmax(json, names, multiclass.Model));
+        }
+        else
+        {
+            var result = ClusterFit.Run(a, "train", (client, shards) => DistributedTrainer.FitAsync(client, shards, fit, journal: journal), output);
+            var names = FeatureNames(result.Model.FeatureNames, result.Model.FeatureCount);
+            var schema = new TrainingSet(new DenseMatrix(0, names.Count, Array.Empty<float>()), Array.Empty<double>(), null, names).ToDataView(ml).Schema;
+            var transformer = LogRegTransformer.FromFit(ml, result.Fit, schema, result.RowCount);
+            made = (transformer.Scorer, schema, result.Report, result.RowCount, result.ShardCount, names, "", json => TrainJson.Binary(json, names, transformer.Model));
+        }
         if (a.Get(CliOptions.Resume) is { } resumed)
         {
-            output.WriteLine($"resumed from {resumed}: {journal!.Replayed} of the {journal.Held} recorded evaluations replayed, the rest asked of the cluster");
+            output.WriteLine(journal!.Replayed == journal.Held
+                ? $"resumed from {resumed}: all {journal.Held} recorded rounds replayed{(journal.Recorded > journal.Held ? ", the rest asked of the cluster" : "")}"
+                : $"resumed from {resumed}: {journal.Replayed} of the {journal.Held} recorded rounds replayed (the fit's options part from the record there), the rest asked of the cluster");
         }
-
-        var ml = new MLContext(fit.Seed);
-        var names = result.Model.FeatureNames ?? Enumerable.Range(0, result.Model.FeatureCount).Select(j => $"x{j}").ToArray();
-        var empty = new TrainingSet(new DenseMatrix(0, names.Count, Array.Empty<float>()), Array.Empty<double>(), null, names);
-        var schema = empty.ToDataView(ml).Schema;
-        var transformer = LogRegTransformer.FromFit(ml, result.Fit, schema, result.RowCount);
-        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, transformer.Scorer, schema, stream));
-        var o = result.Report.Optimization;
+        JsonOutput.WriteWith(modelPath, stream => LogRegModelFile.Save(ml, made.Scorer, made.Schema, stream));
+        var o = made.Report.Optimization;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {result.RowCount} rows × {names.Count} features over {result.ShardCount} shard(s) on the cluster: {result.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
+            $"trained on {made.Rows} rows × {made.Names.Count} features{made.Classes} over {made.Shards} shard(s) on the cluster: {made.Report.Optimizer}, {o.Iterations} iterations, {FitArguments.Outcome(o)}; " +
             $"objective {o.Objective:G10}; model written to {modelPath}"));
         if (jsonPath is not null)
         {
-            // The same summary as 'train --json': the model, then the fit report.
             JsonOutput.WriteWith(jsonPath, stream =>
             {
-                using var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
                 json.WriteStartObject();
-                TrainJson.Binary(json, names, transformer.Model);
-                JsonOutput.WriteFitReport(json, result.Report, normalize: false);
+                made.Json(json);
+                JsonOutput.WriteFitReport(json, made.Report, normalize: false);
                 json.WriteEndObject();
             });
             output.WriteLine($"model summary written to {jsonPath}");
         }
         return 0;
     }
+
+    private static IReadOnlyList<string> FeatureNames(IReadOnlyList<string>? names, int count) =>
+        names ?? Enumerable.Range(0, count).Select(j => $"x{j}").ToArray();
 
     // --checkpoint FILE starts a journal, --resume FILE continues one (and records on in it).
     private static FitJournal? Journal(Arguments a)

@@ -51,7 +51,9 @@ internal static class CommandLine
         {
             // One line: the most specific error (an unknown word says more than "no command given").
             var first = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
-            string command = result.CommandResult.Command == root ? "logreg" : result.CommandResult.Command.Name;
+            string command = result.CommandResult.Command == root ? "logreg"
+                : result.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: var parent } && parent != root ? $"{parent.Name} {result.CommandResult.Command.Name}"
+                : result.CommandResult.Command.Name;
             error.WriteLine($"error: {command}: {first.Message} ('logreg {(command == "logreg" ? "" : command + " ")}--help' lists the options.)");
             return 2;
         }

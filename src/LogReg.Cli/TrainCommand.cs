@@ -27,6 +27,12 @@ internal static class TrainCommand
         {
             throw new CliException("train: --shards trains over a cluster's workers and needs --cluster (localhost or redis=HOST:PORT); a single file is --data.", 2);
         }
+        // The cluster's own options mean nothing to a fit of one file: refused rather than ignored.
+        var clusterOnly = ClusterTraining.Options.Except(Options).FirstOrDefault(a.Given);
+        if (clusterOnly is not null)
+        {
+            throw new CliException($"train: {clusterOnly.Name} is for 'train --cluster'; a fit of one --data file does not take it.", 2);
+        }
         string dataPath = a.Required(CliOptions.Data);
         // --dry-run writes nothing, so it needs no model path.
         string modelPath = a.Given(CliOptions.DryRun) ? a.Get(CliOptions.Model) ?? "" : a.Required(CliOptions.Model);

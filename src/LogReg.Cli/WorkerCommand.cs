@@ -38,13 +38,38 @@ internal static class WorkerCommand
         {
             throw new CliException($"worker: --advertise {advertise} makes this worker listen beyond this machine, so --certificate and --trust are required: only processes with a certificate from your authority may connect.", 2);
         }
+        // A port another process listens on is refused here: Orleans would take the address over and the membership would
+        // declare the worker already there dead.
+        var listen = cluster.RedisConnection is not null && advertise is not null && !IPAddress.IsLoopback(advertise) ? IPAddress.Any : IPAddress.Loopback;
+        RequireFree(listen, port ?? ClusterSettings.PrimarySiloPort + instance, "silo");
+        RequireFree(listen, gateway ?? ClusterSettings.PrimaryGatewayPort + instance, "gateway");
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo => cluster.ConfigureSilo(silo, dataRoot, instance, port, gateway, advertise));
         using var host = builder.Build();
         cluster.Start(host, "worker");
-        output.WriteLine($"worker ready (instance {instance}): silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}{(cluster.Tls is null ? "" : $", mutual TLS as {cluster.Tls.Certificate.Subject}")}");
+        output.WriteLine($"worker ready{(cluster.RedisConnection is null ? $" (instance {instance})" : "")}: silo port {port ?? ClusterSettings.PrimarySiloPort + instance}, gateway {gateway ?? ClusterSettings.PrimaryGatewayPort + instance}, data root {dataRoot}{(cluster.Tls is null ? "" : $", mutual TLS as {cluster.Tls.Certificate.Subject}")}");
         output.Flush();
         host.WaitForShutdown();
         return 0;
+    }
+
+    private static void RequireFree(IPAddress address, int port, string what)
+    {
+        // A bind test cannot tell: .NET sets SO_REUSEPORT with ReuseAddress on Linux (as Orleans' listener does), so a second
+        // silo binds a port a live one listens on. A connection that is accepted can.
+        using var probe = new System.Net.Sockets.TcpClient();
+        bool taken;
+        try
+        {
+            taken = probe.ConnectAsync(IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) ? IPAddress.Loopback : address, port).Wait(TimeSpan.FromSeconds(2)) && probe.Connected;
+        }
+        catch (AggregateException e) when (e.InnerException is System.Net.Sockets.SocketException)
+        {
+            taken = false;
+        }
+        if (taken)
+        {
+            throw new CliException($"worker: the {what} port {port} is taken (a process listens on it — another worker on this machine?); choose another with --port/--gateway (or --instance).");
+        }
     }
 }

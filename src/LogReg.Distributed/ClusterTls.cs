@@ -35,6 +35,17 @@ public sealed class ClusterTls
     public static ClusterTls Load(string certificatePath, string trustPath)
     {
         var tls = LoadUnchecked(certificatePath, trustPath);
+        // Every member is a TLS server (silos, gateways) and a client (silo to silo): a certificate limited to one is
+        // refused by its peers only after the join timeout, so it is refused here.
+        if (tls.Certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault() is { } usage)
+        {
+            var oids = usage.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value).ToHashSet();
+            if (!oids.Contains("1.3.6.1.5.5.7.3.1") || !oids.Contains("1.3.6.1.5.5.7.3.2"))
+            {
+                throw new ClusterTlsException($"certificate '{certificatePath}' ({tls.Certificate.Subject}) is not for both server and client authentication; " +
+                    "every member is both (extendedKeyUsage=serverAuth,clientAuth, or no extended key usage).");
+            }
+        }
         if (!tls.Trusts(tls.Certificate))
         {
             throw new ClusterTlsException($"certificate '{certificatePath}' ({tls.Certificate.Subject}) is not signed by a certificate in '{trustPath}' (or is expired); every member's certificate must chain to the trusted ones.");

@@ -18,6 +18,7 @@ public sealed class DistributedObjective : SummedObjective
     private readonly IReadOnlyList<IShardGrain> _grains;
     private readonly IReadOnlyList<ShardSpec> _shards;
     private readonly IReadOnlyList<ShardSummary> _summaries;
+    private readonly IReadOnlyList<(long Rows, ulong Checksum)> _opened;
     private readonly LossKind _loss;
     private readonly int _threads;
     private readonly double _negative;
@@ -33,6 +34,7 @@ public sealed class DistributedObjective : SummedObjective
         _grains = grains;
         _shards = shards;
         _summaries = summaries;
+        _opened = summaries.Select(s => (s.Rows, s.Checksum)).ToList();
         _loss = loss;
         _threads = threads;
         (_negative, _positive) = classWeights;
@@ -103,22 +105,6 @@ public sealed class DistributedObjective : SummedObjective
     protected override void SumParts(PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton, Action<PartialSums> add)
     {
         var request = new ShardRequest(quantity, theta, vector, _loss, _negative, _positive, gaussNewton, _threads);
-        var parts = _journal?.Replay(request);
-        if (parts is null)
-        {
-            parts = Task.Run(() => Task.WhenAll(_grains.Select((g, k) => _retry.RunAsync(() => g.Evaluate(_shards[k], request), _shards[k])))).GetAwaiter().GetResult();
-            _journal?.Record(request, parts);
-        }
-        for (int k = 0; k < parts.Length; k++)
-        {
-            var p = parts[k];
-            if (p.Rows != _summaries[k].Rows || p.Checksum != _summaries[k].Checksum)
-            {
-                throw new ShardDataException(
-                    $"Shard {k} ({_shards[k]}) now holds {p.Rows} rows (checksum {p.Checksum:x16}); the first pass read {_summaries[k].Rows} " +
-                    $"(checksum {_summaries[k].Checksum:x16}). Its files changed during the fit; the fit stops rather than train on different data.");
-            }
-            add(new PartialSums(p.Value, p.Vector, p.Squares, p.Total));
-        }
+        ShardRound.Sum(request, _shards, _opened, k => _grains[k].Evaluate(_shards[k], request), _retry, _journal, add);
     }
 }

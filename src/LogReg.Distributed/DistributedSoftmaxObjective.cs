@@ -16,6 +16,7 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
     private readonly IReadOnlyList<ISoftmaxShardGrain> _grains;
     private readonly IReadOnlyList<ShardSpec> _shards;
     private readonly IReadOnlyList<SoftmaxShardSummary> _summaries;
+    private readonly IReadOnlyList<(long Rows, ulong Checksum)> _opened;
     private readonly double[]? _factors;
     private readonly int _threads;
     private readonly RetryPolicy _retry;
@@ -27,6 +28,7 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
     {
         (_grains, _shards, _summaries, _factors, _threads, _retry, _journal) = (grains, shards, summaries, factors, options.ResolvedThreads, retry, journal);
         Classes = classes;
+        _opened = summaries.Select(s => (s.Rows, s.Checksum)).ToList();
         RowCount = summaries.Sum(s => s.Rows);
         var counts = ClassRows(classes, summaries);
         ValueScale = counts.Select((c, k) => c * (factors?[k] ?? 1.0)).Sum() / RowCount;
@@ -80,23 +82,7 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
     protected override void SumParts(PartialQuantity quantity, double[] theta, double[]? vector, bool gaussNewton, Action<PartialSums> add)
     {
         var request = new ShardRequest(quantity, theta, vector, Core.Losses.LossKind.BinaryCrossEntropy, 1, 1, gaussNewton, _threads, _factors);
-        var parts = _journal?.Replay(request);
-        if (parts is null)
-        {
-            parts = Task.Run(() => Task.WhenAll(_grains.Select((g, k) => _retry.RunAsync(() => g.Evaluate(_shards[k], Classes, request), _shards[k])))).GetAwaiter().GetResult();
-            _journal?.Record(request, parts);
-        }
-        for (int k = 0; k < parts.Length; k++)
-        {
-            var p = parts[k];
-            if (p.Rows != _summaries[k].Rows || p.Checksum != _summaries[k].Checksum)
-            {
-                throw new ShardDataException(
-                    $"Shard {k} ({_shards[k]}) now holds {p.Rows} rows (checksum {p.Checksum:x16}); the first pass read {_summaries[k].Rows} " +
-                    $"(checksum {_summaries[k].Checksum:x16}). Its files changed during the fit; the fit stops rather than train on different data.");
-            }
-            add(new PartialSums(p.Value, p.Vector, p.Squares, p.Total));
-        }
+        ShardRound.Sum(request, _shards, _opened, k => _grains[k].Evaluate(_shards[k], Classes, request), _retry, _journal, add);
     }
 
     // Rows of each class over all shards.

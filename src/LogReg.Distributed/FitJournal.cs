@@ -42,6 +42,12 @@ public sealed class FitJournal : IDisposable
     /// <summary>Evaluations answered from the journal so far.</summary>
     public int Replayed { get; private set; }
 
+    /// <summary>Rounds recorded by this process (asked of the cluster and appended).</summary>
+    public int Appended { get; private set; }
+
+    /// <summary>Rounds the file holds now: those replayed and those appended.</summary>
+    public int Recorded => Replayed + Appended;
+
     /// <summary>Evaluations the journal held when it was opened (intact records).</summary>
     public int Held => _header is null ? 0 : _records.Count;
 
@@ -180,6 +186,7 @@ public sealed class FitJournal : IDisposable
         record.Write(bytes);
         record.Write(XxHash64.HashToUInt64(bytes));
         record.Flush();
+        Appended++;
     }
 
     /// <inheritdoc/>

@@ -68,6 +68,11 @@ public sealed record LabelledRows(DenseMatrix Features, IReadOnlyList<string> La
         var labels = view.GetColumn<string>(label).ToList();
         var rows = view.GetColumn<float[]>("Features").ToList();
         int d = rows.Count == 0 ? 0 : rows[0].Length;
+        int blank = rows.Count(r => r.Any(v => !float.IsFinite(v))) + labels.Count(l => string.IsNullOrWhiteSpace(l));
+        if (blank > 0)
+        {
+            throw new InvalidDataException($"has {blank} row(s) with a blank or non-numeric feature cell or a blank label; every feature cell of a shard is a number (fill or drop those rows).");
+        }
         var values = new float[(long)rows.Count * d];
         for (int i = 0; i < rows.Count; i++)
         {

@@ -52,7 +52,10 @@ public static class ShardLoader
     private static TrainingSet LoadFile(string name, string file, ShardSpec spec) => Reading(name, file, (ml, path) =>
     {
         var view = path.EndsWith(".idv", StringComparison.OrdinalIgnoreCase) ? ml.Data.LoadFromBinary(path) : Csv(ml, path, spec.LabelColumn, DataKind.Boolean);
-        return TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null).Data;
+        var read = TrainingSetReader.Read(view, spec.LabelColumn, spec.FeatureColumn, null);
+        // Never a silently smaller data set: the reader skips rows with a missing value, a shard refuses them.
+        return read.SkippedRows == 0 ? read.Data : throw new InvalidDataException(
+            $"has {read.SkippedRows} row(s) with a blank or non-numeric cell; a shard's label is 0/1 or true/false and every other cell a number (fill or drop those rows).");
     });
 
     // Every read of a shard file: the file must exist; every failure names the shard file, never its content.
@@ -76,10 +79,15 @@ public static class ShardLoader
         }
         catch (Exception e) when (e is not ShardDataException)
         {
-            // The reader's own errors name columns, rows and the expected form; the file's cells are not quoted.
-            throw new ShardDataException($"Shard file '{name}' cannot be read: {e.Message}", e);
+            throw new ShardDataException($"Shard file '{name}' cannot be read: {WithoutCells(e.Message)}", e);
         }
     }
+
+    // The reader names the line and column of a cell it cannot parse, and quotes the cell: the message keeps where, not what.
+    private static string WithoutCells(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"Could not parse value .* in line (\d+), column (.+?)\.?$") is { Success: true } m
+            ? $"line {m.Groups[1].Value}, column '{m.Groups[2].Value}' holds a value that is not 0/1 or true/false (a binary shard's label; --family softmax takes class labels)."
+            : message.Split('\n')[0];
 
     // A header line names the columns; the label is read as labelKind (Boolean: 0/1, true/false; String: a class), the rest
     // as one Single vector named Features.
@@ -104,6 +112,8 @@ public static class ShardLoader
             HasHeader = true,
             Separators = new[] { ',' },
             AllowQuoting = true,
+            // A blank or non-numeric cell reads as NaN (not 0), so the row is seen and refused.
+            MissingRealsAsNaNs = true,
             Columns = new[]
             {
                 new TextLoader.Column(label, labelKind, labelIndex),

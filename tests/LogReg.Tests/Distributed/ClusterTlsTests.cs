@@ -75,6 +75,7 @@ public class ClusterTlsTests
             (certificates.Trust, certificates.Member, "without its private key"),
             (certificates.Rogue, certificates.Trust, "is not signed by a certificate in"),
             (certificates.Member, certificates.OtherTrust, "is not signed by a certificate in"),
+            (certificates.ServerOnly, certificates.Trust, "is not for both server and client authentication"),
         };
         foreach (var (certificate, trust, expected) in cases)
         {

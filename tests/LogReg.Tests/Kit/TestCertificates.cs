@@ -20,6 +20,7 @@ internal sealed class TestCertificates : IDisposable
         WriteMember(ca, "CN=worker", Member);
         WriteMember(ca, "CN=coordinator", Coordinator);
         WriteMember(other, "CN=rogue", Rogue);
+        WriteMember(ca, "CN=server only", ServerOnly, clientToo: false);
         File.WriteAllText(CertificateWithoutKey, File.ReadAllText(Member).Split("-----BEGIN PRIVATE KEY-----")[0]);
     }
 
@@ -40,6 +41,9 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>A certificate and key signed by the other CA.</summary>
     public string Rogue => Path.Combine(Folder, "rogue.pem");
 
+    /// <summary>A certificate signed by the CA for server authentication only.</summary>
+    public string ServerOnly => Path.Combine(Folder, "server-only.pem");
+
     /// <summary>The worker's certificate alone.</summary>
     public string CertificateWithoutKey => Path.Combine(Folder, "worker.crt");
 
@@ -54,13 +58,17 @@ internal sealed class TestCertificates : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
-    private static void WriteMember(X509Certificate2 authority, string subject, string path)
+    private static void WriteMember(X509Certificate2 authority, string subject, string path, bool clientToo = true)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            new OidCollection { new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2") }, false));
+        var usages = new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") };
+        if (clientToo)
+        {
+            usages.Add(new Oid("1.3.6.1.5.5.7.3.2"));
+        }
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
         var serial = RandomNumberGenerator.GetBytes(8);
         using var certificate = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), serial);
         File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
