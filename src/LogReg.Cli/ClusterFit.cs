@@ -55,6 +55,11 @@ internal static class ClusterFit
     /// <summary>The workers resolve the pattern below their own data roots: it must be a name below a root (else exit 2).</summary>
     public static string ShardPattern(string pattern, string command)
     {
+        if (pattern.IndexOfAny(['[', ']', '{', '}']) >= 0 || pattern.Contains("**", StringComparison.Ordinal)
+            || (Path.GetDirectoryName(pattern) ?? "").IndexOfAny(['*', '?']) >= 0)
+        {
+            throw new CliException($"{command}: --shards '{pattern}': the wildcards are * and ? in the file name only ('DIR/part-*.csv'); [..], {{..}} and ** are not read.", 2);
+        }
         if (Path.IsPathRooted(pattern) || pattern.Split('/', '\\').Contains(".."))
         {
             throw new CliException($"{command}: --shards '{pattern}' must name files relative to the workers' data roots (no absolute path, no '..'); each worker lists the files it holds below its --data-root.", 2);

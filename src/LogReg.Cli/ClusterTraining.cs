@@ -30,9 +30,14 @@ internal static class ClusterTraining
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         bool softmax = a.Get(CliOptions.Softmax);
-        if (softmax && FitCapabilities.Check(ModelFamily.Softmax, RowSource.Sharded, fit) is { } refusal)
+        if (FitCapabilities.Check(softmax ? ModelFamily.Softmax : ModelFamily.Sigmoid, RowSource.Sharded, fit) is { } refusal)
         {
-            throw new CliException($"train --cluster --family softmax: {refusal.Message}", 2);
+            throw new CliException($"train --cluster{(softmax ? " --family softmax" : "")}: {FitArguments.Describe(refusal)}", 2);
+        }
+        // Checked before the fit, not after it: a model that cannot be written is a minute of cluster time lost.
+        if (Path.GetDirectoryName(Path.GetFullPath(modelPath)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new CliException($"train: --model '{modelPath}': folder '{folder}' does not exist.", 2);
         }
         using var journal = Journal(a);
         var ml = new MLContext(fit.Seed);

@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace LogReg.Distributed;
 
@@ -22,7 +21,7 @@ namespace LogReg.Distributed;
 /// </remarks>
 public sealed class FitJournal : IDisposable
 {
-    private const string Magic = "LOGREG-FIT-JOURNAL-1";
+    private const string Magic = "LOGREG-FIT-JOURNAL-2";
     private readonly FileStream _file;
     private readonly string _path;
     private readonly List<(ulong Key, ShardPartial[] Parts, long End)> _records;
@@ -73,7 +72,7 @@ public sealed class FitJournal : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FitJournalException($"checkpoint '{path}' does not exist.");
+            throw new FitJournalException(Directory.Exists(path) ? $"checkpoint '{path}' is a folder, not a checkpoint file." : $"checkpoint '{path}' does not exist.");
         }
         var file = Open(path, FileMode.Open);
         if (file.Length == 0)
@@ -86,7 +85,7 @@ public sealed class FitJournal : IDisposable
             using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
             var header = ReadHeader(reader, path);
             var records = new List<(ulong, ShardPartial[], long)>();
-            while (TryReadRecord(reader, header.Summaries.Count) is { } record)
+            while (FitJournalRecord.TryRead(reader, header.Summaries.Count) is { } record)
             {
                 records.Add((record.Key, record.Parts, file.Position));
             }
@@ -107,7 +106,8 @@ public sealed class FitJournal : IDisposable
     {
         if (_header is null)
         {
-            using var writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+            using var header = new MemoryStream();
+            var writer = new BinaryWriter(header, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(specs.Count);
             for (int k = 0; k < specs.Count; k++)
@@ -124,6 +124,12 @@ public sealed class FitJournal : IDisposable
                 writer.Write(summaries[k].FeatureCount);
             }
             writer.Flush();
+            // The header's own checksum: a damaged header is named as such, not as other data.
+            var bytes = header.ToArray();
+            using var file = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+            file.Write(bytes);
+            file.Write(XxHash64.HashToUInt64(bytes));
+            file.Flush();
             return;
         }
         var (heldSpecs, heldSummaries) = _header!.Value;
@@ -151,7 +157,7 @@ public sealed class FitJournal : IDisposable
         {
             return null;
         }
-        if (_next < _records.Count && _records[_next].Key == KeyOf(request))
+        if (_next < _records.Count && _records[_next].Key == FitJournalRecord.KeyOf(request))
         {
             Replayed++;
             return _records[_next++].Parts;
@@ -166,21 +172,7 @@ public sealed class FitJournal : IDisposable
     /// <summary>Appends the answer to <paramref name="request"/> and flushes it to the operating system.</summary>
     internal void Record(ShardRequest request, ShardPartial[] parts)
     {
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(KeyOf(request));
-            foreach (var p in parts)
-            {
-                writer.Write(p.Value);
-                WriteArray(writer, p.Vector);
-                WriteArray(writer, p.Squares);
-                writer.Write(p.Total);
-                writer.Write(p.Rows);
-                writer.Write(p.Checksum);
-            }
-        }
-        var bytes = payload.ToArray();
+        var bytes = FitJournalRecord.Payload(request, parts);
         using var record = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
         record.Write(bytes.Length);
         record.Write(bytes);
@@ -191,20 +183,6 @@ public sealed class FitJournal : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _file.Dispose();
-
-    // The request's identity: everything a shard's answer depends on besides its data and, for the softmax, the class
-    // list (fixed by the data: the header's checksums pin it) — threads change no bit.
-    private static ulong KeyOf(ShardRequest r)
-    {
-        var hash = new XxHash64();
-        hash.Append(MemoryMarshal.AsBytes(stackalloc long[] { (long)r.Quantity, (long)r.Loss, r.GaussNewton ? 1 : 0 }));
-        hash.Append(MemoryMarshal.AsBytes(stackalloc double[] { r.NegativeWeight, r.PositiveWeight, r.Theta.Length, r.Vector?.Length ?? -1 }));
-        hash.Append(MemoryMarshal.AsBytes(r.Theta.AsSpan()));
-        hash.Append(MemoryMarshal.AsBytes((r.Vector ?? []).AsSpan()));
-        hash.Append(MemoryMarshal.AsBytes(stackalloc double[] { r.ClassFactors?.Length ?? -1 }));
-        hash.Append(MemoryMarshal.AsBytes((r.ClassFactors ?? []).AsSpan()));
-        return hash.GetCurrentHashAsUInt64();
-    }
 
     private long HeaderEnd()
     {
@@ -234,56 +212,21 @@ public sealed class FitJournal : IDisposable
                 int features = reader.ReadInt32();
                 summaries.Add(new ShardSummary(rows, 0, 0, 0, features, checksum, null));
             }
+            long end = reader.BaseStream.Position;
+            ulong stored = reader.ReadUInt64();
+            reader.BaseStream.Position = 0;
+            var bytes = reader.ReadBytes(checked((int)end));
+            reader.ReadUInt64();
+            if (stored != XxHash64.HashToUInt64(bytes))
+            {
+                throw new FitJournalException($"checkpoint '{path}' is damaged (its header's checksum does not match); start the fit again with a new --checkpoint.");
+            }
             return (specs, summaries);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
         {
             throw new FitJournalException($"checkpoint '{path}' is not a logreg fit checkpoint (its header cannot be read).");
         }
-    }
-
-    private static (ulong Key, ShardPartial[] Parts)? TryReadRecord(BinaryReader reader, int shards)
-    {
-        try
-        {
-            int length = reader.ReadInt32();
-            if (length <= 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
-            {
-                return null;
-            }
-            var bytes = reader.ReadBytes(length);
-            if (reader.ReadUInt64() != XxHash64.HashToUInt64(bytes))
-            {
-                return null;
-            }
-            using var payload = new BinaryReader(new MemoryStream(bytes));
-            ulong key = payload.ReadUInt64();
-            var parts = new ShardPartial[shards];
-            for (int k = 0; k < shards; k++)
-            {
-                parts[k] = new ShardPartial(payload.ReadDouble(), ReadArray(payload), ReadArray(payload), payload.ReadDouble(), payload.ReadInt64(), payload.ReadUInt64());
-            }
-            return (key, parts);
-        }
-        catch (EndOfStreamException)
-        {
-            return null;
-        }
-    }
-
-    private static void WriteArray(BinaryWriter writer, double[]? values)
-    {
-        writer.Write(values?.Length ?? -1);
-        if (values is not null)
-        {
-            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-        }
-    }
-
-    private static double[]? ReadArray(BinaryReader reader)
-    {
-        int length = reader.ReadInt32();
-        return length < 0 ? null : MemoryMarshal.Cast<byte, double>(reader.ReadBytes(checked(length * sizeof(double)))).ToArray();
     }
 
     private static FileStream Open(string path, FileMode mode)

@@ -57,17 +57,18 @@ public sealed class ShardRoot
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         string folder = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
-        string directory = folder == "." ? Directory : Resolve(folder);
-        if (!System.IO.Directory.Exists(directory))
+        // The folder must lead below the root (Resolve refuses otherwise); files are named as listed, a link by its own name.
+        string directory = folder == "." ? Directory : Path.Combine(Directory, folder);
+        if (folder != "." && !System.IO.Directory.Exists(Resolve(folder)))
         {
             return [];
         }
         var held = new List<HeldFile>();
         foreach (var file in System.IO.Directory.GetFiles(directory, Path.GetFileName(pattern)))
         {
-            if (RelativeName(file) is { } name)
+            if (RelativeName(file) is not null)
             {
-                held.Add(new HeldFile(name.Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(file).Length));
+                held.Add(new HeldFile(Path.GetRelativePath(Directory, file).Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(file).Length));
             }
         }
         return held.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();

@@ -88,6 +88,12 @@ public sealed class ClusterCliTests : CliRun
             Assert.Equal(2, r.Exit);
             Assert.Equal($"error: train: --shards '{pattern}' must name files relative to the workers' data roots (no absolute path, no '..'); each worker lists the files it holds below its --data-root.", r.Err.Trim());
         }
+        foreach (var pattern in new[] { "part-[0-4].csv", "**/*.csv", "d*/part.csv" })
+        {
+            var glob = Run("train", "--cluster", "localhost", "--shards", pattern, "--label", "y", "--model", Path.Combine(Folder, "m.zip"));
+            Assert.Equal(2, glob.Exit);
+            Assert.Contains("the wildcards are * and ? in the file name only", glob.Err);
+        }
         // The coordinator has no data root: its shards are what the workers hold.
         var root = Run("train", "--cluster", "localhost", "--data-root", Folder, "--shards", "*.csv", "--label", "y", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, root.Exit);

@@ -89,5 +89,11 @@ public sealed class FitJournalTests : IDisposable
         File.WriteAllText(notJournal, "y,x\n1,2\n");
         Assert.Contains("is not a logreg fit checkpoint", Assert.Throws<FitJournalException>(() => FitJournal.Resume(notJournal)).Message);
         Assert.Contains("does not exist", Assert.Throws<FitJournalException>(() => FitJournal.Resume(notJournal + ".missing")).Message);
+        // A damaged header (a flipped byte in a shard's row count) is named as damage, not as other data.
+        var bytes = File.ReadAllBytes(path);
+        bytes[40] ^= 0x10;
+        string damaged = Path.Combine(_folder, "damaged.journal");
+        File.WriteAllBytes(damaged, bytes);
+        Assert.Contains("is damaged (its header's checksum does not match)", Assert.Throws<FitJournalException>(() => FitJournal.Resume(damaged)).Message);
     }
 }

@@ -51,6 +51,19 @@ public sealed class ShardRootTests : IDisposable
     }
 
     [Fact]
+    public void AWorkerListsItsFilesByTheNamesItWasGivenAndLeavesOutLinksThatLeadOutside()
+    {
+        var root = new ShardRoot(Path.Combine(_folder, "data"));
+        File.CreateSymbolicLink(Path.Combine(_folder, "data", "sub", "alias.csv"), Path.Combine(_folder, "data", "sub", "a.csv"));
+        File.CreateSymbolicLink(Path.Combine(_folder, "data", "sub", "out.csv"), Path.Combine(_outside, "b.csv"));
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "data", "linked"), Path.Combine(_folder, "data", "sub"));
+        Assert.Equal(["sub/a.csv", "sub/alias.csv"], root.Match("sub/*.csv").Select(f => f.Name));
+        Assert.Equal(["linked/a.csv", "linked/alias.csv"], root.Match("linked/*.csv").Select(f => f.Name));
+        Assert.Empty(root.Match("missing/*.csv"));
+        Assert.Throws<ShardDataException>(() => root.Match("../*.csv"));
+    }
+
+    [Fact]
     public void ARootReachedThroughALinkIsItsTarget()
     {
         string alias = _folder + "-alias";
