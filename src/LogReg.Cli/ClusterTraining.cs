@@ -61,7 +61,8 @@ internal static class ClusterTraining
         }
         if (a.Get(CliOptions.Resume) is { } resumed)
         {
-            output.WriteLine(journal!.Replayed == journal.Held
+            output.WriteLine(journal!.Held == 0 ? $"resumed from {resumed}: it held no round yet (the coordinator stopped before the first), so every round was asked of the cluster"
+                : journal.Replayed == journal.Held
                 ? $"resumed from {resumed}: all {journal.Held} recorded rounds replayed{(journal.Recorded > journal.Held ? ", the rest asked of the cluster" : "")}"
                 : $"resumed from {resumed}: {journal.Replayed} of the {journal.Held} recorded rounds replayed (the fit's options part from the record there), the rest asked of the cluster");
         }

@@ -37,30 +37,23 @@ public sealed record LabelledRows(DenseMatrix Features, IReadOnlyList<string> La
     /// <summary>FNV-1a (64-bit) over the row count, every label's characters and every value: what a changed file changes.</summary>
     public ulong Checksum()
     {
-        ulong hash = 14695981039346656037UL;
-        void Mix(ulong value)
-        {
-            for (int b = 0; b < 8; b++)
-            {
-                hash = (hash ^ ((value >> (8 * b)) & 0xFF)) * 1099511628211UL;
-            }
-        }
-        Mix((ulong)Labels.Count);
+        var hash = new Fnv64();
+        hash.Mix((ulong)Labels.Count);
         var row = new double[Features.ColumnCount];
         for (int i = 0; i < Labels.Count; i++)
         {
-            Mix((ulong)Labels[i].Length);
+            hash.Mix((ulong)Labels[i].Length);
             foreach (char c in Labels[i])
             {
-                Mix(c);
+                hash.Mix(c);
             }
             Features.CopyRow(i, row);
             foreach (double v in row)
             {
-                Mix(BitConverter.DoubleToUInt64Bits(v));
+                hash.Mix(v);
             }
         }
-        return hash;
+        return hash.Value;
     }
 
     internal static LabelledRows Read(IDataView view, string label)

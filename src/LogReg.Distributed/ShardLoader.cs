@@ -130,26 +130,19 @@ public static class ShardLoader
     public static ulong Checksum(TrainingSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ulong hash = 14695981039346656037UL;
-        void Mix(ulong value)
-        {
-            for (int b = 0; b < 8; b++)
-            {
-                hash = (hash ^ ((value >> (8 * b)) & 0xFF)) * 1099511628211UL;
-            }
-        }
-        Mix((ulong)data.RowCount);
+        var hash = new Fnv64();
+        hash.Mix((ulong)data.RowCount);
         var row = new double[data.FeatureCount];
         for (int i = 0; i < data.RowCount; i++)
         {
-            Mix(BitConverter.DoubleToUInt64Bits(data.Labels[i]));
-            Mix(BitConverter.DoubleToUInt64Bits(data.WeightOf(i)));
+            hash.Mix(data.Labels[i]);
+            hash.Mix(data.WeightOf(i));
             data.Features.CopyRow(i, row);
             foreach (double v in row)
             {
-                Mix(BitConverter.DoubleToUInt64Bits(v));
+                hash.Mix(v);
             }
         }
-        return hash;
+        return hash.Value;
     }
 }
