@@ -68,7 +68,7 @@ internal static class CliOptions
     public static readonly CliOption<int> Folds = new("--folds", "N", "cross-validation folds (default 5)", text => ParseWhole("--folds", text, 2), 5);
 
     // The cluster.
-    public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership");
+    public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership (a Redis password from LOGREG_REDIS_PASSWORD, or redis=HOST:PORT,password=…)");
     public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob below --data-root), one shard each");
     public static readonly CliOption<string?> DataRoot = Text("--data-root", "DIR",
         "the folder shard files are named relative to; a worker reads nothing outside it (default: the current folder; required with redis)");

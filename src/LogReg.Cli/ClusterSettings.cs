@@ -25,12 +25,21 @@ internal sealed record ClusterSettings(string? RedisConnection, ClusterTls? Tls)
     public const int PrimaryGatewayPort = 30000;
     private const string ClusterId = "logreg";
 
+    /// <summary>The environment variable a Redis password may come from, so that it is not on a command line every local user can read.</summary>
+    public const string PasswordVariable = "LOGREG_REDIS_PASSWORD";
+
+    /// <summary>The Redis connection with the password from the environment added, unless the connection names one.</summary>
+    internal static string WithPassword(string connection, string? password) =>
+        string.IsNullOrEmpty(password) || connection.Split(',').Any(p => p.TrimStart().StartsWith("password=", StringComparison.OrdinalIgnoreCase))
+            ? connection
+            : $"{connection},password={password}";
+
     /// <summary>Reads --cluster, and --certificate with --trust (both or neither).</summary>
     public static ClusterSettings Read(Arguments a, string command)
     {
         string value = a.Required(CliOptions.Cluster);
         string? redis = value == "localhost" ? null
-            : value.StartsWith("redis=", StringComparison.Ordinal) && value.Length > "redis=".Length ? value["redis=".Length..]
+            : value.StartsWith("redis=", StringComparison.Ordinal) && value.Length > "redis=".Length ? WithPassword(value["redis=".Length..], Environment.GetEnvironmentVariable(PasswordVariable))
             : throw new CliException($"{command}: --cluster '{value}' is not understood; expected localhost or redis=HOST:PORT.", 2);
         string? certificate = a.Get(CliOptions.Certificate);
         string? trust = a.Get(CliOptions.Trust);

@@ -67,6 +67,15 @@ public sealed class ClusterCliTests : CliRun
     }
 
     [Fact]
+    public void TheRedisPasswordMayComeFromTheEnvironmentAndAPasswordGivenWins()
+    {
+        Assert.Equal("a:6379,password=s3cret", LogReg.Cli.ClusterSettings.WithPassword("a:6379", "s3cret"));
+        Assert.Equal("a:6379,password=given", LogReg.Cli.ClusterSettings.WithPassword("a:6379,password=given", "s3cret"));
+        Assert.Equal("a:6379", LogReg.Cli.ClusterSettings.WithPassword("a:6379", null));
+        Assert.Equal("a:6379,connectTimeout=2000", LogReg.Cli.ClusterSettings.WithPassword("a:6379,connectTimeout=2000", ""));
+    }
+
+    [Fact]
     public void ARedisThatCannotBeReachedIsOneLineNamingItExitOne()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
