@@ -19,10 +19,10 @@ internal static class WorkerCommand
         int? port = a.Get(CliOptions.Port);
         int? gateway = a.Get(CliOptions.Gateway);
         string? advertiseText = a.Get(CliOptions.Advertise);
-        // A worker that listens beyond this machine must say which folder clients may have it read.
+        // A worker in a cluster of several machines must say which folder clients may have it read.
         if (cluster.RedisConnection is not null && !a.Given(CliOptions.DataRoot))
         {
-            throw new CliException("worker: --cluster redis=… listens on every interface, so --data-root DIR is required: the worker reads shard files below it and nothing else.", 2);
+            throw new CliException("worker: --cluster redis=… joins a cluster other machines may reach, so --data-root DIR is required: the worker reads shard files below it and nothing else.", 2);
         }
         string dataRoot = Path.GetFullPath(a.Get(CliOptions.DataRoot) ?? ".");
         if (!Directory.Exists(dataRoot))
