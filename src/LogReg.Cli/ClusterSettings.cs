@@ -118,7 +118,8 @@ internal sealed record ClusterSettings(string? RedisConnection, ClusterTls? Tls)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            string cause = e.GetBaseException().Message.Split('\n')[0].Trim();
+            // StackExchange.Redis appends advice about its own connection options; the cause is the first sentence.
+            string cause = e.GetBaseException().Message.Split('\n')[0].Split(" To allow this multiplexer")[0].Trim();
             throw new CliException($"{command}: cannot start on the cluster '{where}': {cause}");
         }
     }

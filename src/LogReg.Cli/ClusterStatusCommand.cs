@@ -35,7 +35,7 @@ internal static class ClusterStatusCommand
         var rows = workers.Select(w => w.Info is { } info
             ? (w.Silo, Build: info.Build == WorkerBuild.Current ? info.Build.ToString() : $"{info.Build} ≠ this {WorkerBuild.Current}",
                 Files: info.Files.Count == 0 ? "none" : $"{info.Files.Count}: " + string.Join(", ", info.Files.Select(f => f.Name)))
-            : (w.Silo, Build: $"no answer ({w.Failure})", Files: "?")).ToList();
+            : (w.Silo, Build: "no answer (unreachable: leaving the cluster, or a build without the handshake)", Files: "?")).ToList();
         rows.Insert(0, ("worker", "build", $"shard files ({pattern})"));
         int silo = rows.Max(r => r.Silo.Length);
         int build = rows.Max(r => r.Build.Length);
@@ -43,8 +43,18 @@ internal static class ClusterStatusCommand
         {
             output.WriteLine($"{s.PadRight(silo)}  {b.PadRight(build)}  {f}");
         }
-        int differing = workers.Count(w => w.Info?.Build != WorkerBuild.Current);
-        output.WriteLine($"{workers.Count} worker(s); {(differing == 0 ? "all run this build" : $"{differing} not on this build ({WorkerBuild.Current}): a fit refuses them")}");
-        return differing == 0 ? 0 : 1;
+        int differing = workers.Count(w => w.Info is { } info && info.Build != WorkerBuild.Current);
+        int silent = workers.Count(w => w.Info is null);
+        var problems = new List<string>();
+        if (differing > 0)
+        {
+            problems.Add($"{differing} on another build than this one ({WorkerBuild.Current}): a fit refuses them");
+        }
+        if (silent > 0)
+        {
+            problems.Add($"{silent} did not answer (a worker killed moments ago leaves the list within about 15 s)");
+        }
+        output.WriteLine($"{workers.Count} worker(s); {(problems.Count == 0 ? "all run this build" : string.Join("; ", problems))}");
+        return problems.Count == 0 ? 0 : 1;
     }
 }

@@ -15,7 +15,8 @@ internal sealed class WorkerFatalError(TextWriter error) : IFatalErrorHandler
     {
         // Orleans' message carries the whole membership table after "Membership:"; the reason before it is the news.
         string cause = (exception?.GetBaseException().Message ?? context ?? "").Split('\n')[0].Split(" Membership:")[0].Trim().TrimEnd('.');
-        error.WriteLine($"error: worker: the cluster declared this worker dead ({cause}): the other workers could not reach it or took its place — " +
+        bool declared = cause.Contains("told I am dead", StringComparison.Ordinal) || cause.Contains("classifies this silo as Dead", StringComparison.Ordinal);
+        error.WriteLine($"error: worker: {(declared ? "the cluster's membership declared this worker dead" : $"a fatal error in the cluster runtime ({cause})")}: the other workers could not reach it or took its place — " +
             "a certificate they do not trust (or no TLS where they use it), an address or port they cannot reach, or another worker started at its address. It stops.");
         error.Flush();
         Environment.Exit(1);

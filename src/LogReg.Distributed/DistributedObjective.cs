@@ -79,7 +79,7 @@ public sealed class DistributedObjective : SummedObjective
                 throw new ShardDataException($"Shard {k} ({shards[k]}) has {summaries[k].FeatureCount} features; shard 0 ({shards[0]}) has {d}.");
             }
         }
-        journal?.Begin(shards, summaries);
+        journal?.Begin("binary", shards, summaries);
         long rows = summaries.Sum(s => s.Rows);
         LogisticRegressionTrainer.RequireBothClasses(rows, summaries.Sum(s => s.PositiveWeight), summaries.Sum(s => s.NegativeWeight), nameof(shards));
         var weights = options.ClassWeighting.For(rows, summaries.Sum(s => s.Positives));

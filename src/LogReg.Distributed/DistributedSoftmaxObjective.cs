@@ -72,7 +72,7 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
         {
             throw new ShardDataException($"The shards' labels hold {classes.Count} class(es); the softmax model needs at least two.");
         }
-        journal?.Begin(shards, summaries.Select(s => new ShardSummary(s.Rows, 0, 0, 0, s.FeatureCount, s.Checksum, s.FeatureNames)).ToList());
+        journal?.Begin("softmax", shards, summaries.Select(s => new ShardSummary(s.Rows, 0, 0, 0, s.FeatureCount, s.Checksum, s.FeatureNames)).ToList());
         var counts = ClassRows(classes, summaries);
         double[]? factors = options.ClassWeighting.Mode == ClassWeightingMode.None ? null : options.ClassWeighting.FactorsFor(counts);
         return new DistributedSoftmaxObjective(refs, shards, summaries, classes, factors, options, retry, journal);

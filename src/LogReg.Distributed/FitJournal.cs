@@ -25,11 +25,11 @@ public sealed class FitJournal : IDisposable
     private readonly FileStream _file;
     private readonly string _path;
     private readonly List<(ulong Key, ShardPartial[] Parts, long End)> _records;
-    private readonly (IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries)? _header;
+    private readonly (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries)? _header;
     private int _next;
     private bool _replaying;
 
-    private FitJournal(string path, FileStream file, (IReadOnlyList<ShardSpec>, IReadOnlyList<ShardSummary>)? header, List<(ulong, ShardPartial[], long)> records)
+    private FitJournal(string path, FileStream file, (string, IReadOnlyList<ShardSpec>, IReadOnlyList<ShardSummary>)? header, List<(ulong, ShardPartial[], long)> records)
     {
         _path = path;
         _file = file;
@@ -102,13 +102,14 @@ public sealed class FitJournal : IDisposable
     /// A new journal records the shards; a resumed one checks that the shards are those it recorded (specs, rows,
     /// checksums) and refuses other data.
     /// </summary>
-    internal void Begin(IReadOnlyList<ShardSpec> specs, IReadOnlyList<ShardSummary> summaries)
+    internal void Begin(string family, IReadOnlyList<ShardSpec> specs, IReadOnlyList<ShardSummary> summaries)
     {
         if (_header is null)
         {
             using var header = new MemoryStream();
             var writer = new BinaryWriter(header, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
+            writer.Write(family);
             writer.Write(specs.Count);
             for (int k = 0; k < specs.Count; k++)
             {
@@ -132,7 +133,11 @@ public sealed class FitJournal : IDisposable
             file.Flush();
             return;
         }
-        var (heldSpecs, heldSummaries) = _header!.Value;
+        var (heldFamily, heldSpecs, heldSummaries) = _header!.Value;
+        if (heldFamily != family)
+        {
+            throw new FitJournalException($"checkpoint '{_path}' records a {heldFamily} fit; this one is a {family} fit. A fit resumes as the model it started as.");
+        }
         if (heldSpecs.Count != specs.Count)
         {
             throw new FitJournalException($"checkpoint '{_path}' records a fit over {heldSpecs.Count} shard(s); this one has {specs.Count}.");
@@ -192,7 +197,7 @@ public sealed class FitJournal : IDisposable
         return _file.Position;
     }
 
-    private static (IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries) ReadHeader(BinaryReader reader, string path)
+    private static (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries) ReadHeader(BinaryReader reader, string path)
     {
         try
         {
@@ -200,6 +205,7 @@ public sealed class FitJournal : IDisposable
             {
                 throw new FitJournalException($"checkpoint '{path}' is not a logreg fit checkpoint.");
             }
+            string family = reader.ReadString();
             int shards = reader.ReadInt32();
             var specs = new List<ShardSpec>();
             var summaries = new List<ShardSummary>();
@@ -221,7 +227,7 @@ public sealed class FitJournal : IDisposable
             {
                 throw new FitJournalException($"checkpoint '{path}' is damaged (its header's checksum does not match); start the fit again with a new --checkpoint.");
             }
-            return (specs, summaries);
+            return (family, specs, summaries);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
         {

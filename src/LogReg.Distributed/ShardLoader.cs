@@ -86,7 +86,7 @@ public static class ShardLoader
     // The reader names the line and column of a cell it cannot parse, and quotes the cell: the message keeps where, not what.
     private static string WithoutCells(string message) =>
         System.Text.RegularExpressions.Regex.Match(message, @"Could not parse value .* in line (\d+), column (.+?)\.?$") is { Success: true } m
-            ? $"line {m.Groups[1].Value}, column '{m.Groups[2].Value}' holds a value that is not 0/1 or true/false (a binary shard's label; --family softmax takes class labels)."
+            ? $"line {m.Groups[1].Value}, column '{m.Groups[2].Value}' holds a value that is not 0/1 or true/false (a binary shard's label; class labels are for the softmax model over shards, 'train --cluster --family softmax')."
             : message.Split('\n')[0];
 
     // A header line names the columns; the label is read as labelKind (Boolean: 0/1, true/false; String: a class), the rest

@@ -49,7 +49,7 @@ public static class SummedStatistics
 
         var warnings = new List<string>
         {
-            $"Separation was not checked: {why}, and the proof is a linear program over the rows. Whether the maximum-likelihood estimate exists is not known; the estimates and standard errors below assume it does.",
+            $"Separation was not checked: {why}, and the proof is a linear program over the rows. Whether the maximum-likelihood estimate exists is not known; the estimates and standard errors reported assume it does.",
         };
         if (!fit.Report.Optimization.Converged)
         {

@@ -84,6 +84,13 @@ public sealed class FitJournalTests : IDisposable
             var e = await Assert.ThrowsAsync<FitJournalException>(() => DistributedTrainer.FitAsync(cluster.Client, swapped, tight, retry: DistributedTrainingTests.Patient, journal: resumed));
             Assert.Contains("A fit resumes on the data it started on", e.Message);
         }
+        // The same files fitted as the other family: refused as such, not as other data.
+        using (var resumed = FitJournal.Resume(path))
+        {
+            var located = files.Specs.Select(s => new LocatedShard(s, [])).ToList();
+            var e = await Assert.ThrowsAsync<FitJournalException>(() => DistributedTrainer.FitSoftmaxAsync(cluster.Client, located, tight, retry: DistributedTrainingTests.Patient, journal: resumed));
+            Assert.Contains("records a binary fit; this one is a softmax fit", e.Message);
+        }
         Assert.Contains("exists; resume it", Assert.Throws<FitJournalException>(() => FitJournal.Create(path)).Message);
         string notJournal = Path.Combine(_folder, "notes.txt");
         File.WriteAllText(notJournal, "y,x\n1,2\n");
