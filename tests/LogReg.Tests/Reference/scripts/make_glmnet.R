@@ -1,0 +1,58 @@
+# Builds glmnet.json (run once; tests never call it): glmnet's regularisation paths and a cross-validation, the
+# references for issue 25 (paths and CV at glmnet's precision).
+# Objective (glmnet's scaling): (1/n)·Σ logloss + λ[(1 − α)/2·‖β‖² + α‖β‖₁], intercept unpenalised, with
+# standardize = TRUE (penalise the standardised coefficients, report them on the original scale) unless noted.
+# Paths are solved to thresh = 1e-14 (glmnet's default 1e-7 stops far from the optimum); the λ sequence is glmnet's
+# own (nlambda = 100, lambda.min.ratio = 1e-4 when n > p, else 1e-2; the path stops early when the deviance ratio
+# stops changing, as glmnet does). Folds for cv.glmnet are fixed: foldid = rep(1:10, length.out = n).
+# Run with Debian bookworm's r-base-core 4.2.2, r-cran-glmnet 4.1-6, r-cran-jsonlite:
+#   Rscript tests/LogReg.Tests/Reference/scripts/make_glmnet.R tests/LogReg.Tests/Reference
+suppressMessages({ library(glmnet); library(jsonlite) })
+out <- commandArgs(trailingOnly = TRUE)[1]
+read <- function(name) read.csv(file.path(out, paste0(name, ".csv")))
+
+binomial_path <- function(name, alpha, standardize = TRUE) {
+  d <- read(name)
+  x <- as.matrix(d[, setdiff(names(d), "Label")])
+  fit <- glmnet(x, d$Label, family = "binomial", alpha = alpha, standardize = standardize, thresh = 1e-14, maxit = 1e7)
+  beta <- as.matrix(fit$beta)
+  list(data = name, family = "binomial", alpha = alpha, standardize = standardize, lambda = fit$lambda,
+       df = as.integer(fit$df), dev_ratio = fit$dev.ratio, null_dev = fit$nulldev, intercept = unname(fit$a0),
+       features = rownames(beta), coefficients = unname(lapply(seq_len(ncol(beta)), function(j) unname(beta[, j]))))
+}
+
+multinomial_path <- function(name, label, alpha) {
+  d <- read(name)
+  x <- as.matrix(d[, setdiff(names(d), label)])
+  y <- factor(d[[label]])
+  fit <- glmnet(x, y, family = "multinomial", alpha = alpha, thresh = 1e-14, maxit = 1e7)
+  classes <- names(fit$beta)
+  list(data = name, family = "multinomial", alpha = alpha, standardize = TRUE, lambda = fit$lambda,
+       dev_ratio = fit$dev.ratio, null_dev = fit$nulldev, classes = classes, features = rownames(fit$beta[[1]]),
+       intercept = unname(lapply(classes, function(k) unname(fit$a0[k, ]))),
+       coefficients = unname(lapply(classes, function(k) { b <- as.matrix(fit$beta[[k]]); unname(lapply(seq_len(ncol(b)), function(j) unname(b[, j]))) })))
+}
+
+cross_validation <- function(name, alpha, measure) {
+  d <- read(name)
+  x <- as.matrix(d[, setdiff(names(d), "Label")])
+  foldid <- rep(1:10, length.out = nrow(d))
+  cv <- cv.glmnet(x, d$Label, family = "binomial", alpha = alpha, foldid = foldid, type.measure = measure, thresh = 1e-14, maxit = 1e7)
+  list(data = name, alpha = alpha, type_measure = measure, foldid = "rep(1:10, length.out = n)", lambda = cv$lambda,
+       cvm = cv$cvm, cvsd = cv$cvsd, nzero = as.integer(cv$nzero), lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se)
+}
+
+result <- list(
+  software = list(R = paste(R.version$major, R.version$minor, sep = "."), glmnet = as.character(packageVersion("glmnet"))),
+  paths = list(
+    binomial_path("breast_cancer_wdbc", 1),
+    binomial_path("breast_cancer_wdbc", 0.5),
+    binomial_path("breast_cancer_wdbc", 0),
+    binomial_path("spector", 1),
+    binomial_path("spector", 1, standardize = FALSE),
+    multinomial_path("iris", "species", 1)),
+  cross_validation = list(
+    cross_validation("breast_cancer_wdbc", 1, "deviance"),
+    cross_validation("breast_cancer_wdbc", 1, "class"),
+    cross_validation("breast_cancer_wdbc", 1, "auc")))
+writeLines(toJSON(result, digits = I(17), auto_unbox = TRUE), file.path(out, "glmnet.json"))
