@@ -5,15 +5,18 @@
 # Paths are solved to thresh = 1e-14 (glmnet's default 1e-7 stops far from the optimum); the λ sequence is glmnet's
 # own (nlambda = 100, lambda.min.ratio = 1e-4 when n > p, else 1e-2; the path stops early when the deviance ratio
 # stops changing, as glmnet does). Folds for cv.glmnet are fixed: foldid = rep(1:10, length.out = n).
+# The features are rounded to single precision first (f32): this project stores features as ML.NET does, in 32-bit
+# floats, so the reference is computed on exactly the values the tests' fits see.
 # Run with Debian bookworm's r-base-core 4.2.2, r-cran-glmnet 4.1-6, r-cran-jsonlite:
 #   Rscript tests/LogReg.Tests/Reference/scripts/make_glmnet.R tests/LogReg.Tests/Reference
 suppressMessages({ library(glmnet); library(jsonlite) })
 out <- commandArgs(trailingOnly = TRUE)[1]
 read <- function(name) read.csv(file.path(out, paste0(name, ".csv")))
+f32 <- function(x) { m <- matrix(readBin(writeBin(as.vector(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
 
 binomial_path <- function(name, alpha, standardize = TRUE) {
   d <- read(name)
-  x <- as.matrix(d[, setdiff(names(d), "Label")])
+  x <- f32(as.matrix(d[, setdiff(names(d), "Label")]))
   fit <- glmnet(x, d$Label, family = "binomial", alpha = alpha, standardize = standardize, thresh = 1e-14, maxit = 1e7)
   beta <- as.matrix(fit$beta)
   list(data = name, family = "binomial", alpha = alpha, standardize = standardize, lambda = fit$lambda,
@@ -23,7 +26,7 @@ binomial_path <- function(name, alpha, standardize = TRUE) {
 
 multinomial_path <- function(name, label, alpha) {
   d <- read(name)
-  x <- as.matrix(d[, setdiff(names(d), label)])
+  x <- f32(as.matrix(d[, setdiff(names(d), label)]))
   y <- factor(d[[label]])
   fit <- glmnet(x, y, family = "multinomial", alpha = alpha, thresh = 1e-14, maxit = 1e7)
   classes <- names(fit$beta)
@@ -35,7 +38,7 @@ multinomial_path <- function(name, label, alpha) {
 
 cross_validation <- function(name, alpha, measure) {
   d <- read(name)
-  x <- as.matrix(d[, setdiff(names(d), "Label")])
+  x <- f32(as.matrix(d[, setdiff(names(d), "Label")]))
   foldid <- rep(1:10, length.out = nrow(d))
   cv <- cv.glmnet(x, d$Label, family = "binomial", alpha = alpha, foldid = foldid, type.measure = measure, thresh = 1e-14, maxit = 1e7)
   list(data = name, alpha = alpha, type_measure = measure, foldid = "rep(1:10, length.out = n)", lambda = cv$lambda,

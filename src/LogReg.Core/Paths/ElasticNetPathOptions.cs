@@ -1,0 +1,58 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// A regularisation path in glmnet's scaling: at each λ the minimiser of
+/// (1/Σsᵢ)·Σ sᵢ·logloss(yᵢ, b + xᵢ·w) + λ[(1 − α)/2·‖w‖² + α‖w‖₁], the intercept b unpenalised. Defaults are glmnet's,
+/// so numbers compare directly: the lasso (α = 1), 100 λ values from λ_max down to <see cref="LambdaMinRatio"/>·λ_max
+/// (1e-4 when rows outnumber features, else 1e-2), internal standardisation on.
+/// </summary>
+public sealed record ElasticNetPathOptions
+{
+    /// <summary>α ∈ [0, 1]: 1 the lasso, 0 ridge (then λ_max is glmnet's, computed as for α = 0.001).</summary>
+    public double L1Ratio { get; init; } = 1;
+
+    /// <summary>An explicit decreasing λ sequence (then <see cref="LambdaCount"/> and <see cref="LambdaMinRatio"/> are not used).</summary>
+    public IReadOnlyList<double>? Lambdas { get; init; }
+
+    /// <summary>How many λ values the path has (it may stop earlier, as glmnet's does, when the deviance explained stops changing).</summary>
+    public int LambdaCount { get; init; } = 100;
+
+    /// <summary>The smallest λ as a fraction of λ_max; null: 1e-4 when rows outnumber features, else 1e-2.</summary>
+    public double? LambdaMinRatio { get; init; }
+
+    /// <summary>
+    /// Penalise the coefficients of the columns scaled to unit (weighted, 1/n) variance and report them on the original
+    /// scale (glmnet's <c>standardize = TRUE</c>); off when the features are already scaled (an ML.NET normaliser earlier).
+    /// </summary>
+    public bool Standardize { get; init; } = true;
+
+    /// <summary>Coordinate descent stops when no coefficient moves by more than this (on the standardised scale).</summary>
+    public double Tolerance { get; init; } = 1e-12;
+
+    /// <summary>Throws unless the values are usable.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of its range.</exception>
+    public void Validate()
+    {
+        if (!(L1Ratio >= 0 && L1Ratio <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(L1Ratio), L1Ratio, "L1Ratio (α) must be in [0, 1].");
+        }
+        if (LambdaCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LambdaCount), LambdaCount, "LambdaCount must be at least 1.");
+        }
+        if (LambdaMinRatio is { } ratio && !(ratio > 0 && ratio < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LambdaMinRatio), ratio, "LambdaMinRatio must be in (0, 1).");
+        }
+        if (Lambdas is { } lambdas && (lambdas.Count == 0 || lambdas.Any(l => !(l >= 0) || double.IsInfinity(l))
+            || lambdas.Zip(lambdas.Skip(1)).Any(p => p.Second > p.First)))
+        {
+            throw new ArgumentException("Lambdas must be a non-empty, decreasing sequence of finite values ≥ 0.", nameof(Lambdas));
+        }
+        if (!(Tolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be > 0.");
+        }
+    }
+}
