@@ -18,7 +18,7 @@ public sealed class DistributedObjective : SummedObjective
     private readonly IReadOnlyList<IShardGrain> _grains;
     private readonly IReadOnlyList<ShardSpec> _shards;
     private readonly IReadOnlyList<ShardSummary> _summaries;
-    private readonly IReadOnlyList<(long Rows, ulong Checksum)> _opened;
+    private readonly IReadOnlyList<OpenedShard> _opened;
     private readonly LossKind _loss;
     private readonly int _threads;
     private readonly double _negative;
@@ -27,14 +27,14 @@ public sealed class DistributedObjective : SummedObjective
     private readonly FitJournal? _journal;
 
     private DistributedObjective(IReadOnlyList<IShardGrain> grains, IReadOnlyList<ShardSpec> shards, IReadOnlyList<ShardSummary> summaries,
-        LossKind loss, ElasticNetPenalty penalty, int threads, (double Negative, double Positive) classWeights, RetryPolicy retry, FitJournal? journal)
+        IReadOnlyList<OpenedShard> opened, LossKind loss, ElasticNetPenalty penalty, int threads, (double Negative, double Positive) classWeights, RetryPolicy retry, FitJournal? journal)
         : base(penalty)
     {
         _journal = journal;
         _grains = grains;
         _shards = shards;
         _summaries = summaries;
-        _opened = summaries.Select(s => (s.Rows, s.Checksum)).ToList();
+        _opened = opened;
         _loss = loss;
         _threads = threads;
         (_negative, _positive) = classWeights;
@@ -60,31 +60,17 @@ public sealed class DistributedObjective : SummedObjective
     public static async Task<DistributedObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<LocatedShard> located, TrainerOptions options,
         RetryPolicy? retry = null, FitJournal? journal = null)
     {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(located);
         ArgumentNullException.ThrowIfNull(options);
-        if (located.Count == 0)
-        {
-            throw new ArgumentException("At least one shard is needed.", nameof(located));
-        }
         retry ??= RetryPolicy.Default;
-        var shards = located.Select(s => s.Spec).ToList();
-        var refs = located.Select((s, k) => grains.GetGrain<IShardGrain>(s.GrainKey(jobId, k))).ToList();
-        var summaries = await Task.WhenAll(refs.Select((g, k) => retry.RunAsync(() => g.Open(shards[k]), shards[k]))).ConfigureAwait(false);
-        int d = summaries[0].FeatureCount;
-        for (int k = 1; k < summaries.Length; k++)
-        {
-            if (summaries[k].FeatureCount != d)
-            {
-                throw new ShardDataException($"Shard {k} ({shards[k]}) has {summaries[k].FeatureCount} features; shard 0 ({shards[0]}) has {d}.");
-            }
-        }
-        journal?.Begin("binary", shards, summaries);
+        var (shards, refs, summaries, opened) = await ShardRound.OpenAsync<IShardGrain, ShardSummary>(grains, jobId, located, (g, spec) => g.Open(spec),
+            s => new OpenedShard(s.Rows, s.Checksum, s.FeatureCount), retry).ConfigureAwait(false);
+        int d = opened[0].FeatureCount;
+        journal?.Begin("binary", shards, opened);
         long rows = summaries.Sum(s => s.Rows);
         LogisticRegressionTrainer.RequireBothClasses(rows, summaries.Sum(s => s.PositiveWeight), summaries.Sum(s => s.NegativeWeight), nameof(shards));
         var weights = options.ClassWeighting.For(rows, summaries.Sum(s => s.Positives));
         var penalty = new ElasticNetPenalty(options.L2Regularization, options.L1Regularization, d, options.EnforceNonNegativity);
-        return new DistributedObjective(refs, shards, summaries, options.Loss, penalty, options.ResolvedThreads, weights, retry, journal);
+        return new DistributedObjective(refs, shards, summaries, opened, options.Loss, penalty, options.ResolvedThreads, weights, retry, journal);
     }
 
     /// <summary>Rows over all shards.</summary>

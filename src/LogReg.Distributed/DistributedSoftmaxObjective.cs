@@ -16,19 +16,19 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
     private readonly IReadOnlyList<ISoftmaxShardGrain> _grains;
     private readonly IReadOnlyList<ShardSpec> _shards;
     private readonly IReadOnlyList<SoftmaxShardSummary> _summaries;
-    private readonly IReadOnlyList<(long Rows, ulong Checksum)> _opened;
+    private readonly IReadOnlyList<OpenedShard> _opened;
     private readonly double[]? _factors;
     private readonly int _threads;
     private readonly RetryPolicy _retry;
     private readonly FitJournal? _journal;
 
     private DistributedSoftmaxObjective(IReadOnlyList<ISoftmaxShardGrain> grains, IReadOnlyList<ShardSpec> shards, IReadOnlyList<SoftmaxShardSummary> summaries,
-        IReadOnlyList<string> classes, double[]? factors, TrainerOptions options, RetryPolicy retry, FitJournal? journal)
+        IReadOnlyList<OpenedShard> opened, IReadOnlyList<string> classes, double[]? factors, TrainerOptions options, RetryPolicy retry, FitJournal? journal)
         : base(FitProblemPenalty(options, classes.Count * summaries[0].FeatureCount), classes.Count)
     {
         (_grains, _shards, _summaries, _factors, _threads, _retry, _journal) = (grains, shards, summaries, factors, options.ResolvedThreads, retry, journal);
         Classes = classes;
-        _opened = summaries.Select(s => (s.Rows, s.Checksum)).ToList();
+        _opened = opened;
         RowCount = summaries.Sum(s => s.Rows);
         var counts = ClassRows(classes, summaries);
         ValueScale = counts.Select((c, k) => c * (factors?[k] ?? 1.0)).Sum() / RowCount;
@@ -51,31 +51,19 @@ public sealed class DistributedSoftmaxObjective : SummedObjective
     public static async Task<DistributedSoftmaxObjective> OpenAsync(IGrainFactory grains, string jobId, IReadOnlyList<LocatedShard> located, TrainerOptions options,
         RetryPolicy? retry = null, FitJournal? journal = null)
     {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(located);
         ArgumentNullException.ThrowIfNull(options);
-        if (located.Count == 0)
-        {
-            throw new ArgumentException("At least one shard is needed.", nameof(located));
-        }
         retry ??= RetryPolicy.Default;
-        var shards = located.Select(s => s.Spec).ToList();
-        var refs = located.Select((s, k) => grains.GetGrain<ISoftmaxShardGrain>(s.GrainKey(jobId, k))).ToList();
-        var summaries = await Task.WhenAll(refs.Select((g, k) => retry.RunAsync(() => g.Open(shards[k]), shards[k]))).ConfigureAwait(false);
-        int d = summaries[0].FeatureCount;
-        if (summaries.Select((s, k) => (s, k)).FirstOrDefault(x => x.s.FeatureCount != d) is { s: not null } odd)
-        {
-            throw new ShardDataException($"Shard {odd.k} ({shards[odd.k]}) has {odd.s.FeatureCount} features; shard 0 ({shards[0]}) has {d}.");
-        }
+        var (shards, refs, summaries, opened) = await ShardRound.OpenAsync<ISoftmaxShardGrain, SoftmaxShardSummary>(grains, jobId, located, (g, spec) => g.Open(spec),
+            s => new OpenedShard(s.Rows, s.Checksum, s.FeatureCount), retry).ConfigureAwait(false);
         var classes = Order(summaries.SelectMany(s => s.Labels).Distinct(StringComparer.Ordinal));
         if (classes.Count < 2)
         {
             throw new ShardDataException($"The shards' labels hold {classes.Count} class(es); the softmax model needs at least two.");
         }
-        journal?.Begin("softmax", shards, summaries.Select(s => new ShardSummary(s.Rows, 0, 0, 0, s.FeatureCount, s.Checksum, s.FeatureNames)).ToList());
+        journal?.Begin("softmax", shards, opened);
         var counts = ClassRows(classes, summaries);
         double[]? factors = options.ClassWeighting.Mode == ClassWeightingMode.None ? null : options.ClassWeighting.FactorsFor(counts);
-        return new DistributedSoftmaxObjective(refs, shards, summaries, classes, factors, options, retry, journal);
+        return new DistributedSoftmaxObjective(refs, shards, summaries, opened, classes, factors, options, retry, journal);
     }
 
     /// <inheritdoc/>

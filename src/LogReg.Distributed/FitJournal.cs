@@ -25,11 +25,11 @@ public sealed class FitJournal : IDisposable
     private readonly FileStream _file;
     private readonly string _path;
     private readonly List<(ulong Key, ShardPartial[] Parts, long End)> _records;
-    private readonly (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries)? _header;
+    private readonly (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<OpenedShard> Summaries)? _header;
     private int _next;
     private bool _replaying;
 
-    private FitJournal(string path, FileStream file, (string, IReadOnlyList<ShardSpec>, IReadOnlyList<ShardSummary>)? header, List<(ulong, ShardPartial[], long)> records)
+    private FitJournal(string path, FileStream file, (string, IReadOnlyList<ShardSpec>, IReadOnlyList<OpenedShard>)? header, List<(ulong, ShardPartial[], long)> records)
     {
         _path = path;
         _file = file;
@@ -102,7 +102,7 @@ public sealed class FitJournal : IDisposable
     /// A new journal records the shards; a resumed one checks that the shards are those it recorded (specs, rows,
     /// checksums) and refuses other data.
     /// </summary>
-    internal void Begin(string family, IReadOnlyList<ShardSpec> specs, IReadOnlyList<ShardSummary> summaries)
+    internal void Begin(string family, IReadOnlyList<ShardSpec> specs, IReadOnlyList<OpenedShard> summaries)
     {
         if (_header is null)
         {
@@ -197,7 +197,7 @@ public sealed class FitJournal : IDisposable
         return _file.Position;
     }
 
-    private static (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<ShardSummary> Summaries) ReadHeader(BinaryReader reader, string path)
+    private static (string Family, IReadOnlyList<ShardSpec> Specs, IReadOnlyList<OpenedShard> Summaries) ReadHeader(BinaryReader reader, string path)
     {
         try
         {
@@ -208,7 +208,7 @@ public sealed class FitJournal : IDisposable
             string family = reader.ReadString();
             int shards = reader.ReadInt32();
             var specs = new List<ShardSpec>();
-            var summaries = new List<ShardSummary>();
+            var summaries = new List<OpenedShard>();
             for (int k = 0; k < shards; k++)
             {
                 var files = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString()).ToArray();
@@ -216,7 +216,7 @@ public sealed class FitJournal : IDisposable
                 long rows = reader.ReadInt64();
                 ulong checksum = reader.ReadUInt64();
                 int features = reader.ReadInt32();
-                summaries.Add(new ShardSummary(rows, 0, 0, 0, features, checksum, null));
+                summaries.Add(new OpenedShard(rows, checksum, features));
             }
             long end = reader.BaseStream.Position;
             ulong stored = reader.ReadUInt64();

@@ -34,6 +34,9 @@ public sealed class RetryPolicy(TimeSpan budget, TimeSpan delay)
     /// </summary>
     public static RetryPolicy Default => new(TimeSpan.FromSeconds(45), TimeSpan.FromMilliseconds(250));
 
+    /// <summary>The wait after the <paramref name="attempt"/>-th failed attempt: <see cref="Delay"/>·attempt, at most <see cref="MaximumDelay"/>.</summary>
+    internal TimeSpan WaitAfter(int attempt) => TimeSpan.FromTicks(Math.Min(Delay.Ticks * attempt, MaximumDelay.Ticks));
+
     /// <summary>Runs <paramref name="call"/>, retrying as described.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> call, ShardSpec shard)
     {
@@ -58,7 +61,7 @@ public sealed class RetryPolicy(TimeSpan budget, TimeSpan delay)
                         $"Shard {shard} did not answer for {Budget.TotalSeconds:F0} s after its first failure ({attempt} attempts): {e.GetBaseException().Message}", e);
                 }
                 Interlocked.Increment(ref _retries);
-                await Task.Delay(TimeSpan.FromTicks(Math.Min(Delay.Ticks * attempt, MaximumDelay.Ticks))).ConfigureAwait(false);
+                await Task.Delay(WaitAfter(attempt)).ConfigureAwait(false);
             }
         }
     }

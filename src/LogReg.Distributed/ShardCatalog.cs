@@ -42,7 +42,7 @@ public static class ShardCatalog
             {
                 throw new ClusterBuildException($"worker {silent.Silo} did not answer the build handshake for {retry.Budget.TotalSeconds:F0} s (a build older than {WorkerBuild.Current.Version}?): {silent.Failure}");
             }
-            await Task.Delay(TimeSpan.FromTicks(Math.Min(retry.Delay.Ticks * attempt, RetryPolicy.MaximumDelay.Ticks))).ConfigureAwait(false);
+            await Task.Delay(retry.WaitAfter(attempt)).ConfigureAwait(false);
         }
     }
 

@@ -27,14 +27,14 @@ public static class ElasticNetPath
         var problem = StandardizedProblem.Of(data, options.Standardize);
         double alpha = options.L1Ratio;
         int d = problem.FeatureCount;
-        var lambdas = options.Lambdas?.ToArray() ?? Sequence(problem.LambdaMax(alpha), options.LambdaCount,
-            options.LambdaMinRatio ?? (data.RowCount > d ? 1e-4 : 1e-2));
-
         var beta = new double[d];
         double intercept = problem.NullIntercept;
+        // At the null model: λ_max is the smallest λ with every coefficient zero (for α = 0, glmnet's: as for α = 0.001).
+        var gradient = problem.Gradient(beta, intercept);
+        var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
+            options.LambdaMinRatio ?? (data.RowCount > d ? 1e-4 : 1e-2));
         var fitted = new List<(double Lambda, double Intercept, double[] Coefficients, int NonZero, double Ratio)>();
         double previousLambda = lambdas[0];
-        var gradient = problem.Gradient(beta, intercept);
         for (int k = 0; k < lambdas.Length; k++)
         {
             double lambda = lambdas[k];

@@ -83,10 +83,6 @@ internal sealed class StandardizedProblem
     /// <summary>A constant column never enters (its centred values are all zero).</summary>
     public bool Varies(int j) => _scales[j] > 0;
 
-    /// <summary>The smallest λ at which every coefficient is zero (for α = 0, glmnet's: as for α = 0.001).</summary>
-    public double LambdaMax(double alpha) =>
-        Gradient(new double[FeatureCount], NullIntercept).Select(Math.Abs).Max() / Math.Max(alpha, 1e-3);
-
     /// <summary>gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ): the negative gradient of the loss part at (β, b).</summary>
     public double[] Gradient(double[] beta, double intercept)
     {
