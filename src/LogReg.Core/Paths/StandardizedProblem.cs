@@ -115,74 +115,8 @@ internal sealed class StandardizedProblem
         return (w, b);
     }
 
-    /// <summary>
-    /// Minimises the penalised objective at λ over the coordinates in <paramref name="keep"/> (the others stay at zero),
-    /// from <paramref name="beta"/> (updated in place); returns the intercept.
-    /// </summary>
-    public double Solve(double[] beta, double intercept, bool[] keep, double lambda, double alpha, double tolerance)
-    {
-        int n = _weights.Length;
-        var curvature = new double[FeatureCount];
-        for (int outer = 0; outer < 1000; outer++)
-        {
-            var eta = Margins(beta, intercept);
-            var rho = Residuals(eta, out var v);
-            for (int j = 0; j < FeatureCount; j++)
-            {
-                curvature[j] = keep[j] && Varies(j) ? WeightedSquares(_columns[j], v) : 0;
-            }
-            double vTotal = v.Sum();
-            double outerChange = 0;
-            // Coordinate descent on the quadratic model: ρ is its residual, updated with every coordinate's move.
-            for (int sweep = 0; sweep < 100000; sweep++)
-            {
-                double change = 0;
-                double step = vTotal > 0 ? rho.Sum() / vTotal : 0;
-                if (step != 0)
-                {
-                    intercept += step;
-                    for (int i = 0; i < n; i++)
-                    {
-                        rho[i] -= v[i] * step;
-                    }
-                    change = Math.Max(change, Math.Abs(step));
-                }
-                for (int j = 0; j < FeatureCount; j++)
-                {
-                    if (curvature[j] == 0)
-                    {
-                        continue;
-                    }
-                    var x = _columns[j];
-                    double g = Dot(x, rho) + curvature[j] * beta[j];
-                    double updated = SoftThreshold(g, lambda * alpha) / (curvature[j] + lambda * (1 - alpha));
-                    double delta = updated - beta[j];
-                    if (delta == 0)
-                    {
-                        continue;
-                    }
-                    beta[j] = updated;
-                    for (int i = 0; i < n; i++)
-                    {
-                        rho[i] -= v[i] * x[i] * delta;
-                    }
-                    change = Math.Max(change, Math.Abs(delta));
-                }
-                outerChange = Math.Max(outerChange, change);
-                if (change < tolerance)
-                {
-                    break;
-                }
-            }
-            if (outerChange < tolerance)
-            {
-                return intercept;
-            }
-        }
-        return intercept;
-    }
-
-    private double[] Margins(double[] beta, double intercept)
+    /// <summary>ηᵢ = b + x̃ᵢ·β.</summary>
+    public double[] Margins(double[] beta, double intercept)
     {
         var eta = new double[_weights.Length];
         Array.Fill(eta, intercept);
@@ -200,8 +134,8 @@ internal sealed class StandardizedProblem
         return eta;
     }
 
-    // wᵢ(yᵢ − pᵢ), and the curvature weights vᵢ = wᵢ·pᵢ(1 − pᵢ).
-    private double[] Residuals(double[] eta, out double[] v)
+    /// <summary>The working residuals wᵢ(yᵢ − pᵢ), and the curvature weights vᵢ = wᵢ·pᵢ(1 − pᵢ).</summary>
+    public double[] Residuals(double[] eta, out double[] v)
     {
         var r = new double[eta.Length];
         v = new double[eta.Length];
@@ -224,25 +158,14 @@ internal sealed class StandardizedProblem
         return positive;
     }
 
-    private static double SoftThreshold(double g, double threshold) => g > threshold ? g - threshold : g < -threshold ? g + threshold : 0;
+    /// <summary>The standardised column j (centred; scaled when standardising).</summary>
+    public double[] Column(int j) => _columns[j];
 
-    private static double Dot(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
+    /// <summary>How many rows.</summary>
+    public int RowCount => _weights.Length;
 
-    private static double WeightedSquares(double[] x, double[] v)
-    {
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += v[i] * x[i] * x[i];
-        }
-        return sum;
-    }
+    /// <summary>The null deviance per unit of weight: the scale of glmnet's convergence threshold.</summary>
+    public double NullDeviancePerWeight => NullDeviance / _rawWeights.Sum();
+
+    private static double Dot(double[] a, double[] b) => Numerics.VectorKernels.Dot(a, b);
 }
