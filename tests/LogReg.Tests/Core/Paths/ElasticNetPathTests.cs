@@ -17,7 +17,7 @@ namespace LogReg.Tests.Core.Paths;
 [Trait("Category", "Slow")]
 public sealed class ElasticNetPathTests(ITestOutputHelper output)
 {
-    public static TheoryData<int> Paths => new() { 0, 1, 2, 3, 4 };
+    public static TheoryData<int> Paths => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 
     [Theory]
     [MemberData(nameof(Paths))]
@@ -42,9 +42,14 @@ public sealed class ElasticNetPathTests(ITestOutputHelper output)
             double scale = expected.Select(Math.Abs).Append(Math.Abs(intercepts[k])).Max();
             // Active: above glmnet's numerical zero (its first ridge point holds ~1e-15 values).
             Assert.Equal(expected.Select(v => Math.Abs(v) > 1e-10 * scale), path.Coefficients[k].Select(v => Math.Abs(v) > 1e-10 * scale));
-            Assert.Equal(ratios[k], path.DevianceRatio[k], 1e-6);
             double ours = objective.At(path.Intercepts[k], path.Coefficients[k], lambdas[k]);
             double theirs = objective.At(intercepts[k], expected, lambdas[k]);
+            // Where glmnet's point is not the optimum (ours is lower: sonar's lasso at small λ, by 6e-11 relative), its
+            // deviance ratio is not the reference either.
+            if (!(ours < theirs * (1 - 1e-11)))
+            {
+                Assert.Equal(ratios[k], path.DevianceRatio[k], 1e-6);
+            }
             Assert.True(ours <= theirs * (1 + 1e-13), $"λ[{k}]: objective {ours:R} above glmnet's {theirs:R}");
             worst = Math.Max(worst, expected.Select((v, j) => Math.Abs(path.Coefficients[k][j] - v) / scale).Max());
         }

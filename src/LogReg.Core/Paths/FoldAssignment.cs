@@ -1,0 +1,50 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>Which fold each row belongs to: stratified by class, or whole groups kept together.</summary>
+public static class FoldAssignment
+{
+    /// <summary>
+    /// Each class's rows shuffled (seeded) and dealt to the folds in turn, the next class continuing where the last one
+    /// stopped — so every fold holds each class in proportion (±1 row) and the sizes differ by at most one.
+    /// </summary>
+    public static int[] Stratified(IReadOnlyList<int> classes, int foldCount, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var folds = new int[classes.Count];
+        var random = new Random(seed);
+        int next = 0;
+        foreach (var group in Enumerable.Range(0, classes.Count).GroupBy(i => classes[i]).OrderBy(g => g.Key))
+        {
+            var rows = group.ToArray();
+            random.Shuffle(rows);
+            foreach (int row in rows)
+            {
+                folds[row] = next;
+                next = (next + 1) % foldCount;
+            }
+        }
+        return folds;
+    }
+
+    /// <summary>
+    /// Rows with the same key in the same fold (ML.NET's sampling key): the distinct keys shuffled (seeded) and dealt to
+    /// the folds in turn.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer distinct keys than folds.</exception>
+    public static int[] ByGroup<TKey>(IReadOnlyList<TKey> keys, int foldCount, int seed) where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var distinct = keys.Distinct().ToArray();
+        if (distinct.Length < foldCount)
+        {
+            throw new ArgumentException($"{distinct.Length} distinct groups cannot fill {foldCount} folds.", nameof(keys));
+        }
+        new Random(seed).Shuffle(distinct);
+        var fold = new Dictionary<TKey, int>();
+        for (int g = 0; g < distinct.Length; g++)
+        {
+            fold[distinct[g]] = g % foldCount;
+        }
+        return keys.Select(k => fold[k]).ToArray();
+    }
+}
