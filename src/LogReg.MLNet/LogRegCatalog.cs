@@ -34,6 +34,32 @@ public static class LogRegCatalog
     }
 
     /// <summary>
+    /// Logistic regression with its penalty chosen by K-fold cross-validation over an elastic-net path (glmnet's scaling,
+    /// defaults and rules): the lasso by default (<paramref name="l1Ratio"/> = 1), 10 folds, deviance, the one-standard-error
+    /// rule. Returns the same transformer as <c>LogReg</c>; <c>LogRegDetails().CrossValidation</c> holds the path and curve.
+    /// </summary>
+    public static LogRegCVTrainer LogRegCV(
+        this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        string labelColumnName = "Label",
+        string featureColumnName = "Features",
+        string? exampleWeightColumnName = null,
+        double l1Ratio = 1,
+        int numberOfFolds = 10)
+        => catalog.LogRegCV(new LogRegCVOptions
+        {
+            LabelColumnName = labelColumnName, FeatureColumnName = featureColumnName, ExampleWeightColumnName = exampleWeightColumnName,
+            L1Ratio = l1Ratio, NumberOfFolds = numberOfFolds,
+        });
+
+    /// <summary>The cross-validated trainer configured by an options object.</summary>
+    public static LogRegCVTrainer LogRegCV(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, LogRegCVOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LogRegCVTrainer(MLNetInterop.EnvironmentOf(catalog), options);
+    }
+
+    /// <summary>
     /// Multinomial (softmax) logistic regression written from first principles, trained on
     /// <paramref name="featureColumnName"/> to predict the key-typed <paramref name="labelColumnName"/>.
     /// Outputs Score (the K class probabilities) and PredictedLabel, as <c>LbfgsMaximumEntropy</c>. A

@@ -24,4 +24,10 @@ public sealed class LogRegModelParameters : LogRegFitDetails<LogisticModel, Mode
 
     /// <summary>The bias (intercept) b (as ML.NET's linear models name it).</summary>
     public double Bias => Model.Bias;
+
+    /// <summary>
+    /// For a model chosen by <c>LogRegCV</c>: the path on all rows, the cross-validation curve with its standard errors, and
+    /// the chosen λ (the model is the path's point there); null for a single fit.
+    /// </summary>
+    public Core.Paths.CrossValidatedPath? CrossValidation { get; init; }
 }

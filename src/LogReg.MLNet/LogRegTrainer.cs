@@ -53,22 +53,23 @@ public sealed class LogRegTrainer : LogRegTrainerBase<LogRegOptions>, ITrainerEs
         new EstimatorCore<LogisticModel, LogRegTransformer>(Host, Settings, new BinaryTrainerFamily()).Train(input, initial);
 
     /// <inheritdoc/>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        BinaryOutputSchema(inputSchema, Settings.LabelColumnName, Settings.FeatureColumnName, Settings.ExampleWeightColumnName);
+
+    // Both binary trainers' (LogReg, LogRegCV) input checks and output columns.
+    internal static SchemaShape BinaryOutputSchema(SchemaShape inputSchema, string label, string features, string? weight)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var o = Settings;
-        CheckShape(inputSchema, o.LabelColumnName, "label", c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType is BooleanDataViewType, "Boolean");
-        CheckShape(inputSchema, o.FeatureColumnName, "feature",
+        CheckShape(inputSchema, label, "label", c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType is BooleanDataViewType, "Boolean");
+        CheckShape(inputSchema, features, "feature",
             c => c.Kind == SchemaShape.Column.VectorKind.Vector && c.ItemType == NumberDataViewType.Single, "a known-size vector of Single");
-        if (o.ExampleWeightColumnName is not null)
+        if (weight is not null)
         {
-            CheckShape(inputSchema, o.ExampleWeightColumnName, "example weight",
+            CheckShape(inputSchema, weight, "example weight",
                 c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType == NumberDataViewType.Single, "Single");
         }
         // The output columns and their annotations are exactly those of ML.NET's calibrated binary trainers.
-        return new MLContext().BinaryClassification.Trainers
-            .LbfgsLogisticRegression(o.LabelColumnName, o.FeatureColumnName, o.ExampleWeightColumnName)
-            .GetOutputSchema(inputSchema);
+        return new MLContext().BinaryClassification.Trainers.LbfgsLogisticRegression(label, features, weight).GetOutputSchema(inputSchema);
     }
 
     private static void CheckShape(SchemaShape shape, string name, string role, Func<SchemaShape.Column, bool> ok, string expected)

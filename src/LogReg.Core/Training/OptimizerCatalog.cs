@@ -35,8 +35,13 @@ public static class OptimizerCatalog
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a runnable optimizer; resolve Auto first."),
     };
 
-    /// <summary>The short name of a kind ("auto", "gd", "sgd", "newton", "lbfgs").</summary>
-    public static string NameOf(OptimizerKind kind) => kind == OptimizerKind.Auto ? AutoName : Create(kind).Name;
+    /// <summary>The short name of a kind ("auto", "gd", "sgd", "newton", "lbfgs"; "cd" for the path's solver).</summary>
+    public static string NameOf(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Auto => AutoName,
+        OptimizerKind.CoordinateDescent => "cd",
+        _ => Create(kind).Name,
+    };
 
     /// <summary>Every kind by its short name, Auto included.</summary>
     public static IReadOnlyDictionary<string, OptimizerKind> ByName { get; } =

@@ -17,4 +17,10 @@ public enum OptimizerKind
 
     /// <summary>L-BFGS, OWL-QN when L1 &gt; 0.</summary>
     Lbfgs = 4,
+
+    /// <summary>
+    /// Coordinate descent on the quadratic model along a regularisation path (glmnet's; <c>Paths.ElasticNetPath</c>):
+    /// what the report of a model chosen by cross-validation names. Not a choice for a single fit.
+    /// </summary>
+    CoordinateDescent = 5,
 }

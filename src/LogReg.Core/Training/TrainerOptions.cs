@@ -58,7 +58,8 @@ public sealed record TrainerOptions : OptimizerSettings
     public override void Validate()
     {
         Require(Enum.IsDefined(Loss), nameof(Loss), Loss, "BinaryCrossEntropy or MeanSquaredError");
-        Require(Enum.IsDefined(Optimizer), nameof(Optimizer), Optimizer, string.Join(", ", Enum.GetNames<OptimizerKind>()));
+        Require(Optimizer == OptimizerKind.Auto || OptimizerCatalog.Runnable.Contains(Optimizer), nameof(Optimizer), Optimizer,
+            string.Join(", ", OptimizerCatalog.Runnable.Prepend(OptimizerKind.Auto)) + " (CoordinateDescent solves regularisation paths: LogRegCV)");
         Require(double.IsFinite(L2Regularization) && L2Regularization >= 0, nameof(L2Regularization), L2Regularization, "a finite number ≥ 0");
         Require(double.IsFinite(L1Regularization) && L1Regularization >= 0, nameof(L1Regularization), L1Regularization, "a finite number ≥ 0");
         Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), NumberOfThreads, "at least 1");

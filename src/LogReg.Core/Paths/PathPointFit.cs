@@ -1,0 +1,64 @@
+using LogReg.Core.Data;
+using LogReg.Core.Losses;
+using LogReg.Core.Optimization;
+using LogReg.Core.Training;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// One point of a path as a fit like any other (<see cref="FitResult{TModel}"/>): the model on the features' own scale,
+/// and a report naming coordinate descent, the penalty on the summed scale of <see cref="TrainerOptions"/> (L2 = W·λ(1 − α),
+/// L1 = W·λα, W the total weight — on the standardised coefficients when the path standardised), the objective and the
+/// largest violation of the optimality conditions, measured here on the rows.
+/// </summary>
+public static class PathPointFit
+{
+    /// <summary>The fit at point <paramref name="index"/> of <paramref name="path"/>, fitted on <paramref name="data"/> with <paramref name="options"/>.</summary>
+    public static FitResult<LogisticModel> At(TrainingSet data, RegularizationPath path, int index, ElasticNetPathOptions options, string how)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        int d = data.FeatureCount, n = data.RowCount;
+        double lambda = path.Lambdas[index], alpha = options.L1Ratio, b = path.Intercepts[index];
+        var w = path.Coefficients[index];
+        // The mean loss's gradient (bias last) and each column's weighted (1/W) standard deviation, in one pass.
+        var gradient = new double[d + 1];
+        var sum = new double[d];
+        var squares = new double[d];
+        double total = 0, loss = 0;
+        var bce = new BinaryCrossEntropyLoss();
+        for (int i = 0; i < n; i++)
+        {
+            double s = data.WeightOf(i), z = data.Features.Dot(i, w) + b;
+            double p = 1 / (1 + Math.Exp(-z));
+            data.Features.AddScaledRow(i, s * (p - data.Labels[i]), gradient);
+            gradient[d] += s * (p - data.Labels[i]);
+            data.Features.AddScaledRowAndSquares(i, s, sum, squares);
+            loss += s * bce.Value(data.Labels[i], z);
+            total += s;
+        }
+        double penalty = 0, violation = Math.Abs(gradient[d] / total);
+        for (int j = 0; j < d; j++)
+        {
+            double mean = sum[j] / total;
+            double scale = options.Standardize ? Math.Sqrt(Math.Max(squares[j] / total - mean * mean, 0)) : 1;
+            double g = gradient[j] / total + lambda * (1 - alpha) * scale * scale * w[j];
+            double l1 = lambda * alpha * scale;
+            penalty += lambda * ((1 - alpha) / 2 * scale * scale * w[j] * w[j] + alpha * scale * Math.Abs(w[j]));
+            // The smallest subgradient: at zero the L1 part absorbs up to l1.
+            violation = Math.Max(violation, w[j] != 0 ? Math.Abs(g + l1 * Math.Sign(w[j])) : Math.Max(Math.Abs(g) - l1, 0));
+        }
+        var trainerOptions = TrainerOptions.Default with
+        {
+            Optimizer = OptimizerKind.CoordinateDescent,
+            L2Regularization = total * lambda * (1 - alpha),
+            L1Regularization = total * lambda * alpha,
+            OptimizationTolerance = options.Tolerance,
+        };
+        var result = new OptimizationResult(w.Append(b).ToArray(), loss + total * penalty, violation * total, path.Lambdas.Count,
+            default, TerminationReason.GradientTolerance, Converged: true, Remedy.None, how, []);
+        return new FitResult<LogisticModel>(new LogisticModel(w.ToArray(), b, LossKind.BinaryCrossEntropy, data.FeatureNames),
+            new FitReport(OptimizerKind.CoordinateDescent, trainerOptions, result));
+    }
+}

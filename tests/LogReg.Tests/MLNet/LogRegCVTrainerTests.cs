@@ -1,0 +1,117 @@
+using LogReg.Core.Paths;
+using LogReg.MLNet;
+using LogReg.Tests.Kit;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Xunit;
+
+namespace LogReg.Tests.MLNet;
+
+/// <summary>
+/// <c>LogRegCV</c> as an ML.NET user meets it: with cv.glmnet's folds (a fold column) it chooses cv.glmnet's λ and the
+/// model is the path's point there; it goes into CrossValidate and Evaluate; the path and curve survive Save/Load, and a
+/// plain ML.NET load scores the same; a sampling key keeps its groups together.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class LogRegCVTrainerTests
+{
+    private sealed class FoldRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(30)]
+        public float[] Features { get; set; } = [];
+
+        public float Fold { get; set; }
+
+        public string Patient { get; set; } = "";
+    }
+
+    private static IDataView BreastCancer(MLContext ml)
+    {
+        var data = ReferenceData.BreastCancer;
+        return ml.Data.LoadFromEnumerable(data.Rows.Select((r, i) => new FoldRow
+        {
+            Label = data.Labels[i] == 1, Features = r.Select(v => (float)v).ToArray(), Fold = i % 10 + 1, Patient = $"p{i / 3}",
+        }).ToList());
+    }
+
+    [Fact]
+    public void WithCvGlmnetsFoldsItChoosesCvGlmnetsLambdaAndThePathsModel()
+    {
+        var ml = new MLContext(1);
+        var data = BreastCancer(ml);
+        var reference = ReferenceData.File("glmnet").GetProperty("cross_validation")[0];
+        var transformer = ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions
+        {
+            FoldColumnName = "Fold", Alignment = FoldAlignment.Interpolated, Tolerance = 1e-20,
+        }).FitWithReport(data);
+        var cv = transformer.Model.CrossValidation!;
+        NumericAssert.Relative(reference.GetProperty("lambda_1se").GetDouble(), cv.ChosenLambda, 1e-12, "lambda.1se");
+        Assert.Equal(Enumerable.Range(0, 569).Select(i => i % 10), cv.FoldIds);
+        Assert.Equal(cv.Path.Coefficients[cv.ChosenIndex], transformer.Model.Weights);
+        Assert.Equal(cv.Path.Intercepts[cv.ChosenIndex], transformer.Model.Bias);
+        Assert.Equal(global::LogReg.Core.Training.OptimizerKind.CoordinateDescent, transformer.Model.Report.Optimizer);
+        // The reported optimality violation is measured on the rows: tiny at a converged point.
+        Assert.True(transformer.Model.Report.Optimization.GradientNorm < 1e-6, $"{transformer.Model.Report.Optimization.GradientNorm}");
+        var probability = TestData.Column(transformer.Transform(data), "Probability");
+        var row = ReferenceData.BreastCancer.Rows[0];
+        double z = transformer.Model.Bias + row.Select((v, j) => (double)(float)v * (float)transformer.Model.Weights[j]).Sum();
+        Assert.Equal(1 / (1 + Math.Exp(-z)), probability[0], 1e-5);
+    }
+
+    [Fact]
+    public void ItGoesIntoCrossValidateAndItsPathSurvivesSaveAndLoad()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.Cache(BreastCancer(ml));
+        var trainer = ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { L1Ratio = 0.5, NumberOfFolds = 5, LambdaCount = 40 });
+        var folds = ml.BinaryClassification.CrossValidateNonCalibrated(data, trainer, numberOfFolds: 3);
+        Assert.All(folds, f => Assert.True(f.Metrics.AreaUnderRocCurve > 0.97, $"AUC {f.Metrics.AreaUnderRocCurve}"));
+
+        var model = trainer.Fit(data);
+        var details = model.Model.SubModel.LogRegDetails()!;
+        string path = Path.Combine(Path.GetTempPath(), $"logregcv-{Guid.NewGuid():N}.zip");
+        try
+        {
+            LogRegModelFile.Save(ml, model, data.Schema, path);
+            var loaded = LogRegModelFile.Load(new MLContext(2), path, out _);
+            var loadedDetails = Assert.IsAssignableFrom<IPredictionTransformer<Microsoft.ML.Calibrators.CalibratedModelParametersBase<
+                Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>>>(loaded).Model.SubModel.LogRegDetails()!;
+            var (before, after) = (details.CrossValidation!, loadedDetails.CrossValidation!);
+            Assert.Equal(before.Mean, after.Mean);
+            Assert.Equal(before.StandardError, after.StandardError);
+            Assert.Equal(before.Path.Lambdas, after.Path.Lambdas);
+            Assert.Equal(before.Path.Coefficients[before.ChosenIndex], after.Path.Coefficients[after.ChosenIndex]);
+            Assert.Equal((before.ChosenIndex, before.Rule, before.Metric), (after.ChosenIndex, after.Rule, after.Metric));
+            var plain = new MLContext(3).Model.Load(path, out _);
+            Assert.Equal(TestData.Column(model.Transform(data), "Probability"), TestData.Column(plain.Transform(data), "Probability"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ASamplingKeyKeepsEachGroupInOneFold()
+    {
+        var ml = new MLContext(1);
+        var transformer = ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { SamplingKeyColumnName = "Patient", LambdaCount = 20, Seed = 4 })
+            .FitWithReport(BreastCancer(ml));
+        var folds = transformer.Model.CrossValidation!.FoldIds;
+        Assert.All(Enumerable.Range(0, 569).GroupBy(i => i / 3), g => Assert.Single(g.Select(i => folds[i]).Distinct()));
+        Assert.Equal(10, folds.Distinct().Count());
+    }
+
+    [Fact]
+    public void AFoldColumnWithTwoValuesIsRefusedInOneLine()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(ReferenceData.Spector.Rows.Select((r, i) => new { Label = ReferenceData.Spector.Labels[i] == 1, Fold = (float)(i % 2) })
+            .ToList());
+        var view = ml.Transforms.Concatenate("Features", "Fold").Fit(data).Transform(data);
+        var error = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold" }).Fit(view));
+        Assert.Contains("'Fold' holds 2 distinct value(s)", error.Message);
+    }
+}
