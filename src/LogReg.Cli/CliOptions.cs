@@ -67,6 +67,33 @@ internal static class CliOptions
     public static readonly CliOption<bool> ProfileIntervals = Switch("--ci", "wald", "profile", "confidence intervals: Wald, or profile likelihood");
     public static readonly CliOption<int> Folds = new("--folds", "N", "cross-validation folds (default 5)", text => ParseWhole("--folds", text, 2), 5);
 
+    // cv.
+    public static readonly IReadOnlyDictionary<string, Core.Paths.CrossValidationMetric> Metrics = new Dictionary<string, Core.Paths.CrossValidationMetric>
+    {
+        ["deviance"] = Core.Paths.CrossValidationMetric.Deviance,
+        ["logloss"] = Core.Paths.CrossValidationMetric.LogLoss,
+        ["auc"] = Core.Paths.CrossValidationMetric.Auc,
+        ["class"] = Core.Paths.CrossValidationMetric.Misclassification,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Core.Paths.LambdaRule> Rules = new Dictionary<string, Core.Paths.LambdaRule>
+    {
+        ["1se"] = Core.Paths.LambdaRule.OneStandardError,
+        ["min"] = Core.Paths.LambdaRule.Minimum,
+    };
+
+    public static readonly CliOption<double?> L1Ratio = new("--l1-ratio", "α", "the L1 share of the elastic-net penalty: 1 the lasso (default), 0 ridge", text =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v <= 1
+            ? v
+            : throw new CliException($"option '--l1-ratio' is '{text}'; expected a number in [0, 1].", 2), null);
+    public static readonly CliOption<int> CvFolds = new("--folds", "N", "cross-validation folds (default 10, as cv.glmnet)", text => ParseWhole("--folds", text, 3), 10);
+    public static readonly CliOption<Core.Paths.CrossValidationMetric?> Metric = Choice("--metric", "how held-out rows score a λ (default deviance)", Metrics);
+    public static readonly CliOption<Core.Paths.LambdaRule?> Rule = Choice("--rule", "which λ: the largest within one standard error of the best (default), or the best", Rules);
+    public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100)", 1);
+    // True for "no": the path penalises the coefficients of the columns as they are.
+    public static readonly CliOption<bool> Unstandardized = Switch("--standardize", "yes", "no", "penalise standardised coefficients (default yes, as glmnet)");
+    public static readonly CliOption<string?> Plot = Text("--plot", "DIR", "write the coefficient path and the CV curve there (PNG and SVG)");
+
     // The cluster.
     public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership (a Redis password from LOGREG_REDIS_PASSWORD, or redis=HOST:PORT,password=…)");
     public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob below --data-root), one shard each");

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using LogReg.Core.Paths;
+using LogReg.MLNet;
+using Microsoft.ML;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10] [--metric deviance|logloss|auc|class]
+/// [--rule 1se|min] [--lambda-count 100] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
+/// its penalty chosen by cross-validation (<see cref="LogRegCVTrainer"/>: glmnet's scaling and cv.glmnet's rules), saved
+/// as 'train' saves a model; prints the choice and the curve.
+/// </summary>
+internal static class CvCommand
+{
+    public static readonly CliOption[] Options =
+    [
+        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.Metric, CliOptions.Rule,
+        CliOptions.LambdaCount, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
+    ];
+
+    public static int Run(Arguments a, TextWriter output)
+    {
+        string dataPath = a.Required(CliOptions.Data);
+        string modelPath = a.Given(CliOptions.DryRun) ? a.Get(CliOptions.Model) ?? "" : a.Required(CliOptions.Model);
+        string? jsonPath = a.Get(CliOptions.Json);
+        string? plotDirectory = a.Get(CliOptions.Plot);
+        CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
+        var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
+        if (prepared is null)
+        {
+            return 0;
+        }
+        if (prepared.IsMulticlass)
+        {
+            throw new CliException($"cv: the label has {prepared.Classes.Length} classes; the cross-validated path is built for two classes so far " +
+                "(use 'logreg train' with --l2 for the softmax model).", 1);
+        }
+        var ml = new MLContext(a.Get(CliOptions.Seed));
+        var data = prepared.ToDataView();
+        var options = new LogRegCVOptions
+        {
+            LabelColumnName = prepared.Schema.Options.Label,
+            FeatureColumnName = prepared.Plan.FeaturesColumn,
+            ExampleWeightColumnName = prepared.Schema.Weight?.Name,
+            L1Ratio = a.Get(CliOptions.L1Ratio) ?? 1,
+            NumberOfFolds = a.Get(CliOptions.CvFolds),
+            Metric = a.Get(CliOptions.Metric) ?? CrossValidationMetric.Deviance,
+            Rule = a.Get(CliOptions.Rule) ?? LambdaRule.OneStandardError,
+            LambdaCount = a.Get(CliOptions.LambdaCount) ?? 100,
+            Standardize = !a.Get(CliOptions.Unstandardized),
+            Seed = a.Get(CliOptions.Seed),
+            NumberOfThreads = a.Get(CliOptions.Threads),
+            Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, a.Get(CliOptions.CvFolds)) : null,
+        };
+        var model = FeaturePipeline.Build(ml, prepared.Plan).Append(ml.BinaryClassification.Trainers.LogRegCV(options)).Fit(data);
+        if (CommandLine.ProgressWriter is { } progress)
+        {
+            progress.Write("\r" + new string(' ', 40) + "\r");
+        }
+        CsvInput.Columns(prepared).SaveWith(ml, model, data.Schema, modelPath);
+        var details = model.LastTransformer.Model.SubModel.LogRegDetails()!;
+        var cv = details.CrossValidation!;
+        var names = FeaturePipeline.SlotNames(prepared.Plan, model.GetOutputSchema(data.Schema));
+        CvReport.Print(output, cv, prepared.Rows.Length, names.Length, modelPath);
+        if (jsonPath is not null)
+        {
+            JsonOutput.WriteWith(jsonPath, stream =>
+            {
+                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                CvReport.WriteJson(json, cv, names, options.L1Ratio);
+            });
+            output.WriteLine($"cross-validation written to {jsonPath}");
+        }
+        if (plotDirectory is not null)
+        {
+            var files = PathPlots.Write(plotDirectory, cv, names);
+            output.WriteLine($"plots written: {string.Join(", ", files)}");
+        }
+        return 0;
+    }
+
+    // "fold 3 of 10" on the progress writer (a terminal's stderr), rewritten in place.
+    private sealed class FoldProgress(TextWriter writer, int folds) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            lock (writer)
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"\rcross-validation: fold {value} of {folds} done"));
+                writer.Flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using LogReg.Core.Paths;
+using ScottPlot;
+
+namespace LogReg.Cli;
+
+/// <summary>
+/// The two figures of a cross-validated path, as R's <c>plot(glmnet)</c> and <c>plot(cv.glmnet)</c> draw them: each
+/// coefficient against log λ (the features that ever enter, labelled), and the curve's mean ± one standard error against
+/// log λ with lambda.min and lambda.1se marked — each as PNG and SVG.
+/// </summary>
+internal static class PathPlots
+{
+    private const int Width = 900;
+    private const int Height = 600;
+    private const int MaxLabelled = 12;
+
+    /// <summary>Writes coefficient-path.png/.svg and cv-curve.png/.svg into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath cv, IReadOnlyList<string> names)
+    {
+        Directory.CreateDirectory(directory);
+        var logLambda = cv.Path.Lambdas.Select(l => Math.Log(l)).ToArray();
+        var files = new List<string>();
+        files.AddRange(Save(Coefficients(cv, names, logLambda), Path.Combine(directory, "coefficient-path")));
+        files.AddRange(Save(Curve(cv, logLambda), Path.Combine(directory, "cv-curve")));
+        return files;
+    }
+
+    private static Plot Coefficients(CrossValidatedPath cv, IReadOnlyList<string> names, double[] logLambda)
+    {
+        var plot = new Plot();
+        var path = cv.Path;
+        // Features that ever enter, the largest at the path's end labelled in the legend.
+        var entered = Enumerable.Range(0, names.Count).Where(j => path.Coefficients.Any(c => c[j] != 0))
+            .OrderByDescending(j => Math.Abs(path.Coefficients[^1][j])).ToArray();
+        foreach (var (j, rank) in entered.Select((j, r) => (j, r)))
+        {
+            var line = plot.Add.ScatterLine(logLambda, path.Coefficients.Select(c => c[j]).ToArray());
+            if (rank < MaxLabelled)
+            {
+                line.LegendText = names[j];
+            }
+        }
+        plot.Add.VerticalLine(Math.Log(cv.ChosenLambda), 1, Colors.Gray, LinePattern.Dashed);
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Coefficient path ({entered.Length} features enter; dashed: chosen λ)"));
+        plot.XLabel("log λ");
+        plot.YLabel("coefficient (features' own scale)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static Plot Curve(CrossValidatedPath cv, double[] logLambda)
+    {
+        var plot = new Plot();
+        var mean = cv.Mean.ToArray();
+        var error = cv.StandardError.ToArray();
+        var bars = plot.Add.ErrorBar(logLambda, mean, error);
+        bars.Color = Colors.Gray;
+        var points = plot.Add.ScatterPoints(logLambda, mean);
+        points.Color = Colors.Red;
+        plot.Add.VerticalLine(logLambda[cv.MinimumIndex], 1, Colors.Black, LinePattern.Dashed).LegendText = "lambda.min";
+        plot.Add.VerticalLine(logLambda[cv.OneStandardErrorIndex], 1, Colors.Blue, LinePattern.Dotted).LegendText = "lambda.1se";
+        plot.Title($"{cv.FoldIds.Max() + 1}-fold cross-validation (mean ± 1 standard error)");
+        plot.XLabel("log λ");
+        plot.YLabel(CvReport.Name(cv.Metric));
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static string[] Save(Plot plot, string stem)
+    {
+        plot.SavePng(stem + ".png", Width, Height);
+        plot.SaveSvg(stem + ".svg", Width, Height);
+        return [stem + ".png", stem + ".svg"];
+    }
+}
