@@ -34,6 +34,7 @@ if (at >= 0 && at + 1 < args.Length)
 var rest = args.Where(a => a is not "--full" and not "--quick").ToArray();
 string mode = full ? "full" : "quick";
 Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", mode);
+SpamData.PinVariable(); // PathBenchmarks: a relative LOGREG_BENCH_SPAM means the caller's directory, not the child's.
 Quality.Clear();
 
 // No default job here: warm classes carry WarmJobConfig, cold-start classes their own ColdStart job

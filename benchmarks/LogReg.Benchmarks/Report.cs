@@ -44,7 +44,8 @@ public static class Report
     }
 
     private static string DatasetOf(BenchmarkReport r) =>
-        r.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Dataset")?.Value?.ToString() ?? "";
+        r.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Dataset")?.Value?.ToString()
+        ?? string.Join(", ", r.BenchmarkCase.Parameters.Items.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Value}")));
 
     private static string Time(double nanoseconds) => nanoseconds switch
     {

@@ -21,43 +21,50 @@ internal static class CovarianceCoordinateDescent
     public static double Solve(StandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold)
     {
-        int m = columns.Length, n = problem.RowCount;
-        var h = new double[m * m];
-        var h0 = new double[m];
-        var q = new double[m];
+        int m = columns.Length, n = problem.RowCount, stride = m + 1;
+        var model = new QuadraticModel(m);
+        var (h, h0, q) = (model.H, model.H0, model.Q);
         var total = new double[m];
-        var u = new double[n];
+        var gram = new double[stride * stride];
+        // The screened-in columns as stored (float, row-major) for the blocked Gram kernel; centring and scaling are
+        // applied to its sums below. H only shapes each Newton step: the gradient q is computed on the centred columns.
+        var selected = problem.Source.SelectFeatures(columns).Features;
+        var mean = columns.Select(problem.Mean).ToArray();
+        var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         for (int step = 0; step < MaxNewtonSteps; step++)
         {
             var residual = problem.Residuals(problem.Margins(beta, intercept), out var v);
-            double h00 = v.Sum(), q0 = residual.Sum();
+            model.Q0 = residual.Sum();
+            Array.Clear(gram);
+            selected.AddWeightedGram(0, n, v, gram);
+            double h00 = model.H00 = gram[m * stride + m];
             for (int a = 0; a < m; a++)
             {
-                var xa = problem.Column(columns[a]);
-                for (int i = 0; i < n; i++)
-                {
-                    u[i] = v[i] * xa[i];
-                }
-                h0[a] = u.Sum();
-                q[a] = VectorKernels.Dot(xa, residual);
+                double ga = gram[a * stride + m];
+                h0[a] = (ga - mean[a] * h00) / scale[a];
+                q[a] = VectorKernels.Dot(problem.Column(columns[a]), residual);
                 for (int b = a; b < m; b++)
                 {
-                    h[a * m + b] = h[b * m + a] = VectorKernels.Dot(u, problem.Column(columns[b]));
+                    double gb = gram[b * stride + m];
+                    h[a * m + b] = h[b * m + a] =
+                        (gram[a * stride + b] - mean[a] * gb - mean[b] * ga + h00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
                 }
             }
             Array.Clear(total);
             double totalIntercept = 0;
-            // q is the negative gradient of the quadratic model at the current move; every coordinate's move updates it.
+            // Sweeps until the support and signs stop changing, then the exact minimiser on them (retried less often
+            // after each miss).
+            int nextAttempt = 1, misses = 0;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
                 double largest = 0;
-                if (h00 > 0 && q0 != 0)
+                bool supportChanged = false;
+                if (h00 > 0 && model.Q0 != 0)
                 {
-                    double d0 = q0 / h00;
+                    double d0 = model.Q0 / h00;
                     totalIntercept += d0;
-                    VectorKernels.AddScaled(h0, -d0, q);
-                    q0 = 0;
+                    model.MoveIntercept(d0);
                     largest = h00 * d0 * d0;
                 }
                 for (int a = 0; a < m; a++)
@@ -71,15 +78,23 @@ internal static class CovarianceCoordinateDescent
                     {
                         continue;
                     }
+                    supportChanged |= Math.Sign(updated) != Math.Sign(old);
                     beta[columns[a]] = updated;
                     total[a] += delta;
-                    VectorKernels.AddScaled(h.AsSpan(a * m, m), -delta, q);
-                    q0 -= h0[a] * delta;
+                    model.Move(a, delta);
                     largest = Math.Max(largest, haa * delta * delta);
                 }
                 if (largest < threshold)
                 {
                     break;
+                }
+                if (!supportChanged && sweep + 1 >= nextAttempt)
+                {
+                    if (ActiveSetStep.TryApply(model, beta, columns, l1, l2, total, ref totalIntercept))
+                    {
+                        break;
+                    }
+                    nextAttempt = sweep + 1 + (1 << Math.Min(++misses, 10));
                 }
             }
             intercept += totalIntercept;

@@ -16,9 +16,9 @@ internal sealed class StandardizedProblem
     private readonly double[] _means;
     private readonly double[] _scales;
 
-    private StandardizedProblem(double[][] columns, double[] weights, double[] rawWeights, double[] labels, double[] means, double[] scales)
+    private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] labels, double[] means, double[] scales)
     {
-        (_columns, _weights, _rawWeights, _labels, _means, _scales) = (columns, weights, rawWeights, labels, means, scales);
+        (Source, _columns, _weights, _rawWeights, _labels, _means, _scales) = (source, columns, weights, rawWeights, labels, means, scales);
         double positive = PositiveShare(weights, labels);
         NullIntercept = Math.Log(positive / (1 - positive));
         double total = rawWeights.Sum();
@@ -26,6 +26,15 @@ internal sealed class StandardizedProblem
     }
 
     public int FeatureCount => _columns.Length;
+
+    /// <summary>The rows as given (float features, unscaled): the covariance form's Gram kernel reads them.</summary>
+    public TrainingSet Source { get; }
+
+    /// <summary>Column j's weighted mean (subtracted).</summary>
+    public double Mean(int j) => _means[j];
+
+    /// <summary>Column j's scale (divided by; 1 when not standardising).</summary>
+    public double Scale(int j) => _scales[j];
 
     public double NullIntercept { get; }
 
@@ -77,7 +86,7 @@ internal sealed class StandardizedProblem
             }
             (means[j], scales[j]) = (mean, variance > 0 ? scale : 0);
         }
-        return new StandardizedProblem(columns, weights, raw, data.Labels, means, scales);
+        return new StandardizedProblem(data, columns, weights, raw, data.Labels, means, scales);
     }
 
     /// <summary>A constant column never enters (its centred values are all zero).</summary>

@@ -66,6 +66,29 @@ public sealed class ElasticNetPathTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("breast_cancer_wdbc", 1.0)]
+    [InlineData("sonar", 1.0)]
+    [InlineData("sonar", 0.5)]
+    [InlineData("pima", 0.0)]
+    public void EveryPointMeetsTheOptimalityConditionsSoScreeningDroppedNoActiveFeature(string name, double alpha)
+    {
+        // Measured on the rows, on the original scale (PathPointFit): the smallest subgradient of the mean objective at
+        // every λ — a feature wrongly screened out would leave |gⱼ| above λα.
+        var data = ReferenceData.Get(name).Dense();
+        var options = new ElasticNetPathOptions { L1Ratio = alpha };
+        var path = ElasticNetPath.Fit(data, options);
+        double worst = 0;
+        // For ridge the first point is the null model by glmnet's convention (its λ_max is that of α = 0.001), not an optimum.
+        for (int k = alpha == 0 ? 1 : 0; k < path.Lambdas.Count; k++)
+        {
+            double violation = PathPointFit.At(data, path, k, options, "").Report.Optimization.GradientNorm / data.RowCount;
+            worst = Math.Max(worst, violation / path.Lambdas[k]);
+        }
+        output.WriteLine($"largest violation relative to λ: {worst:E2}");
+        Assert.True(worst < 1e-4, $"violation {worst:E2}·λ");
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
     public void APathPointIsTheSingleFitAtTheEquivalentOptions(double alpha)

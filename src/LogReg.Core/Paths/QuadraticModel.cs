@@ -1,0 +1,35 @@
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// One Newton step's quadratic model of the loss over m screened-in columns and the intercept: the curvature H (m × m,
+/// row-major), its intercept row H0 and corner H00, and the model's negative gradient at the current move (Q, Q0), which
+/// every coordinate move updates.
+/// </summary>
+internal sealed class QuadraticModel(int m)
+{
+    public double[] H { get; } = new double[m * m];
+
+    public double[] H0 { get; } = new double[m];
+
+    public double H00 { get; set; }
+
+    public double[] Q { get; } = new double[m];
+
+    public double Q0 { get; set; }
+
+    /// <summary>Column a moves by <paramref name="delta"/>.</summary>
+    public void Move(int a, double delta)
+    {
+        VectorKernels.AddScaled(H.AsSpan(a * m, m), -delta, Q);
+        Q0 -= H0[a] * delta;
+    }
+
+    /// <summary>The intercept moves by <paramref name="delta"/>.</summary>
+    public void MoveIntercept(double delta)
+    {
+        VectorKernels.AddScaled(H0, -delta, Q);
+        Q0 -= H00 * delta;
+    }
+}
