@@ -84,7 +84,7 @@ public static class SpamData
     public static string MissingMessage(string path) =>
         $"{path} is missing: make it with 'Rscript benchmarks/peers/make_spam.R' (or set {Variable} to the CSV).";
 
-    private static string? RepositoryRoot()
+    internal static string? RepositoryRoot()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

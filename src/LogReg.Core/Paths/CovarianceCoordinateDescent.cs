@@ -18,7 +18,7 @@ internal static class CovarianceCoordinateDescent
     /// (updated in place); returns the intercept. Converged when every coordinate's move m satisfies Hⱼⱼ·m² below
     /// <paramref name="threshold"/> (glmnet's test, the threshold already scaled by the null deviance).
     /// </summary>
-    public static double Solve(StandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
+    public static double Solve(PathProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold)
     {
         int m = columns.Length, n = problem.RowCount, stride = m + 1;
@@ -26,24 +26,24 @@ internal static class CovarianceCoordinateDescent
         var (h, h0, q) = (model.H, model.H0, model.Q);
         var total = new double[m];
         var gram = new double[stride * stride];
-        // The screened-in columns as stored (float, row-major) for the blocked Gram kernel; centring and scaling are
-        // applied to its sums below. H only shapes each Newton step: the gradient q is computed on the centred columns.
-        var selected = problem.Source.SelectFeatures(columns).Features;
+        // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
+        // each Newton step: the gradient q is computed on the centred columns.
+        var (eta, residual, v) = (new double[n], new double[n], new double[n]);
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         for (int step = 0; step < MaxNewtonSteps; step++)
         {
-            var residual = problem.Residuals(problem.Margins(beta, intercept), out var v);
+            problem.Residuals(problem.Margins(beta, intercept, eta), residual, v);
             model.Q0 = residual.Sum();
             Array.Clear(gram);
-            selected.AddWeightedGram(0, n, v, gram);
+            problem.AddRawGram(columns, v, gram);
             double h00 = model.H00 = gram[m * stride + m];
             for (int a = 0; a < m; a++)
             {
                 double ga = gram[a * stride + m];
                 h0[a] = (ga - mean[a] * h00) / scale[a];
-                q[a] = VectorKernels.Dot(problem.Column(columns[a]), residual);
+                q[a] = problem.ColumnDot(columns[a], residual, model.Q0);
                 for (int b = a; b < m; b++)
                 {
                     double gb = gram[b * stride + m];

@@ -17,9 +17,6 @@ public static class ElasticNetPath
     private const double DevianceMax = 0.999;
     private const int MinimumLambdas = 5;
 
-    // Up to this many screened-in columns the covariance form's m² inner products (8 MB here) beat sweeps over the rows.
-    private const int CovarianceColumns = 1000;
-
     /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given).</summary>
     /// <exception cref="ArgumentException">Both classes need weight; options out of range.</exception>
     public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null)
@@ -27,7 +24,9 @@ public static class ElasticNetPath
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
         options.Validate();
-        var problem = StandardizedProblem.Of(data, options.Standardize);
+        PathProblem problem = data.Features.IsSparse
+            ? SparseStandardizedProblem.Of(data, options.Standardize)
+            : StandardizedProblem.Of(data, options.Standardize);
         double alpha = options.L1Ratio;
         int d = problem.FeatureCount;
         var beta = new double[d];
@@ -58,9 +57,7 @@ public static class ElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                intercept = columns.Length <= Math.Min(problem.RowCount, CovarianceColumns)
-                    ? CovarianceCoordinateDescent.Solve(problem, columns, beta, intercept, lambda, alpha, threshold)
-                    : NaiveCoordinateDescent.Solve(problem, columns, beta, intercept, lambda, alpha, threshold);
+                intercept = problem.Solve(columns, beta, intercept, lambda, alpha, threshold);
                 gradient = problem.Gradient(beta, intercept);
                 bool violated = false;
                 for (int j = 0; j < d; j++)

@@ -21,9 +21,10 @@ internal static class NaiveCoordinateDescent
         var curvature = new double[m];
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
+        var (eta, rho, v) = (new double[problem.RowCount], new double[problem.RowCount], new double[problem.RowCount]);
         for (int step = 0; step < MaxNewtonSteps; step++)
         {
-            var rho = problem.Residuals(problem.Margins(beta, intercept), out var v);
+            problem.Residuals(problem.Margins(beta, intercept, eta), rho, v);
             for (int a = 0; a < m; a++)
             {
                 var x = problem.Column(columns[a]);

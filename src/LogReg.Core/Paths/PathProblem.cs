@@ -1,0 +1,150 @@
+using LogReg.Core.Data;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// The binary path's data as coordinate descent sees it: columns x̃ⱼ = (xⱼ − μⱼ)/σⱼ (σⱼ the weighted 1/n standard
+/// deviation when standardising, else 1), row weights normalised to sum 1 (glmnet's scaling of the loss), labels —
+/// and the solver of one λ. Dense data keep the centred columns (<see cref="StandardizedProblem"/>); sparse data keep
+/// the stored values and apply μ and σ in every sum (<see cref="SparseStandardizedProblem"/>).
+/// </summary>
+internal abstract class PathProblem
+{
+    private readonly double[] _rawWeights;
+
+    private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
+    {
+        (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
+        double positive = PositiveShare(weights, source.Labels);
+        NullIntercept = Math.Log(positive / (1 - positive));
+        NullDeviance = -2 * rawWeights.Sum() * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));
+    }
+
+    /// <summary>The rows as given (float features, unscaled).</summary>
+    public TrainingSet Source { get; }
+
+    public int FeatureCount => Means.Length;
+
+    public int RowCount => Weights.Length;
+
+    public double NullIntercept { get; }
+
+    public double NullDeviance { get; }
+
+    /// <summary>The null deviance per unit of weight: the scale of glmnet's convergence threshold.</summary>
+    public double NullDeviancePerWeight => NullDeviance / _rawWeights.Sum();
+
+    private protected double[] Weights { get; }
+
+    private protected double[] Means { get; }
+
+    private protected double[] Scales { get; }
+
+    /// <summary>Column j's weighted mean (subtracted).</summary>
+    public double Mean(int j) => Means[j];
+
+    /// <summary>Column j's scale (divided by; 1 when not standardising).</summary>
+    public double Scale(int j) => Scales[j];
+
+    /// <summary>A constant column never enters (its centred values are all zero).</summary>
+    public bool Varies(int j) => Scales[j] > 0;
+
+    /// <summary>ηᵢ = b + x̃ᵢ·β.</summary>
+    public double[] Margins(double[] beta, double intercept) => Margins(beta, intercept, new double[RowCount]);
+
+    /// <summary>ηᵢ = b + x̃ᵢ·β, written into <paramref name="eta"/> (n values), which is returned.</summary>
+    public abstract double[] Margins(double[] beta, double intercept, double[] eta);
+
+    /// <summary>
+    /// Adds Σᵢ vᵢ·x̂ᵢx̂ᵢᵀ to <paramref name="upper"/> ((m + 1)², row-major, upper triangle), x̂ᵢ = (the stored values of
+    /// <paramref name="columns"/> in row i, 1): the uncentred Gram of the covariance form.
+    /// </summary>
+    public abstract void AddRawGram(int[] columns, double[] v, double[] upper);
+
+    /// <summary>x̃ⱼ·r, given Σr.</summary>
+    public abstract double ColumnDot(int j, double[] r, double sum);
+
+    /// <summary>
+    /// Minimises the objective at λ over <paramref name="columns"/> (the others stay zero) from <paramref name="beta"/>
+    /// (updated in place); returns the intercept. Converged when no coordinate's move m changes the quadratic model by
+    /// Hⱼⱼ·m² ≥ <paramref name="threshold"/> (glmnet's test, already scaled by the null deviance).
+    /// </summary>
+    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold);
+
+    /// <summary>gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ): the negative gradient of the loss part at (β, b).</summary>
+    public double[] Gradient(double[] beta, double intercept)
+    {
+        var residual = Residuals(Margins(beta, intercept), out _);
+        double sum = residual.Sum();
+        return Enumerable.Range(0, FeatureCount).Select(j => Varies(j) ? ColumnDot(j, residual, sum) : 0).ToArray();
+    }
+
+    public double Deviance(double[] beta, double intercept)
+    {
+        var eta = Margins(beta, intercept);
+        var loss = new Losses.BinaryCrossEntropyLoss();
+        double deviance = 0;
+        for (int i = 0; i < eta.Length; i++)
+        {
+            deviance += 2 * _rawWeights[i] * loss.Value(Source.Labels[i], eta[i]);
+        }
+        return deviance;
+    }
+
+    /// <summary>The coefficients and intercept on the features' own scale.</summary>
+    public (double[] Weights, double Intercept) OriginalScale(double[] beta, double intercept)
+    {
+        var w = new double[beta.Length];
+        double b = intercept;
+        for (int j = 0; j < beta.Length; j++)
+        {
+            w[j] = Scales[j] > 0 ? beta[j] / Scales[j] : 0;
+            b -= w[j] * Means[j];
+        }
+        return (w, b);
+    }
+
+    /// <summary>The working residuals wᵢ(yᵢ − pᵢ), and the curvature weights vᵢ = wᵢ·pᵢ(1 − pᵢ).</summary>
+    public double[] Residuals(double[] eta, out double[] v)
+    {
+        v = new double[eta.Length];
+        return Residuals(eta, new double[eta.Length], v);
+    }
+
+    /// <summary>As <see cref="Residuals(double[], out double[])"/>, into <paramref name="r"/> (returned) and <paramref name="v"/>.</summary>
+    public double[] Residuals(double[] eta, double[] r, double[] v)
+    {
+        var labels = Source.Labels;
+        for (int i = 0; i < eta.Length; i++)
+        {
+            double p = 1 / (1 + Math.Exp(-eta[i]));
+            r[i] = Weights[i] * (labels[i] - p);
+            v[i] = Weights[i] * p * (1 - p);
+        }
+        return r;
+    }
+
+    /// <summary>The rows' weights as given and normalised to sum 1; refuses data without weight on both classes.</summary>
+    private protected static (double[] Raw, double[] Normalized) WeightsOf(TrainingSet data)
+    {
+        var raw = Enumerable.Range(0, data.RowCount).Select(data.WeightOf).ToArray();
+        double total = raw.Sum();
+        var weights = raw.Select(s => s / total).ToArray();
+        double positive = PositiveShare(weights, data.Labels);
+        if (!(positive > 0 && positive < 1))
+        {
+            throw new ArgumentException("A path needs weight on both classes.", nameof(data));
+        }
+        return (raw, weights);
+    }
+
+    private static double PositiveShare(double[] weights, double[] labels)
+    {
+        double positive = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            positive += weights[i] * labels[i];
+        }
+        return positive;
+    }
+}
