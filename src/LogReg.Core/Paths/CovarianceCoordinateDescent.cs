@@ -72,7 +72,7 @@ internal static class CovarianceCoordinateDescent
                     double haa = h[a * m + a];
                     double old = beta[columns[a]];
                     double g = q[a] + haa * old;
-                    double updated = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (haa + l2);
+                    double updated = CoordinateSteps.Minimizer(g, haa, l1, l2);
                     double delta = updated - old;
                     if (delta == 0)
                     {
@@ -98,12 +98,7 @@ internal static class CovarianceCoordinateDescent
                 }
             }
             intercept += totalIntercept;
-            double moved = h00 * totalIntercept * totalIntercept;
-            for (int a = 0; a < m; a++)
-            {
-                moved = Math.Max(moved, h[a * m + a] * total[a] * total[a]);
-            }
-            if (moved < threshold)
+            if (CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold))
             {
                 break;
             }

@@ -58,7 +58,7 @@ internal static class NaiveCoordinateDescent
                     }
                     var x = problem.Column(columns[a]);
                     double g = VectorKernels.Dot(x, rho) + curvature[a] * old;
-                    double updated = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature[a] + l2);
+                    double updated = CoordinateSteps.Minimizer(g, curvature[a], l1, l2);
                     double delta = updated - old;
                     if (delta == 0)
                     {
@@ -72,25 +72,12 @@ internal static class NaiveCoordinateDescent
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (largest < threshold)
+                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
                 {
-                    if (!activeOnly)
-                    {
-                        break;
-                    }
-                    activeOnly = false;
-                }
-                else
-                {
-                    activeOnly = true;
+                    break;
                 }
             }
-            double moved = vTotal * totalIntercept * totalIntercept;
-            for (int a = 0; a < m; a++)
-            {
-                moved = Math.Max(moved, curvature[a] * total[a] * total[a]);
-            }
-            if (moved < threshold)
+            if (CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold))
             {
                 break;
             }

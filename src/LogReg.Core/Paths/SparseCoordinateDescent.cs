@@ -66,7 +66,7 @@ internal static class SparseCoordinateDescent
                     double mean = problem.Mean(j), scale = problem.Scale(j);
                     // x̃ⱼ·(ρ′ + c·v) = (xⱼ·ρ′ + c·xⱼ·v − μⱼ·Σ(ρ′ + c·v))/σⱼ
                     double g = (problem.RawDot(j, rho) + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
-                    double updated = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature[a] + l2);
+                    double updated = CoordinateSteps.Minimizer(g, curvature[a], l1, l2);
                     double delta = updated - old;
                     if (delta == 0)
                     {
@@ -83,25 +83,12 @@ internal static class SparseCoordinateDescent
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (largest < threshold)
+                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
                 {
-                    if (!activeOnly)
-                    {
-                        break;
-                    }
-                    activeOnly = false;
-                }
-                else
-                {
-                    activeOnly = true;
+                    break;
                 }
             }
-            double moved = vSum * totalIntercept * totalIntercept;
-            for (int a = 0; a < m; a++)
-            {
-                moved = Math.Max(moved, curvature[a] * total[a] * total[a]);
-            }
-            if (moved < threshold)
+            if (CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total, threshold))
             {
                 break;
             }

@@ -1,0 +1,44 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>The rules the three one-λ solvers share: a coordinate's minimiser, glmnet's sweep schedule, its stopping test.</summary>
+internal static class CoordinateSteps
+{
+    /// <summary>
+    /// The minimiser along one coordinate of the quadratic model plus the penalty: soft-threshold the coordinate's
+    /// gradient term <paramref name="g"/> (its negative gradient plus curvature × its value) by λα, divide by the curvature
+    /// plus λ(1 − α).
+    /// </summary>
+    public static double Minimizer(double g, double curvature, double l1, double l2) =>
+        (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature + l2);
+
+    /// <summary>
+    /// glmnet's schedule after a sweep whose largest change of the model was <paramref name="largest"/>: a full sweep that
+    /// settles ends the step; an unsettled one is followed by sweeps over the non-zero coordinates alone until they
+    /// settle, then a full sweep again. Returns whether the step is done.
+    /// </summary>
+    public static bool SweepDone(double largest, double threshold, ref bool activeOnly)
+    {
+        if (largest >= threshold)
+        {
+            activeOnly = true;
+            return false;
+        }
+        if (!activeOnly)
+        {
+            return true;
+        }
+        activeOnly = false;
+        return false;
+    }
+
+    /// <summary>Whether a Newton step moved no coordinate (intercept included) by Hⱼⱼ·move² ≥ <paramref name="threshold"/>: the λ is solved.</summary>
+    public static bool Settled(double interceptCurvature, double interceptMove, Func<int, double> curvature, double[] moves, double threshold)
+    {
+        double moved = interceptCurvature * interceptMove * interceptMove;
+        for (int a = 0; a < moves.Length; a++)
+        {
+            moved = Math.Max(moved, curvature(a) * moves[a] * moves[a]);
+        }
+        return moved < threshold;
+    }
+}
