@@ -13,6 +13,9 @@ internal static class CovarianceCoordinateDescent
     private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
 
+    // A Newton step that moved no standardised coefficient by more than this keeps its curvature for the next.
+    private const double FreshCurvatureMove = 1e-3;
+
     /// <summary>
     /// Minimises the objective at λ over <paramref name="columns"/> (the others stay zero) from <paramref name="beta"/>
     /// (updated in place); returns the intercept. Converged when every coordinate's move m satisfies Hⱼⱼ·m² below
@@ -31,25 +34,34 @@ internal static class CovarianceCoordinateDescent
         var (eta, residual, v) = (new double[n], new double[n], new double[n]);
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
-        double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
+        double l1 = lambda * alpha, l2 = lambda * (1 - alpha), lastMove = double.PositiveInfinity;
         for (int step = 0; step < MaxNewtonSteps; step++)
         {
             problem.Residuals(problem.Margins(beta, intercept, eta), residual, v);
             model.Q0 = residual.Sum();
-            Array.Clear(gram);
-            problem.AddRawGram(columns, v, gram);
-            double h00 = model.H00 = gram[m * stride + m];
+            // After a small move the curvature has hardly changed: the last step's H still gives a superlinear step, and
+            // its Gram (n·m²/2) was most of a step's cost.
+            if (step == 0 || lastMove > FreshCurvatureMove)
+            {
+                Array.Clear(gram);
+                problem.AddRawGram(columns, v, gram);
+                double g00 = model.H00 = gram[m * stride + m];
+                for (int a = 0; a < m; a++)
+                {
+                    double ga = gram[a * stride + m];
+                    h0[a] = (ga - mean[a] * g00) / scale[a];
+                    for (int b = a; b < m; b++)
+                    {
+                        double gb = gram[b * stride + m];
+                        h[a * m + b] = h[b * m + a] =
+                            (gram[a * stride + b] - mean[a] * gb - mean[b] * ga + g00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
+                    }
+                }
+            }
+            double h00 = model.H00;
             for (int a = 0; a < m; a++)
             {
-                double ga = gram[a * stride + m];
-                h0[a] = (ga - mean[a] * h00) / scale[a];
                 q[a] = problem.ColumnDot(columns[a], residual, model.Q0);
-                for (int b = a; b < m; b++)
-                {
-                    double gb = gram[b * stride + m];
-                    h[a * m + b] = h[b * m + a] =
-                        (gram[a * stride + b] - mean[a] * gb - mean[b] * ga + h00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
-                }
             }
             Array.Clear(total);
             double totalIntercept = 0;
@@ -102,6 +114,7 @@ internal static class CovarianceCoordinateDescent
             {
                 break;
             }
+            lastMove = Math.Max(Math.Abs(totalIntercept), total.Max(Math.Abs));
         }
         return intercept;
     }
