@@ -37,7 +37,20 @@ internal static class CvCommand
             throw new CliException($"cv: the label has {prepared.Classes.Length} classes; the cross-validated path is built for two classes so far " +
                 "(use 'logreg train' with --l2 for the softmax model).", 1);
         }
-        var ml = new MLContext(a.Get(CliOptions.Seed));
+        int folds = a.Get(CliOptions.CvFolds);
+        if (folds > prepared.Rows.Length)
+        {
+            throw new CliException($"cv: --folds {folds} is more than the {prepared.Rows.Length} rows used from '{dataPath}'.", 2);
+        }
+        // Drawn here when not given, so that it can be printed and the choice repeated.
+        int seed = a.Get(CliOptions.Seed) ?? Random.Shared.Next();
+        int smaller = Math.Min(prepared.BinaryLabels.Count(y => y == 1), prepared.BinaryLabels.Count(y => y != 1));
+        if (smaller < Math.Max(folds, 8))
+        {
+            output.WriteLine($"warning: the smaller class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +
+                "the held-out scores rest on very few of its rows and the chosen λ is unstable.");
+        }
+        var ml = new MLContext(seed);
         var data = prepared.ToDataView();
         var options = new LogRegCVOptions
         {
@@ -45,12 +58,12 @@ internal static class CvCommand
             FeatureColumnName = prepared.Plan.FeaturesColumn,
             ExampleWeightColumnName = prepared.Schema.Weight?.Name,
             L1Ratio = a.Get(CliOptions.L1Ratio) ?? 1,
-            NumberOfFolds = a.Get(CliOptions.CvFolds),
+            NumberOfFolds = folds,
             Metric = a.Get(CliOptions.Metric) ?? CrossValidationMetric.Deviance,
             Rule = a.Get(CliOptions.Rule) ?? LambdaRule.OneStandardError,
             LambdaCount = a.Get(CliOptions.LambdaCount) ?? 100,
             Standardize = !a.Get(CliOptions.Unstandardized),
-            Seed = a.Get(CliOptions.Seed),
+            Seed = seed,
             NumberOfThreads = a.Get(CliOptions.Threads),
             Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, a.Get(CliOptions.CvFolds)) : null,
         };
@@ -63,13 +76,13 @@ internal static class CvCommand
         var details = model.LastTransformer.Model.SubModel.LogRegDetails()!;
         var cv = details.CrossValidation!;
         var names = FeaturePipeline.SlotNames(prepared.Plan, model.GetOutputSchema(data.Schema));
-        CvReport.Print(output, cv, prepared.Rows.Length, names.Length, modelPath);
+        CvReport.Print(output, cv, prepared.Rows.Length, names.Length, modelPath, seed);
         if (jsonPath is not null)
         {
             JsonOutput.WriteWith(jsonPath, stream =>
             {
                 using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                CvReport.WriteJson(json, cv, names, options.L1Ratio);
+                CvReport.WriteJson(json, cv, names, options.L1Ratio, seed);
             });
             output.WriteLine($"cross-validation written to {jsonPath}");
         }

@@ -7,13 +7,13 @@ namespace LogReg.Cli;
 /// <summary>What 'logreg cv' prints and writes as JSON: the choice, then the curve (as cv.glmnet's print and its fields).</summary>
 internal static class CvReport
 {
-    public static void Print(TextWriter output, CrossValidatedPath cv, int rows, int features, string modelPath)
+    public static void Print(TextWriter output, CrossValidatedPath cv, int rows, int features, string modelPath, int seed)
     {
         var path = cv.Path;
         int chosen = cv.ChosenIndex;
         string metric = Name(cv.Metric);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cross-validated on {rows} rows × {features} features, {cv.FoldIds.Max() + 1} folds, {path.Lambdas.Count} λ: chose λ = {path.Lambdas[chosen]:G6} " +
+            $"cross-validated on {rows} rows × {features} features, {cv.FoldIds.Max() + 1} folds (seed {seed}), {path.Lambdas.Count} λ: chose λ = {path.Lambdas[chosen]:G6} " +
             $"({(cv.Rule == LambdaRule.Minimum ? "min" : "1se")}), {path.NonZero[chosen]} non-zero coefficient(s), {metric} {cv.Mean[chosen]:G6} ± {cv.StandardError[chosen]:G3}; " +
             $"model written to {modelPath}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -30,7 +30,7 @@ internal static class CvReport
         }
     }
 
-    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath cv, IReadOnlyList<string> names, double l1Ratio)
+    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath cv, IReadOnlyList<string> names, double l1Ratio, int seed)
     {
         var path = cv.Path;
         json.WriteStartObject();
@@ -38,6 +38,7 @@ internal static class CvReport
         json.WriteString("metric", Name(cv.Metric));
         json.WriteString("rule", cv.Rule == LambdaRule.Minimum ? "min" : "1se");
         json.WriteNumber("folds", cv.FoldIds.Max() + 1);
+        json.WriteNumber("seed", seed);
         json.WriteNumber("lambda_min", path.Lambdas[cv.MinimumIndex]);
         json.WriteNumber("lambda_1se", path.Lambdas[cv.OneStandardErrorIndex]);
         json.WriteNumber("lambda", cv.ChosenLambda);

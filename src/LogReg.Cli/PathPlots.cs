@@ -45,7 +45,8 @@ internal static class PathPlots
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"Coefficient path ({entered.Length} features enter; dashed: chosen λ)"));
         plot.XLabel("log λ");
         plot.YLabel("coefficient (features' own scale)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        // Outside the frame: inside, the box covered the largest curves.
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 

@@ -46,7 +46,10 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         var (positive, negative) = data.RowCount == 0 ? (0, 0) : data.ClassWeights();
         if (positive <= 0 || negative <= 0)
         {
-            throw new ArgumentException($"Label column '{o.LabelColumnName}' needs rows of both classes ({data.RowCount} usable row(s)).", nameof(input));
+            bool bothPresent = data.Labels.Distinct().Count() == 2;
+            throw new ArgumentException(bothPresent
+                ? $"The example weights in '{o.ExampleWeightColumnName}' give the {(positive <= 0 ? "true" : "false")} class of '{o.LabelColumnName}' a total weight of 0; both classes need weight."
+                : $"Label column '{o.LabelColumnName}' needs rows of both classes ({data.RowCount} usable row(s)).", nameof(input));
         }
         int seed = o.Seed ?? _host.Rand.Next();
         var core = o.ToCore(seed, Folds(input, read.SkippedRows, seed));

@@ -24,6 +24,10 @@ public static class ElasticNetCrossValidation
         var classes = data.Labels.Select(y => y == 1 ? 1 : 0).ToArray();
         var folds = options.FoldIds?.ToArray() ?? FoldAssignment.Stratified(classes, options.FoldCount, options.Seed);
         int foldCount = folds.Max() + 1;
+        if (options.Metric == CrossValidationMetric.Auc)
+        {
+            RequireAucFolds(classes, folds, foldCount);
+        }
         var full = ElasticNetPath.Fit(data, options.Path);
         var foldOptions = options.Alignment == FoldAlignment.SameLambdas ? options.Path with { Lambdas = full.Lambdas.ToArray() } : options.Path;
         var scores = new double[foldCount][];
@@ -50,6 +54,27 @@ public static class ElasticNetCrossValidation
             progress?.Report(Interlocked.Increment(ref finished));
         });
         return Summarize(full, options, folds, scores, foldWeights);
+    }
+
+    // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the
+    // deviance below 10 rows per fold; here the caller is told instead of getting another metric than asked for.
+    private static void RequireAucFolds(int[] classes, int[] folds, int foldCount)
+    {
+        if (classes.Length < 10 * foldCount)
+        {
+            throw new ArgumentException(
+                $"The AUC needs at least 10 held-out rows per fold (as cv.glmnet requires); {classes.Length} rows in {foldCount} folds " +
+                "give fewer: use fewer folds or the deviance.");
+        }
+        for (int f = 0; f < foldCount; f++)
+        {
+            var held = Enumerable.Range(0, classes.Length).Where(i => folds[i] == f).Select(i => classes[i]).Distinct().Count();
+            if (held < 2)
+            {
+                throw new ArgumentException(
+                    $"Fold {f + 1} of {foldCount} holds rows of one class only, where its AUC is undefined: use stratified folds, fewer folds or the deviance.");
+            }
+        }
     }
 
     /// <summary>cv.glmnet's <c>cvstats</c> and <c>getOptcv</c>: the curve, its standard error and the two λ.</summary>

@@ -20,7 +20,7 @@ public sealed class CvCliTests : CliRun
         string model = Path.Combine(Folder, "m.zip"), json = Path.Combine(Folder, "cv.json"), plots = Path.Combine(Folder, "plots");
         var cv = Run("cv", "--data", BreastCancer, "--label", "Label", "--l1-ratio", "0.5", "--model", model, "--json", json, "--plot", plots, "--seed", "3");
         Assert.True(cv.Exit == 0, cv.Err);
-        Assert.Contains("10 folds, 100 λ: chose λ = ", cv.Out);
+        Assert.Contains("10 folds (seed 3), 100 λ: chose λ = ", cv.Out);
         Assert.Contains("lambda.min = ", cv.Out);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         var path = ElasticNetPath.Fit(ReferenceData.BreastCancer.Dense(), new ElasticNetPathOptions { L1Ratio = 0.5 });
@@ -56,12 +56,19 @@ public sealed class CvCliTests : CliRun
     [Fact]
     public void BadOptionsAndAMulticlassLabelAreRefusedInOneLine()
     {
-        var ratio = Run("cv", "--data", Spector, "--label", "grade", "--l1-ratio", "2", "--model", Path.Combine(Folder, "m.zip"));
+        var ratio = Run("cv", "--data", Spector, "--label", "Label", "--l1-ratio", "2", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, ratio.Exit);
         Assert.Equal("error: cv: option '--l1-ratio' is '2'; expected a number in [0, 1]. ('logreg cv --help' lists the options.)", ratio.Err.Trim());
-        var folds = Run("cv", "--data", Spector, "--label", "grade", "--folds", "2", "--model", Path.Combine(Folder, "m.zip"));
+        var folds = Run("cv", "--data", Spector, "--label", "Label", "--folds", "2", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, folds.Exit);
         Assert.Single(folds.Err.Trim().Split('\n'));
+        var tooMany = Run("cv", "--data", Spector, "--label", "Label", "--folds", "40", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, tooMany.Exit);
+        Assert.Equal($"error: cv: --folds 40 is more than the 32 rows used from '{Spector}'.", tooMany.Err.Trim());
+        var auc = Run("cv", "--data", Spector, "--label", "Label", "--metric", "auc", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(1, auc.Exit);
+        Assert.Contains("at least 10 held-out rows per fold", auc.Err);
+        Assert.Single(auc.Err.Trim().Split('\n'));
         var iris = Run("cv", "--data", Path.Combine(AppContext.BaseDirectory, "Reference", "iris.csv"), "--label", "species", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(1, iris.Exit);
         Assert.Contains("the label has 3 classes", iris.Err);

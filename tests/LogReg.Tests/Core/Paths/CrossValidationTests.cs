@@ -71,6 +71,19 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheAucIsRefusedOnFoldsItCannotScore()
+    {
+        // Too few rows per fold (cv.glmnet's rule: 10), and a fold of one class, where a fold's AUC is undefined.
+        var spector = ReferenceData.Spector.Dense();
+        Assert.Contains("at least 10 held-out rows per fold",
+            Assert.Throws<ArgumentException>(() => ElasticNetCrossValidation.Fit(spector, new CrossValidationOptions { Metric = CrossValidationMetric.Auc })).Message);
+        var data = ReferenceData.BreastCancer.Dense();
+        var folds = Enumerable.Range(0, data.RowCount).Select(i => data.Labels[i] == 1 ? 0 : 1 + i % 3).ToArray();
+        Assert.Contains("Fold 1 of 4 holds rows of one class only", Assert.Throws<ArgumentException>(() =>
+            ElasticNetCrossValidation.Fit(data, new CrossValidationOptions { Metric = CrossValidationMetric.Auc, FoldIds = folds })).Message);
+    }
+
+    [Fact]
     public void StratifiedFoldsHoldEachClassInProportionAndGroupsStayTogether()
     {
         var classes = Enumerable.Range(0, 103).Select(i => i % 4 == 0 ? 1 : 0).ToArray();
