@@ -43,7 +43,8 @@ public static class StratifiedFolds
 
     /// <summary>
     /// The same for K classes (0 … K − 1): each class's rows, shuffled, are dealt round-robin in
-    /// class order, continuing where the previous class stopped.
+    /// class order, continuing where the previous class stopped (the core's <see cref="Core.Paths.FoldAssignment.Stratified"/>,
+    /// after the check that every class that occurs fills the folds).
     /// </summary>
     public static int[] Assign(IReadOnlyList<int> labels, int classCount, int folds, int seed)
     {
@@ -58,19 +59,6 @@ public static class StratifiedFolds
             throw new ArgumentException(
                 $"Stratified {folds}-fold cross-validation needs at least {folds} rows of each class that occurs; the class counts are {string.Join(", ", counts)}.");
         }
-        var fold = new int[labels.Count];
-        var rng = new Random(seed);
-        int next = 0;
-        for (int k = 0; k < classCount; k++)
-        {
-            var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == k).ToArray();
-            rng.Shuffle(rows);
-            foreach (int row in rows)
-            {
-                fold[row] = next;
-                next = (next + 1) % folds;
-            }
-        }
-        return fold;
+        return Core.Paths.FoldAssignment.Stratified(labels, folds, seed);
     }
 }
