@@ -33,7 +33,7 @@ public static class ElasticNetPath
         double intercept = problem.NullIntercept;
         double threshold = options.Tolerance * problem.NullDeviancePerWeight;
         // At the null model: λ_max is the smallest λ with every coefficient zero (for α = 0, glmnet's: as for α = 0.001).
-        var gradient = problem.Gradient(beta, intercept);
+        var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatio ?? (data.RowCount > d ? 1e-4 : 1e-2));
         var fitted = new List<(double Lambda, double Intercept, double[] Coefficients, int NonZero, double Ratio)>();
@@ -58,7 +58,7 @@ public static class ElasticNetPath
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
                 intercept = problem.Solve(columns, beta, intercept, lambda, alpha, threshold);
-                gradient = problem.Gradient(beta, intercept);
+                (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
                 bool violated = false;
                 for (int j = 0; j < d; j++)
                 {
@@ -72,7 +72,7 @@ public static class ElasticNetPath
                     break;
                 }
             }
-            double ratio = 1 - problem.Deviance(beta, intercept) / problem.NullDeviance;
+            double ratio = 1 - deviance / problem.NullDeviance;
             var (w, b) = problem.OriginalScale(beta, intercept);
             fitted.Add((lambda, b, w, beta.Count(v => v != 0), ratio));
             previousLambda = lambda;

@@ -71,15 +71,11 @@ internal abstract class PathProblem
     /// </summary>
     public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold);
 
-    /// <summary>gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ): the negative gradient of the loss part at (β, b).</summary>
-    public double[] Gradient(double[] beta, double intercept)
-    {
-        var residual = Residuals(Margins(beta, intercept), out _);
-        double sum = residual.Sum();
-        return Enumerable.Range(0, FeatureCount).Select(j => Varies(j) ? ColumnDot(j, residual, sum) : 0).ToArray();
-    }
-
-    public double Deviance(double[] beta, double intercept)
+    /// <summary>
+    /// At (β, b), from one pass over the margins: gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ), the negative gradient of the loss part, and the
+    /// deviance −2·Σ sᵢ·log-likelihood.
+    /// </summary>
+    public (double[] Gradient, double Deviance) GradientAndDeviance(double[] beta, double intercept)
     {
         var eta = Margins(beta, intercept);
         var loss = new Losses.BinaryCrossEntropyLoss();
@@ -88,7 +84,9 @@ internal abstract class PathProblem
         {
             deviance += 2 * _rawWeights[i] * loss.Value(Source.Labels[i], eta[i]);
         }
-        return deviance;
+        var residual = Residuals(eta, out _);
+        double sum = residual.Sum();
+        return (Enumerable.Range(0, FeatureCount).Select(j => Varies(j) ? ColumnDot(j, residual, sum) : 0).ToArray(), deviance);
     }
 
     /// <summary>The coefficients and intercept on the features' own scale.</summary>
@@ -117,9 +115,9 @@ internal abstract class PathProblem
         var labels = Source.Labels;
         for (int i = 0; i < eta.Length; i++)
         {
-            double p = 1 / (1 + Math.Exp(-eta[i]));
+            Numerics.StableMath.SigmoidPair(eta[i], out double p, out double q);
             r[i] = Weights[i] * (labels[i] - p);
-            v[i] = Weights[i] * p * (1 - p);
+            v[i] = Weights[i] * p * q;
         }
         return r;
     }
