@@ -46,8 +46,8 @@ public static class ElasticNetCrossValidation
                 var (intercept, coefficients) = PathInterpolation.At(path, full.Lambdas[k]);
                 var probabilities = held.Select(i =>
                 {
-                    double p = 1 / (1 + Math.Exp(-(intercept + data.Features.Dot(i, coefficients))));
-                    return new[] { 1 - p, p };
+                    Numerics.StableMath.SigmoidPair(intercept + data.Features.Dot(i, coefficients), out double p, out double q);
+                    return new[] { q, p };
                 }).ToArray();
                 scores[f][k] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
             }

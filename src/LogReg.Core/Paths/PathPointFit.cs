@@ -22,20 +22,18 @@ public static class PathPointFit
         int d = data.FeatureCount, n = data.RowCount;
         double lambda = path.Lambdas[index], alpha = options.L1Ratio, b = path.Intercepts[index];
         var w = path.Coefficients[index];
-        // The mean loss's gradient (bias last) and each column's weighted (1/W) standard deviation, in one pass.
+        // The summed loss and its gradient (bias last) from the trainer's own objective; each column's weighted (1/W)
+        // mean and variance from one pass over the rows.
+        var theta = w.Append(b).ToArray();
         var gradient = new double[d + 1];
+        double loss = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy).SmoothValueAndGradient(theta, gradient);
         var sum = new double[d];
         var squares = new double[d];
-        double total = 0, loss = 0;
-        var bce = new BinaryCrossEntropyLoss();
+        double total = 0;
         for (int i = 0; i < n; i++)
         {
-            double s = data.WeightOf(i), z = data.Features.Dot(i, w) + b;
-            double p = 1 / (1 + Math.Exp(-z));
-            data.Features.AddScaledRow(i, s * (p - data.Labels[i]), gradient);
-            gradient[d] += s * (p - data.Labels[i]);
+            double s = data.WeightOf(i);
             data.Features.AddScaledRowAndSquares(i, s, sum, squares);
-            loss += s * bce.Value(data.Labels[i], z);
             total += s;
         }
         double penalty = 0, violation = Math.Abs(gradient[d] / total);
@@ -56,7 +54,7 @@ public static class PathPointFit
             L1Regularization = total * lambda * alpha,
             OptimizationTolerance = options.Tolerance,
         };
-        var result = new OptimizationResult(w.Append(b).ToArray(), loss + total * penalty, violation * total, path.Lambdas.Count,
+        var result = new OptimizationResult(theta, loss + total * penalty, violation * total, path.Lambdas.Count,
             default, TerminationReason.GradientTolerance, Converged: true, Remedy.None, how, []);
         return new FitResult<LogisticModel>(new LogisticModel(w.ToArray(), b, LossKind.BinaryCrossEntropy, data.FeatureNames),
             new FitReport(OptimizerKind.CoordinateDescent, trainerOptions, result));
