@@ -46,7 +46,7 @@ public class PathBenchmarks
         var inv = CultureInfo.InvariantCulture;
         var path = _last switch
         {
-            CrossValidatedPath cv => cv.Path,
+            CrossValidatedPath<RegularizationPath> cv => cv.Path,
             RegularizationPath p => p,
             _ => null,
         };
@@ -56,7 +56,7 @@ public class PathBenchmarks
         }
         string line = string.Create(inv,
             $"PathBenchmarks (tolerance {Tolerance:0E+00}): {path.Lambdas.Count} λ, last λ {path.Lambdas[^1]:G6}, non-zero {path.NonZero[^1]}, dev.ratio {path.DevianceRatio[^1]:F6}");
-        if (_last is CrossValidatedPath result)
+        if (_last is CrossValidatedPath<RegularizationPath> result)
         {
             line += string.Create(inv, $", lambda.min {path.Lambdas[result.MinimumIndex]:G6}, lambda.1se {path.Lambdas[result.OneStandardErrorIndex]:G6}");
         }
@@ -70,10 +70,10 @@ public class PathBenchmarks
     public RegularizationPath ElasticNet() => Keep(ElasticNetPath.Fit(_spam, PathOptions(0.5)));
 
     [Benchmark(Description = "10-fold CV, lasso, deviance")]
-    public CrossValidatedPath CrossValidation() => Keep(ElasticNetCrossValidation.Fit(_spam, CvOptions(FoldAlignment.SameLambdas)));
+    public CrossValidatedPath<RegularizationPath> CrossValidation() => Keep(ElasticNetCrossValidation.Fit(_spam, CvOptions(FoldAlignment.SameLambdas)));
 
     [Benchmark(Description = "10-fold CV, lasso, deviance, interpolated")]
-    public CrossValidatedPath CrossValidationInterpolated() => Keep(ElasticNetCrossValidation.Fit(_spam, CvOptions(FoldAlignment.Interpolated)));
+    public CrossValidatedPath<RegularizationPath> CrossValidationInterpolated() => Keep(ElasticNetCrossValidation.Fit(_spam, CvOptions(FoldAlignment.Interpolated)));
 
     private ElasticNetPathOptions PathOptions(double alpha) => new() { L1Ratio = alpha, Tolerance = Tolerance };
 

@@ -58,7 +58,7 @@ public class SparsePathBenchmarks
     public RegularizationPath Lasso() => ElasticNetPath.Fit(_data, new ElasticNetPathOptions { Tolerance = Tolerance });
 
     [Benchmark(Description = "Sparse 10-fold CV, lasso, deviance")]
-    public CrossValidatedPath CrossValidation() => ElasticNetCrossValidation.Fit(_data, new CrossValidationOptions
+    public CrossValidatedPath<RegularizationPath> CrossValidation() => ElasticNetCrossValidation.Fit(_data, new CrossValidationOptions
     {
         Path = new ElasticNetPathOptions { Tolerance = Tolerance },
         FoldIds = _folds,

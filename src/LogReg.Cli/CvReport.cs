@@ -7,7 +7,7 @@ namespace LogReg.Cli;
 /// <summary>What 'logreg cv' prints and writes as JSON: the choice, then the curve (as cv.glmnet's print and its fields).</summary>
 internal static class CvReport
 {
-    public static void Print(TextWriter output, CrossValidatedPath cv, int rows, int features, string modelPath, int seed)
+    public static void Print(TextWriter output, CrossValidatedPath<RegularizationPath> cv, int rows, int features, string modelPath, int seed)
     {
         var path = cv.Path;
         int chosen = cv.ChosenIndex;
@@ -30,7 +30,7 @@ internal static class CvReport
         }
     }
 
-    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath cv, IReadOnlyList<string> names, double l1Ratio, int seed)
+    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double l1Ratio, int seed)
     {
         var path = cv.Path;
         json.WriteStartObject();

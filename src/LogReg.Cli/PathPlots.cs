@@ -16,7 +16,7 @@ internal static class PathPlots
     private const int MaxLabelled = 12;
 
     /// <summary>Writes coefficient-path.png/.svg and cv-curve.png/.svg into <paramref name="directory"/>; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath cv, IReadOnlyList<string> names)
+    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names)
     {
         Directory.CreateDirectory(directory);
         var logLambda = cv.Path.Lambdas.Select(l => Math.Log(l)).ToArray();
@@ -26,7 +26,7 @@ internal static class PathPlots
         return files;
     }
 
-    private static Plot Coefficients(CrossValidatedPath cv, IReadOnlyList<string> names, double[] logLambda)
+    private static Plot Coefficients(CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double[] logLambda)
     {
         var plot = new Plot();
         var path = cv.Path;
@@ -50,7 +50,7 @@ internal static class PathPlots
         return plot;
     }
 
-    private static Plot Curve(CrossValidatedPath cv, double[] logLambda)
+    private static Plot Curve(CrossValidatedPath<RegularizationPath> cv, double[] logLambda)
     {
         var plot = new Plot();
         var mean = cv.Mean.ToArray();

@@ -29,5 +29,5 @@ public sealed class LogRegModelParameters : LogRegFitDetails<LogisticModel, Mode
     /// For a model chosen by <c>LogRegCV</c>: the path on all rows, the cross-validation curve with its standard errors, and
     /// the chosen λ (the model is the path's point there); null for a single fit.
     /// </summary>
-    public Core.Paths.CrossValidatedPath? CrossValidation { get; init; }
+    public Core.Paths.CrossValidatedPath<Core.Paths.RegularizationPath>? CrossValidation { get; init; }
 }

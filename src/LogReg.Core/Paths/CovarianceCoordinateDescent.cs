@@ -22,7 +22,7 @@ internal static class CovarianceCoordinateDescent
     /// <paramref name="threshold"/> (glmnet's test, the threshold already scaled by the null deviance).
     /// </summary>
     public static double Solve(PathProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
-        double threshold)
+        double threshold, int newtonSteps)
     {
         int m = columns.Length, n = problem.RowCount, stride = m + 1;
         var model = new QuadraticModel(m);
@@ -35,7 +35,7 @@ internal static class CovarianceCoordinateDescent
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha), lastMove = double.PositiveInfinity;
-        for (int step = 0; step < MaxNewtonSteps; step++)
+        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
             problem.Residuals(problem.Margins(beta, intercept, eta), residual, v);
             model.Q0 = residual.Sum();

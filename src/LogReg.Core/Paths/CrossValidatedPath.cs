@@ -4,6 +4,7 @@ namespace LogReg.Core.Paths;
 /// A cross-validated path (cv.glmnet's result): the path on all rows, the held-out score at each of its λ with its
 /// standard error, the λ of the best score and the largest λ within one standard error of it, and the chosen one.
 /// </summary>
+/// <typeparam name="TPath">The family's path: <see cref="RegularizationPath"/> (binary) or <see cref="MultinomialRegularizationPath"/>.</typeparam>
 /// <param name="Path">The path fitted on every row; the model at the chosen λ is its point <see cref="ChosenIndex"/>.</param>
 /// <param name="Metric">What the curve measures.</param>
 /// <param name="Mean">The fold-weighted mean score at each λ (cv.glmnet's <c>cvm</c>).</param>
@@ -12,8 +13,8 @@ namespace LogReg.Core.Paths;
 /// <param name="OneStandardErrorIndex">The index of <c>lambda.1se</c>.</param>
 /// <param name="Rule">The rule that chose <see cref="ChosenIndex"/>.</param>
 /// <param name="FoldIds">The fold of each row.</param>
-public sealed record CrossValidatedPath(
-    RegularizationPath Path,
+public sealed record CrossValidatedPath<TPath>(
+    TPath Path,
     CrossValidationMetric Metric,
     IReadOnlyList<double> Mean,
     IReadOnlyList<double> StandardError,
@@ -21,6 +22,7 @@ public sealed record CrossValidatedPath(
     int OneStandardErrorIndex,
     LambdaRule Rule,
     IReadOnlyList<int> FoldIds)
+    where TPath : IRegularizationPath
 {
     /// <summary>The index of the chosen λ.</summary>
     public int ChosenIndex => Rule == LambdaRule.Minimum ? MinimumIndex : OneStandardErrorIndex;

@@ -3,7 +3,7 @@ using LogReg.Core.Data;
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// K-fold cross-validation of the binary elastic-net path, as cv.glmnet does it: the path on all rows sets the λ
+/// K-fold cross-validation of the binary and multinomial elastic-net paths, as cv.glmnet does it: the path on all rows sets the λ
 /// sequence; each fold's path is fitted on the other rows — at exactly those λ, or on its own sequence interpolated at
 /// them (<see cref="FoldAlignment"/>) — and scores its held-out rows; the curve is the fold-weighted mean with its standard error over folds; <c>lambda.min</c> is the largest λ
 /// with the best mean, <c>lambda.1se</c> the largest λ whose mean is within one standard error of it. Folds run in
@@ -16,7 +16,7 @@ public static class ElasticNetCrossValidation
     /// <param name="options">Folds, metric, rule and the path's options.</param>
     /// <param name="progress">Told the number of folds finished, as they finish.</param>
     /// <exception cref="ArgumentException">Options out of range, a fold without both classes in its training rows.</exception>
-    public static CrossValidatedPath Fit(TrainingSet data, CrossValidationOptions? options = null, IProgress<int>? progress = null)
+    public static CrossValidatedPath<RegularizationPath> Fit(TrainingSet data, CrossValidationOptions? options = null, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new CrossValidationOptions();
@@ -28,32 +28,37 @@ public static class ElasticNetCrossValidation
         {
             RequireAucFolds(classes, folds, foldCount);
         }
-        var full = ElasticNetPath.Fit(data, options.Path);
-        var foldOptions = options.Alignment == FoldAlignment.SameLambdas ? options.Path with { Lambdas = full.Lambdas.ToArray() } : options.Path;
-        var scores = new double[foldCount][];
-        var foldWeights = new double[foldCount];
-        int finished = 0;
-        Parallel.For(0, foldCount, new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? Environment.ProcessorCount }, f =>
-        {
-            var held = Enumerable.Range(0, data.RowCount).Where(i => folds[i] == f).ToArray();
-            var path = ElasticNetPath.Fit(data.SelectRows(Enumerable.Range(0, data.RowCount).Where(i => folds[i] != f).ToArray()), foldOptions);
-            var heldClasses = held.Select(i => classes[i]).ToArray();
-            var heldWeights = held.Select(data.WeightOf).ToArray();
-            foldWeights[f] = heldWeights.Sum();
-            scores[f] = new double[full.Lambdas.Count];
-            for (int k = 0; k < full.Lambdas.Count; k++)
+        return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
+            (rows, o) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
+            (path, lambda, held) =>
             {
-                var (intercept, coefficients) = PathInterpolation.At(path, full.Lambdas[k]);
-                var probabilities = held.Select(i =>
+                var (intercept, coefficients) = PathInterpolation.At(path, lambda);
+                return held.Select(i =>
                 {
                     Numerics.StableMath.SigmoidPair(intercept + data.Features.Dot(i, coefficients), out double p, out double q);
                     return new[] { q, p };
                 }).ToArray();
-                scores[f][k] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
-            }
-            progress?.Report(Interlocked.Increment(ref finished));
-        });
-        return Summarize(full, options, folds, scores, foldWeights);
+            }).Run(options with { FoldIds = folds }, progress);
+    }
+
+    /// <summary>Cross-validates the multinomial path over <paramref name="data"/> (folds stratified by class).</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="options">Folds, metric (not the AUC, which is binary), rule and the path's options.</param>
+    /// <param name="progress">Told the number of folds finished, as they finish.</param>
+    /// <exception cref="ArgumentException">Options out of range; the AUC asked for.</exception>
+    public static CrossValidatedPath<MultinomialRegularizationPath> Fit(MulticlassTrainingSet data, CrossValidationOptions? options = null,
+        IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new CrossValidationOptions();
+        options.Validate(data.RowCount);
+        if (options.Metric == CrossValidationMetric.Auc)
+        {
+            throw new ArgumentException("The AUC scores two classes; for more, use the deviance, the log-loss or the misclassification rate.", nameof(options));
+        }
+        return new CrossValidationRun<MultinomialRegularizationPath>(data.Labels, i => data.ExampleWeights?[i] ?? 1,
+            (rows, o) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
+            (path, lambda, held) => PathInterpolation.Probabilities(data.Features, path, lambda, held)).Run(options, progress);
     }
 
     // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the
@@ -75,48 +80,5 @@ public static class ElasticNetCrossValidation
                     $"Fold {f + 1} of {foldCount} holds rows of one class only, where its AUC is undefined: use stratified folds, fewer folds or the deviance.");
             }
         }
-    }
-
-    /// <summary>cv.glmnet's <c>cvstats</c> and <c>getOptcv</c>: the curve, its standard error and the two λ.</summary>
-    internal static CrossValidatedPath Summarize(RegularizationPath full, CrossValidationOptions options, int[] folds, double[][] scores,
-        double[] foldWeights)
-    {
-        int count = full.Lambdas.Count, foldCount = scores.Length;
-        var mean = new double[count];
-        var error = new double[count];
-        for (int k = 0; k < count; k++)
-        {
-            double sum = 0, weight = 0;
-            for (int f = 0; f < foldCount; f++)
-            {
-                if (!double.IsNaN(scores[f][k]))
-                {
-                    (sum, weight) = (sum + foldWeights[f] * scores[f][k], weight + foldWeights[f]);
-                }
-            }
-            mean[k] = sum / weight;
-            double spread = 0;
-            for (int f = 0; f < foldCount; f++)
-            {
-                if (!double.IsNaN(scores[f][k]))
-                {
-                    spread += foldWeights[f] * (scores[f][k] - mean[k]) * (scores[f][k] - mean[k]);
-                }
-            }
-            error[k] = Math.Sqrt(spread / weight / (foldCount - 1));
-        }
-        // Smaller is better, except for the AUC; among equals the largest λ (the first: the sequence decreases).
-        double sign = options.Metric == CrossValidationMetric.Auc ? -1 : 1;
-        int best = 0;
-        for (int k = 1; k < count; k++)
-        {
-            if (sign * mean[k] < sign * mean[best] || double.IsNaN(mean[best]))
-            {
-                best = k;
-            }
-        }
-        double bound = sign * mean[best] + error[best];
-        int oneSe = Enumerable.Range(0, count).First(k => sign * mean[k] <= bound);
-        return new CrossValidatedPath(full, options.Metric, mean, error, best, oneSe, options.Rule, folds);
     }
 }

@@ -15,14 +15,14 @@ internal static class NaiveCoordinateDescent
 
     /// <summary>As <see cref="CovarianceCoordinateDescent.Solve"/>.</summary>
     public static double Solve(StandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
-        double threshold)
+        double threshold, int newtonSteps)
     {
         int m = columns.Length;
         var curvature = new double[m];
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         var (eta, rho, v) = (new double[problem.RowCount], new double[problem.RowCount], new double[problem.RowCount]);
-        for (int step = 0; step < MaxNewtonSteps; step++)
+        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
             problem.Residuals(problem.Margins(beta, intercept, eta), rho, v);
             for (int a = 0; a < m; a++)

@@ -15,6 +15,7 @@ internal abstract class PathProblem
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
         (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
+        Labels = source.Labels;
         double positive = PositiveShare(weights, source.Labels);
         NullIntercept = Math.Log(positive / (1 - positive));
         NullDeviance = -2 * rawWeights.Sum() * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));
@@ -24,6 +25,21 @@ internal abstract class PathProblem
     public TrainingSet Source { get; }
 
     public int FeatureCount => Means.Length;
+
+    /// <summary>The 0/1 labels the solver fits: the rows' own, or one class's indicators in the multinomial path.</summary>
+    public double[] Labels { get; set; }
+
+    /// <summary>
+    /// A fixed part of every row's margin, or null: in the multinomial path, −log Σ over the other classes of exp(their
+    /// margins), which makes one class's softmax probability the sigmoid of its margin plus this.
+    /// </summary>
+    public double[]? Offsets { get; set; }
+
+    /// <summary>The rows' weights as given.</summary>
+    public IReadOnlyList<double> RawWeights => _rawWeights;
+
+    /// <summary>The rows' weights normalised to sum 1.</summary>
+    public IReadOnlyList<double> NormalizedWeights => Weights;
 
     public int RowCount => Weights.Length;
 
@@ -52,8 +68,19 @@ internal abstract class PathProblem
     /// <summary>ηᵢ = b + x̃ᵢ·β.</summary>
     public double[] Margins(double[] beta, double intercept) => Margins(beta, intercept, new double[RowCount]);
 
-    /// <summary>ηᵢ = b + x̃ᵢ·β, written into <paramref name="eta"/> (n values), which is returned.</summary>
-    public abstract double[] Margins(double[] beta, double intercept, double[] eta);
+    /// <summary>ηᵢ = b + x̃ᵢ·β (+ the offset), written into <paramref name="eta"/> (n values), which is returned.</summary>
+    public double[] Margins(double[] beta, double intercept, double[] eta)
+    {
+        LinearPart(beta, intercept, eta);
+        if (Offsets is { } offsets)
+        {
+            Numerics.VectorKernels.AddScaled(offsets, 1, eta);
+        }
+        return eta;
+    }
+
+    /// <summary>ηᵢ = b + x̃ᵢ·β without the offset, into <paramref name="eta"/>.</summary>
+    public abstract void LinearPart(double[] beta, double intercept, double[] eta);
 
     /// <summary>
     /// Adds Σᵢ vᵢ·x̂ᵢx̂ᵢᵀ to <paramref name="upper"/> ((m + 1)², row-major, upper triangle), x̂ᵢ = (the stored values of
@@ -67,9 +94,11 @@ internal abstract class PathProblem
     /// <summary>
     /// Minimises the objective at λ over <paramref name="columns"/> (the others stay zero) from <paramref name="beta"/>
     /// (updated in place); returns the intercept. Converged when no coordinate's move m changes the quadratic model by
-    /// Hⱼⱼ·m² ≥ <paramref name="threshold"/> (glmnet's test, already scaled by the null deviance).
+    /// Hⱼⱼ·m² ≥ <paramref name="threshold"/> (glmnet's test, already scaled by the null deviance), or after
+    /// <paramref name="newtonSteps"/> Newton steps (the multinomial path takes one per class in turn, as glmnet does).
     /// </summary>
-    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold);
+    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
+        int newtonSteps = int.MaxValue);
 
     /// <summary>
     /// At (β, b), from one pass over the margins: gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ), the negative gradient of the loss part, and the
@@ -82,7 +111,7 @@ internal abstract class PathProblem
         double deviance = 0;
         for (int i = 0; i < eta.Length; i++)
         {
-            deviance += 2 * _rawWeights[i] * loss.Value(Source.Labels[i], eta[i]);
+            deviance += 2 * _rawWeights[i] * loss.Value(Labels[i], eta[i]);
         }
         var residual = Residuals(eta, out _);
         double sum = residual.Sum();
@@ -112,7 +141,7 @@ internal abstract class PathProblem
     /// <summary>As <see cref="Residuals(double[], out double[])"/>, into <paramref name="r"/> (returned) and <paramref name="v"/>.</summary>
     public double[] Residuals(double[] eta, double[] r, double[] v)
     {
-        var labels = Source.Labels;
+        var labels = Labels;
         for (int i = 0; i < eta.Length; i++)
         {
             Numerics.StableMath.SigmoidPair(eta[i], out double p, out double q);

@@ -16,4 +16,4 @@ public sealed record RegularizationPath(
     IReadOnlyList<double[]> Coefficients,
     IReadOnlyList<int> NonZero,
     IReadOnlyList<double> DevianceRatio,
-    double NullDeviance);
+    double NullDeviance) : IRegularizationPath;

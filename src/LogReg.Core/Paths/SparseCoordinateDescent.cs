@@ -13,7 +13,7 @@ internal static class SparseCoordinateDescent
 
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
-        double threshold)
+        double threshold, int newtonSteps)
     {
         int m = columns.Length;
         var (start, rows, values) = (problem.ColumnStart, problem.ColumnRows, problem.ColumnValues);
@@ -22,7 +22,7 @@ internal static class SparseCoordinateDescent
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         var (eta, rho, v) = (new double[problem.RowCount], new double[problem.RowCount], new double[problem.RowCount]);
-        for (int step = 0; step < MaxNewtonSteps; step++)
+        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
             problem.Residuals(problem.Margins(beta, intercept, eta), rho, v);
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;

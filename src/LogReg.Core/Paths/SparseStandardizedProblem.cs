@@ -86,7 +86,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => (RawDot(j, r) - Means[j] * sum) / Scales[j];
 
-    public override double[] Margins(double[] beta, double intercept, double[] eta)
+    public override void LinearPart(double[] beta, double intercept, double[] eta)
     {
         Array.Clear(eta);
         double shift = intercept;
@@ -107,15 +107,15 @@ internal sealed class SparseStandardizedProblem : PathProblem
         {
             eta[i] += shift;
         }
-        return eta;
     }
 
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play — on
     // correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored values beyond that.
-    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold) =>
+    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
+        int newtonSteps = int.MaxValue) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns)
-            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold)
-            : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold);
+            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
+            : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
 
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
     {

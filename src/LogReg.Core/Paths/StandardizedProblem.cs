@@ -89,7 +89,7 @@ internal sealed class StandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => VectorKernels.Dot(_columns[j], r);
 
-    public override double[] Margins(double[] beta, double intercept, double[] eta)
+    public override void LinearPart(double[] beta, double intercept, double[] eta)
     {
         Array.Fill(eta, intercept);
         for (int j = 0; j < beta.Length; j++)
@@ -99,11 +99,11 @@ internal sealed class StandardizedProblem : PathProblem
                 VectorKernels.AddScaled(_columns[j], beta[j], eta);
             }
         }
-        return eta;
     }
 
-    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold) =>
+    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
+        int newtonSteps = int.MaxValue) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns)
-            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold)
-            : NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold);
+            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
+            : NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
 }

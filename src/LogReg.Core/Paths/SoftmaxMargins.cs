@@ -1,0 +1,164 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// The multinomial path's margins: each class's linear part ηᵢₖ = bₖ + x̃ᵢ·βₖ, and what the per-class solves and the
+/// KKT checks need from them — one class's offset (the log of the other classes' share of the softmax denominator), the
+/// gradient of the loss for every class and feature, the deviance. exp(ηᵢₖ − cᵢ) is cached per row and class (cᵢ the
+/// row's largest margin when the cache was filled), so an offset costs K additions per row instead of K exponentials.
+/// </summary>
+internal sealed class SoftmaxMargins
+{
+    private readonly PathProblem _problem;
+    private readonly int[] _labels;
+    private readonly bool[] _present;
+    private readonly double[][] _eta;
+    private readonly double[] _shift;
+    private readonly double[] _exp;
+
+    public SoftmaxMargins(PathProblem problem, int[] labels, bool[] present)
+    {
+        (_problem, _labels, _present) = (problem, labels, present);
+        int n = problem.RowCount;
+        _eta = present.Select(_ => new double[n]).ToArray();
+        _shift = new double[n];
+        _exp = new double[n * present.Length];
+    }
+
+    private int ClassCount => _present.Length;
+
+    /// <summary>Class k's linear part, recomputed from its coefficients.</summary>
+    public void Set(int k, double[] beta, double intercept)
+    {
+        if (_present[k])
+        {
+            _problem.LinearPart(beta, intercept, _eta[k]);
+        }
+    }
+
+    /// <summary>Refills the exponential cache from the margins.</summary>
+    public void Refresh()
+    {
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            RefreshRow(i);
+        }
+    }
+
+    /// <summary>After class k's margins changed: its column of the cache (a row whose margin rose far past the shift is refilled).</summary>
+    public void Update(int k)
+    {
+        var eta = _eta[k];
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            double z = eta[i] - _shift[i];
+            if (z > 500)
+            {
+                RefreshRow(i);
+            }
+            else
+            {
+                _exp[i * ClassCount + k] = Math.Exp(z);
+            }
+        }
+    }
+
+    /// <summary>oᵢ = −log Σ over the other present classes of exp(ηᵢₗ): class k's softmax probability is σ(ηᵢₖ + oᵢ).</summary>
+    public void OffsetsFor(int k, double[] offsets)
+    {
+        int classes = ClassCount;
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            double others = 0;
+            int at = i * classes;
+            for (int l = 0; l < classes; l++)
+            {
+                others += l == k ? 0 : _exp[at + l];
+            }
+            offsets[i] = -(_shift[i] + Math.Log(others));
+        }
+    }
+
+    /// <summary>
+    /// From a fresh cache: the largest |gⱼₖ| over classes for each feature (gⱼₖ = Σ wᵢ·x̃ᵢⱼ·(yᵢₖ − pᵢₖ), weights
+    /// normalised) and the deviance −2·Σ sᵢ·log pᵢ,yᵢ.
+    /// </summary>
+    public (double[] LargestGradient, double Deviance) GradientAndDeviance()
+    {
+        Refresh();
+        int n = _shift.Length, classes = ClassCount, d = _problem.FeatureCount;
+        var weights = _problem.NormalizedWeights;
+        var raw = _problem.RawWeights;
+        var residual = new double[classes][];
+        for (int k = 0; k < classes; k++)
+        {
+            residual[k] = new double[n];
+        }
+        double deviance = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int at = i * classes;
+            double total = 0;
+            for (int l = 0; l < classes; l++)
+            {
+                total += _exp[at + l];
+            }
+            for (int k = 0; k < classes; k++)
+            {
+                residual[k][i] = weights[i] * ((_labels[i] == k ? 1 : 0) - _exp[at + k] / total);
+            }
+            int y = _labels[i];
+            deviance -= 2 * raw[i] * (_eta[y][i] - _shift[i] - Math.Log(total));
+        }
+        var largest = new double[d];
+        for (int k = 0; k < classes; k++)
+        {
+            if (!_present[k])
+            {
+                continue;
+            }
+            double sum = residual[k].Sum();
+            for (int j = 0; j < d; j++)
+            {
+                if (_problem.Varies(j))
+                {
+                    largest[j] = Math.Max(largest[j], Math.Abs(_problem.ColumnDot(j, residual[k], sum)));
+                }
+            }
+        }
+        return (largest, deviance);
+    }
+
+    /// <summary>Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼).</summary>
+    public double ChangeBound(int k, double[] before)
+    {
+        var weights = _problem.NormalizedWeights;
+        double change = 0;
+        for (int i = 0; i < before.Length; i++)
+        {
+            double delta = _eta[k][i] - before[i];
+            change += weights[i] * delta * delta;
+        }
+        return change / 4;
+    }
+
+    /// <summary>A copy of class k's margins.</summary>
+    public double[] Copy(int k) => (double[])_eta[k].Clone();
+
+    private void RefreshRow(int i)
+    {
+        int classes = ClassCount, at = i * classes;
+        double shift = double.NegativeInfinity;
+        for (int l = 0; l < classes; l++)
+        {
+            if (_present[l])
+            {
+                shift = Math.Max(shift, _eta[l][i]);
+            }
+        }
+        _shift[i] = shift;
+        for (int l = 0; l < classes; l++)
+        {
+            _exp[at + l] = _present[l] ? Math.Exp(_eta[l][i] - shift) : 0;
+        }
+    }
+}
