@@ -3,13 +3,13 @@ using LogReg.Core.Paths;
 namespace LogReg.MLNet;
 
 /// <summary>
-/// Options of <c>mlContext.BinaryClassification.Trainers.LogRegCV</c>: an elastic-net path in glmnet's scaling, the
+/// Options of <c>mlContext.BinaryClassification.Trainers.LogRegCV</c> and <c>MulticlassClassification.Trainers.LogRegCV</c>: an elastic-net path in glmnet's scaling, the
 /// penalty chosen by K-fold cross-validation. Defaults are glmnet's and cv.glmnet's (the lasso, 100 λ, internal
 /// standardisation, 10 stratified folds, deviance, the one-standard-error rule), so the numbers compare directly.
 /// </summary>
 public sealed class LogRegCVOptions
 {
-    /// <summary>Boolean label column. Default "Label".</summary>
+    /// <summary>Label column: Boolean for the binary trainer, a key type for the multiclass one. Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
 
     /// <summary>Known-size vector of Single. Default "Features".</summary>
@@ -30,7 +30,7 @@ public sealed class LogRegCVOptions
     /// <summary>A column whose equal values keep rows in one fold (ML.NET's sampling key: a user, a session). Default none.</summary>
     public string? SamplingKeyColumnName { get; set; }
 
-    /// <summary>How held-out rows score a λ. Default deviance.</summary>
+    /// <summary>How held-out rows score a λ (the AUC for two classes only). Default deviance.</summary>
     public CrossValidationMetric Metric { get; set; } = CrossValidationMetric.Deviance;
 
     /// <summary>Which λ is chosen. Default: the largest within one standard error of the best (cv.glmnet's lambda.1se).</summary>

@@ -52,7 +52,7 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
                 : $"Label column '{o.LabelColumnName}' needs rows of both classes ({data.RowCount} usable row(s)).", nameof(input));
         }
         int seed = o.Seed ?? _host.Rand.Next();
-        var core = o.ToCore(seed, Folds(input, read.SkippedRows, seed));
+        var core = o.ToCore(seed, CrossValidationFolds.Read(input, o, read.SkippedRows, seed));
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Cross-validating the elastic-net path (α = {o.L1Ratio}) on {data.RowCount} rows × {data.FeatureCount} features."));
         var cv = ElasticNetCrossValidation.Fit(data, core, o.Progress);
@@ -69,40 +69,4 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
         LogRegTrainer.BinaryOutputSchema(inputSchema, _options.LabelColumnName, _options.FeatureColumnName, _options.ExampleWeightColumnName);
-
-    // A fold column: each distinct value a fold (numbers in numeric order); a sampling key: groups dealt to folds.
-    private int[]? Folds(IDataView input, long skippedRows, int seed)
-    {
-        var o = _options;
-        if (o.FoldColumnName is null && o.SamplingKeyColumnName is null)
-        {
-            return null;
-        }
-        if (o.FoldColumnName is not null && o.SamplingKeyColumnName is not null)
-        {
-            throw new ArgumentException("Name a FoldColumnName or a SamplingKeyColumnName, not both.", nameof(input));
-        }
-        if (skippedRows > 0)
-        {
-            throw new ArgumentException(
-                $"{skippedRows} row(s) have a missing feature or weight and would be skipped, leaving the fold column out of step; " +
-                "remove them first (e.g. mlContext.Data.FilterRowsByMissingValues).", nameof(input));
-        }
-        if (o.SamplingKeyColumnName is { } key)
-        {
-            return FoldAssignment.ByGroup(GroupColumnReader.Read(input, key, "sampling key"), o.NumberOfFolds, seed);
-        }
-        var values = GroupColumnReader.Read(input, o.FoldColumnName!, "fold");
-        var distinct = values.Distinct().ToArray();
-        var ordered = distinct.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            ? distinct.OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()
-            : distinct.OrderBy(v => v, StringComparer.Ordinal).ToArray();
-        if (ordered.Length < 3)
-        {
-            throw new ArgumentException($"The fold column '{o.FoldColumnName}' holds {ordered.Length} distinct value(s); cross-validation needs at least 3 folds.",
-                nameof(input));
-        }
-        var index = ordered.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => p.k);
-        return values.Select(v => index[v]).ToArray();
-    }
 }

@@ -85,6 +85,33 @@ public static class LogRegCatalog
         return new LogRegMulticlassTrainer(MLNetInterop.EnvironmentOf(catalog), options);
     }
 
+    /// <summary>
+    /// Multinomial logistic regression with its penalty chosen by K-fold cross-validation over an elastic-net path
+    /// (glmnet's <c>family = "multinomial"</c>, its scaling, defaults and rules): the lasso by default, 10 folds stratified
+    /// by class, deviance, the one-standard-error rule. Returns the same transformer as the multiclass <c>LogReg</c>;
+    /// <c>LogRegDetails().CrossValidation</c> holds the path and curve.
+    /// </summary>
+    public static LogRegMulticlassCVTrainer LogRegCV(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = "Label",
+        string featureColumnName = "Features",
+        string? exampleWeightColumnName = null,
+        double l1Ratio = 1,
+        int numberOfFolds = 10)
+        => catalog.LogRegCV(new LogRegCVOptions
+        {
+            LabelColumnName = labelColumnName, FeatureColumnName = featureColumnName, ExampleWeightColumnName = exampleWeightColumnName,
+            L1Ratio = l1Ratio, NumberOfFolds = numberOfFolds,
+        });
+
+    /// <summary>The cross-validated multiclass trainer configured by an options object.</summary>
+    public static LogRegMulticlassCVTrainer LogRegCV(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LogRegCVOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LogRegMulticlassCVTrainer(MLNetInterop.EnvironmentOf(catalog), options);
+    }
+
     // The simple arguments both catalogs take; a null one keeps the option's default.
     private static T Given<T>(T options, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
         float? l1Regularization, float? l2Regularization, float? optimizationTolerance, int? maximumNumberOfIterations)

@@ -18,4 +18,11 @@ public sealed class LogRegMulticlassModelParameters : LogRegFitDetails<SoftmaxMo
         : base(model, report, rowCount, skippedRows, statistics)
     {
     }
+
+    /// <summary>
+    /// For a model chosen by <c>MulticlassClassification.Trainers.LogRegCV</c>: the multinomial path on all rows, the
+    /// cross-validation curve with its standard errors, and the chosen λ (the model is the path's point there); null for a single fit.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonInclude]
+    public Core.Paths.CrossValidatedPath<Core.Paths.MultinomialRegularizationPath>? CrossValidation { get; internal set; }
 }

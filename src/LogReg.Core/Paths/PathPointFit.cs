@@ -19,7 +19,7 @@ public static class PathPointFit
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        int d = data.FeatureCount, n = data.RowCount;
+        int d = data.FeatureCount;
         double lambda = path.Lambdas[index], alpha = options.L1Ratio, b = path.Intercepts[index];
         var w = path.Coefficients[index];
         // The summed loss and its gradient (bias last) from the trainer's own objective; each column's weighted (1/W)
@@ -27,36 +27,56 @@ public static class PathPointFit
         var theta = w.Append(b).ToArray();
         var gradient = new double[d + 1];
         double loss = ObjectiveFactory.Create(data, LossKind.BinaryCrossEntropy).SmoothValueAndGradient(theta, gradient);
-        var sum = new double[d];
-        var squares = new double[d];
-        double total = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double s = data.WeightOf(i);
-            data.Features.AddScaledRowAndSquares(i, s, sum, squares);
-            total += s;
-        }
+        var (scales, total) = ScalesOf(data.Features, data.WeightOf, options.Standardize);
         double penalty = 0, violation = Math.Abs(gradient[d] / total);
         for (int j = 0; j < d; j++)
         {
-            double mean = sum[j] / total;
-            double scale = options.Standardize ? Math.Sqrt(Math.Max(squares[j] / total - mean * mean, 0)) : 1;
+            double scale = scales[j];
             double g = gradient[j] / total + lambda * (1 - alpha) * scale * scale * w[j];
             double l1 = lambda * alpha * scale;
             penalty += lambda * ((1 - alpha) / 2 * scale * scale * w[j] * w[j] + alpha * scale * Math.Abs(w[j]));
             // The smallest subgradient: at zero the L1 part absorbs up to l1.
             violation = Math.Max(violation, w[j] != 0 ? Math.Abs(g + l1 * Math.Sign(w[j])) : Math.Max(Math.Abs(g) - l1, 0));
         }
+        return new FitResult<LogisticModel>(new LogisticModel(w.ToArray(), b, LossKind.BinaryCrossEntropy, data.FeatureNames),
+            Report(theta, loss + total * penalty, violation * total, total * lambda, options, path.Lambdas.Count, how));
+    }
+
+    /// <summary>The report of a path point: coordinate descent, the penalty on the summed scale, converged to the path's tolerance.</summary>
+    internal static FitReport Report(double[] theta, double objective, double violation, double summedLambda, ElasticNetPathOptions options,
+        int lambdaCount, string how)
+    {
         var trainerOptions = TrainerOptions.Default with
         {
             Optimizer = OptimizerKind.CoordinateDescent,
-            L2Regularization = total * lambda * (1 - alpha),
-            L1Regularization = total * lambda * alpha,
+            L2Regularization = summedLambda * (1 - options.L1Ratio),
+            L1Regularization = summedLambda * options.L1Ratio,
             OptimizationTolerance = options.Tolerance,
         };
-        var result = new OptimizationResult(theta, loss + total * penalty, violation * total, path.Lambdas.Count,
-            default, TerminationReason.GradientTolerance, Converged: true, Remedy.None, how, []);
-        return new FitResult<LogisticModel>(new LogisticModel(w.ToArray(), b, LossKind.BinaryCrossEntropy, data.FeatureNames),
-            new FitReport(OptimizerKind.CoordinateDescent, trainerOptions, result));
+        var result = new OptimizationResult(theta, objective, violation, lambdaCount, default, TerminationReason.GradientTolerance, Converged: true,
+            Remedy.None, how, []);
+        return new FitReport(OptimizerKind.CoordinateDescent, trainerOptions, result);
+    }
+
+    /// <summary>Each column's weighted (1/W) standard deviation (1 when not standardising), and W, from one pass over the rows.</summary>
+    internal static (double[] Scales, double Total) ScalesOf(DesignMatrix features, Func<int, double> weightOf, bool standardize)
+    {
+        int d = features.ColumnCount;
+        var sum = new double[d];
+        var squares = new double[d];
+        double total = 0;
+        for (int i = 0; i < features.RowCount; i++)
+        {
+            double s = weightOf(i);
+            features.AddScaledRowAndSquares(i, s, sum, squares);
+            total += s;
+        }
+        var scales = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double mean = sum[j] / total;
+            scales[j] = standardize ? Math.Sqrt(Math.Max(squares[j] / total - mean * mean, 0)) : 1;
+        }
+        return (scales, total);
     }
 }
