@@ -17,6 +17,18 @@ if (args.Length >= 1 && args[0] == "--streaming-check")
     StreamingCheck.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "logreg-streaming"));
     return;
 }
+if (args.Length >= 2 && args[0] == "--export-text")
+{
+    Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", args.Contains("--full") ? "full" : "quick");
+    TextExport.Run(args[1]);
+    return;
+}
+if (args.Length >= 1 && args[0] == "--text-cv-check")
+{
+    Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", args.Contains("--full") ? "full" : "quick");
+    TextCvCheck.Run();
+    return;
+}
 if (args.Length >= 2 && args[0] == "--export-peers")
 {
     Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", args.Contains("--quick") ? "quick" : "full");

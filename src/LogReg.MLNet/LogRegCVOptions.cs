@@ -52,7 +52,7 @@ public sealed class LogRegCVOptions
     public FoldAlignment Alignment { get; set; } = FoldAlignment.SameLambdas;
 
     /// <inheritdoc cref="ElasticNetPathOptions.Tolerance"/>
-    public double Tolerance { get; set; } = new ElasticNetPathOptions().Tolerance;
+    public double? Tolerance { get; set; }
 
     /// <summary>Seed of the stratified or grouped fold assignment. Default: drawn from the MLContext's random source.</summary>
     public int? Seed { get; set; }

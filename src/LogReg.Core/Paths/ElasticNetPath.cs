@@ -31,7 +31,7 @@ public static class ElasticNetPath
         int d = problem.FeatureCount;
         var beta = new double[d];
         double intercept = problem.NullIntercept;
-        double threshold = options.Tolerance * problem.NullDeviancePerWeight;
+        double threshold = options.ToleranceFor(multinomial: false) * problem.NullDeviancePerWeight;
         // At the null model: λ_max is the smallest λ with every coefficient zero (for α = 0, glmnet's: as for α = 0.001).
         var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,

@@ -28,10 +28,22 @@ public sealed record ElasticNetPathOptions
 
     /// <summary>
     /// glmnet's <c>thresh</c>: a λ is solved when no coordinate's move m changes the quadratic model by more than
-    /// Hⱼⱼ·m² &lt; Tolerance × the null deviance (per unit weight). glmnet's default is 1e-7; this one solves to the
-    /// precision of glmnet run at 1e-14 (its parity references) and beyond.
+    /// Hⱼⱼ·m² &lt; Tolerance × the null deviance (per unit weight). glmnet's default is 1e-7. Default (null): 1e-16 for
+    /// the binary path, the precision of glmnet run at 1e-14 (its parity references) and beyond; 1e-7 for the
+    /// multinomial path, whose rounds over the classes converge only linearly (measured on 10,000 rows × 5,000 sparse
+    /// columns × 10 classes: one path 27 s at 1e-7, 95 s at 1e-9, minutes at 1e-16) — there the rounds stop only when
+    /// the distance still to go, extrapolated from the rounds' rate, is below it, which is tighter than glmnet's rule.
     /// </summary>
-    public double Tolerance { get; init; } = 1e-16;
+    public double? Tolerance { get; init; }
+
+    /// <summary>The binary path's tolerance when none is given.</summary>
+    public const double BinaryDefaultTolerance = 1e-16;
+
+    /// <summary>The multinomial path's tolerance when none is given.</summary>
+    public const double MultinomialDefaultTolerance = 1e-7;
+
+    /// <summary>The tolerance in force for the binary (false) or multinomial (true) path.</summary>
+    public double ToleranceFor(bool multinomial) => Tolerance ?? (multinomial ? MultinomialDefaultTolerance : BinaryDefaultTolerance);
 
     /// <summary>Throws unless the values are usable.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of its range.</exception>
@@ -54,7 +66,7 @@ public sealed record ElasticNetPathOptions
         {
             throw new ArgumentException("Lambdas must be a non-empty, decreasing sequence of finite values ≥ 0.", nameof(Lambdas));
         }
-        if (!(Tolerance > 0))
+        if (Tolerance is { } tolerance && !(tolerance > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be > 0.");
         }

@@ -15,6 +15,7 @@ public static class MultinomialElasticNetPath
     private const double DevianceMax = 0.999;
     private const int MinimumLambdas = 5;
     private const int MaxRounds = 100_000;
+    private const double InnerShare = 0.01;
 
     /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
@@ -47,7 +48,7 @@ public static class MultinomialElasticNetPath
         {
             margins.Set(k, beta[k], intercepts[k]);
         }
-        double threshold = options.Tolerance * nullDeviance / totalWeight;
+        double threshold = options.ToleranceFor(multinomial: true) * nullDeviance / totalWeight;
         double alpha = options.L1Ratio;
         var (gradient, deviance) = margins.GradientAndDeviance();
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradient.Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
@@ -109,10 +110,13 @@ public static class MultinomialElasticNetPath
     private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold)
     {
-        double previous = double.PositiveInfinity;
+        double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
+        var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
+        bool jumped = false;
         for (int round = 0; round < MaxRounds; round++)
         {
             margins.Refresh();
+            extrapolation.BeginRound();
             double change = 0;
             for (int k = 0; k < beta.Length; k++)
             {
@@ -123,7 +127,7 @@ public static class MultinomialElasticNetPath
                 margins.OffsetsFor(k, offsets);
                 (problem.Labels, problem.Offsets) = (indicators[k], offsets);
                 var before = margins.Copy(k);
-                intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, threshold, newtonSteps: 1);
+                intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k]);
                 margins.Update(k);
                 change = Math.Max(change, margins.ChangeBound(k, before));
@@ -135,15 +139,57 @@ public static class MultinomialElasticNetPath
                     margins.Set(k, beta[k], intercepts[k]);
                 }
             }
+            // The round after a jump measures the jump's error, not the rounds' rate: it neither ends the λ nor sets a rate.
             double rate = Math.Min(Math.Sqrt(change / previous), 0.999);
-            previous = change;
-            if (change / ((1 - rate) * (1 - rate)) < threshold)
+            previous = jumped ? double.PositiveInfinity : change;
+            previousChange = change;
+            if (!jumped && change / ((1 - rate) * (1 - rate)) < threshold)
             {
                 problem.Offsets = null;
                 return;
             }
+            jumped = TryJump(extrapolation, margins, beta, intercepts, columns, lambda, alpha);
         }
         throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda} in {MaxRounds} rounds over the classes.");
+    }
+
+    // Aitken's jump along the last rounds' common direction, kept only if the objective falls.
+    private static bool TryJump(RoundExtrapolation extrapolation, SoftmaxMargins margins, double[][] beta, double[] intercepts,
+        int[] columns, double lambda, double alpha)
+    {
+        double jump = extrapolation.JumpAfterRound();
+        if (jump == 0)
+        {
+            return false;
+        }
+        double before = Objective(margins, beta, columns, lambda, alpha);
+        margins.Save();
+        extrapolation.Apply(jump);
+        for (int k = 0; k < beta.Length; k++)
+        {
+            margins.Set(k, beta[k], intercepts[k]);
+        }
+        if (Objective(margins, beta, columns, lambda, alpha) < before)
+        {
+            return true;
+        }
+        extrapolation.Undo();
+        margins.Restore();
+        return false;
+    }
+
+    // glmnet's objective up to terms that do not move: deviance/(2·Σsᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁] over the columns in play.
+    private static double Objective(SoftmaxMargins margins, double[][] beta, int[] columns, double lambda, double alpha)
+    {
+        double penalty = 0;
+        foreach (var b in beta)
+        {
+            foreach (int j in columns)
+            {
+                penalty += (1 - alpha) / 2 * b[j] * b[j] + alpha * Math.Abs(b[j]);
+            }
+        }
+        return margins.Deviance() / (2 * margins.TotalWeight) + lambda * penalty;
     }
 
     // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.

@@ -44,6 +44,6 @@ public static class MultinomialPathPointFit
             }
         }
         return new FitResult<SoftmaxModel>(new SoftmaxModel(weights, biases.ToArray(), data.ClassNames, data.FeatureNames),
-            PathPointFit.Report(theta, loss + total * penalty, violation * total, total * lambda, options, path.Lambdas.Count, how));
+            PathPointFit.Report(theta, loss + total * penalty, violation * total, total * lambda, options, path.Lambdas.Count, how, multinomial: true));
     }
 }

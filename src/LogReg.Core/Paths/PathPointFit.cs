@@ -44,14 +44,14 @@ public static class PathPointFit
 
     /// <summary>The report of a path point: coordinate descent, the penalty on the summed scale, converged to the path's tolerance.</summary>
     internal static FitReport Report(double[] theta, double objective, double violation, double summedLambda, ElasticNetPathOptions options,
-        int lambdaCount, string how)
+        int lambdaCount, string how, bool multinomial = false)
     {
         var trainerOptions = TrainerOptions.Default with
         {
             Optimizer = OptimizerKind.CoordinateDescent,
             L2Regularization = summedLambda * (1 - options.L1Ratio),
             L1Regularization = summedLambda * options.L1Ratio,
-            OptimizationTolerance = options.Tolerance,
+            OptimizationTolerance = options.ToleranceFor(multinomial),
         };
         var result = new OptimizationResult(theta, objective, violation, lambdaCount, default, TerminationReason.GradientTolerance, Converged: true,
             Remedy.None, how, []);

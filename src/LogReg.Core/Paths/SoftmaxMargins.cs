@@ -14,6 +14,7 @@ internal sealed class SoftmaxMargins
     private readonly double[][] _eta;
     private readonly double[] _shift;
     private readonly double[] _exp;
+    private double[][]? _saved;
 
     public SoftmaxMargins(PathProblem problem, int[] labels, bool[] present)
     {
@@ -22,7 +23,11 @@ internal sealed class SoftmaxMargins
         _eta = present.Select(_ => new double[n]).ToArray();
         _shift = new double[n];
         _exp = new double[n * present.Length];
+        TotalWeight = problem.RawWeights.Sum();
     }
+
+    /// <summary>Σ sᵢ, the rows' weights as given.</summary>
+    public double TotalWeight { get; }
 
     private int ClassCount => _present.Length;
 
@@ -126,6 +131,44 @@ internal sealed class SoftmaxMargins
             }
         }
         return (largest, deviance);
+    }
+
+    /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
+    public double Deviance()
+    {
+        Refresh();
+        var raw = _problem.RawWeights;
+        int classes = ClassCount;
+        double deviance = 0;
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            double total = 0;
+            for (int l = 0, at = i * classes; l < classes; l++)
+            {
+                total += _exp[at + l];
+            }
+            deviance -= 2 * raw[i] * (_eta[_labels[i]][i] - _shift[i] - Math.Log(total));
+        }
+        return deviance;
+    }
+
+    /// <summary>Keeps every class's margins, to be put back by <see cref="Restore"/>.</summary>
+    public void Save()
+    {
+        _saved ??= _eta.Select(e => new double[e.Length]).ToArray();
+        for (int k = 0; k < _eta.Length; k++)
+        {
+            Array.Copy(_eta[k], _saved[k], _eta[k].Length);
+        }
+    }
+
+    /// <summary>Puts back the margins kept by <see cref="Save"/>.</summary>
+    public void Restore()
+    {
+        for (int k = 0; k < _eta.Length; k++)
+        {
+            Array.Copy(_saved![k], _eta[k], _eta[k].Length);
+        }
     }
 
     /// <summary>Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼).</summary>

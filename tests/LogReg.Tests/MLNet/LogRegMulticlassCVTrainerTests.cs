@@ -22,10 +22,10 @@ public sealed class LogRegMulticlassCVTrainerTests
     {
         var ml = new MLContext(1);
         var data = TestData.Iris(ml);
-        var trainer = ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 5, Seed = 3 });
+        var trainer = ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 5, Seed = 3, Tolerance = 1e-16 });
         var fit = trainer.FitWithReport(data);
         var cv = fit.Model.CrossValidation!;
-        var reference = MultinomialElasticNetPath.Fit(global::LogReg.Tests.Core.SoftmaxData.IrisSet());
+        var reference = MultinomialElasticNetPath.Fit(global::LogReg.Tests.Core.SoftmaxData.IrisSet(), new ElasticNetPathOptions { Tolerance = 1e-16 });
         Assert.Equal(reference.Lambdas, cv.Path.Lambdas);
         Assert.Equal(cv.Path.Coefficients[cv.ChosenIndex].SelectMany(w => w), fit.Model.Model.Weights);
         Assert.Equal(cv.Path.Intercepts[cv.ChosenIndex], fit.Model.Model.Biases);
