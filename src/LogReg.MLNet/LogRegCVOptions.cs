@@ -45,7 +45,10 @@ public sealed class LogRegCVOptions
     /// <summary>An explicit decreasing λ sequence instead of the generated one. Default none.</summary>
     public double[]? Lambdas { get; set; }
 
-    /// <summary>Penalise the standardised coefficients (glmnet's default); false when a normaliser ran earlier in the pipeline.</summary>
+    /// <summary>
+    /// Penalise the standardised coefficients (glmnet's default); false when a normaliser ran earlier in the pipeline, and
+    /// for sparse word features (<c>FeaturizeText</c>), where standardising scales rare words' penalty down.
+    /// </summary>
     public bool Standardize { get; set; } = true;
 
     /// <summary>At which λ the folds are solved: exactly the full data's (default), or cv.glmnet's interpolation.</summary>
