@@ -10,7 +10,8 @@ namespace LogReg.Cli;
 /// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10] [--metric deviance|logloss|auc|class]
 /// [--rule 1se|min] [--lambda-count 100] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
 /// its penalty chosen by cross-validation (<see cref="LogRegCVTrainer"/>: glmnet's scaling and cv.glmnet's rules), saved
-/// as 'train' saves a model; prints the choice and the curve.
+/// as 'train' saves a model; prints the choice and the curve. A label with more than two classes gets the softmax path
+/// (<see cref="LogRegMulticlassCVTrainer"/>, glmnet's <c>family = "multinomial"</c>).
 /// </summary>
 internal static class CvCommand
 {
@@ -32,11 +33,6 @@ internal static class CvCommand
         {
             return 0;
         }
-        if (prepared.IsMulticlass)
-        {
-            throw new CliException($"cv: the label has {prepared.Classes.Length} classes; the cross-validated path is built for two classes so far " +
-                "(use 'logreg train' with --l2 for the softmax model).", 1);
-        }
         int folds = a.Get(CliOptions.CvFolds);
         if (folds > prepared.Rows.Length)
         {
@@ -44,10 +40,12 @@ internal static class CvCommand
         }
         // Drawn here when not given, so that it can be printed and the choice repeated.
         int seed = a.Get(CliOptions.Seed) ?? Random.Shared.Next();
-        int smaller = Math.Min(prepared.BinaryLabels.Count(y => y == 1), prepared.BinaryLabels.Count(y => y != 1));
+        int smaller = prepared.IsMulticlass
+            ? prepared.ClassOfRow.GroupBy(c => c).Min(g => g.Count())
+            : Math.Min(prepared.BinaryLabels.Count(y => y == 1), prepared.BinaryLabels.Count(y => y != 1));
         if (smaller < Math.Max(folds, 8))
         {
-            output.WriteLine($"warning: the smaller class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +
+            output.WriteLine($"warning: the smallest class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +
                 "the held-out scores rest on very few of its rows and the chosen λ is unstable.");
         }
         var ml = new MLContext(seed);
@@ -67,31 +65,53 @@ internal static class CvCommand
             NumberOfThreads = a.Get(CliOptions.Threads),
             Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, a.Get(CliOptions.CvFolds)) : null,
         };
-        var model = FeaturePipeline.Build(ml, prepared.Plan).Append(ml.BinaryClassification.Trainers.LogRegCV(options)).Fit(data);
-        if (CommandLine.ProgressWriter is { } progress)
+        var featurise = FeaturePipeline.Build(ml, prepared.Plan);
+        var run = new Outputs(ml, prepared, data, output, modelPath, jsonPath, plotDirectory);
+        if (prepared.IsMulticlass)
         {
-            progress.Write("\r" + new string(' ', 40) + "\r");
+            var model = featurise.Append(ml.MulticlassClassification.Trainers.LogRegCV(options)).Fit(data);
+            var cv = model.LastTransformer.Model.LogRegDetails()!.CrossValidation!;
+            run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, seed),
+                (directory, names) => PathPlots.Write(directory, cv, names, prepared.Classes));
         }
-        CsvInput.Columns(prepared).SaveWith(ml, model, data.Schema, modelPath);
-        var details = model.LastTransformer.Model.SubModel.LogRegDetails()!;
-        var cv = details.CrossValidation!;
-        var names = FeaturePipeline.SlotNames(prepared.Plan, model.GetOutputSchema(data.Schema));
-        CvReport.Print(output, cv, prepared.Rows.Length, names.Length, modelPath, seed);
-        if (jsonPath is not null)
+        else
         {
-            JsonOutput.WriteWith(jsonPath, stream =>
-            {
-                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                CvReport.WriteJson(json, cv, names, options.L1Ratio, seed);
-            });
-            output.WriteLine($"cross-validation written to {jsonPath}");
-        }
-        if (plotDirectory is not null)
-        {
-            var files = PathPlots.Write(plotDirectory, cv, names);
-            output.WriteLine($"plots written: {string.Join(", ", files)}");
+            var model = featurise.Append(ml.BinaryClassification.Trainers.LogRegCV(options)).Fit(data);
+            var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
+            run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, seed),
+                (directory, names) => PathPlots.Write(directory, cv, names));
         }
         return 0;
+    }
+
+    // After the fit, the same for both families: the model file, the printed choice and curve, the JSON, the figures.
+    private sealed record Outputs(MLContext Ml, PreparedTable Prepared, IDataView Data, TextWriter Output, string ModelPath, string? JsonPath,
+        string? PlotDirectory)
+    {
+        public void Write<TPath>(ITransformer model, CrossValidatedPath<TPath> cv, int seed, Action<Utf8JsonWriter, string[]> json,
+            Func<string, string[], IReadOnlyList<string>> plots) where TPath : IRegularizationPath
+        {
+            if (CommandLine.ProgressWriter is { } progress)
+            {
+                progress.Write("\r" + new string(' ', 40) + "\r");
+            }
+            CsvInput.Columns(Prepared).SaveWith(Ml, model, Data.Schema, ModelPath);
+            var names = FeaturePipeline.SlotNames(Prepared.Plan, model.GetOutputSchema(Data.Schema));
+            CvReport.Print(Output, cv, Prepared.Rows.Length, names.Length, ModelPath, seed);
+            if (JsonPath is not null)
+            {
+                JsonOutput.WriteWith(JsonPath, stream =>
+                {
+                    using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                    json(writer, names);
+                });
+                Output.WriteLine($"cross-validation written to {JsonPath}");
+            }
+            if (PlotDirectory is not null)
+            {
+                Output.WriteLine($"plots written: {string.Join(", ", plots(PlotDirectory, names))}");
+            }
+        }
     }
 
     // "fold 3 of 10" on the progress writer (a terminal's stderr), rewritten in place.

@@ -7,7 +7,8 @@ namespace LogReg.Cli;
 /// <summary>What 'logreg cv' prints and writes as JSON: the choice, then the curve (as cv.glmnet's print and its fields).</summary>
 internal static class CvReport
 {
-    public static void Print(TextWriter output, CrossValidatedPath<RegularizationPath> cv, int rows, int features, string modelPath, int seed)
+    public static void Print<TPath>(TextWriter output, CrossValidatedPath<TPath> cv, int rows, int features, string modelPath, int seed)
+        where TPath : IRegularizationPath
     {
         var path = cv.Path;
         int chosen = cv.ChosenIndex;
@@ -30,7 +31,30 @@ internal static class CvReport
         }
     }
 
-    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double l1Ratio, int seed)
+    /// <summary>The binary model at the chosen λ: its intercept and coefficients by feature name, then the curve.</summary>
+    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double l1Ratio, int seed) =>
+        WriteJson(json, cv, l1Ratio, seed, () =>
+        {
+            json.WriteNumber("intercept", cv.Path.Intercepts[cv.ChosenIndex]);
+            Named(json, "coefficients", names, cv.Path.Coefficients[cv.ChosenIndex]);
+        });
+
+    /// <summary>The softmax model at the chosen λ: each class's intercept and coefficients (glmnet's, centred), then the curve.</summary>
+    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<MultinomialRegularizationPath> cv, IReadOnlyList<string> names,
+        IReadOnlyList<string> classes, double l1Ratio, int seed) =>
+        WriteJson(json, cv, l1Ratio, seed, () =>
+        {
+            Named(json, "intercepts", classes, cv.Path.Intercepts[cv.ChosenIndex]);
+            json.WriteStartObject("coefficients");
+            for (int k = 0; k < classes.Count; k++)
+            {
+                Named(json, classes[k], names, cv.Path.Coefficients[cv.ChosenIndex][k]);
+            }
+            json.WriteEndObject();
+        });
+
+    private static void WriteJson<TPath>(Utf8JsonWriter json, CrossValidatedPath<TPath> cv, double l1Ratio, int seed, Action model)
+        where TPath : IRegularizationPath
     {
         var path = cv.Path;
         json.WriteStartObject();
@@ -43,18 +67,22 @@ internal static class CvReport
         json.WriteNumber("lambda_1se", path.Lambdas[cv.OneStandardErrorIndex]);
         json.WriteNumber("lambda", cv.ChosenLambda);
         json.WriteNumber("nonzero", path.NonZero[cv.ChosenIndex]);
-        json.WriteNumber("intercept", path.Intercepts[cv.ChosenIndex]);
-        json.WriteStartObject("coefficients");
-        for (int j = 0; j < names.Count; j++)
-        {
-            json.WriteNumber(names[j], path.Coefficients[cv.ChosenIndex][j]);
-        }
-        json.WriteEndObject();
+        model();
         Array(json, "path_lambda", path.Lambdas);
         Array(json, "path_nonzero", path.NonZero.Select(v => (double)v).ToArray());
         Array(json, "path_deviance_ratio", path.DevianceRatio);
         Array(json, "cv_mean", cv.Mean);
         Array(json, "cv_std_error", cv.StandardError);
+        json.WriteEndObject();
+    }
+
+    private static void Named(Utf8JsonWriter json, string name, IReadOnlyList<string> keys, IReadOnlyList<double> values)
+    {
+        json.WriteStartObject(name);
+        for (int j = 0; j < keys.Count; j++)
+        {
+            json.WriteNumber(keys[j], values[j]);
+        }
         json.WriteEndObject();
     }
 

@@ -16,33 +16,51 @@ internal static class PathPlots
     private const int MaxLabelled = 12;
 
     /// <summary>Writes coefficient-path.png/.svg and cv-curve.png/.svg into <paramref name="directory"/>; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names)
+    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names) =>
+        Write(directory, cv, names, [("coefficient-path", "Coefficient path", cv.Path.Coefficients)]);
+
+    /// <summary>
+    /// The softmax path's figures: one coefficient path per class (coefficient-path-K-CLASS.png/.svg, as
+    /// <c>plot(glmnet)</c> draws one per class) and cv-curve.png/.svg; returns their paths.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<MultinomialRegularizationPath> cv, IReadOnlyList<string> names,
+        IReadOnlyList<string> classes) =>
+        Write(directory, cv, names, classes.Select((c, k) => ($"coefficient-path-{k + 1}-{FileSafe(c)}", $"Class {c}: coefficient path",
+            (IReadOnlyList<double[]>)cv.Path.Coefficients.Select(atLambda => atLambda[k]).ToArray())).ToArray());
+
+    private static IReadOnlyList<string> Write<TPath>(string directory, CrossValidatedPath<TPath> cv, IReadOnlyList<string> names,
+        IReadOnlyList<(string Stem, string Title, IReadOnlyList<double[]> Coefficients)> panels) where TPath : IRegularizationPath
     {
         Directory.CreateDirectory(directory);
         var logLambda = cv.Path.Lambdas.Select(l => Math.Log(l)).ToArray();
         var files = new List<string>();
-        files.AddRange(Save(Coefficients(cv, names, logLambda), Path.Combine(directory, "coefficient-path")));
+        foreach (var (stem, title, coefficients) in panels)
+        {
+            files.AddRange(Save(Coefficients(coefficients, cv.ChosenLambda, title, names, logLambda), Path.Combine(directory, stem)));
+        }
         files.AddRange(Save(Curve(cv, logLambda), Path.Combine(directory, "cv-curve")));
         return files;
     }
 
-    private static Plot Coefficients(CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double[] logLambda)
+    private static string FileSafe(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
+
+    private static Plot Coefficients(IReadOnlyList<double[]> coefficients, double chosenLambda, string title, IReadOnlyList<string> names, double[] logLambda)
     {
         var plot = new Plot();
-        var path = cv.Path;
         // Features that ever enter, the largest at the path's end labelled in the legend.
-        var entered = Enumerable.Range(0, names.Count).Where(j => path.Coefficients.Any(c => c[j] != 0))
-            .OrderByDescending(j => Math.Abs(path.Coefficients[^1][j])).ToArray();
+        var entered = Enumerable.Range(0, names.Count).Where(j => coefficients.Any(c => c[j] != 0))
+            .OrderByDescending(j => Math.Abs(coefficients[^1][j])).ToArray();
         foreach (var (j, rank) in entered.Select((j, r) => (j, r)))
         {
-            var line = plot.Add.ScatterLine(logLambda, path.Coefficients.Select(c => c[j]).ToArray());
+            var line = plot.Add.ScatterLine(logLambda, coefficients.Select(c => c[j]).ToArray());
             if (rank < MaxLabelled)
             {
                 line.LegendText = names[j];
             }
         }
-        plot.Add.VerticalLine(Math.Log(cv.ChosenLambda), 1, Colors.Gray, LinePattern.Dashed);
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Coefficient path ({entered.Length} features enter; dashed: chosen λ)"));
+        plot.Add.VerticalLine(Math.Log(chosenLambda), 1, Colors.Gray, LinePattern.Dashed);
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{title} ({entered.Length} features enter; dashed: chosen λ)"));
         plot.XLabel("log λ");
         plot.YLabel("coefficient (features' own scale)");
         // Outside the frame: inside, the box covered the largest curves.
@@ -50,7 +68,7 @@ internal static class PathPlots
         return plot;
     }
 
-    private static Plot Curve(CrossValidatedPath<RegularizationPath> cv, double[] logLambda)
+    private static Plot Curve<TPath>(CrossValidatedPath<TPath> cv, double[] logLambda) where TPath : IRegularizationPath
     {
         var plot = new Plot();
         var mean = cv.Mean.ToArray();

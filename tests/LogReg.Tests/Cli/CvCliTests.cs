@@ -54,7 +54,7 @@ public sealed class CvCliTests : CliRun
     }
 
     [Fact]
-    public void BadOptionsAndAMulticlassLabelAreRefusedInOneLine()
+    public void BadOptionsAreRefusedInOneLine()
     {
         var ratio = Run("cv", "--data", Spector, "--label", "Label", "--l1-ratio", "2", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, ratio.Exit);
@@ -69,9 +69,51 @@ public sealed class CvCliTests : CliRun
         Assert.Equal(1, auc.Exit);
         Assert.Contains("at least 10 held-out rows per fold", auc.Err);
         Assert.Single(auc.Err.Trim().Split('\n'));
-        var iris = Run("cv", "--data", Path.Combine(AppContext.BaseDirectory, "Reference", "iris.csv"), "--label", "species", "--model", Path.Combine(Folder, "m.zip"));
-        Assert.Equal(1, iris.Exit);
-        Assert.Contains("the label has 3 classes", iris.Err);
-        Assert.Single(iris.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void AMulticlassLabelGetsTheSoftmaxPathItsJsonAndOneFigurePerClass()
+    {
+        string iris = Path.Combine(AppContext.BaseDirectory, "Reference", "iris.csv");
+        string model = Path.Combine(Folder, "m.zip"), json = Path.Combine(Folder, "cv.json"), plots = Path.Combine(Folder, "plots");
+        var cv = Run("cv", "--data", iris, "--label", "species", "--folds", "5", "--model", model, "--json", json, "--plot", plots, "--seed", "2");
+        Assert.True(cv.Exit == 0, cv.Err);
+        Assert.Contains("5 folds (seed 2)", cv.Out);
+        // The tool reads the cells as floats: the core's path on the same floats.
+        var (rows, labels) = Core.SoftmaxData.Iris();
+        var floats = rows.Select(r => r.Select(v => (double)(float)v).ToArray()).ToArray();
+        var path = MultinomialElasticNetPath.Fit(Core.SoftmaxData.Set((floats, labels)));
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal(path.Lambdas, doc.GetProperty("path_lambda").EnumerateArray().Select(e => e.GetDouble()));
+        int chosen = Array.IndexOf(path.Lambdas.ToArray(), doc.GetProperty("lambda").GetDouble());
+        Assert.True(chosen > 0, "the chosen λ is one of the path's");
+        for (int k = 0; k < 3; k++)
+        {
+            string species = Core.SoftmaxData.Species[k];
+            Assert.Equal(path.Intercepts[chosen][k], doc.GetProperty("intercepts").GetProperty(species).GetDouble(), 1e-9);
+            var coefficients = doc.GetProperty("coefficients").GetProperty(species);
+            Assert.Equal(path.Coefficients[chosen][k], Enumerable.Range(0, 4).Select(j => coefficients.GetProperty(
+                new[] { "sepal_length", "sepal_width", "petal_length", "petal_width" }[j]).GetDouble()), new ToleranceComparer(1e-9));
+            Assert.True(new FileInfo(Path.Combine(plots, $"coefficient-path-{k + 1}-{species}.png")).Length > 10_000);
+            Assert.Contains("<svg", File.ReadAllText(Path.Combine(plots, $"coefficient-path-{k + 1}-{species}.svg")));
+        }
+        Assert.True(new FileInfo(Path.Combine(plots, "cv-curve.png")).Length > 10_000);
+
+        string predictions = Path.Combine(Folder, "p.csv");
+        var predict = Run("predict", "--model", model, "--data", iris, "--out", predictions);
+        Assert.True(predict.Exit == 0, predict.Err);
+        Assert.Equal(151, File.ReadAllLines(predictions).Length);
+
+        var auc = Run("cv", "--data", iris, "--label", "species", "--metric", "auc", "--model", Path.Combine(Folder, "m2.zip"));
+        Assert.Equal(1, auc.Exit);
+        Assert.Contains("AUC", auc.Err);
+        Assert.Single(auc.Err.Trim().Split('\n'));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double value) => 0;
     }
 }
