@@ -92,6 +92,7 @@ internal static class CliOptions
     public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100)", 1);
     // True for "no": the path penalises the coefficients of the columns as they are.
     public static readonly CliOption<bool> Unstandardized = Switch("--standardize", "yes", "no", "penalise standardised coefficients (default yes, as glmnet)");
+    public static readonly CliOption<string?> FoldColumn = Text("--fold-column", "COL", "each row's fold, one fold per distinct value (cv.glmnet's foldid; not a feature; --folds is then unused)");
     public static readonly CliOption<string?> Plot = Text("--plot", "DIR", "write the coefficient path and the CV curve there (PNG and SVG)");
 
     // The cluster.

@@ -7,7 +7,7 @@ using Microsoft.ML;
 namespace LogReg.Cli;
 
 /// <summary>
-/// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10] [--metric deviance|logloss|auc|class]
+/// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10 | --fold-column COL] [--metric deviance|logloss|auc|class]
 /// [--rule 1se|min] [--lambda-count 100] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
 /// its penalty chosen by cross-validation (<see cref="LogRegCVTrainer"/>: glmnet's scaling and cv.glmnet's rules), saved
 /// as 'train' saves a model; prints the choice and the curve. A label with more than two classes gets the softmax path
@@ -17,7 +17,7 @@ internal static class CvCommand
 {
     public static readonly CliOption[] Options =
     [
-        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.Metric, CliOptions.Rule,
+        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule,
         CliOptions.LambdaCount, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
     ];
 
@@ -28,13 +28,23 @@ internal static class CvCommand
         string? jsonPath = a.Get(CliOptions.Json);
         string? plotDirectory = a.Get(CliOptions.Plot);
         CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
-        var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
+        string? foldColumn = a.Get(CliOptions.FoldColumn);
+        var columns = ColumnOptions.Read(a) with { Consumed = foldColumn is null ? [] : [(foldColumn, "--fold-column")] };
+        var prepared = CsvInput.Load(a, dataPath, columns, output);
         if (prepared is null)
         {
             return 0;
         }
+        if (foldColumn is not null)
+        {
+            if (a.Given(CliOptions.CvFolds))
+            {
+                throw new CliException("cv: --folds and --fold-column are both given; the fold column sets the folds.", 2);
+            }
+            RefuseBlankFolds(prepared, foldColumn);
+        }
         int folds = a.Get(CliOptions.CvFolds);
-        if (folds > prepared.Rows.Length)
+        if (foldColumn is null && folds > prepared.Rows.Length)
         {
             throw new CliException($"cv: --folds {folds} is more than the {prepared.Rows.Length} rows used from '{dataPath}'.", 2);
         }
@@ -43,15 +53,16 @@ internal static class CvCommand
         int smaller = prepared.IsMulticlass
             ? prepared.ClassOfRow.GroupBy(c => c).Min(g => g.Count())
             : Math.Min(prepared.BinaryLabels.Count(y => y == 1), prepared.BinaryLabels.Count(y => y != 1));
-        if (smaller < Math.Max(folds, 8))
+        if (foldColumn is null && smaller < Math.Max(folds, 8))
         {
             output.WriteLine($"warning: the smallest class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +
                 "the held-out scores rest on very few of its rows and the chosen λ is unstable.");
         }
         var ml = new MLContext(seed);
-        var data = prepared.ToDataView();
+        var data = prepared.ToDataView(textColumns: foldColumn is null ? null : [foldColumn]);
         var options = new LogRegCVOptions
         {
+            FoldColumnName = foldColumn,
             LabelColumnName = prepared.Schema.Options.Label,
             FeatureColumnName = prepared.Plan.FeaturesColumn,
             ExampleWeightColumnName = prepared.Schema.Weight?.Name,
@@ -82,6 +93,20 @@ internal static class CvCommand
                 (directory, names) => PathPlots.Write(directory, cv, names));
         }
         return 0;
+    }
+
+    // Every used row needs a fold: a blank cell would otherwise become a fold of its own.
+    private static void RefuseBlankFolds(PreparedTable prepared, string foldColumn)
+    {
+        var table = prepared.Schema.Table;
+        int index = table.IndexOf(foldColumn, "--fold-column");
+        foreach (int r in prepared.Rows)
+        {
+            if (table.Span(r, index).IsWhiteSpace())
+            {
+                throw new CliException($"cv: {table.Where(r, index)} is blank; with --fold-column every row needs its fold.");
+            }
+        }
     }
 
     // After the fit, the same for both families: the model file, the printed choice and curve, the JSON, the figures.

@@ -164,8 +164,11 @@ internal sealed class PreparedTable
         return new PlannedFeature(c.Name, ColumnRole.Categorical, Levels: levels, Reference: reference);
     }
 
-    /// <summary>The used rows (or those at <paramref name="positions"/> among them) as a view: the label (Boolean or key), the weight if any, and the raw feature columns.</summary>
-    public IDataView ToDataView(IReadOnlyList<int>? positions = null)
+    /// <summary>
+    /// The used rows (or those at <paramref name="positions"/> among them) as a view: the label (Boolean or key), the weight
+    /// if any, the raw feature columns, and <paramref name="textColumns"/> (e.g. cv's fold column) as their cells' text.
+    /// </summary>
+    public IDataView ToDataView(IReadOnlyList<int>? positions = null, IReadOnlyList<string>? textColumns = null)
     {
         var table = Schema.Table;
         T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
@@ -179,6 +182,7 @@ internal sealed class PreparedTable
             columns.Add(CsvDataView.WeightColumn(table, rows, weight.Name));
         }
         columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
+        columns.AddRange((textColumns ?? []).Select(name => CsvDataView.Feature(table, rows, name, numeric: false)));
         return CsvDataView.Of(columns, rows.Length);
     }
 }

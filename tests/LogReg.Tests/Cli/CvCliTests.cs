@@ -110,6 +110,38 @@ public sealed class CvCliTests : CliRun
         Assert.Single(auc.Err.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void AFoldColumnSetsTheFoldsAndIsNotAFeature()
+    {
+        var lines = File.ReadAllLines(BreastCancer).Where(l => l.Length > 0).ToArray();
+        string data = Path.Combine(Folder, "folds.csv");
+        File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "fold" : $"f{(i - 1) % 10 + 1}")));
+        string json = Path.Combine(Folder, "cv.json");
+        var cv = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"), "--json", json);
+        Assert.True(cv.Exit == 0, cv.Err);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(doc.GetProperty("coefficients").TryGetProperty("fold", out _));
+        // f1 … f10 sort as text (f1, f10, f2, …): the fold numbers differ, the partition is the same — and so is the curve.
+        var core = ElasticNetCrossValidation.Fit(ReferenceData.BreastCancer.Dense(), new CrossValidationOptions
+        {
+            FoldIds = Enumerable.Range(0, lines.Length - 1).Select(i => i % 10).ToArray(),
+        });
+        var mean = doc.GetProperty("cv_mean").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(core.Mean.Count, mean.Length);
+        for (int k = 0; k < mean.Length; k++)
+        {
+            Assert.Equal(core.Mean[k], mean[k], 1e-12);
+        }
+
+        File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "fold" : i == 7 ? " " : "1")));
+        var blank = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(1, blank.Exit);
+        Assert.Equal($"error: cv: '{data}' row 8, column 'fold' is blank; with --fold-column every row needs its fold.", blank.Err.Trim());
+        var both = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--folds", "5", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, both.Exit);
+        Assert.Single(both.Err.Trim().Split('\n'));
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
