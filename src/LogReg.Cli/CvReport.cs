@@ -76,7 +76,7 @@ internal static class CvReport
         json.WriteEndObject();
     }
 
-    private static void Named(Utf8JsonWriter json, string name, IReadOnlyList<string> keys, IReadOnlyList<double> values)
+    private static void Named(Utf8JsonWriter json, string name, IReadOnlyList<string> keys, double[] values)
     {
         json.WriteStartObject(name);
         for (int j = 0; j < keys.Count; j++)

@@ -28,7 +28,7 @@ internal static class PathPlots
         Write(directory, cv, names, classes.Select((c, k) => ($"coefficient-path-{k + 1}-{FileSafe(c)}", $"Class {c}: coefficient path",
             (IReadOnlyList<double[]>)cv.Path.Coefficients.Select(atLambda => atLambda[k]).ToArray())).ToArray());
 
-    private static IReadOnlyList<string> Write<TPath>(string directory, CrossValidatedPath<TPath> cv, IReadOnlyList<string> names,
+    private static List<string> Write<TPath>(string directory, CrossValidatedPath<TPath> cv, IReadOnlyList<string> names,
         IReadOnlyList<(string Stem, string Title, IReadOnlyList<double[]> Coefficients)> panels) where TPath : IRegularizationPath
     {
         Directory.CreateDirectory(directory);

@@ -31,7 +31,7 @@ internal static class CovarianceCoordinateDescent
         var gram = new double[stride * stride];
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
         // each Newton step: the gradient q is computed on the centred columns.
-        var (eta, residual, v) = (new double[n], new double[n], new double[n]);
+        var (eta, residual, v) = problem.RowBuffers();
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha), lastMove = double.PositiveInfinity;

@@ -11,6 +11,7 @@ namespace LogReg.Core.Paths;
 internal abstract class PathProblem
 {
     private readonly double[] _rawWeights;
+    private (double[] Eta, double[] Residual, double[] Curvature)? _rowBuffers;
 
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
@@ -106,14 +107,15 @@ internal abstract class PathProblem
     /// </summary>
     public (double[] Gradient, double Deviance) GradientAndDeviance(double[] beta, double intercept)
     {
-        var eta = Margins(beta, intercept);
+        var (eta, residual, curvature) = RowBuffers();
+        Margins(beta, intercept, eta);
         var loss = new Losses.BinaryCrossEntropyLoss();
         double deviance = 0;
         for (int i = 0; i < eta.Length; i++)
         {
             deviance += 2 * _rawWeights[i] * loss.Value(Labels[i], eta[i]);
         }
-        var residual = Residuals(eta, out _);
+        Residuals(eta, residual, curvature);
         double sum = residual.Sum();
         return (Enumerable.Range(0, FeatureCount).Select(j => Varies(j) ? ColumnDot(j, residual, sum) : 0).ToArray(), deviance);
     }
@@ -136,6 +138,17 @@ internal abstract class PathProblem
     {
         v = new double[eta.Length];
         return Residuals(eta, new double[eta.Length], v);
+    }
+
+    /// <summary>
+    /// Three row-length work arrays (margins, residuals, curvature weights) kept for the solves of this problem, which run
+    /// one at a time: a path calls a solver per λ (and the multinomial path per class and round), and fresh arrays cost
+    /// their zeroing and page faults on every call — an eighth of a sparse path's time.
+    /// </summary>
+    internal (double[] Eta, double[] Residual, double[] Curvature) RowBuffers()
+    {
+        _rowBuffers ??= (new double[RowCount], new double[RowCount], new double[RowCount]);
+        return _rowBuffers.Value;
     }
 
     /// <summary>As <see cref="Residuals(double[], out double[])"/>, into <paramref name="r"/> (returned) and <paramref name="v"/>.</summary>
