@@ -8,8 +8,29 @@ internal static class CoordinateSteps
     /// gradient term <paramref name="g"/> (its negative gradient plus curvature × its value) by λα, divide by the curvature
     /// plus λ(1 − α).
     /// </summary>
-    public static double Minimizer(double g, double curvature, double l1, double l2) =>
-        (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature + l2);
+    public static double Minimizer(double g, double curvature, double l1, double l2)
+    {
+        double value = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature + l2);
+        return double.IsFinite(value) ? value : throw new CurvatureVanishedException();
+    }
+
+    /// <summary>Runs one λ's solve; a vanished curvature is reported with the λ and what to do.</summary>
+    public static T AtLambda<T>(double lambda, Func<T> solve)
+    {
+        try
+        {
+            return solve();
+        }
+        catch (CurvatureVanishedException)
+        {
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"At λ = {lambda:G6} the loss has no curvature left along a column: the rows are separated at this penalty and the ") +
+                "coefficients run to infinity. Use larger penalties (a larger LambdaMinRatio, or Lambdas that end higher).");
+        }
+    }
+
+    // Thrown by Minimizer, turned into the one-line error by AtLambda.
+    private sealed class CurvatureVanishedException : Exception;
 
     /// <summary>
     /// glmnet's schedule after a sweep whose largest change of the model was <paramref name="largest"/>: a full sweep that

@@ -27,10 +27,31 @@ internal sealed record CrossValidationRun<TPath>(
         var scores = new double[foldCount][];
         var foldWeights = new double[foldCount];
         int finished = 0;
-        Parallel.For(0, foldCount, new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? Environment.ProcessorCount }, f =>
+        try
+        {
+            Parallel.For(0, foldCount, new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? Environment.ProcessorCount },
+                f => FitFold(f));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first fold that failed, in one line: Parallel.For's wrapper names none.
+            var first = e.InnerExceptions.OfType<FoldFailedException>().OrderBy(x => x.Fold).FirstOrDefault();
+            throw first is null ? e.InnerExceptions[0] : new InvalidOperationException(first.Message, first.InnerException);
+        }
+        return Summarize(full, options, folds, scores, foldWeights);
+
+        void FitFold(int f)
         {
             var held = Enumerable.Range(0, n).Where(i => folds[i] == f).ToArray();
-            var path = FitPath(Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray(), foldOptions);
+            TPath path;
+            try
+            {
+                path = FitPath(Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray(), foldOptions);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                throw new FoldFailedException(f, foldCount, e);
+            }
             var heldClasses = held.Select(i => Classes[i]).ToArray();
             var heldWeights = held.Select(WeightOf).ToArray();
             foldWeights[f] = heldWeights.Sum();
@@ -40,8 +61,14 @@ internal sealed record CrossValidationRun<TPath>(
                 scores[f][k] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, Probabilities(path, full.Lambdas[k], held));
             }
             progress?.Report(Interlocked.Increment(ref finished));
-        });
-        return Summarize(full, options, folds, scores, foldWeights);
+        }
+    }
+
+    // A fold's path failed: its number, the rows it left out, and the path's own message.
+    private sealed class FoldFailedException(int fold, int foldCount, Exception inner)
+        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {inner.Message}", inner)
+    {
+        public int Fold { get; } = fold;
     }
 
     private static CrossValidatedPath<TPath> Summarize(TPath full, CrossValidationOptions options, int[] folds, double[][] scores, double[] foldWeights)

@@ -57,7 +57,7 @@ public static class ElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                intercept = problem.Solve(columns, beta, intercept, lambda, alpha, threshold);
+                intercept = CoordinateSteps.AtLambda(lambda, () => problem.Solve(columns, beta, intercept, lambda, alpha, threshold));
                 (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
                 bool violated = false;
                 for (int j = 0; j < d; j++)

@@ -72,7 +72,7 @@ public static class MultinomialElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                SolveRounds(problem, margins, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold);
+                CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
                 (gradient, deviance) = margins.GradientAndDeviance();
                 bool violated = false;
                 for (int j = 0; j < d; j++)
@@ -107,7 +107,7 @@ public static class MultinomialElasticNetPath
     // Rounds over the classes, one Newton step each on its own quadratic model, until the distance left — a round's change
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum.
-    private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
+    private static bool SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold)
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
@@ -146,11 +146,12 @@ public static class MultinomialElasticNetPath
             if (!jumped && change / ((1 - rate) * (1 - rate)) < threshold)
             {
                 problem.Offsets = null;
-                return;
+                return true;
             }
             jumped = TryJump(extrapolation, margins, beta, intercepts, columns, lambda, alpha);
         }
-        throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda} in {MaxRounds} rounds over the classes.");
+        throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes; " +
+            "use a looser Tolerance or larger penalties (a larger LambdaMinRatio).");
     }
 
     // Aitken's jump along the last rounds' common direction, kept only if the objective falls.

@@ -41,9 +41,11 @@ internal sealed class StandardizedProblem : PathProblem
         {
             var x = columns[j];
             double mean = VectorKernels.Dot(weights, x), variance = 0;
+            bool varies = Varies(x, weights);
             for (int i = 0; i < n; i++)
             {
-                x[i] -= mean;
+                // A constant column's centred values are rounding (the weights sum to 1 only to an ulp): exactly zero instead.
+                x[i] = varies ? x[i] - mean : 0;
                 variance += weights[i] * x[i] * x[i];
             }
             double scale = standardize ? Math.Sqrt(variance) : 1;
@@ -57,6 +59,20 @@ internal sealed class StandardizedProblem : PathProblem
             (means[j], scales[j]) = (mean, variance > 0 ? scale : 0);
         }
         return new StandardizedProblem(data, columns, weights, raw, means, scales);
+    }
+
+    // Whether two rows with weight hold different values (glmnet's test, exact; a variance computed in floating point is not).
+    private static bool Varies(double[] x, double[] weights)
+    {
+        int first = Array.FindIndex(weights, w => w > 0);
+        for (int i = first + 1; first >= 0 && i < x.Length; i++)
+        {
+            if (weights[i] > 0 && x[i] != x[first])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The screened-in columns copied row-major into a buffer reused from one call to the next (a path solves a hundred

@@ -1,0 +1,70 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// Inputs an outside tester broke the paths with: a constant column (its computed variance is rounding, not zero), a λ
+/// at which the rows are separated (the curvature vanishes), a fold whose rows are separated where the full data are not.
+/// </summary>
+public class PathEdgeCaseTests
+{
+    [Theory]
+    [InlineData(10, 7.0)]
+    [InlineData(100, 0.1)]
+    [InlineData(846, 1.0)]
+    [InlineData(846, 3.0)]
+    public void AConstantColumnNeverVariesAndNeverEnters(int n, double constant)
+    {
+        var random = new Random(1);
+        var rows = Enumerable.Range(0, n).Select(_ => new[] { random.NextDouble(), constant }).ToArray();
+        var labels = Enumerable.Range(0, n).Select(i => i % 3).ToArray();
+        var binary = new TrainingSet(DenseMatrix.FromRows(rows), labels.Select(v => v == 0 ? 1.0 : 0).ToArray());
+        Assert.False(StandardizedProblem.Of(binary, standardize: true).Varies(1));
+        Assert.False(SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, 2), binary.Labels), standardize: true).Varies(1));
+        var multinomial = MultinomialElasticNetPath.Fit(new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 3), new ElasticNetPathOptions { LambdaCount = 20 });
+        Assert.All(multinomial.Coefficients, w => Assert.All(w, c => Assert.Equal(0, c[1])));
+        Assert.All(ElasticNetPath.Fit(binary, new ElasticNetPathOptions { LambdaCount = 20 }).Coefficients, c => Assert.Equal(0, c[1]));
+    }
+
+    [Fact]
+    public void EveryColumnConstantGivesTheNullModelAtEveryLambda()
+    {
+        var rows = Enumerable.Range(0, 30).Select(_ => new double[] { 1, 2, 3 }).ToArray();
+        var path = MultinomialElasticNetPath.Fit(new MulticlassTrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 30).Select(i => i % 3).ToArray(), 3));
+        Assert.All(path.Coefficients, w => Assert.All(w, c => Assert.All(c, v => Assert.Equal(0, v))));
+        var binary = ElasticNetPath.Fit(new TrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 30).Select(i => (double)(i % 2)).ToArray()));
+        Assert.All(binary.Coefficients, c => Assert.All(c, v => Assert.Equal(0, v)));
+    }
+
+    [Fact]
+    public void SeparatedRowsAtATinyLambdaAreRefusedInOneLineNamingIt()
+    {
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 30).Select(i => new[] { i % 3 * 5 + random.NextDouble(), random.NextDouble() }).ToArray();
+        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 30).Select(i => i % 3).ToArray(), 3);
+        var error = Assert.Throws<InvalidOperationException>(() => MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Lambdas = [0.1, 1e-12] }));
+        Assert.StartsWith("At λ = 1E-12 ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void AFoldThatFailsIsNamedInOneLine()
+    {
+        // Two classes overlap through rows 0 and 1 only; fold 1 holds both, so its training rows are separated.
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 40).Select(i => new[] { (i % 2) * 4 + random.NextDouble(), random.NextDouble() }).ToArray();
+        var labels = Enumerable.Range(0, 40).Select(i => i % 2).ToArray();
+        (labels[0], labels[1]) = (1, 0);
+        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 2);
+        var folds = Enumerable.Range(0, 40).Select(i => i < 2 ? 0 : 1 + i % 3).ToArray();
+        var error = Assert.Throws<InvalidOperationException>(() => ElasticNetCrossValidation.Fit(data, new CrossValidationOptions
+        {
+            FoldIds = folds,
+            Path = new ElasticNetPathOptions { Lambdas = [0.1, 1e-3, 0] },
+        }));
+        Assert.StartsWith("Cross-validation fold 1 of 4 (its path on the other folds' rows): At λ = 0 ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
