@@ -11,8 +11,12 @@ internal static class CoordinateSteps
     public static double Minimizer(double g, double curvature, double l1, double l2)
     {
         double value = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature + l2);
-        return double.IsFinite(value) ? value : throw new CurvatureVanishedException();
+        return double.IsFinite(value) ? value : Vanished();
     }
+
+    // Out of line, so that the hot minimiser stays small enough to inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static double Vanished() => throw new CurvatureVanishedException();
 
     /// <summary>Runs one λ's solve; a vanished curvature is reported with the λ and what to do.</summary>
     public static T AtLambda<T>(double lambda, Func<T> solve)
