@@ -72,4 +72,28 @@ public sealed class LogRegMulticlassCVTrainerTests
         Assert.DoesNotContain("\n", error.Message);
         Assert.Contains("AUC", error.Message);
     }
+
+    [Fact]
+    public void AClassHeldOutWholeByOneFoldIsWarnedOf()
+    {
+        var ml = new MLContext(1);
+        var warnings = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
+            {
+                lock (warnings)
+                {
+                    warnings.Add(e.Message);
+                }
+            }
+        };
+        var data = TestData.Iris(ml);
+        var byClass = ml.Transforms.CopyColumns("Fold", "Label").Fit(data).Transform(data);
+        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold", LambdaCount = 10 }).Fit(byClass);
+        Assert.Equal(3, warnings.Count(w => w.Contains("has all its rows in fold")));
+        warnings.Clear();
+        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(data);
+        Assert.DoesNotContain(warnings, w => w.Contains("has all its rows in fold"));
+    }
 }
