@@ -21,9 +21,17 @@ internal static class CoordinateSteps
     /// <summary>Runs one λ's solve; a vanished curvature is reported with the λ and what to do.</summary>
     public static T AtLambda<T>(double lambda, Func<T> solve)
     {
+        T result = default!;
+        AtLambda(lambda, () => { result = solve(); });
+        return result;
+    }
+
+    /// <inheritdoc cref="AtLambda{T}(double, Func{T})"/>
+    public static void AtLambda(double lambda, Action solve)
+    {
         try
         {
-            return solve();
+            solve();
         }
         catch (CurvatureVanishedException)
         {

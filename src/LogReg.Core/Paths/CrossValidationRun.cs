@@ -35,6 +35,7 @@ internal sealed record CrossValidationRun<TPath>(
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             // The first fold that failed, in one line: Parallel.For's wrapper names none.
+            // (rethrown as InvalidOperationException: the fold's type is private to this file)
             var first = e.InnerExceptions.OfType<FoldFailedException>().OrderBy(x => x.Fold).FirstOrDefault();
             throw first is null ? e.InnerExceptions[0] : new InvalidOperationException(first.Message, first.InnerException);
         }

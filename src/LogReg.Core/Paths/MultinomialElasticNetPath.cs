@@ -107,7 +107,7 @@ public static class MultinomialElasticNetPath
     // Rounds over the classes, one Newton step each on its own quadratic model, until the distance left — a round's change
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum.
-    private static bool SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
+    private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold)
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
@@ -146,9 +146,9 @@ public static class MultinomialElasticNetPath
             if (!jumped && change / ((1 - rate) * (1 - rate)) < threshold)
             {
                 problem.Offsets = null;
-                return true;
+                return;
             }
-            jumped = TryJump(extrapolation, margins, beta, intercepts, columns, lambda, alpha);
+            jumped = TryJump(extrapolation, margins, beta, intercepts, lambda, alpha);
         }
         throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes; " +
             "use a looser Tolerance or larger penalties (a larger LambdaMinRatio).");
@@ -156,21 +156,21 @@ public static class MultinomialElasticNetPath
 
     // Aitken's jump along the last rounds' common direction, kept only if the objective falls.
     private static bool TryJump(RoundExtrapolation extrapolation, SoftmaxMargins margins, double[][] beta, double[] intercepts,
-        int[] columns, double lambda, double alpha)
+        double lambda, double alpha)
     {
         double jump = extrapolation.JumpAfterRound();
         if (jump == 0)
         {
             return false;
         }
-        double before = Objective(margins, beta, columns, lambda, alpha);
+        double before = Objective(margins, beta, lambda, alpha);
         margins.Save();
         extrapolation.Apply(jump);
         for (int k = 0; k < beta.Length; k++)
         {
             margins.Set(k, beta[k], intercepts[k]);
         }
-        if (Objective(margins, beta, columns, lambda, alpha) < before)
+        if (Objective(margins, beta, lambda, alpha) < before)
         {
             return true;
         }
@@ -179,18 +179,12 @@ public static class MultinomialElasticNetPath
         return false;
     }
 
-    // glmnet's objective up to terms that do not move: deviance/(2·Σsᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁] over the columns in play.
-    private static double Objective(SoftmaxMargins margins, double[][] beta, int[] columns, double lambda, double alpha)
+    // glmnet's objective: deviance/(2·Σsᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁].
+    private static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha)
     {
-        double penalty = 0;
-        foreach (var b in beta)
-        {
-            foreach (int j in columns)
-            {
-                penalty += (1 - alpha) / 2 * b[j] * b[j] + alpha * Math.Abs(b[j]);
-            }
-        }
-        return margins.Deviance() / (2 * margins.TotalWeight) + lambda * penalty;
+        // The columns out of play hold zeros: the penalty over all of them is the penalty over those in play.
+        var penalty = new Penalties.ElasticNetPenalty(lambda * (1 - alpha), lambda * alpha, beta[0].Length);
+        return margins.Deviance() / (2 * margins.TotalWeight) + beta.Sum(b => penalty.Value(b));
     }
 
     // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.

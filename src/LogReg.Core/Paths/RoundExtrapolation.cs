@@ -22,6 +22,7 @@ internal sealed class RoundExtrapolation
     private readonly double[] _step;
     private readonly double[] _lastStep;
     private readonly double[] _saved;
+    private readonly double[] _candidate;
     private readonly int[] _columns;
     private bool _haveLast;
 
@@ -30,7 +31,7 @@ internal sealed class RoundExtrapolation
     {
         (_beta, _intercepts, _present, _columns) = (beta, intercepts, present, columns);
         int size = beta.Length * (columns.Length + 1);
-        (_start, _step, _lastStep, _saved) = (new double[size], new double[size], new double[size], new double[size]);
+        (_start, _step, _lastStep, _saved, _candidate) = (new double[size], new double[size], new double[size], new double[size], new double[size]);
     }
 
     /// <summary>Records where a round starts.</summary>
@@ -66,42 +67,19 @@ internal sealed class RoundExtrapolation
     public void Apply(double jump)
     {
         Gather(_saved);
-        int at = 0;
-        for (int k = 0; k < _beta.Length; k++)
+        int stride = _columns.Length + 1;
+        for (int i = 0; i < _saved.Length; i++)
         {
-            if (!_present[k])
-            {
-                at += _columns.Length + 1;
-                continue;
-            }
-            foreach (int j in _columns)
-            {
-                double value = _beta[k][j], moved = value + jump * _step[at++];
-                _beta[k][j] = value == 0 || Math.Sign(moved) != Math.Sign(value) ? 0 : moved;
-            }
-            _intercepts[k] += jump * _step[at++];
+            double value = _saved[i], moved = value + jump * _step[i];
+            bool intercept = i % stride == stride - 1;
+            _candidate[i] = intercept || (value != 0 && Math.Sign(moved) == Math.Sign(value)) ? moved : 0;
         }
+        Scatter(_candidate);
         _haveLast = false;
     }
 
     /// <summary>Restores the coefficients from before <see cref="Apply"/>.</summary>
-    public void Undo()
-    {
-        int at = 0;
-        for (int k = 0; k < _beta.Length; k++)
-        {
-            if (!_present[k])
-            {
-                at += _columns.Length + 1;
-                continue;
-            }
-            foreach (int j in _columns)
-            {
-                _beta[k][j] = _saved[at++];
-            }
-            _intercepts[k] = _saved[at++];
-        }
-    }
+    public void Undo() => Scatter(_saved);
 
     // The coefficients of the columns in play and the intercept, class after class, in one vector (absent classes as zeros).
     private void Gather(double[] into)
@@ -115,6 +93,25 @@ internal sealed class RoundExtrapolation
                 into[at++] = present ? _beta[k][j] : 0;
             }
             into[at++] = present ? _intercepts[k] : 0;
+        }
+    }
+
+    // The inverse of Gather for the present classes (an absent class keeps its −∞ intercept and zero coefficients).
+    private void Scatter(double[] from)
+    {
+        int at = 0;
+        for (int k = 0; k < _beta.Length; k++)
+        {
+            if (!_present[k])
+            {
+                at += _columns.Length + 1;
+                continue;
+            }
+            foreach (int j in _columns)
+            {
+                _beta[k][j] = from[at++];
+            }
+            _intercepts[k] = from[at++];
         }
     }
 }

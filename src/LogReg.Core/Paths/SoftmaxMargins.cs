@@ -92,27 +92,19 @@ internal sealed class SoftmaxMargins
         Refresh();
         int n = _shift.Length, classes = ClassCount, d = _problem.FeatureCount;
         var weights = _problem.NormalizedWeights;
-        var raw = _problem.RawWeights;
         var residual = new double[classes][];
         for (int k = 0; k < classes; k++)
         {
             residual[k] = new double[n];
         }
-        double deviance = 0;
         for (int i = 0; i < n; i++)
         {
             int at = i * classes;
-            double total = 0;
-            for (int l = 0; l < classes; l++)
-            {
-                total += _exp[at + l];
-            }
+            double total = RowTotal(i);
             for (int k = 0; k < classes; k++)
             {
                 residual[k][i] = weights[i] * ((_labels[i] == k ? 1 : 0) - _exp[at + k] / total);
             }
-            int y = _labels[i];
-            deviance -= 2 * raw[i] * (_eta[y][i] - _shift[i] - Math.Log(total));
         }
         var largest = new double[d];
         for (int k = 0; k < classes; k++)
@@ -130,26 +122,37 @@ internal sealed class SoftmaxMargins
                 }
             }
         }
-        return (largest, deviance);
+        return (largest, CachedDeviance());
     }
 
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
     public double Deviance()
     {
         Refresh();
+        return CachedDeviance();
+    }
+
+    private double CachedDeviance()
+    {
         var raw = _problem.RawWeights;
-        int classes = ClassCount;
         double deviance = 0;
         for (int i = 0; i < _shift.Length; i++)
         {
-            double total = 0;
-            for (int l = 0, at = i * classes; l < classes; l++)
-            {
-                total += _exp[at + l];
-            }
-            deviance -= 2 * raw[i] * (_eta[_labels[i]][i] - _shift[i] - Math.Log(total));
+            deviance -= 2 * raw[i] * (_eta[_labels[i]][i] - _shift[i] - Math.Log(RowTotal(i)));
         }
         return deviance;
+    }
+
+    // Σₗ exp(ηᵢₗ − cᵢ) from the cache: the row's softmax denominator over its shift.
+    private double RowTotal(int i)
+    {
+        int classes = ClassCount, at = i * classes;
+        double total = 0;
+        for (int l = 0; l < classes; l++)
+        {
+            total += _exp[at + l];
+        }
+        return total;
     }
 
     /// <summary>Keeps every class's margins, to be put back by <see cref="Restore"/>.</summary>
