@@ -35,15 +35,11 @@ internal static class CvCommand
         {
             return 0;
         }
-        if (foldColumn is not null)
+        if (foldColumn is not null && a.Given(CliOptions.CvFolds))
         {
-            if (a.Given(CliOptions.CvFolds))
-            {
-                throw new CliException("cv: --folds and --fold-column are both given; the fold column sets the folds.", 2);
-            }
-            RefuseBlankFolds(prepared, foldColumn);
+            throw new CliException("cv: --folds and --fold-column are both given; the fold column sets the folds.", 2);
         }
-        int folds = a.Get(CliOptions.CvFolds);
+        int folds = foldColumn is null ? a.Get(CliOptions.CvFolds) : FoldCount(prepared, foldColumn);
         if (foldColumn is null && folds > prepared.Rows.Length)
         {
             throw new CliException($"cv: --folds {folds} is more than the {prepared.Rows.Length} rows used from '{dataPath}'.", 2);
@@ -74,7 +70,7 @@ internal static class CvCommand
             Standardize = !a.Get(CliOptions.Unstandardized),
             Seed = seed,
             NumberOfThreads = a.Get(CliOptions.Threads),
-            Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, a.Get(CliOptions.CvFolds)) : null,
+            Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, folds) : null,
         };
         var featurise = FeaturePipeline.Build(ml, prepared.Plan);
         var run = new Outputs(ml, prepared, data, output, modelPath, jsonPath, plotDirectory);
@@ -95,18 +91,21 @@ internal static class CvCommand
         return 0;
     }
 
-    // Every used row needs a fold: a blank cell would otherwise become a fold of its own.
-    private static void RefuseBlankFolds(PreparedTable prepared, string foldColumn)
+    // How many folds the column names (its distinct cells); every used row needs one: a blank would be a fold of its own.
+    private static int FoldCount(PreparedTable prepared, string foldColumn)
     {
         var table = prepared.Schema.Table;
         int index = table.IndexOf(foldColumn, "--fold-column");
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (int r in prepared.Rows)
         {
             if (table.Span(r, index).IsWhiteSpace())
             {
                 throw new CliException($"cv: {table.Where(r, index)} is blank; with --fold-column every row needs its fold.");
             }
+            distinct.Add(table.Cell(r, index));
         }
+        return distinct.Count;
     }
 
     // After the fit, the same for both families: the model file, the printed choice and curve, the JSON, the figures.
