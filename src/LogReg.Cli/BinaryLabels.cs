@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LogReg.Cli;
 
 /// <summary>
@@ -59,8 +57,7 @@ internal static class BinaryLabels
         }
         else
         {
-            bool numeric = distinct.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-            chosen = (numeric ? distinct.OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)) : distinct.OrderBy(v => v, StringComparer.Ordinal)).Last();
+            chosen = distinct.Order(NaturalOrder.Instance).Last();
             choice = $"positive class: '{chosen}' (the second in sorted order; --positive VALUE to choose)";
         }
         return values.Select(v => v == chosen ? 1.0 : 0.0).ToArray();

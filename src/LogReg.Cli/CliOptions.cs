@@ -34,6 +34,19 @@ internal static class CliOptions
     public static readonly CliOption<IReadOnlyList<string>> Categorical = List("--categorical", "string columns to one-hot encode (treatment coding)");
     public static readonly CliOption<IReadOnlyList<string>> TextColumns = List("--text", "free-text columns (lower-cased word counts)");
     public static readonly CliOption<IReadOnlyList<string>> Ignore = List("--ignore", "columns that are not features");
+    public static readonly CliOption<IReadOnlyList<string>> NumericColumns = List("--numeric", "columns to use as numeric features (e.g. an integer column named like an identifier)");
+    public static readonly CliOption<char?> Delimiter = new("--delimiter", "CHAR", "the cell delimiter: , ; tab | or one character (default: detected from the first lines)", text =>
+        text.ToLowerInvariant() switch
+        {
+            "tab" or "\\t" => '\t',
+            _ when text.Length == 1 && text[0] is not ('"' or '\r' or '\n') => text[0],
+            _ => throw new CliException($"option '--delimiter' is '{text}'; expected one character (e.g. ; or tab), not a quote or a line break.", 2),
+        }, null);
+    public static readonly CliOption<char?> Decimal = new("--decimal", ".|,", "the decimal separator of numbers (default: '.', or ',' when a file delimited otherwise writes 1,5)", text =>
+        text is "." or "," ? text[0] : throw new CliException($"option '--decimal' is '{text}'; expected . or ,.", 2), null);
+    public static readonly CliOption<IReadOnlyList<string>?> MissingTokens = new("--na", "TOKEN,…",
+        "cells that mean a missing value besides a blank one (default NA, as R's read.csv and pandas; --na '' for none)", text =>
+        text.Split(',', StringSplitOptions.TrimEntries).Where(t => t.Length > 0).ToArray(), null);
     public static readonly CliOption<string?> Id = Text("--id", "COL", "an identifier: not a feature; predict writes it first");
     public static readonly CliOption<string?> Weight = Text("--weight", "COL", "example weights (numbers ≥ 0)");
     public static readonly CliOption<string?> Positive = Text("--positive", "VALUE", "the positive class of a two-valued label (default: 1/true/yes, else the second sorted)");
@@ -112,8 +125,11 @@ internal static class CliOptions
         "this process's TLS certificate and private key (PEM with both, or PKCS#12 without a password)");
     public static readonly CliOption<string?> Trust = Text("--trust", "FILE", "the certificates (PEM) every cluster member's certificate must chain to");
 
-    /// <summary>The column-role options train, stats and compare share.</summary>
-    public static readonly CliOption[] ColumnRoles = [Label, Categorical, TextColumns, Ignore, Id, Weight, Positive, Missing, Reference];
+    /// <summary>How to read a CSV file: delimiter, decimal separator, missing-value tokens (every command that reads one).</summary>
+    public static readonly CliOption[] Format = [Delimiter, Decimal, MissingTokens];
+
+    /// <summary>The column-role options train, cv, stats and compare share (with the format's).</summary>
+    public static readonly CliOption[] ColumnRoles = [Label, Categorical, TextColumns, Ignore, NumericColumns, Id, Weight, Positive, Missing, Reference, .. Format];
 
     /// <summary>The fitting options train and stats share.</summary>
     public static readonly CliOption[] Fit = [Loss, Optimizer, L2, L1, MaxIterations, Tolerance, Threads, Seed, ClassWeight];

@@ -2,7 +2,8 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// The options that give CSV columns their roles and say how to read them: --label, --categorical,
-/// --text, --ignore, --id, --weight, --positive, --missing, --reference. Shared by train, stats and compare.
+/// --text, --ignore, --numeric, --id, --weight, --positive, --missing, --reference, and the file's format (--delimiter,
+/// --decimal, --na). Shared by train, cv, stats and compare.
 /// </summary>
 internal sealed record ColumnOptions
 {
@@ -13,6 +14,18 @@ internal sealed record ColumnOptions
     public IReadOnlyList<string> Text { get; init; } = Array.Empty<string>();
 
     public IReadOnlyList<string> Ignore { get; init; } = Array.Empty<string>();
+
+    /// <summary>Columns used as numeric features whatever the rules would say (--numeric).</summary>
+    public IReadOnlyList<string> Numeric { get; init; } = Array.Empty<string>();
+
+    /// <summary>The delimiter (--delimiter), or null to detect it.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>The decimal separator (--decimal), or null to detect it.</summary>
+    public char? Decimal { get; init; }
+
+    /// <summary>The missing-value tokens besides a blank cell (--na), or null for the default (NA).</summary>
+    public IReadOnlyList<string>? MissingTokens { get; init; }
 
     public string? Id { get; init; }
 
@@ -35,6 +48,10 @@ internal sealed record ColumnOptions
         Categorical = a.Get(CliOptions.Categorical),
         Text = a.Get(CliOptions.TextColumns),
         Ignore = a.Get(CliOptions.Ignore),
+        Numeric = a.Get(CliOptions.NumericColumns),
+        Delimiter = a.Get(CliOptions.Delimiter),
+        Decimal = a.Get(CliOptions.Decimal),
+        MissingTokens = a.Get(CliOptions.MissingTokens),
         Id = a.Get(CliOptions.Id),
         Weight = a.Get(CliOptions.Weight),
         Positive = a.Get(CliOptions.Positive),
@@ -73,4 +90,11 @@ internal sealed record ColumnOptions
         }
         return references;
     }
+
+    /// <summary>The file's format: the options given, the rest detected from <paramref name="path"/>.</summary>
+    public CsvFormat FormatOf(string path) => CsvFormat.Detect(path, Delimiter, Decimal, MissingTokens);
+
+    /// <summary>The columns whose text the roles need: the label, the ID, categorical and text columns, and those a command consumes.</summary>
+    public IReadOnlySet<string> TextColumns() =>
+        new HashSet<string>([Label, .. Id is null ? [] : new[] { Id }, .. Categorical, .. Text, .. Consumed.Select(c => c.Column)], StringComparer.Ordinal);
 }

@@ -1,19 +1,37 @@
 using System.Globalization;
-using csFastFloat;
 
 namespace LogReg.Cli;
 
 /// <summary>
-/// One column of a <see cref="CsvTable"/>: every cell's text, kept contiguously (one character buffer and the cells'
-/// starts, no string per cell), and each cell read once as a number — a finite value within a float's range, as
-/// features are stored (NaN for a blank or a cell that is not such a number) — with the counts the schema needs.
+/// One column of a <see cref="CsvTable"/>, stored once in the form its cells need: numbers as floats (NaN for a missing
+/// cell) while every filled cell so far is a number, else — or when the caller keeps the column's text (a label, an ID,
+/// a categorical or text column) — each row's code into the column's distinct trimmed values (each value one string,
+/// read as a number once). Cells are trimmed; a blank cell or a missing-value token is missing (a text column tells
+/// the two apart). A column of numbers that
+/// meets text keeps the first such cell for the schema's message (a column of numbers and text is refused).
 /// </summary>
 internal sealed class CsvColumn
 {
-    private char[] _text = new char[256];
-    private int _length;
-    private int[] _starts = new int[65];
-    private float[] _numbers = new float[64];
+    private readonly CsvCells _cells;
+    private ChunkedList<float>? _numbers;
+    private ChunkedList<int>? _codes;
+    private readonly List<string> _levels = [];
+    private readonly List<float> _levelNumbers = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private int? _distinct;
+
+    public CsvColumn(CsvCells cells, bool keepText)
+    {
+        _cells = cells;
+        if (keepText)
+        {
+            _codes = new ChunkedList<int>();
+        }
+        else
+        {
+            _numbers = new ChunkedList<float>();
+        }
+    }
 
     /// <summary>Cells so far.</summary>
     public int Count { get; private set; }
@@ -21,113 +39,125 @@ internal sealed class CsvColumn
     /// <summary>Cells that are finite numbers within a float's range.</summary>
     public int NumberCount { get; private set; }
 
-    /// <summary>Cells with nothing in them but white space (a missing number).</summary>
-    public int WhiteSpaceCount { get; private set; }
+    /// <summary>Missing cells (blank, or a missing-value token).</summary>
+    public int MissingCount { get; private set; }
 
-    /// <summary>Cells with nothing in them at all (a missing string).</summary>
-    public int EmptyCount { get; private set; }
-
-    /// <summary>The first row whose cell is neither blank nor a number, or −1.</summary>
+    /// <summary>The first row whose cell is neither missing nor a number, or −1; <see cref="FirstNonNumberText"/> is its text.</summary>
     public int FirstNonNumber { get; private set; } = -1;
 
-    private float _largestMagnitude;
-    private float _smallest = float.PositiveInfinity;
-    private float _largest = float.NegativeInfinity;
-    private double _smallestParsed = double.PositiveInfinity;
-    private double _largestParsed = double.NegativeInfinity;
-    private double _worstRounding;
-    private int _worstRoundingRow = -1;
+    /// <summary>The trimmed text of the cell at <see cref="FirstNonNumber"/>.</summary>
+    public string FirstNonNumberText { get; private set; } = "";
 
-    /// <summary>
-    /// The row whose number single precision changes by more than a float's relative precision (2⁻²⁴) of the column's
-    /// largest magnitude — a value below the float range (|x| &lt; 1.2e-38 loses digits, &lt; 1.4e-45 becomes 0) in a
-    /// column of such values — or −1. Rounding elsewhere is relative to the value itself and never counts.
-    /// </summary>
-    public int PrecisionLostRow => _worstRounding > _largestMagnitude / (1 << 24) ? _worstRoundingRow : -1;
+    /// <summary>True when the column keeps its cells' text (else only their numbers).</summary>
+    public bool KeepsText => _codes is not null;
 
-    /// <summary>The numbers' smallest and largest value (as floats); (∞, −∞) when there is none.</summary>
-    public (float Smallest, float Largest) Range => (_smallest, _largest);
+    /// <summary>Distinct filled cells: by value for a column of numbers ("1" and "1.0" are one), by text otherwise.</summary>
+    public int Distinct => _distinct ??= _numbers is null ? _levels.Count : DistinctNumbers();
 
-    /// <summary>
-    /// The largest change single precision made to a number, as a fraction of the span of the numbers as written
-    /// (largest − smallest), or 0 for a column of one value. Far above 2⁻²⁴ when the values sit far from 0 compared
-    /// with their spread (a Unix time): the floats keep steps that are a visible part of the span, or make every value
-    /// one float (1e9 + small counts).
-    /// </summary>
-    public double SpanRounding => _largestParsed > _smallestParsed ? _worstRounding / (_largestParsed - _smallestParsed) : 0;
-
-    /// <summary>The numbers' span as written (largest − smallest), in double precision.</summary>
-    public double WrittenSpan => _largestParsed > _smallestParsed ? _largestParsed - _smallestParsed : 0;
+    /// <summary>The numbers' statistics the schema's precision checks use.</summary>
+    public NumberRange Range { get; } = new();
 
     /// <summary>Appends a cell.</summary>
     public void Add(ReadOnlySpan<char> cell)
     {
-        if (Count == _numbers.Length)
+        var text = cell.Trim();
+        var kind = _cells.Read(text, out float value, out double parsed);
+        if (kind == CellKind.Other && _numbers is not null && NumberCount == 0)
         {
-            Array.Resize(ref _numbers, _numbers.Length * 2);
-            Array.Resize(ref _starts, _numbers.Length + 1);
-        }
-        if (_length + cell.Length > _text.Length)
-        {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + cell.Length));
-        }
-        cell.CopyTo(_text.AsSpan(_length));
-        _length += cell.Length;
-        _starts[Count + 1] = _length;
-        float value = float.NaN;
-        if (cell.IsWhiteSpace())
-        {
-            WhiteSpaceCount++;
-            EmptyCount += cell.IsEmpty ? 1 : 0;
-        }
-        else if (TryParse(cell, out value, out double parsed))
-        {
-            NumberCount++;
-            _largestMagnitude = Math.Max(_largestMagnitude, Math.Abs(value));
-            (_smallest, _largest) = (Math.Min(_smallest, value), Math.Max(_largest, value));
-            (_smallestParsed, _largestParsed) = (Math.Min(_smallestParsed, parsed), Math.Max(_largestParsed, parsed));
-            double rounding = Math.Abs(parsed - value);
-            if (rounding > _worstRounding)
+            _codes = new ChunkedList<int>(); // every cell so far was missing: a text column after all
+            for (int r = 0; r < Count; r++)
             {
-                (_worstRounding, _worstRoundingRow) = (rounding, Count);
+                _codes.Add(Blank); // a column of numbers keeps no text: a token read there reads as a blank here
             }
+            _numbers = null;
+        }
+        switch (kind)
+        {
+            case CellKind.Missing:
+                MissingCount++;
+                break;
+            case CellKind.Number:
+                NumberCount++;
+                Range.Add(value, parsed, Count, text);
+                break;
+            default:
+                if (FirstNonNumber < 0)
+                {
+                    (FirstNonNumber, FirstNonNumberText) = (Count, text.ToString());
+                }
+                break;
+        }
+        if (_numbers is not null)
+        {
+            _numbers.Add(kind == CellKind.Number ? value : float.NaN);
         }
         else
         {
-            value = float.NaN;
-            FirstNonNumber = FirstNonNumber < 0 ? Count : FirstNonNumber;
+            _codes!.Add(kind != CellKind.Missing ? Code(text, kind == CellKind.Number ? value : float.NaN) : text.IsEmpty ? Blank : Token);
         }
-        _numbers[Count] = value;
         Count++;
     }
 
-    /// <summary>The cell's text.</summary>
-    public ReadOnlySpan<char> Span(int row) => _text.AsSpan(_starts[row], _starts[row + 1] - _starts[row]);
-
-    /// <summary>The cell's text as a string.</summary>
-    public string Text(int row) => Span(row).ToString();
-
-    /// <summary>The cell as a number, or NaN when it is blank or not a number.</summary>
-    public float Number(int row) => _numbers[row];
-
-    /// <summary>
-    /// True for a finite number within a float's range (white space around it allowed), read as
-    /// <c>double.Parse(cell, NumberStyles.Float, InvariantCulture)</c> would read it and then rounded to float.
-    /// </summary>
-    public static bool TryNumber(ReadOnlySpan<char> cell, out float value) => TryParse(cell, out value, out _);
-
-    private static bool TryParse(ReadOnlySpan<char> cell, out float value, out double parsed)
+    private int Code(ReadOnlySpan<char> text, float number)
     {
-        var text = cell.Trim();
-        // fast_float (exact, like the runtime's parser) for the plain forms; the runtime's parser for anything else.
-        bool plain = !text.IsEmpty && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '.');
-        if (!(plain && FastDoubleParser.TryParseDouble(text, out int consumed, out parsed) && consumed == text.Length)
-            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed))
+        var lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out int code))
         {
-            value = 0;
-            return false;
+            code = _levels.Count;
+            string level = text.ToString();
+            _index.Add(level, code);
+            _levels.Add(level);
+            _levelNumbers.Add(number);
         }
-        value = (float)parsed;
-        return double.IsFinite(parsed) && float.IsFinite(value);
+        return code;
+    }
+
+    // A text column's codes for a missing cell: blank, or a missing-value token. R's read.csv keeps a blank string as the
+    // level "" and reads NA as missing; the distinction is what --missing skip and error act on for categories.
+    private const int Blank = -1;
+    private const int Token = -2;
+
+    /// <summary>True when the cell is missing: blank or a missing-value token (or, in a column of numbers, not a number).</summary>
+    public bool IsMissing(int row) => _numbers is not null ? float.IsNaN(_numbers[row]) : _codes![row] < 0;
+
+    /// <summary>True for a missing-value token in a text column (a blank text cell is a value, as in R); in a column of numbers, <see cref="IsMissing"/>.</summary>
+    public bool IsMissingToken(int row) => _numbers is not null ? float.IsNaN(_numbers[row]) : _codes![row] == Token;
+
+    /// <summary>The cell's trimmed text ("" when missing); a column kept as numbers gives the number's shortest round-trip form.</summary>
+    public string Text(int row)
+    {
+        if (_numbers is not null)
+        {
+            float v = _numbers[row];
+            return float.IsNaN(v) ? (row == FirstNonNumber ? FirstNonNumberText : "") : v.ToString("R", CultureInfo.InvariantCulture);
+        }
+        int code = _codes![row];
+        return code < 0 ? "" : _levels[code];
+    }
+
+    /// <summary>The cell's trimmed text without making a string (a column kept as text).</summary>
+    public ReadOnlySpan<char> Span(int row) => _numbers is null ? (_codes![row] is int code and >= 0 ? _levels[code] : "") : Text(row);
+
+    /// <summary>The cell as a number, or NaN when it is missing or not a number.</summary>
+    public float Number(int row) => _numbers is not null ? _numbers[row] : _codes![row] is int code and >= 0 ? _levelNumbers[code] : float.NaN;
+
+    /// <summary>The column's distinct filled values (a column kept as text), in order of first appearance.</summary>
+    public IReadOnlyList<string> Levels => _levels;
+
+    /// <summary>Each row's index into <see cref="Levels"/> (−1 when missing), for a column kept as text.</summary>
+    public int Code(int row) => _codes![row];
+
+    private int DistinctNumbers()
+    {
+        var seen = new HashSet<float>(Math.Min(Count, 1 << 20));
+        for (int r = 0; r < Count; r++)
+        {
+            float v = _numbers![r];
+            if (!float.IsNaN(v))
+            {
+                seen.Add(v);
+            }
+        }
+        return seen.Count;
     }
 }

@@ -5,8 +5,8 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// Rows of a CSV table as an ML.NET view with the raw columns the saved pipeline starts from: numeric
-/// columns as Single (a blank is NaN, as ML.NET's TextLoader reads it with MissingRealsAsNaNs), string
-/// columns as the cell text, and optionally the label (Boolean, or a key whose values are the class
+/// columns as Single (a missing cell is NaN, as ML.NET's TextLoader reads a blank with MissingRealsAsNaNs), string
+/// columns as the trimmed cell text ("" when missing), and optionally the label (Boolean, or a key whose values are the class
 /// names) and the weight. So a model trained here scores rows loaded by plain ML.NET the same way.
 /// </summary>
 internal sealed class CsvDataView : IDataView
@@ -42,9 +42,14 @@ internal sealed class CsvDataView : IDataView
     public static Column Feature(CsvTable table, IReadOnlyList<int> rows, string name, bool numeric)
     {
         int j = table.IndexOf(name, "feature");
+        if (numeric)
+        {
+            table.RequireNumbers(j);
+        }
+        var column = table.Column(j);
         return numeric
-            ? new Column(name, NumberDataViewType.Single, rows.Select(r => NumberOrNaN(table, r, j)).ToArray())
-            : new Column(name, TextDataViewType.Instance, rows.Select(r => table.Cell(r, j).AsMemory()).ToArray());
+            ? new Column(name, NumberDataViewType.Single, rows.Select(column.Number).ToArray())
+            : new Column(name, TextDataViewType.Instance, rows.Select(r => column.Text(r).AsMemory()).ToArray());
     }
 
     /// <summary>A Boolean label column.</summary>
@@ -72,9 +77,6 @@ internal sealed class CsvDataView : IDataView
         }
         return new Column(name, NumberDataViewType.Single, values);
     }
-
-    private static float NumberOrNaN(CsvTable table, int row, int column) =>
-        table.Span(row, column).IsWhiteSpace() ? float.NaN : table.Number(row, column);
 
     public long? GetRowCount() => _rowCount;
 

@@ -14,7 +14,7 @@ internal static class CsvInput
     /// <summary>The table prepared for fitting, after printing its schema; null with --dry-run (schema printed, nothing fitted).</summary>
     public static PreparedTable? Load(Arguments a, string dataPath, ColumnOptions options, TextWriter output)
     {
-        var schema = TableSchema.Infer(CsvTable.Read(dataPath), options);
+        var schema = TableSchema.Infer(CsvTable.Read(dataPath, options.FormatOf(dataPath), options.TextColumns()), options);
         SchemaReport.Print(schema, output);
         schema.RequireDecided();
         var prepared = PreparedTable.Prepare(schema);

@@ -4,17 +4,19 @@ using nietras.SeparatedValues;
 namespace LogReg.Cli;
 
 /// <summary>
-/// A CSV file with a header row, read whole by Sep: cells separated by commas, a cell may be quoted with double quotes
-/// (a doubled quote inside stands for one; a quoted cell may hold commas and line breaks, as RFC 4180 allows). Blank
-/// lines are skipped. The cells are kept by column (<see cref="CsvColumn"/>: text and number, no string per cell).
+/// A CSV file with a header row, read whole by Sep in its <see cref="CsvFormat"/>: cells separated by the delimiter, a
+/// cell may be quoted with double quotes (a doubled quote inside stands for one; a quoted cell may hold delimiters and
+/// line breaks, as RFC 4180 allows). Blank lines are skipped. The cells are kept by column (<see cref="CsvColumn"/>:
+/// floats for numbers, codes into distinct trimmed values for text; no string per cell).
 /// Every error names the file, the row (1-based, the header is row 1) and the column.
 /// </summary>
 internal sealed class CsvTable
 {
     private readonly CsvColumn[] _columns;
 
-    private CsvTable(string path, string[] header, CsvColumn[] columns, int rowCount)
+    private CsvTable(string path, string[] header, CsvColumn[] columns, int rowCount, CsvFormat format)
     {
+        Format = format;
         Path = path;
         Header = header;
         _columns = columns;
@@ -22,6 +24,9 @@ internal sealed class CsvTable
     }
 
     public string Path { get; }
+
+    /// <summary>How the file was read (delimiter, decimal separator, missing-value tokens).</summary>
+    public CsvFormat Format { get; }
 
     public string[] Header { get; }
 
@@ -31,21 +36,38 @@ internal sealed class CsvTable
     /// <summary>Column j's cells.</summary>
     public CsvColumn Column(int column) => _columns[column];
 
-    /// <summary>The text of a cell.</summary>
+    /// <summary>The trimmed text of a cell ("" when missing).</summary>
     public ReadOnlySpan<char> Span(int row, int column) => _columns[column].Span(row);
 
-    /// <summary>The text of a cell as a string.</summary>
+    /// <summary>The trimmed text of a cell as a string ("" when missing).</summary>
     public string Cell(int row, int column) => _columns[column].Text(row);
 
-    public static CsvTable Read(string path)
+    /// <summary>True when a cell is missing (blank or a missing-value token).</summary>
+    public bool IsMissing(int row, int column) => _columns[column].IsMissing(row);
+
+    /// <summary>True when a cell is a missing-value token (a text column's blank cell is a value, as R's read.csv reads it).</summary>
+    public bool IsMissingToken(int row, int column) => _columns[column].IsMissingToken(row);
+
+    /// <summary>Refuses a column that must hold numbers when a filled cell is not one, naming the first such cell.</summary>
+    public void RequireNumbers(int column)
     {
-        if (!File.Exists(path))
+        var c = _columns[column];
+        if (c.FirstNonNumber >= 0)
         {
-            throw new CliException(Directory.Exists(path)
-                ? $"data file '{path}' is a folder; expected a CSV file."
-                : $"data file '{path}' does not exist.");
+            throw new CliException($"{Where(c.FirstNonNumber, column)}: {NumberProblem(c.FirstNonNumberText)}");
         }
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> in <paramref name="format"/>; the columns named in <paramref name="keepText"/> keep
+    /// their cells' text (labels, IDs, categorical and text columns), the others only their numbers while they hold
+    /// numbers.
+    /// </summary>
+    public static CsvTable Read(string path, CsvFormat format, IReadOnlySet<string>? keepText = null)
+    {
+        RequireFile(path);
+        var cells = new CsvCells(format);
+        using var reader = Sep.New(format.Delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
         string[]? header = null;
         CsvColumn[] columns = Array.Empty<CsvColumn>();
         int rows = 0;
@@ -62,12 +84,13 @@ internal sealed class CsvTable
             if (header is null)
             {
                 header = ReadHeader(row, path);
-                columns = header.Select(_ => new CsvColumn()).ToArray();
+                columns = header.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
                 continue;
             }
             if (row.ColCount != header.Length)
             {
-                throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns.");
+                throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
+                    (header.Length == 1 && row.ColCount == 1 ? "." : $" (cells split on {CsvFormat.Name(format.Delimiter)}; --delimiter to choose another)."));
             }
             for (int j = 0; j < columns.Length; j++)
             {
@@ -79,8 +102,17 @@ internal sealed class CsvTable
         {
             throw new CliException($"'{path}' is empty; expected a header row naming the columns.");
         }
-        return new CsvTable(path, header, columns, rows);
+        return new CsvTable(path, header, columns, rows, format);
     }
+
+    /// <summary>Reads <paramref name="path"/> with the format detected from it (defaults: ',' or as detected, '.', blank and NA missing).</summary>
+    public static CsvTable Read(string path) => Read(path, CsvFormat.Detect(RequireFile(path), null, null, null));
+
+    /// <summary>The path of an existing file, or a one-line refusal.</summary>
+    public static string RequireFile(string path) =>
+        File.Exists(path) ? path : throw new CliException(Directory.Exists(path)
+            ? $"data file '{path}' is a folder; expected a CSV file."
+            : $"data file '{path}' does not exist.");
 
     // A row that swallowed the rest of the file into one quoted cell.
     private static string? Unclosed(SepReader.Row row, string path) =>
@@ -96,6 +128,10 @@ internal sealed class CsvTable
         {
             header[j] = row[j].Span.Trim().ToString();
         }
+        if (header.Length > 1 && header[0].Length == 0)
+        {
+            header[0] = RowNames; // R's write.csv and pandas' to_csv write the row names (the index) under an empty name
+        }
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -108,6 +144,9 @@ internal sealed class CsvTable
         return header;
     }
 
+    /// <summary>The name given to an unnamed first column: the row names R's <c>write.csv</c> and pandas' <c>to_csv</c> write by default.</summary>
+    public const string RowNames = "(row names)";
+
     /// <summary>The index of a column, or a clear error listing the columns.</summary>
     public int IndexOf(string column, string role)
     {
@@ -119,7 +158,7 @@ internal sealed class CsvTable
         return index;
     }
 
-    /// <summary>A numeric cell (as <see cref="CsvColumn.TryNumber"/> reads it), or a failure naming row and column.</summary>
+    /// <summary>A numeric cell (as <see cref="CsvCells"/> reads it), or a failure naming row and column.</summary>
     public float Number(int row, int column)
     {
         float value = _columns[column].Number(row);
@@ -135,7 +174,7 @@ internal sealed class CsvTable
     /// </summary>
     public static string? NumberProblem(string cell)
     {
-        if (CsvColumn.TryNumber(cell, out _))
+        if (CsvCells.TryNumber(cell, out _))
         {
             return null;
         }

@@ -99,7 +99,7 @@ internal static class CvCommand
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (int r in prepared.Rows)
         {
-            if (table.Span(r, index).IsWhiteSpace())
+            if (table.IsMissing(r, index))
             {
                 throw new CliException($"cv: {table.Where(r, index)} is blank; with --fold-column every row needs its fold.");
             }

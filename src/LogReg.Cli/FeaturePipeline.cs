@@ -7,8 +7,10 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// The featurisation as ML.NET estimators, saved in front of the trainer so the model scores raw rows:
-/// numeric columns as they are (with --missing mean: <c>ReplaceMissingValues</c> by the training mean,
-/// and <c>IndicateMissingValues</c> as a 0/1 column NAME[missing] for each column that had blanks);
+/// each run of adjacent numeric columns as one vector (<c>Concatenate</c>; with --missing mean
+/// <c>ReplaceMissingValues</c> by each slot's training mean), followed by the 0/1 indicators NAME[missing]
+/// (<c>IndicateMissingValues</c>) of the run's columns that had blanks — a constant number of steps per run, so a
+/// file of thousands of numeric columns builds a short pipeline;
 /// categorical columns in treatment coding — a blank becomes the level "(blank)" (an <c>Expression</c>),
 /// <c>MapValueToKey</c> over every level but the reference, <c>MapKeyToVector</c> — so the reference
 /// level (and a level never seen in training) is all zeros and the MLE stays identifiable;
@@ -30,30 +32,16 @@ internal static class FeaturePipeline
     {
         var steps = new List<IEstimator<ITransformer>>();
         var parts = new List<string>();
-        foreach (var f in plan.Features)
+        foreach (var (run, k) in Runs(plan).Select((r, k) => (r, k)))
         {
+            if (run[0].Role == ColumnRole.Numeric)
+            {
+                AddNumbers(ml, plan, run, $"#numbers{k}", steps, parts);
+                continue;
+            }
+            var f = run[0];
             switch (f.Role)
             {
-                case ColumnRole.Numeric:
-                    if (f.Indicator)
-                    {
-                        steps.Add(ml.Transforms.IndicateMissingValues(Internal(f.Name, "missing"), f.Name));
-                        steps.Add(ml.Transforms.Conversion.ConvertType(IndicatorName(f.Name), Internal(f.Name, "missing"), DataKind.Single));
-                    }
-                    if (plan.Missing == MissingPolicy.Mean)
-                    {
-                        steps.Add(ml.Transforms.ReplaceMissingValues(Internal(f.Name, "imputed"), f.Name, MissingValueReplacingEstimator.ReplacementMode.Mean));
-                        parts.Add(Internal(f.Name, "imputed"));
-                    }
-                    else
-                    {
-                        parts.Add(f.Name);
-                    }
-                    if (f.Indicator)
-                    {
-                        parts.Add(IndicatorName(f.Name));
-                    }
-                    break;
                 case ColumnRole.Categorical:
                     steps.Add(ml.Transforms.Expression(Internal(f.Name, "level"), $"x : x == \"\" ? \"{BlankLevel}\" : x", f.Name));
                     steps.Add(ml.Transforms.Conversion.MapValueToKey(Internal(f.Name, "key"), Internal(f.Name, "level"), keyData: Levels(ml, f.CodedLevels)));
@@ -68,11 +56,17 @@ internal static class FeaturePipeline
                     throw new InvalidOperationException($"column '{f.Name}' is {f.Role}, not a feature.");
             }
         }
-        // An input column named like a step's output (Age#imputed or Age[missing] beside Age) would be shadowed by it.
-        var made = plan.Features.SelectMany(f => new[] { "missing", "imputed", "level", "key", "coded", "words" }.Select(step => Internal(f.Name, step)).Append(IndicatorName(f.Name)));
+        // An input column named like a step's output (Age#level beside Age, #numbers0#raw) would be shadowed by it.
+        var made = plan.Features.SelectMany(f => new[] { "level", "key", "coded", "words" }.Select(step => Internal(f.Name, step)))
+            .Concat(Runs(plan).SelectMany((_, k) => new[] { "raw", "imputed", "blanks", "missing", "indicators" }.Select(step => Internal($"#numbers{k}", step))));
         if (plan.Features.Select(f => f.Name).Intersect(made, StringComparer.Ordinal).FirstOrDefault() is string clash)
         {
             throw new CliException($"column '{clash}' has a name this tool gives an intermediate column; rename it in the file.");
+        }
+        var featureNames = plan.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        if (plan.Features.FirstOrDefault(f => f.Indicator && featureNames.Contains(IndicatorName(f.Name))) is { } shadowed)
+        {
+            throw new CliException($"column '{IndicatorName(shadowed.Name)}' has a name this tool gives an intermediate column (the indicator of missing values in '{shadowed.Name}'); rename it in the file.");
         }
         steps.Add(ml.Transforms.Concatenate(plan.FeaturesColumn, parts.ToArray()));
         IEstimator<ITransformer> chain = steps[0];
@@ -84,22 +78,71 @@ internal static class FeaturePipeline
     }
 
     /// <summary>
+    /// The plan's features in runs: each maximal run of adjacent numeric columns is one (featurised as one vector, so
+    /// the pipeline's length does not grow with the number of numeric columns), every other feature is a run of its own.
+    /// </summary>
+    public static List<List<PlannedFeature>> Runs(FeaturePlan plan)
+    {
+        var runs = new List<List<PlannedFeature>>();
+        foreach (var f in plan.Features)
+        {
+            if (f.Role == ColumnRole.Numeric && runs.Count > 0 && runs[^1][0].Role == ColumnRole.Numeric)
+            {
+                runs[^1].Add(f);
+            }
+            else
+            {
+                runs.Add([f]);
+            }
+        }
+        return runs;
+    }
+
+    // A run of numeric columns: their values as one vector (each blank the column's training mean with --missing mean),
+    // then the 0/1 indicators of the columns that had blanks in training.
+    private static void AddNumbers(MLContext ml, FeaturePlan plan, List<PlannedFeature> run, string name, List<IEstimator<ITransformer>> steps, List<string> parts)
+    {
+        steps.Add(ml.Transforms.Concatenate(Internal(name, "raw"), run.Select(f => f.Name).ToArray()));
+        if (plan.Missing == MissingPolicy.Mean)
+        {
+            steps.Add(ml.Transforms.ReplaceMissingValues(Internal(name, "imputed"), Internal(name, "raw"), MissingValueReplacingEstimator.ReplacementMode.Mean));
+            parts.Add(Internal(name, "imputed"));
+        }
+        else
+        {
+            parts.Add(Internal(name, "raw"));
+        }
+        var flagged = run.Where(f => f.Indicator).Select(f => f.Name).ToArray();
+        if (flagged.Length == 0)
+        {
+            return;
+        }
+        string source = Internal(name, "raw");
+        if (flagged.Length < run.Count)
+        {
+            steps.Add(ml.Transforms.Concatenate(Internal(name, "blanks"), flagged));
+            source = Internal(name, "blanks");
+        }
+        steps.Add(ml.Transforms.IndicateMissingValues(Internal(name, "missing"), source));
+        steps.Add(ml.Transforms.Conversion.ConvertType(Internal(name, "indicators"), Internal(name, "missing"), DataKind.Single));
+        parts.Add(Internal(name, "indicators"));
+    }
+
+    /// <summary>
     /// The name of each slot of the feature vector: NAME for a numeric column, NAME[missing] for its
-    /// indicator, NAME[LEVEL] for a level (as R's glm and statsmodels' formulas name them), NAME[word] for a word.
+    /// indicator (after the values of its run of numeric columns), NAME[LEVEL] for a level (as R's glm and statsmodels' formulas name them), NAME[word] for a word.
     /// </summary>
     public static string[] SlotNames(FeaturePlan plan, DataViewSchema featurised)
     {
         var names = new List<string>();
-        foreach (var f in plan.Features)
+        foreach (var run in Runs(plan))
         {
+            var f = run[0];
             switch (f.Role)
             {
                 case ColumnRole.Numeric:
-                    names.Add(f.Name);
-                    if (f.Indicator)
-                    {
-                        names.Add(IndicatorName(f.Name));
-                    }
+                    names.AddRange(run.Select(c => c.Name));
+                    names.AddRange(run.Where(c => c.Indicator).Select(c => IndicatorName(c.Name)));
                     break;
                 case ColumnRole.Categorical:
                     names.AddRange(f.CodedLevels.Select(l => $"{f.Name}[{l}]"));

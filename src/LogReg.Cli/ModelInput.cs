@@ -26,6 +26,10 @@ internal sealed class ModelInput
     /// <summary>The model's column plan; null for an older model.</summary>
     public ModelColumns? Columns { get; }
 
+    /// <summary>The columns read as text: the plan's categorical and text columns, and the ID columns (<paramref name="id"/>, the trained one).</summary>
+    public IReadOnlySet<string> TextColumns(string? id) => new HashSet<string>(
+        (Columns?.Plan.Features.Where(f => f.Role != ColumnRole.Numeric).Select(f => f.Name) ?? []).Concat(new[] { id, Columns?.Id }.OfType<string>()), StringComparer.Ordinal);
+
     /// <summary>The feature vector the scorer reads (the intervals are evaluated on it).</summary>
     public string FeaturesColumn => Columns?.Plan.FeaturesColumn ?? Legacy;
 
@@ -84,10 +88,10 @@ internal sealed class ModelInput
         int j = table.IndexOf(f.Name, "feature");
         if (f.Role == ColumnRole.Numeric && missing != MissingPolicy.Mean)
         {
-            int blank = Enumerable.Range(0, table.RowCount).FirstOrDefault(r => table.Span(r, j).IsWhiteSpace(), -1);
+            int blank = Enumerable.Range(0, table.RowCount).FirstOrDefault(r => table.IsMissing(r, j), -1);
             if (blank >= 0)
             {
-                throw new CliException($"{table.Where(blank, j)}: an empty cell; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
+                throw new CliException($"{table.Where(blank, j)}: a missing value; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
             }
         }
         if (f.Role == ColumnRole.Categorical)

@@ -6,7 +6,7 @@ namespace LogReg.Cli;
 /// The featurisation of <see cref="FeaturePipeline"/> computed directly from a prepared table, for the commands that
 /// fit on the core's data and save no pipeline (stats): the same slots in the same order with the same values — a
 /// numeric cell as its float (a blank: the mean of the column's filled cells with --missing mean, and 1 in its
-/// NAME[missing] indicator), a categorical cell as a 1 in the slot of its level when that level is coded (not the
+/// NAME[missing] indicator, which follows its run of numeric columns), a categorical cell as a 1 in the slot of its level when that level is coded (not the
 /// reference) — without loading ML.NET, which costs a fresh process several hundred milliseconds. Free text
 /// (word counts) is ML.NET's tokeniser's to define, so a plan with a text column goes through the pipeline.
 /// </summary>
@@ -36,51 +36,39 @@ internal static class PlanFeaturizer
         var rows = prepared.Rows;
         var names = new List<string>();
         var columns = new List<float[]>();
-        foreach (var f in plan.Features)
+        foreach (var run in FeaturePipeline.Runs(plan))
         {
-            int j = table.IndexOf(f.Name, "feature");
-            if (f.Role == ColumnRole.Numeric)
+            if (run[0].Role == ColumnRole.Numeric)
             {
-                var values = new float[rows.Length];
-                var blank = new bool[rows.Length];
-                double sum = 0;
-                int filled = 0;
-                for (int r = 0; r < rows.Length; r++)
+                var indicators = new List<(string Name, float[] Values)>();
+                foreach (var f in run)
                 {
-                    blank[r] = table.Span(rows[r], j).IsWhiteSpace();
-                    if (!blank[r])
+                    var (values, blank) = Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing);
+                    names.Add(f.Name);
+                    columns.Add(values);
+                    if (f.Indicator)
                     {
-                        values[r] = table.Number(rows[r], j);
-                        sum += values[r];
-                        filled++;
+                        indicators.Add((FeaturePipeline.IndicatorName(f.Name), blank));
                     }
                 }
-                float mean = filled > 0 ? (float)(sum / filled) : 0f;
-                for (int r = 0; r < rows.Length; r++)
-                {
-                    values[r] = blank[r] ? (plan.Missing == MissingPolicy.Mean ? mean : float.NaN) : values[r];
-                }
-                names.Add(f.Name);
-                columns.Add(values);
-                if (f.Indicator)
-                {
-                    names.Add(FeaturePipeline.IndicatorName(f.Name));
-                    columns.Add(blank.Select(b => b ? 1f : 0f).ToArray());
-                }
+                names.AddRange(indicators.Select(i => i.Name));
+                columns.AddRange(indicators.Select(i => i.Values));
                 continue;
             }
-            var coded = f.CodedLevels.ToList();
-            var slot = coded.Select((level, k) => (level, k)).ToDictionary(p => p.level, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            var indicators = coded.Select(_ => new float[rows.Length]).ToArray();
+            var level = run[0];
+            int j = table.IndexOf(level.Name, "feature");
+            var coded = level.CodedLevels.ToList();
+            var slot = coded.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            var ones = coded.Select(_ => new float[rows.Length]).ToArray();
             for (int r = 0; r < rows.Length; r++)
             {
                 if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Span(rows[r], j)), out int k))
                 {
-                    indicators[k][r] = 1f;
+                    ones[k][r] = 1f;
                 }
             }
-            names.AddRange(coded.Select(level => $"{f.Name}[{level}]"));
-            columns.AddRange(indicators);
+            names.AddRange(coded.Select(l => $"{level.Name}[{l}]"));
+            columns.AddRange(ones);
         }
         int d = columns.Count;
         var matrix = new float[(long)rows.Length * d];
@@ -93,6 +81,39 @@ internal static class PlanFeaturizer
             }
         }
         return (new DenseMatrix(rows.Length, d, matrix), names.ToArray());
+    }
+
+    // A numeric column's values in the used rows (a blank: the mean of the filled ones with --missing mean, else NaN) and its 0/1 blanks.
+    private static (float[] Values, float[] Blank) Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing)
+    {
+        table.RequireNumbers(j);
+        var column = table.Column(j);
+        var values = new float[rows.Length];
+        var blank = new float[rows.Length];
+        double sum = 0;
+        int filled = 0;
+        for (int r = 0; r < rows.Length; r++)
+        {
+            values[r] = column.Number(rows[r]);
+            if (float.IsNaN(values[r]))
+            {
+                blank[r] = 1f;
+            }
+            else
+            {
+                sum += values[r];
+                filled++;
+            }
+        }
+        float mean = filled > 0 ? (float)(sum / filled) : 0f;
+        if (missing == MissingPolicy.Mean)
+        {
+            for (int r = 0; r < rows.Length; r++)
+            {
+                values[r] = blank[r] == 1f ? mean : values[r];
+            }
+        }
+        return (values, blank);
     }
 
     // The weight column as CsvDataView reads it: every cell a finite number ≥ 0.

@@ -14,7 +14,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class PredictCommand
 {
-    public static readonly CliOption[] Options = [CliOptions.Model, CliOptions.Data, CliOptions.Out, CliOptions.Intervals, CliOptions.Id];
+    public static readonly CliOption[] Options = [CliOptions.Model, CliOptions.Data, CliOptions.Out, CliOptions.Intervals, CliOptions.Id, .. CliOptions.Format];
 
     public static int Run(Arguments a, TextWriter output, TextWriter error)
     {
@@ -25,8 +25,11 @@ internal static class PredictCommand
 
         var ml = new MLContext();
         var (model, inputSchema) = Load(ml, modelPath);
+        ModelKind.RequireClassifier(model, modelPath);
         var input = ModelInput.Of(modelPath, inputSchema);
-        var table = CsvTable.Read(dataPath);
+        string? givenId = a.Get(CliOptions.Id);
+        var format = CsvFormat.Detect(dataPath, a.Get(CliOptions.Delimiter), a.Get(CliOptions.Decimal), a.Get(CliOptions.MissingTokens));
+        var table = CsvTable.Read(dataPath, format, input.TextColumns(givenId));
         var scored = model.Transform(input.Read(ml, table, error));
         var outputSchema = scored.Schema;
         bool multiclass = outputSchema.GetColumnOrNull("Score")?.Type is VectorDataViewType;
@@ -34,7 +37,7 @@ internal static class PredictCommand
         {
             throw new CliException($"model '{modelPath}' is not a classifier written by 'logreg train' (its output has neither a Probability column nor a vector of class scores).");
         }
-        string? idColumn = a.Get(CliOptions.Id) ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
+        string? idColumn = givenId ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
         string[]? ids = idColumn is null ? null : Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, table.IndexOf(idColumn, "--id"))).ToArray();
         void CheckPaths() => CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
         if (multiclass)

@@ -3,9 +3,9 @@ using Microsoft.ML;
 namespace LogReg.Cli;
 
 /// <summary>
-/// A CSV table ready to train on: the rows used (all, or without blanks under --missing skip; blanks
+/// A CSV table ready to train on: the rows used (all, or without missing values under --missing skip; missing numbers
 /// refused under --missing error), the label coded (two values: 0/1 with the positive class chosen by
-/// <see cref="BinaryLabels"/>; more: classes in sorted order), each categorical column's levels and
+/// <see cref="BinaryLabels"/>; more: classes in <see cref="NaturalOrder"/>), each categorical column's levels and
 /// reference, and the <see cref="FeaturePlan"/> the pipeline is built from.
 /// </summary>
 internal sealed class PreparedTable
@@ -52,13 +52,16 @@ internal sealed class PreparedTable
             throw new CliException($"'{table.Path}' has a header but no data rows.");
         }
         var o = schema.Options;
+        // A missing number, or a missing-value token (NA) in a category, is left out under skip (as R's na.omit) and
+        // refused under error; under mean a category's NA is the level (blank). A blank category is a level, as in R.
         var numeric = schema.Features.Where(c => c.Role == ColumnRole.Numeric).ToArray();
+        var categorical = o.Missing == MissingPolicy.Mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Categorical).ToArray();
         int labelIndex = schema.Label.Index;
         var rows = new List<int>();
         for (int r = 0; r < table.RowCount; r++)
         {
-            bool labelBlank = table.Span(r, labelIndex).IsWhiteSpace();
-            var blankFeature = numeric.FirstOrDefault(c => table.Span(r, c.Index).IsWhiteSpace());
+            bool labelBlank = table.IsMissing(r, labelIndex);
+            var blankFeature = numeric.FirstOrDefault(c => table.IsMissing(r, c.Index)) ?? categorical.FirstOrDefault(c => table.IsMissingToken(r, c.Index));
             if (!labelBlank && (blankFeature is null || o.Missing == MissingPolicy.Mean))
             {
                 rows.Add(r);
@@ -67,14 +70,14 @@ internal sealed class PreparedTable
             {
                 throw new CliException(labelBlank
                     ? $"{table.Where(r, labelIndex)}: the label is empty; every row needs a class (--missing skip leaves such rows out)."
-                    : $"{table.Where(r, blankFeature!.Index)}: an empty cell; --missing error refuses blanks (--missing mean imputes them, --missing skip leaves the row out).");
+                    : $"{table.Where(r, blankFeature!.Index)}: a missing value; --missing error refuses them (--missing mean imputes them, --missing skip leaves the row out).");
             }
         }
         if (rows.Count == 0)
         {
-            throw new CliException($"'{table.Path}': every row has a blank label or numeric feature, so --missing skip leaves no rows.");
+            throw new CliException($"'{table.Path}': every row has a missing label or feature, so --missing skip leaves no rows.");
         }
-        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Span(r, labelIndex).Trim().ToString()).ToArray());
+        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Cell(r, labelIndex)).ToArray());
         prepared.CodeLabels();
         prepared.Plan = prepared.MakePlan();
         return prepared;
@@ -90,10 +93,10 @@ internal sealed class PreparedTable
             {
                 throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
             }
-            bool numbers = distinct.All(TableSchema.IsNumber);
+            bool numbers = distinct.All(v => CsvCells.TryNumber(v, out _));
             Classes = numbers
                 ? distinct.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
-                : distinct.OrderBy(v => v, StringComparer.Ordinal).ToArray();
+                : distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
             ClassOfRow = LabelCells.Select(v => index[v]).ToArray();
             return;
@@ -118,7 +121,7 @@ internal sealed class PreparedTable
             switch (c.Role)
             {
                 case ColumnRole.Numeric:
-                    bool blanks = Rows.Any(r => table.Span(r, c.Index).IsWhiteSpace());
+                    bool blanks = Rows.Any(r => table.IsMissing(r, c.Index));
                     features.Add(new PlannedFeature(c.Name, c.Role, Indicator: blanks && o.Missing == MissingPolicy.Mean));
                     break;
                 case ColumnRole.Categorical:
@@ -137,7 +140,7 @@ internal sealed class PreparedTable
         return new FeaturePlan(features, o.Missing, featuresColumn);
     }
 
-    // Levels in ordinal order; the reference is --reference's or the first that is not the blank level.
+    // Levels in natural order (numbers by value); the reference is --reference's or the first that is not the blank level.
     private PlannedFeature Categorical(SchemaColumn c)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -146,7 +149,7 @@ internal sealed class PreparedTable
         {
             lookup.Add(FeaturePipeline.LevelOf(Schema.Table.Span(r, c.Index)));
         }
-        var levels = seen.OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        var levels = seen.Order(NaturalOrder.Instance).ToArray();
         if (levels.Length < 2)
         {
             throw new CliException($"categorical column '{c.Name}' holds a single level ('{levels[0]}') in the rows used; it cannot inform the model (--ignore {c.Name}).");

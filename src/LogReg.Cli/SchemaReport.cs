@@ -8,7 +8,7 @@ internal static class SchemaReport
     public static void Print(TableSchema schema, TextWriter output)
     {
         var t = schema.Table;
-        output.WriteLine($"'{t.Path}': {t.RowCount} rows, {t.Header.Length} columns");
+        output.WriteLine($"'{t.Path}': {t.RowCount} rows, {t.Header.Length} columns; {t.Format.Detected}; missing values: {t.Format.MissingText} (--na)");
         int width = Math.Max(6, schema.Columns.Max(c => c.Name.Length)) + 2;
         output.WriteLine($"  {"column".PadRight(width)}{"role",-13}{"type",-8}{"distinct",9}{"missing",9}  why");
         foreach (var c in schema.Columns)
@@ -27,9 +27,9 @@ internal static class SchemaReport
         }
         output.WriteLine(schema.Options.Missing switch
         {
-            MissingPolicy.Mean => "missing: --missing mean (a blank number → the training mean, plus a NAME[missing] 0/1 column where the training data had blanks); a blank category is the level '(blank)'",
-            MissingPolicy.Skip => "missing: --missing skip (rows with a blank number or label are left out); a blank category is the level '(blank)'",
-            _ => "missing: --missing error (a blank number is refused); a blank category is the level '(blank)'",
+            MissingPolicy.Mean => "missing: --missing mean (a missing number → the training mean, plus a NAME[missing] 0/1 column where the training data had missing values); a blank or missing category is the level '(blank)'",
+            MissingPolicy.Skip => "missing: --missing skip (rows with a missing number or label, or a missing-value token as a category, are left out); a blank category is the level '(blank)', as R's read.csv reads it",
+            _ => "missing: --missing error (a missing number, or a missing-value token as a category, is refused); a blank category is the level '(blank)'",
         });
     }
 
@@ -39,12 +39,12 @@ internal static class SchemaReport
     // A warning for a number column whose values single precision coarsens relative to their span, or null.
     private static string? CoarseningWarning(CsvTable table, SchemaColumn c)
     {
-        var column = table.Column(c.Index);
+        var column = table.Column(c.Index).Range;
         if (column.SpanRounding <= CoarseSpanRounding)
         {
             return null;
         }
-        var (smallest, largest) = column.Range;
+        var (smallest, largest) = column.Span;
         double middle = 0.5 * ((double)smallest + largest);
         float magnitude = Math.Max(Math.Abs(smallest), Math.Abs(largest));
         double step = (double)MathF.BitIncrement(magnitude) - magnitude;
@@ -62,7 +62,7 @@ internal static class SchemaReport
         var o = prepared.Schema.Options;
         if (prepared.Skipped > 0)
         {
-            output.WriteLine($"--missing skip: {prepared.Skipped} of {prepared.Schema.Table.RowCount} rows left out (a blank label or number); {prepared.Rows.Length} used");
+            output.WriteLine($"--missing skip: {prepared.Skipped} of {prepared.Schema.Table.RowCount} rows left out (a missing label, number or category); {prepared.Rows.Length} used");
         }
         output.WriteLine(prepared.IsMulticlass
             ? $"label '{o.Label}': {prepared.Classes.Length} classes ({string.Join(", ", prepared.Classes)})"

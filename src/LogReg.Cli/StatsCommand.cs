@@ -152,7 +152,7 @@ internal static class StatsCommand
         var table = prepared.Schema.Table;
         int index = table.IndexOf(column, "cluster");
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        return prepared.Rows.Select(r => table.Span(r, index).Trim().ToString()).Select(v => ids.TryGetValue(v, out int id) ? id : ids[v] = ids.Count).ToArray();
+        return prepared.Rows.Select(r => table.Cell(r, index)).Select(v => ids.TryGetValue(v, out int id) ? id : ids[v] = ids.Count).ToArray();
     }
 
     // --drop COL: a column's every coefficient (a factor's levels NAME[LEVEL], a number's NAME[missing] indicator).

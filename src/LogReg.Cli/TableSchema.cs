@@ -2,10 +2,11 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// The role of every column of a CSV table, from the options that name columns and, for the rest, by
-/// rule: a column whose filled cells are all finite numbers is a numeric feature; a string column
-/// with at most <see cref="CategoricalLimit"/> distinct values is categorical; one whose values all
-/// differ is an identifier and left out; anything else must be given a role, and the schema says which
-/// options would do. A blank cell is one with nothing in it but spaces (numeric) or nothing at all (strings).
+/// rule: a column whose filled cells are all finite numbers is a numeric feature, unless it holds whole numbers,
+/// almost all distinct, under an identifier's name (then an ID, left out); a string column with at most
+/// <see cref="CategoricalLimit"/> distinct values is categorical; one whose values all differ is an identifier and left
+/// out; anything else must be given a role, and the schema says which options would do. A missing cell is blank after
+/// trimming or one of the format's missing-value tokens (NA by default).
 /// </summary>
 internal sealed class TableSchema
 {
@@ -33,20 +34,19 @@ internal sealed class TableSchema
 
     public SchemaColumn? Weight => Columns.SingleOrDefault(c => c.Role == ColumnRole.Weight);
 
-    /// <summary>True for a cell the schema counts as missing.</summary>
-    public static bool IsBlank(string cell, bool numeric) => numeric ? string.IsNullOrWhiteSpace(cell) : cell.Length == 0;
-
-    /// <summary>True for a cell that is a finite number within a float's range (as <see cref="CsvTable.Number"/> reads it).</summary>
-    public static bool IsNumber(string cell) => CsvColumn.TryNumber(cell, out _);
+    /// <summary>An integer column named like an identifier is one when at least this share of its filled cells differ.</summary>
+    public const double IdentifierDistinctShare = 0.8;
 
     public static TableSchema Infer(CsvTable table, ColumnOptions options)
     {
         var named = NamedRoles(table, options);
-        var columns = new SchemaColumn[table.Header.Length];
-        for (int j = 0; j < columns.Length; j++)
+        if (table.RowCount == 0)
         {
-            columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null);
+            throw new CliException($"'{table.Path}' has a header but no data rows.");
         }
+        var columns = new SchemaColumn[table.Header.Length];
+        // Columns are independent; a wide or long file's distinct counts are the schema's main cost.
+        Parallel.For(0, columns.Length, j => columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null));
         return new TableSchema(table, options, columns);
     }
 
@@ -107,6 +107,10 @@ internal sealed class TableSchema
         {
             Name(c, ColumnRole.Ignored, "--ignore");
         }
+        foreach (var c in o.Numeric)
+        {
+            Name(c, ColumnRole.Numeric, "--numeric");
+        }
         foreach (var (c, option) in o.Consumed)
         {
             Name(c, ColumnRole.Ignored, option);
@@ -122,21 +126,28 @@ internal sealed class TableSchema
     {
         string name = table.Header[j];
         var column = table.Column(j);
-        int numericBlanks = column.WhiteSpaceCount, numbers = column.NumberCount, stringBlanks = column.EmptyCount;
-        int firstOther = column.FirstNonNumber;
-        int filled = table.RowCount - numericBlanks;
+        int missing = column.MissingCount, numbers = column.NumberCount;
+        int filled = table.RowCount - missing;
         bool allNumbers = filled > 0 && numbers == filled;
-        int missing = allNumbers ? numericBlanks : stringBlanks;
-        int distinct = allNumbers ? DistinctNumbers(column) : DistinctTexts(column);
+        int distinct = column.Distinct;
         SchemaColumn Make(ColumnRole role, string why) => new(name, j, role, why, allNumbers, distinct, missing);
 
         if (named is { } given)
         {
-            if (filled == 0 && given.Role is ColumnRole.Categorical or ColumnRole.Text or ColumnRole.Label or ColumnRole.Weight)
+            if (filled == 0 && given.Role is ColumnRole.Categorical or ColumnRole.Text or ColumnRole.Label or ColumnRole.Weight or ColumnRole.Numeric)
             {
                 return Make(ColumnRole.Undecided, $"column '{name}' ({given.Option}) is blank in every row of '{table.Path}'.");
             }
+            if (given.Role is ColumnRole.Numeric or ColumnRole.Weight && !allNumbers)
+            {
+                return Make(ColumnRole.Undecided, $"{table.Where(column.FirstNonNumber, j)}: {CsvTable.NumberProblem(column.FirstNonNumberText)} " +
+                    $"{given.Option} {name} needs a number in every filled cell.{MissingHint(column.FirstNonNumberText)}");
+            }
             return given.Role == ColumnRole.Numeric && LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(given.Role, given.Option);
+        }
+        if (j == 0 && name == CsvTable.RowNames)
+        {
+            return Make(ColumnRole.Ignored, $"unnamed first column: the row names R's write.csv and pandas' to_csv write (--id \"{name}\" writes them in predict's output)");
         }
         if (filled == 0)
         {
@@ -144,14 +155,24 @@ internal sealed class TableSchema
         }
         if (allNumbers)
         {
+            if (IsIdentifier(name, column, filled))
+            {
+                return Make(ColumnRole.Ignored, $"whole numbers, {distinct} distinct of {filled}, named like an identifier: an ID " +
+                    $"(--numeric {name} to use it as a feature; --id {name} writes it in predict's output)");
+            }
             return LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(ColumnRole.Numeric, "every filled cell is a number");
         }
         if (numbers > 0)
         {
             // Numbers and something else: a typo or an overflow is likelier than a category, so say which cell.
             return Make(ColumnRole.Undecided,
-                $"{table.Where(firstOther, j)}: {CsvTable.NumberProblem(table.Cell(firstOther, j))} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
-                $"or say --categorical {name} or --ignore {name}.");
+                $"{table.Where(column.FirstNonNumber, j)}: {CsvTable.NumberProblem(column.FirstNonNumberText)} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
+                $"or say --categorical {name} or --ignore {name}.{MissingHint(column.FirstNonNumberText)}");
+        }
+        if (table.Format.Decimal == '.' && column.Levels.All(l => CsvFormat.LooksLikeDecimal(l, ',')))
+        {
+            return Make(ColumnRole.Undecided, $"column '{name}' holds numbers written with a decimal comma (e.g. '{column.Levels[0]}'); " +
+                $"say --decimal , to read them as numbers, or --categorical {name} or --ignore {name}.");
         }
         if (distinct == filled && filled > CategoricalLimit)
         {
@@ -166,45 +187,38 @@ internal sealed class TableSchema
             $"say --text {name} (free text), --categorical {name} (a level each) or --ignore {name}.");
     }
 
+    // A cell that looks like a spreadsheet's or a program's missing-value mark gets the option that reads it as one.
+    private static string MissingHint(string cell) =>
+        cell.Length <= 4 && !cell.Any(char.IsLetterOrDigit) || cell.ToLowerInvariant() is "nan" or "n/a" or "na" or "null" or "none" or "#n/a" or "missing"
+            ? $" If '{cell}' marks a missing value, say --na {cell}."
+            : "";
+
+    /// <summary>
+    /// True for a column of whole numbers named like an identifier (id, ID, Id, *_id, *.id, customerId, …) of which at
+    /// least <see cref="IdentifierDistinctShare"/> of the filled cells differ — BreastCancer's Id, a customer number.
+    /// </summary>
+    public static bool IsIdentifier(string name, CsvColumn column, int filled)
+    {
+        string lower = name.ToLowerInvariant();
+        bool named = lower is "id" or "#" || lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith(".id", StringComparison.Ordinal)
+            || lower.EndsWith(" id", StringComparison.Ordinal) || lower.EndsWith("-id", StringComparison.Ordinal) || lower.StartsWith("id_", StringComparison.Ordinal)
+            || (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)) && char.IsLower(name[^3]));
+        if (!named || filled < 2)
+        {
+            return false;
+        }
+        return column.Range.WholeNumbers && column.Distinct >= IdentifierDistinctShare * filled;
+    }
+
     // Why a number column cannot be stored in single precision (values below the float range that would become 0 or
     // lose their digits while the column holds nothing larger), or null.
     private static string? LostPrecision(CsvTable table, int j)
     {
-        int row = table.Column(j).PrecisionLostRow;
+        var range = table.Column(j).Range;
+        int row = range.PrecisionLostRow;
         return row < 0 ? null
-            : $"{table.Where(row, j)}: '{table.Cell(row, j).Trim()}' is below the range of a float (smallest 1.4e-45, full precision from 1.2e-38) " +
+            : $"{table.Where(row, j)}: '{range.WorstRoundingText}' is below the range of a float (smallest 1.4e-45, full precision from 1.2e-38) " +
               $"and the column holds no larger values, so single precision (as ML.NET stores features) would change it beyond rounding; " +
               $"rescale the column (e.g. multiply it by a power of 10) or say --ignore {table.Header[j]}.";
-    }
-
-    // A number column's distinct values (by value: "1" and "1.0" are one); no string is made.
-    private static int DistinctNumbers(CsvColumn column)
-    {
-        var seen = new HashSet<float>();
-        for (int r = 0; r < column.Count; r++)
-        {
-            float v = column.Number(r);
-            if (!float.IsNaN(v))
-            {
-                seen.Add(v);
-            }
-        }
-        return seen.Count;
-    }
-
-    // A string column's distinct filled cells (blank: nothing but white space), a string made only for each new one.
-    private static int DistinctTexts(CsvColumn column)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int r = 0; r < column.Count; r++)
-        {
-            var cell = column.Span(r);
-            if (!cell.IsWhiteSpace())
-            {
-                lookup.Add(cell);
-            }
-        }
-        return seen.Count;
     }
 }

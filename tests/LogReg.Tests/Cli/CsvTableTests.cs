@@ -29,8 +29,8 @@ public sealed class CsvTableTests : CliRun
         string path = Path.Combine(Folder, "tiny.csv");
         File.WriteAllText(path, "tiny,mixed,Label\n3e-51,1e-50,1\n-2e-50,0.5,0\n1e-49,2,1\n5e-51,1,0\n");
         var table = CsvTable.Read(path);
-        Assert.Equal(2, table.Column(0).PrecisionLostRow);
-        Assert.Equal(-1, table.Column(1).PrecisionLostRow);
+        Assert.Equal(2, table.Column(0).Range.PrecisionLostRow);
+        Assert.Equal(-1, table.Column(1).Range.PrecisionLostRow);
         var run = Run("stats", "--data", path, "--label", "Label");
         Assert.Equal(1, run.Exit);
         Assert.Contains("row 4, column 'tiny': '1e-49' is below the range of a float", run.Err);
@@ -38,7 +38,7 @@ public sealed class CsvTableTests : CliRun
         Assert.DoesNotContain("   at ", run.Err);
         // Subnormal floats keep a fixed absolute precision (1.4e-45): a column near 1e-40 loses digits without becoming 0.
         File.WriteAllText(path, "x,Label\n1.2345678e-40,1\n2.3456789e-40,0\n");
-        Assert.True(CsvTable.Read(path).Column(0).PrecisionLostRow >= 0);
+        Assert.True(CsvTable.Read(path).Column(0).Range.PrecisionLostRow >= 0);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class CsvTableTests : CliRun
             lines.Add($"{1700000000 + random.Next(-3000, 3000)},{1990 + random.Next(0, 30)}.5,{i % 2}");
         }
         File.WriteAllLines(path, lines);
-        Assert.True(CsvTable.Read(path).Column(0).SpanRounding > 1e-3);
-        Assert.Equal(0, CsvTable.Read(path).Column(1).SpanRounding);
+        Assert.True(CsvTable.Read(path).Column(0).Range.SpanRounding > 1e-3);
+        Assert.Equal(0, CsvTable.Read(path).Column(1).Range.SpanRounding);
         var run = Run("stats", "--data", path, "--label", "Label");
         Assert.Equal(0, run.Exit);
         var warning = Assert.Single(run.Out.Split('\n'), l => l.StartsWith("warning: column"));

@@ -97,7 +97,7 @@ public sealed class RealCsvCliTests : CliRun
         string column = table.Cell(first, age).Length == 0 ? "Age" : "Income";
         var error = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "error").Concat(Roles).ToArray());
         Assert.Equal(1, error.Exit);
-        Assert.Contains($"row {first + 2}, column '{column}': an empty cell; --missing error refuses blanks", error.Err);
+        Assert.Contains($"row {first + 2}, column '{column}': a missing value; --missing error refuses them", error.Err);
 
         int complete = rows.Count(r => table.Cell(r, age).Length > 0 && table.Cell(r, income).Length > 0);
         var skip = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "skip").Concat(Roles).ToArray());
@@ -114,8 +114,8 @@ public sealed class RealCsvCliTests : CliRun
         var r = Run("train", "--data", train, "--label", "y", "--model", model, "--json", json);
         Assert.True(r.Exit == 0, r.Err);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
-        Assert.Equal(new[] { "x", "x[missing]", "z" }, doc.GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()));
-        double indicator = doc.GetProperty("weights")[1].GetDouble();
+        Assert.Equal(new[] { "x", "z", "x[missing]" }, doc.GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()));
+        double indicator = doc.GetProperty("weights")[2].GetDouble();
         double mean = (1 + 3 + 4 + 6 + 2 + 5) / 6.0;
         string rows = Write("rows.csv", string.Create(CultureInfo.InvariantCulture, $"x,z\n,1\n{(float)mean:R},1\n"));
         var p = Run("predict", "--model", model, "--data", rows);
@@ -128,7 +128,7 @@ public sealed class RealCsvCliTests : CliRun
         Assert.Equal(0, Run("train", "--data", train, "--label", "y", "--model", skipModel, "--missing", "skip").Exit);
         var refused = Run("predict", "--model", skipModel, "--data", rows);
         Assert.Equal(1, refused.Exit);
-        Assert.Contains("row 2, column 'x': an empty cell; model", refused.Err);
+        Assert.Contains("row 2, column 'x': a missing value; model", refused.Err);
         Assert.Contains("--missing skip", refused.Err);
     }
 

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Cli;
+
+/// <summary>
+/// Files as people's tools write them (Reference/conventions, made by make_conventions.R and make_pandas.py from mlbench's
+/// PimaIndiansDiabetes2 and BreastCancer): R's write.csv (row names, NA, quoted values), pandas' to_csv (index, blanks), a
+/// spreadsheet's semicolons and decimal commas — each read as the same data, and the conventions around them.
+/// </summary>
+public sealed class ConventionsCliTests : CliRun
+{
+    private static string Conventions(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", "conventions", file);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+
+    private (double[] Estimates, string[] Names, string Out) Stats(string data, params string[] extra)
+    {
+        string json = Path.Combine(Folder, Guid.NewGuid() + ".json");
+        var run = Run([.. new[] { "stats", "--data", data, "--label", "diabetes", "--json", json }, .. extra]);
+        Assert.True(run.Exit == 0, run.Err);
+        var coefficients = Json(json).GetProperty("coefficients").EnumerateArray().ToArray();
+        return (coefficients.Select(c => c.GetProperty("estimate").GetDouble()).ToArray(), coefficients.Select(c => c.GetProperty("name").GetString()!).ToArray(), run.Out);
+    }
+
+    [Fact]
+    public void RsPandasAndASpreadsheetsFilesGiveTheCleanFilesModelAndRsGlm()
+    {
+        var clean = Stats(Conventions("pima2_clean.csv"));
+        foreach (var form in new[] { "pima2_r.csv", "pima2_pandas.csv", "pima2_spreadsheet.csv" })
+        {
+            var read = Stats(Conventions(form));
+            Assert.Equal(clean.Names, read.Names);
+            Assert.Equal(clean.Estimates, read.Estimates); // the same 392 complete rows, the same floats: the same fit
+            Assert.Contains("376 of 768 rows left out", read.Out);
+        }
+        Assert.Contains("delimiter ';' (detected), decimal ',' (detected)", Stats(Conventions("pima2_spreadsheet.csv")).Out);
+        Assert.Contains("(row names)  ignored", Stats(Conventions("pima2_r.csv")).Out);
+        // R's glm on na.omit(PimaIndiansDiabetes2) (pima2_glm.csv): the features are stored as floats, as ML.NET stores them.
+        var r = File.ReadAllLines(Conventions("pima2_glm.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        for (int j = 0; j < r.Length; j++)
+        {
+            Assert.InRange(Math.Abs(clean.Estimates[j] - r[j]), 0, 1e-6 * Math.Abs(r[j]));
+        }
+        // train (missing values imputed) reads the three forms as one data set.
+        var weights = new[] { "pima2_r.csv", "pima2_pandas.csv", "pima2_spreadsheet.csv" }.Select(form =>
+        {
+            string json = Path.Combine(Folder, form + ".json");
+            var run = Run("train", "--data", Conventions(form), "--label", "diabetes", "--model", Path.Combine(Folder, form + ".zip"), "--json", json);
+            Assert.True(run.Exit == 0, run.Err);
+            return Json(json).GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+        }).ToArray();
+        Assert.Equal(weights[0], weights[1]);
+        Assert.Equal(weights[0], weights[2]);
+    }
+
+    [Fact]
+    public void AnIntegerIdColumnIsAnIdentifierUnlessSaidNumeric()
+    {
+        string model = Path.Combine(Folder, "bc.zip");
+        var run = Run("train", "--data", Conventions("breastcancer_r.csv"), "--label", "Class", "--model", model, "--dry-run");
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("Id               ignored      number        193        0  whole numbers, 193 distinct of 200, named like an identifier", run.Out);
+        Assert.Contains("Bare.nuclei      numeric      number         10        6", run.Out);
+        var numeric = Run("train", "--data", Conventions("breastcancer_r.csv"), "--label", "Class", "--model", model, "--dry-run", "--numeric", "Id");
+        Assert.Contains("Id               numeric      number        193        0  --numeric", numeric.Out);
+        // Named like an ID but fractional, or an ID's name on a column with few distinct values: a feature.
+        string other = Write("ids.csv", "customer_id,score_id,y\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{1000 + i},{i % 3}.5,{i % 2}")));
+        var features = Run("train", "--data", other, "--label", "y", "--model", model, "--dry-run");
+        Assert.Contains("customer_id  ignored", features.Out);
+        Assert.Contains("score_id     numeric", features.Out);
+    }
+
+    [Fact]
+    public void LevelsAreTrimmedAndInNaturalOrderAndAnNaCategoryIsMissing()
+    {
+        string padded = Write("padded.csv", "size,colour,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i =>
+            $"{new[] { "2", "10", "1" }[i % 3]},{(i % 4 == 0 ? "  blue " : i % 4 == 1 ? "blue" : i % 4 == 2 ? " red" : "NA")},{(i * 7 % 5 < 2 ? 1 : 0)}")));
+        string json = Path.Combine(Folder, "padded.json");
+        var run = Run("train", "--data", padded, "--label", "y", "--categorical", "size", "--model", Path.Combine(Folder, "p.zip"), "--json", json);
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("categorical 'size': 3 levels, reference '1'", run.Out);
+        Assert.Contains("categorical 'colour': 3 levels, reference 'blue'", run.Out); // (blank), blue, red: NA is not the reference
+        Assert.Equal(new[] { "size[2]", "size[10]", "colour[(blank)]", "colour[red]" }, Json(json).GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()));
+        // Under --missing skip an NA category leaves its row out, as R's na.omit.
+        var skip = Run("train", "--data", padded, "--label", "y", "--categorical", "size", "--model", Path.Combine(Folder, "s.zip"), "--missing", "skip");
+        Assert.True(skip.Exit == 0, skip.Err);
+        Assert.Contains("--missing skip: 10 of 40 rows left out", skip.Out);
+        Assert.Contains("categorical 'colour': 2 levels, reference 'blue'", skip.Out);
+        // --na '' reads NA as a level.
+        var literal = Run("train", "--data", padded, "--label", "y", "--categorical", "size", "--model", Path.Combine(Folder, "l.zip"), "--na", "", "--dry-run");
+        Assert.Contains("colour  categorical  text            3        0", literal.Out);
+    }
+
+    [Fact]
+    public void DelimitersDecimalCommasAndMissingMarksAreDetectedOrNamed()
+    {
+        string model = Path.Combine(Folder, "m.zip");
+        var ambiguous = Run("train", "--data", Write("amb.csv", "a;b,c\n1;2,3\n4;5,6\n"), "--label", "c", "--model", model);
+        Assert.Equal(2, ambiguous.Exit);
+        Assert.Contains("the delimiter is ambiguous", ambiguous.Err);
+        Assert.Contains("say --delimiter", ambiguous.Err);
+        string tab = Write("tab.tsv", "x\ty\n" + string.Join("\n", Enumerable.Range(0, 20).Select(i => $"{i * 0.5}\t{i % 3 % 2}")));
+        var tabs = Run("train", "--data", tab, "--label", "y", "--model", model);
+        Assert.True(tabs.Exit == 0, tabs.Err);
+        Assert.Contains("delimiter tab (detected)", tabs.Out);
+        string commas = Write("commas.csv", "x,y\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"\"{i},{i % 7}\",{i % 3 % 2}")));
+        var quoted = Run("train", "--data", commas, "--label", "y", "--model", model);
+        Assert.Equal(1, quoted.Exit);
+        Assert.Contains("column 'x' holds numbers written with a decimal comma (e.g. '0,0'); say --decimal , to read them as numbers", quoted.Err);
+        Assert.Equal(0, Run("train", "--data", commas, "--label", "y", "--model", model, "--decimal", ",").Exit);
+        string marks = Write("marks.csv", "x,y\n1,0\n?,1\n3,0\n4,1\n2,1\n");
+        var mark = Run("train", "--data", marks, "--label", "y", "--model", model);
+        Assert.Equal(1, mark.Exit);
+        Assert.Contains("row 3, column 'x': '?' is not a number.", mark.Err);
+        Assert.Contains("If '?' marks a missing value, say --na ?.", mark.Err);
+        var read = Run("train", "--data", marks, "--label", "y", "--model", model, "--na", "?");
+        Assert.True(read.Exit == 0, read.Err);
+        Assert.Contains("missing values: a blank cell, '?' (--na)", read.Out);
+        Assert.All(new[] { ambiguous, quoted, mark }, r => Assert.DoesNotContain("   at ", r.Err));
+    }
+
+    [Fact]
+    public void AHeaderOnlyFileAndARegressionModelAreNamed()
+    {
+        var header = Run("train", "--data", Write("header.csv", "a,b,y\n"), "--label", "y", "--model", Path.Combine(Folder, "h.zip"));
+        Assert.Equal(1, header.Exit);
+        Assert.Contains("'" + Path.Combine(Folder, "header.csv") + "' has a header but no data rows.", header.Err);
+        var ml = new Microsoft.ML.MLContext(1);
+        var rows = Enumerable.Range(0, 20).Select(i => new Row { Features = [i, i % 3], Label = i * 0.5f }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var regression = Microsoft.ML.StandardTrainersCatalog.Sdca(ml.Regression.Trainers).Fit(data);
+        string path = Path.Combine(Folder, "regression.zip");
+        ml.Model.Save(regression, data.Schema, path);
+        var refused = Run("predict", "--model", path, "--data", Write("x.csv", "a\n1\n"));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("is a regression model (LinearRegressionModelParameters)", refused.Err);
+    }
+
+    private sealed class Row
+    {
+        [Microsoft.ML.Data.VectorType(2)]
+        public float[] Features { get; set; } = [];
+
+        public float Label { get; set; }
+    }
+}
