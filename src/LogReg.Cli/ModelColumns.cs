@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LogReg.MLNet;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace LogReg.Cli;
 
@@ -28,23 +29,132 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
         JsonOutput.WriteWith(path, file => LogRegModelFile.Save(ml, model, inputSchema, file,
             new Dictionary<string, Action<Stream>> { [Entry] = entry => JsonSerializer.Serialize(entry, this, Json) }));
 
-    /// <summary>The entry of a model file, or null for a model without one (written by an older 'logreg train', or by a program).</summary>
-    public static ModelColumns? ReadFrom(string modelPath)
+    /// <summary>The most an entry may hold once decompressed: a plan of thousands of columns and levels is a few megabytes.</summary>
+    public const int MaxEntryBytes = 64 << 20;
+
+    /// <summary>
+    /// The entry of a model file, or null for a model without one (written by an older 'logreg train', or by a program).
+    /// A model file may come from anyone: the entry is read up to <see cref="MaxEntryBytes"/>, and checked (nulls,
+    /// duplicates, and against <paramref name="inputSchema"/> — the columns the saved pipeline reads — counts and types)
+    /// before anything proportional to what it claims is built; every failure is one line.
+    /// </summary>
+    public static ModelColumns? ReadFrom(string modelPath, DataViewSchema inputSchema)
     {
-        using var zip = ZipFile.OpenRead(modelPath);
-        var entry = zip.GetEntry(Entry);
-        if (entry is null)
+        byte[] bytes;
+        using (var zip = ZipFile.OpenRead(modelPath))
         {
-            return null;
+            var entry = zip.GetEntry(Entry);
+            if (entry is null)
+            {
+                return null;
+            }
+            if (entry.Length > MaxEntryBytes)
+            {
+                throw Unreadable(modelPath, $"it holds {entry.Length:N0} bytes, more than the {MaxEntryBytes:N0} a plan needs");
+            }
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                copy.Write(chunk, 0, read);
+                if (copy.Length > MaxEntryBytes)
+                {
+                    throw Unreadable(modelPath, $"it decompresses to more than the {MaxEntryBytes:N0} bytes a plan needs");
+                }
+            }
+            bytes = copy.ToArray();
         }
-        using var stream = entry.Open();
+        ModelColumns? columns;
         try
         {
-            return JsonSerializer.Deserialize<ModelColumns>(stream, Json) ?? throw new JsonException("empty");
+            if (FeatureCount(bytes) is var count && count > inputSchema.Count)
+            {
+                throw Unreadable(modelPath, $"it names {count:N0} feature columns; the model reads {inputSchema.Count:N0} columns");
+            }
+            columns = JsonSerializer.Deserialize<ModelColumns>(bytes, Json);
         }
         catch (JsonException e)
         {
-            throw new CliException($"model '{modelPath}': its entry '{Entry}' is not readable ({e.Message}); retrain with 'logreg train'.");
+            throw Unreadable(modelPath, e.Message);
         }
+        if (columns?.Check(inputSchema) is { } problem)
+        {
+            throw Unreadable(modelPath, problem);
+        }
+        return columns ?? throw Unreadable(modelPath, "it is empty");
+    }
+
+    // The number of entries of Plan.Features, counted without building them (a tampered plan may claim millions).
+    private static int FeatureCount(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        int count = 0, arrayDepth = -1;
+        while (reader.Read())
+        {
+            if (arrayDepth < 0 && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2 && reader.ValueTextEquals("Features"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return 0;
+                }
+                arrayDepth = reader.CurrentDepth;
+            }
+            else if (arrayDepth >= 0 && reader.CurrentDepth == arrayDepth + 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null)
+            {
+                count++;
+            }
+            else if (arrayDepth >= 0 && reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == arrayDepth)
+            {
+                return count;
+            }
+        }
+        return count;
+    }
+
+    private static CliException Unreadable(string modelPath, string why) =>
+        new($"model '{modelPath}': its entry '{Entry}' is not a valid column plan ({why}); retrain with 'logreg train'.");
+
+    // What is wrong with a deserialised plan (JSON leaves absent or null fields null whatever the types say), or null.
+    private string? Check(DataViewSchema inputSchema)
+    {
+        if (Label is null || Classes is null || Plan?.Features is null || Plan.FeaturesColumn is null)
+        {
+            return "a field is missing or null";
+        }
+        if (Classes.Count < 2 || Classes.Any(c => c is null) || Classes.Distinct(StringComparer.Ordinal).Count() != Classes.Count)
+        {
+            return $"its {Classes.Count} classes are not two or more distinct names";
+        }
+        if (Plan.Features.Count > inputSchema.Count)
+        {
+            return $"it names {Plan.Features.Count:N0} feature columns; the model reads {inputSchema.Count:N0} columns";
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Plan.Features)
+        {
+            if (f?.Name is null || !Enum.IsDefined(f.Role))
+            {
+                return "a feature is null, unnamed or of an unknown role";
+            }
+            if (!seen.Add(f.Name))
+            {
+                return $"it names column '{f.Name}' twice";
+            }
+            var column = inputSchema.GetColumnOrNull(f.Name);
+            bool numeric = f.Role == ColumnRole.Numeric;
+            if (column is null || f.Role is not (ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.Text)
+                || (numeric ? column.Value.Type != NumberDataViewType.Single : column.Value.Type != TextDataViewType.Instance))
+            {
+                return $"its column '{f.Name}' ({f.Role}) is not a {(numeric ? "Single" : "text")} input column of the saved pipeline";
+            }
+            if (f.Role == ColumnRole.Categorical && (f.Levels is null || f.Levels.Any(l => l is null) || f.Reference is null || !f.Levels.Contains(f.Reference)))
+            {
+                return $"categorical column '{f.Name}' has no levels or a reference that is not one of them";
+            }
+        }
+        return null;
     }
 }

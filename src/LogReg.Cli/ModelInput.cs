@@ -37,7 +37,7 @@ internal sealed class ModelInput
 
     public static ModelInput Of(string modelPath, DataViewSchema inputSchema)
     {
-        if (ModelColumns.ReadFrom(modelPath) is { } columns)
+        if (ModelColumns.ReadFrom(modelPath, inputSchema) is { } columns)
         {
             return new ModelInput(modelPath, columns, null);
         }
