@@ -72,13 +72,27 @@ internal static class StatsCommand
             stats = ProfileIntervals(data, stats, WhyNotTheMle(options, firth));
         }
         output.Write(stats.Summary(label));
-        if (dropped is not null)
+        var dropTest = dropped is null ? null : LikelihoodRatioTest.Run(data, dropped, options);
+        if (dropTest is not null)
         {
-            output.WriteLine(LikelihoodRatioTest.Run(data, dropped, options).Summary());
+            output.WriteLine(dropTest.Summary());
         }
         if (jsonPath is not null)
         {
-            JsonOutput.Write(jsonPath, stats, StatisticsJson.Default.ModelStatistics);
+            if (dropTest is null)
+            {
+                JsonOutput.Write(jsonPath, stats, StatisticsJson.Default.ModelStatistics);
+            }
+            else
+            {
+                var document = System.Text.Json.JsonSerializer.SerializeToNode(stats, StatisticsJson.Default.ModelStatistics)!;
+                document["likelihood_ratio_test"] = System.Text.Json.JsonSerializer.SerializeToNode(DropTest.Of(dropTest), StatisticsJson.Default.DropTest);
+                JsonOutput.WriteWith(jsonPath, stream =>
+                {
+                    using var writer = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+                    document.WriteTo(writer);
+                });
+            }
             output.WriteLine($"statistics written to {jsonPath}");
         }
         return 0;

@@ -205,7 +205,8 @@ public sealed class RealCsvCliTests : CliRun
         Assert.Equal(-Estimate(first, "Plan[Pro]"), Estimate(second, "Plan[Basic]"), 1e-6);
         Assert.Equal(Estimate(first, "Plan[Plus]") - Estimate(first, "Plan[Pro]"), Estimate(second, "Plan[Plus]"), 1e-6);
 
-        var drop = Run(common.Concat(new[] { "--ignore", "Notes", "--drop", "Plan" }).ToArray());
+        string d = Path.Combine(Folder, "drop.json");
+        var drop = Run(common.Concat(new[] { "--ignore", "Notes", "--drop", "Plan", "--json", d }).ToArray());
         Assert.True(drop.Exit == 0, drop.Err);
         Assert.Contains("dropping Plan[(blank)], Plan[Plus], Plan[Pro]: LR = ", drop.Out);
         Assert.Contains("df = 3", drop.Out);
@@ -213,6 +214,11 @@ public sealed class RealCsvCliTests : CliRun
         double without = JsonDocument.Parse(File.ReadAllText(c)).RootElement.GetProperty("log_likelihood").GetDouble();
         double lr = 2 * (first.GetProperty("log_likelihood").GetDouble() - without);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"LR = {lr:F4}"), drop.Out);
+        var test = JsonDocument.Parse(File.ReadAllText(d)).RootElement.GetProperty("likelihood_ratio_test");
+        Assert.Equal(lr, test.GetProperty("statistic").GetDouble(), 1e-6);
+        Assert.Equal(3, test.GetProperty("degrees_of_freedom").GetInt32());
+        Assert.Equal(without, test.GetProperty("reduced_log_likelihood").GetDouble(), 1e-6);
+        Assert.Equal(new[] { "Plan[(blank)]", "Plan[Plus]", "Plan[Pro]" }, test.GetProperty("dropped").EnumerateArray().Select(e => e.GetString()));
 
         var unknown = Run(common.Concat(new[] { "--ignore", "Notes", "--reference", "Plan=Gold" }).ToArray());
         Assert.Equal(2, unknown.Exit);
