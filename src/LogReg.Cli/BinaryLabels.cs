@@ -11,12 +11,12 @@ internal static class BinaryLabels
     private static readonly string[] PositiveWords = { "1", "true", "yes" };
 
     /// <summary>True when every (trimmed) cell is 0/1/true/false in some spelling.</summary>
-    public static bool AllTokens(IEnumerable<string> values) => values.All(v => Token(v) is not null);
+    public static bool AllTokens(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).All(v => Token(v) is not null);
 
     /// <summary>The positive class's name and the negative one's, in the label's own spelling.</summary>
     public static (string Positive, string Negative) Names(IReadOnlyList<string> values, IReadOnlyList<double> labels)
     {
-        int positive = labels.ToList().IndexOf(1.0), negative = labels.ToList().IndexOf(0.0);
+        int positive = IndexOf(labels, 1.0), negative = IndexOf(labels, 0.0);
         return (positive < 0 ? "1" : values[positive], negative < 0 ? "0" : values[negative]);
     }
 
@@ -32,7 +32,8 @@ internal static class BinaryLabels
             {
                 choice = $"positive class: '{positive}' (--positive)";
             }
-            return values.Select(v => Token(v) == positiveToken ? 1.0 : 0.0).ToArray();
+            var coded = values.Distinct(StringComparer.Ordinal).ToDictionary(v => v, v => Token(v) == positiveToken ? 1.0 : 0.0, StringComparer.Ordinal);
+            return values.Select(v => coded[v]).ToArray();
         }
         var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length == 1)
@@ -61,6 +62,18 @@ internal static class BinaryLabels
             choice = $"positive class: '{chosen}' (the second in sorted order; --positive VALUE to choose)";
         }
         return values.Select(v => v == chosen ? 1.0 : 0.0).ToArray();
+    }
+
+    private static int IndexOf(IReadOnlyList<double> labels, double value)
+    {
+        for (int i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] == value)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static bool? Token(string text) => text.ToLowerInvariant() switch

@@ -45,7 +45,7 @@ internal static class CliOptions
     public static readonly CliOption<char?> Decimal = new("--decimal", ".|,", "the decimal separator of numbers (default: '.', or ',' when a file delimited otherwise writes 1,5)", text =>
         text is "." or "," ? text[0] : throw new CliException($"option '--decimal' is '{text}'; expected . or ,.", 2), null);
     public static readonly CliOption<IReadOnlyList<string>?> MissingTokens = new("--na", "TOKEN,…",
-        "cells that mean a missing value besides a blank one (default NA, as R's read.csv and pandas; --na '' for none)", text =>
+        "cells that mean a missing value besides a blank one (default: NA, NaN, null, #N/A and their spellings, as R's read.csv and pandas; --na '' for none)", text =>
         text.Split(',', StringSplitOptions.TrimEntries).Where(t => t.Length > 0).ToArray(), null);
     public static readonly CliOption<string?> Id = Text("--id", "COL", "an identifier: not a feature; predict writes it first");
     public static readonly CliOption<string?> Weight = Text("--weight", "COL", "example weights (numbers ≥ 0)");

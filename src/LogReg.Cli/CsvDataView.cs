@@ -11,18 +11,21 @@ namespace LogReg.Cli;
 /// </summary>
 internal sealed class CsvDataView : IDataView
 {
-    private readonly Array[] _values;
+    private readonly object[] _values;
     private readonly int _rowCount;
 
-    private CsvDataView(DataViewSchema schema, Array[] values, int rowCount)
+    private CsvDataView(DataViewSchema schema, object[] values, int rowCount)
     {
         Schema = schema;
         _values = values;
         _rowCount = rowCount;
     }
 
-    /// <summary>One column of the view: its name, type, values (one per row) and annotations.</summary>
-    public sealed record Column(string Name, DataViewType Type, Array Values, DataViewSchema.Annotations? Annotations = null);
+    /// <summary>
+    /// One column of the view: its name, type, values — an array (one per row) or a function of the row, which reads the
+    /// table's column where it is (a copy of every feature column was the featurisation's largest garbage) — and annotations.
+    /// </summary>
+    public sealed record Column(string Name, DataViewType Type, object Values, DataViewSchema.Annotations? Annotations = null);
 
     public DataViewSchema Schema { get; }
 
@@ -48,8 +51,8 @@ internal sealed class CsvDataView : IDataView
         }
         var column = table.Column(j);
         return numeric
-            ? new Column(name, NumberDataViewType.Single, rows.Select(column.Number).ToArray())
-            : new Column(name, TextDataViewType.Instance, rows.Select(r => column.Text(r).AsMemory()).ToArray());
+            ? new Column(name, NumberDataViewType.Single, (Func<int, float>)(i => column.Number(rows[i])))
+            : new Column(name, TextDataViewType.Instance, (Func<int, ReadOnlyMemory<char>>)(i => column.Text(rows[i]).AsMemory()));
     }
 
     /// <summary>A Boolean label column.</summary>
@@ -104,9 +107,15 @@ internal sealed class CsvDataView : IDataView
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            var values = _view._values[column.Index] as TValue[]
-                ?? throw new InvalidOperationException($"column '{column.Name}' holds {column.Type}, not {typeof(TValue).Name}.");
-            return (ref TValue value) => value = values[_position];
+            switch (_view._values[column.Index])
+            {
+                case TValue[] values:
+                    return (ref TValue value) => value = values[_position];
+                case Func<int, TValue> at:
+                    return (ref TValue value) => value = at((int)_position);
+                default:
+                    throw new InvalidOperationException($"column '{column.Name}' holds {column.Type}, not {typeof(TValue).Name}.");
+            }
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);

@@ -16,8 +16,12 @@ namespace LogReg.Cli;
 /// <param name="Detected">How the delimiter and decimal separator were decided, for the schema report.</param>
 internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<string> MissingTokens, string Detected)
 {
-    /// <summary>The tokens R's <c>read.csv</c> and pandas take as missing by default (besides a blank cell).</summary>
-    public static readonly IReadOnlyList<string> DefaultMissingTokens = ["NA"];
+    /// <summary>
+    /// The tokens taken as missing by default (besides a blank cell): R's <c>read.csv</c> NA and pandas' defaults but
+    /// "None" (a plausible level): NaN and null in their spellings, spreadsheets' #N/A.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultMissingTokens =
+        ["NA", "N/A", "n/a", "#N/A", "#N/A N/A", "#NA", "<NA>", "NaN", "nan", "-NaN", "-nan", "NULL", "null", "-1.#IND", "-1.#QNAN", "1.#IND", "1.#QNAN"];
 
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
 
@@ -27,7 +31,9 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
     public static string Name(char delimiter) => delimiter switch { '\t' => "tab", _ => $"'{delimiter}'" };
 
     /// <summary>The missing-value tokens as the schema prints them.</summary>
-    public string MissingText => string.Join(", ", MissingTokens.Where(t => t.Length > 0).Select(t => $"'{t}'").Prepend("a blank cell"));
+    public string MissingText => ReferenceEquals(MissingTokens, DefaultMissingTokens) || MissingTokens.SequenceEqual(DefaultMissingTokens)
+        ? "a blank cell, NA, NaN, null, #N/A and their spellings (R's and pandas' defaults but None)"
+        : string.Join(", ", MissingTokens.Where(t => t.Length > 0).Select(t => $"'{t}'").Prepend("a blank cell"));
 
     /// <summary>
     /// The format of <paramref name="path"/>: the given delimiter/decimal separator, or those its first lines show. A
@@ -108,7 +114,8 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
         return lines;
     }
 
-    // The header's cell count when every sampled line has as many cells split on the delimiter (outside quotes), else 0.
+    // The cell count when every sampled line has as many cells split on the delimiter (outside quotes), else 0; the
+    // header may have one cell fewer (R's write.table writes row names under no name).
     private static int ConsistentCells(List<string> lines, char delimiter)
     {
         if (lines.Count == 0)
@@ -116,7 +123,12 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
             return 0;
         }
         int header = Cells(lines[0], delimiter).Count;
-        return lines.All(l => Cells(l, delimiter).Count == header) ? header : 0;
+        if (lines.Count == 1)
+        {
+            return header;
+        }
+        int data = Cells(lines[1], delimiter).Count;
+        return (data == header || data == header + 1) && lines.Skip(1).All(l => Cells(l, delimiter).Count == data) ? data : 0;
     }
 
     private static List<string> Cells(string line, char delimiter)
@@ -163,6 +175,14 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
             throw new CliException($"'{path}': numbers are written both with decimal commas and decimal points in the first lines; say --decimal , or --decimal . to choose.", 2);
         }
         return commas > 0 ? ',' : '.';
+    }
+
+    /// <summary>True for a cell written with thousands separators: 1-3 digits, then groups of a comma and three digits (18,200; 1,234,567).</summary>
+    public static bool LooksLikeThousands(string cell)
+    {
+        var groups = cell.Trim().TrimStart("+-").ToString().Split(',');
+        return groups.Length > 1 && groups[0].Length is >= 1 and <= 3 && groups.All(g => g.Length > 0 && !g.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            && groups.Skip(1).All(g => g.Length == 3);
     }
 
     /// <summary>True for a cell written as digits, the separator and digits (an optional sign and exponent): 1,5 or -0.25e3.</summary>

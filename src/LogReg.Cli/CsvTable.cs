@@ -87,6 +87,12 @@ internal sealed class CsvTable
                 columns = header.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
                 continue;
             }
+            if (rows == 0 && row.ColCount == header.Length + 1)
+            {
+                // R's write.table (row.names = TRUE) writes the row names under no header cell, as read.table reads them.
+                header = [RowNames, .. header];
+                columns = header.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
+            }
             if (row.ColCount != header.Length)
             {
                 throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
@@ -132,20 +138,24 @@ internal sealed class CsvTable
         {
             header[0] = RowNames; // R's write.csv and pandas' to_csv write the row names (the index) under an empty name
         }
+        for (int j = 1; j < header.Length; j++)
+        {
+            // A spreadsheet's empty trailing columns have no name; the schema ignores them when they are blank too.
+            header[j] = header[j].Length == 0 ? Unnamed(j) : header[j];
+        }
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new CliException($"'{path}': the header names column '{duplicate.Key}' more than once.");
-        }
-        if (header.Any(h => h.Length == 0))
-        {
-            throw new CliException($"'{path}': the header has an empty column name (column {Array.IndexOf(header, "") + 1}).");
         }
         return header;
     }
 
     /// <summary>The name given to an unnamed first column: the row names R's <c>write.csv</c> and pandas' <c>to_csv</c> write by default.</summary>
     public const string RowNames = "(row names)";
+
+    /// <summary>The name given to an unnamed column after the first (0-based position <paramref name="j"/>).</summary>
+    public static string Unnamed(int j) => $"(unnamed column {j + 1})";
 
     /// <summary>The index of a column, or a clear error listing the columns.</summary>
     public int IndexOf(string column, string role)

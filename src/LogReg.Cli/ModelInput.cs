@@ -91,7 +91,7 @@ internal sealed class ModelInput
             int blank = Enumerable.Range(0, table.RowCount).FirstOrDefault(r => table.IsMissing(r, j), -1);
             if (blank >= 0)
             {
-                throw new CliException($"{table.Where(blank, j)}: a missing value; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which gives a blank no value (retrain with --missing mean to score such rows).");
+                throw new CliException($"{table.Where(blank, j)}: a missing value; model '{_modelPath}' was trained with --missing {missing.ToString().ToLowerInvariant()}, which has no value for a missing cell (retrain with --missing mean to score such rows).");
             }
         }
         if (f.Role == ColumnRole.Categorical)

@@ -34,86 +34,83 @@ internal static class PlanFeaturizer
         var table = prepared.Schema.Table;
         var plan = prepared.Plan;
         var rows = prepared.Rows;
+        // The slots first (their names, in the pipeline's order), then each column written straight into the row-major
+        // matrix: a copy by column first doubled a long file's peak memory.
         var names = new List<string>();
-        var columns = new List<float[]>();
+        var fills = new List<Action<float[], int>>();
         foreach (var run in FeaturePipeline.Runs(plan))
         {
             if (run[0].Role == ColumnRole.Numeric)
             {
-                var indicators = new List<(string Name, float[] Values)>();
-                foreach (var f in run)
+                int first = names.Count;
+                names.AddRange(run.Select(f => f.Name));
+                foreach (var (f, offset) in run.Select((f, k) => (f, k)))
                 {
-                    var (values, blank) = Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing);
-                    names.Add(f.Name);
-                    columns.Add(values);
+                    int slot = first + offset, indicator = f.Indicator ? names.Count : -1;
                     if (f.Indicator)
                     {
-                        indicators.Add((FeaturePipeline.IndicatorName(f.Name), blank));
+                        names.Add(FeaturePipeline.IndicatorName(f.Name));
                     }
+                    fills.Add((matrix, d) => Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing, matrix, d, slot, indicator));
                 }
-                names.AddRange(indicators.Select(i => i.Name));
-                columns.AddRange(indicators.Select(i => i.Values));
                 continue;
             }
             var level = run[0];
-            int j = table.IndexOf(level.Name, "feature");
             var coded = level.CodedLevels.ToList();
-            var slot = coded.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            var ones = coded.Select(_ => new float[rows.Length]).ToArray();
-            for (int r = 0; r < rows.Length; r++)
-            {
-                if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Span(rows[r], j)), out int k))
-                {
-                    ones[k][r] = 1f;
-                }
-            }
+            int start = names.Count;
             names.AddRange(coded.Select(l => $"{level.Name}[{l}]"));
-            columns.AddRange(ones);
+            fills.Add((matrix, d) => Levels(table, table.IndexOf(level.Name, "feature"), rows, coded, matrix, d, start));
         }
-        int d = columns.Count;
-        var matrix = new float[(long)rows.Length * d];
-        for (int c = 0; c < d; c++)
+        int width = names.Count;
+        var values = new float[(long)rows.Length * width];
+        foreach (var fill in fills)
         {
-            var column = columns[c];
-            for (int r = 0; r < rows.Length; r++)
-            {
-                matrix[(long)r * d + c] = column[r];
-            }
+            fill(values, width);
         }
-        return (new DenseMatrix(rows.Length, d, matrix), names.ToArray());
+        return (new DenseMatrix(rows.Length, width, values), names.ToArray());
     }
 
-    // A numeric column's values in the used rows (a blank: the mean of the filled ones with --missing mean, else NaN) and its 0/1 blanks.
-    private static (float[] Values, float[] Blank) Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing)
+    // A categorical column: a 1 in the slot of each row's level when that level is coded (not the reference).
+    private static void Levels(CsvTable table, int j, int[] rows, List<string> coded, float[] matrix, int d, int start)
+    {
+        var slot = coded.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int r = 0; r < rows.Length; r++)
+        {
+            if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Span(rows[r], j)), out int k))
+            {
+                matrix[(long)r * d + start + k] = 1f;
+            }
+        }
+    }
+
+    // A numeric column in the used rows at slot `slot` (a blank: the mean of the filled ones with --missing mean, else
+    // NaN), and its 0/1 blanks at slot `indicator` (when ≥ 0).
+    private static void Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing, float[] matrix, int d, int slot, int indicator)
     {
         table.RequireNumbers(j);
         var column = table.Column(j);
-        var values = new float[rows.Length];
-        var blank = new float[rows.Length];
         double sum = 0;
         int filled = 0;
-        for (int r = 0; r < rows.Length; r++)
+        foreach (int row in rows)
         {
-            values[r] = column.Number(rows[r]);
-            if (float.IsNaN(values[r]))
+            float v = column.Number(row);
+            if (!float.IsNaN(v))
             {
-                blank[r] = 1f;
-            }
-            else
-            {
-                sum += values[r];
+                sum += v;
                 filled++;
             }
         }
         float mean = filled > 0 ? (float)(sum / filled) : 0f;
-        if (missing == MissingPolicy.Mean)
+        for (int r = 0; r < rows.Length; r++)
         {
-            for (int r = 0; r < rows.Length; r++)
+            float v = column.Number(rows[r]);
+            bool blank = float.IsNaN(v);
+            matrix[(long)r * d + slot] = blank && missing == MissingPolicy.Mean ? mean : v;
+            if (indicator >= 0)
             {
-                values[r] = blank[r] == 1f ? mean : values[r];
+                matrix[(long)r * d + indicator] = blank ? 1f : 0f;
             }
         }
-        return (values, blank);
     }
 
     // The weight column as CsvDataView reads it: every cell a finite number ≥ 0.

@@ -30,6 +30,10 @@ internal static class PredictCommand
         string? givenId = a.Get(CliOptions.Id);
         var format = CsvFormat.Detect(dataPath, a.Get(CliOptions.Delimiter), a.Get(CliOptions.Decimal), a.Get(CliOptions.MissingTokens));
         var table = CsvTable.Read(dataPath, format, input.TextColumns(givenId));
+        if (table.RowCount == 0)
+        {
+            throw new CliException($"'{dataPath}' has a header but no data rows; nothing to predict.");
+        }
         var scored = model.Transform(input.Read(ml, table, error));
         var outputSchema = scored.Schema;
         bool multiclass = outputSchema.GetColumnOrNull("Score")?.Type is VectorDataViewType;

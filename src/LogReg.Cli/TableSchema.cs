@@ -46,7 +46,12 @@ internal sealed class TableSchema
         }
         var columns = new SchemaColumn[table.Header.Length];
         // Columns are independent; a wide or long file's distinct counts are the schema's main cost.
-        Parallel.For(0, columns.Length, j => columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null));
+        Parallel.For(0, columns.Length, () => new HashSet<float>(), (j, _, scratch) =>
+        {
+            table.Column(j).DistinctWith(scratch);
+            columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null);
+            return scratch;
+        }, _ => { });
         return new TableSchema(table, options, columns);
     }
 
@@ -149,6 +154,12 @@ internal sealed class TableSchema
         {
             return Make(ColumnRole.Ignored, $"unnamed first column: the row names R's write.csv and pandas' to_csv write (--id \"{name}\" writes them in predict's output)");
         }
+        if (j > 0 && name == CsvTable.Unnamed(j))
+        {
+            return filled == 0
+                ? Make(ColumnRole.Ignored, "unnamed and blank in every row: a spreadsheet's empty column")
+                : Make(ColumnRole.Undecided, $"'{table.Path}': the header has an empty column name (column {j + 1}) over cells that are not blank; name it in the file.");
+        }
         if (filled == 0)
         {
             return Make(ColumnRole.Undecided, $"column '{name}' is blank in every row of '{table.Path}'; say --ignore {name} to leave it out.");
@@ -171,8 +182,16 @@ internal sealed class TableSchema
         }
         if (table.Format.Decimal == '.' && column.Levels.All(l => CsvFormat.LooksLikeDecimal(l, ',')))
         {
-            return Make(ColumnRole.Undecided, $"column '{name}' holds numbers written with a decimal comma (e.g. '{column.Levels[0]}'); " +
-                $"say --decimal , to read them as numbers, or --categorical {name} or --ignore {name}.");
+            return Make(ColumnRole.Undecided, column.Levels.All(CsvFormat.LooksLikeThousands)
+                ? $"column '{name}' holds numbers written with thousands separators (e.g. '{column.Levels[0]}'); remove the separators in the file " +
+                  $"(a decimal comma would need --decimal ,), or say --categorical {name} or --ignore {name}."
+                : $"column '{name}' holds numbers written with a decimal comma (e.g. '{column.Levels[0]}'); " +
+                  $"say --decimal , to read them as numbers, or --categorical {name} or --ignore {name}.");
+        }
+        if (table.Format.Decimal == ',' && column.Levels.All(l => CsvFormat.LooksLikeDecimal(l, '.')))
+        {
+            return Make(ColumnRole.Undecided, $"column '{name}' holds numbers written with a decimal point (e.g. '{column.Levels[0]}') while the file is read " +
+                $"with decimal commas; say --decimal . (or correct the file), or --categorical {name} or --ignore {name}.");
         }
         if (distinct == filled && filled > CategoricalLimit)
         {
@@ -207,7 +226,8 @@ internal sealed class TableSchema
         {
             return false;
         }
-        return column.Range.WholeNumbers && column.Distinct >= IdentifierDistinctShare * filled;
+        // Whole numbers beyond a float's exact integers (2^24) collapse when stored: count them distinct by that too.
+        return column.Range.WholeNumbers && (column.Distinct >= IdentifierDistinctShare * filled || column.Range.SpanRounding > SchemaReport.CoarseSpanRounding);
     }
 
     // Why a number column cannot be stored in single precision (values below the float range that would become 0 or

@@ -146,6 +146,44 @@ public sealed class ConventionsCliTests : CliRun
         Assert.Contains("is a regression model (LinearRegressionModelParameters)", refused.Err);
     }
 
+    [Fact]
+    public void AnOutsidersFilesAreReadAsRReadsThem()
+    {
+        string model = Path.Combine(Folder, "m.zip");
+        // An NA before a text column's first value is missing like any other (it was the level (blank)).
+        string early = Write("early.csv", "y,a\n1,NA\n0,p\n0,q\n1,p\n0,q\n1,q\n0,p\n1,q\n");
+        var skip = Run("stats", "--data", early, "--label", "y");
+        Assert.True(skip.Exit == 0, skip.Err);
+        Assert.Contains("1 of 8 rows left out", skip.Out);
+        Assert.DoesNotContain("a[(blank)]", skip.Out);
+        Assert.Contains("categorical 'a': 2 levels", skip.Out);
+        // R's write.table: row names under no header cell; a spreadsheet's empty trailing columns.
+        string table = Write("table.tsv", "x\tz\ty\n" + string.Join("\n", Enumerable.Range(1, 30).Select(i => $"\"r{i}\"\t{i % 7}.25\t{i % 4}\t{i % 3 % 2}")));
+        var rn = Run("train", "--data", table, "--label", "y", "--model", model);
+        Assert.True(rn.Exit == 0, rn.Err);
+        Assert.Contains("(row names)  ignored", rn.Out);
+        Assert.Contains("delimiter tab (detected)", rn.Out);
+        string trailing = Write("trailing.csv", "x,y,,\n" + string.Join("\n", Enumerable.Range(0, 20).Select(i => $"{i % 5},{i % 3 % 2},,")));
+        var empty = Run("train", "--data", trailing, "--label", "y", "--model", model);
+        Assert.True(empty.Exit == 0, empty.Err);
+        Assert.Contains("(unnamed column 4)  ignored", empty.Out);
+        // Thousands separators are named as such (--decimal , would read 18,200 as 18.2); pandas' NaN is missing by default.
+        string thousands = Write("thousands.csv", "lwt,y\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"\"{10 + i},{200 + i}\",{i % 2}")));
+        var separators = Run("train", "--data", thousands, "--label", "y", "--model", model);
+        Assert.Equal(1, separators.Exit);
+        Assert.Contains("holds numbers written with thousands separators (e.g. '10,200')", separators.Err);
+        string nan = Write("nan.csv", "x,y\n1,0\nNaN,1\n3,0\n4,1\nnull,1\n2,0\n");
+        var missing = Run("stats", "--data", nan, "--label", "y");
+        Assert.True(missing.Exit == 0, missing.Err);
+        Assert.Contains("2 of 6 rows left out", missing.Out);
+        // Integer IDs beyond a float's exact integers are IDs though single precision merges them.
+        string big = Write("big.csv", "customer_id,x,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{123456789001L + i},{i % 6},{i % 2}")));
+        Assert.Contains("customer_id  ignored", Run("train", "--data", big, "--label", "y", "--model", model, "--dry-run").Out);
+        var header = Run("predict", "--model", model, "--data", Write("h.csv", "x,y\n"));
+        Assert.Equal(1, header.Exit);
+        Assert.Contains("has a header but no data rows; nothing to predict", header.Err);
+    }
+
     private sealed class Row
     {
         [Microsoft.ML.Data.VectorType(2)]
