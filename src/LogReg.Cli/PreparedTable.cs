@@ -54,15 +54,16 @@ internal sealed class PreparedTable
         var o = schema.Options;
         // A missing number, or a missing-value token (NA) in a category, is left out under skip (as R's na.omit) and
         // refused under error; under mean a category's NA is the level (blank). A blank category is a level, as in R.
-        var numeric = schema.Features.Where(c => c.Role == ColumnRole.Numeric).ToArray();
-        var categorical = o.Missing == MissingPolicy.Mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Categorical).ToArray();
+        bool mean = o.Missing == MissingPolicy.Mean; // only the label can leave a row out
+        var numeric = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Numeric).Select(c => table.Column(c.Index)).ToArray();
+        var categorical = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Categorical).Select(c => table.Column(c.Index)).ToArray();
         int labelIndex = schema.Label.Index;
-        var rows = new List<int>();
+        var rows = new List<int>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
             bool labelBlank = table.IsMissing(r, labelIndex);
-            var blankFeature = numeric.FirstOrDefault(c => table.IsMissing(r, c.Index)) ?? categorical.FirstOrDefault(c => table.IsMissingToken(r, c.Index));
-            if (!labelBlank && (blankFeature is null || o.Missing == MissingPolicy.Mean))
+            int blankFeature = FirstMissing(numeric, categorical, r, schema);
+            if (!labelBlank && blankFeature < 0)
             {
                 rows.Add(r);
             }
@@ -70,7 +71,7 @@ internal sealed class PreparedTable
             {
                 throw new CliException(labelBlank
                     ? $"{table.Where(r, labelIndex)}: the label is empty; every row needs a class (--missing skip leaves such rows out)."
-                    : $"{table.Where(r, blankFeature!.Index)}: a missing value; --missing error refuses them (--missing mean imputes them, --missing skip leaves the row out).");
+                    : $"{table.Where(r, blankFeature)}: a missing value; --missing error refuses them (--missing mean imputes them, --missing skip leaves the row out).");
             }
         }
         if (rows.Count == 0)
@@ -81,6 +82,26 @@ internal sealed class PreparedTable
         prepared.CodeLabels();
         prepared.Plan = prepared.MakePlan();
         return prepared;
+    }
+
+    // The file position of the first feature column missing in row r (a number, or a category's missing-value token), or −1.
+    private static int FirstMissing(CsvColumn[] numeric, CsvColumn[] categorical, int r, TableSchema schema)
+    {
+        for (int k = 0; k < numeric.Length; k++)
+        {
+            if (numeric[k].IsMissing(r))
+            {
+                return schema.Features.Where(c => c.Role == ColumnRole.Numeric).ElementAt(k).Index;
+            }
+        }
+        for (int k = 0; k < categorical.Length; k++)
+        {
+            if (categorical[k].IsMissingToken(r))
+            {
+                return schema.Features.Where(c => c.Role == ColumnRole.Categorical).ElementAt(k).Index;
+            }
+        }
+        return -1;
     }
 
     private void CodeLabels()

@@ -38,23 +38,18 @@ internal static class StatsCommand
         {
             Consumed = clusterColumn is null ? Array.Empty<(string, string)>() : new[] { (clusterColumn, "--covariance cluster:") },
         };
-        var prepared = CsvInput.Load(a, dataPath, columns, output);
-        if (prepared is null)
+        var read = Read(a, dataPath, columns, clusterColumn, options.Seed, output);
+        if (read is null)
         {
             return 0;
         }
-        if (prepared.IsMulticlass)
+        if (read.Value.Multiclass is { } multiclass)
         {
-            if (a.Given(CliOptions.Covariance) || a.Given(CliOptions.Drop) || a.Get(CliOptions.Firth) || a.Get(CliOptions.ProfileIntervals))
-            {
-                throw new CliException($"stats: the label has {prepared.Classes.Length} classes; --covariance, --drop, --method firth and --ci profile are for a " +
-                    "binary label (the multinomial statistics are the MLE's, with the model-based covariance and Wald intervals).", 2);
-            }
-            return Multinomial(CsvInput.MulticlassSetOf(prepared, options.Seed), options, jsonPath, output);
+            return Multinomial(multiclass, options, jsonPath, output);
         }
-        var data = CsvInput.TrainingSetOf(prepared, options.Seed);
+        var data = read.Value.Binary!;
         string label = columns.Label;
-        var statistics = new StatisticsOptions { Covariance = covariance, Clusters = clusterColumn is null ? null : ClusterIds(prepared, clusterColumn) };
+        var statistics = new StatisticsOptions { Covariance = covariance, Clusters = read.Value.Clusters };
         bool firth = a.Get(CliOptions.Firth);
         var dropped = a.Given(CliOptions.Drop) ? Dropped(data, a.Get(CliOptions.Drop)) : null; // refused before any fit
         if (firth && (options.L2Regularization != 0 || options.L1Regularization != 0 || covariance != CovarianceType.Default || a.Given(CliOptions.Drop)
@@ -158,6 +153,30 @@ internal static class StatsCommand
             "hc3" => (CovarianceType.HC3, null),
             _ => throw new CliException($"option '--covariance' is '{text}'; expected nonrobust, hc0, hc1, hc3 or cluster:COLUMN.", 2),
         };
+    }
+
+    // The file read, prepared and featurised in a frame of its own, so the table (its cells, levels and rows) is garbage
+    // once the design matrix exists: unoptimised code keeps a method's locals alive to its end, and a long file's table
+    // is as large as its matrix. Null with --dry-run.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (Core.Data.TrainingSet? Binary, Core.Data.MulticlassTrainingSet? Multiclass, int[]? Clusters)? Read(
+        Arguments a, string dataPath, ColumnOptions columns, string? clusterColumn, int? seed, TextWriter output)
+    {
+        var prepared = CsvInput.Load(a, dataPath, columns, output);
+        if (prepared is null)
+        {
+            return null;
+        }
+        if (prepared.IsMulticlass)
+        {
+            if (a.Given(CliOptions.Covariance) || a.Given(CliOptions.Drop) || a.Get(CliOptions.Firth) || a.Get(CliOptions.ProfileIntervals))
+            {
+                throw new CliException($"stats: the label has {prepared.Classes.Length} classes; --covariance, --drop, --method firth and --ci profile are for a " +
+                    "binary label (the multinomial statistics are the MLE's, with the model-based covariance and Wald intervals).", 2);
+            }
+            return (null, CsvInput.MulticlassSetOf(prepared, seed), null);
+        }
+        return (CsvInput.TrainingSetOf(prepared, seed), null, clusterColumn is null ? null : ClusterIds(prepared, clusterColumn));
     }
 
     // Any cell text names a cluster; equal texts are one cluster (the rows used, in order).

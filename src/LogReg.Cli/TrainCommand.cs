@@ -100,9 +100,9 @@ internal static class TrainCommand
         options.ShowTrainingStatistics = statistics;
         var model = featurise.Append(ml.BinaryClassification.Trainers.LogReg(options)).Fit(data);
         var details = model.LastTransformer.Model.LogRegDetails()!;
-        var metrics = ml.BinaryClassification.Evaluate(model.Transform(data), options.LabelColumnName);
+        var metrics = TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, "", "", string.Create(CultureInfo.InvariantCulture,
-            $"accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
+            $"accuracy {metrics.Accuracy:F4}, AUC {metrics.Auc:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
     }
 
     private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics)
