@@ -20,6 +20,12 @@ internal sealed class ChunkedList<T>
 
     public void Add(T value)
     {
+        if (_blocks.Count > 0 && Count >> Shift == _blocks.Count - 1 && (Count & Mask) < _blocks[^1].Length)
+        {
+            _blocks[^1][Count & Mask] = value; // the common case: room in the last block
+            Count++;
+            return;
+        }
         if (_blocks.Count == 0)
         {
             _blocks.Add(new T[16]);

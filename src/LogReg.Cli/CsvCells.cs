@@ -47,6 +47,22 @@ internal sealed class CsvCells
         return TryParse(trimmed, Format.Decimal, _numbers, out value, out parsed) ? CellKind.Number : CellKind.Other;
     }
 
+    /// <summary>
+    /// The fast path of <see cref="Read"/>: true for a cell that is a plain number as written (a digit or '-' first, no
+    /// white space around it) when no missing-value token could be one; false means "read it the general way".
+    /// </summary>
+    public bool TryPlainNumber(ReadOnlySpan<char> cell, out float value, out double parsed)
+    {
+        if (_numericTokens || cell.IsEmpty || !(char.IsAsciiDigit(cell[0]) || cell[0] == '-') || !char.IsAsciiDigit(cell[^1]) && cell[^1] != '.'
+            || !FastDoubleParser.TryParseDouble(cell, out int consumed, out parsed, NumberStyles.Float, Format.Decimal) || consumed != cell.Length)
+        {
+            (value, parsed) = (float.NaN, double.NaN);
+            return false;
+        }
+        value = (float)parsed;
+        return double.IsFinite(parsed) && float.IsFinite(value);
+    }
+
     private static bool IsNumberStart(char c) => char.IsAsciiDigit(c) || c is '-' or '.' or '+';
 
     /// <summary>True for a cell (white space around it allowed) that is a finite number within a float's range, with a decimal point.</summary>

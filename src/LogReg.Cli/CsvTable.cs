@@ -70,7 +70,10 @@ internal sealed class CsvTable
         using var reader = Sep.New(format.Delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
         string[]? header = null;
         CsvColumn[] columns = Array.Empty<CsvColumn>();
+        RowBatches? batches = null;
         int rows = 0;
+        try
+        {
         foreach (var row in reader)
         {
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
@@ -98,11 +101,15 @@ internal sealed class CsvTable
                 throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
                     (header.Length == 1 && row.ColCount == 1 ? "." : $" (cells split on {CsvFormat.Name(format.Delimiter)}; --delimiter to choose another)."));
             }
-            for (int j = 0; j < columns.Length; j++)
-            {
-                columns[j].Add(row[j].Span);
-            }
+            batches ??= new RowBatches(columns);
+            batches.Add(row);
             rows++;
+        }
+        batches?.Finish();
+        }
+        finally
+        {
+            batches?.Dispose();
         }
         if (header is null)
         {

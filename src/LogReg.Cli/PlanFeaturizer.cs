@@ -29,15 +29,65 @@ internal static class PlanFeaturizer
         return new MulticlassTrainingSet(features, prepared.ClassOfRow, prepared.Classes.Length, Weights(prepared), names, prepared.Classes);
     }
 
+    /// <summary>
+    /// Each used row's margin b + w·x under the plan's featurisation, without materialising x (train's accuracy and AUC
+    /// on a long file: a pass through the ML.NET pipeline cost a sixth of the run).
+    /// </summary>
+    public static double[] Margins(PreparedTable prepared, IReadOnlyList<double> weights, double bias)
+    {
+        var (names, fills) = Layout(prepared);
+        if (names.Count != weights.Count)
+        {
+            throw new ArgumentException($"The plan has {names.Count} slots; the model has {weights.Count} weights.", nameof(weights));
+        }
+        var sink = new MarginSink(weights, prepared.Rows.Length, bias);
+        foreach (var fill in fills)
+        {
+            fill(sink);
+        }
+        return sink.Margins;
+    }
+
     private static (DenseMatrix Features, string[] Names) Features(PreparedTable prepared)
+    {
+        var (names, fills) = Layout(prepared);
+        var sink = new MatrixSink(prepared.Rows.Length, names.Count);
+        foreach (var fill in fills)
+        {
+            fill(sink);
+        }
+        return (new DenseMatrix(prepared.Rows.Length, names.Count, sink.Values), names.ToArray());
+    }
+
+    // Where each slot's value is written: a row-major matrix, or a margin per row.
+    private interface ISlotSink
+    {
+        void Set(int row, int slot, float value);
+    }
+
+    private sealed class MatrixSink(int rows, int width) : ISlotSink
+    {
+        public float[] Values { get; } = new float[(long)rows * width];
+
+        public void Set(int row, int slot, float value) => Values[(long)row * width + slot] = value;
+    }
+
+    private sealed class MarginSink(IReadOnlyList<double> weights, int rows, double bias) : ISlotSink
+    {
+        public double[] Margins { get; } = Enumerable.Repeat(bias, rows).ToArray();
+
+        public void Set(int row, int slot, float value) => Margins[row] += weights[slot] * value;
+    }
+
+    // The slots (their names, in the pipeline's order) and, per column, what writes its slots.
+    private static (List<string> Names, List<Action<ISlotSink>> Fills) Layout(PreparedTable prepared)
     {
         var table = prepared.Schema.Table;
         var plan = prepared.Plan;
         var rows = prepared.Rows;
-        // The slots first (their names, in the pipeline's order), then each column written straight into the row-major
-        // matrix: a copy by column first doubled a long file's peak memory.
+        // Each column is written straight into its slots: a copy by column first doubled a long file's peak memory.
         var names = new List<string>();
-        var fills = new List<Action<float[], int>>();
+        var fills = new List<Action<ISlotSink>>();
         foreach (var run in FeaturePipeline.Runs(plan))
         {
             if (run[0].Role == ColumnRole.Numeric)
@@ -51,7 +101,7 @@ internal static class PlanFeaturizer
                     {
                         names.Add(FeaturePipeline.IndicatorName(f.Name));
                     }
-                    fills.Add((matrix, d) => Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing, matrix, d, slot, indicator));
+                    fills.Add(sink => Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing, sink, slot, indicator));
                 }
                 continue;
             }
@@ -59,33 +109,27 @@ internal static class PlanFeaturizer
             var coded = level.CodedLevels.ToList();
             int start = names.Count;
             names.AddRange(coded.Select(l => $"{level.Name}[{l}]"));
-            fills.Add((matrix, d) => Levels(table, table.IndexOf(level.Name, "feature"), rows, coded, matrix, d, start));
+            fills.Add(sink => Levels(table, table.IndexOf(level.Name, "feature"), rows, coded, sink, start));
         }
-        int width = names.Count;
-        var values = new float[(long)rows.Length * width];
-        foreach (var fill in fills)
-        {
-            fill(values, width);
-        }
-        return (new DenseMatrix(rows.Length, width, values), names.ToArray());
+        return (names, fills);
     }
 
     // A categorical column: a 1 in the slot of each row's level when that level is coded (not the reference).
-    private static void Levels(CsvTable table, int j, int[] rows, List<string> coded, float[] matrix, int d, int start)
+    private static void Levels(CsvTable table, int j, int[] rows, List<string> coded, ISlotSink sink, int start)
     {
         var slot = coded.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (int r = 0; r < rows.Length; r++)
         {
             if (slot.TryGetValue(FeaturePipeline.LevelOf(table.Span(rows[r], j)), out int k))
             {
-                matrix[(long)r * d + start + k] = 1f;
+                sink.Set(r, start + k, 1f);
             }
         }
     }
 
     // A numeric column in the used rows at slot `slot` (a blank: the mean of the filled ones with --missing mean, else
     // NaN), and its 0/1 blanks at slot `indicator` (when ≥ 0).
-    private static void Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing, float[] matrix, int d, int slot, int indicator)
+    private static void Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing, ISlotSink sink, int slot, int indicator)
     {
         table.RequireNumbers(j);
         var column = table.Column(j);
@@ -105,10 +149,10 @@ internal static class PlanFeaturizer
         {
             float v = column.Number(rows[r]);
             bool blank = float.IsNaN(v);
-            matrix[(long)r * d + slot] = blank && missing == MissingPolicy.Mean ? mean : v;
+            sink.Set(r, slot, blank && missing == MissingPolicy.Mean ? mean : v);
             if (indicator >= 0)
             {
-                matrix[(long)r * d + indicator] = blank ? 1f : 0f;
+                sink.Set(r, indicator, blank ? 1f : 0f);
             }
         }
     }

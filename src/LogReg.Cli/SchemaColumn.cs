@@ -8,8 +8,12 @@ namespace LogReg.Cli;
 /// <param name="Numbers">True when every filled cell is a finite number.</param>
 /// <param name="Distinct">Distinct filled cells.</param>
 /// <param name="Missing">Blank cells.</param>
-internal sealed record SchemaColumn(string Name, int Index, ColumnRole Role, string Why, bool Numbers, int Distinct, int Missing)
+/// <param name="DistinctCapped">True when <paramref name="Distinct"/> is a lower bound: counting stopped there.</param>
+internal sealed record SchemaColumn(string Name, int Index, ColumnRole Role, string Why, bool Numbers, int Distinct, int Missing, bool DistinctCapped = false)
 {
+    /// <summary>The distinct count as the schema prints it ("> 1000" when counting stopped).</summary>
+    public string DistinctText => DistinctCapped ? $"> {TableSchema.DistinctCap}" : Distinct.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True for the roles that become features.</summary>
     public bool IsFeature => Role is ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.Text;
 }

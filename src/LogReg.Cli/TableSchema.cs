@@ -37,6 +37,9 @@ internal sealed class TableSchema
     /// <summary>An integer column named like an identifier is one when at least this share of its filled cells differ.</summary>
     public const double IdentifierDistinctShare = 0.8;
 
+    /// <summary>Distinct values of a column of numbers are counted up to this many (printed "> 1000" beyond).</summary>
+    public const int DistinctCap = 1000;
+
     public static TableSchema Infer(CsvTable table, ColumnOptions options)
     {
         var named = NamedRoles(table, options);
@@ -48,8 +51,7 @@ internal sealed class TableSchema
         // Columns are independent; a wide or long file's distinct counts are the schema's main cost.
         Parallel.For(0, columns.Length, () => new HashSet<float>(), (j, _, scratch) =>
         {
-            table.Column(j).DistinctWith(scratch);
-            columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null);
+            columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null, scratch);
             return scratch;
         }, _ => { });
         return new TableSchema(table, options, columns);
@@ -127,15 +129,17 @@ internal sealed class TableSchema
         return named;
     }
 
-    private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named)
+    private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named, HashSet<float> scratch)
     {
         string name = table.Header[j];
         var column = table.Column(j);
         int missing = column.MissingCount, numbers = column.NumberCount;
         int filled = table.RowCount - missing;
         bool allNumbers = filled > 0 && numbers == filled;
-        int distinct = column.Distinct;
-        SchemaColumn Make(ColumnRole role, string why) => new(name, j, role, why, allNumbers, distinct, missing);
+        // The identifier rule needs an ID-named column's exact count; any other column of numbers is counted to a cap.
+        bool capped = false;
+        int distinct = IsIdentifierName(name) && column.Range.WholeNumbers ? column.DistinctWith(scratch) : column.DistinctUpTo(scratch, DistinctCap, out capped);
+        SchemaColumn Make(ColumnRole role, string why) => new(name, j, role, why, allNumbers, distinct, missing, capped);
 
         if (named is { } given)
         {
@@ -212,17 +216,22 @@ internal sealed class TableSchema
             ? $" If '{cell}' marks a missing value, say --na {cell}."
             : "";
 
+    /// <summary>True for a name like an identifier's: id, ID, Id, #, *_id, *.id, *-id, "* id", id_*, customerId, userID.</summary>
+    public static bool IsIdentifierName(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        return lower is "id" or "#" || lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith(".id", StringComparison.Ordinal)
+            || lower.EndsWith(" id", StringComparison.Ordinal) || lower.EndsWith("-id", StringComparison.Ordinal) || lower.StartsWith("id_", StringComparison.Ordinal)
+            || (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)) && char.IsLower(name[^3]));
+    }
+
     /// <summary>
     /// True for a column of whole numbers named like an identifier (id, ID, Id, *_id, *.id, customerId, …) of which at
     /// least <see cref="IdentifierDistinctShare"/> of the filled cells differ — BreastCancer's Id, a customer number.
     /// </summary>
     public static bool IsIdentifier(string name, CsvColumn column, int filled)
     {
-        string lower = name.ToLowerInvariant();
-        bool named = lower is "id" or "#" || lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith(".id", StringComparison.Ordinal)
-            || lower.EndsWith(" id", StringComparison.Ordinal) || lower.EndsWith("-id", StringComparison.Ordinal) || lower.StartsWith("id_", StringComparison.Ordinal)
-            || (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)) && char.IsLower(name[^3]));
-        if (!named || filled < 2)
+        if (!IsIdentifierName(name) || filled < 2)
         {
             return false;
         }

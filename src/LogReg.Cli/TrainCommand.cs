@@ -57,7 +57,7 @@ internal static class TrainCommand
         var trained = prepared.IsMulticlass
             ? Softmax(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics))
             // Kept in the model file, so that 'predict --intervals yes' can give each probability its interval.
-            : Binary(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics));
+            : Binary(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics), direct: !normalize && PlanFeaturizer.Applies(prepared.Plan));
         progress?.Finish();
         CsvInput.Columns(prepared).SaveWith(ml, trained.Model, data.Schema, modelPath);
 
@@ -94,13 +94,13 @@ internal static class TrainCommand
         return 0;
     }
 
-    private static Trained Binary(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics)
+    private static Trained Binary(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics, bool direct)
     {
         var options = Bind(LogRegOptions.FromTrainerOptions(fit), prepared);
         options.ShowTrainingStatistics = statistics;
         var model = featurise.Append(ml.BinaryClassification.Trainers.LogReg(options)).Fit(data);
         var details = model.LastTransformer.Model.LogRegDetails()!;
-        var metrics = TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
+        var metrics = direct ? TrainingMetrics.Binary(prepared, details.Model) : TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, "", "", string.Create(CultureInfo.InvariantCulture,
             $"accuracy {metrics.Accuracy:F4}, AUC {metrics.Auc:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
     }

@@ -11,6 +11,17 @@ namespace LogReg.Cli;
 /// </summary>
 internal static class TrainingMetrics
 {
+    /// <summary>
+    /// The same from the model's weights and the table directly when the plan allows (<see cref="PlanFeaturizer"/>; no
+    /// free text, no normaliser after the featurisation): no pass through the pipeline.
+    /// </summary>
+    public static BinaryMetrics Binary(PreparedTable prepared, Core.Training.LogisticModel model)
+    {
+        var margins = PlanFeaturizer.Margins(prepared, model.Weights.ToArray(), model.Bias);
+        var labels = prepared.BinaryLabels.Select(y => y == 1.0).ToArray();
+        return BinaryMetrics.Compute(labels, margins, margins.Select(m => 1 / (1 + Math.Exp(-m))).ToArray());
+    }
+
     public static BinaryMetrics Binary(IDataView scored, string label)
     {
         var columns = new[] { scored.Schema[label], scored.Schema["Score"], scored.Schema["Probability"] };

@@ -1,6 +1,9 @@
 using LogReg.Cli;
 using LogReg.Core.Data;
+using LogReg.MLNet;
 using LogReg.Tests.Kit;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using Xunit;
 
 namespace LogReg.Tests.Cli;
@@ -55,6 +58,29 @@ public sealed class PlanFeaturizerTests : CliRun
         Assert.Equal(pipeline.Labels, direct.Labels);
         Assert.Equal(pipeline.ClassNames, direct.ClassNames);
         AssertSameRows(pipeline.Features, direct.Features);
+    }
+
+    [Theory]
+    [InlineData("mean")]
+    [InlineData("skip")]
+    public void TrainsDirectMetricsAreThePipelinesScores(string missing)
+    {
+        // train's accuracy and AUC come from margins computed on the table; the saved pipeline's scores are the truth.
+        var prepared = Prepare(Mixed, CliOptions.Policies[missing], weight: "w");
+        var ml = new Microsoft.ML.MLContext(1);
+        var options = new LogReg.MLNet.LogRegOptions { LabelColumnName = "y", FeatureColumnName = prepared.Plan.FeaturesColumn, L2Regularization = 0.5f };
+        var model = FeaturePipeline.Build(ml, prepared.Plan).Append(LogReg.MLNet.LogRegCatalog.LogReg(ml.BinaryClassification.Trainers, options)).Fit(prepared.ToDataView());
+        var scores = model.Transform(prepared.ToDataView()).GetColumn<float>("Score").ToArray();
+        var margins = PlanFeaturizer.Margins(prepared, model.LastTransformer.Model.LogRegDetails()!.Model.Weights, model.LastTransformer.Model.LogRegDetails()!.Model.Bias);
+        Assert.Equal(scores.Length, margins.Length);
+        for (int i = 0; i < scores.Length; i++)
+        {
+            Assert.InRange(Math.Abs(margins[i] - scores[i]), 0, 1e-5 * (1 + Math.Abs(margins[i])));
+        }
+        var direct = TrainingMetrics.Binary(prepared, model.LastTransformer.Model.LogRegDetails()!.Model);
+        var pipeline = TrainingMetrics.Binary(model.Transform(prepared.ToDataView()), "y");
+        Assert.Equal(pipeline.Accuracy, direct.Accuracy);
+        Assert.Equal(pipeline.Auc, direct.Auc, 12);
     }
 
     [Fact]
