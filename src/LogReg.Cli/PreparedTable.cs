@@ -10,20 +10,16 @@ namespace LogReg.Cli;
 /// </summary>
 internal sealed class PreparedTable
 {
-    private PreparedTable(TableSchema schema, int[] rows, string[] labelCells)
+    private PreparedTable(TableSchema schema, int[] rows)
     {
         Schema = schema;
         Rows = rows;
-        LabelCells = labelCells;
     }
 
     public TableSchema Schema { get; }
 
     /// <summary>Indices (into the table's rows) of the rows used, in file order.</summary>
     public int[] Rows { get; private set; }
-
-    /// <summary>The label's trimmed cell of each used row.</summary>
-    public string[] LabelCells { get; private set; }
 
     /// <summary>Rows left out by --missing skip.</summary>
     public int Skipped => Schema.Table.RowCount - Rows.Length;
@@ -78,8 +74,9 @@ internal sealed class PreparedTable
         {
             throw new CliException($"'{table.Path}': every row has a missing label or feature, so --missing skip leaves no rows.");
         }
-        var prepared = new PreparedTable(schema, rows.ToArray(), rows.Select(r => table.Cell(r, labelIndex)).ToArray());
-        prepared.CodeLabels();
+        var prepared = new PreparedTable(schema, rows.ToArray());
+        // The label's trimmed cell per used row, only while the labels are coded (a long file's rows of references).
+        prepared.CodeLabels(rows.Select(r => table.Cell(r, labelIndex)).ToArray());
         prepared.Plan = prepared.MakePlan();
         return prepared;
     }
@@ -104,10 +101,10 @@ internal sealed class PreparedTable
         return -1;
     }
 
-    private void CodeLabels()
+    private void CodeLabels(string[] labelCells)
     {
         var o = Schema.Options;
-        var distinct = LabelCells.Distinct(StringComparer.Ordinal).ToArray();
+        var distinct = labelCells.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length > 2 && !LogReg.Cli.BinaryLabels.AllTokens(distinct))
         {
             if (o.Positive is not null)
@@ -119,16 +116,16 @@ internal sealed class PreparedTable
                 ? distinct.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
                 : distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
-            ClassOfRow = LabelCells.Select(v => index[v]).ToArray();
+            ClassOfRow = labelCells.Select(v => index[v]).ToArray();
             return;
         }
-        BinaryLabels = LogReg.Cli.BinaryLabels.Read(LabelCells, o.Label, o.Positive, out string? choice);
+        BinaryLabels = LogReg.Cli.BinaryLabels.Read(labelCells, o.Label, o.Positive, out string? choice);
         LabelChoice = choice;
         if (BinaryLabels.All(y => y == BinaryLabels[0]))
         {
             throw new CliException($"label column '{o.Label}' holds a single class ({(BinaryLabels[0] == 1 ? "the positive" : "the negative")} class in every row used); binary classification needs rows of both classes.");
         }
-        var (positive, negative) = LogReg.Cli.BinaryLabels.Names(LabelCells, BinaryLabels);
+        var (positive, negative) = LogReg.Cli.BinaryLabels.Names(labelCells, BinaryLabels);
         Classes = new[] { negative, positive };
     }
 

@@ -18,8 +18,7 @@ internal static class TrainingMetrics
     public static BinaryMetrics Binary(PreparedTable prepared, Core.Training.LogisticModel model)
     {
         var margins = PlanFeaturizer.Margins(prepared, model.Weights.ToArray(), model.Bias);
-        var labels = prepared.BinaryLabels.Select(y => y == 1.0).ToArray();
-        return BinaryMetrics.Compute(labels, margins, margins.Select(m => 1 / (1 + Math.Exp(-m))).ToArray());
+        return BinaryMetrics.Compute(new Mapped<double, bool>(prepared.BinaryLabels, y => y == 1.0), margins, new Mapped<double, double>(margins, m => 1 / (1 + Math.Exp(-m))));
     }
 
     public static BinaryMetrics Binary(IDataView scored, string label)
@@ -45,5 +44,17 @@ internal static class TrainingMetrics
             probabilities.Add(probability);
         }
         return BinaryMetrics.Compute(labels, scores, probabilities);
+    }
+
+    // A list read through a function: the labels as Booleans and the probabilities without a copy of a long file's rows.
+    private sealed class Mapped<TIn, TOut>(IReadOnlyList<TIn> source, Func<TIn, TOut> map) : IReadOnlyList<TOut>
+    {
+        public TOut this[int index] => map(source[index]);
+
+        public int Count => source.Count;
+
+        public IEnumerator<TOut> GetEnumerator() => source.Select(map).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
