@@ -45,6 +45,9 @@ internal sealed class CsvColumn
     /// <summary>The first row whose cell is neither missing nor a number, or −1; <see cref="FirstNonNumberText"/> is its text.</summary>
     public int FirstNonNumber { get; private set; } = -1;
 
+    /// <summary>The first row whose cell held bytes that are not UTF-8 (decoded as U+FFFD), or −1.</summary>
+    public int FirstInvalidRow { get; private set; } = -1;
+
     /// <summary>The trimmed text of the cell at <see cref="FirstNonNumber"/>.</summary>
     public string FirstNonNumberText { get; private set; } = "";
 
@@ -101,6 +104,10 @@ internal sealed class CsvColumn
             return;
         }
         var text = cell.Trim();
+        if (FirstInvalidRow < 0 && text.Contains('\uFFFD'))
+        {
+            FirstInvalidRow = Count; // the decoder's replacement for bytes that are not UTF-8
+        }
         var kind = _cells.Read(text, out float value, out double parsed);
         if (kind == CellKind.Other && _numbers is not null && NumberCount == 0)
         {

@@ -77,7 +77,8 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
         return new CsvFormat(chosen, separator, tokens, how);
     }
 
-    // Up to 64 KiB from the start of the file, as whole lines (a quoted cell's line break kept inside its line).
+    // The first lines of the file, as whole lines (a quoted cell's line break kept inside its line): 64 KiB, or more
+    // for a wide file — up to 8 MiB until 20 lines are in.
     private static List<string> SampleLines(string path)
     {
         var buffer = new char[64 * 1024];
@@ -85,6 +86,11 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
         using (var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             read = reader.ReadBlock(buffer, 0, buffer.Length);
+            while (read == buffer.Length && buffer.Length < 8 << 20 && buffer.AsSpan(0, read).Count('\n') < 20)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+                read += reader.ReadBlock(buffer, read, buffer.Length - read);
+            }
         }
         var lines = new List<string>();
         var line = new StringBuilder();
@@ -114,8 +120,9 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
         return lines;
     }
 
-    // The cell count when every sampled line has as many cells split on the delimiter (outside quotes), else 0; the
-    // header may have one cell fewer (R's write.table writes row names under no name).
+    // The cell count when the header splits into two or more cells on the delimiter (outside quotes) and nine in ten
+    // sampled lines into as many (a ragged row is the reader's to name, not a reason to split on something else), else
+    // 0; every line may have one cell more than the header (R's write.table writes row names under no name).
     private static int ConsistentCells(List<string> lines, char delimiter)
     {
         if (lines.Count == 0)
@@ -123,12 +130,20 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
             return 0;
         }
         int header = Cells(lines[0], delimiter).Count;
-        if (lines.Count == 1)
+        if (header < 2)
+        {
+            return 0;
+        }
+        var data = lines.Skip(1).Select(l => Cells(l, delimiter).Count).ToList();
+        if (data.Count == 0)
         {
             return header;
         }
-        int data = Cells(lines[1], delimiter).Count;
-        return (data == header || data == header + 1) && lines.Skip(1).All(l => Cells(l, delimiter).Count == data) ? data : 0;
+        if (data.All(c => c == header + 1))
+        {
+            return header + 1;
+        }
+        return data.Count(c => c == header) >= 0.9 * data.Count ? header : 0;
     }
 
     private static List<string> Cells(string line, char delimiter)
@@ -181,7 +196,7 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
     public static bool LooksLikeThousands(string cell)
     {
         var groups = cell.Trim().TrimStart("+-").ToString().Split(',');
-        return groups.Length > 1 && groups[0].Length is >= 1 and <= 3 && groups.All(g => g.Length > 0 && !g.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        return groups.Length > 1 && groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0' && groups.All(g => g.Length > 0 && !g.AsSpan().ContainsAnyExceptInRange('0', '9'))
             && groups.Skip(1).All(g => g.Length == 3);
     }
 

@@ -14,8 +14,11 @@ internal sealed class CsvTable
 {
     private readonly CsvColumn[] _columns;
 
-    private CsvTable(string path, string[] header, CsvColumn[] columns, int rowCount, CsvFormat format)
+    private readonly LineNumbers _lines;
+
+    private CsvTable(string path, string[] header, CsvColumn[] columns, int rowCount, CsvFormat format, LineNumbers lines)
     {
+        _lines = lines;
         Format = format;
         Path = path;
         Header = header;
@@ -67,10 +70,11 @@ internal sealed class CsvTable
     {
         RequireFile(path);
         var cells = new CsvCells(format);
-        using var reader = Sep.New(format.Delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        using var reader = Sep.New(format.Delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.All }).FromFile(path);
         string[]? header = null;
         CsvColumn[] columns = Array.Empty<CsvColumn>();
         RowBatches? batches = null;
+        var lines = new LineNumbers();
         int rows = 0;
         try
         {
@@ -78,11 +82,13 @@ internal sealed class CsvTable
         {
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
             {
-                if (header is null)
-                {
-                    break; // an empty first line: no header
-                }
-                continue;
+                continue; // blank lines, before the header too (as R and pandas skip them)
+            }
+            if (row.LineNumberToExcl - row.LineNumberFrom > 1 && row.Span.Count('"') % 2 == 1)
+            {
+                // A quote opened and never closed swallows the rest of the file into one cell: refused, whatever the count.
+                throw new CliException($"'{path}' row {row.LineNumberFrom}: a quoted cell opens on line {row.LineNumberFrom} and is never closed, so it runs to " +
+                    "the end of the file: a quote is probably not closed (a quote inside a cell is written twice: \"\").");
             }
             if (header is null)
             {
@@ -103,9 +109,15 @@ internal sealed class CsvTable
             }
             batches ??= new RowBatches(columns);
             batches.Add(row);
+            lines.Add(rows, row.LineNumberFrom);
             rows++;
         }
         batches?.Finish();
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new CliException($"'{path}' after row {lines.LineOf(rows - 1) + 1}: a row longer than 16,777,216 characters (the reader's limit); " +
+                "a quote that is never closed is the likely cause (a quote inside a cell is written twice: \"\").");
         }
         finally
         {
@@ -115,7 +127,13 @@ internal sealed class CsvTable
         {
             throw new CliException($"'{path}' is empty; expected a header row naming the columns.");
         }
-        return new CsvTable(path, header, columns, rows, format);
+        int invalid = Array.FindIndex(columns, c => c.FirstInvalidRow >= 0);
+        if (invalid >= 0)
+        {
+            throw new CliException($"'{path}' row {lines.LineOf(columns[invalid].FirstInvalidRow)}, column '{header[invalid]}': the file is not valid UTF-8 (a byte that " +
+                "decodes to no character, as Windows-1252's é or ° do); save it as UTF-8 (Excel: 'CSV UTF-8'), or convert it with iconv -f WINDOWS-1252 -t UTF-8.");
+        }
+        return new CsvTable(path, header, columns, rows, format, lines);
     }
 
     /// <summary>Reads <paramref name="path"/> with the format detected from it (defaults: ',' or as detected, '.', blank and NA missing).</summary>
@@ -182,8 +200,8 @@ internal sealed class CsvTable
         return float.IsNaN(value) ? throw new CliException($"{Where(row, column)}: {NumberProblem(Cell(row, column))}") : value;
     }
 
-    /// <summary>"'FILE' row R, column 'C'" (rows 1-based, the header is row 1), for messages about a cell.</summary>
-    public string Where(int row, int column) => $"'{Path}' row {row + 2}, column '{Header[column]}'";
+    /// <summary>"'FILE' row R, column 'C'" — R the line the row starts on (the header is line 1, as an editor counts), for messages about a cell.</summary>
+    public string Where(int row, int column) => $"'{Path}' row {_lines.LineOf(row)}, column '{Header[column]}'";
 
     /// <summary>
     /// What is wrong with a cell that is not a finite number within a float's range — features are stored in single

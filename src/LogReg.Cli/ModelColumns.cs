@@ -38,7 +38,7 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
     /// duplicates, and against <paramref name="inputSchema"/> — the columns the saved pipeline reads — counts and types)
     /// before anything proportional to what it claims is built; every failure is one line.
     /// </summary>
-    public static ModelColumns? ReadFrom(string modelPath, DataViewSchema inputSchema)
+    public static ModelColumns? ReadFrom(string modelPath, DataViewSchema inputSchema, ITransformer model)
     {
         byte[] bytes;
         using (var zip = ZipFile.OpenRead(modelPath))
@@ -79,7 +79,7 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
         {
             throw Unreadable(modelPath, e.Message);
         }
-        if (columns?.Check(inputSchema) is { } problem)
+        if (columns?.Check(inputSchema, model) is { } problem)
         {
             throw Unreadable(modelPath, problem);
         }
@@ -118,11 +118,15 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
         new($"model '{modelPath}': its entry '{Entry}' is not a valid column plan ({why}); retrain with 'logreg train'.");
 
     // What is wrong with a deserialised plan (JSON leaves absent or null fields null whatever the types say), or null.
-    private string? Check(DataViewSchema inputSchema)
+    private string? Check(DataViewSchema inputSchema, ITransformer model)
     {
         if (Label is null || Classes is null || Plan?.Features is null || Plan.FeaturesColumn is null)
         {
             return "a field is missing or null";
+        }
+        if (!Enum.IsDefined(Plan.Missing))
+        {
+            return "its missing-value policy is not one of error, skip, mean";
         }
         if (Classes.Count < 2 || Classes.Any(c => c is null) || Classes.Distinct(StringComparer.Ordinal).Count() != Classes.Count)
         {
@@ -133,6 +137,7 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
             return $"it names {Plan.Features.Count:N0} feature columns; the model reads {inputSchema.Count:N0} columns";
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var notFeatures = new[] { Label, Weight, Id }.OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var f in Plan.Features)
         {
             if (f?.Name is null || !Enum.IsDefined(f.Role))
@@ -141,20 +146,53 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
             }
             if (!seen.Add(f.Name))
             {
-                return $"it names column '{f.Name}' twice";
+                return $"it names column '{Short(f.Name)}' twice";
+            }
+            if (notFeatures.Contains(f.Name))
+            {
+                return $"its feature '{Short(f.Name)}' is also its label, weight or ID column";
             }
             var column = inputSchema.GetColumnOrNull(f.Name);
             bool numeric = f.Role == ColumnRole.Numeric;
             if (column is null || f.Role is not (ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.Text)
                 || (numeric ? column.Value.Type != NumberDataViewType.Single : column.Value.Type != TextDataViewType.Instance))
             {
-                return $"its column '{f.Name}' ({f.Role}) is not a {(numeric ? "Single" : "text")} input column of the saved pipeline";
+                return $"its column '{Short(f.Name)}' ({f.Role}) is not a {(numeric ? "Single" : "text")} input column of the saved pipeline";
             }
-            if (f.Role == ColumnRole.Categorical && (f.Levels is null || f.Levels.Any(l => l is null) || f.Reference is null || !f.Levels.Contains(f.Reference)))
+            if (f.Role == ColumnRole.Categorical && (f.Levels is null || f.Levels.Any(l => l is null) || f.Reference is null || !f.Levels.Contains(f.Reference)
+                || f.Levels.Distinct(StringComparer.Ordinal).Count() != f.Levels.Count))
             {
-                return $"categorical column '{f.Name}' has no levels or a reference that is not one of them";
+                return $"categorical column '{Short(f.Name)}' has no levels, a level twice, or a reference that is not one of them";
             }
         }
-        return null;
+        return AgreesWith(model, inputSchema);
     }
+
+    // The plan against the saved pipeline's output: as many feature slots (a plan without free text knows its count) and
+    // as many classes as the scorer has.
+    private string? AgreesWith(ITransformer model, DataViewSchema inputSchema)
+    {
+        DataViewSchema output;
+        try
+        {
+            output = model.GetOutputSchema(inputSchema);
+        }
+        catch (ArgumentException)
+        {
+            return null; // the pipeline cannot run on its own inputs: predict reports that when it reads the data
+        }
+        if (PlanFeaturizer.Applies(Plan) && output.GetColumnOrNull(Plan.FeaturesColumn)?.Type is VectorDataViewType { Size: var size })
+        {
+            int slots = Plan.Features.Sum(f => f.Role == ColumnRole.Numeric ? (f.Indicator ? 2 : 1) : f.Levels!.Count - 1);
+            if (slots != size)
+            {
+                return $"it describes {slots:N0} feature slots; the saved pipeline makes {size:N0}";
+            }
+        }
+        int classes = output.GetColumnOrNull("Score")?.Type is VectorDataViewType { Size: var k } ? k : 2;
+        return Classes.Count == classes ? null : $"it names {Classes.Count:N0} classes; the model scores {classes}";
+    }
+
+    // A name as a message quotes it: a stranger's file may hold a name of millions of characters.
+    private static string Short(string name) => name.Length <= 80 ? name : name[..80] + "…";
 }

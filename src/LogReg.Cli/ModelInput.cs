@@ -35,9 +35,9 @@ internal sealed class ModelInput
 
     private const string Legacy = "Features";
 
-    public static ModelInput Of(string modelPath, DataViewSchema inputSchema)
+    public static ModelInput Of(string modelPath, DataViewSchema inputSchema, ITransformer model)
     {
-        if (ModelColumns.ReadFrom(modelPath, inputSchema) is { } columns)
+        if (ModelColumns.ReadFrom(modelPath, inputSchema, model) is { } columns)
         {
             return new ModelInput(modelPath, columns, null);
         }

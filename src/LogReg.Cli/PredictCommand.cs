@@ -26,7 +26,7 @@ internal static class PredictCommand
         var ml = new MLContext();
         var (model, inputSchema) = Load(ml, modelPath);
         ModelKind.RequireClassifier(model, modelPath);
-        var input = ModelInput.Of(modelPath, inputSchema);
+        var input = ModelInput.Of(modelPath, inputSchema, model);
         string? givenId = a.Get(CliOptions.Id);
         var format = CsvFormat.Detect(dataPath, a.Get(CliOptions.Delimiter), a.Get(CliOptions.Decimal), a.Get(CliOptions.MissingTokens));
         var table = CsvTable.Read(dataPath, format, input.TextColumns(givenId));
@@ -34,7 +34,15 @@ internal static class PredictCommand
         {
             throw new CliException($"'{dataPath}' has a header but no data rows; nothing to predict.");
         }
-        var scored = model.Transform(input.Read(ml, table, error));
+        IDataView scored;
+        try
+        {
+            scored = model.Transform(input.Read(ml, table, error));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.Message.StartsWith("Could not find input column", StringComparison.Ordinal))
+        {
+            throw new CliException($"model '{modelPath}': its pipeline reads a column its column plan does not give it ({e.Message.Split('\n')[0].Trim()}); retrain with 'logreg train'.");
+        }
         var outputSchema = scored.Schema;
         bool multiclass = outputSchema.GetColumnOrNull("Score")?.Type is VectorDataViewType;
         if (outputSchema.GetColumnOrNull("Probability") is null && !multiclass)

@@ -182,7 +182,8 @@ internal sealed class TableSchema
             // Numbers and something else: a typo or an overflow is likelier than a category, so say which cell.
             return Make(ColumnRole.Undecided,
                 $"{table.Where(column.FirstNonNumber, j)}: {CsvTable.NumberProblem(column.FirstNonNumberText)} The column's other cells are numbers: correct the cell, leave it blank (a missing value), " +
-                $"or say --categorical {name} or --ignore {name}.{MissingHint(column.FirstNonNumberText)}");
+                $"or say --categorical {name} or --ignore {name}.{MissingHint(column.FirstNonNumberText)}" +
+                (table.Format.Decimal == '.' && CsvFormat.LooksLikeDecimal(column.FirstNonNumberText, ',') ? " If ',' is the decimal separator, say --decimal ,." : ""));
         }
         if (table.Format.Decimal == '.' && column.Levels.All(l => CsvFormat.LooksLikeDecimal(l, ',')))
         {

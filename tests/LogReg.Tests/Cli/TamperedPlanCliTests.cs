@@ -53,8 +53,15 @@ public sealed class TamperedPlanCliTests : CliRun
     [InlineData("Classes", "a field is missing or null")]
     [InlineData("Duplicate", "it names column 'x' twice")]
     [InlineData("Role", "its column 'colour' (Numeric) is not a Single input column of the saved pipeline")]
-    [InlineData("Reference", "categorical column 'colour' has no levels or a reference that is not one of them")]
+    [InlineData("Reference", "categorical column 'colour' has no levels, a level twice, or a reference that is not one of them")]
     [InlineData("NullFeature", "a feature is null, unnamed or of an unknown role")]
+    [InlineData("Missing", "its missing-value policy is not one of error, skip, mean")]
+    [InlineData("Label", "its feature 'y' is also its label, weight or ID column")]
+    [InlineData("Levels", "it describes 2 feature slots; the saved pipeline makes 3")]
+    [InlineData("DuplicateLevel", "has no levels, a level twice, or a reference")]
+    [InlineData("Classes3", "it names 3 classes; the model scores 2")]
+    [InlineData("LongName", "is not a Single input column of the saved pipeline")]
+    [InlineData("Absent", "it describes 2 feature slots; the saved pipeline makes 3")]
     public void NullsDuplicatesAndWrongTypesAreOneLineExitOne(string tamper, string expected)
     {
         var run = PredictWith(plan =>
@@ -68,12 +75,20 @@ public sealed class TamperedPlanCliTests : CliRun
                 case "Role": features[1]!["Role"] = "Numeric"; break;
                 case "Reference": features[1]!["Reference"] = "purple"; break;
                 case "NullFeature": features.Add(null); break;
+                case "Missing": plan["Plan"]!["Missing"] = 7; break;
+                case "Label": features.Add(new JsonObject { ["Name"] = "y", ["Role"] = "Numeric" }); break;
+                case "Levels": features[1]!["Levels"] = new JsonArray("blue", "red"); features[1]!["Reference"] = "blue"; break;
+                case "DuplicateLevel": features[1]!["Levels"]!.AsArray().Add("red"); break;
+                case "Classes3": plan["Classes"]!.AsArray().Add("2"); break;
+                case "LongName": features[0]!["Name"] = new string('x', 100_000); break;
+                case "Absent": features.RemoveAt(0); break;
             }
             return plan.ToJsonString();
         });
         Assert.Equal(1, run.Exit);
-        Assert.Contains(expected, run.Err);
+        Assert.True(run.Err.Contains(expected, StringComparison.Ordinal), run.Err);
         Assert.Contains("retrain with 'logreg train'", run.Err);
+        Assert.True(run.Err.Length < 1000, "a stranger's long name is not echoed whole");
         Assert.DoesNotContain("internal error", run.Err);
         Assert.Single(run.Err.Trim().Split('\n'));
     }
