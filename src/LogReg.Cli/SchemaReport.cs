@@ -16,7 +16,7 @@ internal static class SchemaReport
             string role = c.Role == ColumnRole.Undecided ? "?" : c.Role.ToString().ToLowerInvariant();
             string why = c.Role == ColumnRole.Undecided ? "needs a role (below)" : c.Why;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {c.Name.PadRight(width)}{role,-13}{(c.Numbers ? "number" : "text"),-8}{c.DistinctText,9}{c.Missing,9}  {why}"));
+                $"  {c.Name.PadRight(width)}{role,-13}{(c.Numbers ? "number" : "text"),-8}{c.DistinctText,9} {c.Missing,8}  {why}"));
         }
         foreach (var c in schema.Columns.Where(c => c.Role == ColumnRole.Numeric))
         {

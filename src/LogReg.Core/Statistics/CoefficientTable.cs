@@ -12,17 +12,21 @@ internal static class CoefficientTable
     /// <summary>Appends the header (its first cell <paramref name="title"/>, e.g. "class = b"), a thin rule and one line per coefficient.</summary>
     public static void Append(StringBuilder sb, string title, IEnumerable<CoefficientStatistics> rows)
     {
-        sb.AppendLine($"{title,-24}{"coef",10} {"std err",10} {"z",9} {"P>|z|",9} {"[0.025",10} {"0.975]",10}");
-        sb.AppendLine(new string('-', 78));
-        foreach (var c in rows)
+        // Names are never cut (two long names that differ at the end must stay two): the first column is as wide as
+        // the longest, at least statsmodels' 24, and every figure has a space before it however wide it is.
+        var list = rows.ToList();
+        int width = Math.Max(24, list.Select(c => c.Name.Length + 1).DefaultIfEmpty(0).Max());
+        sb.AppendLine(title.PadRight(width) + $"{"coef",10} {"std err",10} {"z",9} {"P>|z|",9} {"[0.025",10} {"0.975]",10}");
+        sb.AppendLine(new string('-', width + 54));
+        foreach (var c in list)
         {
-            string name = c.Name.Length > 23 ? c.Name[..23] : c.Name;
+            string name = c.Name.PadRight(width);
             if (c.Aliased)
             {
-                sb.AppendLine($"{name,-24}{"NA",10} {"(aliased)",10}");
+                sb.AppendLine($"{name}{"NA",10} {"(aliased)",10}");
                 continue;
             }
-            sb.AppendLine($"{name,-24}{F(c.Estimate, "F4"),10} {F(c.StandardError, "F3"),10} {F(c.Z, "F3"),9} {F(c.PValue, "F3"),9} {F(c.ConfidenceLow, "F3"),10} {F(c.ConfidenceHigh, "F3"),10}");
+            sb.AppendLine($"{name}{F(c.Estimate, "F4"),10} {F(c.StandardError, "F3"),10} {F(c.Z, "F3"),9} {F(c.PValue, "F3"),9} {F(c.ConfidenceLow, "F3"),10} {F(c.ConfidenceHigh, "F3"),10}");
         }
     }
 

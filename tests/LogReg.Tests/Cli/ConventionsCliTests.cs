@@ -184,6 +184,24 @@ public sealed class ConventionsCliTests : CliRun
         Assert.Contains("has a header but no data rows; nothing to predict", header.Err);
     }
 
+    [Fact]
+    public void StatsPrintsLongNamesWholeAndWideFiguresApart()
+    {
+        var random = new Random(4);
+        string data = Write("long.csv", "customer_lifetime_value_2023,customer_lifetime_value_2024,y\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i =>
+        {
+            double a = random.NextDouble() * 1e-3, b = random.NextDouble();
+            return FormattableString.Invariant($"{a:R},{b:R},{(random.NextDouble() < 1 / (1 + Math.Exp(-(4000 * a - 2 + b))) ? 1 : 0)}");
+        })));
+        var run = Run("stats", "--data", data, "--label", "y");
+        Assert.True(run.Exit == 0, run.Err);
+        var rows = run.Out.Split('\n').Where(l => l.StartsWith("customer_lifetime_value_", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("customer_lifetime_value_2023 ", rows[0]);
+        Assert.StartsWith("customer_lifetime_value_2024 ", rows[1]);
+        Assert.All(rows, r => Assert.Equal(7, r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)); // name and six figures, apart
+    }
+
     private sealed class Row
     {
         [Microsoft.ML.Data.VectorType(2)]
