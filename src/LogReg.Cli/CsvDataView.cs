@@ -56,8 +56,7 @@ internal sealed class CsvDataView : IDataView
     }
 
     /// <summary>A Boolean label column.</summary>
-    public static Column BinaryLabel(string name, IReadOnlyList<double> labels) =>
-        new(name, BooleanDataViewType.Instance, labels.Select(y => y == 1.0).ToArray());
+    public static Column BinaryLabel(string name, bool[] labels) => new(name, BooleanDataViewType.Instance, labels);
 
     /// <summary>A key-typed label: class k (0-based) is key k + 1, the class names its key values (as MapValueToKey makes them).</summary>
     public static Column KeyLabel(string name, IReadOnlyList<int> classes, IReadOnlyList<string> classNames)

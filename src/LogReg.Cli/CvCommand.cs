@@ -48,7 +48,7 @@ internal static class CvCommand
         int seed = a.Get(CliOptions.Seed) ?? Random.Shared.Next();
         int smaller = prepared.IsMulticlass
             ? prepared.ClassOfRow.GroupBy(c => c).Min(g => g.Count())
-            : Math.Min(prepared.BinaryLabels.Count(y => y == 1), prepared.BinaryLabels.Count(y => y != 1));
+            : Math.Min(prepared.BinaryLabels.Count(y => y), prepared.BinaryLabels.Count(y => !y));
         if (foldColumn is null && smaller < Math.Max(folds, 8))
         {
             output.WriteLine($"warning: the smallest class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +

@@ -19,7 +19,7 @@ internal static class PlanFeaturizer
     public static TrainingSet ToTrainingSet(PreparedTable prepared)
     {
         var (features, names) = Features(prepared);
-        return new TrainingSet(features, prepared.BinaryLabels, Weights(prepared), names);
+        return new TrainingSet(features, prepared.BinaryLabels.Select(y => y ? 1.0 : 0.0).ToArray(), Weights(prepared), names);
     }
 
     /// <summary>The multiclass training set of the used rows.</summary>
@@ -115,7 +115,7 @@ internal static class PlanFeaturizer
     }
 
     // A categorical column: a 1 in the slot of each row's level when that level is coded (not the reference).
-    private static void Levels(CsvTable table, int j, int[] rows, List<string> coded, ISlotSink sink, int start)
+    private static void Levels(CsvTable table, int j, RowSet rows, List<string> coded, ISlotSink sink, int start)
     {
         var slot = coded.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (int r = 0; r < rows.Length; r++)
@@ -129,7 +129,7 @@ internal static class PlanFeaturizer
 
     // A numeric column in the used rows at slot `slot` (a blank: the mean of the filled ones with --missing mean, else
     // NaN), and its 0/1 blanks at slot `indicator` (when ≥ 0).
-    private static void Numbers(CsvTable table, int j, int[] rows, MissingPolicy missing, ISlotSink sink, int slot, int indicator)
+    private static void Numbers(CsvTable table, int j, RowSet rows, MissingPolicy missing, ISlotSink sink, int slot, int indicator)
     {
         table.RequireNumbers(j);
         var column = table.Column(j);

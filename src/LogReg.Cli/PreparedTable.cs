@@ -10,7 +10,7 @@ namespace LogReg.Cli;
 /// </summary>
 internal sealed class PreparedTable
 {
-    private PreparedTable(TableSchema schema, int[] rows)
+    private PreparedTable(TableSchema schema, RowSet rows)
     {
         Schema = schema;
         Rows = rows;
@@ -19,7 +19,7 @@ internal sealed class PreparedTable
     public TableSchema Schema { get; }
 
     /// <summary>Indices (into the table's rows) of the rows used, in file order.</summary>
-    public int[] Rows { get; private set; }
+    public RowSet Rows { get; private set; }
 
     /// <summary>Rows left out by --missing skip.</summary>
     public int Skipped => Schema.Table.RowCount - Rows.Length;
@@ -30,7 +30,7 @@ internal sealed class PreparedTable
     public bool IsMulticlass => Classes.Length > 2;
 
     /// <summary>0/1 per used row (binary labels).</summary>
-    public double[] BinaryLabels { get; private set; } = Array.Empty<double>();
+    public bool[] BinaryLabels { get; private set; } = Array.Empty<bool>();
 
     /// <summary>Class index per used row (multiclass labels).</summary>
     public int[] ClassOfRow { get; private set; } = Array.Empty<int>();
@@ -74,7 +74,7 @@ internal sealed class PreparedTable
         {
             throw new CliException($"'{table.Path}': every row has a missing label or feature, so --missing skip leaves no rows.");
         }
-        var prepared = new PreparedTable(schema, rows.ToArray());
+        var prepared = new PreparedTable(schema, rows.Count == table.RowCount ? RowSet.All(rows.Count) : RowSet.Of(rows.ToArray()));
         // The label's trimmed cell per used row, only while the labels are coded (a long file's rows of references).
         prepared.CodeLabels(rows.Select(r => table.Cell(r, labelIndex)).ToArray());
         prepared.Plan = prepared.MakePlan();
@@ -119,13 +119,14 @@ internal sealed class PreparedTable
             ClassOfRow = labelCells.Select(v => index[v]).ToArray();
             return;
         }
-        BinaryLabels = LogReg.Cli.BinaryLabels.Read(labelCells, o.Label, o.Positive, out string? choice);
+        var coded = LogReg.Cli.BinaryLabels.Read(labelCells, o.Label, o.Positive, out string? choice);
         LabelChoice = choice;
-        if (BinaryLabels.All(y => y == BinaryLabels[0]))
+        if (coded.All(y => y == coded[0]))
         {
-            throw new CliException($"label column '{o.Label}' holds a single class ({(BinaryLabels[0] == 1 ? "the positive" : "the negative")} class in every row used); binary classification needs rows of both classes.");
+            throw new CliException($"label column '{o.Label}' holds a single class ({(coded[0] == 1 ? "the positive" : "the negative")} class in every row used); binary classification needs rows of both classes.");
         }
-        var (positive, negative) = LogReg.Cli.BinaryLabels.Names(labelCells, BinaryLabels);
+        var (positive, negative) = LogReg.Cli.BinaryLabels.Names(labelCells, coded);
+        BinaryLabels = coded.Select(y => y == 1.0).ToArray(); // a byte per row kept for the run, not eight
         Classes = new[] { negative, positive };
     }
 
@@ -193,7 +194,7 @@ internal sealed class PreparedTable
     {
         var table = Schema.Table;
         T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
-        var rows = Picked(Rows);
+        IReadOnlyList<int> rows = positions is null ? Rows : positions.Select(p => Rows[p]).ToArray();
         var columns = new List<CsvDataView.Column>
         {
             IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, Picked(ClassOfRow), Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, Picked(BinaryLabels)),
@@ -204,6 +205,6 @@ internal sealed class PreparedTable
         }
         columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
         columns.AddRange((textColumns ?? []).Select(name => CsvDataView.Feature(table, rows, name, numeric: false)));
-        return CsvDataView.Of(columns, rows.Length);
+        return CsvDataView.Of(columns, rows.Count);
     }
 }

@@ -18,7 +18,7 @@ internal static class TrainingMetrics
     public static BinaryMetrics Binary(PreparedTable prepared, Core.Training.LogisticModel model)
     {
         var margins = PlanFeaturizer.Margins(prepared, model.Weights.ToArray(), model.Bias);
-        return BinaryMetrics.Compute(new Mapped<double, bool>(prepared.BinaryLabels, y => y == 1.0), margins, new Mapped<double, double>(margins, m => 1 / (1 + Math.Exp(-m))));
+        return BinaryMetrics.Compute(prepared.BinaryLabels, margins, new Mapped<double, double>(margins, m => 1 / (1 + Math.Exp(-m))));
     }
 
     public static BinaryMetrics Binary(IDataView scored, string label)
