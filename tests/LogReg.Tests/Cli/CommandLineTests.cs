@@ -7,13 +7,6 @@ namespace LogReg.Tests.Cli;
 
 public sealed class CommandLineTests : CliRun
 {
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(Folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void TrainWritesTheDocumentedJsonWithRawColumnWeights()
     {

@@ -14,13 +14,6 @@ public sealed class ConventionsCliTests : CliRun
 {
     private static string Conventions(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", "conventions", file);
 
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(Folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
 
     private (double[] Estimates, string[] Names, string Out) Stats(string data, params string[] extra)

@@ -84,12 +84,6 @@ public sealed class CsvTableTests : CliRun
     [Fact]
     public void AnOutsidersSecondRoundOfFilesIsReadOrRefusedByName()
     {
-        string Write(string name, string text)
-        {
-            string path = Path.Combine(Folder, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
         string model = Path.Combine(Folder, "m.zip");
         // A quote never closed in the last column swallowed the rest of the file into a class name.
         var unclosed = Run("train", "--data", Write("uq.csv", "x,c,y\n1,a,0\n2,b,1\n3,a,\"0\n4,b,1\n5,a,1\n6,b,0\n"), "--label", "y", "--model", model);

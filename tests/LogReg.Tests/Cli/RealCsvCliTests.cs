@@ -18,13 +18,6 @@ public sealed class RealCsvCliTests : CliRun
 
     private static readonly string[] Roles = { "--label", "Churned", "--text", "Notes", "--id", "CustomerId" };
 
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(Folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static string[] Args(params string[] args) => args;
 
     // The schema line of a column: name, role, type, distinct, missing, why.

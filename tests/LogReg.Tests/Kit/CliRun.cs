@@ -11,6 +11,14 @@ public abstract class CliRun : IDisposable
     /// <summary>The bundled Spector CSV.</summary>
     protected static string Spector => Path.Combine(AppContext.BaseDirectory, "Reference", "spector.csv");
 
+    /// <summary>Writes <paramref name="text"/> to the file <paramref name="name"/> in <see cref="Folder"/> and returns its path.</summary>
+    protected string Write(string name, string text)
+    {
+        string path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     /// <summary>Exit code, standard output and standard error of one command.</summary>
     protected static (int Exit, string Out, string Err) Run(params string[] args)
     {
