@@ -51,17 +51,14 @@ internal sealed class CsvColumn
     /// <summary>The trimmed text of the cell at <see cref="FirstNonNumber"/>.</summary>
     public string FirstNonNumberText { get; private set; } = "";
 
-    /// <summary>True when the column keeps its cells' text (else only their numbers).</summary>
-    public bool KeepsText => _codes is not null;
-
     /// <summary>Distinct filled cells: by value for a column of numbers ("1" and "1.0" are one), by text otherwise.</summary>
-    public int Distinct => _distinct ??= _numbers is null ? _levels.Count : DistinctNumbers(new HashSet<float>());
+    public int Distinct => DistinctWith([]);
 
     /// <summary>
     /// <see cref="Distinct"/>, counted with <paramref name="scratch"/> (cleared first): one set reused across a file's
     /// columns, where a set per column of a long file left megabytes of garbage each for the collector.
     /// </summary>
-    public int DistinctWith(HashSet<float> scratch) => _distinct ??= _numbers is null ? _levels.Count : DistinctNumbers(scratch);
+    public int DistinctWith(HashSet<float> scratch) => DistinctUpTo(scratch, int.MaxValue, out _);
 
     /// <summary>
     /// Distinct values up to <paramref name="cap"/>: a column of numbers stops counting past it (a continuous column is
@@ -71,9 +68,13 @@ internal sealed class CsvColumn
     public int DistinctUpTo(HashSet<float> scratch, int cap, out bool capped)
     {
         capped = false;
-        if (_distinct is { } known || _numbers is null)
+        if (_distinct is { } known)
         {
-            return Distinct;
+            return known;
+        }
+        if (_numbers is null)
+        {
+            return (_distinct = _levels.Count).Value;
         }
         scratch.Clear();
         for (int r = 0; r < Count; r++)
@@ -196,21 +197,4 @@ internal sealed class CsvColumn
 
     /// <summary>The column's distinct filled values (a column kept as text), in order of first appearance.</summary>
     public IReadOnlyList<string> Levels => _levels;
-
-    /// <summary>Each row's index into <see cref="Levels"/> (−1 when missing), for a column kept as text.</summary>
-    public int Code(int row) => _codes![row];
-
-    private int DistinctNumbers(HashSet<float> seen)
-    {
-        seen.Clear();
-        for (int r = 0; r < Count; r++)
-        {
-            float v = _numbers![r];
-            if (!float.IsNaN(v))
-            {
-                seen.Add(v);
-            }
-        }
-        return seen.Count;
-    }
 }

@@ -75,6 +75,7 @@ internal sealed class CsvTable
         CsvColumn[] columns = Array.Empty<CsvColumn>();
         RowBatches? batches = null;
         var lines = new LineNumbers();
+        CsvColumn[] Columns(string[] names) => names.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
         int rows = 0;
         try
         {
@@ -93,18 +94,18 @@ internal sealed class CsvTable
             if (header is null)
             {
                 header = ReadHeader(row, path);
-                columns = header.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
+                columns = Columns(header);
                 continue;
             }
             if (rows == 0 && row.ColCount == header.Length + 1)
             {
                 // R's write.table (row.names = TRUE) writes the row names under no header cell, as read.table reads them.
                 header = [RowNames, .. header];
-                columns = header.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
+                columns = Columns(header);
             }
             if (row.ColCount != header.Length)
             {
-                throw new CliException(Unclosed(row, path) ?? $"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
+                throw new CliException($"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
                     (header.Length == 1 && row.ColCount == 1 ? "." : $" (cells split on {CsvFormat.Name(format.Delimiter)}; --delimiter to choose another)."));
             }
             batches ??= new RowBatches(columns);
@@ -144,13 +145,6 @@ internal sealed class CsvTable
         File.Exists(path) ? path : throw new CliException(Directory.Exists(path)
             ? $"data file '{path}' is a folder; expected a CSV file."
             : $"data file '{path}' does not exist.");
-
-    // A row that swallowed the rest of the file into one quoted cell.
-    private static string? Unclosed(SepReader.Row row, string path) =>
-        row.Span.Contains('"') && row.LineNumberToExcl - row.LineNumberFrom > 1 && row[row.ColCount - 1].Span.Contains('\n')
-            ? $"'{path}' row {row.LineNumberFrom}: a quoted cell runs from line {row.LineNumberFrom} to line {row.LineNumberToExcl - 1} and the row then has " +
-              $"{row.ColCount} cells, so a quote is probably not closed (a quote inside a cell is written twice: \"\")."
-            : null;
 
     private static string[] ReadHeader(SepReader.Row row, string path)
     {

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace LogReg.Cli;
 
@@ -25,11 +24,6 @@ internal static class ModelKind
         }
     }
 
-    private static ITransformer? Last(ITransformer model) => model switch
-    {
-        TransformerChain<ITransformer> chain => chain.LastTransformer is { } inner ? Last(inner) ?? inner : null,
-        _ when model.GetType().IsGenericType && model.GetType().GetGenericTypeDefinition() == typeof(TransformerChain<>) =>
-            ((IEnumerable<ITransformer>)model).LastOrDefault() is { } inner ? Last(inner) ?? inner : null,
-        _ => model,
-    };
+    private static ITransformer? Last(ITransformer model) =>
+        model is IEnumerable<ITransformer> chain ? chain.LastOrDefault() is { } inner ? Last(inner) : null : model;
 }

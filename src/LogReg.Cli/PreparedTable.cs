@@ -51,14 +51,14 @@ internal sealed class PreparedTable
         // A missing number, or a missing-value token (NA) in a category, is left out under skip (as R's na.omit) and
         // refused under error; under mean a category's NA is the level (blank). A blank category is a level, as in R.
         bool mean = o.Missing == MissingPolicy.Mean; // only the label can leave a row out
-        var numeric = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Numeric).Select(c => table.Column(c.Index)).ToArray();
-        var categorical = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Categorical).Select(c => table.Column(c.Index)).ToArray();
+        int[] numeric = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Numeric).Select(c => c.Index).ToArray();
+        int[] categorical = mean ? [] : schema.Features.Where(c => c.Role == ColumnRole.Categorical).Select(c => c.Index).ToArray();
         int labelIndex = schema.Label.Index;
         var rows = new List<int>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
             bool labelBlank = table.IsMissing(r, labelIndex);
-            int blankFeature = FirstMissing(numeric, categorical, r, schema);
+            int blankFeature = FirstMissing(table, r, numeric, tokensOnly: false) is var n and >= 0 ? n : FirstMissing(table, r, categorical, tokensOnly: true);
             if (!labelBlank && blankFeature < 0)
             {
                 rows.Add(r);
@@ -81,21 +81,14 @@ internal sealed class PreparedTable
         return prepared;
     }
 
-    // The file position of the first feature column missing in row r (a number, or a category's missing-value token), or −1.
-    private static int FirstMissing(CsvColumn[] numeric, CsvColumn[] categorical, int r, TableSchema schema)
+    // The first of the columns whose cell in the row is missing (or, with tokensOnly, a missing-value token), or −1.
+    private static int FirstMissing(CsvTable table, int row, int[] columns, bool tokensOnly)
     {
-        for (int k = 0; k < numeric.Length; k++)
+        foreach (int j in columns)
         {
-            if (numeric[k].IsMissing(r))
+            if (tokensOnly ? table.IsMissingToken(row, j) : table.IsMissing(row, j))
             {
-                return schema.Features.Where(c => c.Role == ColumnRole.Numeric).ElementAt(k).Index;
-            }
-        }
-        for (int k = 0; k < categorical.Length; k++)
-        {
-            if (categorical[k].IsMissingToken(r))
-            {
-                return schema.Features.Where(c => c.Role == ColumnRole.Categorical).ElementAt(k).Index;
+                return j;
             }
         }
         return -1;
@@ -111,10 +104,7 @@ internal sealed class PreparedTable
             {
                 throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
             }
-            bool numbers = distinct.All(v => CsvCells.TryNumber(v, out _));
-            Classes = numbers
-                ? distinct.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
-                : distinct.Order(NaturalOrder.Instance).ToArray();
+            Classes = distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
             ClassOfRow = labelCells.Select(v => index[v]).ToArray();
             return;
