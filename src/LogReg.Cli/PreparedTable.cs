@@ -42,11 +42,7 @@ internal sealed class PreparedTable
 
     public static PreparedTable Prepare(TableSchema schema)
     {
-        var table = schema.Table;
-        if (table.RowCount == 0)
-        {
-            throw new CliException($"'{table.Path}' has a header but no data rows.");
-        }
+        var table = schema.Table; // never empty: TableSchema.Infer refuses a header-only file
         var o = schema.Options;
         // A missing number, or a missing-value token (NA) in a category, is left out under skip (as R's na.omit) and
         // refused under error; under mean a category's NA is the level (blank). A blank category is a level, as in R.

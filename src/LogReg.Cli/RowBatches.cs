@@ -12,6 +12,7 @@ internal sealed class RowBatches : IDisposable
     private const int RowsPerBatch = 2048;
     private readonly BlockingCollection<Batch> _full = new(boundedCapacity: 4);
     private readonly BlockingCollection<Batch> _free = new();
+    private readonly CancellationTokenSource _failed = new();
     private readonly Task _consumer;
     private Batch _current;
 
@@ -24,10 +25,18 @@ internal sealed class RowBatches : IDisposable
         _current = _free.Take();
         _consumer = Task.Factory.StartNew(() =>
         {
-            foreach (var batch in _full.GetConsumingEnumerable())
+            try
             {
-                batch.StoreInto(columns);
-                _free.Add(batch);
+                foreach (var batch in _full.GetConsumingEnumerable())
+                {
+                    batch.StoreInto(columns);
+                    _free.Add(batch);
+                }
+            }
+            catch
+            {
+                _failed.Cancel(); // the reader may be waiting for room or a free batch: it must not wait forever
+                throw;
             }
         }, TaskCreationOptions.LongRunning);
     }
@@ -55,12 +64,16 @@ internal sealed class RowBatches : IDisposable
 
     private void Hand()
     {
-        if (_consumer.IsFaulted)
+        try
         {
-            _consumer.GetAwaiter().GetResult();
+            _full.Add(_current, _failed.Token);
+            _current = _free.Take(_failed.Token);
         }
-        _full.Add(_current);
-        _current = _free.Take();
+        catch (OperationCanceledException)
+        {
+            _consumer.GetAwaiter().GetResult(); // rethrows what the consumer threw
+            throw;
+        }
     }
 
     public void Dispose()
@@ -76,6 +89,7 @@ internal sealed class RowBatches : IDisposable
         }
         _full.Dispose();
         _free.Dispose();
+        _failed.Dispose();
     }
 
     private sealed class Batch(int width)
