@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace LogReg.Core.Numerics;
 
 /// <summary>The softmax, computed stably (the largest score is subtracted before exponentiating).</summary>
@@ -38,4 +42,101 @@ internal static class Softmax
         }
         return max + Math.Log(sum);
     }
+
+    /// <summary>
+    /// The cross-entropy half of a pass over a block of rows whose scores are row-major and padded (stride a multiple of 4,
+    /// the first K lanes used): returns Σᵣ sᵣ·(logsumexp(zᵣ) − z_{r,yᵣ}) and writes cᵣₖ = sᵣ·(softmax(zᵣ)ₖ − [k = yᵣ]) for
+    /// k &lt; K, 0 in the padding. Vectorised over classes for the exponentials and over rows for the logarithms
+    /// (<see cref="VectorMath"/>).
+    /// </summary>
+    /// <param name="z">Scores, row r at r·stride.</param>
+    /// <param name="c">Coefficients, the same layout (written).</param>
+    /// <param name="count">Rows in the block (at most <see cref="MaximumBlockRows"/>).</param>
+    /// <param name="stride">Doubles per row, a multiple of 4.</param>
+    /// <param name="classes">K ≤ stride.</param>
+    /// <param name="labels">The block's class indices.</param>
+    /// <param name="weights">The block's example weights, or empty for weight 1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double CrossEntropyBlock(Span<double> z, Span<double> c, int count, int stride, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<double> weights)
+    {
+        if (count > MaximumBlockRows || stride % 4 != 0 || classes > stride || z.Length < count * stride || c.Length < count * stride || labels.Length < count)
+        {
+            throw new ArgumentException($"A cross-entropy block has at most {MaximumBlockRows} rows, each with its padded scores and its label.");
+        }
+        Span<double> maxima = stackalloc double[MaximumBlockRows];
+        Span<double> sums = stackalloc double[MaximumBlockRows];
+        Span<double> logs = stackalloc double[MaximumBlockRows];
+        ref double z0 = ref MemoryMarshal.GetReference(z);
+        ref double c0 = ref MemoryMarshal.GetReference(c);
+        // Padding lanes (in the last vector of a row) are masked, never written one by one: a scalar store read back by a
+        // vector load stalls store forwarding. They take e⁰ and are cleared after: e^(−∞) would run through subnormal
+        // products, a microcode assist per lane.
+        int last = stride - 4;
+        var padding = Vector256.GreaterThanOrEqual(Vector256.Create((double)last) + Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)classes));
+        var negativeInfinity = Vector256.Create(double.NegativeInfinity);
+        // The exponentials of the whole block in one loop of independent vectors (their polynomials overlap in the core).
+        for (int r = 0; r < count; r++)
+        {
+            ref double zr = ref Unsafe.Add(ref z0, r * stride);
+            ref double cr = ref Unsafe.Add(ref c0, r * stride);
+            var max = Vector256.ConditionalSelect(padding, negativeInfinity, Vector256.LoadUnsafe(ref zr, (nuint)last));
+            for (int k = 0; k < last; k += 4)
+            {
+                max = Vector256.Max(max, Vector256.LoadUnsafe(ref zr, (nuint)k));
+            }
+            var half = Vector128.Max(max.GetLower(), max.GetUpper());
+            double m = Math.Max(half.ToScalar(), half.GetElement(1));
+            var shift = Vector256.Create(m);
+            for (int k = 0; k < last; k += 4)
+            {
+                (Vector256.LoadUnsafe(ref zr, (nuint)k) - shift).StoreUnsafe(ref cr, (nuint)k);
+            }
+            Vector256.ConditionalSelect(padding, Vector256<double>.Zero, Vector256.LoadUnsafe(ref zr, (nuint)last) - shift).StoreUnsafe(ref cr, (nuint)last);
+            maxima[r] = m;
+        }
+        VectorMath.ExpNonPositive(c.Slice(0, count * stride), c.Slice(0, count * stride));
+        for (int r = 0; r < count; r++)
+        {
+            ref double cr = ref Unsafe.Add(ref c0, r * stride);
+            var sum = Vector256.ConditionalSelect(padding, Vector256<double>.Zero, Vector256.LoadUnsafe(ref cr, (nuint)last));
+            sum.StoreUnsafe(ref cr, (nuint)last);
+            for (int k = 0; k < last; k += 4)
+            {
+                sum += Vector256.LoadUnsafe(ref cr, (nuint)k);
+            }
+            var pair = sum.GetLower() + sum.GetUpper();
+            sums[r] = pair.ToScalar() + pair.GetElement(1);
+        }
+        VectorMath.LogAtLeastOne(sums.Slice(0, count), logs);
+        // Neumaier's compensated sum: near an optimum the line search compares values that differ in their last bits.
+        double value = 0, compensation = 0;
+        for (int r = 0; r < count; r++)
+        {
+            double weight = weights.IsEmpty ? 1.0 : weights[r];
+            ref double cr = ref Unsafe.Add(ref c0, r * stride);
+            int y = labels[r];
+            if ((uint)y >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), y, $"A label is a class index below {classes}.");
+            }
+            if (weight != 0)
+            {
+                // (max − z_y) first: 0 exactly when y scores highest, so a well-fitted row's term keeps the bits of its small logarithm.
+                double term = weight * (maxima[r] - Unsafe.Add(ref z0, r * stride + y) + logs[r]);
+                double total = value + term;
+                compensation += Math.Abs(value) >= Math.Abs(term) ? value - total + term : term - total + value;
+                value = total;
+            }
+            var scale = Vector256.Create(weight / sums[r]);
+            for (int k = 0; k < stride; k += 4)
+            {
+                (Vector256.LoadUnsafe(ref cr, (nuint)k) * scale).StoreUnsafe(ref cr, (nuint)k);
+            }
+            Unsafe.Add(ref cr, y) -= weight;
+        }
+        return value + compensation;
+    }
+
+    /// <summary>Most rows <see cref="CrossEntropyBlock"/> takes at once.</summary>
+    public const int MaximumBlockRows = 64;
 }

@@ -141,6 +141,33 @@ internal static class VectorKernels
         }
     }
 
+    /// <summary>target[j] = x[j] widened to double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Widen(ReadOnlySpan<float> x, Span<double> target)
+    {
+        if (target.Length < x.Length)
+        {
+            throw new ArgumentException("The target span is shorter than the source.", nameof(target));
+        }
+        int n = x.Length;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref double tr = ref MemoryMarshal.GetReference(target);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref xr, (nuint)i), out var low, out var high);
+                low.StoreUnsafe(ref tr, (nuint)i);
+                high.StoreUnsafe(ref tr, (nuint)(i + Vector<double>.Count));
+            }
+        }
+        for (; i < n; i++)
+        {
+            target[i] = x[i];
+        }
+    }
+
     /// <summary>target[j] += alpha·x[j], all double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<double> x, double alpha, Span<double> target)

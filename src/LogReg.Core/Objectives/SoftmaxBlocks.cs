@@ -1,167 +1,151 @@
-using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Objectives;
 
 /// <summary>
-/// The two halves of every softmax pass over a block of rows, shared by the objective, its
-/// curvature and its diagonal. Parameters are laid out θ = (W₀, …, W_{K−1}, b₀, …, b_{K−1}), Wₖ the
-/// d weights of class k; per-row, per-class values are stored class-major, value[k·B + r] for row r
-/// of a block of at most B rows.
-/// <para>
-/// Dense rows run the matrix's block kernels once per class (each a SIMD dot over d). Sparse rows
-/// instead use a feature-major copy of the weights (Wᵀ, d × K, made at <see cref="Load"/>), so each
-/// stored value touches K contiguous weights, and gradients are accumulated feature-major and
-/// transposed once per evaluation (<see cref="AddToClassMajor"/>).
-/// </para>
+/// The two halves of every softmax pass over a block of rows, shared by the objective, its curvature and its
+/// diagonal. Parameters are laid out θ = (W₀, …, W_{K−1}, b₀, …, b_{K−1}), Wₖ the d weights of class k. The
+/// passes use the transposed layout: at <see cref="Load"/> the weights become Wᵀ (d × <see cref="Stride"/>, the K
+/// class weights of a feature side by side, padded with zeros to a multiple of 4), per-row values are row-major
+/// (value[r·Stride + k] in a <see cref="SoftmaxBlock"/>), and gradients are summed in that layout and put back into
+/// θ's once per evaluation (<see cref="AddToClassMajor"/>). All K scores of a row come from one sweep of its values
+/// (<see cref="SoftmaxKernels"/>): dense rows are widened to double once per block and multiplied in register
+/// tiles; a sparse stored value reads its feature's K weights as vectors.
 /// </summary>
 internal sealed class SoftmaxBlocks
 {
-    /// <summary>Rows per block: a block of dense rows stays in cache while each class reads it.</summary>
-    public const int BlockRows = 64;
+    // Doubles of a dense block in double (rows × d): the block stays in the core's cache for both halves.
+    private const int DenseBlockBudget = 16_384;
 
     private readonly DesignMatrix _x;
+    private readonly DenseMatrix? _dense;
     private readonly SparseMatrix? _sparse;
     private readonly int _classes;
     private readonly int _features;
-    private readonly double[] _point;
-    private readonly double[]? _transposed;
+    private readonly double[] _transposed;
+    private readonly double[] _total;
 
     public SoftmaxBlocks(DesignMatrix x, int classes)
     {
         _x = x;
+        _dense = x as DenseMatrix;
         _sparse = x as SparseMatrix;
         _classes = classes;
         _features = x.ColumnCount;
-        _point = new double[Dimension];
-        _transposed = _sparse is null ? null : new double[classes * _features];
+        Stride = SoftmaxKernels.StrideOf(classes);
+        _transposed = new double[PartialLength];
+        _total = new double[PartialLength];
+        Rows = _dense is null ? Softmax.MaximumBlockRows : Math.Clamp(DenseBlockBudget / Math.Max(1, _features) / 4 * 4, 4, Softmax.MaximumBlockRows);
     }
+
+    /// <summary>Doubles per row of a block's values: K rounded up to a multiple of 4.</summary>
+    public int Stride { get; }
+
+    /// <summary>Most rows in one block.</summary>
+    public int Rows { get; }
 
     /// <summary>K·(d + 1).</summary>
     public int Dimension => _classes * (_features + 1);
 
+    /// <summary>Length of a gradient partial in this layout: d rows of Wᵀ, then the padded biases.</summary>
+    public int PartialLength => (_features + 1) * Stride;
+
+    /// <summary>A block's buffers, one per chunk (each thread its own).</summary>
+    public SoftmaxBlock NewBlock() => new(Rows, Stride, _dense is null ? 0 : Rows * _features);
+
     /// <summary>Takes the point (W, b) or direction (V, c) the next passes use.</summary>
     public void Load(ReadOnlySpan<double> theta)
     {
-        theta.Slice(0, Dimension).CopyTo(_point);
-        if (_transposed is not null)
-        {
-            for (int k = 0; k < _classes; k++)
-            {
-                for (int j = 0; j < _features; j++)
-                {
-                    _transposed[j * _classes + k] = _point[k * _features + j];
-                }
-            }
-        }
-    }
-
-    /// <summary>z[k·B + r] = x_(start+r)·Wₖ + bₖ for the loaded (W, b).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Forward(int start, int count, Span<double> z)
-    {
         int K = _classes, d = _features;
-        var b = new ReadOnlySpan<double>(_point, K * d, K);
-        if (_sparse is null)
+        if (theta.Length < Dimension)
+        {
+            throw new ArgumentException($"Expected {Dimension} parameters; got {theta.Length}.", nameof(theta));
+        }
+        for (int j = 0; j < d; j++)
         {
             for (int k = 0; k < K; k++)
             {
-                _x.MultiplyRows(start, count, new ReadOnlySpan<double>(_point, k * d, d), b[k], z.Slice(k * BlockRows, count));
+                _transposed[j * Stride + k] = theta[k * d + j];
+            }
+        }
+        theta.Slice(K * d, K).CopyTo(_transposed.AsSpan(d * Stride));
+    }
+
+    /// <summary>block.Scores[r·Stride + k] = x_(start+r)·Wₖ + bₖ for the loaded (W, b); padding lanes get 0.</summary>
+    public void Forward(int start, int count, SoftmaxBlock block)
+    {
+        int d = _features;
+        var w = _transposed.AsSpan(0, d * Stride);
+        var b = _transposed.AsSpan(d * Stride, Stride);
+        block.Start = start;
+        block.Count = count;
+        if (_sparse is not null)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                SoftmaxKernels.MultiplySparseRow(_sparse.RowIndices(start + r), _sparse.RowValues(start + r), w, b, Stride, block.Scores.AsSpan(r * Stride, Stride));
             }
             return;
         }
-        Span<double> row = stackalloc double[K];
-        var w = _transposed!;
+        var x = block.Values.AsSpan(0, count * d);
         for (int r = 0; r < count; r++)
         {
-            b.CopyTo(row);
-            var indices = _sparse.RowIndices(start + r);
-            var values = _sparse.RowValues(start + r);
-            for (int t = 0; t < indices.Length; t++)
+            if (_dense is not null)
             {
-                double v = values[t];
-                var wj = new ReadOnlySpan<double>(w, indices[t] * K, K);
-                for (int k = 0; k < K; k++)
-                {
-                    row[k] += v * wj[k];
-                }
+                VectorKernels.Widen(_dense.Row(start + r), x.Slice(r * d, d));
             }
-            for (int k = 0; k < K; k++)
+            else
             {
-                z[k * BlockRows + r] = row[k];
+                _x.CopyRow(start + r, x.Slice(r * d, d));
             }
         }
+        SoftmaxKernels.MultiplyRows(x, d, count, w, b, Stride, block.Scores);
     }
 
     /// <summary>
-    /// partial(Wₖ) += Σᵣ coefficient[k·B + r]·x_(start+r), partial(bₖ) += Σᵣ coefficient[k·B + r], in
-    /// this kernel's layout (<see cref="AddToClassMajor"/> turns the sum of partials into θ's).
+    /// partial(Wₖ) += Σᵣ block.Coefficients[r·Stride + k]·x_r, partial(bₖ) += Σᵣ block.Coefficients[r·Stride + k], over the
+    /// rows of the block's last <see cref="Forward"/>, in this layout (<see cref="AddToClassMajor"/> turns partials into θ's).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Backward(int start, int count, ReadOnlySpan<double> coefficient, Span<double> partial)
+    public void Backward(SoftmaxBlock block, Span<double> partial)
     {
-        int K = _classes, d = _features;
-        for (int k = 0; k < K; k++)
+        int d = _features, count = block.Count;
+        var coefficients = block.Coefficients.AsSpan(0, count * Stride);
+        var biases = partial.Slice(d * Stride, Stride);
+        for (int r = 0; r < count; r++)
         {
-            double sum = 0;
-            foreach (double v in coefficient.Slice(k * BlockRows, count))
-            {
-                sum += v;
-            }
-            partial[K * d + k] += sum;
+            VectorKernels.AddScaled(coefficients.Slice(r * Stride, Stride), 1.0, biases);
         }
-        if (_sparse is null)
+        if (_sparse is not null)
         {
-            for (int k = 0; k < K; k++)
+            for (int r = 0; r < count; r++)
             {
-                _x.AddTransposeRows(start, count, coefficient.Slice(k * BlockRows, count), partial.Slice(k * d, d));
+                SoftmaxKernels.AddSparseRow(_sparse.RowIndices(block.Start + r), _sparse.RowValues(block.Start + r), coefficients.Slice(r * Stride, Stride), Stride, partial);
             }
             return;
         }
-        Span<double> row = stackalloc double[K];
-        for (int r = 0; r < count; r++)
-        {
-            for (int k = 0; k < K; k++)
-            {
-                row[k] = coefficient[k * BlockRows + r];
-            }
-            var indices = _sparse.RowIndices(start + r);
-            var values = _sparse.RowValues(start + r);
-            for (int t = 0; t < indices.Length; t++)
-            {
-                double v = values[t];
-                var gj = partial.Slice(indices[t] * K, K);
-                for (int k = 0; k < K; k++)
-                {
-                    gj[k] += v * row[k];
-                }
-            }
-        }
+        SoftmaxKernels.AddTransposeRows(block.Values, d, count, coefficients, Stride, partial.Slice(0, d * Stride));
     }
 
-    /// <summary>result (θ's layout) += the sum of per-chunk partials, added in chunk order.</summary>
+    /// <summary>result (θ's layout) = the sum of per-chunk partials, added in chunk order (one evaluation at a time).</summary>
     public void AddToClassMajor(double[][] partials, Span<double> result)
     {
         int K = _classes, d = _features;
-        result.Slice(0, Dimension).Clear();
+        Array.Clear(_total);
         foreach (var p in partials)
         {
-            if (_sparse is null)
-            {
-                Numerics.VectorKernels.AddScaled(p, 1.0, result);
-                continue;
-            }
-            for (int j = 0; j < d; j++)
-            {
-                for (int k = 0; k < K; k++)
-                {
-                    result[k * d + j] += p[j * K + k];
-                }
-            }
+            VectorKernels.AddScaled(p, 1.0, _total);
+        }
+        for (int j = 0; j < d; j++)
+        {
             for (int k = 0; k < K; k++)
             {
-                result[K * d + k] += p[K * d + k];
+                result[k * d + j] = _total[j * Stride + k];
             }
+        }
+        for (int k = 0; k < K; k++)
+        {
+            result[K * d + k] = _total[d * Stride + k];
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly int _classes;
     private readonly SoftmaxBlocks _blocks;
     private double[][]? _partials;
-    private double[][]? _scratch;
+    private SoftmaxBlock[]? _scratch;
     private Action<int>? _body;
 
     public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks)
@@ -43,11 +43,11 @@ internal sealed class SoftmaxCurvature : ICurvature
         if (_partials is null)
         {
             _partials = new double[_chunks.Count][];
-            _scratch = new double[_chunks.Count][];
+            _scratch = new SoftmaxBlock[_chunks.Count];
             for (int c = 0; c < _partials.Length; c++)
             {
-                _partials[c] = new double[Dimension];
-                _scratch[c] = new double[_classes * SoftmaxBlocks.BlockRows];
+                _partials[c] = new double[_blocks.PartialLength];
+                _scratch[c] = _blocks.NewBlock();
             }
             _body = MultiplyChunk;
         }
@@ -61,17 +61,18 @@ internal sealed class SoftmaxCurvature : ICurvature
 
     private void MultiplyChunk(int c)
     {
-        const int B = SoftmaxBlocks.BlockRows;
-        int K = _classes;
+        int K = _classes, stride = _blocks.Stride;
         var (start, end) = _chunks[c];
         var s = _data.ExampleWeights;
         var partial = _partials![c].AsSpan();
         partial.Clear();
-        var u = _scratch![c];
-        for (int blockStart = start; blockStart < end; blockStart += B)
+        var block = _scratch![c];
+        var u = block.Scores;
+        var coefficient = block.Coefficients;
+        for (int blockStart = start; blockStart < end; blockStart += _blocks.Rows)
         {
-            int count = Math.Min(B, end - blockStart);
-            _blocks.Forward(blockStart, count, u);
+            int count = Math.Min(_blocks.Rows, end - blockStart);
+            _blocks.Forward(blockStart, count, block);
             for (int r = 0; r < count; r++)
             {
                 int i = blockStart + r;
@@ -80,14 +81,15 @@ internal sealed class SoftmaxCurvature : ICurvature
                 double pu = 0;
                 for (int k = 0; k < K; k++)
                 {
-                    pu += p[k] * u[k * B + r];
+                    pu += p[k] * u[r * stride + k];
                 }
+                // The padding lanes of the coefficients stay 0 from allocation.
                 for (int k = 0; k < K; k++)
                 {
-                    u[k * B + r] = si * p[k] * (u[k * B + r] - pu);
+                    coefficient[r * stride + k] = si * p[k] * (u[r * stride + k] - pu);
                 }
             }
-            _blocks.Backward(blockStart, count, u, partial);
+            _blocks.Backward(block, partial);
         }
     }
 }

@@ -19,16 +19,15 @@ internal static class SoftmaxDiagonal
         var partials = new double[chunks.Count][];
         chunks.Run(c =>
         {
-            const int B = SoftmaxBlocks.BlockRows;
             var diagonal = partials[c] = new double[dimension];
-            var z = new double[K * B];
+            var block = blocks.NewBlock();
             var p = new double[K];
             var s = data.ExampleWeights;
             var (start, end) = chunks[c];
-            for (int blockStart = start; blockStart < end; blockStart += B)
+            for (int blockStart = start; blockStart < end; blockStart += blocks.Rows)
             {
-                int count = Math.Min(B, end - blockStart);
-                blocks.Forward(blockStart, count, z);
+                int count = Math.Min(blocks.Rows, end - blockStart);
+                blocks.Forward(blockStart, count, block);
                 for (int r = 0; r < count; r++)
                 {
                     int i = blockStart + r;
@@ -37,10 +36,7 @@ internal static class SoftmaxDiagonal
                     {
                         continue;
                     }
-                    for (int k = 0; k < K; k++)
-                    {
-                        p[k] = z[k * B + r];
-                    }
+                    block.Scores.AsSpan(r * blocks.Stride, K).CopyTo(p);
                     Softmax.InPlace(p);
                     for (int k = 0; k < K; k++)
                     {

@@ -28,8 +28,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     private readonly RowChunks _chunks;
     private readonly double[][] _partialGradients;
     private readonly double[] _partialValues;
-    private readonly double[][] _z;
-    private readonly double[][] _coefficients;
+    private readonly SoftmaxBlock[] _blockBuffers;
     private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _chunkBody;
     private bool _wantGradient;
@@ -47,12 +46,16 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Classes = data.ClassCount;
         FeatureCount = data.FeatureCount;
         Penalty = new ElasticNetPenalty(l2, l1, Classes * FeatureCount, nonNegative);
-        _chunks = new RowChunks(data.RowCount, threads, Classes * (FeatureCount + 1));
-        _partialGradients = NewBuffers(_chunks.Count, Dimension);
-        _partialValues = new double[_chunks.Count];
-        _z = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
-        _coefficients = NewBuffers(_chunks.Count, Classes * SoftmaxBlocks.BlockRows);
         _blocks = new SoftmaxBlocks(data.Features, Classes);
+        _chunks = new RowChunks(data.RowCount, threads, _blocks.PartialLength);
+        _partialGradients = new double[_chunks.Count][];
+        _blockBuffers = new SoftmaxBlock[_chunks.Count];
+        for (int c = 0; c < _chunks.Count; c++)
+        {
+            _partialGradients[c] = new double[_blocks.PartialLength];
+            _blockBuffers[c] = _blocks.NewBlock();
+        }
+        _partialValues = new double[_chunks.Count];
         _chunkBody = Chunk;
         var s = data.ExampleWeights;
         double total = s is null ? data.RowCount : s.Sum();
@@ -130,18 +133,15 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         _chunks.Run(c =>
         {
             var (start, end) = _chunks[c];
-            var z = new double[K * SoftmaxBlocks.BlockRows];
-            for (int blockStart = start; blockStart < end; blockStart += SoftmaxBlocks.BlockRows)
+            var block = blocks.NewBlock();
+            for (int blockStart = start; blockStart < end; blockStart += blocks.Rows)
             {
-                int count = Math.Min(SoftmaxBlocks.BlockRows, end - blockStart);
-                blocks.Forward(blockStart, count, z);
+                int count = Math.Min(blocks.Rows, end - blockStart);
+                blocks.Forward(blockStart, count, block);
                 for (int r = 0; r < count; r++)
                 {
                     var row = p.AsSpan((blockStart + r) * K, K);
-                    for (int k = 0; k < K; k++)
-                    {
-                        row[k] = z[k * SoftmaxBlocks.BlockRows + r];
-                    }
+                    block.Scores.AsSpan(r * blocks.Stride, K).CopyTo(row);
                     Softmax.InPlace(row);
                 }
             }
@@ -151,55 +151,33 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
 
     private void Chunk(int c)
     {
-        int K = Classes;
-        const int B = SoftmaxBlocks.BlockRows;
+        int K = Classes, stride = _blocks.Stride;
         var (start, end) = _chunks[c];
         var y = _data.Labels;
         var s = _data.ExampleWeights;
-        var z = _z[c].AsSpan();
-        var coefficient = _coefficients[c].AsSpan();
+        var block = _blockBuffers[c];
         var g = _partialGradients[c].AsSpan();
         bool wantGradient = _wantGradient;
         if (wantGradient)
         {
             g.Clear();
         }
-        double value = 0;
-        for (int blockStart = start; blockStart < end; blockStart += B)
+        double value = 0, compensation = 0;
+        for (int blockStart = start; blockStart < end; blockStart += _blocks.Rows)
         {
-            int count = Math.Min(B, end - blockStart);
-            _blocks.Forward(blockStart, count, z);
-            for (int r = 0; r < count; r++)
-            {
-                int i = blockStart + r;
-                double si = s is null ? 1.0 : s[i];
-                double max = double.NegativeInfinity;
-                for (int k = 0; k < K; k++)
-                {
-                    max = Math.Max(max, z[k * B + r]);
-                }
-                double sum = 0;
-                for (int k = 0; k < K; k++)
-                {
-                    double e = Math.Exp(z[k * B + r] - max);
-                    coefficient[k * B + r] = e;
-                    sum += e;
-                }
-                if (si != 0)
-                {
-                    value += si * (max + Math.Log(sum) - z[y[i] * B + r]);
-                }
-                for (int k = 0; k < K; k++)
-                {
-                    coefficient[k * B + r] = si * (coefficient[k * B + r] / sum - (k == y[i] ? 1.0 : 0.0));
-                }
-            }
+            int count = Math.Min(_blocks.Rows, end - blockStart);
+            _blocks.Forward(blockStart, count, block);
+            double blockValue = Softmax.CrossEntropyBlock(block.Scores, block.Coefficients, count, stride, K, y.AsSpan(blockStart, count),
+                s is null ? default : s.AsSpan(blockStart, count));
+            double total = value + blockValue;
+            compensation += Math.Abs(value) >= Math.Abs(blockValue) ? value - total + blockValue : blockValue - total + value;
+            value = total;
             if (wantGradient)
             {
-                _blocks.Backward(blockStart, count, coefficient, g);
+                _blocks.Backward(block, g);
             }
         }
-        _partialValues[c] = value;
+        _partialValues[c] = value + compensation;
     }
 
     private void Load(ReadOnlySpan<double> theta, bool gradient)
@@ -215,15 +193,5 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         {
             throw new ArgumentException($"Expected {Dimension} parameters (K = {Classes} classes × (d = {FeatureCount} weights + 1 bias)); got {length}.", name);
         }
-    }
-
-    private static double[][] NewBuffers(int count, int length)
-    {
-        var buffers = new double[count][];
-        for (int c = 0; c < count; c++)
-        {
-            buffers[c] = new double[length];
-        }
-        return buffers;
     }
 }

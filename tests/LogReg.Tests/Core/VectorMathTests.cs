@@ -3,7 +3,7 @@ using Xunit;
 
 namespace LogReg.Tests.Core;
 
-/// <summary>The vectorised exp and log1p of the BCE kernel against the scalar library functions.</summary>
+/// <summary>The vectorised exp, log1p and log of the BCE and softmax kernels against the scalar library functions.</summary>
 public class VectorMathTests
 {
     private static double Ulps(double expected, double actual) =>
@@ -45,6 +45,22 @@ public class VectorMathTests
         {
             double expected = StableMath.Log1P(t[i]);
             Assert.True(Ulps(expected, result[i]) <= 2, $"log1p({t[i]:R}) = {result[i]:R}, expected {expected:R}");
+        }
+    }
+
+    [Fact]
+    public void LogOfArgumentsFromOneIsWithinTwoUlpsOfMathLog()
+    {
+        var rng = new Random(9);
+        var x = Enumerable.Range(0, 20000).Select(i => i < 10000 ? 1 + rng.NextDouble() * 30 : 1 + Math.Exp(-rng.NextDouble() * 36))
+            .Concat(new[] { 1.0, 1 + 2.220446049250313e-16, 1.4142135623730951, 2.0, 3.9999999999999996, 4.0, 1e300, double.MaxValue })
+            .ToArray();
+        var result = new double[x.Length];
+        VectorMath.LogAtLeastOne(x, result);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = Math.Log(x[i]);
+            Assert.True(Ulps(expected, result[i]) <= 2 || Math.Abs(expected - result[i]) <= 2.3e-16, $"ln({x[i]:R}) = {result[i]:R}, expected {expected:R}");
         }
     }
 }

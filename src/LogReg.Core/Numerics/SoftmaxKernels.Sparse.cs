@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LogReg.Core.Numerics;
+
+// The sparse forms: one stored value touches its feature's K weights (a row of Wᵀ) with vector loads — a gather of
+// `stride` contiguous doubles per non-zero — in groups of up to four vectors held in registers across the row.
+internal static partial class SoftmaxKernels
+{
+    /// <summary>z[k] = bias[k] + Σₜ values[t]·wt[indices[t]·stride + k] for every k &lt; stride (t in order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplySparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z)
+    {
+        Check(indices.Length == values.Length && bias.Length >= stride && z.Length >= stride && stride % Width == 0);
+        ref double w0 = ref MemoryMarshal.GetReference(wt);
+        for (int k = 0; k < stride; k += 4 * Width)
+        {
+            int vectors = Math.Min(4, (stride - k) / Width);
+            var a0 = Vector256.Create(bias.Slice(k, Width));
+            var a1 = vectors > 1 ? Vector256.Create(bias.Slice(k + Width, Width)) : default;
+            var a2 = vectors > 2 ? Vector256.Create(bias.Slice(k + 2 * Width, Width)) : default;
+            var a3 = vectors > 3 ? Vector256.Create(bias.Slice(k + 3 * Width, Width)) : default;
+            for (int t = 0; t < indices.Length; t++)
+            {
+                int j = indices[t];
+                Check((uint)j < (uint)(wt.Length / stride));
+                ref double wj = ref Unsafe.Add(ref w0, j * stride + k);
+                var v = Vector256.Create((double)values[t]);
+                a0 = Fma(v, Vector256.LoadUnsafe(ref wj), a0);
+                if (vectors > 1)
+                {
+                    a1 = Fma(v, Vector256.LoadUnsafe(ref wj, Width), a1);
+                    if (vectors > 2)
+                    {
+                        a2 = Fma(v, Vector256.LoadUnsafe(ref wj, 2 * Width), a2);
+                        if (vectors > 3)
+                        {
+                            a3 = Fma(v, Vector256.LoadUnsafe(ref wj, 3 * Width), a3);
+                        }
+                    }
+                }
+            }
+            a0.CopyTo(z.Slice(k));
+            if (vectors > 1)
+            {
+                a1.CopyTo(z.Slice(k + Width));
+            }
+            if (vectors > 2)
+            {
+                a2.CopyTo(z.Slice(k + 2 * Width));
+            }
+            if (vectors > 3)
+            {
+                a3.CopyTo(z.Slice(k + 3 * Width));
+            }
+        }
+    }
+
+    /// <summary>g[indices[t]·stride + k] += values[t]·c[k] for every stored value t and k &lt; stride.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddSparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> c, int stride, Span<double> g)
+    {
+        Check(indices.Length == values.Length && c.Length >= stride && stride % Width == 0);
+        ref double g0 = ref MemoryMarshal.GetReference(g);
+        for (int k = 0; k < stride; k += 4 * Width)
+        {
+            int vectors = Math.Min(4, (stride - k) / Width);
+            var c0 = Vector256.Create(c.Slice(k, Width));
+            var c1 = vectors > 1 ? Vector256.Create(c.Slice(k + Width, Width)) : default;
+            var c2 = vectors > 2 ? Vector256.Create(c.Slice(k + 2 * Width, Width)) : default;
+            var c3 = vectors > 3 ? Vector256.Create(c.Slice(k + 3 * Width, Width)) : default;
+            for (int t = 0; t < indices.Length; t++)
+            {
+                int j = indices[t];
+                Check((uint)j < (uint)(g.Length / stride));
+                ref double gj = ref Unsafe.Add(ref g0, j * stride + k);
+                var v = Vector256.Create((double)values[t]);
+                Fma(v, c0, Vector256.LoadUnsafe(ref gj)).StoreUnsafe(ref gj);
+                if (vectors > 1)
+                {
+                    Fma(v, c1, Vector256.LoadUnsafe(ref gj, Width)).StoreUnsafe(ref gj, Width);
+                    if (vectors > 2)
+                    {
+                        Fma(v, c2, Vector256.LoadUnsafe(ref gj, 2 * Width)).StoreUnsafe(ref gj, 2 * Width);
+                        if (vectors > 3)
+                        {
+                            Fma(v, c3, Vector256.LoadUnsafe(ref gj, 3 * Width)).StoreUnsafe(ref gj, 3 * Width);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
