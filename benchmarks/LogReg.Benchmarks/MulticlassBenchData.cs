@@ -7,14 +7,20 @@ namespace LogReg.Benchmarks;
 
 /// <summary>
 /// Synthetic multiclass sets (labels drawn from a softmax of random class weights, so the classes
-/// overlap): dense Gaussian features, sparse Zipf-distributed binary features (text-like), and a
-/// small dense set. Every 5th row is a test row.
+/// overlap): dense Gaussian features (5 and 10 classes), sparse Zipf-distributed binary features, a text-like set of
+/// normalised word counts (<see cref="Text"/>), and a small dense set. Every 5th row is a test row.
 /// </summary>
 public sealed class MulticlassBenchData
 {
     public const string Dense = "mc-dense";
     public const string Sparse = "mc-sparse";
     public const string Small = "mc-small";
+    public const string Dense10 = "mc-dense10";
+    public const string Text = "mc-text";
+
+    /// <summary>The sets <see cref="MulticlassBenchmarks"/> runs: LOGREG_BENCH_MC_SETS (comma-separated names) or all.</summary>
+    public static IEnumerable<string> Selected =>
+        Environment.GetEnvironmentVariable("LOGREG_BENCH_MC_SETS") is { Length: > 0 } names ? names.Split(',') : [Dense, Dense10, Sparse, Text, Small];
 
     private MulticlassBenchData(string name, MulticlassTrainingSet train, MulticlassTrainingSet test)
     {
@@ -34,6 +40,8 @@ public sealed class MulticlassBenchData
         Dense => Generate(name, BenchData.Mode == "full" ? 100_000 : 25_000, 50, 5, sparse: false),
         Sparse => Generate(name, BenchData.Mode == "full" ? 50_000 : 12_500, 5_000, 10, sparse: true),
         Small => Generate(name, 1250, 20, 4, sparse: false),
+        Dense10 => Generate(name, BenchData.Mode == "full" ? 62_500 : 15_625, 50, 10, sparse: false),
+        Text => TextSet(name, BenchData.Mode == "full" ? 25_000 : 6_250, 20_000, 20),
         _ => throw new ArgumentException($"Unknown data set '{name}'."),
     };
 
@@ -142,6 +150,55 @@ public sealed class MulticlassBenchData
         var order = Enumerable.Range(0, n).ToArray();
         var test = order.Where(i => i % 5 == 0).ToArray();
         var train = order.Where(i => i % 5 != 0).ToArray();
+        return new MulticlassBenchData(name, Subset(x, labels, classes, train), Subset(x, labels, classes, test));
+    }
+
+    /// <summary>
+    /// Documents of 30–200 words drawn from a Zipf(1.05) vocabulary, 15% of them swapped for words of the document's class,
+    /// as word counts scaled to unit length (FeaturizeText's default normalisation); classes uniform.
+    /// </summary>
+    private static MulticlassBenchData TextSet(string name, int n, int d, int classes)
+    {
+        var rng = new Random(20261203);
+        var cumulative = new double[d];
+        double total = 0;
+        for (int j = 0; j < d; j++)
+        {
+            total += 1 / Math.Pow(j + 1, 1.05);
+            cumulative[j] = total;
+        }
+        var rowStart = new long[n + 1];
+        var indices = new List<int>();
+        var values = new List<float>();
+        var labels = new int[n];
+        var counts = new SortedDictionary<int, int>();
+        for (int i = 0; i < n; i++)
+        {
+            int c = rng.Next(classes);
+            labels[i] = c;
+            counts.Clear();
+            int length = 30 + rng.Next(171);
+            for (int t = 0; t < length; t++)
+            {
+                int j = Array.BinarySearch(cumulative, rng.NextDouble() * total);
+                j = j < 0 ? ~j : j;
+                if (rng.NextDouble() < 0.15)
+                {
+                    j = (j * 7 + c * 997 + 13) % d;
+                }
+                counts[j] = counts.GetValueOrDefault(j) + 1;
+            }
+            double norm = Math.Sqrt(counts.Values.Sum(v => (double)v * v));
+            foreach (var (j, count) in counts)
+            {
+                indices.Add(j);
+                values.Add((float)(count / norm));
+            }
+            rowStart[i + 1] = indices.Count;
+        }
+        var x = new SparseMatrix(n, d, rowStart, indices.ToArray(), values.ToArray());
+        var train = Enumerable.Range(0, n).Where(i => i % 5 != 0).ToArray();
+        var test = Enumerable.Range(0, n).Where(i => i % 5 == 0).ToArray();
         return new MulticlassBenchData(name, Subset(x, labels, classes, train), Subset(x, labels, classes, test));
     }
 

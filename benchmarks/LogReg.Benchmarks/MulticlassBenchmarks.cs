@@ -29,7 +29,9 @@ public class MulticlassBenchmarks
     private MulticlassPredictionTransformer<MaximumEntropyModelParameters>? _last;
     private string _method = "";
 
-    [Params(MulticlassBenchData.Dense, MulticlassBenchData.Sparse, MulticlassBenchData.Small)]
+    public static IEnumerable<string> Sets => MulticlassBenchData.Selected.Where(s => s != MulticlassBenchData.Text);
+
+    [ParamsSource(nameof(Sets))]
     public string Dataset { get; set; } = MulticlassBenchData.Dense;
 
     [GlobalSetup]

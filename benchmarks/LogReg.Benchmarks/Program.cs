@@ -56,6 +56,7 @@ var config = DefaultConfig.Instance
     .AddColumn(new QualityColumn("Gap to best", null))
     .AddColumn(new QualityColumn("Test AUC", r => r.TestAuc.ToString("F4", CultureInfo.InvariantCulture)))
     .AddColumn(new QualityColumn("Test log-loss", r => r.TestLogLoss.ToString("F4", CultureInfo.InvariantCulture)))
+    .AddColumn(new QualityColumn("Test accuracy", r => r.TestAccuracy.ToString("F4", CultureInfo.InvariantCulture)))
     .WithOptions(ConfigOptions.JoinSummary);
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(rest, config);

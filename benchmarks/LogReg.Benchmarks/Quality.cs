@@ -15,7 +15,7 @@ using Microsoft.ML.Trainers;
 namespace LogReg.Benchmarks;
 
 /// <summary>What a fitted model reached, measured the same way for every trainer.</summary>
-public sealed record QualityRecord(string Benchmark, string Method, string Dataset, double Objective, double TestAuc, double TestLogLoss);
+public sealed record QualityRecord(string Benchmark, string Method, string Dataset, double Objective, double TestAuc, double TestLogLoss, double TestAccuracy = double.NaN);
 
 /// <summary>
 /// One shared evaluator, in double: the objective F(w, b) = Σ BCE + ½‖w‖² (L2 = 1, the objective

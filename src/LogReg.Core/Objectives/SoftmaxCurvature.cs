@@ -16,19 +16,21 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly ElasticNetPenalty _penalty;
     private readonly RowChunks _chunks;
     private readonly int _classes;
+    private readonly SoftmaxPassBuffers _buffers;
     private readonly SoftmaxBlocks _blocks;
-    private double[][]? _partials;
-    private SoftmaxBlock[]? _scratch;
-    private Action<int>? _body;
+    private readonly Action<int> _body;
 
-    public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks)
+    // buffers: the objective's pass buffers (its passes and this curvature's never run at the same time).
+    public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks, SoftmaxPassBuffers buffers)
     {
         _data = data;
         _p = probabilities;
         _penalty = penalty;
         _chunks = chunks;
         _classes = data.ClassCount;
-        _blocks = new SoftmaxBlocks(data.Features, _classes);
+        _buffers = buffers;
+        _blocks = buffers.Blocks;
+        _body = MultiplyChunk;
     }
 
     public int Dimension => _classes * (_data.FeatureCount + 1);
@@ -39,34 +41,22 @@ internal sealed class SoftmaxCurvature : ICurvature
         {
             throw new ArgumentException($"Expected vectors of length {Dimension}.");
         }
-        // Buffers are made on the first product and reused: conjugate gradients calls this many times.
-        if (_partials is null)
-        {
-            _partials = new double[_chunks.Count][];
-            _scratch = new SoftmaxBlock[_chunks.Count];
-            for (int c = 0; c < _partials.Length; c++)
-            {
-                _partials[c] = new double[_blocks.PartialLength];
-                _scratch[c] = _blocks.NewBlock();
-            }
-            _body = MultiplyChunk;
-        }
         _blocks.Load(v);
-        _chunks.Run(_body!);
-        _blocks.AddToClassMajor(_partials, result);
+        _chunks.Run(_body);
+        _blocks.AddToClassMajor(_buffers.Partials, result);
         _penalty.AddSmoothCurvature(v, result);
     }
 
-    public double[] ToDense() => CurvatureColumns.ToDense(this);
+    public double[] ToDense() => SoftmaxDenseHessian.Compute(_data, _p, _penalty, _chunks);
 
     private void MultiplyChunk(int c)
     {
         int K = _classes, stride = _blocks.Stride;
         var (start, end) = _chunks[c];
         var s = _data.ExampleWeights;
-        var partial = _partials![c].AsSpan();
+        var partial = _buffers.Partials[c].AsSpan();
         partial.Clear();
-        var block = _scratch![c];
+        var block = _buffers.BlockBuffers[c];
         var u = block.Scores;
         var coefficient = block.Coefficients;
         for (int blockStart = start; blockStart < end; blockStart += _blocks.Rows)

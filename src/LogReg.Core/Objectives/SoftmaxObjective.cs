@@ -26,10 +26,8 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
 {
     private readonly MulticlassTrainingSet _data;
     private readonly RowChunks _chunks;
-    private readonly double[][] _partialGradients;
     private readonly double[] _partialValues;
-    private readonly SoftmaxBlock[] _blockBuffers;
-    private readonly SoftmaxBlocks _blocks;
+    private readonly SoftmaxPassBuffers _buffers;
     private readonly Action<int> _chunkBody;
     private bool _wantGradient;
 
@@ -46,15 +44,8 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Classes = data.ClassCount;
         FeatureCount = data.FeatureCount;
         Penalty = new ElasticNetPenalty(l2, l1, Classes * FeatureCount, nonNegative);
-        _blocks = new SoftmaxBlocks(data.Features, Classes);
-        _chunks = new RowChunks(data.RowCount, threads, _blocks.PartialLength);
-        _partialGradients = new double[_chunks.Count][];
-        _blockBuffers = new SoftmaxBlock[_chunks.Count];
-        for (int c = 0; c < _chunks.Count; c++)
-        {
-            _partialGradients[c] = new double[_blocks.PartialLength];
-            _blockBuffers[c] = _blocks.NewBlock();
-        }
+        _chunks = new RowChunks(data.RowCount, threads, SoftmaxKernels.StrideOf(Classes) * (FeatureCount + 1));
+        _buffers = new SoftmaxPassBuffers(data.Features, Classes, _chunks);
         _partialValues = new double[_chunks.Count];
         _chunkBody = Chunk;
         var s = data.ExampleWeights;
@@ -97,7 +88,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Check(gradient.Length, nameof(gradient));
         Load(theta, gradient: true);
         _chunks.Run(_chunkBody);
-        _blocks.AddToClassMajor(_partialGradients, gradient);
+        _buffers.Blocks.AddToClassMajor(_buffers.Partials, gradient);
         Penalty.AddSmoothGradient(theta, gradient);
         return _partialValues.Sum() + Penalty.SmoothValue(theta);
     }
@@ -106,7 +97,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public ICurvature HessianAt(ReadOnlySpan<double> theta, bool gaussNewton = false)
     {
         Check(theta.Length, nameof(theta));
-        return new SoftmaxCurvature(_data, Probabilities(theta), Penalty, _chunks);
+        return new SoftmaxCurvature(_data, Probabilities(theta), Penalty, _chunks, _buffers);
     }
 
     /// <summary>
@@ -128,12 +119,12 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Check(theta.Length, nameof(theta));
         int K = Classes;
         var p = new double[_data.RowCount * K];
-        var blocks = new SoftmaxBlocks(_data.Features, K);
+        var blocks = _buffers.Blocks;
         blocks.Load(theta);
         _chunks.Run(c =>
         {
             var (start, end) = _chunks[c];
-            var block = blocks.NewBlock();
+            var block = _buffers.BlockBuffers[c];
             for (int blockStart = start; blockStart < end; blockStart += blocks.Rows)
             {
                 int count = Math.Min(blocks.Rows, end - blockStart);
@@ -151,22 +142,23 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
 
     private void Chunk(int c)
     {
-        int K = Classes, stride = _blocks.Stride;
+        var blocks = _buffers.Blocks;
+        int K = Classes, stride = blocks.Stride;
         var (start, end) = _chunks[c];
         var y = _data.Labels;
         var s = _data.ExampleWeights;
-        var block = _blockBuffers[c];
-        var g = _partialGradients[c].AsSpan();
+        var block = _buffers.BlockBuffers[c];
+        var g = _buffers.Partials[c].AsSpan();
         bool wantGradient = _wantGradient;
         if (wantGradient)
         {
             g.Clear();
         }
         double value = 0, compensation = 0;
-        for (int blockStart = start; blockStart < end; blockStart += _blocks.Rows)
+        for (int blockStart = start; blockStart < end; blockStart += blocks.Rows)
         {
-            int count = Math.Min(_blocks.Rows, end - blockStart);
-            _blocks.Forward(blockStart, count, block);
+            int count = Math.Min(blocks.Rows, end - blockStart);
+            blocks.Forward(blockStart, count, block);
             double blockValue = Softmax.CrossEntropyBlock(block.Scores, block.Coefficients, count, stride, K, y.AsSpan(blockStart, count),
                 s is null ? default : s.AsSpan(blockStart, count));
             double total = value + blockValue;
@@ -174,7 +166,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
             value = total;
             if (wantGradient)
             {
-                _blocks.Backward(block, g);
+                blocks.Backward(block, g);
             }
         }
         _partialValues[c] = value + compensation;
@@ -183,7 +175,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     private void Load(ReadOnlySpan<double> theta, bool gradient)
     {
         Check(theta.Length, nameof(theta));
-        _blocks.Load(theta);
+        _buffers.Blocks.Load(theta);
         _wantGradient = gradient;
     }
 

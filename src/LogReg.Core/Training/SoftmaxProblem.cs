@@ -64,8 +64,13 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
 
     internal override FitPlan Plan(TrainerOptions options)
     {
-        // The softmax Hessian is only a product (one pass per column to make it dense), so Newton always solves by conjugate gradients.
-        options = options with { DenseNewtonLimit = 1 };
+        // Newton forms the Hessian densely only for small problems with rows in memory (one pass, K²(d + 1)² per row); otherwise
+        // it solves by conjugate gradients on Hessian-vector products (a summed objective's curvature is only a product).
+        bool inMemory = _summed is null && _data is not null;
+        options = options with
+        {
+            DenseNewtonLimit = inMemory ? Math.Min(options.DenseNewtonLimit, OptimizerCatalog.SoftmaxDenseNewtonMaximumParameters) : 1,
+        };
         IDifferentiableObjective objective;
         string rows;
         bool sparse;
@@ -96,7 +101,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             objective = streamed;
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }
-        var kind = OptimizerCatalog.Resolve(ModelFamily.Softmax, options, Features, 0, sparse);
+        var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
         return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})");
     }

@@ -181,6 +181,20 @@ public class SoftmaxKernelTests
         Assert.Equal(one.Hv, two.Hv);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheDenseHessianIsTheHessianVectorProductColumnByColumn(bool sparse)
+    {
+        int n = 300, d = 5, classes = 4;
+        var data = SoftmaxData.Random(n, d, classes, seed: 13);
+        var weights = Enumerable.Range(0, n).Select(i => i % 7 == 0 ? 0 : 0.5 + i % 3).ToArray();
+        var set = new MulticlassTrainingSet(sparse ? SparseMatrix.FromDenseRows(data.Rows, d) : DenseMatrix.FromRows(data.Rows), data.Labels, classes, weights);
+        var objective = new SoftmaxObjective(set, l2: 0.4);
+        var curvature = objective.HessianAt(Numbers(objective.Dimension, new Random(14)));
+        NumericAssert.Close(CurvatureColumns.ToDense(curvature), curvature.ToDense(), 1e-12, "H");
+    }
+
     private static (double Value, double[] Gradient, double[] Hv) PlainLoops(double[][] rows, int[] labels, double[] s, int K, double[] theta, double[] v, double l2)
     {
         int d = rows[0].Length;

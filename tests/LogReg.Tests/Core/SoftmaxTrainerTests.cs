@@ -35,7 +35,8 @@ public class SoftmaxTrainerTests
     {
         var fit = SoftmaxRegressionTrainer.Train(SoftmaxData.IrisSet(), Tight with { L2Regularization = l2, Optimizer = optimizer });
         Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
-        Assert.Equal(optimizer == OptimizerKind.Auto ? OptimizerKind.Lbfgs : optimizer, fit.Report.Optimizer);
+        // Auto on iris (3 × 5 = 15 parameters): full Newton on the dense Hessian.
+        Assert.Equal(optimizer == OptimizerKind.Auto ? OptimizerKind.Newton : optimizer, fit.Report.Optimizer);
         AssertMatches(SoftmaxData.Reference.GetProperty(name), fit.Model, fit.Report.Optimization.Objective);
         Assert.Equal(SoftmaxData.Species, fit.Model.ClassNames);
     }
