@@ -14,17 +14,15 @@ internal static partial class SoftmaxKernels
     {
         Check(indices.Length == values.Length && bias.Length >= stride && z.Length >= stride && stride % Width == 0);
         ref double w0 = ref MemoryMarshal.GetReference(wt);
+        uint features = (uint)(wt.Length / stride);
         for (int k = 0; k < stride; k += 4 * Width)
         {
             int vectors = Math.Min(4, (stride - k) / Width);
-            var a0 = Vector256.Create(bias.Slice(k, Width));
-            var a1 = vectors > 1 ? Vector256.Create(bias.Slice(k + Width, Width)) : default;
-            var a2 = vectors > 2 ? Vector256.Create(bias.Slice(k + 2 * Width, Width)) : default;
-            var a3 = vectors > 3 ? Vector256.Create(bias.Slice(k + 3 * Width, Width)) : default;
+            var (a0, a1, a2, a3) = Group(bias.Slice(k), vectors);
             for (int t = 0; t < indices.Length; t++)
             {
                 int j = indices[t];
-                Check((uint)j < (uint)(wt.Length / stride));
+                Check((uint)j < features);
                 ref double wj = ref Unsafe.Add(ref w0, j * stride + k);
                 var v = Vector256.Create((double)values[t]);
                 a0 = Fma(v, Vector256.LoadUnsafe(ref wj), a0);
@@ -63,17 +61,15 @@ internal static partial class SoftmaxKernels
     {
         Check(indices.Length == values.Length && c.Length >= stride && stride % Width == 0);
         ref double g0 = ref MemoryMarshal.GetReference(g);
+        uint features = (uint)(g.Length / stride);
         for (int k = 0; k < stride; k += 4 * Width)
         {
             int vectors = Math.Min(4, (stride - k) / Width);
-            var c0 = Vector256.Create(c.Slice(k, Width));
-            var c1 = vectors > 1 ? Vector256.Create(c.Slice(k + Width, Width)) : default;
-            var c2 = vectors > 2 ? Vector256.Create(c.Slice(k + 2 * Width, Width)) : default;
-            var c3 = vectors > 3 ? Vector256.Create(c.Slice(k + 3 * Width, Width)) : default;
+            var (c0, c1, c2, c3) = Group(c.Slice(k), vectors);
             for (int t = 0; t < indices.Length; t++)
             {
                 int j = indices[t];
-                Check((uint)j < (uint)(g.Length / stride));
+                Check((uint)j < features);
                 ref double gj = ref Unsafe.Add(ref g0, j * stride + k);
                 var v = Vector256.Create((double)values[t]);
                 Fma(v, c0, Vector256.LoadUnsafe(ref gj)).StoreUnsafe(ref gj);
@@ -92,4 +88,12 @@ internal static partial class SoftmaxKernels
             }
         }
     }
+
+    // The first `vectors` (1–4) vectors of a group of classes; the rest zero (unused).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Group(ReadOnlySpan<double> source, int vectors) => (
+        Vector256.Create(source.Slice(0, Width)),
+        vectors > 1 ? Vector256.Create(source.Slice(Width, Width)) : default,
+        vectors > 2 ? Vector256.Create(source.Slice(2 * Width, Width)) : default,
+        vectors > 3 ? Vector256.Create(source.Slice(3 * Width, Width)) : default);
 }

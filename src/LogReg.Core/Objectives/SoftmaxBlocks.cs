@@ -49,7 +49,10 @@ internal sealed class SoftmaxBlocks
     public int Dimension => _classes * (_features + 1);
 
     /// <summary>Length of a gradient partial in this layout: d rows of Wᵀ, then the padded biases.</summary>
-    public int PartialLength => (_features + 1) * Stride;
+    public int PartialLength => PartialLengthFor(_classes, _features);
+
+    /// <summary><see cref="PartialLength"/> for K classes and d features (it sizes the row chunks before any buffer exists).</summary>
+    public static int PartialLengthFor(int classes, int features) => (features + 1) * SoftmaxKernels.StrideOf(classes);
 
     /// <summary>A block's buffers, one per chunk (each thread its own).</summary>
     public SoftmaxBlock NewBlock() => new(Rows, Stride, _dense is null ? 0 : Rows * _features);

@@ -44,7 +44,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Classes = data.ClassCount;
         FeatureCount = data.FeatureCount;
         Penalty = new ElasticNetPenalty(l2, l1, Classes * FeatureCount, nonNegative);
-        _chunks = new RowChunks(data.RowCount, threads, SoftmaxKernels.StrideOf(Classes) * (FeatureCount + 1));
+        _chunks = new RowChunks(data.RowCount, threads, SoftmaxBlocks.PartialLengthFor(Classes, FeatureCount));
         _buffers = new SoftmaxPassBuffers(data.Features, Classes, _chunks);
         _partialValues = new double[_chunks.Count];
         _chunkBody = Chunk;

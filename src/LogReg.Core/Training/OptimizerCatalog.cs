@@ -82,7 +82,7 @@ public static class OptimizerCatalog
     /// <summary>
     /// Auto for the softmax model, which knows K: Newton for small problems (K·(d + 1) ≤
     /// <see cref="SoftmaxDenseNewtonMaximumParameters"/>: a dense Hessian with the rows in memory, conjugate gradients on streamed
-    /// or sharded rows) and on sparse data (Newton-CG), L-BFGS otherwise (OWL-QN under L1 or non-negativity). Measured on this machine (2 threads; SoftmaxAutoNotes in the README): full Newton fits iris in
+    /// or sharded rows) and on sparse data (Newton-CG), L-BFGS otherwise (OWL-QN under L1 or non-negativity). Measured on this machine (2 threads; README, "Multiclass: softmax regression"): full Newton fits raw iris in
     /// 8 iterations (0.4–0.5 ms) where L-BFGS took 166 (0.8–1.5 ms); on dense 50,000 × 50 × 10 and 80,000 × 50 × 5 L-BFGS needs 10–13 iterations and
     /// beats Newton-CG by 2–3×; on text-like sparse data Newton-CG takes fewer passes than L-BFGS.
     /// </summary>
@@ -103,10 +103,10 @@ public static class OptimizerCatalog
 
     /// <summary>
     /// The one Auto table, keyed by family and shape. The sigmoid model: see <see cref="Resolve(TrainerOptions, int, int)"/>.
-    /// The softmax model: Newton-CG on sparse data, L-BFGS on dense (OWL-QN under L1 or non-negativity). Measured on this
-    /// machine (2 threads): a text-like sparse set (40,000 × 5,000, 10 classes, Zipf features) took L-BFGS 634 iterations
-    /// (23 s) and Newton-CG 473 passes (13 s, to a tighter optimum); a dense one (80,000 × 50, 5 classes) took L-BFGS 14
-    /// passes (0.35 s) and Newton-CG 31 (0.54 s).
+    /// The softmax model, where K is not known here: <see cref="ResolveSoftmax"/> without its small-problem rule (Newton-CG on
+    /// sparse data, L-BFGS on dense, OWL-QN under L1 or non-negativity). Measured on this machine (2 threads): a text-like
+    /// sparse set (40,000 × 5,000, 10 classes, Zipf features) took L-BFGS 634 iterations (23 s) and Newton-CG 473 passes
+    /// (13 s, to a tighter optimum).
     /// </summary>
     public static OptimizerKind Resolve(ModelFamily family, TrainerOptions options, int featureCount, long rowCount, bool sparse)
     {

@@ -5,8 +5,8 @@ namespace LogReg.Core.Training;
 /// <summary>
 /// The softmax model's entry point (multinomial logistic regression): <see cref="Fitter.Fit{TModel}"/> of
 /// <see cref="FitProblem.Softmax(MulticlassTrainingSet)"/> with the same optimizers and options as the binary model.
-/// <c>Auto</c> is L-BFGS on dense data and Newton-CG on sparse data (<see cref="OptimizerCatalog.Resolve(ModelFamily, TrainerOptions, int, long, bool)"/>);
-/// with L1 or non-negativity it is OWL-QN (L-BFGS).
+/// <c>Auto</c> is full Newton for small problems, Newton-CG on sparse data and L-BFGS on other dense data
+/// (<see cref="OptimizerCatalog.ResolveSoftmax"/>); with L1 or non-negativity it is OWL-QN (L-BFGS).
 /// </summary>
 public static class SoftmaxRegressionTrainer
 {

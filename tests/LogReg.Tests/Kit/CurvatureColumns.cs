@@ -1,9 +1,9 @@
 using LogReg.Core.Optimization;
 
-namespace LogReg.Core.Objectives;
+namespace LogReg.Tests.Kit;
 
-/// <summary>A curvature operator made dense one column at a time, H·eⱼ (for operators that are only products).</summary>
-internal static class CurvatureColumns
+/// <summary>A curvature operator made dense one column at a time, H·eⱼ: the reference for curvatures that form H directly.</summary>
+public static class CurvatureColumns
 {
     public static double[] ToDense(ICurvature curvature)
     {
