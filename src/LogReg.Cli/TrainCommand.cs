@@ -98,7 +98,7 @@ internal static class TrainCommand
     {
         var options = Bind(LogRegOptions.FromTrainerOptions(fit), prepared);
         options.ShowTrainingStatistics = statistics;
-        var model = featurise.Append(ml.BinaryClassification.Trainers.LogReg(options)).Fit(data);
+        var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogReg(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName);
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = direct ? TrainingMetrics.Binary(prepared, details.Model) : TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, "", "", string.Create(CultureInfo.InvariantCulture,
@@ -110,7 +110,7 @@ internal static class TrainCommand
         FitArguments.RequireSoftmax(fit, prepared.Classes.Length, "train");
         var options = Bind(LogRegMulticlassOptions.FromTrainerOptions(fit), prepared);
         options.ShowTrainingStatistics = statistics; // the MNLogit table, kept in the model file
-        var model = featurise.Append(ml.MulticlassClassification.Trainers.LogReg(options)).Fit(data);
+        var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogReg(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName);
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, $" × {prepared.Classes.Length} classes ({string.Join(", ", prepared.Classes)})", "softmax, ",
