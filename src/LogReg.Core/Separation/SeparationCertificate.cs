@@ -71,6 +71,17 @@ internal static class SeparationCertificate
         return separatedOnly ?? (beta is null ? null : SeparatedOnly(a, beta));
     }
 
+    /// <summary>
+    /// No separation from multipliers found elsewhere (<see cref="FittedOverlap"/>): every row on the boundary, the dual
+    /// certificate refined and bounded as for the solver's candidate; null when the bound is above the threshold.
+    /// </summary>
+    public static Proof? ProveOverlap(SignedDesign a, double[] multipliers)
+    {
+        var boundary = new bool[a.RowCount];
+        var (bound, _, _, _) = StiemkeBound.Refine(a, multipliers, boundary);
+        return bound <= SeparationThreshold ? new Proof(false, false, boundary, Array.Empty<double>(), 0, bound) : null;
+    }
+
     // Separation without a verdict on completeness: the direction alone keeps every row on its side (to the tolerance)
     // and some strictly — enough to prove that no maximum-likelihood estimate exists.
     private static Proof? SeparatedOnly(SignedDesign a, double[] beta)

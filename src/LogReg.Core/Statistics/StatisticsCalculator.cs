@@ -48,6 +48,7 @@ public static class StatisticsCalculator
         options ??= MaximumLikelihoodOptions;
         SeparationResult? separation = null;
         KnownRank? known = null;
+        FitResult<LogisticModel> fit;
         if (options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity && !options.FirthBiasReduction
             && options.Loss == LossKind.BinaryCrossEntropy)
         {
@@ -60,13 +61,26 @@ public static class StatisticsCalculator
             var checkedData = aliased is { Count: > 0 }
                 ? weighted.SelectFeatures(Enumerable.Range(0, data.FeatureCount).Where(j => !aliased.Contains(j + 1)).ToList())
                 : weighted;
-            separation = SeparationCheck.Run(checkedData, null, options.ResolvedThreads, options.CancellationToken);
-            if (separation.Separated)
+            // First the fit as it runs on separated data (R's glm stops there too); converged, its probabilities are the
+            // certificate that no direction separates (FittedOverlap) and the interior-point check is not needed.
+            var capped = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };
+            fit = FitOnShiftedColumns(data, capped);
+            bool converged = fit.Report.Optimization.Converged;
+            if (converged)
             {
-                options = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };
+                var margins = ObjectiveFactory.Create(weighted, LossKind.BinaryCrossEntropy, 0).Margins(fit.Model.ToParameters());
+                separation = FittedOverlap.Prove(checkedData, margins, options.ResolvedThreads);
             }
+            separation ??= SeparationCheck.Run(checkedData, null, options.ResolvedThreads, options.CancellationToken);
+            fit = separation.Separated ? fit
+                // A fit that converged within the cap is the uncapped fit, iteration for iteration; one that did not runs again.
+                : converged ? fit with { Report = fit.Report with { Options = options with { Log = null, Progress = null, CancellationToken = default } } }
+                : FitOnShiftedColumns(data, options);
         }
-        var fit = FitOnShiftedColumns(data, options);
+        else
+        {
+            fit = FitOnShiftedColumns(data, options);
+        }
         return Compute(data, fit with { Report = fit.Report with { Separation = separation } }, statistics, known, options.CancellationToken);
     }
 
@@ -134,7 +148,9 @@ public static class StatisticsCalculator
         bool bce = described.Model.Loss == LossKind.BinaryCrossEntropy;
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
-            : fit.Report.Separation ?? described.Report.Separation ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, cancellationToken);
+            : fit.Report.Separation ?? described.Report.Separation
+                ?? (described.Report.Optimization.Converged ? FittedOverlap.Prove(describedData, margins, options.ResolvedThreads) : null)
+                ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, cancellationToken);
         bool? mleExists = separation.Separated ? false : separation.Checked || !bce || !unpenalised ? true : null;
         if (separation.Separated)
         {
