@@ -67,6 +67,34 @@ public class FittedOverlapTests
         Assert.False(full.Separated);
     }
 
+    [Fact]
+    public void FittedProbabilitiesWithinRoundingOfZeroOrOneStillProveOverlap()
+    {
+        // A steep effect fits the rows far out with probabilities within 1e-15 of 0 or 1 (their multipliers that small);
+        // rows near 0 overlap, so the estimate exists. The floor and the projection carry the proof.
+        var rng = new Random(4);
+        var rows = new List<double[]>();
+        var labels = new List<double>();
+        for (int i = 0; i < 500; i++)
+        {
+            double x = 20 * rng.NextDouble() - 10;
+            rows.Add([x, rng.NextDouble()]);
+            labels.Add(rng.NextDouble() < 1 / (1 + Math.Exp(-4 * x)) ? 1 : 0);
+        }
+        rows.Add([0.5, 0.5]);
+        labels.Add(0);
+        rows.Add([-0.5, 0.5]);
+        labels.Add(1);
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels.ToArray());
+        var fit = StatisticsCalculator.FitOnShiftedColumns(data, StatisticsCalculator.MaximumLikelihoodOptions);
+        var margins = Margins(data, fit.Model.ToParameters());
+        Assert.True(margins.Max(Math.Abs) > 30, $"largest |margin| {margins.Max(Math.Abs)}");
+        var result = FittedOverlap.Prove(data, margins, threads: 1);
+        Assert.NotNull(result);
+        Assert.False(result.Separated);
+        Assert.InRange(result.OptimumBound, 0, 1e-7);
+    }
+
     [Theory]
     [MemberData(nameof(Sets))]
     public void ArbitraryMarginsNeverProveOverlapOnSeparatedData(string name)
