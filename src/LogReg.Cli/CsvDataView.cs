@@ -22,10 +22,14 @@ internal sealed class CsvDataView : IDataView
     }
 
     /// <summary>
-    /// One column of the view: its name, type, values — an array (one per row) or a function of the row, which reads the
-    /// table's column where it is (a copy of every feature column was the featurisation's largest garbage) — and annotations.
+    /// One column of the view: its name, type, values — an array (one per row), a function of the row, which reads the
+    /// table's column where it is (a copy of every feature column was the featurisation's largest garbage), or a
+    /// <see cref="Filler{T}"/> factory, called once per getter — and annotations.
     /// </summary>
     public sealed record Column(string Name, DataViewType Type, object Values, DataViewSchema.Annotations? Annotations = null);
+
+    /// <summary>Writes row <c>row</c>'s value into <c>value</c>, reusing its buffers (a vector column); one per getter, so it may keep state.</summary>
+    public delegate void Filler<T>(int row, ref T value);
 
     public DataViewSchema Schema { get; }
 
@@ -112,6 +116,9 @@ internal sealed class CsvDataView : IDataView
                     return (ref TValue value) => value = values[_position];
                 case Func<int, TValue> at:
                     return (ref TValue value) => value = at((int)_position);
+                case Func<Filler<TValue>> make:
+                    var fill = make();
+                    return (ref TValue value) => fill((int)_position, ref value);
                 default:
                     throw new InvalidOperationException($"column '{column.Name}' holds {column.Type}, not {typeof(TValue).Name}.");
             }

@@ -76,14 +76,14 @@ internal static class CvCommand
         var run = new Outputs(ml, prepared, data, output, modelPath, jsonPath, plotDirectory);
         if (prepared.IsMulticlass)
         {
-            var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName);
+            var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.LogRegDetails()!.CrossValidation!;
             run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, seed),
                 (directory, names) => PathPlots.Write(directory, cv, names, prepared.Classes));
         }
         else
         {
-            var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName);
+            var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
             run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, seed),
                 (directory, names) => PathPlots.Write(directory, cv, names));

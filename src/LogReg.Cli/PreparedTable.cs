@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace LogReg.Cli;
 
@@ -192,5 +193,44 @@ internal sealed class PreparedTable
         columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
         columns.AddRange((textColumns ?? []).Select(name => CsvDataView.Feature(table, rows, name, numeric: false)));
         return CsvDataView.Of(columns, rows.Count);
+    }
+
+    /// <summary>
+    /// One row with <see cref="ToDataView"/>'s columns: the first used row, each numeric feature replaced by its mean over
+    /// the used rows (<see cref="PlanFeaturizer.Mean"/>, ML.NET's mean imputation's value). Without free text the
+    /// featurisation learns nothing from rows but those means (levels come from the plan), so fitted on this row it is
+    /// the featurisation fitted on the file, without a pass over it (0.5 s of a 500,000 × 20 train).
+    /// </summary>
+    public IDataView ToMeansRow()
+    {
+        var table = Schema.Table;
+        var first = RowSet.Of([Rows[0]]);
+        var columns = new List<CsvDataView.Column>
+        {
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, [ClassOfRow[0]], Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, [BinaryLabels[0]]),
+        };
+        if (Schema.Weight is { } weight)
+        {
+            columns.Add(CsvDataView.WeightColumn(table, first, weight.Name));
+        }
+        columns.AddRange(Plan.Features.Select(f => f.Role == ColumnRole.Numeric
+            ? new CsvDataView.Column(f.Name, NumberDataViewType.Single, new[] { PlanFeaturizer.Mean(table.Column(table.IndexOf(f.Name, "feature")), Rows) })
+            : CsvDataView.Feature(table, first, f.Name, numeric: false)));
+        return CsvDataView.Of(columns, 1);
+    }
+
+    /// <summary>The used rows as the trainer reads them: the label, the weight and <paramref name="features"/> (see <see cref="PlanFeaturizer.FeatureRows"/>).</summary>
+    public IDataView ToTrainerView(CsvDataView.Column features)
+    {
+        var columns = new List<CsvDataView.Column>
+        {
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, ClassOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, BinaryLabels),
+        };
+        if (Schema.Weight is { } weight)
+        {
+            columns.Add(CsvDataView.WeightColumn(Schema.Table, Rows, weight.Name));
+        }
+        columns.Add(features);
+        return CsvDataView.Of(columns, Rows.Length);
     }
 }

@@ -54,10 +54,12 @@ internal static class TrainCommand
             featurise = featurise.Append(ml.Transforms.NormalizeMeanVariance(prepared.Plan.FeaturesColumn));
         }
         fit = fit with { Progress = progress };
+        // Without free text or a normaliser the table gives the trainer's rows and the training metrics directly.
+        bool direct = !normalize && PlanFeaturizer.Applies(prepared.Plan);
         var trained = prepared.IsMulticlass
-            ? Softmax(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics))
+            ? Softmax(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics), direct)
             // Kept in the model file, so that 'predict --intervals yes' can give each probability its interval.
-            : Binary(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics), direct: !normalize && PlanFeaturizer.Applies(prepared.Plan));
+            : Binary(ml, featurise, data, prepared, fit, a.Get(CliOptions.Statistics), direct);
         progress?.Finish();
         CsvInput.Columns(prepared).SaveWith(ml, trained.Model, data.Schema, modelPath);
 
@@ -98,25 +100,30 @@ internal static class TrainCommand
     {
         var options = Bind(LogRegOptions.FromTrainerOptions(fit), prepared);
         options.ShowTrainingStatistics = statistics;
-        var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogReg(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName);
+        var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogReg(options), data, Reads(options), Rows(prepared, direct));
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = direct ? TrainingMetrics.Binary(prepared, details.Model) : TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, "", "", string.Create(CultureInfo.InvariantCulture,
             $"accuracy {metrics.Accuracy:F4}, AUC {metrics.Auc:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
     }
 
-    private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics)
+    private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics, bool direct)
     {
         FitArguments.RequireSoftmax(fit, prepared.Classes.Length, "train");
         var options = Bind(LogRegMulticlassOptions.FromTrainerOptions(fit), prepared);
         options.ShowTrainingStatistics = statistics; // the MNLogit table, kept in the model file
-        var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogReg(options), data, options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName);
+        var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogReg(options), data, Reads(options), Rows(prepared, direct));
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, $" × {prepared.Classes.Length} classes ({string.Join(", ", prepared.Classes)})", "softmax, ",
             string.Create(CultureInfo.InvariantCulture, $"accuracy {metrics.MicroAccuracy:F4}, log-loss {metrics.LogLoss:F4}"),
             (json, names) => TrainJson.Softmax(json, names, details));
     }
+
+    private static string?[] Reads(LogRegOptionsBase options) => [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName];
+
+    private static (IDataView, Func<Microsoft.ML.DataViewSchema.Column, IDataView>)? Rows(PreparedTable prepared, bool direct) =>
+        direct ? (prepared.ToMeansRow(), features => prepared.ToTrainerView(PlanFeaturizer.FeatureRows(prepared, features))) : null;
 
     // The trainer reads the prepared view's label, assembled features and weight.
     private static T Bind<T>(T options, PreparedTable prepared) where T : LogRegOptionsBase

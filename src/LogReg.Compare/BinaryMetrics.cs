@@ -38,34 +38,37 @@ public sealed record BinaryMetrics(double Auc, double Accuracy, double F1, doubl
     public static double AreaUnderRoc(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
         int n = labels.Count;
-        var order = Enumerable.Range(0, n).OrderBy(i => scores[i]).ToArray();
-        var rank = new double[n];
+        // Sorted as arrays (an index sort through a key selector took a third of a second on 500,000 rows); each run of
+        // equal scores adds its average rank once per positive row in it. NaN sorts first and equals nothing, as before.
+        var sorted = new double[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            sorted[i] = scores[i];
+            order[i] = i;
+        }
+        Array.Sort(sorted, order);
+        double positives = 0, sum = 0;
         for (int start = 0; start < n;)
         {
             int end = start;
-            while (end + 1 < n && scores[order[end + 1]] == scores[order[start]])
+            while (end + 1 < n && sorted[end + 1] == sorted[start])
             {
                 end++;
             }
-            double average = (start + end) / 2.0 + 1;
+            int inRun = 0;
             for (int k = start; k <= end; k++)
             {
-                rank[order[k]] = average;
+                inRun += labels[order[k]] ? 1 : 0;
             }
+            positives += inRun;
+            sum += inRun * ((start + end) / 2.0 + 1);
             start = end + 1;
         }
-        double positives = labels.Count(l => l), negatives = n - positives;
+        double negatives = n - positives;
         if (positives == 0 || negatives == 0)
         {
             return double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (labels[i])
-            {
-                sum += rank[i];
-            }
         }
         return (sum - positives * (positives + 1) / 2) / (positives * negatives);
     }

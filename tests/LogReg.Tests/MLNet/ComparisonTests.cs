@@ -27,6 +27,30 @@ public class ComparisonTests
         Assert.Equal(1.0, BinaryMetrics.AreaUnderRoc(labels, new[] { 2.0, 1.0, 2.0, 1.0 }), 1e-15);
     }
 
+    [Theory]
+    [InlineData(300, 5)]
+    [InlineData(1000, 1000)]
+    public void TheRankSumAucIsTheShareOfCorrectlyOrderedPairs(int n, int distinct)
+    {
+        // Against the definition: over every positive/negative pair, 1 when the positive scores higher, ½ on a tie.
+        var rng = new Random(n);
+        var labels = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.4).ToArray();
+        var scores = labels.Select(y => Math.Round(rng.Next(distinct) + (y ? 0.3 * distinct : 0)) / distinct).ToArray();
+        double pairs = 0, correct = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (labels[i] && !labels[j])
+                {
+                    pairs++;
+                    correct += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                }
+            }
+        }
+        Assert.Equal(correct / pairs, BinaryMetrics.AreaUnderRoc(labels, scores), 12);
+    }
+
     [Fact]
     public void FoldsAreStratifiedAndReproducible()
     {
