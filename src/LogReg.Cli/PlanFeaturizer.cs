@@ -42,7 +42,7 @@ internal static class PlanFeaturizer
         {
             throw new ArgumentException($"The plan has {names.Count} slots; the model has {weights.Count} weights.", nameof(weights));
         }
-        var sink = new MarginSink(weights, prepared.Rows.Length, bias);
+        var sink = new MarginSink(weights.ToArray(), prepared.Rows.Length, bias);
         Fill(prepared.Rows.Length, fills, sink);
         return sink.Margins;
     }
@@ -149,7 +149,7 @@ internal static class PlanFeaturizer
         public void Set(int row, int slot, float value) => Values[slot] = value;
     }
 
-    private sealed class MarginSink(IReadOnlyList<double> weights, int rows, double bias) : ISlotSink
+    private sealed class MarginSink(double[] weights, int rows, double bias) : ISlotSink
     {
         public double[] Margins { get; } = Enumerable.Repeat(bias, rows).ToArray();
 

@@ -29,7 +29,33 @@ internal sealed class RowSet : IReadOnlyList<int>
 
     public int this[int index] => _rows is null ? index : _rows[index];
 
-    public IEnumerator<int> GetEnumerator() => (_rows ?? Enumerable.Range(0, Length)).GetEnumerator();
+    /// <summary>True when some used row satisfies <paramref name="test"/> (a loop, not LINQ's boxed enumerator: per cell of a long file).</summary>
+    public bool Any(Func<int, bool> test)
+    {
+        for (int i = 0; i < Length; i++)
+        {
+            if (test(this[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>The rows in order, without allocating (foreach over a long file's rows).</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<int> IEnumerable<int>.GetEnumerator() => (_rows ?? Enumerable.Range(0, Length)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<int>)this).GetEnumerator();
+
+    /// <summary>The rows in order.</summary>
+    public struct Enumerator(RowSet rows)
+    {
+        private int _next = -1;
+
+        public readonly int Current => rows[_next];
+
+        public bool MoveNext() => ++_next < rows.Length;
+    }
 }
