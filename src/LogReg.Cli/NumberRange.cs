@@ -33,6 +33,12 @@ internal sealed class NumberRange
     /// </summary>
     public double SpanRounding => _largestParsed > _smallestParsed ? _worstRounding / (_largestParsed - _smallestParsed) : 0;
 
+    /// <summary>The first row whose non-zero number single precision makes 0 (|x| below 1.4e-45), or −1.</summary>
+    public int FlushedToZeroRow { get; private set; } = -1;
+
+    /// <summary>The trimmed text of the cell at <see cref="FlushedToZeroRow"/>.</summary>
+    public string FlushedToZeroText { get; private set; } = "";
+
     /// <summary>True when every number is a whole number (and there is one).</summary>
     public bool WholeNumbers => _largestParsed >= _smallestParsed && !_fraction;
 
@@ -48,6 +54,10 @@ internal sealed class NumberRange
         Span = (Math.Min(Span.Smallest, value), Math.Max(Span.Largest, value));
         (_smallestParsed, _largestParsed) = (Math.Min(_smallestParsed, parsed), Math.Max(_largestParsed, parsed));
         _fraction |= parsed != Math.Round(parsed);
+        if (value == 0 && parsed != 0 && FlushedToZeroRow < 0)
+        {
+            (FlushedToZeroRow, FlushedToZeroText) = (row, text.ToString());
+        }
         double rounding = Math.Abs(parsed - value);
         if (rounding > _worstRounding)
         {

@@ -152,6 +152,12 @@ internal sealed class TableSchema
                 return Make(ColumnRole.Undecided, $"{table.Where(column.FirstNonNumber, j)}: {CsvTable.NumberProblem(column.FirstNonNumberText)} " +
                     $"{given.Option} {name} needs a number in every filled cell.{MissingHint(column.FirstNonNumberText)}");
             }
+            if (given.Role == ColumnRole.Weight && column.Range.FlushedToZeroRow is >= 0 and int flushed)
+            {
+                // A positive weight that single precision makes 0 would leave its row out of the fit and the separation check.
+                return Make(ColumnRole.Undecided, $"{table.Where(flushed, j)}: weight '{column.Range.FlushedToZeroText}' is below the range of a float " +
+                    $"(smallest 1.4e-45) and would become 0, leaving its row out; rescale the weights (multiply them all by a power of 10).");
+            }
             return given.Role == ColumnRole.Numeric && LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(given.Role, given.Option);
         }
         if (j == 0 && name == CsvTable.RowNames)

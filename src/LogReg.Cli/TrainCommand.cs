@@ -39,7 +39,13 @@ internal static class TrainCommand
         string? jsonPath = a.Get(CliOptions.Json);
         bool normalize = a.Get(CliOptions.Normalize);
         CommandLine.RefuseSamePath("train", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
-        var fit = FitArguments.Read(a, TrainerOptions.Default) with { FirthBiasReduction = a.Get(CliOptions.Firth) };
+        bool firth = a.Get(CliOptions.Firth);
+        if (firth && ((a.Get(CliOptions.L2) ?? 0) != 0 || (a.Get(CliOptions.L1) ?? 0) != 0))
+        {
+            throw new CliException("train --method firth: Firth's penalty replaces --l2 and --l1; give neither (or 0).", 2);
+        }
+        // Firth's penalty is the only one: the default L2 = 1 does not apply to it.
+        var fit = FitArguments.Read(a, firth ? TrainerOptions.Default with { L2Regularization = 0 } : TrainerOptions.Default) with { FirthBiasReduction = firth };
         var prepared = CsvInput.Load(a, dataPath, ColumnOptions.Read(a), output);
         if (prepared is null)
         {

@@ -19,8 +19,15 @@ internal static class FittedOverlap
     // ‖r‖₁/min ν (r at rounding level) is too large to prove anything. Raised to a floor — a fraction of the largest
     // multiplier — and projected back onto Ãᵀν = 0 by the refinement, ν moves into the cone's interior: on the reference
     // corpus 1e-6 proves every overlapping set (bounds 2e-10 to 3e-8, against 6e-3 to 1e13 unlifted), 1e-4 most.
-    // Tried in turn; each candidate is proved or rejected on its own.
-    private static readonly double[] Floors = [1e-6, 1e-4, 0];
+    // Tried in turn; each candidate is proved or rejected on its own. (Unlifted, 0, proved no set these did not.)
+    private static readonly double[] Floors = [1e-6, 1e-4];
+
+    /// <summary>
+    /// Most columns (intercept included) it takes on: an attempt costs one k×k Gram matrix over the rows, about one
+    /// Newton iteration of the fit it certifies, so unlike the interior-point check it is not bounded by
+    /// <see cref="SeparationCheck.MaximumWork"/> — a fit that could be run can be certified.
+    /// </summary>
+    public const int MaximumColumns = 2001;
 
     /// <summary>
     /// The verdict from the fitted margins <paramref name="margins"/> (one per row of <paramref name="data"/>, the
@@ -29,7 +36,7 @@ internal static class FittedOverlap
     public static SeparationResult? Prove(TrainingSet data, ReadOnlySpan<double> margins, int? threads)
     {
         int n = data.RowCount, k = data.FeatureCount + 1;
-        if (margins.Length != n || data.Labels.Any(y => y is not (0.0 or 1.0)) || (n + k / 3.0) * k * k > SeparationCheck.MaximumWork)
+        if (margins.Length != n || k > MaximumColumns || data.Labels.Any(y => y is not (0.0 or 1.0)))
         {
             return null;
         }

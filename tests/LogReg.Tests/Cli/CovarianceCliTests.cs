@@ -64,6 +64,19 @@ public sealed class CovarianceCliTests : CliRun
     }
 
     [Fact]
+    public void TrainWithFirthNeedsNoL2AndRefusesOneInItsOwnWords()
+    {
+        // train's default L2 = 1 is not Firth's: --method firth alone fits the Firth estimate (finite on separated data).
+        string csv = Path.Combine(AppContext.BaseDirectory, "Reference", "endometrial.csv");
+        var r = Run("train", "--data", csv, "--label", "Label", "--method", "firth", "--model", Path.Combine(Folder, "firth.zip"));
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("converged", r.Out);
+        var refused = Run("train", "--data", csv, "--label", "Label", "--method", "firth", "--l2", "0.5", "--model", Path.Combine(Folder, "no.zip"));
+        Assert.Equal(2, refused.Exit);
+        Assert.Equal("error: train --method firth: Firth's penalty replaces --l2 and --l1; give neither (or 0).", refused.Err.Trim());
+    }
+
+    [Fact]
     public void ProfileIntervalsArePrinted()
     {
         string json = Path.Combine(Folder, "profile.json");

@@ -59,6 +59,24 @@ public sealed class TrustCliTests : CliRun
     }
 
     [Fact]
+    public void APositiveWeightThatSinglePrecisionMakesZeroIsRefusedNotDropped()
+    {
+        // Stored as a float, 1e-50 is 0: the row would silently leave the fit and the separation check (whose verdict it
+        // decides here: without it, x separates the classes).
+        string csv = Path.Combine(Folder, "tiny-weight.csv");
+        File.WriteAllText(csv, "x,w,y\n1,1,0\n2,1e-50,1\n3,1,1\n0.5,2,0\n2.5,1,0\n");
+        foreach (var r in new[]
+        {
+            Run("stats", "--data", csv, "--label", "y", "--weight", "w"),
+            Run("train", "--data", csv, "--label", "y", "--weight", "w", "--model", Path.Combine(Folder, "tw.zip")),
+        })
+        {
+            Assert.Equal(1, r.Exit);
+            Assert.Contains("row 3, column 'w': weight '1e-50' is below the range of a float (smallest 1.4e-45) and would become 0", r.Err);
+        }
+    }
+
+    [Fact]
     public void TwoPathOptionsNamingOneFileAreRefusedAndNothingIsOverwritten()
     {
         string csv = Path.Combine(Folder, "data.csv");
