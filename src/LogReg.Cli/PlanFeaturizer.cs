@@ -223,21 +223,33 @@ internal static class PlanFeaturizer
         };
     }
 
-    /// <summary>A numeric column's mean over the filled cells of the used rows, as ML.NET's mean imputation computes it (0 with none).</summary>
+    /// <summary>
+    /// A numeric column's mean over the filled cells of the used rows as ML.NET's mean imputation computes it, to the bit
+    /// (0 with none): a running mean of the non-zero values in row order, scaled by their share of the filled cells. The
+    /// exact mean rounded once differs from it by a float step where it lies halfway between two floats — and the saved
+    /// model would then impute differently from the same pipeline fitted by ML.NET.
+    /// </summary>
     public static float Mean(CsvColumn column, RowSet rows)
     {
-        double sum = 0;
-        int filled = 0;
+        double mean = 0;
+        long filled = 0, nonZero = 0;
         foreach (int row in rows)
         {
-            float v = column.Number(row);
-            if (!float.IsNaN(v))
+            double v = column.Number(row);
+            if (double.IsNaN(v))
             {
-                sum += v;
-                filled++;
+                continue;
             }
+            filled++;
+            if (v == 0)
+            {
+                continue;
+            }
+            nonZero++;
+            // As ML.NET updates it: the two-term form when the signs differ, so the running value cannot overflow.
+            mean = (mean > 0) ^ (v > 0) ? mean - mean / nonZero + v / nonZero : mean + (v - mean) / nonZero;
         }
-        return filled > 0 ? (float)(sum / filled) : 0f;
+        return filled == 0 ? 0f : (float)(mean * ((double)nonZero / filled));
     }
 
     // The weight column as CsvDataView reads it: every cell a finite number ≥ 0.

@@ -118,6 +118,27 @@ public sealed class PipelineFitTests : CliRun
         Assert.Equal(data.GetColumn<float>("w"), view.GetColumn<float>("w"));
     }
 
+    [Fact]
+    public void TheImputedMeanIsMLNetsToTheBitWhereRoundingOnceDiffers()
+    {
+        // Fourteen values near 1.2345e7 (a float step is 1): their exact mean rounds to 12344998, ML.NET's running mean to
+        // 12344999 — the model must impute what the same pipeline fitted by ML.NET imputes.
+        int[] values = [12344990, 12345008, 12344981, 12344998, 12345001, 12344998, 12345006, 12344998, 12344996, 12344981, 12345015, 12345002, 12345018, 12344987];
+        var lines = new List<string> { "big,y" };
+        lines.AddRange(values.Select((v, i) => $"{v},{i % 2}"));
+        lines.Add(",1");
+        lines.Add(",0");
+        string path = Path.Combine(Folder, "halfway.csv");
+        File.WriteAllLines(path, lines);
+        var prepared = PreparedTable.Prepare(TableSchema.Infer(CsvTable.Read(path), new ColumnOptions { Label = "y", Missing = MissingPolicy.Mean }));
+        Assert.Equal(12344999f, PlanFeaturizer.Mean(prepared.Schema.Table.Column(0), prepared.Rows));
+        var ml = new MLContext(1);
+        var data = prepared.ToDataView();
+        var fitted = FeaturePipeline.Build(ml, prepared.Plan).Fit(data);
+        var imputed = fitted.Transform(data).GetColumn<VBuffer<float>>(prepared.Plan.FeaturesColumn).Last().DenseValues().First();
+        Assert.Equal(12344999f, imputed);
+    }
+
     // The column names of the training schema ML.NET saved with the trainer's transformer (a binary IDV entry).
     private string[] TrainSchema(MLContext ml, string model)
     {
