@@ -180,16 +180,8 @@ internal sealed class PreparedTable
     public IDataView ToDataView(IReadOnlyList<int>? positions = null, IReadOnlyList<string>? textColumns = null)
     {
         var table = Schema.Table;
-        T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
         IReadOnlyList<int> rows = positions is null ? Rows : positions.Select(p => Rows[p]).ToArray();
-        var columns = new List<CsvDataView.Column>
-        {
-            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, Picked(ClassOfRow), Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, Picked(BinaryLabels)),
-        };
-        if (Schema.Weight is { } weight)
-        {
-            columns.Add(CsvDataView.WeightColumn(table, rows, weight.Name));
-        }
+        var columns = LabelAndWeight(positions);
         columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
         columns.AddRange((textColumns ?? []).Select(name => CsvDataView.Feature(table, rows, name, numeric: false)));
         return CsvDataView.Of(columns, rows.Count);
@@ -205,14 +197,7 @@ internal sealed class PreparedTable
     {
         var table = Schema.Table;
         var first = RowSet.Of([Rows[0]]);
-        var columns = new List<CsvDataView.Column>
-        {
-            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, [ClassOfRow[0]], Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, [BinaryLabels[0]]),
-        };
-        if (Schema.Weight is { } weight)
-        {
-            columns.Add(CsvDataView.WeightColumn(table, first, weight.Name));
-        }
+        var columns = LabelAndWeight([0]);
         columns.AddRange(Plan.Features.Select(f => f.Role == ColumnRole.Numeric
             ? new CsvDataView.Column(f.Name, NumberDataViewType.Single, new[] { PlanFeaturizer.Mean(table.Column(table.IndexOf(f.Name, "feature")), Rows) })
             : CsvDataView.Feature(table, first, f.Name, numeric: false)));
@@ -222,15 +207,23 @@ internal sealed class PreparedTable
     /// <summary>The used rows as the trainer reads them: the label, the weight and <paramref name="features"/> (see <see cref="PlanFeaturizer.FeatureRows"/>).</summary>
     public IDataView ToTrainerView(CsvDataView.Column features)
     {
+        var columns = LabelAndWeight(null);
+        columns.Add(features);
+        return CsvDataView.Of(columns, Rows.Length);
+    }
+
+    // The label and (when there is one) the weight of the used rows at these positions (all when null).
+    private List<CsvDataView.Column> LabelAndWeight(IReadOnlyList<int>? positions)
+    {
+        T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
         var columns = new List<CsvDataView.Column>
         {
-            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, ClassOfRow, Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, BinaryLabels),
+            IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, Picked(ClassOfRow), Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, Picked(BinaryLabels)),
         };
         if (Schema.Weight is { } weight)
         {
-            columns.Add(CsvDataView.WeightColumn(Schema.Table, Rows, weight.Name));
+            columns.Add(CsvDataView.WeightColumn(Schema.Table, positions is null ? Rows : positions.Select(p => Rows[p]).ToArray(), weight.Name));
         }
-        columns.Add(features);
-        return CsvDataView.Of(columns, Rows.Length);
+        return columns;
     }
 }
