@@ -178,7 +178,9 @@ internal static class PlanFeaturizer
                     {
                         names.Add(FeaturePipeline.IndicatorName(f.Name));
                     }
-                    writers.Add(Numbers(table, table.IndexOf(f.Name, "feature"), rows, plan.Missing, slot, indicator));
+                    int j = table.IndexOf(f.Name, "feature");
+                    table.RequireNumbers(j);
+                    writers.Add(Numbers(table.Column(j), rows, plan.Missing == MissingPolicy.Mean ? prepared.MeanOf(j) : float.NaN, slot, indicator));
                 }
                 continue;
             }
@@ -204,13 +206,10 @@ internal static class PlanFeaturizer
         };
     }
 
-    // A numeric column in the used rows at slot `slot` (a blank: the mean of the filled ones with --missing mean, else
+    // A numeric column in the used rows at slot `slot` (a blank: `fill`, the training mean with --missing mean, else
     // NaN), and its 0/1 blanks at slot `indicator` (when ≥ 0).
-    private static SlotWriter Numbers(CsvTable table, int j, RowSet rows, MissingPolicy missing, int slot, int indicator)
+    private static SlotWriter Numbers(CsvColumn column, RowSet rows, float fill, int slot, int indicator)
     {
-        table.RequireNumbers(j);
-        var column = table.Column(j);
-        float fill = missing == MissingPolicy.Mean ? Mean(column, rows) : float.NaN;
         return (r, sink) =>
         {
             float v = column.Number(rows[r]);

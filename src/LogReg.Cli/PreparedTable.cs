@@ -17,6 +17,8 @@ internal sealed class PreparedTable
         Rows = rows;
     }
 
+    private readonly Dictionary<int, float> _means = [];
+
     public TableSchema Schema { get; }
 
     /// <summary>Indices (into the table's rows) of the rows used, in file order.</summary>
@@ -180,49 +182,63 @@ internal sealed class PreparedTable
     public IDataView ToDataView(IReadOnlyList<int>? positions = null, IReadOnlyList<string>? textColumns = null)
     {
         var table = Schema.Table;
-        IReadOnlyList<int> rows = positions is null ? Rows : positions.Select(p => Rows[p]).ToArray();
-        var columns = LabelAndWeight(positions);
+        var columns = LabelAndWeight(positions, out var rows);
         columns.AddRange(Plan.Features.Select(f => CsvDataView.Feature(table, rows, f.Name, f.Role == ColumnRole.Numeric)));
         columns.AddRange((textColumns ?? []).Select(name => CsvDataView.Feature(table, rows, name, numeric: false)));
         return CsvDataView.Of(columns, rows.Count);
     }
 
     /// <summary>
-    /// One row with <see cref="ToDataView"/>'s columns: the first used row, each numeric feature replaced by its mean over
-    /// the used rows (<see cref="PlanFeaturizer.Mean"/>, ML.NET's mean imputation's value). Without free text the
-    /// featurisation learns nothing from rows but those means (levels come from the plan), so fitted on this row it is
-    /// the featurisation fitted on the file, without a pass over it (0.5 s of a 500,000 × 20 train).
+    /// One row with <see cref="ToDataView"/>'s columns: the first used row, with --missing mean each numeric feature
+    /// replaced by its training mean (<see cref="MeanOf"/>). Without free text the featurisation learns nothing from rows
+    /// but those means (levels come from the plan), so fitted on this row it is the featurisation fitted on the file,
+    /// without a pass over it (0.5 s of a 500,000 × 20 train).
     /// </summary>
     public IDataView ToMeansRow()
     {
         var table = Schema.Table;
-        var first = RowSet.Of([Rows[0]]);
-        var columns = LabelAndWeight([0]);
-        columns.AddRange(Plan.Features.Select(f => f.Role == ColumnRole.Numeric
-            ? new CsvDataView.Column(f.Name, NumberDataViewType.Single, new[] { PlanFeaturizer.Mean(table.Column(table.IndexOf(f.Name, "feature")), Rows) })
-            : CsvDataView.Feature(table, first, f.Name, numeric: false)));
+        bool mean = Plan.Missing == MissingPolicy.Mean;
+        var columns = LabelAndWeight([0], out var first);
+        columns.AddRange(Plan.Features.Select(f => mean && f.Role == ColumnRole.Numeric
+            ? new CsvDataView.Column(f.Name, NumberDataViewType.Single, new[] { MeanOf(table.IndexOf(f.Name, "feature")) })
+            : CsvDataView.Feature(table, first, f.Name, f.Role == ColumnRole.Numeric)));
         return CsvDataView.Of(columns, 1);
+    }
+
+    /// <summary>
+    /// Numeric column <paramref name="column"/>'s mean over the used rows as ML.NET's mean imputation computes it
+    /// (<see cref="PlanFeaturizer.Mean"/>), computed once: the featurisation's fit, the trainer's rows and the training
+    /// metrics all impute with it.
+    /// </summary>
+    public float MeanOf(int column)
+    {
+        if (!_means.TryGetValue(column, out float mean))
+        {
+            _means[column] = mean = PlanFeaturizer.Mean(Schema.Table.Column(column), Rows);
+        }
+        return mean;
     }
 
     /// <summary>The used rows as the trainer reads them: the label, the weight and <paramref name="features"/> (see <see cref="PlanFeaturizer.FeatureRows"/>).</summary>
     public IDataView ToTrainerView(CsvDataView.Column features)
     {
-        var columns = LabelAndWeight(null);
+        var columns = LabelAndWeight(null, out _);
         columns.Add(features);
         return CsvDataView.Of(columns, Rows.Length);
     }
 
-    // The label and (when there is one) the weight of the used rows at these positions (all when null).
-    private List<CsvDataView.Column> LabelAndWeight(IReadOnlyList<int>? positions)
+    // The label and (when there is one) the weight of the used rows at these positions (all when null), and those rows.
+    private List<CsvDataView.Column> LabelAndWeight(IReadOnlyList<int>? positions, out IReadOnlyList<int> rows)
     {
         T[] Picked<T>(T[] perRow) => positions is null ? perRow : positions.Select(p => perRow[p]).ToArray();
+        rows = positions is null ? Rows : positions.Select(p => Rows[p]).ToArray();
         var columns = new List<CsvDataView.Column>
         {
             IsMulticlass ? CsvDataView.KeyLabel(Schema.Options.Label, Picked(ClassOfRow), Classes) : CsvDataView.BinaryLabel(Schema.Options.Label, Picked(BinaryLabels)),
         };
         if (Schema.Weight is { } weight)
         {
-            columns.Add(CsvDataView.WeightColumn(Schema.Table, positions is null ? Rows : positions.Select(p => Rows[p]).ToArray(), weight.Name));
+            columns.Add(CsvDataView.WeightColumn(Schema.Table, rows, weight.Name));
         }
         return columns;
     }
