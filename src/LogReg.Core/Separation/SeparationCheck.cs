@@ -94,6 +94,13 @@ public static class SeparationCheck
         };
     }
 
+    /// <summary>
+    /// The check after a fit: when <paramref name="fittedMargins"/> are given (a converged unpenalised fit's, one per row),
+    /// first the certificate they offer (<see cref="FittedOverlap"/>), then, when it proves nothing, <see cref="Run(TrainingSet, IReadOnlyList{int}?, int?, CancellationToken)"/>.
+    /// </summary>
+    internal static SeparationResult AfterFit(TrainingSet data, double[]? fittedMargins, int? threads, CancellationToken cancellationToken) =>
+        (fittedMargins is null ? null : FittedOverlap.Prove(data, fittedMargins, threads)) ?? Run(data, null, threads, cancellationToken);
+
     // The interior-point solve and the proof on the features not in leftOut; when that proves no full verdict, a second
     // solve on columns shifted towards 0 (see ShiftedColumns), its candidates proved on the original columns.
     private static (SeparationCertificate.Proof? Proof, int Iterations, List<int> Kept) Decide(

@@ -66,15 +66,11 @@ public static class StatisticsCalculator
             var capped = options with { MaximumNumberOfIterations = Math.Min(options.MaximumNumberOfIterations ?? SeparatedIterationCap, SeparatedIterationCap) };
             fit = FitOnShiftedColumns(data, capped);
             bool converged = fit.Report.Optimization.Converged;
-            if (converged)
-            {
-                var margins = ObjectiveFactory.Create(weighted, LossKind.BinaryCrossEntropy, 0).Margins(fit.Model.ToParameters());
-                separation = FittedOverlap.Prove(checkedData, margins, options.ResolvedThreads);
-            }
-            separation ??= SeparationCheck.Run(checkedData, null, options.ResolvedThreads, options.CancellationToken);
+            var margins = converged ? ObjectiveFactory.Create(weighted, LossKind.BinaryCrossEntropy, 0).Margins(fit.Model.ToParameters()) : null;
+            separation = SeparationCheck.AfterFit(checkedData, margins, options.ResolvedThreads, options.CancellationToken);
             fit = separation.Separated ? fit
                 // A fit that converged within the cap is the uncapped fit, iteration for iteration; one that did not runs again.
-                : converged ? fit with { Report = fit.Report with { Options = options with { Log = null, Progress = null, CancellationToken = default } } }
+                : converged ? fit with { Report = fit.Report with { Options = options } }
                 : FitOnShiftedColumns(data, options);
         }
         else
@@ -149,8 +145,7 @@ public static class StatisticsCalculator
         var separation = !bce ? SeparationResult.NotChecked("the check is for the binary cross-entropy likelihood.")
             : !unpenalised ? SeparationResult.NotChecked("a penalty (L2 or L1) or the non-negativity bound makes the estimate finite on any data.")
             : fit.Report.Separation ?? described.Report.Separation
-                ?? (described.Report.Optimization.Converged ? FittedOverlap.Prove(describedData, margins, options.ResolvedThreads) : null)
-                ?? SeparationCheck.Run(describedData, null, options.ResolvedThreads, cancellationToken);
+                ?? SeparationCheck.AfterFit(describedData, described.Report.Optimization.Converged ? margins : null, options.ResolvedThreads, cancellationToken);
         bool? mleExists = separation.Separated ? false : separation.Checked || !bce || !unpenalised ? true : null;
         if (separation.Separated)
         {

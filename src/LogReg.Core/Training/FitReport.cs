@@ -19,6 +19,8 @@ namespace LogReg.Core.Training;
 /// </param>
 public sealed record FitReport(OptimizerKind Optimizer, TrainerOptions Options, OptimizationResult Optimization, SeparationResult? Separation = null)
 {
-    /// <summary>The fit's settings, without its callbacks and cancellation token.</summary>
-    public TrainerOptions Options { get; init; } = Options with { Log = null, Progress = null, CancellationToken = default };
+    /// <summary>The fit's settings, without its callbacks and cancellation token (also when set by <c>with</c>).</summary>
+    public TrainerOptions Options { get; init => field = ValuesOf(value); } = ValuesOf(Options);
+
+    private static TrainerOptions ValuesOf(TrainerOptions options) => options with { Log = null, Progress = null, CancellationToken = default };
 }

@@ -47,8 +47,7 @@ internal static class UnboundedLikelihood
         }
         // A converged fit's probabilities are usually the certificate itself (FittedOverlap: a few passes where the
         // interior-point method takes 15–40 iterations of the same size); when they prove nothing the full check decides.
-        return (margins is null ? null : FittedOverlap.Prove(data, margins, options.ResolvedThreads))
-            ?? SeparationCheck.Run(data, null, options.ResolvedThreads, options.CancellationToken);
+        return SeparationCheck.AfterFit(data, margins, options.ResolvedThreads, options.CancellationToken);
     }
 
     /// <summary>The result, rewritten when <paramref name="separation"/> proves there is no minimum.</summary>

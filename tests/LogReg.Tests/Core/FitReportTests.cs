@@ -43,5 +43,11 @@ public class FitReportTests
         Assert.False(report.Options.CancellationToken.CanBeCanceled);
         Assert.Equal(fit == "firth" ? 0 : 0.5, report.Options.L2Regularization);
         Assert.Equal(1e-8, report.Options.OptimizationTolerance);
+        // Nor by a copy given other options.
+        var copy = report with { Options = options with { L2Regularization = 2 } };
+        Assert.Null(copy.Options.Log);
+        Assert.Null(copy.Options.Progress);
+        Assert.False(copy.Options.CancellationToken.CanBeCanceled);
+        Assert.Equal(2, copy.Options.L2Regularization);
     }
 }
