@@ -8,9 +8,14 @@ namespace LogReg.Core.Numerics;
 // `stride` contiguous doubles per non-zero — in groups of up to four vectors held in registers across the row.
 internal static partial class SoftmaxKernels
 {
-    /// <summary>z[k] = bias[k] + Σₜ values[t]·wt[indices[t]·stride + k] for every k &lt; stride (t in order).</summary>
+    /// <summary>
+    /// z[k] = bias[k] + Σₜ values[t]·wt[indices[t]·stride + k] (values[t]² if <paramref name="squared"/>) for every k &lt; stride
+    /// (t in order). With a sparse column for the row and the rows' coefficients for wt, the same loop sums a column's
+    /// gradient (<see cref="Objectives.SparseColumns"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z)
+    public static void MultiplySparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z,
+        bool squared = false)
     {
         Check(indices.Length == values.Length && bias.Length >= stride && z.Length >= stride && stride % Width == 0);
         ref double w0 = ref MemoryMarshal.GetReference(wt);
@@ -24,7 +29,8 @@ internal static partial class SoftmaxKernels
                 int j = indices[t];
                 Check((uint)j < features);
                 ref double wj = ref Unsafe.Add(ref w0, j * stride + k);
-                var v = Vector256.Create((double)values[t]);
+                double x = values[t];
+                var v = Vector256.Create(squared ? x * x : x);
                 a0 = Fma(v, Vector256.LoadUnsafe(ref wj), a0);
                 if (vectors > 1)
                 {
@@ -55,9 +61,9 @@ internal static partial class SoftmaxKernels
         }
     }
 
-    /// <summary>g[indices[t]·stride + k] += values[t]·c[k] for every stored value t and k &lt; stride.</summary>
+    /// <summary>g[indices[t]·stride + k] += values[t]·c[k] (values[t]² if <paramref name="squared"/>) for every stored value t and k &lt; stride.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddSparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> c, int stride, Span<double> g)
+    public static void AddSparseRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> c, int stride, Span<double> g, bool squared = false)
     {
         Check(indices.Length == values.Length && c.Length >= stride && stride % Width == 0);
         ref double g0 = ref MemoryMarshal.GetReference(g);
@@ -71,7 +77,8 @@ internal static partial class SoftmaxKernels
                 int j = indices[t];
                 Check((uint)j < features);
                 ref double gj = ref Unsafe.Add(ref g0, j * stride + k);
-                var v = Vector256.Create((double)values[t]);
+                double x = values[t];
+                var v = Vector256.Create(squared ? x * x : x);
                 Fma(v, c0, Vector256.LoadUnsafe(ref gj)).StoreUnsafe(ref gj);
                 if (vectors > 1)
                 {

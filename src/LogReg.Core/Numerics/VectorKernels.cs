@@ -168,6 +168,27 @@ internal static class VectorKernels
         }
     }
 
+    /// <summary>values[j] = values[j]², in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Square(Span<double> values)
+    {
+        int n = values.Length;
+        int i = 0;
+        ref double vr = ref MemoryMarshal.GetReference(values);
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref vr, (nuint)i);
+                (v * v).StoreUnsafe(ref vr, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref vr, i) *= Unsafe.Add(ref vr, i);
+        }
+    }
+
     /// <summary>target[j] += alpha·x[j], all double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<double> x, double alpha, Span<double> target)

@@ -6,11 +6,12 @@ namespace LogReg.Core.Objectives;
 /// </summary>
 internal sealed class SoftmaxBlock
 {
-    public SoftmaxBlock(int rows, int stride, int values)
+    // coefficientStride: 0 when the coefficients live in one array for all rows (SoftmaxBlocks.CoefficientsOf).
+    public SoftmaxBlock(int rows, int coefficientStride, int stride, int values)
     {
         Values = new double[values];
         Scores = new double[rows * stride];
-        Coefficients = new double[rows * stride];
+        Coefficients = new double[rows * coefficientStride];
     }
 
     /// <summary>The rows of the last forward half, row-major in double (dense data only).</summary>
@@ -19,7 +20,7 @@ internal sealed class SoftmaxBlock
     /// <summary>Per row and class: scores, margins or direction products.</summary>
     public double[] Scores { get; }
 
-    /// <summary>Per row and class: what the transposed half multiplies the rows by (0 in the padding).</summary>
+    /// <summary>Per row and class: what the transposed half multiplies the rows by (see <see cref="SoftmaxBlocks.CoefficientsOf"/>).</summary>
     public double[] Coefficients { get; }
 
     /// <summary>First row of the block.</summary>

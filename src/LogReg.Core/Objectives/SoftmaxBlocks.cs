@@ -18,6 +18,9 @@ internal sealed class SoftmaxBlocks
     // Doubles of a dense block in double (rows × d): the block stays in the core's cache for both halves.
     private const int DenseBlockBudget = 16_384;
 
+    // Sparse data whose K·d sums exceed this many doubles (256 KB, beyond a core's L2 share) sum by columns.
+    private const int ColumnSumsFrom = 32_768;
+
     private readonly DesignMatrix _x;
     private readonly DenseMatrix? _dense;
     private readonly SparseMatrix? _sparse;
@@ -25,8 +28,13 @@ internal sealed class SoftmaxBlocks
     private readonly int _features;
     private readonly double[] _transposed;
     private readonly double[] _total;
+    private readonly SparseColumns? _columns;
+    private readonly double[] _coefficients;
 
-    public SoftmaxBlocks(DesignMatrix x, int classes)
+    /// <param name="x">The rows.</param>
+    /// <param name="classes">K.</param>
+    /// <param name="threads">Threads the column sums use (wide sparse data; results do not depend on it).</param>
+    public SoftmaxBlocks(DesignMatrix x, int classes, int threads = 1)
     {
         _x = x;
         _dense = x as DenseMatrix;
@@ -34,8 +42,17 @@ internal sealed class SoftmaxBlocks
         _classes = classes;
         _features = x.ColumnCount;
         Stride = SoftmaxKernels.StrideOf(classes);
-        _transposed = new double[PartialLength];
-        _total = new double[PartialLength];
+        _transposed = new double[PartialLengthFor(classes, _features)];
+        _total = new double[PartialLengthFor(classes, _features)];
+        if (_sparse is not null && _features * Stride >= ColumnSumsFrom)
+        {
+            _columns = new SparseColumns(_sparse, threads);
+            _coefficients = new double[(long)x.RowCount * Stride];
+        }
+        else
+        {
+            _coefficients = Array.Empty<double>();
+        }
         Rows = _dense is null ? Softmax.MaximumBlockRows : Math.Clamp(DenseBlockBudget / Math.Max(1, _features) / 4 * 4, 4, Softmax.MaximumBlockRows);
     }
 
@@ -48,14 +65,29 @@ internal sealed class SoftmaxBlocks
     /// <summary>K·(d + 1).</summary>
     public int Dimension => _classes * (_features + 1);
 
-    /// <summary>Length of a gradient partial in this layout: d rows of Wᵀ, then the padded biases.</summary>
-    public int PartialLength => PartialLengthFor(_classes, _features);
+    /// <summary>
+    /// Length of a chunk's partial in this layout: d rows of Wᵀ, then the padded biases; only the biases when the weights'
+    /// sums are made by columns (wide sparse data, <see cref="SparseColumns"/>).
+    /// </summary>
+    public int PartialLength => _columns is null ? PartialLengthFor(_classes, _features) : Stride;
+
+    // Where a partial's biases start.
+    private int BiasOffset => _columns is null ? _features * Stride : 0;
 
     /// <summary><see cref="PartialLength"/> for K classes and d features (it sizes the row chunks before any buffer exists).</summary>
     public static int PartialLengthFor(int classes, int features) => (features + 1) * SoftmaxKernels.StrideOf(classes);
 
     /// <summary>A block's buffers, one per chunk (each thread its own).</summary>
-    public SoftmaxBlock NewBlock() => new(Rows, Stride, _dense is null ? 0 : Rows * _features);
+    public SoftmaxBlock NewBlock() => new(Rows, _columns is null ? Stride : 0, Stride, _dense is null ? 0 : Rows * _features);
+
+    /// <summary>
+    /// Where a pass writes what the transposed half multiplies the block's rows by (row-major, <see cref="Stride"/> per row,
+    /// every lane written): the block's own buffer, or when the weights' sums are made by columns the rows' place in
+    /// one array for all rows.
+    /// </summary>
+    public Span<double> CoefficientsOf(SoftmaxBlock block) => _columns is null
+        ? block.Coefficients.AsSpan(0, block.Count * Stride)
+        : _coefficients.AsSpan(block.Start * Stride, block.Count * Stride);
 
     /// <summary>Takes the point (W, b) or direction (V, c) the next passes use.</summary>
     public void Load(ReadOnlySpan<double> theta)
@@ -91,6 +123,20 @@ internal sealed class SoftmaxBlocks
             }
             return;
         }
+        Gather(start, count, block);
+        SoftmaxKernels.MultiplyRows(block.Values.AsSpan(0, count * d), d, count, w, b, Stride, block.Scores);
+    }
+
+    /// <summary>Makes rows [start, start + count) the block's rows for <see cref="Backward"/> without a forward half (dense rows widened to double).</summary>
+    public void Gather(int start, int count, SoftmaxBlock block)
+    {
+        block.Start = start;
+        block.Count = count;
+        if (_sparse is not null)
+        {
+            return;
+        }
+        int d = _features;
         var x = block.Values.AsSpan(0, count * d);
         for (int r = 0; r < count; r++)
         {
@@ -103,41 +149,65 @@ internal sealed class SoftmaxBlocks
                 _x.CopyRow(start + r, x.Slice(r * d, d));
             }
         }
-        SoftmaxKernels.MultiplyRows(x, d, count, w, b, Stride, block.Scores);
     }
 
     /// <summary>
-    /// partial(Wₖ) += Σᵣ block.Coefficients[r·Stride + k]·x_r, partial(bₖ) += Σᵣ block.Coefficients[r·Stride + k], over the
-    /// rows of the block's last <see cref="Forward"/>, in this layout (<see cref="AddToClassMajor"/> turns partials into θ's).
+    /// partial(Wₖ) += Σᵣ cᵣₖ·x_r, partial(bₖ) += Σᵣ cᵣₖ with c = <see cref="CoefficientsOf"/>, over the rows of the block's last
+    /// <see cref="Forward"/> or <see cref="Gather"/>, in this layout (<see cref="Finish"/> turns partials into θ's; when the
+    /// weights' sums are made by columns only the biases are added here). With <paramref name="squared"/> the rows' squares
+    /// x_r ⊙ x_r take the place of x_r (the curvature's diagonal; a dense block's values are squared in place).
     /// </summary>
-    public void Backward(SoftmaxBlock block, Span<double> partial)
+    public void Backward(SoftmaxBlock block, Span<double> partial, bool squared = false)
     {
         int d = _features, count = block.Count;
-        var coefficients = block.Coefficients.AsSpan(0, count * Stride);
-        var biases = partial.Slice(d * Stride, Stride);
+        var coefficients = CoefficientsOf(block);
+        var biases = partial.Slice(BiasOffset, Stride);
         for (int r = 0; r < count; r++)
         {
             VectorKernels.AddScaled(coefficients.Slice(r * Stride, Stride), 1.0, biases);
+        }
+        if (_columns is not null)
+        {
+            return;
         }
         if (_sparse is not null)
         {
             for (int r = 0; r < count; r++)
             {
-                SoftmaxKernels.AddSparseRow(_sparse.RowIndices(block.Start + r), _sparse.RowValues(block.Start + r), coefficients.Slice(r * Stride, Stride), Stride, partial);
+                SoftmaxKernels.AddSparseRow(_sparse.RowIndices(block.Start + r), _sparse.RowValues(block.Start + r), coefficients.Slice(r * Stride, Stride), Stride, partial, squared);
             }
             return;
+        }
+        if (squared)
+        {
+            VectorKernels.Square(block.Values.AsSpan(0, count * d));
         }
         SoftmaxKernels.AddTransposeRows(block.Values, d, count, coefficients, Stride, partial.Slice(0, d * Stride));
     }
 
-    /// <summary>result (θ's layout) = the sum of per-chunk partials, added in chunk order (one evaluation at a time).</summary>
-    public void AddToClassMajor(double[][] partials, Span<double> result)
+    /// <summary>
+    /// result (θ's layout) = the sum of per-chunk partials, added in chunk order, after a pass whose every block went through
+    /// <see cref="Backward"/> (with the same <paramref name="squared"/>); one evaluation at a time.
+    /// </summary>
+    public void Finish(double[][] partials, Span<double> result, bool squared = false)
     {
         int K = _classes, d = _features;
         Array.Clear(_total);
+        if (_columns is not null)
+        {
+            _columns.Sum(_coefficients, Stride, _total, squared);
+        }
+        var biases = _total.AsSpan(d * Stride, Stride);
         foreach (var p in partials)
         {
-            VectorKernels.AddScaled(p, 1.0, _total);
+            if (_columns is null)
+            {
+                VectorKernels.AddScaled(p, 1.0, _total);
+            }
+            else
+            {
+                VectorKernels.AddScaled(p, 1.0, biases);
+            }
         }
         for (int j = 0; j < d; j++)
         {

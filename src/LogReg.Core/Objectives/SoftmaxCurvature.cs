@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 using LogReg.Core.Optimization;
 using LogReg.Core.Penalties;
 
@@ -20,7 +21,8 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _body;
 
-    // buffers: the objective's pass buffers (its passes and this curvature's never run at the same time).
+    // probabilities: the rows' probabilities at the point, n × Stride (the passes' layout); buffers: the objective's pass
+    // buffers (its passes and this curvature's never run at the same time).
     public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks, SoftmaxPassBuffers buffers)
     {
         _data = data;
@@ -43,40 +45,37 @@ internal sealed class SoftmaxCurvature : ICurvature
         }
         _blocks.Load(v);
         _chunks.Run(_body);
-        _blocks.AddToClassMajor(_buffers.Partials, result);
+        _blocks.Finish(_buffers.Partials, result);
         _penalty.AddSmoothCurvature(v, result);
     }
 
-    public double[] ToDense() => SoftmaxDenseHessian.Compute(_data, _p, _penalty, _chunks);
+    public double[] ToDense() => SoftmaxDenseHessian.Compute(_data, _p, _blocks.Stride, _penalty, _chunks);
 
     private void MultiplyChunk(int c)
     {
-        int K = _classes, stride = _blocks.Stride;
+        int stride = _blocks.Stride;
         var (start, end) = _chunks[c];
         var s = _data.ExampleWeights;
         var partial = _buffers.Partials[c].AsSpan();
         partial.Clear();
         var block = _buffers.BlockBuffers[c];
         var u = block.Scores;
-        var coefficient = block.Coefficients;
         for (int blockStart = start; blockStart < end; blockStart += _blocks.Rows)
         {
             int count = Math.Min(_blocks.Rows, end - blockStart);
             _blocks.Forward(blockStart, count, block);
+            var coefficient = _blocks.CoefficientsOf(block);
             for (int r = 0; r < count; r++)
             {
                 int i = blockStart + r;
                 double si = s is null ? 1.0 : s[i];
-                var p = _p.AsSpan(i * K, K);
-                double pu = 0;
-                for (int k = 0; k < K; k++)
+                var p = _p.AsSpan(i * stride, stride);
+                var ur = u.AsSpan(r * stride, stride);
+                // The padding's p is 0: it adds nothing to p·u and its coefficient is 0.
+                double pu = VectorKernels.Dot(p, ur);
+                for (int k = 0; k < stride; k++)
                 {
-                    pu += p[k] * u[r * stride + k];
-                }
-                // The padding lanes of the coefficients stay 0 from allocation.
-                for (int k = 0; k < K; k++)
-                {
-                    coefficient[r * stride + k] = si * p[k] * (u[r * stride + k] - pu);
+                    coefficient[r * stride + k] = si * p[k] * (ur[k] - pu);
                 }
             }
             _blocks.Backward(block, partial);

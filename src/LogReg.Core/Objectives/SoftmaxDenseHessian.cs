@@ -11,7 +11,8 @@ namespace LogReg.Core.Objectives;
 /// </summary>
 internal static class SoftmaxDenseHessian
 {
-    public static double[] Compute(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks)
+    // probabilities: n × stride, row i's K probabilities at i·stride.
+    public static double[] Compute(MulticlassTrainingSet data, double[] probabilities, int stride, ElasticNetPenalty penalty, RowChunks chunks)
     {
         int K = data.ClassCount, d = data.FeatureCount, n = K * (d + 1);
         var partials = new double[chunks.Count][];
@@ -32,7 +33,7 @@ internal static class SoftmaxDenseHessian
                 }
                 data.Features.CopyRow(i, x.AsSpan(0, d));
                 x[d] = 1;
-                var p = probabilities.AsSpan(i * K, K);
+                var p = probabilities.AsSpan(i * stride, K);
                 for (int k = 0; k < K; k++)
                 {
                     for (int l = 0; l < K; l++)

@@ -5,53 +5,65 @@ namespace LogReg.Core.Objectives;
 
 /// <summary>
 /// The diagonal of the softmax Hessian at θ: Σᵢ sᵢ·p_{ik}(1 − p_{ik})·x_{ij}² (+ L2) for weight (k, j),
-/// Σᵢ sᵢ·p_{ik}(1 − p_{ik}) for bias k — one pass, summed per chunk in chunk order. As a
-/// preconditioner it makes L-BFGS's steps those of a problem with every coordinate on the same
-/// curvature scale (rare sparse features and frequent ones alike).
+/// Σᵢ sᵢ·p_{ik}(1 − p_{ik}) for bias k — one pass with the objective's kernels (the transposed half on the rows'
+/// squares), summed per chunk in chunk order. As a preconditioner it makes L-BFGS's steps those of a problem with
+/// every coordinate on the same curvature scale (rare sparse features and frequent ones alike).
 /// </summary>
 internal static class SoftmaxDiagonal
 {
-    public static double[] Compute(MulticlassTrainingSet data, RowChunks chunks, ReadOnlySpan<double> theta, double l2)
+    /// <param name="data">The rows.</param>
+    /// <param name="chunks">The objective's chunks.</param>
+    /// <param name="buffers">The objective's pass buffers.</param>
+    /// <param name="theta">The point.</param>
+    /// <param name="probabilities">The rows' probabilities at θ (n × Stride) if known, else null: a forward half computes them.</param>
+    /// <param name="l2">Added to every weight's entry.</param>
+    public static double[] Compute(MulticlassTrainingSet data, RowChunks chunks, SoftmaxPassBuffers buffers, ReadOnlySpan<double> theta, double[]? probabilities, double l2)
     {
-        int K = data.ClassCount, d = data.FeatureCount, dimension = K * (d + 1);
-        var blocks = new SoftmaxBlocks(data.Features, K);
-        blocks.Load(theta);
-        var partials = new double[chunks.Count][];
+        int K = data.ClassCount, d = data.FeatureCount;
+        var blocks = buffers.Blocks;
+        int stride = blocks.Stride;
+        if (probabilities is null)
+        {
+            blocks.Load(theta);
+        }
         chunks.Run(c =>
         {
-            var diagonal = partials[c] = new double[dimension];
-            var block = blocks.NewBlock();
-            var p = new double[K];
-            var s = data.ExampleWeights;
             var (start, end) = chunks[c];
+            var block = buffers.BlockBuffers[c];
+            var partial = buffers.Partials[c].AsSpan();
+            partial.Clear();
+            var s = data.ExampleWeights;
             for (int blockStart = start; blockStart < end; blockStart += blocks.Rows)
             {
                 int count = Math.Min(blocks.Rows, end - blockStart);
-                blocks.Forward(blockStart, count, block);
+                Span<double> p;
+                if (probabilities is null)
+                {
+                    blocks.Forward(blockStart, count, block);
+                    Softmax.ProbabilitiesBlock(block.Scores, block.Scores, count, stride, K);
+                    p = block.Scores;
+                }
+                else
+                {
+                    blocks.Gather(blockStart, count, block);
+                    p = probabilities.AsSpan(blockStart * stride, count * stride);
+                }
+                var curvature = blocks.CoefficientsOf(block);
                 for (int r = 0; r < count; r++)
                 {
-                    int i = blockStart + r;
-                    double si = s is null ? 1.0 : s[i];
-                    if (si == 0)
+                    double si = s is null ? 1.0 : s[blockStart + r];
+                    // The padding's p is 0, so its curvature is too.
+                    for (int k = 0; k < stride; k++)
                     {
-                        continue;
-                    }
-                    block.Scores.AsSpan(r * blocks.Stride, K).CopyTo(p);
-                    Softmax.InPlace(p);
-                    for (int k = 0; k < K; k++)
-                    {
-                        double curvature = si * p[k] * (1 - p[k]);
-                        data.Features.AddScaledSquaredRow(i, curvature, diagonal.AsSpan(k * d, d));
-                        diagonal[K * d + k] += curvature;
+                        double pk = p[r * stride + k];
+                        curvature[r * stride + k] = si * pk * (1 - pk);
                     }
                 }
+                blocks.Backward(block, partial, squared: true);
             }
         });
-        var total = new double[dimension];
-        foreach (var partial in partials)
-        {
-            VectorKernels.AddScaled(partial, 1.0, total);
-        }
+        var total = new double[K * (d + 1)];
+        blocks.Finish(buffers.Partials, total, squared: true);
         for (int j = 0; j < K * d; j++)
         {
             total[j] += l2;

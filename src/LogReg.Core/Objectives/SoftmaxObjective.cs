@@ -30,6 +30,9 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     private readonly SoftmaxPassBuffers _buffers;
     private readonly Action<int> _chunkBody;
     private bool _wantGradient;
+    private double[]? _passProbabilities;
+    private double[]? _diagonal;
+    private double[] _diagonalPoint = Array.Empty<double>();
 
     /// <summary>Creates the objective.</summary>
     /// <param name="data">Rows, class indices, example weights.</param>
@@ -79,6 +82,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     {
         Load(theta, gradient: false);
         _chunks.Run(_chunkBody);
+        _buffers.ProbabilitiesWrittenAt(theta);
         return _partialValues.Sum() + Penalty.SmoothValue(theta);
     }
 
@@ -88,7 +92,8 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Check(gradient.Length, nameof(gradient));
         Load(theta, gradient: true);
         _chunks.Run(_chunkBody);
-        _buffers.Blocks.AddToClassMajor(_buffers.Partials, gradient);
+        _buffers.ProbabilitiesWrittenAt(theta);
+        _buffers.Blocks.Finish(_buffers.Partials, gradient);
         Penalty.AddSmoothGradient(theta, gradient);
         return _partialValues.Sum() + Penalty.SmoothValue(theta);
     }
@@ -97,7 +102,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public ICurvature HessianAt(ReadOnlySpan<double> theta, bool gaussNewton = false)
     {
         Check(theta.Length, nameof(theta));
-        return new SoftmaxCurvature(_data, Probabilities(theta), Penalty, _chunks, _buffers);
+        return new SoftmaxCurvature(_data, _buffers.TakeProbabilitiesAt(theta) ?? PaddedProbabilities(theta), Penalty, _chunks, _buffers);
     }
 
     /// <summary>
@@ -111,15 +116,39 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     }
 
     /// <inheritdoc/>
-    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta) => SoftmaxDiagonal.Compute(_data, _chunks, theta, Penalty.L2);
+    /// <remarks>At the point of the last value pass it reuses that pass's probabilities; asked twice at one point (L-BFGS's
+    /// preconditioner, then its stopping test) it is computed once.</remarks>
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta)
+    {
+        Check(theta.Length, nameof(theta));
+        if (_diagonal is null || !theta.Slice(0, Dimension).SequenceEqual(_diagonalPoint))
+        {
+            _diagonal = SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), Penalty.L2);
+            _diagonalPoint = theta.Slice(0, Dimension).ToArray();
+        }
+        return (double[])_diagonal.Clone();
+    }
 
     /// <summary>pᵢ = softmax(W·xᵢ + b) for every row, row-major n × K.</summary>
     public double[] Probabilities(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
-        int K = Classes;
+        int K = Classes, stride = _buffers.Blocks.Stride;
+        var padded = _buffers.ProbabilitiesAt(theta) ?? PaddedProbabilities(theta);
         var p = new double[_data.RowCount * K];
+        for (int i = 0; i < _data.RowCount; i++)
+        {
+            padded.AsSpan(i * stride, K).CopyTo(p.AsSpan(i * K, K));
+        }
+        return p;
+    }
+
+    // The rows' probabilities in the passes' layout (n × Stride, 0 in the padding), from a pass of their own.
+    private double[] PaddedProbabilities(ReadOnlySpan<double> theta)
+    {
         var blocks = _buffers.Blocks;
+        int K = Classes, stride = blocks.Stride;
+        var p = new double[_data.RowCount * stride];
         blocks.Load(theta);
         _chunks.Run(c =>
         {
@@ -129,12 +158,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
             {
                 int count = Math.Min(blocks.Rows, end - blockStart);
                 blocks.Forward(blockStart, count, block);
-                for (int r = 0; r < count; r++)
-                {
-                    var row = p.AsSpan((blockStart + r) * K, K);
-                    block.Scores.AsSpan(r * blocks.Stride, K).CopyTo(row);
-                    Softmax.InPlace(row);
-                }
+                Softmax.ProbabilitiesBlock(block.Scores, p.AsSpan(blockStart * stride, count * stride), count, stride, K);
             }
         });
         return p;
@@ -149,6 +173,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         var s = _data.ExampleWeights;
         var block = _buffers.BlockBuffers[c];
         var g = _buffers.Partials[c].AsSpan();
+        var probabilities = _passProbabilities;
         bool wantGradient = _wantGradient;
         if (wantGradient)
         {
@@ -159,8 +184,8 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         {
             int count = Math.Min(blocks.Rows, end - blockStart);
             blocks.Forward(blockStart, count, block);
-            double blockValue = Softmax.CrossEntropyBlock(block.Scores, block.Coefficients, count, stride, K, y.AsSpan(blockStart, count),
-                s is null ? default : s.AsSpan(blockStart, count));
+            double blockValue = Softmax.CrossEntropyBlock(block.Scores, blocks.CoefficientsOf(block), count, stride, K, y.AsSpan(blockStart, count),
+                s is null ? default : s.AsSpan(blockStart, count), probabilities is null ? default : probabilities.AsSpan(blockStart * stride, count * stride));
             double total = value + blockValue;
             compensation += Math.Abs(value) >= Math.Abs(blockValue) ? value - total + blockValue : blockValue - total + value;
             value = total;
@@ -177,6 +202,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Check(theta.Length, nameof(theta));
         _buffers.Blocks.Load(theta);
         _wantGradient = gradient;
+        _passProbabilities = _buffers.ProbabilitiesForPass();
     }
 
     private void Check(int length, string name)

@@ -8,12 +8,24 @@ namespace LogReg.Core.Objectives;
 /// and clears what it sums into, so nothing carries over between passes; they must not run at the same time (an
 /// objective and its curvatures are evaluated from one thread, as the optimizers do). Sharing them spares a Newton fit
 /// a chunk's worth of partials per iteration (K·d doubles each: 25 MB per iteration on a 20,000-word, 20-class set).
+/// <para>
+/// The one thing kept between passes: every row's probabilities from the last value pass and the point they belong to.
+/// The optimizers ask for curvature at the point they have just evaluated (Newton's Hessian, L-BFGS's diagonal), so
+/// that curvature needs no forward half of its own. Kept only while they take at most the rows' own memory (or 8 MB).
+/// </para>
 /// </summary>
 internal sealed class SoftmaxPassBuffers
 {
+    private const long SmallCache = 1 << 20;
+
+    private readonly int _rows;
+    private readonly double[] _point;
+    private double[]? _probabilities;
+    private bool _valid;
+
     public SoftmaxPassBuffers(DesignMatrix x, int classes, RowChunks chunks)
     {
-        Blocks = new SoftmaxBlocks(x, classes);
+        Blocks = new SoftmaxBlocks(x, classes, chunks.Threads);
         Partials = new double[chunks.Count][];
         BlockBuffers = new SoftmaxBlock[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
@@ -21,6 +33,10 @@ internal sealed class SoftmaxPassBuffers
             Partials[c] = new double[Blocks.PartialLength];
             BlockBuffers[c] = Blocks.NewBlock();
         }
+        _rows = x.RowCount;
+        long cached = (long)_rows * Blocks.Stride;
+        KeepsProbabilities = cached <= Math.Max(SmallCache, x.StoredValueCount / 2);
+        _point = KeepsProbabilities ? new double[Blocks.Dimension] : Array.Empty<double>();
     }
 
     /// <summary>The pass's kernels and the point or direction they use.</summary>
@@ -31,4 +47,37 @@ internal sealed class SoftmaxPassBuffers
 
     /// <summary>Per chunk: a block's rows, scores and coefficients.</summary>
     public SoftmaxBlock[] BlockBuffers { get; }
+
+    /// <summary>Whether value passes keep the rows' probabilities.</summary>
+    public bool KeepsProbabilities { get; }
+
+    /// <summary>Where a value pass writes the rows' probabilities (n × Stride), or null when they are not kept; forgets the last ones.</summary>
+    public double[]? ProbabilitiesForPass()
+    {
+        _valid = false;
+        return KeepsProbabilities ? _probabilities ??= new double[_rows * Blocks.Stride] : null;
+    }
+
+    /// <summary>Marks the probabilities just written as those at θ.</summary>
+    public void ProbabilitiesWrittenAt(ReadOnlySpan<double> theta)
+    {
+        theta.Slice(0, _point.Length).CopyTo(_point);
+        _valid = _probabilities is not null;
+    }
+
+    /// <summary>The rows' probabilities at θ (n × Stride, read only) if the last value pass was at θ, else null.</summary>
+    public double[]? ProbabilitiesAt(ReadOnlySpan<double> theta) =>
+        _valid && theta.Slice(0, _point.Length).SequenceEqual(_point) ? _probabilities : null;
+
+    /// <summary>As <see cref="ProbabilitiesAt"/>, handing the array over (a curvature keeps it; the next pass writes a new one).</summary>
+    public double[]? TakeProbabilitiesAt(ReadOnlySpan<double> theta)
+    {
+        var p = ProbabilitiesAt(theta);
+        if (p is not null)
+        {
+            _probabilities = null;
+            _valid = false;
+        }
+        return p;
+    }
 }

@@ -13,7 +13,7 @@ namespace LogReg.Tests.Core;
 /// </summary>
 public class SoftmaxKernelTests
 {
-    private static double[] Numbers(int length, Random random) => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+    internal static double[] Numbers(int length, Random random) => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 2 - 1).ToArray();
 
     [Fact]
     public void DenseTilesEqualPlainLoopsAtEveryRemainder()
@@ -195,7 +195,7 @@ public class SoftmaxKernelTests
         NumericAssert.Close(CurvatureColumns.ToDense(curvature), curvature.ToDense(), 1e-12, "H");
     }
 
-    private static (double Value, double[] Gradient, double[] Hv) PlainLoops(double[][] rows, int[] labels, double[] s, int K, double[] theta, double[] v, double l2)
+    internal static (double Value, double[] Gradient, double[] Hv) PlainLoops(double[][] rows, int[] labels, double[] s, int K, double[] theta, double[] v, double l2)
     {
         int d = rows[0].Length;
         double value = 0;

@@ -1,0 +1,83 @@
+using LogReg.Core.Data;
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Objectives;
+
+/// <summary>
+/// A sparse matrix by columns (its transpose, made once), for the transposed half of a softmax pass on wide sparse data:
+/// each feature's K sums are gathered from the rows' coefficients, Σᵢ x_ij·cᵢ over its column in row order, and written
+/// once. Row chunks scattering into partials of their own would clear and add one K·d partial per chunk every pass
+/// (8 × 3.2 MB on a 20,000-word, 20-class set) and read-modify-write Wᵀ's rows at random; here nothing is cleared and
+/// features are split across threads with each sum in one place, so the result does not depend on the thread count.
+/// </summary>
+internal sealed class SparseColumns
+{
+    // Ranges of features of about equal stored-value counts; more than threads, so uneven columns still balance.
+    private const int RangeCount = 64;
+
+    private readonly long[] _columnStart;
+    private readonly int[] _rows;
+    private readonly float[] _values;
+    private readonly int[] _rangeStart;
+    private readonly ParallelOptions _parallel;
+
+    public SparseColumns(SparseMatrix x, int threads)
+    {
+        int d = x.ColumnCount;
+        long stored = x.StoredValueCount;
+        _columnStart = new long[d + 1];
+        for (int i = 0; i < x.RowCount; i++)
+        {
+            foreach (int j in x.RowIndices(i))
+            {
+                _columnStart[j + 1]++;
+            }
+        }
+        for (int j = 0; j < d; j++)
+        {
+            _columnStart[j + 1] += _columnStart[j];
+        }
+        _rows = new int[stored];
+        _values = new float[stored];
+        var next = _columnStart.AsSpan(0, d).ToArray();
+        for (int i = 0; i < x.RowCount; i++)
+        {
+            var indices = x.RowIndices(i);
+            var values = x.RowValues(i);
+            for (int t = 0; t < indices.Length; t++)
+            {
+                long at = next[indices[t]]++;
+                _rows[at] = i;
+                _values[at] = values[t];
+            }
+        }
+        _rangeStart = new int[RangeCount + 1];
+        for (int r = 1, j = 0; r <= RangeCount; r++)
+        {
+            long bound = stored * r / RangeCount;
+            while (j < d && _columnStart[j] < bound)
+            {
+                j++;
+            }
+            _rangeStart[r] = r == RangeCount ? d : j;
+        }
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+    }
+
+    /// <summary>
+    /// target[j·stride + k] = Σᵢ x_ij·c[i·stride + k] (x_ij² if <paramref name="squared"/>) for every feature j and k &lt; stride:
+    /// the transposed half for all rows at once, from every row's coefficients (n × stride).
+    /// </summary>
+    public void Sum(double[] coefficients, int stride, double[] target, bool squared)
+    {
+        var zero = new double[stride];
+        Parallel.For(0, RangeCount, _parallel, r =>
+        {
+            for (int j = _rangeStart[r]; j < _rangeStart[r + 1]; j++)
+            {
+                int start = (int)_columnStart[j], length = (int)(_columnStart[j + 1] - start);
+                SoftmaxKernels.MultiplySparseRow(_rows.AsSpan(start, length), _values.AsSpan(start, length), coefficients, zero, stride, target.AsSpan(j * stride, stride), squared);
+            }
+        });
+    }
+}

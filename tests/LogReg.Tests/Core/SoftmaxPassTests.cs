@@ -1,0 +1,163 @@
+using LogReg.Core.Data;
+using LogReg.Core.Objectives;
+using LogReg.Tests.Kit;
+using Xunit;
+
+namespace LogReg.Tests.Core;
+
+/// <summary>
+/// What a softmax pass keeps and where it sums: wide sparse data sums the weights' gradient by columns (a transpose of
+/// the rows, <c>SparseColumns</c>) and must equal plain loops and give the same bits at any thread count; curvature at
+/// the last pass's point reuses that pass's probabilities and must equal curvature computed afresh, bit for bit, and
+/// never use probabilities of another point; the curvature diagonal equals its plain-loop definition.
+/// </summary>
+public class SoftmaxPassTests
+{
+    // 5,000 features × 7 classes: K·d sums of 40,000 doubles, past the point where sums are made by columns.
+    private static MulticlassTrainingSet WideSparse(int n, int d, int classes, int seed, out double[][] rows)
+    {
+        var random = new Random(seed);
+        rows = new double[n][];
+        var labels = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = new double[d];
+            int stored = 1 + random.Next(12);
+            for (int t = 0; t < stored; t++)
+            {
+                // Frequent low features and rare high ones, as words are.
+                int j = (int)Math.Min(d - 1, Math.Floor(Math.Pow(random.NextDouble(), 3) * d));
+                rows[i][j] = (float)(random.NextDouble() * 2);
+            }
+            labels[i] = random.Next(classes);
+        }
+        var weights = Enumerable.Range(0, n).Select(i => i % 11 == 0 ? 0 : 0.5 + i % 3).ToArray();
+        return new MulticlassTrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, classes, weights);
+    }
+
+    [Fact]
+    public void WideSparseSumsByColumnsEqualPlainLoops()
+    {
+        const int classes = 7;
+        var set = WideSparse(200, 5000, classes, seed: 1, out var rows);
+        var objective = new SoftmaxObjective(set, l2: 0.3);
+        var random = new Random(2);
+        var theta = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        var v = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        var gradient = new double[objective.Dimension];
+        double value = objective.SmoothValueAndGradient(theta, gradient);
+        var hv = new double[objective.Dimension];
+        objective.HessianAt(theta).Multiply(v, hv);
+        var (expectedValue, expectedGradient, expectedHv) = SoftmaxKernelTests.PlainLoops(rows, set.Labels, set.ExampleWeights!, classes, theta, v, 0.3);
+        NumericAssert.Relative(expectedValue, value, 1e-13, "value");
+        NumericAssert.Close(expectedGradient, gradient, 1e-12, "gradient");
+        NumericAssert.Close(expectedHv, hv, 1e-12, "H·v");
+        NumericAssert.Close(PlainDiagonal(rows, set, theta, 0.3), objective.CurvatureDiagonalAt(theta), 1e-12, "diagonal");
+    }
+
+    [Theory]
+    [InlineData(5000, 21)]
+    [InlineData(30, 21)]
+    public void SparseSumsGiveTheSameBitsAtOneAndTwoThreads(int features, int classes)
+    {
+        var set = WideSparse(6000, features, classes, seed: 3, out _);
+        var theta = SoftmaxKernelTests.Numbers(classes * (features + 1), new Random(4));
+        (double Value, double[] Gradient, double[] Hv, double[] Diagonal) Pass(int threads)
+        {
+            var objective = new SoftmaxObjective(set, l2: 0.5, threads: threads);
+            var g = new double[objective.Dimension];
+            double value = objective.SmoothValueAndGradient(theta, g);
+            var diagonal = objective.CurvatureDiagonalAt(theta);
+            var hv = new double[objective.Dimension];
+            objective.HessianAt(theta).Multiply(g, hv);
+            return (value, g, hv, diagonal);
+        }
+        var one = Pass(1);
+        var two = Pass(2);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Value), BitConverter.DoubleToInt64Bits(two.Value));
+        Assert.Equal(one.Gradient, two.Gradient);
+        Assert.Equal(one.Hv, two.Hv);
+        Assert.Equal(one.Diagonal, two.Diagonal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CurvatureAtTheLastPassIsCurvatureComputedAfreshBitForBit(bool sparse)
+    {
+        const int n = 3000, d = 9, classes = 5;
+        var data = SoftmaxData.Random(n, d, classes, seed: 5);
+        var set = new MulticlassTrainingSet(sparse ? SparseMatrix.FromDenseRows(data.Rows, d) : DenseMatrix.FromRows(data.Rows), data.Labels, classes);
+        var random = new Random(6);
+        var theta = SoftmaxKernelTests.Numbers(classes * (d + 1), random);
+        var other = SoftmaxKernelTests.Numbers(classes * (d + 1), random);
+        var v = SoftmaxKernelTests.Numbers(classes * (d + 1), random);
+        (double[] Hv, double[] Diagonal, double[] Probabilities) Curvature(SoftmaxObjective objective)
+        {
+            var hv = new double[objective.Dimension];
+            var diagonal = objective.CurvatureDiagonalAt(theta);
+            var p = objective.Probabilities(theta);
+            objective.HessianAt(theta).Multiply(v, hv);
+            return (hv, diagonal, p);
+        }
+        var fresh = Curvature(new SoftmaxObjective(set, l2: 0.2));
+        var afterPass = new SoftmaxObjective(set, l2: 0.2);
+        afterPass.SmoothValueAndGradient(theta, new double[afterPass.Dimension]);
+        var reused = Curvature(afterPass);
+        var elsewhere = new SoftmaxObjective(set, l2: 0.2);
+        elsewhere.SmoothValueAndGradient(other, new double[elsewhere.Dimension]);
+        var notReused = Curvature(elsewhere);
+        foreach (var (name, result) in new[] { ("after a pass at θ", reused), ("after a pass at another point", notReused) })
+        {
+            Assert.True(fresh.Hv.SequenceEqual(result.Hv), $"H·v {name}");
+            Assert.True(fresh.Diagonal.SequenceEqual(result.Diagonal), $"diagonal {name}");
+            Assert.True(fresh.Probabilities.SequenceEqual(result.Probabilities), $"probabilities {name}");
+        }
+        // A second Hessian at θ after the first took the pass's probabilities is still the same.
+        var again = new double[afterPass.Dimension];
+        afterPass.HessianAt(theta).Multiply(v, again);
+        Assert.Equal(fresh.Hv, again);
+    }
+
+    [Fact]
+    public void TheDiagonalAskedTwiceIsTheSameAndCallersMayChangeTheirCopy()
+    {
+        var data = SoftmaxData.Random(500, 6, 3, seed: 7);
+        var set = new MulticlassTrainingSet(DenseMatrix.FromRows(data.Rows), data.Labels, 3);
+        var objective = new SoftmaxObjective(set, l2: 1);
+        var theta = SoftmaxKernelTests.Numbers(objective.Dimension, new Random(8));
+        var first = objective.CurvatureDiagonalAt(theta);
+        NumericAssert.Close(PlainDiagonal(data.Rows, set, theta, 1), first, 1e-12, "diagonal");
+        var copy = (double[])first.Clone();
+        Array.Fill(first, -1.0);
+        Assert.Equal(copy, objective.CurvatureDiagonalAt(theta));
+    }
+
+    // Σᵢ sᵢ·p_{ik}(1 − p_{ik})·x_{ij}² + l2 for weight (k, j), Σᵢ sᵢ·p_{ik}(1 − p_{ik}) for bias k.
+    private static double[] PlainDiagonal(double[][] rows, MulticlassTrainingSet set, double[] theta, double l2)
+    {
+        int K = set.ClassCount, d = set.FeatureCount;
+        var diagonal = new double[K * (d + 1)];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            double s = set.ExampleWeights?[i] ?? 1.0;
+            var x = rows[i].Select(t => (double)(float)t).ToArray();
+            var z = Enumerable.Range(0, K).Select(k => Enumerable.Range(0, d).Sum(j => theta[k * d + j] * x[j]) + theta[K * d + k]).ToArray();
+            double max = z.Max(), sum = z.Sum(t => Math.Exp(t - max));
+            for (int k = 0; k < K; k++)
+            {
+                double p = Math.Exp(z[k] - max) / sum, c = s * p * (1 - p);
+                for (int j = 0; j < d; j++)
+                {
+                    diagonal[k * d + j] += c * x[j] * x[j];
+                }
+                diagonal[K * d + k] += c;
+            }
+        }
+        for (int q = 0; q < K * d; q++)
+        {
+            diagonal[q] += l2;
+        }
+        return diagonal;
+    }
+}
