@@ -10,7 +10,7 @@ namespace LogReg.Core.Numerics;
 /// Z = X·Wᵀ + b and G += Xᵀ·C, with X a block of rows in double (row-major, count × d), the weights
 /// feature-major (Wᵀ, d × stride: the K class weights of feature j side by side, padded to a multiple
 /// of 4 doubles), Z and C row-major (count × stride). Each product is a register tile — four rows ×
-/// eight classes forward, four features × eight classes transposed — so one broadcast value feeds
+/// eight (or twelve) classes forward, four features × eight (or twelve) classes transposed — so one broadcast value feeds
 /// two vectors and one loaded vector feeds four rows, with no horizontal sums.
 /// <para>
 /// Every output element is its initial value plus its products added one at a time in index order
@@ -44,7 +44,7 @@ internal static partial class SoftmaxKernels
             ref double xd = ref Unsafe.Add(ref xc, d);
             ref double za = ref Unsafe.Add(ref z0, r * stride);
             int k = 0;
-            for (; k + 2 * Width <= stride; k += 2 * Width)
+            for (; k + 2 * Width <= PairEnd(stride); k += 2 * Width)
             {
                 var lo = Vector256.LoadUnsafe(ref b0, (nuint)k);
                 var hi = Vector256.LoadUnsafe(ref b0, (nuint)(k + Width));
@@ -78,7 +78,11 @@ internal static partial class SoftmaxKernels
                 d0.StoreUnsafe(ref zk, (nuint)(3 * stride));
                 d1.StoreUnsafe(ref zk, (nuint)(3 * stride + Width));
             }
-            if (k < stride)
+            if (k + 3 * Width == stride)
+            {
+                ForwardTriple(ref xa, d, ref Unsafe.Add(ref w0, k), ref Unsafe.Add(ref b0, k), stride, ref Unsafe.Add(ref za, k));
+            }
+            else if (k < stride)
             {
                 var lo = Vector256.LoadUnsafe(ref b0, (nuint)k);
                 Vector256<double> a0 = lo, b0v = lo, c0 = lo, d0 = lo;
@@ -127,7 +131,7 @@ internal static partial class SoftmaxKernels
         {
             ref double ga = ref Unsafe.Add(ref g0, j * stride);
             int k = 0;
-            for (; k + 2 * Width <= stride; k += 2 * Width)
+            for (; k + 2 * Width <= PairEnd(stride); k += 2 * Width)
             {
                 ref double gk = ref Unsafe.Add(ref ga, k);
                 var a0 = Vector256.LoadUnsafe(ref gk);
@@ -166,7 +170,11 @@ internal static partial class SoftmaxKernels
                 f0.StoreUnsafe(ref gk, (nuint)(3 * stride));
                 f1.StoreUnsafe(ref gk, (nuint)(3 * stride + Width));
             }
-            if (k < stride)
+            if (k + 3 * Width == stride)
+            {
+                TransposedTriple(ref Unsafe.Add(ref x0, j), d, count, ref Unsafe.Add(ref c0, k), stride, ref Unsafe.Add(ref ga, k));
+            }
+            else if (k < stride)
             {
                 ref double gk = ref Unsafe.Add(ref ga, k);
                 var a0 = Vector256.LoadUnsafe(ref gk);

@@ -9,7 +9,7 @@ namespace LogReg.Core.Objectives;
 /// passes use the transposed layout: at <see cref="Load"/> the weights become Wᵀ (d × <see cref="Stride"/>, the K
 /// class weights of a feature side by side, padded with zeros to a multiple of 4), per-row values are row-major
 /// (value[r·Stride + k] in a <see cref="SoftmaxBlock"/>), and gradients are summed in that layout and put back into
-/// θ's once per evaluation (<see cref="AddToClassMajor"/>). All K scores of a row come from one sweep of its values
+/// θ's once per evaluation (<see cref="Finish"/>). All K scores of a row come from one sweep of its values
 /// (<see cref="SoftmaxKernels"/>): dense rows are widened to double once per block and multiplied in register
 /// tiles; a sparse stored value reads its feature's K weights as vectors.
 /// </summary>
