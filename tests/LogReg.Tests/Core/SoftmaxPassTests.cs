@@ -133,6 +133,22 @@ public class SoftmaxPassTests
         Assert.Equal(copy, objective.CurvatureDiagonalAt(theta));
     }
 
+    [Fact]
+    public void TheDenseHessianOfSparseRowsIsThatOfDenseRowsBitForBit()
+    {
+        // Rows spread over several chunks and Gram blocks; zero weights and zero values included.
+        const int n = 5000, d = 6, classes = 4;
+        var data = SoftmaxData.Random(n, d, classes, seed: 9);
+        for (int i = 0; i < n; i += 3)
+        {
+            data.Rows[i][i % d] = 0;
+        }
+        var weights = Enumerable.Range(0, n).Select(i => i % 13 == 0 ? 0 : 0.5 + i % 4).ToArray();
+        var theta = SoftmaxKernelTests.Numbers(classes * (d + 1), new Random(10));
+        double[] Hessian(DesignMatrix x) => new SoftmaxObjective(new MulticlassTrainingSet(x, data.Labels, classes, weights), l2: 0.1, threads: 2).HessianAt(theta).ToDense();
+        Assert.Equal(Hessian(DenseMatrix.FromRows(data.Rows)), Hessian(SparseMatrix.FromDenseRows(data.Rows, d)));
+    }
+
     // Σᵢ sᵢ·p_{ik}(1 − p_{ik})·x_{ij}² + l2 for weight (k, j), Σᵢ sᵢ·p_{ik}(1 − p_{ik}) for bias k.
     private static double[] PlainDiagonal(double[][] rows, MulticlassTrainingSet set, double[] theta, double l2)
     {
