@@ -35,7 +35,7 @@ internal sealed class SoftmaxPassBuffers
         }
         _rows = x.RowCount;
         long cached = (long)_rows * Blocks.Stride;
-        KeepsProbabilities = cached <= Math.Max(SmallCache, x.StoredValueCount / 2);
+        KeepsProbabilities = cached <= Math.Min(Array.MaxLength, Math.Max(SmallCache, x.StoredValueCount / 2));
         _point = KeepsProbabilities ? new double[Blocks.Dimension] : Array.Empty<double>();
     }
 

@@ -23,7 +23,7 @@ public static class StoppingTests
     public static bool DecrementBoundMet(ReadOnlySpan<double> gradient, ReadOnlySpan<double> curvatureDiagonal, double objective, double tolerance, double scale = 1.0)
     {
         double bound = tolerance * Reference(objective, scale);
-        double perCurvature = bound * bound / scale;
+        double perCurvature = bound * (bound / scale); // not (bound·bound)/scale: that overflows with weights near 1e160
         for (int j = 0; j < gradient.Length; j++)
         {
             if (!(gradient[j] * gradient[j] <= perCurvature * Math.Max(curvatureDiagonal[j], 0)))
@@ -41,7 +41,7 @@ public static class StoppingTests
     public static bool DecrementTestMet(double predictedDecrease, double objective, double tolerance, double scale = 1.0)
     {
         double bound = tolerance * Reference(objective, scale);
-        return predictedDecrease >= 0 && predictedDecrease <= bound * bound / scale;
+        return predictedDecrease >= 0 && predictedDecrease <= bound * (bound / scale);
     }
 
     /// <summary>SGD's stall test: |F_before − F_after| ≤ tolerance·S(F_after).</summary>

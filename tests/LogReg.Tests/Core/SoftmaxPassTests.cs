@@ -40,6 +40,7 @@ public class SoftmaxPassTests
     {
         const int classes = 7;
         var set = WideSparse(200, 5000, classes, seed: 1, out var rows);
+        Assert.True(new SoftmaxBlocks(set.Features, classes).SumsByColumns);
         var objective = new SoftmaxObjective(set, l2: 0.3);
         var random = new Random(2);
         var theta = SoftmaxKernelTests.Numbers(objective.Dimension, random);
@@ -53,6 +54,19 @@ public class SoftmaxPassTests
         NumericAssert.Close(expectedGradient, gradient, 1e-12, "gradient");
         NumericAssert.Close(expectedHv, hv, 1e-12, "H·v");
         NumericAssert.Close(PlainDiagonal(rows, set, theta, 0.3), objective.CurvatureDiagonalAt(theta), 1e-12, "diagonal");
+    }
+
+    [Fact]
+    public void OnlyWideDataWithAtMostTwoRowsPerFeatureSumsByColumns()
+    {
+        // The choice depends on the shape alone: empty rows suffice.
+        static SparseMatrix Empty(int n, int d) => new(n, d, new long[n + 1], [], []);
+        Assert.True(new SoftmaxBlocks(Empty(10_002, 5000), 7).SumsByColumns);
+        // One row more than two per feature: the rows' coefficients would outweigh the partials they replace.
+        Assert.False(new SoftmaxBlocks(Empty(10_003, 5000), 7).SumsByColumns);
+        // K·d sums under 256 KB (4,000 features × 8 padded classes), and dense rows: per-chunk partials.
+        Assert.False(new SoftmaxBlocks(Empty(2000, 4000), 7).SumsByColumns);
+        Assert.False(new SoftmaxBlocks(DenseMatrix.FromRows(SoftmaxData.Random(100, 6000, 7, seed: 13).Rows), 7).SumsByColumns);
     }
 
     [Theory]
