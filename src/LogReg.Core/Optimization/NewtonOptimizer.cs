@@ -12,7 +12,7 @@ namespace LogReg.Core.Optimization;
 /// </list>
 /// <b>Negative curvature</b> (squared error on the sigmoid is not convex): in the dense path, when
 /// the Cholesky factorisation fails the Hessian is shifted, H + τI with τ growing ×10 from
-/// 1e-8·max(1, max diag), until it is positive definite (a modified Newton step that is always a
+/// 1e-8·(max diag), until it is positive definite (a modified Newton step that is always a
 /// descent direction); in the CG path, CG stops at the first direction of non-positive curvature
 /// and uses the iterate so far (or −g if that happens at once). BCE's Hessian is positive definite
 /// whenever L2 &gt; 0 or X̃ has full rank, so neither safeguard triggers for it in practice.
@@ -120,7 +120,7 @@ public sealed class NewtonOptimizer : IOptimizer
             }
         }
 
-        // Solves (H + τI)p = −g with the smallest τ ∈ {0, 1e-8·scale, 1e-7·scale, …} that factorises.
+        // Solves (H + τI)p = −g with the smallest τ ∈ {0, 1e-8·h, 1e-7·h, …} that factorises, h the largest diagonal entry.
         private static void DenseDirection(double[] h, int n, double[] g, double[] p)
         {
             double maxDiagonal = 0;
@@ -133,7 +133,8 @@ public sealed class NewtonOptimizer : IOptimizer
             for (int attempt = 0; attempt < 40 && l is null; attempt++)
             {
                 l = DenseLinearAlgebra.Cholesky(h, n, tau);
-                tau = tau == 0 ? 1e-8 * Math.Max(1.0, maxDiagonal) : tau * 10;
+                // Relative to the Hessian's own scale (weights × c scale it by c): a floor of 1 swamped a Hessian of 1e-20.
+                tau = tau == 0 ? 1e-8 * (maxDiagonal > 0 ? maxDiagonal : 1.0) : tau * 10;
             }
             Negate(g, p);
             if (l is not null)

@@ -83,6 +83,28 @@ public class StoppingTrustTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-14)]
+    [InlineData(1e-50)]
+    [InlineData(1e-100)]
+    [InlineData(1e-200)]
+    [InlineData(1e200)]
+    public void TheSoftmaxFullNewtonFitIsTheSameAtEveryScaleOfTheWeights(double c)
+    {
+        // An outsider's repro: the softmax Hessian is singular along the biases' common shift, so Cholesky may need a shift;
+        // with weights × c it must shrink with the Hessian (a floor of 1 swamped it below c ≈ 1e-8, and at 1e-200 the fit
+        // claimed convergence at its start).
+        var random = new Random(1);
+        var rows = Enumerable.Range(0, 50).Select(_ => Enumerable.Range(0, 3).Select(_ => random.NextDouble() * 2 - 1).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, 50).Select(i => i % 3).ToArray();
+        var options = new TrainerOptions { Optimizer = OptimizerKind.Newton, L2Regularization = 1 };
+        var unit = SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 3), options);
+        var scaled = SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 3, Enumerable.Repeat(c, 50).ToArray()),
+            options with { L2Regularization = c });
+        Assert.True(scaled.Report.Optimization.Converged, $"c = {c}: {scaled.Report.Optimization.Message}");
+        NumericAssert.Close(unit.Model.ToParameters(), scaled.Model.ToParameters(), 1e-6, $"c = {c}");
+    }
+
     public static TheoryData<OptimizerKind, LossKind, bool> EveryOptimizer()
     {
         var data = new TheoryData<OptimizerKind, LossKind, bool>();
