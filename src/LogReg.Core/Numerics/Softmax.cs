@@ -27,22 +27,6 @@ internal static class Softmax
         }
     }
 
-    /// <summary>ln Σₖ e^(zₖ), without overflow.</summary>
-    public static double LogSumExp(ReadOnlySpan<double> z)
-    {
-        double max = double.NegativeInfinity;
-        foreach (double v in z)
-        {
-            max = Math.Max(max, v);
-        }
-        double sum = 0;
-        foreach (double v in z)
-        {
-            sum += Math.Exp(v - max);
-        }
-        return max + Math.Log(sum);
-    }
-
     /// <summary>
     /// The cross-entropy half of a pass over a block of rows whose scores are row-major and padded (stride a multiple of 4,
     /// the first K lanes used): returns Σᵣ sᵣ·(logsumexp(zᵣ) − z_{r,yᵣ}) and writes cᵣₖ = sᵣ·(softmax(zᵣ)ₖ − [k = yᵣ]) for

@@ -199,22 +199,17 @@ internal sealed class SoftmaxBlocks
     public void Finish(double[][] partials, Span<double> result, bool squared = false)
     {
         int K = _classes, d = _features;
-        Array.Clear(_total);
+        // The partials hold everything, or (sums by columns) only the biases: the column sums write every weight's sum.
+        Span<double> summed = _total;
         if (_columns is not null)
         {
             _columns.Sum(_coefficients, Stride, _total, squared);
+            summed = summed.Slice(d * Stride, Stride);
         }
-        var biases = _total.AsSpan(d * Stride, Stride);
+        summed.Clear();
         foreach (var p in partials)
         {
-            if (_columns is null)
-            {
-                VectorKernels.AddScaled(p, 1.0, _total);
-            }
-            else
-            {
-                VectorKernels.AddScaled(p, 1.0, biases);
-            }
+            VectorKernels.AddScaled(p, 1.0, summed);
         }
         for (int j = 0; j < d; j++)
         {

@@ -22,8 +22,7 @@ public static class StoppingTests
     /// </summary>
     public static bool DecrementBoundMet(ReadOnlySpan<double> gradient, ReadOnlySpan<double> curvatureDiagonal, double objective, double tolerance, double scale = 1.0)
     {
-        double bound = tolerance * Reference(objective, scale);
-        double perCurvature = bound * (bound / scale); // not (bound·bound)/scale: that overflows with weights near 1e160
+        double perCurvature = DecrementBound(objective, tolerance, scale);
         for (int j = 0; j < gradient.Length; j++)
         {
             if (!(gradient[j] * gradient[j] <= perCurvature * Math.Max(curvatureDiagonal[j], 0)))
@@ -40,8 +39,7 @@ public static class StoppingTests
     /// </summary>
     public static bool DecrementTestMet(double predictedDecrease, double objective, double tolerance, double scale = 1.0)
     {
-        double bound = tolerance * Reference(objective, scale);
-        return predictedDecrease >= 0 && predictedDecrease <= bound * (bound / scale);
+        return predictedDecrease >= 0 && predictedDecrease <= DecrementBound(objective, tolerance, scale);
     }
 
     /// <summary>SGD's stall test: |F_before − F_after| ≤ tolerance·S(F_after).</summary>
@@ -56,4 +54,11 @@ public static class StoppingTests
         Math.Abs(after - before) <= 64 * 2.220446049250313e-16 * Reference(before, scale);
 
     private static double Reference(double objective, double scale) => Math.Max(Math.Abs(objective), scale);
+
+    // (tolerance·S)²/u, written tolerance·S·(tolerance·S/u): squared first it overflows (or underflows) with weights near 1e±160.
+    private static double DecrementBound(double objective, double tolerance, double scale)
+    {
+        double bound = tolerance * Reference(objective, scale);
+        return bound * (bound / scale);
+    }
 }
