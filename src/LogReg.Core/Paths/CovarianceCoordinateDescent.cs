@@ -31,13 +31,12 @@ internal static class CovarianceCoordinateDescent
         var gram = new double[stride * stride];
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
         // each Newton step: the gradient q is computed on the centred columns.
-        var (eta, residual, v) = problem.RowBuffers();
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha), lastMove = double.PositiveInfinity;
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
-            problem.Residuals(problem.Margins(beta, intercept, eta), residual, v);
+            var (_, residual, v) = problem.RowsAt(beta, intercept);
             model.Q0 = residual.Sum();
             // After a small move the curvature has hardly changed: the last step's H still gives a superlinear step, and
             // its Gram (n·m²/2) was most of a step's cost.

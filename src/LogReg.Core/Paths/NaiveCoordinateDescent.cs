@@ -21,10 +21,9 @@ internal static class NaiveCoordinateDescent
         var curvature = new double[m];
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
-        var (eta, rho, v) = problem.RowBuffers();
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
-            problem.Residuals(problem.Margins(beta, intercept, eta), rho, v);
+            var (_, rho, v) = problem.RowsAt(beta, intercept);
             for (int a = 0; a < m; a++)
             {
                 var x = problem.Column(columns[a]);

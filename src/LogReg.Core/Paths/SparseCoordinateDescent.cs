@@ -16,26 +16,21 @@ internal static class SparseCoordinateDescent
         double threshold, int newtonSteps)
     {
         int m = columns.Length;
-        var (start, rows, values) = (problem.ColumnStart, problem.ColumnRows, problem.ColumnValues);
         var curvature = new double[m];
         var crossWeights = new double[m];
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
-        var (eta, rho, v) = problem.RowBuffers();
+        // vᵢ·xᵢⱼ for every stored value of the columns in play, written once per Newton step: each coordinate move then
+        // reads it in order instead of gathering vᵢ again.
+        var weighted = problem.StoredBuffer();
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
-            problem.Residuals(problem.Margins(beta, intercept, eta), rho, v);
+            var (_, rho, v) = problem.RowsAt(beta, intercept);
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;
             for (int a = 0; a < m; a++)
             {
                 int j = columns[a];
-                double xv = 0, xxv = 0;
-                for (int k = start[j]; k < start[j + 1]; k++)
-                {
-                    double x = values[k], vi = v[rows[k]];
-                    xv += vi * x;
-                    xxv += vi * x * x;
-                }
+                var (xv, xxv) = WeightedColumn(problem, j, v, weighted);
                 double mean = problem.Mean(j), scale = problem.Scale(j);
                 crossWeights[a] = xv;
                 curvature[a] = (xxv - 2 * mean * xv + mean * mean * vSum) / (scale * scale);
@@ -75,10 +70,7 @@ internal static class SparseCoordinateDescent
                     beta[j] = updated;
                     total[a] += delta;
                     double step1 = delta / scale;
-                    for (int k = start[j]; k < start[j + 1]; k++)
-                    {
-                        rho[rows[k]] -= v[rows[k]] * values[k] * step1;
-                    }
+                    MoveResiduals(problem, j, weighted, step1, rho);
                     rhoSum -= crossWeights[a] * step1;
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
@@ -94,5 +86,35 @@ internal static class SparseCoordinateDescent
             }
         }
         return intercept;
+    }
+
+    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ and Σ vᵢxᵢⱼ².
+    private static (double Xv, double Xxv) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted)
+    {
+        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
+        var rows = problem.ColumnRows.AsSpan(from, count);
+        var values = problem.ColumnValues.AsSpan(from, count);
+        var columnWeighted = weighted.AsSpan(from, count);
+        double xv = 0, xxv = 0;
+        for (int k = 0; k < count; k++)
+        {
+            double x = values[k], vx = v[rows[k]] * x;
+            columnWeighted[k] = vx;
+            xv += vx;
+            xxv += vx * x;
+        }
+        return (xv, xxv);
+    }
+
+    // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.
+    private static void MoveResiduals(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho)
+    {
+        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
+        var rows = problem.ColumnRows.AsSpan(from, count);
+        var columnWeighted = weighted.AsSpan(from, count);
+        for (int k = 0; k < count; k++)
+        {
+            rho[rows[k]] -= columnWeighted[k] * step;
+        }
     }
 }

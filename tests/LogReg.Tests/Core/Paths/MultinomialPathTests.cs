@@ -114,14 +114,17 @@ public sealed class MultinomialPathTests(ITestOutputHelper output)
         var dense = MultinomialElasticNetPath.Fit(SoftmaxData.Set(rows), options);
         var sparse = MultinomialElasticNetPath.Fit(SoftmaxData.Set(rows, sparse: true), options);
         Assert.Equal(dense.Lambdas.Count, sparse.Lambdas.Count);
+        // The two differ only in rounding, but the far end of this path is flat (nearly separated classes): the stopping
+        // test at 1e-20 of the deviance pins the coefficients there to a few 1e-9 — measured 4.7e-9 with Math.Exp's
+        // exponentials and 1.6e-8 with the vectorised ones (4 ulps), at the 82nd λ of 85.
         for (int m = 0; m < dense.Lambdas.Count; m++)
         {
             for (int k = 0; k < 3; k++)
             {
-                Assert.Equal(dense.Intercepts[m][k], sparse.Intercepts[m][k], 1e-8);
+                Assert.Equal(dense.Intercepts[m][k], sparse.Intercepts[m][k], 1e-7);
                 for (int j = 0; j < 10; j++)
                 {
-                    Assert.Equal(dense.Coefficients[m][k][j], sparse.Coefficients[m][k][j], 1e-8);
+                    Assert.Equal(dense.Coefficients[m][k][j], sparse.Coefficients[m][k][j], 1e-7);
                 }
             }
         }

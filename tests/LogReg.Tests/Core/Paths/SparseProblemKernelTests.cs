@@ -1,0 +1,90 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// The sparse path problem's kernels against plain sums over the same rows held dense: the Gram of a subset of columns
+/// (regrouped by row), the margins by columns and by rows, and the row state a path's next λ takes over from its check.
+/// </summary>
+public sealed class SparseProblemKernelTests
+{
+    // Quarters: exact in the single precision the sets store.
+    private static (List<double[]> Rows, double[] Labels) Data(int n, int d, int seed)
+    {
+        var random = new Random(seed);
+        var rows = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d)
+            .Select(_ => random.NextDouble() < 0.2 ? Math.Round(random.NextDouble() * 12 - 4) / 4 : 0).ToArray()).ToList();
+        var labels = rows.Select(r => r[0] - r[1] + random.NextDouble() > 0.5 ? 1.0 : 0.0).ToArray();
+        return (rows, labels);
+    }
+
+    [Fact]
+    public void TheGramOfUnorderedColumnsIsTheDenseGram()
+    {
+        var (rows, labels) = Data(300, 25, seed: 3);
+        var sparse = SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, 25), labels), standardize: true);
+        var dense = StandardizedProblem.Of(new TrainingSet(DenseMatrix.FromRows(rows), labels), standardize: true);
+        var v = Enumerable.Range(0, 300).Select(i => 0.01 + (i % 7) * 0.03).ToArray();
+        int[] columns = [17, 2, 9, 24, 0, 3];
+        int stride = columns.Length + 1;
+        var fromSparse = new double[stride * stride];
+        var fromDense = new double[stride * stride];
+        sparse.AddRawGram(columns, v, fromSparse);
+        dense.AddRawGram(columns, v, fromDense);
+        for (int a = 0; a < stride; a++)
+        {
+            for (int b = a; b < stride; b++)
+            {
+                // The plain sum: Σᵢ vᵢ·x̂ᵢₐ·x̂ᵢb, x̂ᵢ = (the columns' raw values, 1).
+                double expected = Enumerable.Range(0, 300).Sum(i =>
+                    v[i] * (a < columns.Length ? rows[i][columns[a]] : 1) * (b < columns.Length ? rows[i][columns[b]] : 1));
+                Assert.Equal(expected, fromSparse[a * stride + b], 1e-12);
+                Assert.Equal(fromDense[a * stride + b], fromSparse[a * stride + b], 1e-5);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(25)]
+    public void MarginsByColumnsAndByRowsAreThePlainSums(int nonZero)
+    {
+        // Two coefficients in play scatter columns; all 25 put most stored values in play, and each row's sum is taken.
+        var (rows, labels) = Data(200, 25, seed: 4);
+        var problem = SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, 25), labels), standardize: true);
+        var beta = Enumerable.Range(0, 25).Select(j => j < nonZero ? 0.3 * (j % 5) - 0.5 : 0).ToArray();
+        var eta = problem.Margins(beta, 0.25);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            double expected = 0.25 + Enumerable.Range(0, 25).Where(problem.Varies)
+                .Sum(j => beta[j] * (rows[i][j] - problem.Mean(j)) / problem.Scale(j));
+            Assert.Equal(expected, eta[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void TheRowsOfTheLastCheckAreHandedOverOnlyAtItsPointAndOnlyOnce()
+    {
+        var (rows, labels) = Data(150, 10, seed: 5);
+        var data = new TrainingSet(SparseMatrix.FromDenseRows(rows, 10), labels);
+        var problem = SparseStandardizedProblem.Of(data, standardize: true);
+        var beta = new double[10];
+        beta[0] = 0.4;
+        problem.GradientAndDeviance(beta, -0.2);
+        var (_, residual, curvature) = problem.RowsAt(beta, -0.2);
+        var fresh = SparseStandardizedProblem.Of(data, standardize: true).RowsAt(beta, -0.2);
+        Assert.Equal(fresh.Residual, residual);
+        Assert.Equal(fresh.Curvature, curvature);
+        // A solver changes the residuals it was handed: asked again, the problem computes them afresh.
+        Array.Fill(residual, 7.0);
+        Assert.Equal(fresh.Residual, problem.RowsAt(beta, -0.2).Residual);
+        // Another point (here the intercept, then one coefficient) is never served the check's rows.
+        problem.GradientAndDeviance(beta, -0.2);
+        Assert.Equal(SparseStandardizedProblem.Of(data, standardize: true).RowsAt(beta, 0.1).Residual, problem.RowsAt(beta, 0.1).Residual);
+        problem.GradientAndDeviance(beta, -0.2);
+        beta[3] = 1e-9;
+        Assert.Equal(SparseStandardizedProblem.Of(data, standardize: true).RowsAt(beta, -0.2).Residual, problem.RowsAt(beta, -0.2).Residual);
+    }
+}
