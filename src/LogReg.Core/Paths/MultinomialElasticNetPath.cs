@@ -112,6 +112,9 @@ public static class MultinomialElasticNetPath
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
+        var previousMargins = new double[problem.RowCount];
+        var shift = new double[problem.FeatureCount];
+        var shiftMargins = new double[problem.RowCount];
         bool jumped = false;
         for (int round = 0; round < MaxRounds; round++)
         {
@@ -126,18 +129,18 @@ public static class MultinomialElasticNetPath
                 }
                 margins.OffsetsFor(k, offsets);
                 (problem.Labels, problem.Offsets) = (indicators[k], offsets);
-                var before = margins.Copy(k);
+                var before = margins.Copy(k, previousMargins);
+                problem.StartingLinearPart = margins.LinearPart(k);
                 intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k]);
                 margins.Update(k);
                 change = Math.Max(change, margins.ChangeBound(k, before));
             }
-            if (Shift(beta, columns, alpha))
+            if (Shift(beta, columns, alpha, shift))
             {
-                for (int k = 0; k < beta.Length; k++)
-                {
-                    margins.Set(k, beta[k], intercepts[k]);
-                }
+                // Every class's coefficients moved by the same c: each class's margins move by −x̃ᵢ·c.
+                problem.LinearPart(shift, 0, shiftMargins);
+                margins.SubtractFromAll(shiftMargins);
             }
             // The round after a jump measures the jump's error, not the rounds' rate: it neither ends the λ nor sets a rate.
             double rate = Math.Min(Math.Sqrt(change / previous), 0.999);
@@ -188,10 +191,12 @@ public static class MultinomialElasticNetPath
     }
 
     // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.
-    private static bool Shift(double[][] beta, int[] columns, double alpha)
+    // The shifts are written into `shift` (zero elsewhere).
+    private static bool Shift(double[][] beta, int[] columns, double alpha, double[] shift)
     {
         bool moved = false;
         var values = new double[beta.Length];
+        Array.Clear(shift);
         foreach (int j in columns)
         {
             for (int k = 0; k < beta.Length; k++)
@@ -199,6 +204,7 @@ public static class MultinomialElasticNetPath
                 values[k] = beta[k][j];
             }
             double c = PenaltyShift.Of(values, alpha);
+            shift[j] = c;
             if (c != 0)
             {
                 for (int k = 0; k < beta.Length; k++)

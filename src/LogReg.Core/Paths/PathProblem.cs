@@ -39,6 +39,13 @@ internal abstract class PathProblem
     /// </summary>
     public double[]? Offsets { get; set; }
 
+    /// <summary>
+    /// The linear part b + x̃ᵢ·β at the point the next solve starts from, when the caller already holds it (the
+    /// multinomial path keeps every class's): that solve's first margins add the offsets to it instead of recomputing it.
+    /// Read once, then cleared.
+    /// </summary>
+    public double[]? StartingLinearPart { get; set; }
+
     /// <summary>The rows' weights as given.</summary>
     public IReadOnlyList<double> RawWeights => _rawWeights;
 
@@ -135,8 +142,21 @@ internal abstract class PathProblem
         _heldPoint = null;
         if (!held)
         {
-            Residuals(Margins(beta, intercept, rows.Eta), rows.Residual, rows.Curvature);
+            if (StartingLinearPart is { } known)
+            {
+                Array.Copy(known, rows.Eta, rows.Eta.Length);
+                if (Offsets is { } offsets)
+                {
+                    Numerics.VectorKernels.AddScaled(offsets, 1, rows.Eta);
+                }
+            }
+            else
+            {
+                Margins(beta, intercept, rows.Eta);
+            }
+            Residuals(rows.Eta, rows.Residual, rows.Curvature);
         }
+        StartingLinearPart = null;
         return rows;
     }
 

@@ -10,17 +10,27 @@ internal static class PenaltyShift
     /// <summary>The minimising c for <paramref name="values"/> (K coefficients of one feature), or 0 if none improves on c = 0.</summary>
     public static double Of(double[] values, double alpha)
     {
-        int count = values.Length;
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        double sum = sorted.Sum(), ridge = 1 - alpha;
-        double best = Breakpoint(sorted, sum, alpha, ridge);
+        // Called for every feature in play after every round over the classes: no allocation, and none of the work when
+        // the feature is out of every class (c = 0 is then the minimiser).
+        if (Array.TrueForAll(values, v => v == 0))
+        {
+            return 0;
+        }
+        Span<double> sorted = values.Length <= 64 ? stackalloc double[values.Length] : new double[values.Length];
+        values.CopyTo(sorted);
+        sorted.Sort();
+        double sum = 0;
+        foreach (double v in sorted)
+        {
+            sum += v;
+        }
+        double best = Breakpoint(sorted, sum, alpha, 1 - alpha);
         return Penalty(values, best, alpha) < Penalty(values, 0, alpha) ? best : 0;
     }
 
     // The derivative (1 − α)(K·c − Σβ) + α(#below − #above) is increasing: between two sorted values it is linear, at a
     // value it jumps by 2α per copy.
-    private static double Breakpoint(double[] sorted, double sum, double alpha, double ridge)
+    private static double Breakpoint(ReadOnlySpan<double> sorted, double sum, double alpha, double ridge)
     {
         int count = sorted.Length;
         for (int below = 0; below <= count; below++)
@@ -37,8 +47,18 @@ internal static class PenaltyShift
             }
             if (below < count)
             {
+                // The run of values equal to this one, in the sorted order: those before it are below.
                 double at = sorted[below];
-                int equal = sorted.Count(v => v == at), less = sorted.Count(v => v < at);
+                int less = below, end = below + 1;
+                while (less > 0 && sorted[less - 1] == at)
+                {
+                    less--;
+                }
+                while (end < count && sorted[end] == at)
+                {
+                    end++;
+                }
+                int equal = end - less;
                 double lower = ridge * (count * at - sum) + alpha * (less - (count - less - equal) - equal);
                 if (lower <= 0 && lower + 2 * alpha * equal >= 0)
                 {
@@ -49,6 +69,13 @@ internal static class PenaltyShift
         return 0;
     }
 
-    private static double Penalty(double[] values, double c, double alpha) =>
-        values.Sum(v => (1 - alpha) / 2 * (v - c) * (v - c) + alpha * Math.Abs(v - c));
+    private static double Penalty(double[] values, double c, double alpha)
+    {
+        double total = 0;
+        foreach (double v in values)
+        {
+            total += (1 - alpha) / 2 * (v - c) * (v - c) + alpha * Math.Abs(v - c);
+        }
+        return total;
+    }
 }

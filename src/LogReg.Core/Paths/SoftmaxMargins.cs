@@ -14,6 +14,7 @@ internal sealed class SoftmaxMargins
     private readonly double[][] _eta;
     private readonly double[] _shift;
     private readonly double[] _exp;
+    private readonly double[] _scratch;
     private double[][]? _saved;
 
     public SoftmaxMargins(PathProblem problem, int[] labels, bool[] present)
@@ -23,6 +24,7 @@ internal sealed class SoftmaxMargins
         _eta = present.Select(_ => new double[n]).ToArray();
         _shift = new double[n];
         _exp = new double[n * present.Length];
+        _scratch = new double[n];
         TotalWeight = problem.RawWeights.Sum();
     }
 
@@ -43,9 +45,39 @@ internal sealed class SoftmaxMargins
     /// <summary>Refills the exponential cache from the margins.</summary>
     public void Refresh()
     {
-        for (int i = 0; i < _shift.Length; i++)
+        // As RefreshRow for every row, a class at a time so that the exponentials run as vectors (a round's scalar
+        // exponentials were a tenth of a multinomial path's time).
+        Array.Fill(_shift, double.NegativeInfinity);
+        for (int l = 0; l < ClassCount; l++)
         {
-            RefreshRow(i);
+            if (_present[l])
+            {
+                var eta = _eta[l];
+                for (int i = 0; i < _shift.Length; i++)
+                {
+                    _shift[i] = Math.Max(_shift[i], eta[i]);
+                }
+            }
+        }
+        for (int l = 0; l < ClassCount; l++)
+        {
+            if (_present[l])
+            {
+                var eta = _eta[l];
+                for (int i = 0; i < _shift.Length; i++)
+                {
+                    _scratch[i] = eta[i] - _shift[i];
+                }
+                Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
+            }
+            else
+            {
+                Array.Clear(_scratch);
+            }
+            for (int i = 0, at = l; i < _shift.Length; i++, at += ClassCount)
+            {
+                _exp[at] = _scratch[i];
+            }
         }
     }
 
@@ -55,6 +87,12 @@ internal sealed class SoftmaxMargins
         var eta = _eta[k];
         for (int i = 0; i < _shift.Length; i++)
         {
+            _scratch[i] = Math.Min(eta[i] - _shift[i], 0);
+        }
+        Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            // A margin above the row's shift (rare: the class overtook the row's largest) takes the scalar exponential.
             double z = eta[i] - _shift[i];
             if (z > 500)
             {
@@ -62,7 +100,7 @@ internal sealed class SoftmaxMargins
             }
             else
             {
-                _exp[i * ClassCount + k] = Math.Exp(z);
+                _exp[i * ClassCount + k] = z > 0 ? Math.Exp(z) : _scratch[i];
             }
         }
     }
@@ -187,8 +225,27 @@ internal sealed class SoftmaxMargins
         return change / 4;
     }
 
-    /// <summary>A copy of class k's margins.</summary>
-    public double[] Copy(int k) => (double[])_eta[k].Clone();
+    /// <summary>Class k's margins copied into <paramref name="copy"/>, which is returned.</summary>
+    public double[] Copy(int k, double[] copy)
+    {
+        Array.Copy(_eta[k], copy, copy.Length);
+        return copy;
+    }
+
+    /// <summary>Class k's linear part as held (not a copy: the caller only reads it, before the next change).</summary>
+    public double[] LinearPart(int k) => _eta[k];
+
+    /// <summary>Subtracts <paramref name="delta"/> from every present class's margins (a move common to all classes).</summary>
+    public void SubtractFromAll(double[] delta)
+    {
+        for (int k = 0; k < _eta.Length; k++)
+        {
+            if (_present[k])
+            {
+                Numerics.VectorKernels.AddScaled(delta, -1, _eta[k]);
+            }
+        }
+    }
 
     private void RefreshRow(int i)
     {

@@ -153,12 +153,19 @@ internal sealed class SparseStandardizedProblem : PathProblem
         {
             var indices = matrix.RowIndices(i);
             var values = matrix.RowValues(i);
-            double sum = shift;
-            for (int k = 0; k < indices.Length; k++)
+            // Two running sums: one sum's chain of additions was the loop's limit.
+            double even = shift, odd = 0;
+            int k = 0;
+            for (; k + 2 <= indices.Length; k += 2)
             {
-                sum += coefficients[indices[k]] * values[k];
+                even += coefficients[indices[k]] * values[k];
+                odd += coefficients[indices[k + 1]] * values[k + 1];
             }
-            eta[i] = sum;
+            if (k < indices.Length)
+            {
+                even += coefficients[indices[k]] * values[k];
+            }
+            eta[i] = even + odd;
         }
     }
 
