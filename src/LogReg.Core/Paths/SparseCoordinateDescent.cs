@@ -16,9 +16,7 @@ internal static class SparseCoordinateDescent
         double threshold, int newtonSteps)
     {
         int m = columns.Length;
-        var curvature = new double[m];
-        var crossWeights = new double[m];
-        var total = new double[m];
+        var (curvature, crossWeights, total) = problem.ColumnWork(m);
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         // vᵢ·xᵢⱼ for every stored value of the columns in play, written once per Newton step: each coordinate move then
         // reads it in order instead of gathering vᵢ again.
