@@ -39,7 +39,7 @@ public sealed class LogRegCVOptions
     /// <summary>How many λ values (the path may stop earlier, as glmnet's does). Default 100.</summary>
     public int LambdaCount { get; set; } = 100;
 
-    /// <summary>The smallest λ as a fraction of λ_max. Default: 1e-4 when rows outnumber features, else 1e-2.</summary>
+    /// <summary>The smallest λ as a fraction of λ_max. Default: 1e-2 when features outnumber rows, else 1e-4 (glmnet's).</summary>
     public double? LambdaMinRatio { get; set; }
 
     /// <summary>An explicit decreasing λ sequence instead of the generated one. Default none.</summary>

@@ -35,7 +35,7 @@ public static class ElasticNetPath
         // At the null model: λ_max is the smallest λ with every coefficient zero (for α = 0, glmnet's: as for α = 0.001).
         var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
-            options.LambdaMinRatio ?? (data.RowCount > d ? 1e-4 : 1e-2));
+            options.LambdaMinRatioFor(data.RowCount, d));
         var fitted = new List<(double Lambda, double Intercept, double[] Coefficients, int NonZero, double Ratio)>();
         double previousLambda = lambdas[0];
         for (int k = 0; k < lambdas.Length; k++)

@@ -4,7 +4,7 @@ namespace LogReg.Core.Paths;
 /// A regularisation path in glmnet's scaling: at each λ the minimiser of
 /// (1/Σsᵢ)·Σ sᵢ·logloss(yᵢ, b + xᵢ·w) + λ[(1 − α)/2·‖w‖² + α‖w‖₁], the intercept b unpenalised. Defaults are glmnet's,
 /// so numbers compare directly: the lasso (α = 1), 100 λ values from λ_max down to <see cref="LambdaMinRatio"/>·λ_max
-/// (1e-4 when rows outnumber features, else 1e-2), internal standardisation on.
+/// (1e-2 when features outnumber rows, else 1e-4), internal standardisation on.
 /// </summary>
 public sealed record ElasticNetPathOptions
 {
@@ -17,7 +17,7 @@ public sealed record ElasticNetPathOptions
     /// <summary>How many λ values the path has (it may stop earlier, as glmnet's does, when the deviance explained stops changing).</summary>
     public int LambdaCount { get; init; } = 100;
 
-    /// <summary>The smallest λ as a fraction of λ_max; null: 1e-4 when rows outnumber features, else 1e-2.</summary>
+    /// <summary>The smallest λ as a fraction of λ_max; null: 1e-2 when features outnumber rows, else 1e-4.</summary>
     public double? LambdaMinRatio { get; init; }
 
     /// <summary>
@@ -41,6 +41,10 @@ public sealed record ElasticNetPathOptions
 
     /// <summary>The multinomial path's tolerance when none is given.</summary>
     public const double MultinomialDefaultTolerance = 1e-7;
+
+    /// <summary>The λ_min ratio in force for <paramref name="rows"/> × <paramref name="features"/>: glmnet's
+    /// <c>ifelse(nobs &lt; nvars, 1e-2, 1e-4)</c> unless <see cref="LambdaMinRatio"/> is given.</summary>
+    public double LambdaMinRatioFor(int rows, int features) => LambdaMinRatio ?? (rows < features ? 1e-2 : 1e-4);
 
     /// <summary>The tolerance in force for the binary (false) or multinomial (true) path.</summary>
     public double ToleranceFor(bool multinomial) => Tolerance ?? (multinomial ? MultinomialDefaultTolerance : BinaryDefaultTolerance);

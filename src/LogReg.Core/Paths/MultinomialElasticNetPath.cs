@@ -52,7 +52,7 @@ public static class MultinomialElasticNetPath
         double alpha = options.L1Ratio;
         var (gradient, deviance) = margins.GradientAndDeviance();
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradient.Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
-            options.LambdaMinRatio ?? (data.RowCount > d ? 1e-4 : 1e-2));
+            options.LambdaMinRatioFor(data.RowCount, d));
         var offsets = new double[data.RowCount];
         var fitted = new List<(double Lambda, double[] Intercepts, double[][] Coefficients, int NonZero, double Ratio)>();
         double previousLambda = lambdas[0];

@@ -67,4 +67,23 @@ public class PathEdgeCaseTests
         Assert.StartsWith("Cross-validation fold 1 of 4 (its path on the other folds' rows): At λ = 0 ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Theory]
+    [InlineData(30, 1e-4)]
+    [InlineData(29, 1e-2)]
+    [InlineData(31, 1e-4)]
+    public void TheSmallestLambdaFollowsGlmnetAtEveryShape(int rows, double ratio)
+    {
+        // glmnet's lambda.min.ratio is ifelse(nobs < nvars, 1e-2, 1e-4): at rows = features, 1e-4 (an outside tester
+        // found 1e-2 here, which gave weighted rows and their repeated copies different sequences).
+        var random = new Random(rows);
+        var data = Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, 30).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, rows).Select(i => (double)(i % 2)).ToArray();
+        var options = new ElasticNetPathOptions { L1Ratio = 0, LambdaCount = 2 };
+        Assert.Equal(ratio, options.LambdaMinRatioFor(rows, 30));
+        var binary = ElasticNetPath.Fit(new TrainingSet(DenseMatrix.FromRows(data), labels), options);
+        Assert.Equal(ratio, binary.Lambdas[1] / binary.Lambdas[0], 1e-12);
+        var multinomial = MultinomialElasticNetPath.Fit(new MulticlassTrainingSet(DenseMatrix.FromRows(data), labels.Select(y => (int)y).ToArray(), 2), options);
+        Assert.Equal(ratio, multinomial.Lambdas[1] / multinomial.Lambdas[0], 1e-12);
+    }
 }
