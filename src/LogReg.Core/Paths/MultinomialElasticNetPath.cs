@@ -112,7 +112,7 @@ public static class MultinomialElasticNetPath
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
-        var previousMargins = new double[problem.RowCount];
+        var before = new double[problem.RowCount];
         var shift = new double[problem.FeatureCount];
         var shiftMargins = new double[problem.RowCount];
         bool jumped = false;
@@ -129,7 +129,7 @@ public static class MultinomialElasticNetPath
                 }
                 margins.OffsetsFor(k, offsets);
                 (problem.Labels, problem.Offsets) = (indicators[k], offsets);
-                var before = margins.Copy(k, previousMargins);
+                margins.Copy(k, before);
                 problem.StartingLinearPart = margins.LinearPart(k);
                 intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k]);

@@ -83,11 +83,16 @@ internal abstract class PathProblem
     public double[] Margins(double[] beta, double intercept, double[] eta)
     {
         LinearPart(beta, intercept, eta);
+        AddOffsets(eta);
+        return eta;
+    }
+
+    private void AddOffsets(double[] eta)
+    {
         if (Offsets is { } offsets)
         {
             Numerics.VectorKernels.AddScaled(offsets, 1, eta);
         }
-        return eta;
     }
 
     /// <summary>ηᵢ = b + x̃ᵢ·β without the offset, into <paramref name="eta"/>.</summary>
@@ -145,10 +150,7 @@ internal abstract class PathProblem
             if (StartingLinearPart is { } known)
             {
                 Array.Copy(known, rows.Eta, rows.Eta.Length);
-                if (Offsets is { } offsets)
-                {
-                    Numerics.VectorKernels.AddScaled(offsets, 1, rows.Eta);
-                }
+                AddOffsets(rows.Eta);
             }
             else
             {

@@ -225,12 +225,8 @@ internal sealed class SoftmaxMargins
         return change / 4;
     }
 
-    /// <summary>Class k's margins copied into <paramref name="copy"/>, which is returned.</summary>
-    public double[] Copy(int k, double[] copy)
-    {
-        Array.Copy(_eta[k], copy, copy.Length);
-        return copy;
-    }
+    /// <summary>Class k's margins copied into <paramref name="copy"/>.</summary>
+    public void Copy(int k, double[] copy) => Array.Copy(_eta[k], copy, copy.Length);
 
     /// <summary>Class k's linear part as held (not a copy: the caller only reads it, before the next change).</summary>
     public double[] LinearPart(int k) => _eta[k];
