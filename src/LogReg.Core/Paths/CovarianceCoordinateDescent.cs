@@ -28,7 +28,9 @@ internal static class CovarianceCoordinateDescent
         var model = new QuadraticModel(m);
         var (h, h0, q) = (model.H, model.H0, model.Q);
         var total = new double[m];
-        var gram = new double[stride * stride];
+        // The last solve's Gram when this one starts where it ended (the next λ of a path) and its columns are the same.
+        var held = problem.TakeGram(columns, beta, intercept);
+        var gram = held ?? new double[stride * stride];
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
         // each Newton step: the gradient q is computed on the centred columns.
         var mean = columns.Select(problem.Mean).ToArray();
@@ -42,8 +44,11 @@ internal static class CovarianceCoordinateDescent
             // its Gram (n·m²/2) was most of a step's cost.
             if (step == 0 || lastMove > FreshCurvatureMove)
             {
-                Array.Clear(gram);
-                problem.AddRawGram(columns, v, gram);
+                if (step > 0 || held is null)
+                {
+                    Array.Clear(gram);
+                    problem.AddRawGram(columns, v, gram);
+                }
                 double g00 = model.H00 = gram[m * stride + m];
                 for (int a = 0; a < m; a++)
                 {
@@ -111,6 +116,7 @@ internal static class CovarianceCoordinateDescent
             intercept += totalIntercept;
             if (CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold))
             {
+                problem.HoldGram(columns, gram, beta, intercept);
                 break;
             }
             lastMove = Math.Max(Math.Abs(totalIntercept), total.Max(Math.Abs));

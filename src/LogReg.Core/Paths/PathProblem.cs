@@ -16,6 +16,8 @@ internal abstract class PathProblem
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
     private (double[] Beta, double Intercept, double[] Labels)? _heldPoint;
 
+    private HeldGram? _heldGram;
+
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
         (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
@@ -160,6 +162,21 @@ internal abstract class PathProblem
         }
         StartingLinearPart = null;
         return rows;
+    }
+
+    /// <summary>
+    /// Keeps the covariance form's raw Gram <paramref name="gram"/> over <paramref name="columns"/> at the point (β, b) a
+    /// solve ended, for <see cref="TakeGram"/>. Not with offsets: the multinomial path changes them between solves.
+    /// </summary>
+    public void HoldGram(int[] columns, double[] gram, double[] beta, double intercept) =>
+        _heldGram = Offsets is null ? new HeldGram(columns, gram, beta, intercept, Labels) : null;
+
+    /// <summary>The Gram <see cref="HoldGram"/> kept, when a solve over <paramref name="columns"/> starts at its point; read once.</summary>
+    public double[]? TakeGram(int[] columns, double[] beta, double intercept)
+    {
+        var held = _heldGram;
+        _heldGram = null;
+        return held is not null && Offsets is null && held.Fits(columns, beta, intercept, Labels) ? held.Gram : null;
     }
 
     /// <summary>The coefficients and intercept on the features' own scale.</summary>

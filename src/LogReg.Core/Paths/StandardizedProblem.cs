@@ -14,6 +14,7 @@ internal sealed class StandardizedProblem : PathProblem
 
     private readonly double[][] _columns;
     private float[] _selected = [];
+    private int[] _selectedColumns = [];
 
     private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] means, double[] scales)
         : base(source, weights, rawWeights, means, scales)
@@ -76,13 +77,38 @@ internal sealed class StandardizedProblem : PathProblem
     }
 
     // The screened-in columns copied row-major into a buffer reused from one call to the next (a path solves a hundred
-    // λ; a fresh copy each time cost most of its allocations), for the blocked Gram kernel.
-    public override void AddRawGram(int[] columns, double[] v, double[] upper) =>
+    // λ; a fresh copy each time cost most of its allocations), for the blocked Gram kernel; the copy is kept while the
+    // columns stay the same, and all columns in order are the matrix's own rows.
+    public override void AddRawGram(int[] columns, double[] v, double[] upper)
+    {
+        var matrix = (DenseMatrix)Source.Features;
+        if (columns.Length == matrix.ColumnCount && IsEveryColumnInOrder(columns))
+        {
+            matrix.AddWeightedGram(0, RowCount, v, upper);
+            return;
+        }
         DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
+    }
+
+    private static bool IsEveryColumnInOrder(int[] columns)
+    {
+        for (int a = 0; a < columns.Length; a++)
+        {
+            if (columns[a] != a)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private float[] SelectedRows(int[] columns)
     {
         int m = columns.Length;
+        if (columns.AsSpan().SequenceEqual(_selectedColumns))
+        {
+            return _selected;
+        }
         if (_selected.Length < RowCount * m)
         {
             _selected = new float[RowCount * m];
@@ -97,6 +123,7 @@ internal sealed class StandardizedProblem : PathProblem
                 _selected[at + a] = row[columns[a]];
             }
         }
+        _selectedColumns = (int[])columns.Clone();
         return _selected;
     }
 

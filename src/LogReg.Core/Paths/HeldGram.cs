@@ -1,0 +1,25 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// The covariance form's raw Gram (<see cref="PathProblem.AddRawGram"/>) as one solve ended, with the point it ended at:
+/// its last Newton step moved too little to change the curvature, so the next solve — the next λ, which starts from that
+/// very point — can take its first Newton step with it instead of forming it again. On a path whose columns in play stay
+/// the same (ridge; the lasso late in its path) the first step's Gram was a fifth of the time.
+/// </summary>
+internal sealed class HeldGram(int[] columns, double[] gram, double[] beta, double intercept, double[] labels)
+{
+    private readonly int[] _columns = (int[])columns.Clone();
+    private readonly double[] _beta = (double[])beta.Clone();
+
+    /// <summary>The raw Gram, (m + 1)² values.</summary>
+    public double[] Gram { get; } = gram;
+
+    /// <summary>Whether a solve over <paramref name="columns"/> from (β, b) on <paramref name="labels"/> starts where this one ended.</summary>
+    public bool Fits(int[] columns, double[] beta, double intercept, double[] labels) =>
+        ReferenceEquals(labels, Labels) && intercept.Equals(Intercept) && columns.AsSpan().SequenceEqual(_columns)
+        && beta.AsSpan().SequenceEqual(_beta);
+
+    private double Intercept { get; } = intercept;
+
+    private double[] Labels { get; } = labels;
+}

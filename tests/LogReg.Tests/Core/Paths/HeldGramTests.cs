@@ -1,0 +1,105 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// What the dense covariance form keeps between solves: the Gram a solve ended with (handed to the next solve only at
+/// the same point, columns and labels, once, never with offsets), and the row-major copy of the columns in play (kept
+/// only while they stay the same; all columns in order read the matrix itself).
+/// </summary>
+public sealed class HeldGramTests
+{
+    private static TrainingSet Data(int n, int d, int seed)
+    {
+        var random = new Random(seed);
+        var rows = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d).Select(_ => Math.Round(random.NextDouble() * 16 - 8) / 4).ToArray()).ToList();
+        var labels = rows.Select(r => r[0] - 0.5 * r[1] + 2 * random.NextDouble() > 1 ? 1.0 : 0.0).ToArray();
+        return new TrainingSet(DenseMatrix.FromRows(rows), labels);
+    }
+
+    [Fact]
+    public void TheGramOfAnyColumnsIsThePlainSumWhateverCameBefore()
+    {
+        var data = Data(120, 8, seed: 1);
+        var problem = StandardizedProblem.Of(data, standardize: true);
+        var v = Enumerable.Range(0, 120).Select(i => 0.02 + (i % 5) * 0.01).ToArray();
+        // The same columns twice (the copy kept), others, all in order (the matrix's rows), then the first again.
+        int[][] sequence = [[5, 1, 6], [5, 1, 6], [1, 5, 6], [0, 1, 2, 3, 4, 5, 6, 7], [2, 3], [5, 1, 6]];
+        var row = new double[8];
+        foreach (var columns in sequence)
+        {
+            int stride = columns.Length + 1;
+            var gram = new double[stride * stride];
+            problem.AddRawGram(columns, v, gram);
+            for (int a = 0; a < stride; a++)
+            {
+                for (int b = a; b < stride; b++)
+                {
+                    double expected = 0;
+                    for (int i = 0; i < 120; i++)
+                    {
+                        data.Features.CopyRow(i, row);
+                        expected += v[i] * (a < columns.Length ? row[columns[a]] : 1) * (b < columns.Length ? row[columns[b]] : 1);
+                    }
+                    Assert.Equal(expected, gram[a * stride + b], 1e-12);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AHeldGramIsTakenOnlyAtItsPointColumnsAndLabelsAndOnlyOnce()
+    {
+        var problem = StandardizedProblem.Of(Data(60, 4, seed: 2), standardize: true);
+        int[] columns = [0, 2];
+        double[] beta = [0.5, 0, -0.25, 0];
+        var gram = new double[9];
+        problem.HoldGram(columns, gram, beta, 0.1);
+        Assert.Null(problem.TakeGram([0, 3], beta, 0.1));
+        problem.HoldGram(columns, gram, beta, 0.1);
+        Assert.Null(problem.TakeGram(columns, beta, 0.2));
+        problem.HoldGram(columns, gram, beta, 0.1);
+        Assert.Null(problem.TakeGram(columns, [0.5, 0, -0.25 + 1e-15, 0], 0.1));
+        problem.HoldGram(columns, gram, beta, 0.1);
+        var labels = problem.Labels;
+        problem.Labels = labels.Select(y => 1 - y).ToArray();
+        Assert.Null(problem.TakeGram(columns, beta, 0.1));
+        problem.Labels = labels;
+        problem.HoldGram(columns, gram, beta, 0.1);
+        Assert.Same(gram, problem.TakeGram(columns, beta, 0.1));
+        Assert.Null(problem.TakeGram(columns, beta, 0.1));
+        // The multinomial path changes the offsets between one class's solves: nothing is held under them.
+        problem.Offsets = new double[60];
+        problem.HoldGram(columns, gram, beta, 0.1);
+        problem.Offsets = null;
+        Assert.Null(problem.TakeGram(columns, beta, 0.1));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void ASolveFromTheLastSolvesGramReachesTheFreshSolvesOptimum(double alpha)
+    {
+        // Two λ in a row on one problem (the second starts from the Gram the first ended with) against the same two λ on a
+        // problem whose held Gram is dropped before the second.
+        var data = Data(400, 6, seed: 3);
+        int[] columns = [0, 1, 2, 3, 4, 5];
+        var (withHeld, withoutHeld) = (StandardizedProblem.Of(data, standardize: true), StandardizedProblem.Of(data, standardize: true));
+        var (beta, fresh) = (new double[6], new double[6]);
+        double intercept = withHeld.Solve(columns, beta, withHeld.NullIntercept, 0.02, alpha, 1e-20);
+        double freshIntercept = withoutHeld.Solve(columns, fresh, withoutHeld.NullIntercept, 0.02, alpha, 1e-20);
+        var gram = withHeld.TakeGram(columns, beta, intercept);
+        Assert.NotNull(gram);
+        withHeld.HoldGram(columns, gram, beta, intercept);
+        Assert.NotNull(withoutHeld.TakeGram(columns, fresh, freshIntercept));
+        intercept = withHeld.Solve(columns, beta, intercept, 0.005, alpha, 1e-20);
+        freshIntercept = withoutHeld.Solve(columns, fresh, freshIntercept, 0.005, alpha, 1e-20);
+        Assert.Equal(freshIntercept, intercept, 1e-12);
+        for (int j = 0; j < 6; j++)
+        {
+            Assert.Equal(fresh[j], beta[j], 1e-12);
+        }
+    }
+}
