@@ -13,7 +13,7 @@ internal static class CovarianceCoordinateDescent
     private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
 
-    // A Newton step that moved no standardised coefficient by more than this keeps its curvature for the next.
+    // Newton steps keep a Gram while no standardised coefficient (or the intercept) has moved by more than this in all since.
     private const double FreshCurvatureMove = 1e-3;
 
     /// <summary>
@@ -28,26 +28,32 @@ internal static class CovarianceCoordinateDescent
         var model = new QuadraticModel(m);
         var (h, h0, q) = (model.H, model.H0, model.Q);
         var total = new double[m];
-        // The last solve's Gram when this one starts where it ended (the next λ of a path) and its columns are the same.
+        // The last solve's Gram when this one starts where it ended (the next λ of a path) and its columns are the same,
+        // with how far the coefficients had moved since it was formed.
         var held = problem.TakeGram(columns, beta, intercept);
-        var gram = held ?? new double[stride * stride];
+        var gram = held?.Gram ?? new double[stride * stride];
+        double drift = held?.Drift ?? double.PositiveInfinity;
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
         // each Newton step: the gradient q is computed on the centred columns.
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
-        double l1 = lambda * alpha, l2 = lambda * (1 - alpha), lastMove = double.PositiveInfinity;
+        double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
+        bool settled = false;
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
             var (_, residual, v) = problem.RowsAt(beta, intercept);
             model.Q0 = residual.Sum();
-            // After a small move the curvature has hardly changed: the last step's H still gives a superlinear step, and
-            // its Gram (n·m²/2) was most of a step's cost.
-            if (step == 0 || lastMove > FreshCurvatureMove)
+            // While the coefficients have moved little in all since the Gram was formed, the curvature has hardly changed:
+            // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
+            // over λ, so that small moves do not add up to a stale curvature.
+            bool fresh = drift > FreshCurvatureMove;
+            if (fresh || step == 0)
             {
-                if (step > 0 || held is null)
+                if (fresh)
                 {
                     Array.Clear(gram);
                     problem.AddRawGram(columns, v, gram);
+                    drift = 0;
                 }
                 double g00 = model.H00 = gram[m * stride + m];
                 for (int a = 0; a < m; a++)
@@ -114,13 +120,19 @@ internal static class CovarianceCoordinateDescent
                 }
             }
             intercept += totalIntercept;
-            if (CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold))
+            double move = Math.Abs(totalIntercept);
+            foreach (double t in total)
             {
-                problem.HoldGram(columns, gram, beta, intercept);
+                move = Math.Max(move, Math.Abs(t));
+            }
+            drift += move;
+            settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
+            if (settled)
+            {
                 break;
             }
-            lastMove = Math.Max(Math.Abs(totalIntercept), total.Max(Math.Abs));
         }
+        problem.HoldGram(columns, gram, drift, beta, intercept, settled);
         return intercept;
     }
 }

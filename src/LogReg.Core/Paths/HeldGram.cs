@@ -6,7 +6,7 @@ namespace LogReg.Core.Paths;
 /// very point — can take its first Newton step with it instead of forming it again. On a path whose columns in play stay
 /// the same (ridge; the lasso late in its path) the first step's Gram was a fifth of the time.
 /// </summary>
-internal sealed class HeldGram(int[] columns, double[] gram, double[] beta, double intercept, double[] labels)
+internal sealed class HeldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, double[] labels)
 {
     private readonly int[] _columns = (int[])columns.Clone();
     private readonly double[] _beta = (double[])beta.Clone();
@@ -14,10 +14,16 @@ internal sealed class HeldGram(int[] columns, double[] gram, double[] beta, doub
     /// <summary>The raw Gram, (m + 1)² values.</summary>
     public double[] Gram { get; } = gram;
 
+    /// <summary>The sum of the Newton steps' largest moves since the Gram was formed.</summary>
+    public double Drift { get; } = drift;
+
     /// <summary>Whether a solve over <paramref name="columns"/> from (β, b) on <paramref name="labels"/> starts where this one ended.</summary>
     public bool Fits(int[] columns, double[] beta, double intercept, double[] labels) =>
         ReferenceEquals(labels, Labels) && intercept.Equals(Intercept) && columns.AsSpan().SequenceEqual(_columns)
         && beta.AsSpan().SequenceEqual(_beta);
+
+    /// <summary>Whether it is the Gram of <paramref name="columns"/>.</summary>
+    public bool Covers(int[] columns) => columns.AsSpan().SequenceEqual(_columns);
 
     private double Intercept { get; } = intercept;
 

@@ -54,6 +54,7 @@ public static class MultinomialElasticNetPath
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradient.Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
         var offsets = new double[data.RowCount];
+        var ages = new ClassCurvatureAge(classes);
         var fitted = new List<(double Lambda, double[] Intercepts, double[][] Coefficients, int NonZero, double Ratio)>();
         double previousLambda = lambdas[0];
         for (int step = 0; step < lambdas.Length; step++)
@@ -72,7 +73,7 @@ public static class MultinomialElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
+                CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
                 (gradient, deviance) = margins.GradientAndDeviance();
                 bool violated = false;
                 for (int j = 0; j < d; j++)
@@ -107,7 +108,7 @@ public static class MultinomialElasticNetPath
     // Rounds over the classes, one Newton step each on its own quadratic model, until the distance left — a round's change
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum.
-    private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
+    private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold)
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
@@ -131,10 +132,13 @@ public static class MultinomialElasticNetPath
                 (problem.Labels, problem.Offsets) = (indicators[k], offsets);
                 margins.Copy(k, before);
                 problem.StartingLinearPart = margins.LinearPart(k);
+                problem.HeldCurvatureFits = ages.StillFits(k);
                 intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k]);
                 margins.Update(k);
-                change = Math.Max(change, margins.ChangeBound(k, before));
+                var (bound, moved) = margins.ChangeBound(k, before);
+                change = Math.Max(change, bound);
+                ages.Moved(moved);
             }
             if (Shift(beta, columns, alpha, shift))
             {
@@ -152,6 +156,10 @@ public static class MultinomialElasticNetPath
                 return;
             }
             jumped = TryJump(extrapolation, margins, beta, intercepts, lambda, alpha);
+            if (jumped)
+            {
+                ages.Forget();
+            }
         }
         throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes; " +
             "use a looser Tolerance or larger penalties (a larger LambdaMinRatio).");

@@ -212,17 +212,21 @@ internal sealed class SoftmaxMargins
         }
     }
 
-    /// <summary>Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼).</summary>
-    public double ChangeBound(int k, double[] before)
+    /// <summary>
+    /// Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼); and the
+    /// largest |new ηᵢₖ − old| over the rows.
+    /// </summary>
+    public (double Bound, double Largest) ChangeBound(int k, double[] before)
     {
         var weights = _problem.NormalizedWeights;
-        double change = 0;
+        double change = 0, largest = 0;
         for (int i = 0; i < before.Length; i++)
         {
             double delta = _eta[k][i] - before[i];
             change += weights[i] * delta * delta;
+            largest = Math.Max(largest, Math.Abs(delta));
         }
-        return change / 4;
+        return (change / 4, largest);
     }
 
     /// <summary>Class k's margins copied into <paramref name="copy"/>.</summary>
