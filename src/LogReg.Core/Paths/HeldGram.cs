@@ -1,10 +1,12 @@
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// The covariance form's raw Gram (<see cref="PathProblem.AddRawGram"/>) as one solve ended, with the point it ended at:
-/// its last Newton step moved too little to change the curvature, so the next solve — the next λ, which starts from that
-/// very point — can take its first Newton step with it instead of forming it again. On a path whose columns in play stay
-/// the same (ridge; the lasso late in its path) the first step's Gram was a fifth of the time.
+/// The covariance form's raw Gram (<see cref="PathProblem.AddRawGram"/>) as one solve ended, with the point it ended at
+/// and how far the coefficients had moved since the Gram was formed: while that is little, the curvature has hardly
+/// changed, so the next solve — the next λ, which starts from that very point — can take its first Newton step with it
+/// instead of forming it again. On a path whose columns in play stay the same (ridge; the lasso late in its path) the
+/// first step's Gram was a fifth of the time. The multinomial path's class solves keep one per class and judge its age
+/// themselves (<see cref="ClassCurvatureAge"/>).
 /// </summary>
 internal sealed class HeldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, double[] labels)
 {
