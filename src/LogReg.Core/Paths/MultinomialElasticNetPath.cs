@@ -132,7 +132,7 @@ public static class MultinomialElasticNetPath
                 (problem.Labels, problem.Offsets) = (indicators[k], offsets);
                 margins.Copy(k, before);
                 problem.StartingLinearPart = margins.LinearPart(k);
-                problem.HeldCurvatureFits = ages.StillFits(k);
+                problem.JudgeHeldGram(ages.StillFits(k));
                 intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k]);
                 margins.Update(k);

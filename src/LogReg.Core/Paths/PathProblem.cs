@@ -16,8 +16,7 @@ internal abstract class PathProblem
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
     private (double[] Beta, double Intercept, double[] Labels)? _heldPoint;
 
-    // One per label vector: the multinomial path solves each class in turn on its own indicators.
-    private readonly Dictionary<double[], HeldGram> _heldGrams = new(ReferenceEqualityComparer.Instance);
+    private readonly HeldGramStore _heldGrams = new();
 
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
@@ -165,43 +164,16 @@ internal abstract class PathProblem
         return rows;
     }
 
-    /// <summary>
-    /// With offsets (the multinomial path's class solves): whether the Gram held for the current labels still fits the
-    /// next solve — the caller tracks how far the margins moved since it was formed. Read by the next
-    /// <see cref="TakeGram"/>, then cleared.
-    /// </summary>
-    public bool HeldCurvatureFits { get; set; }
+    /// <summary>With offsets: whether the Gram held for the current labels still fits (<see cref="HeldGramStore.Judge"/>).</summary>
+    public void JudgeHeldGram(bool stillFits) => _heldGrams.Judge(Labels, stillFits);
 
-    /// <summary>
-    /// Keeps the covariance form's raw Gram <paramref name="gram"/> over <paramref name="columns"/> for the current labels
-    /// as a solve ended at (β, b), the coefficients having moved by <paramref name="drift"/> since it was formed, for
-    /// <see cref="TakeGram"/>: without offsets only when the solve <paramref name="settled"/>; with offsets always, the
-    /// caller judging its age.
-    /// </summary>
-    public void HoldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, bool settled)
-    {
-        if (settled || Offsets is not null)
-        {
-            // With offsets the caller tracks the Gram's age (HeldCurvatureFits), over the margins of every class.
-            _heldGrams[Labels] = new HeldGram(columns, gram, Offsets is null ? drift : 0, beta, intercept, Labels);
-        }
-    }
+    /// <summary>Keeps a solve's last Gram for the current labels (<see cref="HeldGramStore.Hold"/>).</summary>
+    public void HoldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, bool settled) =>
+        _heldGrams.Hold(columns, gram, drift, beta, intercept, settled, Labels, Offsets is not null);
 
-    /// <summary>
-    /// The Gram <see cref="HoldGram"/> kept for the current labels, when a solve over the same <paramref name="columns"/>
-    /// starts at its point (without offsets) or <see cref="HeldCurvatureFits"/> says it still fits (with offsets); read once.
-    /// </summary>
-    public HeldGram? TakeGram(int[] columns, double[] beta, double intercept)
-    {
-        bool fits = HeldCurvatureFits;
-        HeldCurvatureFits = false;
-        if (!_heldGrams.Remove(Labels, out var held))
-        {
-            return null;
-        }
-        bool usable = Offsets is null ? held.Fits(columns, beta, intercept, Labels) : fits && held.Covers(columns);
-        return usable ? held : null;
-    }
+    /// <summary>The Gram held for the current labels, if the next solve may take it (<see cref="HeldGramStore.Take"/>).</summary>
+    public HeldGram? TakeGram(int[] columns, double[] beta, double intercept) =>
+        _heldGrams.Take(columns, beta, intercept, Labels, Offsets is not null);
 
     /// <summary>The coefficients and intercept on the features' own scale.</summary>
     public (double[] Weights, double Intercept) OriginalScale(double[] beta, double intercept)

@@ -81,17 +81,23 @@ public sealed class HeldGramTests
         problem.Labels = other;
         var otherGram = new double[9];
         problem.HoldGram(columns, otherGram, 0, beta, 0.1, settled: false);
-        problem.HeldCurvatureFits = true;
+        problem.JudgeHeldGram(true);
         Assert.Same(otherGram, problem.TakeGram(columns, [1, 2, 3, 4], 5)?.Gram);
         problem.Labels = labels;
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
-        problem.HeldCurvatureFits = true;
+        problem.JudgeHeldGram(true);
         Assert.Null(problem.TakeGram([0, 1], beta, 0.1));
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
-        problem.HeldCurvatureFits = true;
+        problem.JudgeHeldGram(true);
         Assert.Same(gram, problem.TakeGram(columns, beta, 0.1)?.Gram);
-        problem.HeldCurvatureFits = true;
+        problem.JudgeHeldGram(true);
+        Assert.Null(problem.TakeGram(columns, beta, 0.1));
+        // Judged stale, a class's Gram is dropped at once: a solve over the rows in between (which takes none) cannot leave
+        // it for a later solve that is told it fits.
+        problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
+        problem.JudgeHeldGram(false);
+        problem.JudgeHeldGram(true);
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         problem.Offsets = null;
     }
