@@ -8,10 +8,9 @@ namespace LogReg.Core.Paths;
 /// first step's Gram was a fifth of the time. The multinomial path's class solves keep one per class and judge its age
 /// themselves (<see cref="ClassCurvatureAge"/>).
 /// </summary>
-internal sealed class HeldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, double[] labels)
+internal sealed class HeldGram(int[] columns, double[] gram, double drift, PathPoint? point)
 {
     private readonly int[] _columns = (int[])columns.Clone();
-    private readonly double[] _beta = (double[])beta.Clone();
 
     /// <summary>The raw Gram, (m + 1)² values.</summary>
     public double[] Gram { get; } = gram;
@@ -21,13 +20,8 @@ internal sealed class HeldGram(int[] columns, double[] gram, double drift, doubl
 
     /// <summary>Whether a solve over <paramref name="columns"/> from (β, b) on <paramref name="labels"/> starts where this one ended.</summary>
     public bool Fits(int[] columns, double[] beta, double intercept, double[] labels) =>
-        ReferenceEquals(labels, Labels) && intercept.Equals(Intercept) && columns.AsSpan().SequenceEqual(_columns)
-        && beta.AsSpan().SequenceEqual(_beta);
+        point is not null && point.Is(beta, intercept, labels) && Covers(columns);
 
     /// <summary>Whether it is the Gram of <paramref name="columns"/>.</summary>
     public bool Covers(int[] columns) => columns.AsSpan().SequenceEqual(_columns);
-
-    private double Intercept { get; } = intercept;
-
-    private double[] Labels { get; } = labels;
 }

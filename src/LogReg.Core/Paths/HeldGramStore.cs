@@ -35,7 +35,10 @@ internal sealed class HeldGramStore
     {
         if (settled || withOffsets)
         {
-            _byLabels[labels] = new HeldGram(columns, gram, withOffsets ? 0 : drift, beta, intercept, labels);
+            // With offsets neither the point nor the drift is read: the caller judges the Gram's age.
+            _byLabels[labels] = withOffsets
+                ? new HeldGram(columns, gram, 0, null)
+                : new HeldGram(columns, gram, drift, new PathPoint(beta, intercept, labels));
         }
     }
 

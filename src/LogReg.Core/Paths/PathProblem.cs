@@ -14,7 +14,7 @@ internal abstract class PathProblem
     private (double[] Eta, double[] Residual, double[] Curvature)? _rowBuffers;
 
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
-    private (double[] Beta, double Intercept, double[] Labels)? _heldPoint;
+    private PathPoint? _heldPoint;
 
     private readonly HeldGramStore _heldGrams = new();
 
@@ -131,7 +131,7 @@ internal abstract class PathProblem
         // Only the zero coefficients' entries: screening and the KKT check read no other, and late in a path nearly every
         // coefficient is non-zero.
         var gradient = Enumerable.Range(0, FeatureCount).Select(j => Varies(j) && beta[j] == 0 ? ColumnDot(j, residual, sum) : 0).ToArray();
-        _heldPoint = Offsets is null ? ((double[])beta.Clone(), intercept, Labels) : null;
+        _heldPoint = Offsets is null ? new PathPoint(beta, intercept, Labels) : null;
         return (gradient, deviance);
     }
 
@@ -144,8 +144,7 @@ internal abstract class PathProblem
     internal (double[] Eta, double[] Residual, double[] Curvature) RowsAt(double[] beta, double intercept)
     {
         var rows = RowBuffers();
-        bool held = _heldPoint is var (heldBeta, heldIntercept, heldLabels) && Offsets is null && ReferenceEquals(heldLabels, Labels)
-            && heldIntercept.Equals(intercept) && beta.AsSpan().SequenceEqual(heldBeta);
+        bool held = Offsets is null && _heldPoint is not null && _heldPoint.Is(beta, intercept, Labels);
         _heldPoint = null;
         if (!held)
         {
