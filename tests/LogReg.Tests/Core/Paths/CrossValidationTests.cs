@@ -37,14 +37,25 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
             Metric = metric,
             Alignment = reference.GetProperty("same_lambdas").GetBoolean() ? FoldAlignment.SameLambdas : FoldAlignment.Interpolated,
         });
+        // At λ_max every held-out prediction of a fold ties (the intercept alone): glmnet's weighted AUC breaks ties at
+        // random there, so the AUC curve is compared from the second λ.
+        AssertCurveIsCvGlmnets(reference, cv, metric == CrossValidationMetric.Auc ? 1 : 0, output);
+    }
+
+    /// <summary>
+    /// cv.glmnet's curve (<paramref name="reference"/>: lambda, cvm, cvsd, lambda_min, lambda_1se) against <paramref name="cv"/>
+    /// from the λ at <paramref name="from"/> on: the same λ to 1e-12, the curve and its standard errors to 1e-6, the same
+    /// lambda.min and lambda.1se; the largest differences written to <paramref name="output"/>.
+    /// </summary>
+    internal static void AssertCurveIsCvGlmnets<TPath>(JsonElement reference, CrossValidatedPath<TPath> cv, int from, ITestOutputHelper output)
+        where TPath : IRegularizationPath
+    {
         var lambdas = Numbers(reference.GetProperty("lambda"));
         var mean = Numbers(reference.GetProperty("cvm"));
         var error = Numbers(reference.GetProperty("cvsd"));
         Assert.Equal(lambdas.Length, cv.Path.Lambdas.Count);
         double worst = 0, worstError = 0;
-        // At λ_max every held-out prediction of a fold ties (the intercept alone): glmnet's weighted AUC breaks ties at
-        // random there, so the AUC curve is compared from the second λ.
-        for (int k = metric == CrossValidationMetric.Auc ? 1 : 0; k < lambdas.Length; k++)
+        for (int k = from; k < lambdas.Length; k++)
         {
             NumericAssert.Relative(lambdas[k], cv.Path.Lambdas[k], 1e-12, $"λ[{k}]");
             NumericAssert.Relative(mean[k], cv.Mean[k], 1e-6, $"cvm[{k}]");

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using LogReg.Core.Paths;
-using LogReg.Tests.Kit;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -35,23 +33,6 @@ public sealed class MultinomialCvGlmnetTests(ITestOutputHelper output)
             Metric = CrossValidationMetric.Deviance,
             Alignment = reference.GetProperty("same_lambdas").GetBoolean() ? FoldAlignment.SameLambdas : FoldAlignment.Interpolated,
         });
-        var lambdas = Numbers(reference.GetProperty("lambda"));
-        var mean = Numbers(reference.GetProperty("cvm"));
-        var error = Numbers(reference.GetProperty("cvsd"));
-        Assert.Equal(lambdas.Length, cv.Path.Lambdas.Count);
-        double worst = 0, worstError = 0;
-        for (int k = 0; k < lambdas.Length; k++)
-        {
-            NumericAssert.Relative(lambdas[k], cv.Path.Lambdas[k], 1e-12, $"λ[{k}]");
-            NumericAssert.Relative(mean[k], cv.Mean[k], 1e-6, $"cvm[{k}]");
-            NumericAssert.Relative(error[k], cv.StandardError[k], 1e-6, $"cvsd[{k}]");
-            worst = Math.Max(worst, Math.Abs(mean[k] - cv.Mean[k]) / Math.Abs(mean[k]));
-            worstError = Math.Max(worstError, Math.Abs(error[k] - cv.StandardError[k]) / Math.Abs(error[k]));
-        }
-        output.WriteLine($"largest relative differences: cvm {worst:E2}, cvsd {worstError:E2}");
-        NumericAssert.Relative(reference.GetProperty("lambda_min").GetDouble(), cv.Path.Lambdas[cv.MinimumIndex], 1e-12, "lambda.min");
-        NumericAssert.Relative(reference.GetProperty("lambda_1se").GetDouble(), cv.ChosenLambda, 1e-12, "lambda.1se");
+        CrossValidationTests.AssertCurveIsCvGlmnets(reference, cv, from: 0, output);
     }
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 }
