@@ -20,7 +20,12 @@ public static class MultinomialElasticNetPath
     /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">A λ did not converge in 100,000 rounds over the classes.</exception>
-    public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null)
+    public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
+        Fit(data, options, jointNewton: null);
+
+    /// <summary>As the public overload; <paramref name="jointNewton"/> forces the joint Newton steps (true) or the rounds
+    /// (false) at every λ instead of choosing by shape (<see cref="MultinomialNewtonSolve.Applies"/>).</summary>
+    internal static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options, bool? jointNewton)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
@@ -73,7 +78,16 @@ public static class MultinomialElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
+                if (jointNewton ?? MultinomialNewtonSolve.Applies(present.Count(p => p), columns.Length))
+                {
+                    CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
+                        options.ToleranceFor(multinomial: true)));
+                    ages.Forget();
+                }
+                else
+                {
+                    CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
+                }
                 (gradient, deviance) = margins.GradientAndDeviance();
                 bool violated = false;
                 for (int j = 0; j < d; j++)
@@ -191,7 +205,7 @@ public static class MultinomialElasticNetPath
     }
 
     // glmnet's objective: deviance/(2·Σsᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁].
-    private static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha)
+    internal static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha)
     {
         // The columns out of play hold zeros: the penalty over all of them is the penalty over those in play.
         var penalty = new Penalties.ElasticNetPenalty(lambda * (1 - alpha), lambda * alpha, beta[0].Length);
@@ -200,7 +214,7 @@ public static class MultinomialElasticNetPath
 
     // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.
     // The shifts are written into `shift` (zero elsewhere).
-    private static bool Shift(double[][] beta, int[] columns, double alpha, double[] shift)
+    internal static bool Shift(double[][] beta, int[] columns, double alpha, double[] shift)
     {
         bool moved = false;
         var values = new double[beta.Length];

@@ -28,6 +28,9 @@ internal sealed class SoftmaxMargins
         TotalWeight = problem.RawWeights.Sum();
     }
 
+    /// <summary>Each row's class.</summary>
+    public int[] Labels => _labels;
+
     /// <summary>Σ sᵢ, the rows' weights as given.</summary>
     public double TotalWeight { get; }
 
@@ -161,6 +164,16 @@ internal sealed class SoftmaxMargins
             }
         }
         return (largest, CachedDeviance());
+    }
+
+    /// <summary>From a fresh cache: class k's softmax probabilities pᵢₖ into <paramref name="into"/>.</summary>
+    public void Probabilities(int k, double[] into)
+    {
+        int classes = ClassCount;
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] = _exp[i * classes + k] / RowTotal(i);
+        }
     }
 
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>

@@ -62,16 +62,19 @@ public sealed class MultinomialPathTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1.0, false)]
-    [InlineData(0.5, true)]
-    [InlineData(0.5, false)]
-    [InlineData(0.0, false)]
-    public void EveryPointMeetsTheOptimalityConditions(double alpha, bool sparse)
+    [InlineData(1.0, false, true)]
+    [InlineData(0.5, true, true)]
+    [InlineData(0.5, false, true)]
+    [InlineData(0.0, false, true)]
+    [InlineData(1.0, false, false)]
+    [InlineData(0.5, true, false)]
+    [InlineData(0.0, false, false)]
+    public void EveryPointMeetsTheOptimalityConditions(double alpha, bool sparse, bool jointNewton)
     {
         // On the rows and the original scale: a feature wrongly screened out, or a class left unsettled, would leave a
-        // subgradient above the tolerance at its λ.
+        // subgradient above the tolerance at its λ. Both solvers of a λ: the joint Newton steps and the rounds over the classes.
         var data = SoftmaxData.Set(SoftmaxData.Random(400, 12, 3, seed: 5), sparse: sparse);
-        var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Tolerance = 1e-16 });
+        var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Tolerance = 1e-16 }, jointNewton);
         var rows = Enumerable.Range(0, data.RowCount).Select(i => { var r = new double[data.FeatureCount]; data.Features.CopyRow(i, r); return r; }).ToArray();
         var scales = Enumerable.Range(0, data.FeatureCount).Select(j =>
         {

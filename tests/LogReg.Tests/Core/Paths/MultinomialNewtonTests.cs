@@ -1,0 +1,66 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// The multinomial path's joint Newton steps: the same optimum as the rounds over the classes at every λ (odd and even K,
+/// the lasso, the elastic net, ridge, dense and sparse rows), and — where there is no optimum — a one-line refusal.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class MultinomialNewtonTests
+{
+    [Theory]
+    [InlineData(3, 1.0, false)]
+    [InlineData(4, 1.0, false)]
+    [InlineData(4, 0.5, true)]
+    [InlineData(5, 0.0, false)]
+    [InlineData(6, 0.3, true)]
+    public void TheJointStepsReachTheRoundsOptimumAtEveryLambda(int classes, double alpha, bool sparse)
+    {
+        var (rows, labels) = SoftmaxData.Random(300, 7, classes, seed: 20 + classes);
+        var data = new MulticlassTrainingSet(sparse ? SparseMatrix.FromDenseRows(rows, 7) : DenseMatrix.FromRows(rows), labels, classes);
+        var options = new ElasticNetPathOptions { L1Ratio = alpha, Tolerance = 1e-14, LambdaCount = 40 };
+        // Both at the same explicit λs: from its own sequence the path's first point is the null model (glmnet's λ_max, which
+        // for α = 0 is not ridge's), from a list it is solved.
+        var lambdas = MultinomialElasticNetPath.Fit(data, options, jointNewton: false).Lambdas.ToArray();
+        var rounds = MultinomialElasticNetPath.Fit(data, options with { Lambdas = lambdas }, jointNewton: false);
+        var joint = MultinomialElasticNetPath.Fit(data, options with { Lambdas = lambdas }, jointNewton: true);
+        var objective = new SoftmaxObjective(data, alpha);
+        for (int m = 0; m < rounds.Lambdas.Count; m++)
+        {
+            double lambda = rounds.Lambdas[m];
+            double viaRounds = objective.At(rounds.Intercepts[m], rounds.Coefficients[m], lambda);
+            double viaNewton = objective.At(joint.Intercepts[m], joint.Coefficients[m], lambda);
+            // The same optimum; the lasso's ties (even K) may leave the coefficients apart, never the objective.
+            Assert.True(Math.Abs(viaNewton - viaRounds) <= 1e-11 * viaRounds, $"λ[{m}]: joint {viaNewton:R}, rounds {viaRounds:R}");
+        }
+    }
+
+    [Fact]
+    public void AFiniteOptimumOnSeparatedRowsIsReached()
+    {
+        // Separated classes at λ = 1e-9 still have an optimum (coefficients of a few log(1/λ)): the steps reach it, where
+        // a test weighted by the vanishing curvature would stop early and one weighted by nothing would never stop.
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 30).Select(i => new[] { i % 3 * 5 + random.NextDouble(), random.NextDouble() }).ToArray();
+        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 30).Select(i => i % 3).ToArray(), 3);
+        var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Lambdas = [0.1, 1e-9], Tolerance = 1e-16 }, jointNewton: true);
+        var objective = new SoftmaxObjective(data, 1.0);
+        double at = objective.At(path.Intercepts[1], path.Coefficients[1], 1e-9);
+        // Any move of a coefficient (on the original scale) by ±1e-3 raises the objective: a minimum, not a point on the way.
+        for (int k = 0; k < 3; k++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                foreach (double step in new[] { -1e-3, 1e-3 })
+                {
+                    var moved = path.Coefficients[1].Select(c => (double[])c.Clone()).ToArray();
+                    moved[k][j] += step;
+                    Assert.True(objective.At(path.Intercepts[1], moved, 1e-9) >= at, $"class {k}, feature {j}, step {step}");
+                }
+            }
+        }
+    }
+}
