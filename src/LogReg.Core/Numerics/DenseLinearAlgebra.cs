@@ -11,11 +11,21 @@ public static class DenseLinearAlgebra
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[]? Cholesky(ReadOnlySpan<double> a, int n, double shift = 0.0)
     {
-        if (a.Length < n * n)
-        {
-            throw new ArgumentException($"Expected {n * n} entries; got {a.Length}.", nameof(a));
-        }
         var l = new double[n * n];
+        return TryCholesky(a, n, l, shift) ? l : null;
+    }
+
+    /// <summary>
+    /// As <see cref="Cholesky"/>, into <paramref name="l"/>'s first n² entries (its upper triangle left as it was) for a
+    /// caller that factors many matrices of one size; false when a + shift·I is not numerically positive definite.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryCholesky(ReadOnlySpan<double> a, int n, Span<double> l, double shift = 0.0)
+    {
+        if (a.Length < n * n || l.Length < n * n)
+        {
+            throw new ArgumentException($"Expected {n * n} entries; got {Math.Min(a.Length, l.Length)}.", nameof(a));
+        }
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j <= i; j++)
@@ -25,12 +35,12 @@ public static class DenseLinearAlgebra
                 {
                     sum += shift;
                 }
-                sum -= VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), new ReadOnlySpan<double>(l, j * n, j));
+                sum -= VectorKernels.Dot(l.Slice(i * n, j), l.Slice(j * n, j));
                 if (i == j)
                 {
                     if (!(sum > 0) || !double.IsFinite(sum))
                     {
-                        return null;
+                        return false;
                     }
                     l[i * n + i] = Math.Sqrt(sum);
                 }
@@ -40,7 +50,7 @@ public static class DenseLinearAlgebra
                 }
             }
         }
-        return l;
+        return true;
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place (b becomes x), L from <see cref="Cholesky"/>.</summary>

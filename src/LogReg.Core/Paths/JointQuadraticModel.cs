@@ -14,6 +14,13 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
 {
     private const int MaxSweeps = 100_000;
 
+    // The active-set method's system, its factor and its signs, reused from one solve to the next (a path makes thousands).
+    private readonly double[] _matrix = new double[size * size];
+    private readonly double[] _factor = new double[size * size];
+    private readonly double[] _move = new double[size];
+    private readonly int[] _sign = new int[size];
+    private readonly bool[] _inSupport = new bool[size];
+
     /// <summary>
     /// From <paramref name="value"/> (the current point, updated in place to the minimiser), with <paramref name="q"/> the
     /// smooth part's negative gradient there (updated with every move); done when the active-set method lands, else when
@@ -75,8 +82,7 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
     private bool TryExact(double[] value, double[] q, double l1, double l2)
     {
         int classes = size / stride;
-        var sign = new int[size];
-        var inSupport = new bool[size];
+        var (sign, inSupport) = (_sign, _inSupport);
         for (int v = 0; v < size; v++)
         {
             inSupport[v] = v != size - 1 && (IsIntercept(v) || l1 == 0 || value[v] != 0);
@@ -172,8 +178,7 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
     private double[]? SolveOn(int[] active, double[] value, double[] q, int[] sign, double l1, double l2)
     {
         int k = active.Length;
-        var matrix = new double[k * k];
-        var move = new double[k];
+        var (matrix, move) = (_matrix, _move);
         for (int r = 0; r < k; r++)
         {
             int v = active[r];
@@ -185,12 +190,11 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
             matrix[r * k + r] += intercept ? 0 : l2;
             move[r] = intercept ? q[v] : q[v] - l1 * sign[v] - l2 * value[v];
         }
-        var factor = DenseLinearAlgebra.Cholesky(matrix, k);
-        if (factor is null)
+        if (!DenseLinearAlgebra.TryCholesky(matrix.AsSpan(0, k * k), k, _factor))
         {
             return null;
         }
-        DenseLinearAlgebra.CholeskySolve(factor, k, move);
+        DenseLinearAlgebra.CholeskySolve(_factor, k, move.AsSpan(0, k));
         return move;
     }
 }

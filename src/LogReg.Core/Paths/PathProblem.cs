@@ -52,7 +52,7 @@ internal abstract class PathProblem
     public IReadOnlyList<double> RawWeights => _rawWeights;
 
     /// <summary>The rows' weights normalised to sum 1.</summary>
-    public IReadOnlyList<double> NormalizedWeights => Weights;
+    public ReadOnlySpan<double> NormalizedWeights => Weights;
 
     public int RowCount => Weights.Length;
 

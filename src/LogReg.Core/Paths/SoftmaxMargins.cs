@@ -141,10 +141,11 @@ internal sealed class SoftmaxMargins
         for (int i = 0; i < n; i++)
         {
             int at = i * classes;
-            double total = RowTotal(i);
+            var (top, others) = Split(i);
+            double total = _exp[at + top] + others;
             for (int k = 0; k < classes; k++)
             {
-                residual[k][i] = weights[i] * ((_labels[i] == k ? 1 : 0) - _exp[at + k] / total);
+                residual[k][i] = weights[i] * (_labels[i] == k ? Complement(k, top, others, _exp[at + k] / total, total) : -_exp[at + k] / total);
             }
         }
         var largest = new double[d];
@@ -166,14 +167,49 @@ internal sealed class SoftmaxMargins
         return (largest, CachedDeviance());
     }
 
-    /// <summary>From a fresh cache: class k's softmax probabilities pᵢₖ into <paramref name="into"/>.</summary>
-    public void Probabilities(int k, double[] into)
+    /// <summary>
+    /// From a fresh cache: each of <paramref name="classes"/>' softmax probabilities pᵢₖ and 1 − pᵢₖ into the matching
+    /// arrays of <paramref name="into"/> and <paramref name="complements"/>.
+    /// </summary>
+    public void Probabilities(int[] classes, double[][] into, double[][] complements)
     {
-        int classes = ClassCount;
-        for (int i = 0; i < into.Length; i++)
+        int count = ClassCount;
+        for (int i = 0; i < _shift.Length; i++)
         {
-            into[i] = _exp[i * classes + k] / RowTotal(i);
+            var (top, others) = Split(i);
+            double total = _exp[i * count + top] + others;
+            for (int c = 0; c < classes.Length; c++)
+            {
+                double p = _exp[i * count + classes[c]] / total;
+                into[c][i] = p;
+                complements[c][i] = Complement(classes[c], top, others, p, total);
+            }
         }
+    }
+
+    // 1 − p for class k of a row whose largest exponential is class top's and the others sum to `others`: for the
+    // largest class others/total, which 1 − p would round away on a row it is nearly certain of (p = 1 − 1e-12 keeps
+    // four digits of 1e-12); any other class has p ≤ ½, where the subtraction is exact enough.
+    private static double Complement(int k, int top, double others, double p, double total) => k == top ? others / total : 1 - p;
+
+    // The class of row i's largest cached exponential and the sum of the others'.
+    private (int Top, double Others) Split(int i)
+    {
+        int classes = ClassCount, at = i * classes, top = 0;
+        double largest = _exp[at], others = 0;
+        for (int l = 1; l < classes; l++)
+        {
+            double value = _exp[at + l];
+            if (value > largest)
+            {
+                (others, largest, top) = (others + largest, value, l);
+            }
+            else
+            {
+                others += value;
+            }
+        }
+        return (top, others);
     }
 
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
@@ -189,7 +225,10 @@ internal sealed class SoftmaxMargins
         double deviance = 0;
         for (int i = 0; i < _shift.Length; i++)
         {
-            deviance -= 2 * raw[i] * (_eta[_labels[i]][i] - _shift[i] - Math.Log(RowTotal(i)));
+            // −log pᵢ,yᵢ = log Σₗ exp(ηᵢₗ) − ηᵢ,yᵢ with the sum's log as the largest margin's plus log1p(the others' share):
+            // a nearly certain row's loss is that share, which log(1 + share) rounds to a multiple of 1e-16.
+            var (top, others) = Split(i);
+            deviance += 2 * raw[i] * (_eta[top][i] - _eta[_labels[i]][i] + Numerics.StableMath.Log1P(others / _exp[i * ClassCount + top]));
         }
         return deviance;
     }

@@ -32,9 +32,11 @@ internal sealed class SoftmaxObjective
         for (int i = 0; i < _rows.Length; i++)
         {
             var z = intercepts.Select((b, k) => b + _rows[i].Select((x, j) => x * coefficients[k][j]).Sum()).ToArray();
-            double max = z.Max();
+            int top = Array.IndexOf(z, z.Max());
             double s = _data.ExampleWeights?[i] ?? 1;
-            loss += s * (max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[_data.Labels[i]]);
+            // log Σ exp(z) = z_top + log1p(Σ over the others of exp(z − z_top)): exact on nearly certain rows too.
+            double others = z.Where((_, k) => k != top).Sum(v => Math.Exp(v - z[top]));
+            loss += s * (z[top] - z[_data.Labels[i]] + LogReg.Core.Numerics.StableMath.Log1P(others));
             total += s;
         }
         double penalty = coefficients.Sum(w => w.Select((v, j) => (1 - _alpha) / 2 * v * _scales[j] * v * _scales[j] + _alpha * Math.Abs(v * _scales[j])).Sum());
