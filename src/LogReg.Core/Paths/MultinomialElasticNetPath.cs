@@ -4,10 +4,12 @@ namespace LogReg.Core.Paths;
 
 /// <summary>
 /// The multinomial (softmax) elastic-net path, glmnet's <c>family = "multinomial"</c> with its default ungrouped
-/// penalty: (1/Σsᵢ)·Σ sᵢ·(−log pᵢ,yᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁], the K intercepts unpenalised. As glmnet does
-/// it: the classes in turn, each one Newton step of the binary solver on its own quadratic model — with the other
-/// classes' margins fixed, class k's softmax probability is the sigmoid of its margin plus an offset — until a whole
-/// round moves no class; strong rules on the largest gradient over the classes, KKT checks after each λ.
+/// penalty: (1/Σsᵢ)·Σ sᵢ·(−log pᵢ,yᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁], the K intercepts unpenalised; strong rules on
+/// the largest gradient over the classes, KKT checks after each λ. A λ is solved by Newton steps over every class at once
+/// where the joint Hessian is small (<see cref="MultinomialNewtonSolve.Applies"/>: few classes over few screened-in
+/// columns), else as glmnet does it: the classes in turn, each one Newton step of the binary solver on its own quadratic
+/// model — with the other classes' margins fixed, class k's softmax probability is the sigmoid of its margin plus an
+/// offset — until a whole round moves no class.
 /// </summary>
 public static class MultinomialElasticNetPath
 {
@@ -19,7 +21,8 @@ public static class MultinomialElasticNetPath
 
     /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
-    /// <exception cref="InvalidOperationException">A λ did not converge in 100,000 rounds over the classes.</exception>
+    /// <exception cref="InvalidOperationException">A λ did not converge: in 100,000 rounds over the classes, or in 100 joint Newton
+    /// steps (rows separated at that penalty).</exception>
     public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
         Fit(data, options, jointNewton: null);
 
