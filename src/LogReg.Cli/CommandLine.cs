@@ -26,7 +26,7 @@ internal static class CommandLine
         new("stats", "Coefficient table, tests and intervals of the maximum-likelihood fit (defaults: --l2 0, --tolerance 1e-10, --optimizer newton, --missing skip; with --cluster: over 'logreg worker' processes' shards, from the summed Hessian)." + Columns,
             [.. StatsCommand.Options.Union(ClusterStatistics.Options), CliOptions.DryRun],
             (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterStatistics.Run(a, output) : StatsCommand.Run(a, output)),
-        new("cv", "Choose the penalty by cross-validation over an elastic-net path (glmnet's scaling and defaults; cv.glmnet's curve and rules) and save the chosen model as 'train' does; two-valued labels only so far, and --threads is how many folds run at once." + Columns,
+        new("cv", "Choose the penalty by cross-validation over an elastic-net path (glmnet's scaling and defaults; cv.glmnet's curve and rules) and save the chosen model as 'train' does: the binary path for two-valued labels, the softmax path for more; --threads is how many folds run at once." + Columns,
             [.. CvCommand.Options, CliOptions.DryRun], (a, output, _) => CvCommand.Run(a, output)),
         new("compare", "Cross-validate this trainer against ML.NET's on the same folds (no --data: the bundled breast-cancer set).",
             [.. CompareCommand.Options, CliOptions.DryRun], (a, output, _) => CompareCommand.Run(a, output)),

@@ -90,6 +90,10 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
         }
         for (int iteration = 0; iteration < 2 * size; iteration++)
         {
+            if (l1 > 0 && l2 == 0)
+            {
+                ZeroMedians(value, q, inSupport, sign, classes);
+            }
             var (active, fixedToo) = Variables(inSupport, sign, classes, l1, l2);
             if (active is null)
             {
@@ -143,6 +147,57 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
             (inSupport[entering], sign[entering]) = (true, Math.Sign(q[entering]));
         }
         return false;
+    }
+
+    // Under the L1 penalty alone, a feature whose K coefficients are all non-zero with signs that do not cancel lies on a
+    // line the model cannot see (all K moved together) along which the penalty falls until one of them reaches zero: the
+    // move to the median's zero (the nearer of the two middle values for even K), that coefficient leaving the support.
+    // Without it the active-set method gave up on such a feature and the sweeps crawled (a tiny λ from a cold start ran
+    // out of Newton steps on MASS's crabs).
+    private void ZeroMedians(double[] value, double[] q, bool[] inSupport, int[] sign, int classes)
+    {
+        var order = new int[classes];
+        for (int a = 0; a < stride - 1; a++)
+        {
+            int signs = 0;
+            bool all = true;
+            for (int c = 0; c < classes && all; c++)
+            {
+                all = inSupport[c * stride + a];
+                signs += sign[c * stride + a];
+            }
+            if (!all || signs == 0)
+            {
+                continue;
+            }
+            for (int c = 0; c < classes; c++)
+            {
+                order[c] = c * stride + a;
+            }
+            Array.Sort(order, (u, v) => value[u].CompareTo(value[v]));
+            int median = order[classes / 2];
+            if (classes % 2 == 0 && Math.Abs(value[order[classes / 2 - 1]]) < Math.Abs(value[median]))
+            {
+                median = order[classes / 2 - 1];
+            }
+            double shift = -value[median];
+            foreach (int v in order)
+            {
+                value[v] += shift;
+                VectorKernels.AddScaled(hessian.AsSpan(v * size, size), -shift, q);
+            }
+            foreach (int v in order)
+            {
+                if (v == median || value[v] == 0)
+                {
+                    (value[v], inSupport[v], sign[v]) = (0, false, 0);
+                }
+                else
+                {
+                    sign[v] = Math.Sign(value[v]);
+                }
+            }
+        }
     }
 
     // The support's variables to solve for, and those held where they are: the last class's intercept, and — without a

@@ -81,7 +81,7 @@ public static class MultinomialElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                if (jointNewton ?? MultinomialNewtonSolve.Applies(present.Count(p => p), columns.Length))
+                if (jointNewton ?? MultinomialNewtonSolve.Applies(present.Count(p => p), columns.Length, alpha))
                 {
                     CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
                         options.ToleranceFor(multinomial: true)));

@@ -63,4 +63,25 @@ public sealed class MultinomialNewtonTests
             }
         }
     }
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void ATinyLassoLambdaFromAColdStartIsSolved(int classes)
+    {
+        // Overlapping classes (a finite optimum even at λ = 0) with coefficients in the tens at a tiny λ: the lasso's
+        // model is flat along each feature's K coefficients moved together, and the first version's active-set method
+        // gave up on such features, so 100 Newton steps ran out (MASS's crabs at λ = 2e-10, found by an outside tester).
+        var random = new Random(classes);
+        var labels = Enumerable.Range(0, 120).Select(i => i % classes).ToArray();
+        var rows = labels.Select(y => new[] { 1.5 * y + 2 * random.NextDouble(), random.NextDouble() - 0.3 * y, random.NextDouble() }).ToArray();
+        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, classes);
+        double lambda = 1e-9;
+        var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Lambdas = [lambda] }, jointNewton: true);
+        var objective = new SoftmaxObjective(data, 1.0);
+        double at = objective.At(path.Intercepts[0], path.Coefficients[0], lambda);
+        var rounds = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Lambdas = [lambda], Tolerance = 1e-12 }, jointNewton: false);
+        double viaRounds = objective.At(rounds.Intercepts[0], rounds.Coefficients[0], lambda);
+        Assert.True(at <= viaRounds * (1 + 1e-6), $"joint {at:R}, rounds {viaRounds:R}");
+        Assert.Contains(path.Coefficients[0].SelectMany(c => c), c => Math.Abs(c) > 1);
+    }
 }
