@@ -55,16 +55,13 @@ internal static class CovarianceCoordinateDescent
                     problem.AddRawGram(columns, v, gram);
                     drift = 0;
                 }
-                double g00 = model.H00 = gram[m * stride + m];
+                model.H00 = RawGramCentring.Entry(gram, mean, scale, m, m);
                 for (int a = 0; a < m; a++)
                 {
-                    double ga = gram[a * stride + m];
-                    h0[a] = (ga - mean[a] * g00) / scale[a];
+                    h0[a] = RawGramCentring.Entry(gram, mean, scale, a, m);
                     for (int b = a; b < m; b++)
                     {
-                        double gb = gram[b * stride + m];
-                        h[a * m + b] = h[b * m + a] =
-                            (gram[a * stride + b] - mean[a] * gb - mean[b] * ga + g00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
+                        h[a * m + b] = h[b * m + a] = RawGramCentring.Entry(gram, mean, scale, a, b);
                     }
                 }
             }

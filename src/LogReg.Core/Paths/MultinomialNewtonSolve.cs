@@ -233,32 +233,16 @@ internal static class MultinomialNewtonSolve
         }
     }
 
-    // The block (row, column) of the Hessian from a raw Gram of the stored values (its last row and column the rows' 1s),
-    // centred and scaled as the covariance form does; mirrored into (column, row).
+    // The block (row, column) of the Hessian from a raw Gram of the stored values, centred and scaled as the covariance
+    // form does; mirrored into (column, row).
     private static void PlaceBlock(double[] gram, double[] mean, double[] scale, double[] hessian, int size, int row, int column)
     {
-        int m = mean.Length, stride = m + 1;
-        double g00 = gram[m * stride + m];
-        for (int a = 0; a <= m; a++)
+        int stride = mean.Length + 1;
+        for (int a = 0; a < stride; a++)
         {
-            for (int b = 0; b <= m; b++)
+            for (int b = 0; b < stride; b++)
             {
-                double h;
-                if (a == m && b == m)
-                {
-                    h = g00;
-                }
-                else if (a == m || b == m)
-                {
-                    int f = a == m ? b : a;
-                    h = (gram[f * stride + m] - mean[f] * g00) / scale[f];
-                }
-                else
-                {
-                    double gab = a <= b ? gram[a * stride + b] : gram[b * stride + a];
-                    double ga = gram[a * stride + m], gb = gram[b * stride + m];
-                    h = (gab - mean[a] * gb - mean[b] * ga + g00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
-                }
+                double h = RawGramCentring.Entry(gram, mean, scale, a, b);
                 hessian[(row + a) * size + column + b] = h;
                 hessian[(column + b) * size + row + a] = h;
             }
