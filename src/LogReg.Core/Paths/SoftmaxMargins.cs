@@ -141,11 +141,10 @@ internal sealed class SoftmaxMargins
         for (int i = 0; i < n; i++)
         {
             int at = i * classes;
-            var (top, others) = Split(i);
-            double total = _exp[at + top] + others;
+            var row = Row(i);
             for (int k = 0; k < classes; k++)
             {
-                residual[k][i] = weights[i] * (_labels[i] == k ? Complement(k, top, others, _exp[at + k] / total, total) : -_exp[at + k] / total);
+                residual[k][i] = weights[i] * (_labels[i] == k ? row.Complement(k, _exp[at + k]) : -row.Probability(_exp[at + k]));
             }
         }
         var largest = new double[d];
@@ -176,41 +175,17 @@ internal sealed class SoftmaxMargins
         int count = ClassCount;
         for (int i = 0; i < _shift.Length; i++)
         {
-            var (top, others) = Split(i);
-            double total = _exp[i * count + top] + others;
+            var row = Row(i);
             for (int c = 0; c < classes.Length; c++)
             {
-                double p = _exp[i * count + classes[c]] / total;
-                into[c][i] = p;
-                complements[c][i] = Complement(classes[c], top, others, p, total);
+                double exponential = _exp[i * count + classes[c]];
+                into[c][i] = row.Probability(exponential);
+                complements[c][i] = row.Complement(classes[c], exponential);
             }
         }
     }
 
-    // 1 − p for class k of a row whose largest exponential is class top's and the others sum to `others`: for the
-    // largest class others/total, which 1 − p would round away on a row it is nearly certain of (p = 1 − 1e-12 keeps
-    // four digits of 1e-12); any other class has p ≤ ½, where the subtraction is exact enough.
-    private static double Complement(int k, int top, double others, double p, double total) => k == top ? others / total : 1 - p;
-
-    // The class of row i's largest cached exponential and the sum of the others'.
-    private (int Top, double Others) Split(int i)
-    {
-        int classes = ClassCount, at = i * classes, top = 0;
-        double largest = _exp[at], others = 0;
-        for (int l = 1; l < classes; l++)
-        {
-            double value = _exp[at + l];
-            if (value > largest)
-            {
-                (others, largest, top) = (others + largest, value, l);
-            }
-            else
-            {
-                others += value;
-            }
-        }
-        return (top, others);
-    }
+    private SoftmaxRow Row(int i) => SoftmaxRow.Of(_exp.AsSpan(i * ClassCount, ClassCount));
 
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
     public double Deviance()
@@ -227,22 +202,10 @@ internal sealed class SoftmaxMargins
         {
             // −log pᵢ,yᵢ = log Σₗ exp(ηᵢₗ) − ηᵢ,yᵢ with the sum's log as the largest margin's plus log1p(the others' share):
             // a nearly certain row's loss is that share, which log(1 + share) rounds to a multiple of 1e-16.
-            var (top, others) = Split(i);
-            deviance += 2 * raw[i] * (_eta[top][i] - _eta[_labels[i]][i] + Numerics.StableMath.Log1P(others / _exp[i * ClassCount + top]));
+            var row = Row(i);
+            deviance += 2 * raw[i] * (_eta[row.Top][i] - _eta[_labels[i]][i] + Numerics.StableMath.Log1P(row.Others / _exp[i * ClassCount + row.Top]));
         }
         return deviance;
-    }
-
-    // Σₗ exp(ηᵢₗ − cᵢ) from the cache: the row's softmax denominator over its shift.
-    private double RowTotal(int i)
-    {
-        int classes = ClassCount, at = i * classes;
-        double total = 0;
-        for (int l = 0; l < classes; l++)
-        {
-            total += _exp[at + l];
-        }
-        return total;
     }
 
     /// <summary>Keeps every class's margins, to be put back by <see cref="Restore"/>.</summary>
