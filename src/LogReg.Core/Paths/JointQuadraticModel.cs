@@ -151,53 +151,47 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
 
     // Under the L1 penalty alone, a feature whose K coefficients are all non-zero with signs that do not cancel lies on a
     // line the model cannot see (all K moved together) along which the penalty falls until one of them reaches zero: the
-    // move to the median's zero (the nearer of the two middle values for even K), that coefficient leaving the support.
-    // Without it the active-set method gave up on such a feature and the sweeps crawled (a tiny λ from a cold start ran
-    // out of Newton steps on MASS's crabs).
+    // move by the penalty's minimiser along it (PenaltyShift, a median, as the path shifts between steps), the coefficient
+    // it zeroes leaving the support. Without it the active-set method gave up on such a feature and the sweeps crawled (a
+    // tiny λ from a cold start ran out of Newton steps on MASS's crabs).
     private void ZeroMedians(double[] value, double[] q, bool[] inSupport, int[] sign, int classes)
     {
-        var order = new int[classes];
+        var values = new double[classes];
         for (int a = 0; a < stride - 1; a++)
         {
-            int signs = 0;
-            bool all = true;
-            for (int c = 0; c < classes && all; c++)
-            {
-                all = inSupport[c * stride + a];
-                signs += sign[c * stride + a];
-            }
+            var (all, signs) = Coverage(a, inSupport, sign, classes);
             if (!all || signs == 0)
             {
                 continue;
             }
             for (int c = 0; c < classes; c++)
             {
-                order[c] = c * stride + a;
+                values[c] = value[c * stride + a];
             }
-            Array.Sort(order, (u, v) => value[u].CompareTo(value[v]));
-            int median = order[classes / 2];
-            if (classes % 2 == 0 && Math.Abs(value[order[classes / 2 - 1]]) < Math.Abs(value[median]))
+            double shift = PenaltyShift.Of(values, alpha: 1);
+            for (int c = 0; c < classes; c++)
             {
-                median = order[classes / 2 - 1];
-            }
-            double shift = -value[median];
-            foreach (int v in order)
-            {
-                value[v] += shift;
-                VectorKernels.AddScaled(hessian.AsSpan(v * size, size), -shift, q);
-            }
-            foreach (int v in order)
-            {
-                if (v == median || value[v] == 0)
-                {
-                    (value[v], inSupport[v], sign[v]) = (0, false, 0);
-                }
-                else
-                {
-                    sign[v] = Math.Sign(value[v]);
-                }
+                int v = c * stride + a;
+                value[v] -= shift;
+                VectorKernels.AddScaled(hessian.AsSpan(v * size, size), shift, q);
+                (inSupport[v], sign[v]) = value[v] == 0 ? (false, 0) : (true, Math.Sign(value[v]));
             }
         }
+    }
+
+    // Whether feature a's coefficients are in the support in every class, and the sum of their signs.
+    private (bool All, int Signs) Coverage(int a, bool[] inSupport, int[] sign, int classes)
+    {
+        int signs = 0;
+        for (int c = 0; c < classes; c++)
+        {
+            if (!inSupport[c * stride + a])
+            {
+                return (false, signs);
+            }
+            signs += sign[c * stride + a];
+        }
+        return (true, signs);
     }
 
     // The support's variables to solve for, and those held where they are: the last class's intercept, and — without a
@@ -210,13 +204,7 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
         var fixedToo = new HashSet<int> { size - 1 };
         for (int a = 0; l2 == 0 && a < stride - 1; a++)
         {
-            int signs = 0;
-            bool all = true;
-            for (int c = 0; c < classes && all; c++)
-            {
-                all = inSupport[c * stride + a];
-                signs += sign[c * stride + a];
-            }
+            var (all, signs) = Coverage(a, inSupport, sign, classes);
             if (all)
             {
                 if (l1 > 0 && signs != 0)
