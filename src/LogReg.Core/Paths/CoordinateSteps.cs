@@ -41,8 +41,9 @@ internal static class CoordinateSteps
         }
     }
 
-    // Thrown by Minimizer, turned into the one-line error by AtLambda.
-    private sealed class CurvatureVanishedException : Exception;
+    /// <summary>Thrown by <see cref="Minimizer"/>, turned into the one-line error by <see cref="AtLambda(double, Action)"/> unless
+    /// a solver catches it to finish the λ another way.</summary>
+    internal sealed class CurvatureVanishedException : Exception;
 
     /// <summary>
     /// glmnet's schedule after a sweep whose largest change of the model was <paramref name="largest"/>: a full sweep that

@@ -17,6 +17,10 @@ public static class MultinomialElasticNetPath
     private const double DevianceMax = 0.999;
     private const int MinimumLambdas = 5;
     private const int MaxRounds = 100_000;
+
+    // Rounds after which the joint Newton steps finish a λ where they can: 3.5× the most any λ took on the lasso paths
+    // measured (71 on letter, 52 on a synthetic 10-class set, 38 on spam as 4 classes).
+    private const int RoundsBeforeTakeover = 250;
     private const double InnerShare = 0.01;
 
     /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
@@ -81,15 +85,28 @@ public static class MultinomialElasticNetPath
             while (true)
             {
                 var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                if (jointNewton ?? MultinomialNewtonSolve.Applies(present.Count(p => p), columns.Length, alpha))
+                int presentCount = present.Count(p => p);
+                bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
+                if (!joint)
+                {
+                    bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
+                    joint = !CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets,
+                        lambda, alpha, threshold, canYield));
+                    if (joint)
+                    {
+                        // The rounds left a class mid-solve: the margins follow the coefficients again.
+                        problem.Offsets = null;
+                        for (int k = 0; k < classes; k++)
+                        {
+                            margins.Set(k, beta[k], intercepts[k]);
+                        }
+                    }
+                }
+                if (joint)
                 {
                     CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
                         options.ToleranceFor(multinomial: true)));
                     ages.Forget();
-                }
-                else
-                {
-                    CoordinateSteps.AtLambda(lambda, () => SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold));
                 }
                 (gradient, deviance) = margins.GradientAndDeviance();
                 bool violated = false;
@@ -124,9 +141,25 @@ public static class MultinomialElasticNetPath
 
     // Rounds over the classes, one Newton step each on its own quadratic model, until the distance left — a round's change
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
-    // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum.
-    private static void SolveRounds(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
-        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold)
+    // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum. With canYield,
+    // returns false instead of going on (the joint steps take over) after RoundsBeforeTakeover rounds or when a class's
+    // curvature along a column vanishes.
+    private static bool SolveRounds(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
+        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
+    {
+        try
+        {
+            return SolveRounds(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold,
+                canYield ? RoundsBeforeTakeover : MaxRounds);
+        }
+        catch (CoordinateSteps.CurvatureVanishedException) when (canYield)
+        {
+            return false;
+        }
+    }
+
+    private static bool SolveRounds(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
+        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, int maxRounds)
     {
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
@@ -134,7 +167,7 @@ public static class MultinomialElasticNetPath
         var shift = new double[problem.FeatureCount];
         var shiftMargins = new double[problem.RowCount];
         bool jumped = false;
-        for (int round = 0; round < MaxRounds; round++)
+        for (int round = 0; round < maxRounds; round++)
         {
             margins.Refresh();
             extrapolation.BeginRound();
@@ -170,13 +203,17 @@ public static class MultinomialElasticNetPath
             if (!jumped && change / ((1 - rate) * (1 - rate)) < threshold)
             {
                 problem.Offsets = null;
-                return;
+                return true;
             }
             jumped = TryJump(extrapolation, margins, beta, intercepts, lambda, alpha);
             if (jumped)
             {
                 ages.Forget();
             }
+        }
+        if (maxRounds < MaxRounds)
+        {
+            return false;
         }
         throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes; " +
             "use a looser Tolerance or larger penalties (a larger LambdaMinRatio).");
