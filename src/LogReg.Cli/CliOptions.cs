@@ -103,6 +103,14 @@ internal static class CliOptions
     public static readonly CliOption<Core.Paths.CrossValidationMetric?> Metric = Choice("--metric", "how held-out rows score a λ (default deviance)", Metrics);
     public static readonly CliOption<Core.Paths.LambdaRule?> Rule = Choice("--rule", "which λ: the largest within one standard error of the best (default), or the best", Rules);
     public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100)", 1);
+    public static readonly CliOption<double?> LambdaMinRatio = new("--lambda-min-ratio", "X", "the smallest λ as a share of λ_max (default 1e-4, 1e-2 when features outnumber rows; glmnet's lambda.min.ratio)", text =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v < 1
+            ? v
+            : throw new CliException($"option '--lambda-min-ratio' is '{text}'; expected a number in (0, 1).", 2), null);
+    public static readonly CliOption<double?> PathTolerance = new("--tolerance", "X", "glmnet's thresh: how precisely each λ is solved (default 1e-16 binary, 1e-7 softmax)", text =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v < 1
+            ? v
+            : throw new CliException($"option '--tolerance' is '{text}'; expected a number in (0, 1).", 2), null);
     // True for "no": the path penalises the coefficients of the columns as they are.
     public static readonly CliOption<bool> Unstandardized = Switch("--standardize", "yes", "no", "penalise standardised coefficients (default yes, as glmnet)");
     public static readonly CliOption<string?> FoldColumn = Text("--fold-column", "COL", "each row's fold, one fold per distinct value (cv.glmnet's foldid; not a feature; --folds is then unused)");

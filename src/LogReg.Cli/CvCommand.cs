@@ -8,7 +8,7 @@ namespace LogReg.Cli;
 
 /// <summary>
 /// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10 | --fold-column COL] [--metric deviance|logloss|auc|class]
-/// [--rule 1se|min] [--lambda-count 100] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
+/// [--rule 1se|min] [--lambda-count 100] [--lambda-min-ratio X] [--tolerance X] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
 /// its penalty chosen by cross-validation (<see cref="LogRegCVTrainer"/>: glmnet's scaling and cv.glmnet's rules), saved
 /// as 'train' saves a model; prints the choice and the curve. A label with more than two classes gets the softmax path
 /// (<see cref="LogRegMulticlassCVTrainer"/>, glmnet's <c>family = "multinomial"</c>).
@@ -18,7 +18,7 @@ internal static class CvCommand
     public static readonly CliOption[] Options =
     [
         CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule,
-        CliOptions.LambdaCount, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
+        CliOptions.LambdaCount, CliOptions.LambdaMinRatio, CliOptions.PathTolerance, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
     ];
 
     public static int Run(Arguments a, TextWriter output)
@@ -67,6 +67,8 @@ internal static class CvCommand
             Metric = a.Get(CliOptions.Metric) ?? CrossValidationMetric.Deviance,
             Rule = a.Get(CliOptions.Rule) ?? LambdaRule.OneStandardError,
             LambdaCount = a.Get(CliOptions.LambdaCount) ?? 100,
+            LambdaMinRatio = a.Get(CliOptions.LambdaMinRatio),
+            Tolerance = a.Get(CliOptions.PathTolerance),
             Standardize = !a.Get(CliOptions.Unstandardized),
             Seed = seed,
             NumberOfThreads = a.Get(CliOptions.Threads),

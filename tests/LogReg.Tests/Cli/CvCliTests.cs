@@ -133,6 +133,22 @@ public sealed class CvCliTests : CliRun
             Assert.Equal(core.Mean[k], mean[k], 1e-12);
         }
 
+        // glmnet's lambda.min.ratio and thresh reach the path.
+        var tight = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"), "--json", json,
+            "--lambda-min-ratio", "0.01", "--tolerance", "1e-9");
+        Assert.True(tight.Exit == 0, tight.Err);
+        var loose = ElasticNetCrossValidation.Fit(ReferenceData.BreastCancer.Dense(), new CrossValidationOptions
+        {
+            FoldIds = Enumerable.Range(0, lines.Length - 1).Select(i => i % 10).ToArray(),
+            Path = new ElasticNetPathOptions { LambdaMinRatio = 0.01, Tolerance = 1e-9 },
+        });
+        doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal(loose.Mean, doc.GetProperty("cv_mean").EnumerateArray().Select(e => e.GetDouble()), new ToleranceComparer(1e-12));
+        var invalid = Run("cv", "--data", data, "--label", "Label", "--tolerance", "0", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, invalid.Exit);
+        Assert.StartsWith("error: cv: option '--tolerance' is '0'; expected a number in (0, 1).", invalid.Err.Trim());
+        Assert.Single(invalid.Err.Trim().Split('\n'));
+
         File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "fold" : i == 7 ? " " : "1")));
         var blank = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(1, blank.Exit);
