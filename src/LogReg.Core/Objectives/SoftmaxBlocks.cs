@@ -34,6 +34,7 @@ internal sealed class SoftmaxBlocks
     private readonly double[] _total;
     private readonly SparseColumns? _columns;
     private readonly double[] _coefficients;
+    private SparseSingleProducts? _single;
 
     /// <param name="x">The rows.</param>
     /// <param name="classes">K.</param>
@@ -62,6 +63,9 @@ internal sealed class SoftmaxBlocks
 
     /// <summary>Whether the weights' gradient is summed by columns (<see cref="SparseColumns"/>) rather than per chunk.</summary>
     public bool SumsByColumns => _columns is not null;
+
+    /// <summary>The Hessian's products in single precision, for data whose sums are made by columns (else null); made once.</summary>
+    public SparseSingleProducts? SingleProducts => _columns is null ? null : _single ??= new SparseSingleProducts(_sparse!, _columns, _classes, Stride);
 
     /// <summary>Doubles per row of a block's values: K rounded up to a multiple of 4.</summary>
     public int Stride { get; }

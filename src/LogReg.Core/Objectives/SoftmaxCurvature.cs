@@ -20,6 +20,7 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly SoftmaxPassBuffers _buffers;
     private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _body;
+    private readonly SparseSingleProducts? _single;
 
     // probabilities: the rows' probabilities at the point, n × Stride (the passes' layout); buffers: the objective's pass
     // buffers (its passes and this curvature's never run at the same time).
@@ -32,7 +33,8 @@ internal sealed class SoftmaxCurvature : ICurvature
         _classes = data.ClassCount;
         _buffers = buffers;
         _blocks = buffers.Blocks;
-        _body = MultiplyChunk;
+        _single = buffers.Blocks.SingleProducts;
+        _body = _single is null ? MultiplyChunk : MultiplyChunkSingle;
     }
 
     public int Dimension => _classes * (_data.FeatureCount + 1);
@@ -43,9 +45,18 @@ internal sealed class SoftmaxCurvature : ICurvature
         {
             throw new ArgumentException($"Expected vectors of length {Dimension}.");
         }
-        _blocks.Load(v);
-        _chunks.Run(_body);
-        _blocks.Finish(_buffers.Partials, result);
+        if (_single is not null)
+        {
+            _single.Load(v);
+            _chunks.Run(_body);
+            _single.Finish(_buffers.Partials, result);
+        }
+        else
+        {
+            _blocks.Load(v);
+            _chunks.Run(_body);
+            _blocks.Finish(_buffers.Partials, result);
+        }
         _penalty.AddSmoothCurvature(v, result);
     }
 
@@ -79,6 +90,31 @@ internal sealed class SoftmaxCurvature : ICurvature
                 }
             }
             _blocks.Backward(block, partial);
+        }
+    }
+
+    // Wide sparse data (SparseSingleProducts): the same coefficients, row by row, the direction's products in single precision.
+    private void MultiplyChunkSingle(int c)
+    {
+        int stride = _blocks.Stride;
+        var (start, end) = _chunks[c];
+        var s = _data.ExampleWeights;
+        var biases = _buffers.Partials[c].AsSpan(0, stride);
+        biases.Clear();
+        var u = _buffers.BlockBuffers[c].Scores.AsSpan(0, stride);
+        for (int i = start; i < end; i++)
+        {
+            _single!.Forward(i, u);
+            double si = s is null ? 1.0 : s[i];
+            var p = _p.AsSpan(i * stride, stride);
+            double pu = VectorKernels.Dot(p, u);
+            var coefficients = _single.CoefficientsOf(i);
+            for (int k = 0; k < stride; k++)
+            {
+                double coefficient = si * p[k] * (u[k] - pu);
+                coefficients[k] = (float)coefficient;
+                biases[k] += coefficient;
+            }
         }
     }
 }

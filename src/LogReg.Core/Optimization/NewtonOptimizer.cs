@@ -8,7 +8,7 @@ namespace LogReg.Core.Optimization;
 /// <item>Dimension ≤ <see cref="OptimizerSettings.DenseNewtonLimit"/>: H is formed densely
 /// (Xᵀ·diag(c)·X + L2·I, i.e. IRLS for BCE) and factorised by Cholesky.</item>
 /// <item>Larger: truncated conjugate gradients on Hessian-vector products (Newton-CG), stopped at
-/// relative residual min(0.5, √‖g‖)·‖g‖.</item>
+/// relative residual min(0.1, √‖g‖)·‖g‖.</item>
 /// </list>
 /// <b>Negative curvature</b> (squared error on the sigmoid is not convex): in the dense path, when
 /// the Cholesky factorisation fails the Hessian is shifted, H + τI with τ growing ×10 from
@@ -154,6 +154,13 @@ public sealed class NewtonOptimizer : IOptimizer
             public double[] Product { get; } = new double[n];
         }
 
+        // The largest relative residual at which CG stops (its forcing term, min(this, √‖g‖)). √‖g‖ is not scale-free: a
+        // summed loss's gradient stays above 1 until the last steps, so the cap is the rule for most of a fit. At 0.5 the
+        // steps were rough and many (softmax on 20,000 text documents × 20,000 words × 20 classes: 14 iterations, 104
+        // passes, 0.93 s); at 0.1, 7 iterations, 86 passes, 0.69 s — every iteration also costs a gradient pass and its
+        // probabilities. The Zipf softmax set 484 → 436 passes, the sparse binary set 229 → 223.
+        private const double MaximumForcing = 0.1;
+
         // Truncated CG on H·p = −g with a negative-curvature exit.
         private static void ConjugateGradientDirection(ICurvature h, int n, double[] g, double[] p, ConjugateGradientVectors vectors)
         {
@@ -162,7 +169,7 @@ public sealed class NewtonOptimizer : IOptimizer
             var hd = vectors.Product;
             Array.Clear(p);
             double gnorm = VectorKernels.Norm2(g);
-            double target = Math.Min(0.5, Math.Sqrt(gnorm)) * gnorm;
+            double target = Math.Min(MaximumForcing, Math.Sqrt(gnorm)) * gnorm;
             for (int j = 0; j < n; j++)
             {
                 r[j] = -g[j];

@@ -100,6 +100,37 @@ public class SoftmaxKernelTests
     }
 
     [Fact]
+    public void SingleSparseRowsEqualPlainLoopsAtEveryWidth()
+    {
+        // Strides 4 … 44: every count of whole eight-float vectors in a group of four, with and without the half vector,
+        // and a second group.
+        var random = new Random(5);
+        for (int classes = 1; classes <= 44; classes++)
+        {
+            int stride = SoftmaxKernels.StrideOf(classes), d = 12;
+            for (int stored = 0; stored <= 6; stored++)
+            {
+                var indices = Enumerable.Range(0, d).OrderBy(_ => random.Next()).Take(stored).Order().ToArray();
+                var values = indices.Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+                var wt = Numbers(d * stride, random).Select(v => (float)v).ToArray();
+                var z = new float[stride + 3];
+                Array.Fill(z, float.NaN);
+                SoftmaxKernels.MultiplySparseRowSingle(indices, values, wt, stride, z);
+                for (int k = 0; k < stride; k++)
+                {
+                    float sum = 0;
+                    for (int t = 0; t < stored; t++)
+                    {
+                        sum = SoftmaxKernels.Fma(values[t], wt[indices[t] * stride + k], sum);
+                    }
+                    Assert.True(sum == z[k], $"K = {classes}, {stored} stored: z[{k}] = {z[k]:R}, plain loop {sum:R}");
+                }
+                Assert.All(z.Skip(stride), v => Assert.True(float.IsNaN(v), "written past the stride"));
+            }
+        }
+    }
+
+    [Fact]
     public void CrossEntropyBlockIsThePlainSoftmaxAtEveryClassCount()
     {
         var random = new Random(3);

@@ -73,7 +73,7 @@ public class MulticlassStreamingTrainerTests
         var view = View(ml, 3000);
         var balanced = (bool streamed) => ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions
         {
-            ClassWeighting = ClassWeighting.Balanced, Optimizer = OptimizerKind.Newton, OptimizationTolerance = 1e-10f, MemoryBudgetMegabytes = streamed ? 0 : null,
+            ClassWeighting = ClassWeighting.Balanced, Optimizer = OptimizerKind.Newton, OptimizationTolerance = 1e-12f, MemoryBudgetMegabytes = streamed ? 0 : null,
         });
         var memory = balanced(false).FitWithReport(view).Model;
         var streamed = balanced(true).FitWithReport(view).Model;
