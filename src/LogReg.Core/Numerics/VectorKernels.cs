@@ -11,6 +11,32 @@ namespace LogReg.Core.Numerics;
 /// </summary>
 internal static class VectorKernels
 {
+    /// <summary>Whether every value is finite (a vector at a time: |v| ≤ double.MaxValue fails exactly for NaN and ±∞).</summary>
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            var max = new Vector<double>(double.MaxValue);
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+            for (int v = 0; v < vectors.Length; v++, i += Vector<double>.Count)
+            {
+                if (!Vector.LessThanOrEqualAll(Vector.Abs(vectors[v]), max))
+                {
+                    return false;
+                }
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The index of the first NaN or ±∞ in <paramref name="values"/>, or −1 (a vector at a time: |v| ≤ float.MaxValue fails exactly for those).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IndexOfNonFinite(ReadOnlySpan<float> values)

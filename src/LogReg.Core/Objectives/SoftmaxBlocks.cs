@@ -64,8 +64,10 @@ internal sealed class SoftmaxBlocks
     /// <summary>Whether the weights' gradient is summed by columns (<see cref="SparseColumns"/>) rather than per chunk.</summary>
     public bool SumsByColumns => _columns is not null;
 
-    /// <summary>The Hessian's products in single precision, for data whose sums are made by columns (else null); made once.</summary>
-    public SparseSingleProducts? SingleProducts => _columns is null ? null : _single ??= new SparseSingleProducts(_sparse!, _columns, _classes, Stride);
+    /// <summary>The Hessian's products in single precision, for data whose sums are made by columns and whose values suit
+    /// single precision (else null); made once.</summary>
+    public SparseSingleProducts? SingleProducts =>
+        _columns is { SuitsSingleProducts: true } ? _single ??= new SparseSingleProducts(_sparse!, _columns, _classes, Stride) : null;
 
     /// <summary>Doubles per row of a block's values: K rounded up to a multiple of 4.</summary>
     public int Stride { get; }

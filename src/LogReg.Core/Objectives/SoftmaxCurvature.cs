@@ -51,10 +51,11 @@ internal sealed class SoftmaxCurvature : ICurvature
             _chunks.Run(_body);
             _single.Finish(_buffers.Partials, result);
         }
-        else
+        // A direction too large for single precision (its products overflowed) takes the double passes.
+        if (_single is null || !VectorKernels.AllFinite(result.Slice(0, Dimension)))
         {
             _blocks.Load(v);
-            _chunks.Run(_body);
+            _chunks.Run(MultiplyChunk);
             _blocks.Finish(_buffers.Partials, result);
         }
         _penalty.AddSmoothCurvature(v, result);

@@ -62,7 +62,22 @@ internal sealed class SparseColumns
             _rangeStart[r] = r == RangeCount ? d : j;
         }
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        float largest = 0, smallest = float.PositiveInfinity;
+        foreach (float v in _values)
+        {
+            float size = Math.Abs(v);
+            largest = Math.Max(largest, size);
+            smallest = size > 0 ? Math.Min(smallest, size) : smallest;
+        }
+        // A value's square times a direction's entry stays far inside single precision's range (1e±38) between these.
+        SuitsSingleProducts = largest <= SingleRange && smallest >= 1 / SingleRange;
     }
+
+    private const float SingleRange = 1e12f;
+
+    /// <summary>Whether every stored |value| lies in [1e-12, 1e12], where single-precision products neither overflow nor lose
+    /// a value to underflow (<see cref="SparseSingleProducts"/>).</summary>
+    public bool SuitsSingleProducts { get; }
 
     /// <summary>
     /// target[j·stride + k] = Σᵢ x_ij·c[i·stride + k] (x_ij² if <paramref name="squared"/>) for every feature j and k &lt; stride:

@@ -76,6 +76,28 @@ public class SoftmaxPassTests
     }
 
     [Fact]
+    public void SingleProductsGiveWayToDoubleOnesOutsideSinglePrecisionsRange()
+    {
+        var set = WideSparse(200, 5000, 7, seed: 7, out var rows);
+        var objective = new SoftmaxObjective(set, l2: 0.3);
+        var random = new Random(8);
+        var theta = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        // A direction whose single-precision products overflow: the double passes make them.
+        var v = SoftmaxKernelTests.Numbers(objective.Dimension, random).Select(x => x * 3e38).ToArray();
+        objective.SmoothValue(theta);
+        var hv = new double[objective.Dimension];
+        objective.HessianAt(theta).Multiply(v, hv);
+        var expected = SoftmaxKernelTests.PlainLoops(rows, set.Labels, set.ExampleWeights!, 7, theta, v, 0.3).Hv;
+        NumericAssert.Close(expected.Select(e => e / 3e38).ToArray(), hv.Select(h => h / 3e38).ToArray(), 1e-12, "H·v");
+        // Values beyond 1e12 (or below 1e-12) keep the products in double from the start.
+        Assert.NotNull(new SoftmaxBlocks(set.Features, 7).SingleProducts);
+        rows[3][Array.FindIndex(rows[3], x => x != 0)] = 1e13;
+        Assert.Null(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
+        rows[3][Array.FindIndex(rows[3], x => x != 0)] = 1e-13;
+        Assert.Null(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
+    }
+
+    [Fact]
     public void OnlyWideDataWithAtMostTwoRowsPerFeatureSumsByColumns()
     {
         // The choice depends on the shape alone: empty rows suffice.
