@@ -21,11 +21,14 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _body;
     private readonly SparseSingleProducts? _single;
+    private readonly int? _lease;
 
-    // probabilities: the rows' probabilities at the point, n × Stride (the passes' layout); buffers: the objective's pass
-    // buffers (its passes and this curvature's never run at the same time).
-    public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, ElasticNetPenalty penalty, RowChunks chunks, SoftmaxPassBuffers buffers)
+    // probabilities: the rows' probabilities at the point, n × Stride (the passes' layout); lease: when they are lent by the
+    // pass buffers, the lease under which (SoftmaxPassBuffers.LendProbabilitiesAt); buffers: the objective's pass buffers
+    // (its passes and this curvature's never run at the same time).
+    public SoftmaxCurvature(MulticlassTrainingSet data, double[] probabilities, int? lease, ElasticNetPenalty penalty, RowChunks chunks, SoftmaxPassBuffers buffers)
     {
+        _lease = lease;
         _data = data;
         _p = probabilities;
         _penalty = penalty;
@@ -45,6 +48,7 @@ internal sealed class SoftmaxCurvature : ICurvature
         {
             throw new ArgumentException($"Expected vectors of length {Dimension}.");
         }
+        CheckLease();
         if (_single is not null)
         {
             _single.Load(v);
@@ -61,7 +65,20 @@ internal sealed class SoftmaxCurvature : ICurvature
         _penalty.AddSmoothCurvature(v, result);
     }
 
-    public double[] ToDense() => SoftmaxDenseHessian.Compute(_data, _p, _blocks.Stride, _penalty, _chunks);
+    public double[] ToDense()
+    {
+        CheckLease();
+        return SoftmaxDenseHessian.Compute(_data, _p, _blocks.Stride, _penalty, _chunks);
+    }
+
+    // A curvature whose probabilities were lent is valid until the objective makes the next one (their array is reused).
+    private void CheckLease()
+    {
+        if (_lease is { } lease && lease != _buffers.Lease)
+        {
+            throw new InvalidOperationException("This softmax curvature was superseded: a curvature is valid until the objective's next HessianAt.");
+        }
+    }
 
     private void MultiplyChunk(int c)
     {

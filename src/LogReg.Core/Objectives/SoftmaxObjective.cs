@@ -102,7 +102,8 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public ICurvature HessianAt(ReadOnlySpan<double> theta, bool gaussNewton = false)
     {
         Check(theta.Length, nameof(theta));
-        return new SoftmaxCurvature(_data, _buffers.TakeProbabilitiesAt(theta) ?? PaddedProbabilities(theta), Penalty, _chunks, _buffers);
+        var (lent, lease) = _buffers.LendProbabilitiesAt(theta);
+        return new SoftmaxCurvature(_data, lent ?? PaddedProbabilities(theta), lent is null ? null : lease, Penalty, _chunks, _buffers);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class SoftmaxPassBuffers
     private readonly int _rows;
     private readonly double[] _point;
     private double[]? _probabilities;
+    private double[]? _lent;
     private bool _valid;
 
     public SoftmaxPassBuffers(DesignMatrix x, int classes, RowChunks chunks)
@@ -69,15 +70,28 @@ internal sealed class SoftmaxPassBuffers
     public double[]? ProbabilitiesAt(ReadOnlySpan<double> theta) =>
         _valid && theta.Slice(0, _point.Length).SequenceEqual(_point) ? _probabilities : null;
 
-    /// <summary>As <see cref="ProbabilitiesAt"/>, handing the array over (a curvature keeps it; the next pass writes a new one).</summary>
-    public double[]? TakeProbabilitiesAt(ReadOnlySpan<double> theta)
+    /// <summary>The lease of the last curvature made (<see cref="LendProbabilitiesAt"/>).</summary>
+    public int Lease { get; private set; }
+
+    /// <summary>
+    /// For a new curvature at θ: the rows' probabilities there, lent (the curvature keeps them, and passes write into the
+    /// array the last curvature held), or null when the last value pass was elsewhere; and the new lease. A curvature is
+    /// valid until the next one is made — the optimizers use one at a time — and checks its lease (<see cref="Lease"/>):
+    /// a fresh array every Newton iteration had been 3.2 MB of new pages each on a 20,000-document text set.
+    /// </summary>
+    public (double[]? Probabilities, int Lease) LendProbabilitiesAt(ReadOnlySpan<double> theta)
     {
-        var p = ProbabilitiesAt(theta);
-        if (p is not null)
+        var returned = _lent;
+        _lent = ProbabilitiesAt(theta);
+        if (_lent is not null)
         {
-            _probabilities = null;
+            _probabilities = returned;
             _valid = false;
         }
-        return p;
+        else
+        {
+            _probabilities ??= returned;
+        }
+        return (_lent, ++Lease);
     }
 }

@@ -98,6 +98,30 @@ public class SoftmaxPassTests
     }
 
     [Fact]
+    public void ACurvatureIsValidUntilTheNextOneAndItsArrayIsReused()
+    {
+        var set = WideSparse(200, 5000, 7, seed: 9, out var rows);
+        var objective = new SoftmaxObjective(set, l2: 0.3);
+        var random = new Random(10);
+        var first = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        var second = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        var v = SoftmaxKernelTests.Numbers(objective.Dimension, random);
+        var hv = new double[objective.Dimension];
+        objective.SmoothValue(first);
+        var old = objective.HessianAt(first);
+        objective.SmoothValue(second);
+        var current = objective.HessianAt(second);
+        // The first curvature's probabilities now take the passes' values: using it fails loudly instead of silently.
+        Assert.Throws<InvalidOperationException>(() => old.Multiply(v, hv));
+        Assert.Throws<InvalidOperationException>(() => old.ToDense());
+        // Passes at a third point write into the first curvature's array; the current curvature is untouched by them.
+        objective.SmoothValue(SoftmaxKernelTests.Numbers(objective.Dimension, random));
+        current.Multiply(v, hv);
+        var expected = SoftmaxKernelTests.PlainLoops(rows, set.Labels, set.ExampleWeights!, 7, second, v, 0.3).Hv;
+        NumericAssert.Close(expected, hv, 1e-5, "H·v at the second point");
+    }
+
+    [Fact]
     public void OnlyWideDataWithAtMostTwoRowsPerFeatureSumsByColumns()
     {
         // The choice depends on the shape alone: empty rows suffice.
