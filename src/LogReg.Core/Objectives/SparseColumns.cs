@@ -69,14 +69,20 @@ internal sealed class SparseColumns
             largest = Math.Max(largest, size);
             smallest = size > 0 ? Math.Min(smallest, size) : smallest;
         }
-        // A value's square times a direction's entry stays far inside single precision's range (1e±38) between these.
-        SuitsSingleProducts = largest <= SingleRange && smallest >= 1 / SingleRange;
+        // Between these a value's square times a direction's entry stays far inside single precision's range (1e±38);
+        // and a row's sum of products, rounded to 1e-7 of its largest term, keeps its smallest term to 1e-3 only while
+        // the values span at most four decades (an outside tester's columns scaled by 1e10 next to columns near 0.1:
+        // Newton-CG on single products stopped 17 % above the optimum where double products stopped 3 % above).
+        SuitsSingleProducts = largest <= SingleRange && smallest >= 1 / SingleRange && largest <= SingleSpan * smallest;
     }
 
     private const float SingleRange = 1e12f;
 
-    /// <summary>Whether every stored |value| lies in [1e-12, 1e12], where single-precision products neither overflow nor lose
-    /// a value to underflow (<see cref="SparseSingleProducts"/>).</summary>
+    private const float SingleSpan = 1e4f;
+
+    /// <summary>Whether every stored |value| lies in [1e-12, 1e12] and they span at most four decades: there single-precision
+    /// products neither overflow, nor underflow, nor lose a small value's term to a large one's rounding
+    /// (<see cref="SparseSingleProducts"/>).</summary>
     public bool SuitsSingleProducts { get; }
 
     /// <summary>

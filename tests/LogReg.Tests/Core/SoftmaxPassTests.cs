@@ -89,12 +89,17 @@ public class SoftmaxPassTests
         objective.HessianAt(theta).Multiply(v, hv);
         var expected = SoftmaxKernelTests.PlainLoops(rows, set.Labels, set.ExampleWeights!, 7, theta, v, 0.3).Hv;
         NumericAssert.Close(expected.Select(e => e / 3e38).ToArray(), hv.Select(h => h / 3e38).ToArray(), 1e-12, "H·v");
-        // Values beyond 1e12 (or below 1e-12) keep the products in double from the start.
+        // Values beyond 1e12 (or below 1e-12), or spanning more than four decades, keep the products in double from the start.
         Assert.NotNull(new SoftmaxBlocks(set.Features, 7).SingleProducts);
-        rows[3][Array.FindIndex(rows[3], x => x != 0)] = 1e13;
-        Assert.Null(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
-        rows[3][Array.FindIndex(rows[3], x => x != 0)] = 1e-13;
-        Assert.Null(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
+        int at = Array.FindIndex(rows[3], x => x != 0);
+        double kept = rows[3][at];
+        foreach (double value in new[] { 1e13, 1e-13, 1e5, 1e-5 })
+        {
+            rows[3][at] = value;
+            Assert.Null(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
+        }
+        rows[3][at] = kept;
+        Assert.NotNull(new SoftmaxBlocks(SparseMatrix.FromDenseRows(rows, 5000), 7).SingleProducts);
     }
 
     [Fact]
