@@ -89,6 +89,26 @@ public sealed partial class SparseMatrix : DesignMatrix
     public ReadOnlySpan<int> RowIndices(int row) =>
         new(_indices, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));
 
+    /// <summary>The largest stored |value| and the smallest non-zero one (0 and +∞ when there is none). Computed on each call.</summary>
+    public (float Largest, float Smallest) ValueRange()
+    {
+        float largest = 0, smallest = float.PositiveInfinity;
+        foreach (float v in _values.AsSpan(0, (int)StoredValueCount))
+        {
+            float size = Math.Abs(v);
+            largest = Math.Max(largest, size);
+            smallest = size > 0 ? Math.Min(smallest, size) : smallest;
+        }
+        return (largest, smallest);
+    }
+
+    /// <summary>The largest stored |value| over the smallest non-zero one (1 when there is none): how many scales the columns mix.</summary>
+    public double ValueSpan()
+    {
+        var (largest, smallest) = ValueRange();
+        return largest > 0 ? (double)largest / smallest : 1;
+    }
+
     /// <summary>The stored values of row i.</summary>
     public ReadOnlySpan<float> RowValues(int row) =>
         new(_values, (int)_rowStart[row], (int)(_rowStart[row + 1] - _rowStart[row]));

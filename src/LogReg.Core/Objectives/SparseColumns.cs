@@ -62,13 +62,7 @@ internal sealed class SparseColumns
             _rangeStart[r] = r == RangeCount ? d : j;
         }
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        float largest = 0, smallest = float.PositiveInfinity;
-        foreach (float v in _values)
-        {
-            float size = Math.Abs(v);
-            largest = Math.Max(largest, size);
-            smallest = size > 0 ? Math.Min(smallest, size) : smallest;
-        }
+        var (largest, smallest) = x.ValueRange();
         // Between these a value's square times a direction's entry stays far inside single precision's range (1e±38);
         // and a row's sum of products, rounded to 1e-7 of its largest term, keeps its smallest term to 1e-3 only while
         // the values span at most four decades (an outside tester's columns scaled by 1e10 next to columns near 0.1:

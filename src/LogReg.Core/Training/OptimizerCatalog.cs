@@ -84,9 +84,13 @@ public static class OptimizerCatalog
     /// <see cref="SoftmaxDenseNewtonMaximumParameters"/>: a dense Hessian with the rows in memory, conjugate gradients on streamed
     /// or sharded rows) and on sparse data (Newton-CG), L-BFGS otherwise (OWL-QN under L1 or non-negativity). Measured on this machine (2 threads; README, "Multiclass: softmax regression"): full Newton fits raw iris in
     /// 8 iterations (0.4–0.5 ms) where L-BFGS took 166 (0.8–1.5 ms); on dense 50,000 × 50 × 10 and 80,000 × 50 × 5 L-BFGS needs 10–13 iterations and
-    /// beats Newton-CG by 2–3×; on text-like sparse data Newton-CG takes fewer passes than L-BFGS.
+    /// beats Newton-CG by 2–3×; on text-like sparse data Newton-CG takes fewer passes than L-BFGS — unless the sparse values
+    /// span more than <see cref="SoftmaxNewtonValueSpan"/> (<paramref name="valueSpan"/>, largest over smallest non-zero |x|):
+    /// columns on scales decades apart make the unpreconditioned conjugate gradients crawl, where L-BFGS's diagonal
+    /// preconditioner puts them on one scale (an outside tester, 1,000 × 4,000 × 10, columns scaled by 10^±5: Newton-CG hit
+    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's).
     /// </summary>
-    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse)
+    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse, double valueSpan = 1)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Optimizer != OptimizerKind.Auto)
@@ -98,8 +102,11 @@ public static class OptimizerCatalog
             return OptimizerKind.Lbfgs;
         }
         bool small = (long)classes * (featureCount + 1) <= SoftmaxDenseNewtonMaximumParameters;
-        return small || sparse ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        return small || (sparse && valueSpan <= SoftmaxNewtonValueSpan) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
     }
+
+    /// <summary>The most a sparse set's values may span (largest over smallest non-zero |x|) for Auto to choose Newton-CG for the softmax.</summary>
+    public const double SoftmaxNewtonValueSpan = 1e8;
 
     /// <summary>
     /// The one Auto table, keyed by family and shape. The sigmoid model: see <see cref="Resolve(TrainerOptions, int, int)"/>.

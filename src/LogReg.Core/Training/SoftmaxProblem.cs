@@ -74,6 +74,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         IDifferentiableObjective objective;
         string rows;
         bool sparse;
+        double valueSpan = 1;
         if (_summed is { } summed)
         {
             var penalty = summed.Penalty;
@@ -93,6 +94,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             objective = new SoftmaxObjective(options.ClassWeighting.Apply(data), options.L2Regularization, options.L1Regularization, options.ResolvedThreads,
                 options.EnforceNonNegativity);
             (rows, sparse) = ($"{data.RowCount} rows", data.Features.IsSparse);
+            valueSpan = data.Features is SparseMatrix stored ? stored.ValueSpan() : 1;
         }
         else
         {
@@ -101,7 +103,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             objective = streamed;
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }
-        var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse);
+        var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, valueSpan);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
         return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})");
     }

@@ -41,6 +41,20 @@ public class SoftmaxTrainerTests
         Assert.Equal(SoftmaxData.Species, fit.Model.ClassNames);
     }
 
+    [Fact]
+    public void AutoTakesNewtonOnSparseDataUnlessItsValuesSpanManyScales()
+    {
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 300).Select(_ => Enumerable.Range(0, 40).Select(_ => random.NextDouble() < 0.1 ? random.NextDouble() + 0.1 : 0).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, 300).Select(i => i % 4).ToArray();
+        OptimizerKind AutoOn(double[][] values) =>
+            SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(SparseMatrix.FromDenseRows(values, 40), labels, 4), new TrainerOptions()).Report.Optimizer;
+        Assert.Equal(OptimizerKind.Newton, AutoOn(rows));
+        // The same rows with column j scaled by 10^(j mod 11 − 5): unpreconditioned CG crawls; L-BFGS's diagonal evens them out.
+        var scaled = rows.Select(r => r.Select((v, j) => v * Math.Pow(10, j % 11 - 5)).ToArray()).ToArray();
+        Assert.Equal(OptimizerKind.Lbfgs, AutoOn(scaled));
+    }
+
     [Theory]
     [InlineData(OptimizerKind.Lbfgs)]
     [InlineData(OptimizerKind.Newton)]
