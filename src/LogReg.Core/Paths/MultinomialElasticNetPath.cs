@@ -29,7 +29,8 @@ public static class MultinomialElasticNetPath
     /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">A λ did not converge: in 100,000 rounds over the classes, or in 100 joint Newton
-    /// steps (rows separated at that penalty).</exception>
+    /// steps (rows separated at that penalty); or λ = 0 is asked for and a class is separated from the others
+    /// (<see cref="SeparatedClassCheck"/>).</exception>
     public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
         Fit(data, options, jointNewton: null);
 
@@ -68,6 +69,10 @@ public static class MultinomialElasticNetPath
         var (gradient, deviance) = margins.GradientAndDeviance();
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradient.Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
+        if (lambdas.Contains(0))
+        {
+            SeparatedClassCheck.RefuseAtZero(data, indicators, present);
+        }
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);
         var fitted = new List<(double Lambda, double[] Intercepts, double[][] Coefficients, int NonZero, double Ratio)>();
@@ -230,7 +235,7 @@ public static class MultinomialElasticNetPath
     // Whether, at the rate the rounds' moves shrank over the last ProgressWindow rounds, they would not reach the threshold
     // within maxRounds: then the joint steps take over now rather than after the budget (mlbench's DNA at λ = 0: moves of
     // 1e-2 shrinking ~0.6 % a round against a threshold of 2e-7 — thousands of rounds). Records this round's move.
-    private static bool HopelessBy(double[] changes, int round, double change, double threshold, int maxRounds)
+    internal static bool HopelessBy(double[] changes, int round, double change, double threshold, int maxRounds)
     {
         int window = changes.Length;
         double then = changes[round % window];

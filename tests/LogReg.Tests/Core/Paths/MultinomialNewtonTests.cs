@@ -65,11 +65,11 @@ public sealed class MultinomialNewtonTests
     }
 
     [Fact]
-    public void RowsTheRoundsCannotFinishGetTheJointStepsVerdict()
+    public void AClassSeparatedFromTheRestIsRefusedAtLambdaZeroAndSolvedAboveIt()
     {
-        // 3 classes over 90 binary columns (273 variables: the rounds by shape) at λ = 0, separated: the rounds converge at a
-        // rate of ~1 here and ran their 100,000 rounds (94 s) before refusing. After 250 the joint steps take over, and their
-        // verdict — no optimum within 100 Newton steps — comes in under a second.
+        // 3 classes over 90 binary columns (273 variables: the rounds by shape). At λ = 0 one class is separated from the
+        // others, so there is no minimum: the rounds had run 100,000 rounds (94 s) before refusing, and the joint steps that
+        // took over stopped at an arbitrary point; the separation check proves it first. At λ = 1e-6 there is a minimum.
         var random = new Random(5);
         int n = 1000, d = 90, classes = 3;
         var truth = Enumerable.Range(0, classes).Select(_ => Enumerable.Range(0, d).Select(_ => Normal(random)).ToArray()).ToArray();
@@ -78,7 +78,35 @@ public sealed class MultinomialNewtonTests
             .Select(k => (Score: 0.7 * x.Select((v, j) => v * truth[k][j]).Sum() + Normal(random), Class: k)).Max().Class).ToArray();
         var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, classes);
         var refusal = Assert.Throws<InvalidOperationException>(() => MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Lambdas = [0] }));
-        Assert.Contains("Newton steps did not settle", refusal.Message);
+        Assert.Contains("is separated from the other classes", refusal.Message);
+        Assert.DoesNotContain('\n', refusal.Message);
+        var options = new ElasticNetPathOptions { Lambdas = [1e-6] };
+        var path = MultinomialElasticNetPath.Fit(data, options);
+        var joint = MultinomialElasticNetPath.Fit(data, options, jointNewton: true);
+        var objective = new SoftmaxObjective(data, 1.0);
+        double viaPath = objective.At(path.Intercepts[0], path.Coefficients[0], 1e-6), viaJoint = objective.At(joint.Intercepts[0], joint.Coefficients[0], 1e-6);
+        Assert.True(Math.Abs(viaPath - viaJoint) <= 1e-8 * viaJoint, $"path {viaPath:R}, joint steps {viaJoint:R}");
+    }
+
+    [Fact]
+    public void RoundsThatCannotFinishInTheirBudgetHandOverEarly()
+    {
+        // Moves shrinking 0.6 % a round from 1e-2 against a threshold of 2e-7 (DNA at λ = 0): thousands of rounds to go.
+        var changes = new double[20];
+        bool handed = false;
+        int round = 0;
+        for (double change = 1e-2; round < 250 && !handed; round++, change *= 0.994)
+        {
+            handed = MultinomialElasticNetPath.HopelessBy(changes, round, change, 2e-7, 250);
+        }
+        Assert.True(handed);
+        Assert.Equal(21, round);
+        // Halving a round: done in ~16 more, well within the budget.
+        Array.Clear(changes);
+        for (int r = 0; r < 40; r++)
+        {
+            Assert.False(MultinomialElasticNetPath.HopelessBy(changes, r, 1e-2 * Math.Pow(0.5, r), 2e-7, 250));
+        }
     }
 
     private static double Normal(Random random) =>
