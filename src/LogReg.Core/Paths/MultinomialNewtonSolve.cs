@@ -35,10 +35,10 @@ internal static class MultinomialNewtonSolve
     // 228 (spam as 4 classes), 1.2× faster at 24 (MASS crabs).
     private const int MaximumRidgeVariables = 128;
 
-    // Variables up to which the joint steps take over a λ the rounds cannot finish (a Hessian of 8 MB): near an
-    // unpenalised optimum the rounds crawl (DNA's 180 columns × 3 classes at λ = 0: > 300 s of rounds, 0.8 s of joint
-    // steps) or one class's curvature along a column vanishes with the others' margins held where the joint problem
-    // still has a finite minimum (spam as 5 classes at λ = 0).
+    // Variables up to which the joint steps take over a λ the rounds cannot finish (a Hessian of 8 MB): at tiny penalties
+    // the rounds crawl (DNA's 180 columns × 3 classes at λ = 0 — separated, as it turned out — ran > 300 s of rounds before
+    // refusing; the joint steps reach their verdict or the minimum in about a second), or one class's curvature along a
+    // column vanishes with the others' margins held while the joint model still has curvature there.
     private const int MaximumTakeoverVariables = 1024;
 
     /// <summary>Whether the joint Newton steps can finish a λ that the rounds over the classes gave up on.</summary>
