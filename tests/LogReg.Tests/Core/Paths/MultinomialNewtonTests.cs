@@ -97,7 +97,7 @@ public sealed class MultinomialNewtonTests
         int round = 0;
         for (double change = 1e-2; round < 250 && !handed; round++, change *= 0.994)
         {
-            handed = MultinomialElasticNetPath.HopelessBy(changes, round, change, 2e-7, 250);
+            handed = MultinomialRounds.HopelessBy(changes, round, change, 2e-7, 250);
         }
         Assert.True(handed);
         Assert.Equal(21, round);
@@ -105,7 +105,7 @@ public sealed class MultinomialNewtonTests
         Array.Clear(changes);
         for (int r = 0; r < 40; r++)
         {
-            Assert.False(MultinomialElasticNetPath.HopelessBy(changes, r, 1e-2 * Math.Pow(0.5, r), 2e-7, 250));
+            Assert.False(MultinomialRounds.HopelessBy(changes, r, 1e-2 * Math.Pow(0.5, r), 2e-7, 250));
         }
     }
 
