@@ -20,6 +20,7 @@ internal sealed class SoftmaxCurvature : ICurvature
     private readonly SoftmaxPassBuffers _buffers;
     private readonly SoftmaxBlocks _blocks;
     private readonly Action<int> _body;
+    private readonly Action<int> _singleBody;
     private readonly SparseSingleProducts? _single;
     private readonly int? _lease;
 
@@ -37,7 +38,8 @@ internal sealed class SoftmaxCurvature : ICurvature
         _buffers = buffers;
         _blocks = buffers.Blocks;
         _single = buffers.Blocks.SingleProducts;
-        _body = _single is null ? MultiplyChunk : MultiplyChunkSingle;
+        _body = MultiplyChunk;
+        _singleBody = MultiplyChunkSingle;
     }
 
     public int Dimension => _classes * (_data.FeatureCount + 1);
@@ -52,14 +54,14 @@ internal sealed class SoftmaxCurvature : ICurvature
         if (_single is not null)
         {
             _single.Load(v);
-            _chunks.Run(_body);
+            _chunks.Run(_singleBody);
             _single.Finish(_buffers.Partials, result);
         }
         // A direction too large for single precision (its products overflowed) takes the double passes.
         if (_single is null || !VectorKernels.AllFinite(result.Slice(0, Dimension)))
         {
             _blocks.Load(v);
-            _chunks.Run(MultiplyChunk);
+            _chunks.Run(_body);
             _blocks.Finish(_buffers.Partials, result);
         }
         _penalty.AddSmoothCurvature(v, result);
