@@ -31,8 +31,7 @@ internal static class MultinomialRounds
     {
         try
         {
-            return Solve(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold,
-                canYield ? RoundsBeforeTakeover : MaxRounds);
+            return Run(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold, canYield);
         }
         catch (CoordinateSteps.CurvatureVanishedException) when (canYield)
         {
@@ -40,9 +39,10 @@ internal static class MultinomialRounds
         }
     }
 
-    private static bool Solve(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
-        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, int maxRounds)
+    private static bool Run(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
+        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
     {
+        int maxRounds = canYield ? RoundsBeforeTakeover : MaxRounds;
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
         var before = new double[problem.RowCount];
@@ -88,7 +88,7 @@ internal static class MultinomialRounds
                 problem.Offsets = null;
                 return true;
             }
-            if (maxRounds < MaxRounds && HopelessBy(changes, round, change, threshold, maxRounds))
+            if (canYield && HopelessBy(changes, round, change, threshold, maxRounds))
             {
                 return false;
             }
@@ -98,7 +98,7 @@ internal static class MultinomialRounds
                 ages.Forget();
             }
         }
-        if (maxRounds < MaxRounds)
+        if (canYield)
         {
             return false;
         }
