@@ -62,7 +62,7 @@ public static class MultinomialElasticNetPath
             options.LambdaMinRatioFor(data.RowCount, d));
         if (lambdas.Contains(0))
         {
-            SeparatedClassCheck.RefuseAtZero(data, indicators, present);
+            SeparatedClassCheck.RefuseAtZero(data, present);
         }
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);

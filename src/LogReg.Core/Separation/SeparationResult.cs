@@ -36,6 +36,12 @@ public sealed record SeparationResult(
     /// </summary>
     public IReadOnlyList<string> SetAside { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// What a verdict on several classes is about, e.g. "Class 'setosa' is separated from the other classes"
+    /// (<see cref="Describe"/> starts with it); null for the binary check's own verdict.
+    /// </summary>
+    public string? Subject { get; init; }
+
     /// <summary>A result that decides nothing, with the reason.</summary>
     public static SeparationResult NotChecked(string reason) => new(false, false, false, 0, new Dictionary<string, double>(), 0, 0, reason);
 
@@ -47,7 +53,9 @@ public sealed record SeparationResult(
     /// (proved by the separation check: 13 of 79 rows lie strictly on their side of a hyperplane, the rest on it)."
     /// </summary>
     /// <param name="rename">Maps a column name of the direction to the name to print (e.g. a front end's own), or null.</param>
-    public string Describe(Func<string, string>? rename = null)
+    public string Describe(Func<string, string>? rename = null) => Subject is null ? Sentence(rename) : $"{Subject}: {Sentence(rename)}";
+
+    private string Sentence(Func<string, string>? rename)
     {
         if (!Checked)
         {

@@ -24,6 +24,16 @@ public sealed record MultinomialStatistics : LikelihoodFit
     /// <summary>Per non-reference class: the coefficient table (intercept first).</summary>
     public IReadOnlyList<IReadOnlyList<CoefficientStatistics>> Coefficients { get; init; } = Array.Empty<IReadOnlyList<CoefficientStatistics>>();
 
+    /// <summary>
+    /// Whether the maximum-likelihood estimate exists: false when the separation check proves the classes separated (one
+    /// from the rest, or jointly), null when it could not decide (see <see cref="Separation"/>'s reason) — never a guess;
+    /// true when proved, or for a penalised fit (a penalty makes it finite).
+    /// </summary>
+    public bool? MaximumLikelihoodEstimateExists { get; init; } = true;
+
+    /// <summary>The multinomial separation check's verdict on the unpenalised likelihood (not checked for a penalised fit).</summary>
+    public Separation.SeparationResult Separation { get; init; } = LogReg.Core.Separation.SeparationResult.NotChecked("not computed (a penalised fit).");
+
     /// <summary>A statsmodels-like text summary.</summary>
     public string Summary()
     {

@@ -3,6 +3,7 @@ using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 using LogReg.Core.Objectives;
 using LogReg.Core.Optimization;
+using LogReg.Core.Separation;
 using LogReg.Core.Training;
 
 namespace LogReg.Core.Statistics;
@@ -32,11 +33,24 @@ public static class MultinomialStatisticsCalculator
         var result = OptimizerCatalog.Create(OptimizerKind.Newton).Minimize(objective, start ?? new double[p],
             new OptimizerSettings { OptimizationTolerance = 1e-10, CancellationToken = cancellationToken });
         var warnings = new List<string>();
-        if (!result.Converged)
+        // The proof, not the symptom: whether the maximum exists at all (MultinomialSeparationCheck).
+        var separation = MultinomialSeparationCheck.Run(data, threads: threads, cancellationToken: cancellationToken);
+        if (separation.Separated)
         {
-            warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the classes may be separated, so the estimates and errors are not reliable.");
+            warnings.Add($"{separation.Describe()} So the maximum-likelihood estimate does not exist: the coefficients run off to infinity and no " +
+                "standard error is meaningful. Remedy: a penalty (the trainer's L2), or dropping the separating features.");
         }
-        return Describe(data, full, result.Minimizer, result.Converged, withErrors: true, warnings);
+        else if (!result.Converged)
+        {
+            warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the estimates and errors are not reliable.");
+        }
+        var statistics = Describe(data, full, result.Minimizer, result.Converged && !separation.Separated, withErrors: !separation.Separated, warnings,
+            separation.Checked ? !separation.Separated : null);
+        return statistics with
+        {
+            MaximumLikelihoodEstimateExists = separation.Checked ? !separation.Separated : null,
+            Separation = separation,
+        };
     }
 
     /// <summary>
@@ -76,15 +90,19 @@ public static class MultinomialStatisticsCalculator
     }
 
     // The table and the fit-level figures at β (reference-class parametrisation) on the unpenalised likelihood.
-    private static MultinomialStatistics Describe(MulticlassTrainingSet data, SoftmaxObjective full, double[] beta, bool converged, bool withErrors, List<string> warnings)
+    // estimateExists: the separation check's word on the unpenalised likelihood (null: not decided or not asked).
+    private static MultinomialStatistics Describe(MulticlassTrainingSet data, SoftmaxObjective full, double[] beta, bool converged, bool withErrors, List<string> warnings,
+        bool? estimateExists = null)
     {
         int K = data.ClassCount, d = data.FeatureCount, p = beta.Length;
         var objective = ReferenceClassObjective.Of(full);
         int extreme = CountCertainRows(data, full.Probabilities(objective.Expand(beta)));
-        if (extreme > 0)
+        if (extreme > 0 && estimateExists != false)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{extreme} row(s) have a fitted probability of their own class numerically 1 (within 1e-10): some classes are probably (quasi-)separated, so their estimates do not exist and their standard errors are not meaningful (this is a symptom, not a proof). Remedy: a penalty (the trainer's L2), or fewer features."));
+            string rows = extreme.ToString(CultureInfo.InvariantCulture);
+            warnings.Add(estimateExists == true
+                ? $"{rows} row(s) have a fitted probability of their own class numerically 1 (within 1e-10), though the classes are not separated (proved): the estimates exist, but some are large and their standard errors wide."
+                : $"{rows} row(s) have a fitted probability of their own class numerically 1 (within 1e-10): some classes are probably (quasi-)separated, so their estimates do not exist and their standard errors are not meaningful (a symptom: the separation check could not decide). Remedy: a penalty (the trainer's L2), or fewer features.");
         }
 
         double[]? covariance = null;

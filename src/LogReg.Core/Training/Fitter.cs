@@ -33,7 +33,7 @@ public static class Fitter
         plan.Objective.Penalty.ProjectOntoFeasibleSet(start); // a warm or random start that breaks the bound
         var result = plan.Minimize is { } minimize ? minimize(optimizer, start) : optimizer.Minimize(plan.Objective, start, options);
         var separation = plan.Check?.Invoke(result);
-        result = UnboundedLikelihood.Amend(result, separation);
+        result = UnboundedLikelihood.Amend(result, separation, problem.Family);
         FitOutcomeLog.Report(options, optimizer, result);
         var (model, theta) = problem.ModelOf(result.Minimizer, plan);
         return new FitResult<TModel>(model, new FitReport(plan.Kind, options, result with { Minimizer = theta }, separation));

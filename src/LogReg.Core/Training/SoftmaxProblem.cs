@@ -72,6 +72,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             DenseNewtonLimit = inMemory ? Math.Min(options.DenseNewtonLimit, OptimizerCatalog.SoftmaxDenseNewtonMaximumParameters) : 1,
         };
         IDifferentiableObjective objective;
+        Func<OptimizationResult, Separation.SeparationResult?>? check = null;
         string rows;
         bool sparse;
         double valueSpan = 1;
@@ -91,8 +92,10 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         else if (_data is { } data)
         {
             RequireTwoClasses(data.RowCount, data.ClassWeights(), nameof(data));
-            objective = new SoftmaxObjective(options.ClassWeighting.Apply(data), options.L2Regularization, options.L1Regularization, options.ResolvedThreads,
+            var weighted = options.ClassWeighting.Apply(data);
+            objective = new SoftmaxObjective(weighted, options.L2Regularization, options.L1Regularization, options.ResolvedThreads,
                 options.EnforceNonNegativity);
+            check = result => UnboundedLikelihood.CheckSoftmax(weighted, result, options);
             (rows, sparse) = ($"{data.RowCount} rows", data.Features.IsSparse);
             valueSpan = data.Features is SparseMatrix stored ? stored.ValueSpan() : 1;
         }
@@ -105,7 +108,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         }
         var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, valueSpan);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
-        return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})");
+        return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
     }
 
     internal override (SoftmaxModel Model, double[] Theta) ModelOf(double[] minimizer, FitPlan plan)

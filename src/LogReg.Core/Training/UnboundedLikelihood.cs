@@ -12,6 +12,7 @@ namespace LogReg.Core.Training;
 /// fit this runs the separation check (the proof, not the symptom) and, when it proves separation, rewrites the
 /// result as <see cref="TerminationReason.NoFiniteMinimum"/> with the separating features and the remedies. The check
 /// runs after every unpenalised fit up to <see cref="AlwaysCheckedWork"/>; above it, only after a fit with the symptom.
+/// The softmax model's in-memory fits get the same, by its own condition (<see cref="CheckSoftmax"/>).
 /// </summary>
 internal static class UnboundedLikelihood
 {
@@ -50,8 +51,58 @@ internal static class UnboundedLikelihood
         return SeparationCheck.AfterFit(data, margins, options.ResolvedThreads, options.CancellationToken);
     }
 
-    /// <summary>The result, rewritten when <paramref name="separation"/> proves there is no minimum.</summary>
-    public static OptimizationResult Amend(OptimizationResult result, SeparationResult? separation)
+    /// <summary>
+    /// The softmax model's verdict after an unpenalised fit (<see cref="MultinomialSeparationCheck"/>): always while one
+    /// class's check is at most <see cref="AlwaysCheckedWork"/>, else after a fit with the symptom (not converged, or some
+    /// row's own class ahead of every other by more than <see cref="SymptomMargin"/>); null when it does not apply.
+    /// </summary>
+    public static SeparationResult? CheckSoftmax(MulticlassTrainingSet data, OptimizationResult result, TrainerOptions options)
+    {
+        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        if (!unpenalised)
+        {
+            return null;
+        }
+        double k = data.FeatureCount + 1;
+        bool small = (data.RowCount + k / 3) * k * k <= AlwaysCheckedWork;
+        if (!small && result.Converged && !AnyRowAhead(data, result.Minimizer))
+        {
+            return null;
+        }
+        return MultinomialSeparationCheck.Run(data, threads: options.ResolvedThreads, cancellationToken: options.CancellationToken);
+    }
+
+    // Whether some row's score for its own class exceeds every other class's by more than SymptomMargin (θ: the K weight
+    // vectors, then the K biases).
+    private static bool AnyRowAhead(MulticlassTrainingSet data, double[] theta)
+    {
+        int classes = data.ClassCount, d = data.FeatureCount;
+        var scores = new double[classes];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            for (int c = 0; c < classes; c++)
+            {
+                scores[c] = data.Features.Dot(i, theta.AsSpan(c * d, d)) + theta[classes * d + c];
+            }
+            int y = data.Labels[i];
+            double rival = double.NegativeInfinity;
+            for (int c = 0; c < classes; c++)
+            {
+                rival = c == y ? rival : Math.Max(rival, scores[c]);
+            }
+            if (scores[y] - rival > SymptomMargin)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The result, rewritten when <paramref name="separation"/> proves there is no minimum; Firth's likelihood is offered
+    /// only where it exists (<paramref name="family"/> sigmoid).
+    /// </summary>
+    public static OptimizationResult Amend(OptimizationResult result, SeparationResult? separation, ModelFamily family = ModelFamily.Sigmoid)
     {
         if (separation is not { Separated: true })
         {
@@ -59,6 +110,10 @@ internal static class UnboundedLikelihood
         }
         const TerminationReason reason = TerminationReason.NoFiniteMinimum;
         var remedies = Remedies.For(reason, secondOrder: true);
+        if (family != ModelFamily.Sigmoid)
+        {
+            remedies &= ~Remedy.UseFirth;
+        }
         return result with
         {
             Converged = false,

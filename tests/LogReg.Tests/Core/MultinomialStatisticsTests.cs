@@ -56,13 +56,22 @@ public class MultinomialStatisticsTests
         Assert.Equal(reference.GetProperty("df_model").GetDouble(), stats.ModelDegreesOfFreedom);
         Assert.Equal(reference.GetProperty("df_resid").GetDouble(), stats.ResidualDegreesOfFreedom);
         Assert.Contains("reference class: 0", stats.Summary());
+        // The existence of the estimate is proved, not assumed.
+        Assert.True(stats.Separation.Checked);
+        Assert.False(stats.Separation.Separated);
+        Assert.True(stats.MaximumLikelihoodEstimateExists);
     }
 
     [Fact]
-    public void SeparatedClassesGiveAWarningNotConfidentNumbers()
+    public void SeparatedClassesAreProvedAndGetNoStandardErrors()
     {
-        // Setosa is linearly separable from the other iris species: no finite MLE.
+        // Setosa is linearly separable from the other iris species: no finite MLE. Before the multinomial separation check
+        // this was a symptom warning with standard errors of 1e5–1e6 printed beside it.
         var stats = MultinomialStatisticsCalculator.Fit(SoftmaxData.IrisSet());
-        Assert.Contains(stats.Warnings, w => w.Contains("separated", StringComparison.Ordinal));
+        Assert.False(stats.MaximumLikelihoodEstimateExists);
+        Assert.True(stats.Separation.Separated);
+        Assert.False(stats.Converged);
+        Assert.Contains(stats.Warnings, w => w.Contains("is separated from the other classes", StringComparison.Ordinal) && w.Contains("proved", StringComparison.Ordinal));
+        Assert.All(stats.Coefficients.SelectMany(k => k), c => Assert.Null(c.StandardError));
     }
 }

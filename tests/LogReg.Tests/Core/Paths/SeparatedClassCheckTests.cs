@@ -12,7 +12,7 @@ namespace LogReg.Tests.Core.Paths;
 public sealed class SeparatedClassCheckTests
 {
     // Rows at angles in class k's sector (120° each) at radius 0.5–2; `atOrigin` adds one row of each class at the origin.
-    private static MulticlassTrainingSet Star(bool atOrigin, bool broken)
+    internal static MulticlassTrainingSet Star(bool atOrigin, bool broken)
     {
         var random = new Random(11);
         var rows = new List<double[]>();

@@ -1,0 +1,75 @@
+using LogReg.Core.Data;
+using LogReg.Core.Optimization;
+using LogReg.Core.Training;
+using LogReg.Tests.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core;
+
+/// <summary>
+/// The softmax model without a penalty: "converged" is not claimed where the likelihood has no maximum — a class
+/// separated from the others, or classes separated only jointly — and is where it has one; the verdict is the
+/// separation check's proof (MultinomialSeparationCheck), not a symptom. Before, both separated cases reported
+/// "Converged … (GradientTolerance)".
+/// </summary>
+public sealed class SoftmaxNoFalseConvergenceTests
+{
+    // Three tight clusters at 120° on a circle of radius 3: every class is separated from the other two.
+    private static MulticlassTrainingSet Clusters()
+    {
+        var random = new Random(1);
+        var rows = new List<double[]>();
+        var labels = new List<int>();
+        for (int i = 0; i < 300; i++)
+        {
+            int k = i % 3;
+            double angle = 2 * Math.PI * k / 3;
+            rows.Add([3 * Math.Cos(angle) + 0.3 * (2 * random.NextDouble() - 1), 3 * Math.Sin(angle) + 0.3 * (2 * random.NextDouble() - 1)]);
+            labels.Add(k);
+        }
+        return new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels.ToArray(), 3, classNames: ["north", "west", "south"]);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Newton)]
+    [InlineData(OptimizerKind.Lbfgs)]
+    public void AClassSeparatedFromTheOthersIsNoFiniteMinimumNamingTheClass(OptimizerKind optimizer)
+    {
+        var events = new List<LogEvent>();
+        var fit = SoftmaxRegressionTrainer.Train(Clusters(), new TrainerOptions { L2Regularization = 0, Optimizer = optimizer, Log = events.Add });
+        var result = fit.Report.Optimization;
+        Assert.False(result.Converged);
+        Assert.Equal(TerminationReason.NoFiniteMinimum, result.Termination);
+        // Firth's likelihood exists for the binary model only.
+        Assert.Equal(Remedy.RaiseL2, result.Remedies);
+        Assert.True(fit.Report.Separation!.Separated);
+        Assert.Contains("Class 'north' is separated from the other classes", result.Message);
+        Assert.Contains(events, e => e.Severity == LogSeverity.Warning && e.Message.Contains("No finite minimum"));
+    }
+
+    [Fact]
+    public void ClassesSeparatedOnlyJointlyAreNoFiniteMinimum()
+    {
+        var fit = SoftmaxRegressionTrainer.Train(SeparatedClassCheckTests.Star(atOrigin: true, broken: false), new TrainerOptions { L2Regularization = 0 });
+        Assert.Equal(TerminationReason.NoFiniteMinimum, fit.Report.Optimization.Termination);
+        Assert.Contains("separated jointly", fit.Report.Optimization.Message);
+    }
+
+    [Fact]
+    public void OverlappingClassesConvergeWithTheProofThatTheMinimumExists()
+    {
+        // One row across a sector boundary leaves a finite maximum (the path reaches it too: SeparatedClassCheckTests).
+        var fit = SoftmaxRegressionTrainer.Train(SeparatedClassCheckTests.Star(atOrigin: true, broken: true), new TrainerOptions { L2Regularization = 0 });
+        Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
+        Assert.True(fit.Report.Separation!.Checked);
+        Assert.False(fit.Report.Separation.Separated);
+    }
+
+    [Fact]
+    public void APenalisedFitRunsNoCheck()
+    {
+        var fit = SoftmaxRegressionTrainer.Train(Clusters(), new TrainerOptions { L2Regularization = 1 });
+        Assert.True(fit.Report.Optimization.Converged);
+        Assert.Null(fit.Report.Separation);
+    }
+}
