@@ -19,13 +19,28 @@ namespace LogReg.Core.Separation;
 internal static class MultinomialSeparationCheck
 {
     /// <summary>
-    /// The verdict on the classes of <paramref name="data"/> that have weight (all when <paramref name="present"/> is null):
-    /// the first class separated from the rest, else the joint verdict (K &gt; 2), else not separated — or not checked, with
-    /// the reason, when a check was too large. <see cref="SeparationResult.Subject"/> says which classes a verdict is about.
+    /// The verdict on the classes of <paramref name="data"/> given in <paramref name="present"/> (the path, which fits a
+    /// class without weight at an intercept of −∞ by design), or on all K classes when it is null (a fit of the model
+    /// itself: then a class without weight is separated by its intercept alone); the first class separated from the rest,
+    /// else the joint verdict (K &gt; 2), else not separated — or not checked, with the reason, when a check was too large.
+    /// <see cref="SeparationResult.Subject"/> says which classes a verdict is about.
     /// </summary>
     public static SeparationResult Run(MulticlassTrainingSet data, bool[]? present = null, int? threads = null, CancellationToken cancellationToken = default)
     {
-        present ??= data.ClassWeights().Select(w => w > 0).ToArray();
+        if (present is null)
+        {
+            var weights = data.ClassWeights();
+            int empty = Enumerable.Range(0, data.ClassCount).FirstOrDefault(k => !(weights[k] > 0), -1);
+            if (empty >= 0)
+            {
+                // Lowering that class's intercept raises every row's likelihood: no maximum.
+                return new SeparationResult(true, true, true, data.RowCount, new Dictionary<string, double> { ["intercept"] = -1 }, 1, data.RowCount)
+                {
+                    Subject = $"Class '{data.ClassNames[empty]}' has no rows with weight, so its probability is driven towards 0",
+                };
+            }
+            present = weights.Select(w => w > 0).ToArray();
+        }
         SeparationResult? undecided = null, last = null;
         for (int k = 0; k < present.Length; k++)
         {
@@ -59,6 +74,12 @@ internal static class MultinomialSeparationCheck
         {
             return joint;
         }
+        if (joint.Separated && joint.BoundaryRows >= Pins)
+        {
+            // The two pinning rows are empty, always on the boundary: the class comparisons are what the counts are about.
+            int boundary = joint.BoundaryRows - Pins;
+            joint = joint with { BoundaryRows = boundary, Complete = boundary == 0 ? true : joint.Complete };
+        }
         return joint.Separated
             ? joint with
             {
@@ -67,6 +88,9 @@ internal static class MultinomialSeparationCheck
             }
             : joint;
     }
+
+    // Empty rows of opposite labels that pin the stacked check's own intercept at 0.
+    private const int Pins = 2;
 
     // The stacked binary problem, or null when it is too large for the check to prove.
     private static TrainingSet? Stacked(MulticlassTrainingSet data, int[] classes)
@@ -88,9 +112,16 @@ internal static class MultinomialSeparationCheck
         var stacked = new List<double[]>((int)rows) { new double[width], new double[width] };
         var labels = new List<double> { 0, 1 };
         var weights = new List<double> { 1, 1 };
+        var centre = Midranges(data);
         for (int i = 0; i < data.RowCount; i++)
         {
             data.Features.CopyRow(i, x);
+            // Each block has its own intercept, which absorbs a shift of a feature: centred, a column far from 0 (1e6 ± 1)
+            // keeps its spread in the check's single-precision rows instead of sitting on its numerical threshold.
+            for (int j = 0; j < d; j++)
+            {
+                x[j] -= centre[j];
+            }
             int own = block[data.Labels[i]];
             foreach (int k in classes)
             {
@@ -109,6 +140,23 @@ internal static class MultinomialSeparationCheck
         var names = classes.Skip(1).SelectMany(k => (data.FeatureNames ?? Enumerable.Range(0, d).Select(j => $"x{j}").ToArray())
             .Append("intercept").Select(name => string.Create(CultureInfo.InvariantCulture, $"{name}[{data.ClassNames[k]}]"))).ToArray();
         return new TrainingSet(DenseMatrix.FromRows(stacked, width), labels.ToArray(), weights.ToArray(), names);
+    }
+
+    // The middle of each feature's range over the rows.
+    private static double[] Midranges(MulticlassTrainingSet data)
+    {
+        int d = data.FeatureCount;
+        var (low, high) = (Enumerable.Repeat(double.PositiveInfinity, d).ToArray(), Enumerable.Repeat(double.NegativeInfinity, d).ToArray());
+        var x = new double[d];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            data.Features.CopyRow(i, x);
+            for (int j = 0; j < d; j++)
+            {
+                (low[j], high[j]) = (Math.Min(low[j], x[j]), Math.Max(high[j], x[j]));
+            }
+        }
+        return Enumerable.Range(0, d).Select(j => data.RowCount == 0 ? 0 : low[j] / 2 + high[j] / 2).ToArray();
     }
 
     // z's block b (none when b < 0, the reference class) += sign·(x, 1).

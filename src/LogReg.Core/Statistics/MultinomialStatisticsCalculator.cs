@@ -40,7 +40,11 @@ public static class MultinomialStatisticsCalculator
             warnings.Add($"{separation.Describe()} So the maximum-likelihood estimate does not exist: the coefficients run off to infinity and no " +
                 "standard error is meaningful. Remedy: a penalty (the trainer's L2), or dropping the separating features.");
         }
-        else if (!result.Converged)
+        else if (!separation.Checked)
+        {
+            warnings.Add($"Whether the maximum-likelihood estimate exists was not decided: {separation.Reason}");
+        }
+        if (!separation.Separated && !result.Converged)
         {
             warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the estimates and errors are not reliable.");
         }

@@ -52,9 +52,17 @@ internal static class UnboundedLikelihood
     }
 
     /// <summary>
-    /// The softmax model's verdict after an unpenalised fit (<see cref="MultinomialSeparationCheck"/>): always while one
-    /// class's check is at most <see cref="AlwaysCheckedWork"/>, else after a fit with the symptom (not converged, or some
-    /// row's own class ahead of every other by more than <see cref="SymptomMargin"/>); null when it does not apply.
+    /// Up to this K·(rows + k/3)·k² (the softmax model's class-by-class checks, per interior-point iteration) the check runs
+    /// after every unpenalised softmax fit. Higher than the binary bound: the softmax has no proof from the fitted
+    /// probabilities, and an outside tester's 60,000 × 51 rows converged without the symptom (a tiny-weight row; a loose
+    /// tolerance stopping after one iteration) while the classes were separated; its 20,000 × 102 × 3 classes (6e8) take 1.5 s with the check.
+    /// </summary>
+    public const double SoftmaxAlwaysCheckedWork = 1e9;
+
+    /// <summary>
+    /// The softmax model's verdict after an unpenalised fit (<see cref="MultinomialSeparationCheck"/>): always up to
+    /// <see cref="SoftmaxAlwaysCheckedWork"/>, else after a fit with the symptom (not converged, or some row's own class
+    /// ahead of every other by more than <see cref="SymptomMargin"/>); null when it does not apply.
     /// </summary>
     public static SeparationResult? CheckSoftmax(MulticlassTrainingSet data, OptimizationResult result, TrainerOptions options)
     {
@@ -64,7 +72,7 @@ internal static class UnboundedLikelihood
             return null;
         }
         double k = data.FeatureCount + 1;
-        bool small = (data.RowCount + k / 3) * k * k <= AlwaysCheckedWork;
+        bool small = data.ClassCount * (data.RowCount + k / 3) * k * k <= SoftmaxAlwaysCheckedWork;
         if (!small && result.Converged && !AnyRowAhead(data, result.Minimizer))
         {
             return null;

@@ -56,6 +56,25 @@ public sealed class SoftmaxNoFalseConvergenceTests
     }
 
     [Fact]
+    public void ClassesSeparatedJointlyFarFromTheOriginAreProvedToo()
+    {
+        // An outside tester's sectors moved to 1e6: the stacked check's rows were ±1e6 ± 1 in single precision and sat on
+        // the check's numerical threshold ("not checked"); each block's own intercept absorbs the shift, so the rows are
+        // centred first.
+        var star = SeparatedClassCheckTests.Star(atOrigin: true, broken: false);
+        var rows = Enumerable.Range(0, star.RowCount).Select(i =>
+        {
+            var row = new double[2];
+            star.Features.CopyRow(i, row);
+            return new[] { row[0] + 1e6, row[1] + 1e6 };
+        }).ToList();
+        var shifted = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), star.Labels.ToArray(), 3);
+        var fit = SoftmaxRegressionTrainer.Train(shifted, new TrainerOptions { L2Regularization = 0 });
+        Assert.True(fit.Report.Separation!.Checked, fit.Report.Separation.Reason);
+        Assert.Contains("separated jointly", fit.Report.Separation.Describe());
+    }
+
+    [Fact]
     public void OverlappingClassesConvergeWithTheProofThatTheMinimumExists()
     {
         // One row across a sector boundary leaves a finite maximum (the path reaches it too: SeparatedClassCheckTests).
@@ -63,6 +82,21 @@ public sealed class SoftmaxNoFalseConvergenceTests
         Assert.True(fit.Report.Optimization.Converged, fit.Report.Optimization.Message);
         Assert.True(fit.Report.Separation!.Checked);
         Assert.False(fit.Report.Separation.Separated);
+    }
+
+    [Fact]
+    public void AClassWithoutWeightIsNoFiniteMinimum()
+    {
+        // An outside tester's set with one class's rows all at weight 0 came back converged, its standard errors 1.5e4–2.6e4:
+        // lowering that class's intercept raises every row's likelihood, so there is no maximum.
+        var data = SeparatedClassCheckTests.Star(atOrigin: true, broken: true);
+        var weights = data.Labels.Select(y => y == 2 ? 0.0 : 1.0).ToArray();
+        var weighted = new MulticlassTrainingSet(data.Features, data.Labels.ToArray(), 3, weights, classNames: ["a", "b", "c"]);
+        var fit = SoftmaxRegressionTrainer.Train(weighted, new TrainerOptions { L2Regularization = 0 });
+        Assert.Equal(TerminationReason.NoFiniteMinimum, fit.Report.Optimization.Termination);
+        Assert.Contains("Class 'c' has no rows with weight", fit.Report.Optimization.Message);
+        var statistics = LogReg.Core.Statistics.MultinomialStatisticsCalculator.Fit(weighted);
+        Assert.False(statistics.MaximumLikelihoodEstimateExists);
     }
 
     [Fact]
