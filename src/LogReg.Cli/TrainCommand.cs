@@ -17,9 +17,9 @@ internal static class TrainCommand
         [.. CliOptions.Fit, .. CliOptions.ColumnRoles, CliOptions.Data, CliOptions.Normalize, CliOptions.Model, CliOptions.Json, CliOptions.Statistics, CliOptions.Firth];
 
     // A fitted pipeline as the command reports it: " × K classes (…)" and "softmax, " for the softmax model, its training
-    // metrics, its model summary for --json, and the binary model's separation verdict.
+    // metrics, its model summary for --json, and the feature names the trainer saw (its separation verdict's).
     private sealed record Trained(ITransformer Model, FitReport Report, string Classes, string Kind, string Metrics,
-        Action<Utf8JsonWriter, IReadOnlyList<string>> Json, LogisticModel? Binary = null);
+        Action<Utf8JsonWriter, IReadOnlyList<string>> Json, IReadOnlyList<string>? TrainerFeatureNames = null);
 
     public static int Run(Arguments a, TextWriter output)
     {
@@ -77,7 +77,7 @@ internal static class TrainCommand
         if (trained.Report.Separation is { Separated: true } separation)
         {
             // The trainer saw the pipeline's slot names; the tool prints the columns' own (the same slots, in order).
-            var slots = trained.Binary?.FeatureNames ?? names;
+            var slots = trained.TrainerFeatureNames ?? names;
             var printed = slots.Zip(names).DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second);
             output.WriteLine($"warning: {separation.Describe(slot => printed.GetValueOrDefault(slot, slot))} Without a penalty the weights grow without bound and the probabilities near 0 and 1 are overconfident; " +
                 $"remedies: {FitArguments.Describe(result.Remedies)}.");
@@ -110,7 +110,7 @@ internal static class TrainCommand
         var details = model.LastTransformer.Model.LogRegDetails()!;
         var metrics = direct ? TrainingMetrics.Binary(prepared, details.Model) : TrainingMetrics.Binary(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, "", "", string.Create(CultureInfo.InvariantCulture,
-            $"accuracy {metrics.Accuracy:F4}, AUC {metrics.Auc:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model);
+            $"accuracy {metrics.Accuracy:F4}, AUC {metrics.Auc:F4}"), (json, names) => TrainJson.Binary(json, names, details), details.Model.FeatureNames);
     }
 
     private static Trained Softmax(MLContext ml, IEstimator<ITransformer> featurise, IDataView data, PreparedTable prepared, TrainerOptions fit, bool statistics, bool direct)
@@ -123,7 +123,7 @@ internal static class TrainCommand
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), options.LabelColumnName);
         return new Trained(model, details.Report, $" × {prepared.Classes.Length} classes ({string.Join(", ", prepared.Classes)})", "softmax, ",
             string.Create(CultureInfo.InvariantCulture, $"accuracy {metrics.MicroAccuracy:F4}, log-loss {metrics.LogLoss:F4}"),
-            (json, names) => TrainJson.Softmax(json, names, details));
+            (json, names) => TrainJson.Softmax(json, names, details), details.Model.FeatureNames);
     }
 
     private static string?[] Reads(LogRegOptionsBase options) => [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName];

@@ -30,6 +30,29 @@ public sealed class SeparationCliTests : CliRun
     }
 
     [Fact]
+    public void AMulticlassLabelWithoutAPenaltyNamesTheSeparatedClassAndTheColumnAsWritten()
+    {
+        // Setosa's rows alone have the missing widths: the missing-value indicator separates it. The warning had printed
+        // the pipeline's slot name ('#numbers0#indicators.Sepal.Width') and, before the softmax check, "converged".
+        var random = new Random(5);
+        var lines = new List<string> { "Sepal.Width,Species" };
+        for (int i = 0; i < 90; i++)
+        {
+            string species = new[] { "setosa", "versicolor", "virginica" }[i % 3];
+            lines.Add(species == "setosa" && i % 2 == 0 ? $"NA,{species}" : $"{(2 + random.NextDouble()).ToString(System.Globalization.CultureInfo.InvariantCulture)},{species}");
+        }
+        string data = Path.Combine(Folder, "widths.csv");
+        File.WriteAllLines(data, lines);
+        var r = Run("train", "--data", data, "--label", "Species", "--l2", "0", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("NOT converged (the data are separated", r.Out);
+        Assert.Contains("warning: Class 'setosa' is separated from the other classes", r.Out);
+        Assert.Contains("'Sepal.Width[missing]'", r.Out);
+        Assert.DoesNotContain("#", r.Out.Split('\n').Single(l => l.StartsWith("warning: Class", StringComparison.Ordinal)));
+        Assert.DoesNotContain("--method firth", r.Out);
+    }
+
+    [Fact]
     public void TrainWithTheDefaultPenaltyHasNothingToWarnAbout()
     {
         var r = Run("train", "--data", Endometrial, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
