@@ -96,7 +96,7 @@ internal static class MultinomialSeparationCheck
     private static TrainingSet? Stacked(MulticlassTrainingSet data, int[] classes)
     {
         int d = data.FeatureCount, blocks = classes.Length - 1, width = blocks * (d + 1);
-        long rows = (long)data.RowCount * blocks + 2;
+        long rows = (long)data.RowCount * blocks + Pins;
         double work = (rows + (width + 1) / 3.0) * (width + 1.0) * (width + 1.0);
         if (work > SeparationCheck.MaximumWork)
         {

@@ -48,13 +48,9 @@ public static class MultinomialStatisticsCalculator
         {
             warnings.Add($"Newton did not converge ({result.Termination}): {Remedies.Explain(result.Termination)}; the estimates and errors are not reliable.");
         }
-        var statistics = Describe(data, full, result.Minimizer, result.Converged && !separation.Separated, withErrors: !separation.Separated, warnings,
-            separation.Checked ? !separation.Separated : null);
-        return statistics with
-        {
-            MaximumLikelihoodEstimateExists = separation.Checked ? !separation.Separated : null,
-            Separation = separation,
-        };
+        bool? exists = separation.Checked ? !separation.Separated : null;
+        var statistics = Describe(data, full, result.Minimizer, result.Converged && !separation.Separated, withErrors: !separation.Separated, warnings, exists);
+        return statistics with { MaximumLikelihoodEstimateExists = exists, Separation = separation };
     }
 
     /// <summary>
@@ -80,7 +76,7 @@ public static class MultinomialStatisticsCalculator
             }
             beta[(K - 1) * d + k - 1] = model.Biases[k] - model.Biases[0];
         }
-        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        bool unpenalised = options.IsUnpenalised;
         if (unpenalised)
         {
             return FitFrom(data, beta, threads, cancellationToken);

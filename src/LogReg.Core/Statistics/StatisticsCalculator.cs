@@ -49,7 +49,7 @@ public static class StatisticsCalculator
         SeparationResult? separation = null;
         KnownRank? known = null;
         FitResult<LogisticModel> fit;
-        if (options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity && !options.FirthBiasReduction
+        if (options.IsUnpenalised && !options.FirthBiasReduction
             && options.Loss == LossKind.BinaryCrossEntropy)
         {
             // The verdict is about the model the statistics describe, without its aliased columns: an exactly aliased
@@ -127,7 +127,7 @@ public static class StatisticsCalculator
         int k = data.FeatureCount + 1;
         var warnings = new List<string>();
         var notes = new List<string>();
-        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        bool unpenalised = options.IsUnpenalised;
         bool wide = k > MaximumParameters;
         var rank = wide ? null : known is null ? RankAnalysis.Inspect(data) : known.Rank;
         if (rank is { Aliased.Count: > 0 })

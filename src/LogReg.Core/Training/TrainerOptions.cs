@@ -36,6 +36,9 @@ public sealed record TrainerOptions : OptimizerSettings
     /// </summary>
     public bool FirthBiasReduction { get; init; }
 
+    /// <summary>Nothing penalises or bounds the weights (L2 = L1 = 0, no non-negativity): the plain likelihood, whose maximum may not exist.</summary>
+    internal bool IsUnpenalised => L2Regularization == 0 && L1Regularization == 0 && !EnforceNonNegativity;
+
     /// <summary>Per-class weights multiplied into the example weights. Default none.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
 
@@ -70,7 +73,7 @@ public sealed record TrainerOptions : OptimizerSettings
             "0 with the Newton optimizer, which needs a smooth objective (Lbfgs runs OWL-QN for L1)");
         Require(!(Optimizer == OptimizerKind.Newton && EnforceNonNegativity), nameof(EnforceNonNegativity), EnforceNonNegativity,
             "false with the Newton optimizer, which is unconstrained (Lbfgs handles the bound)");
-        Require(!FirthBiasReduction || (Loss == LossKind.BinaryCrossEntropy && L2Regularization == 0 && L1Regularization == 0 && !EnforceNonNegativity),
+        Require(!FirthBiasReduction || (Loss == LossKind.BinaryCrossEntropy && IsUnpenalised),
             nameof(FirthBiasReduction), FirthBiasReduction,
             "false unless Loss is BinaryCrossEntropy with L2Regularization = 0, L1Regularization = 0 and no EnforceNonNegativity (Firth's penalty replaces them)");
         base.Validate();

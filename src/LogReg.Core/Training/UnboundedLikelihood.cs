@@ -34,7 +34,7 @@ internal static class UnboundedLikelihood
     /// <summary>The check's verdict when it applies and ran (null otherwise).</summary>
     public static SeparationResult? Check(TrainingSet data, ILinearModelObjective objective, OptimizationResult result, TrainerOptions options)
     {
-        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        bool unpenalised = options.IsUnpenalised;
         if (!unpenalised || options.Loss != LossKind.BinaryCrossEntropy)
         {
             return null;
@@ -66,7 +66,7 @@ internal static class UnboundedLikelihood
     /// </summary>
     public static SeparationResult? CheckSoftmax(MulticlassTrainingSet data, OptimizationResult result, TrainerOptions options)
     {
-        bool unpenalised = options.L2Regularization == 0 && options.L1Regularization == 0 && !options.EnforceNonNegativity;
+        bool unpenalised = options.IsUnpenalised;
         if (!unpenalised)
         {
             return null;
