@@ -54,6 +54,9 @@ public sealed class DenseMatrix : DesignMatrix
     /// <summary>Row i as a span of floats.</summary>
     public ReadOnlySpan<float> Row(int row) => new(_values, row * ColumnCount, ColumnCount);
 
+    /// <summary>Rows [start, start + count), row-major and contiguous.</summary>
+    public ReadOnlySpan<float> Rows(int start, int count) => new(_values, start * ColumnCount, count * ColumnCount);
+
     /// <inheritdoc/>
     public override double Dot(int row, ReadOnlySpan<double> w) => VectorKernels.Dot(Row(row), w);
 

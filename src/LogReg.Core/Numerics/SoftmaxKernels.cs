@@ -27,15 +27,21 @@ internal static partial class SoftmaxKernels
     public static int StrideOf(int classes) => (classes + Width - 1) / Width * Width;
 
     /// <summary>z[r·stride + k] = bias[k] + Σⱼ x[r·d + j]·wt[j·stride + k], for r &lt; count and every k &lt; stride.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z) =>
+        MultiplyRows(x, d, count, wt, bias, stride, z, WideTilesAvailable);
+
+    /// <summary><see cref="MultiplyRows(ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double})"/>
+    /// with the 512-bit tiles (<paramref name="wide"/>, where available) or the 256-bit ones only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z)
+    internal static void MultiplyRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, int stride, Span<double> z, bool wide)
     {
         Check(x.Length >= count * d && wt.Length >= d * stride && bias.Length >= stride && z.Length >= count * stride && stride % Width == 0);
         ref double x0 = ref MemoryMarshal.GetReference(x);
         ref double w0 = ref MemoryMarshal.GetReference(wt);
         ref double b0 = ref MemoryMarshal.GetReference(bias);
         ref double z0 = ref MemoryMarshal.GetReference(z);
-        int r = 0;
+        int r = wide && WideTilesAvailable ? MultiplyRowsWide(ref x0, d, count, ref w0, ref b0, stride, ref z0) : 0;
         for (; r + 4 <= count; r += 4)
         {
             ref double xa = ref Unsafe.Add(ref x0, r * d);
@@ -119,13 +125,24 @@ internal static partial class SoftmaxKernels
     }
 
     /// <summary>g[j·stride + k] += Σᵣ x[r·d + j]·c[r·stride + k], for j &lt; d and every k &lt; stride (r in order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddTransposeRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> c, int stride, Span<double> g) =>
+        AddTransposeRows(x, d, count, c, stride, g, WideTilesAvailable);
+
+    /// <summary><see cref="AddTransposeRows(ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int, Span{double})"/> with the
+    /// 512-bit tiles (<paramref name="wide"/>, where available) or the 256-bit ones only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddTransposeRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> c, int stride, Span<double> g)
+    internal static void AddTransposeRows(ReadOnlySpan<double> x, int d, int count, ReadOnlySpan<double> c, int stride, Span<double> g, bool wide)
     {
         Check(x.Length >= count * d && c.Length >= count * stride && g.Length >= d * stride && stride % Width == 0);
         ref double x0 = ref MemoryMarshal.GetReference(x);
         ref double c0 = ref MemoryMarshal.GetReference(c);
         ref double g0 = ref MemoryMarshal.GetReference(g);
+        if (wide && WideTilesAvailable)
+        {
+            AddTransposeRowsWide(ref x0, d, count, ref c0, stride, ref g0);
+            return;
+        }
         int j = 0;
         for (; j + 4 <= d; j += 4)
         {

@@ -11,7 +11,7 @@ namespace LogReg.Core.Numerics;
 /// time). Domains are the kernel's: exp for x ≤ 0 (e^(−|z|)), log1p for t ∈ [0, 1].
 /// Both are accurate to a few ulps (tested against Math.Exp and <see cref="StableMath.Log1P"/>).
 /// </summary>
-internal static class VectorMath
+internal static partial class VectorMath
 {
     private const double Log2E = 1.4426950408889634;
     private const double Ln2Hi = 6.93147180369123816490e-01; // fdlibm's split of ln 2
@@ -20,10 +20,19 @@ internal static class VectorMath
     private const double Floor = -746.0;                      // e^(−746) rounds to 0
 
     /// <summary>result[k] = e^(x[k]) for x[k] ≤ 0 (−∞ gives 0). Spans may be the same.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExpNonPositive(ReadOnlySpan<double> x, Span<double> result) => ExpNonPositive(x, result, WideExponentialsAvailable);
+
+    /// <summary><see cref="ExpNonPositive(ReadOnlySpan{double}, Span{double})"/> in 512-bit vectors (<paramref name="wide"/>, where
+    /// available) or 256-bit ones only; the results are the same bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ExpNonPositive(ReadOnlySpan<double> x, Span<double> result)
+    internal static void ExpNonPositive(ReadOnlySpan<double> x, Span<double> result, bool wide)
     {
         int k = 0;
+        if (wide && WideExponentialsAvailable)
+        {
+            k = ExpNonPositiveWide(x, result);
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             for (; k <= x.Length - Vector256<double>.Count; k += Vector256<double>.Count)

@@ -151,16 +151,15 @@ internal sealed class SoftmaxBlocks
         }
         int d = _features;
         var x = block.Values.AsSpan(0, count * d);
+        if (_dense is not null)
+        {
+            // The block's rows are contiguous: one widening loop with no per-row tails.
+            VectorKernels.Widen(_dense.Rows(start, count), x);
+            return;
+        }
         for (int r = 0; r < count; r++)
         {
-            if (_dense is not null)
-            {
-                VectorKernels.Widen(_dense.Row(start + r), x.Slice(r * d, d));
-            }
-            else
-            {
-                _x.CopyRow(start + r, x.Slice(r * d, d));
-            }
+            _x.CopyRow(start + r, x.Slice(r * d, d));
         }
     }
 
