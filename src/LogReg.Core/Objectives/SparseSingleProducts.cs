@@ -64,10 +64,7 @@ internal sealed class SparseSingleProducts
     {
         var z = CoefficientsOf(row);
         SoftmaxKernels.MultiplySparseRowSingle(_x.RowIndices(row), _x.RowValues(row), _direction, Stride, z);
-        for (int k = 0; k < Stride; k++)
-        {
-            scores[k] = _bias[k] + z[k];
-        }
+        VectorKernels.AddWidened(_bias, z, scores.Slice(0, Stride));
     }
 
     /// <summary>Row <paramref name="row"/>'s coefficients: what the column sums multiply its values by (every lane written).</summary>
