@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using X86Fma = System.Runtime.Intrinsics.X86.Fma;
 
 namespace LogReg.Core.Numerics;
@@ -18,8 +19,13 @@ internal static class DenseGramKernel
     /// <summary>Rows per panel.</summary>
     public const int PanelRows = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddWeightedGram(float[] values, int d, int start, int count, ReadOnlySpan<double> weights, Span<double> upper) =>
+        AddWeightedGram(values, d, start, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
+
+    /// <summary>The weighted Gram with 512-bit tiles (<paramref name="wide"/>, where available) or 256-bit ones only: the same bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddWeightedGram(float[] values, int d, int start, int count, ReadOnlySpan<double> weights, Span<double> upper)
+    internal static void AddWeightedGram(float[] values, int d, int start, int count, ReadOnlySpan<double> weights, Span<double> upper, bool wide)
     {
         if ((long)(start + count) * d > values.Length || weights.Length < count)
         {
@@ -37,7 +43,7 @@ internal static class DenseGramKernel
             {
                 Widen(values, (nint)(start + panelStart + k) * d, d, weights[panelStart + k], v, u, k * mp);
             }
-            AddPanel(v, u, rows, mp, h);
+            AddPanel(v, u, rows, mp, h, wide);
         }
         for (int j = 0; j < m; j++)
         {
@@ -80,10 +86,16 @@ internal static class DenseGramKernel
     }
 
     // h[j, l] += Σₖ v[k, j]·u[k, l] for the tiles on or above the diagonal: 4 rows j × 8 columns l,
-    // eight vector accumulators over the panel's rows.
+    // eight vector accumulators over the panel's rows (8 × 8 in 512-bit vectors where the machine has them: the same
+    // fused multiply-adds in the same order, so the same bits).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddPanel(double[] v, double[] u, int rows, int mp, double[] h)
+    private static void AddPanel(double[] v, double[] u, int rows, int mp, double[] h, bool wide)
     {
+        if (wide && SoftmaxKernels.WideTilesAvailable)
+        {
+            AddPanelWide(v, u, rows, mp, h);
+            return;
+        }
         ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
         ref double u0 = ref MemoryMarshal.GetArrayDataReference(u);
         ref double h0 = ref MemoryMarshal.GetArrayDataReference(h);
@@ -113,6 +125,44 @@ internal static class DenseGramKernel
                 Add(ref h0, (j + 1) * mp + l, a10, a11);
                 Add(ref h0, (j + 2) * mp + l, a20, a21);
                 Add(ref h0, (j + 3) * mp + l, a30, a31);
+            }
+        }
+    }
+
+    // AddPanel's sums in 8 × 8 tiles of 512-bit vectors (mp is a multiple of 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddPanelWide(double[] v, double[] u, int rows, int mp, double[] h)
+    {
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
+        ref double u0 = ref MemoryMarshal.GetArrayDataReference(u);
+        ref double h0 = ref MemoryMarshal.GetArrayDataReference(h);
+        for (int j = 0; j < mp; j += 8)
+        {
+            for (int l = j; l < mp; l += 8)
+            {
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                for (int k = 0; k < rows; k++)
+                {
+                    ref double vk = ref Unsafe.Add(ref v0, k * mp + j);
+                    var uk = Vector512.LoadUnsafe(ref u0, (nuint)(k * mp + l));
+                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Create(vk), uk, a0);
+                    a1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 1)), uk, a1);
+                    a2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 2)), uk, a2);
+                    a3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 3)), uk, a3);
+                    a4 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 4)), uk, a4);
+                    a5 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 5)), uk, a5);
+                    a6 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 6)), uk, a6);
+                    a7 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 7)), uk, a7);
+                }
+                ref double hj = ref Unsafe.Add(ref h0, j * mp + l);
+                (Vector512.LoadUnsafe(ref hj) + a0).StoreUnsafe(ref hj);
+                (Vector512.LoadUnsafe(ref hj, (nuint)mp) + a1).StoreUnsafe(ref hj, (nuint)mp);
+                (Vector512.LoadUnsafe(ref hj, (nuint)(2 * mp)) + a2).StoreUnsafe(ref hj, (nuint)(2 * mp));
+                (Vector512.LoadUnsafe(ref hj, (nuint)(3 * mp)) + a3).StoreUnsafe(ref hj, (nuint)(3 * mp));
+                (Vector512.LoadUnsafe(ref hj, (nuint)(4 * mp)) + a4).StoreUnsafe(ref hj, (nuint)(4 * mp));
+                (Vector512.LoadUnsafe(ref hj, (nuint)(5 * mp)) + a5).StoreUnsafe(ref hj, (nuint)(5 * mp));
+                (Vector512.LoadUnsafe(ref hj, (nuint)(6 * mp)) + a6).StoreUnsafe(ref hj, (nuint)(6 * mp));
+                (Vector512.LoadUnsafe(ref hj, (nuint)(7 * mp)) + a7).StoreUnsafe(ref hj, (nuint)(7 * mp));
             }
         }
     }

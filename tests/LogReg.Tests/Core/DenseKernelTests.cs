@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 using Xunit;
 
 namespace LogReg.Tests.Core;
@@ -81,6 +82,27 @@ public class DenseKernelTests
             {
                 Assert.Equal(0.0, blocked[j * m + l]); // the lower triangle is left alone
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)] [InlineData(7, 64)] [InlineData(8, 65)] [InlineData(15, 130)] [InlineData(16, 7)] [InlineData(33, 129)]
+    public void WeightedGramInWideTilesIsTheNarrowOneBitForBit(int d, int n)
+    {
+        // On machines with AVX-512 the 8 × 8 tiles of 512-bit vectors run; each entry must be the same chain of fused
+        // multiply-adds as in the 4 × 8 tiles of 256-bit vectors (elsewhere both calls take the narrow tiles).
+        var rng = new Random(d * 1000 + n);
+        var values = Enumerable.Range(0, n * d).Select(_ => (float)(rng.NextDouble() * 4 - 2)).ToArray();
+        var c = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.3).ToArray();
+        int m = d + 1;
+        var wide = new double[m * m];
+        var narrow = new double[m * m];
+        DenseGramKernel.AddWeightedGram(values, d, 0, n, c, wide, wide: true);
+        DenseGramKernel.AddWeightedGram(values, d, 0, n, c, narrow, wide: false);
+        for (int e = 0; e < m * m; e++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(wide[e]) == BitConverter.DoubleToInt64Bits(narrow[e]),
+                $"d = {d}, n = {n}: entry ({e / m}, {e % m}) {wide[e]:R} wide, {narrow[e]:R} narrow (512-bit tiles here: {SoftmaxKernels.WideTilesAvailable})");
         }
     }
 }
