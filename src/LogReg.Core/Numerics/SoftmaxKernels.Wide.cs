@@ -16,7 +16,9 @@ internal static partial class SoftmaxKernels
     /// <summary>Whether the 512-bit tiles run here (tests compare both widths on such machines).</summary>
     internal static bool WideTilesAvailable => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
-    // z for rows [0, returned), a multiple of 8; the 256-bit tiles do the rest.
+    // z for rows [0, returned), a multiple of 8; the 256-bit tiles do the rest. Compiled fully optimised at the first call
+    // (as every kernel here): at tier 0 the vector helpers are calls, and a first fit in a process spent its time there.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MultiplyRowsWide(ref double x0, int d, int count, ref double w0, ref double b0, int stride, ref double z0)
     {
         int r = 0;
@@ -39,6 +41,7 @@ internal static partial class SoftmaxKernels
 
     // g for every feature: tiles of 8, then the last d mod 8 features in tiles of at most 4 (one element's chain of
     // fused multiply-adds is latency-bound; a tile keeps several chains in flight).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddTransposeRowsWide(ref double x0, int d, int count, ref double c0, int stride, ref double g0)
     {
         int j = 0;

@@ -13,7 +13,9 @@ internal static partial class VectorMath
     /// <summary>Whether the 512-bit exponentials run here (tests compare both widths on such machines).</summary>
     internal static bool WideExponentialsAvailable => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Fma.IsSupported;
 
-    // result[k] = e^(x[k]) for k below the returned count (a multiple of 8); the caller does the rest.
+    // result[k] = e^(x[k]) for k below the returned count (a multiple of 8); the caller does the rest. Fully optimised at
+    // the first call, as the 256-bit form (at tier 0 the vector operations are calls).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ExpNonPositiveWide(ReadOnlySpan<double> x, Span<double> result)
     {
         if (result.Length < x.Length)

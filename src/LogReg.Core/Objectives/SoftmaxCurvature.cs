@@ -117,6 +117,8 @@ internal sealed class SoftmaxCurvature : ICurvature
     }
 
     // Wide sparse data (SparseSingleProducts): the same coefficients, row by row, the direction's products in single precision.
+    // Fully optimised from the first call: its row loop is hot at once, and at tier 0 its vector helpers are calls.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyChunkSingle(int c)
     {
         int stride = _blocks.Stride;
