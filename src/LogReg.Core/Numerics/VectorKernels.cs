@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace LogReg.Core.Numerics;
 
@@ -192,25 +191,6 @@ internal static class VectorKernels
         for (; i < n; i++)
         {
             target[i] = x[i];
-        }
-    }
-
-    /// <summary>target[k] = a[k] + (double)b[k], for k below target's length (a multiple of 4).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddWidened(ReadOnlySpan<double> a, ReadOnlySpan<float> b, Span<double> target)
-    {
-        int n = target.Length;
-        if (a.Length < n || b.Length < n || n % 4 != 0)
-        {
-            throw new ArgumentException("AddWidened needs spans at least as long as the target, whose length is a multiple of 4.");
-        }
-        ref double ar = ref MemoryMarshal.GetReference(a);
-        ref float br = ref MemoryMarshal.GetReference(b);
-        ref double tr = ref MemoryMarshal.GetReference(target);
-        for (int k = 0; k < n; k += 4)
-        {
-            var b4 = Vector128.LoadUnsafe(ref br, (nuint)k);
-            (Vector256.LoadUnsafe(ref ar, (nuint)k) + Vector256.Create(Vector128.WidenLower(b4), Vector128.WidenUpper(b4))).StoreUnsafe(ref tr, (nuint)k);
         }
     }
 

@@ -64,7 +64,8 @@ internal sealed class SparseSingleProducts
     {
         var z = CoefficientsOf(row);
         SoftmaxKernels.MultiplySparseRowSingle(_x.RowIndices(row), _x.RowValues(row), _direction, Stride, z);
-        VectorKernels.AddWidened(_bias, z, scores.Slice(0, Stride));
+        _bias.AsSpan(0, Stride).CopyTo(scores);
+        VectorKernels.AddScaled(z, 1.0, scores.Slice(0, Stride));
     }
 
     /// <summary>Row <paramref name="row"/>'s coefficients: what the column sums multiply its values by (every lane written).</summary>
