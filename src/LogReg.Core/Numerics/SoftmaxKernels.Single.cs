@@ -14,10 +14,11 @@ internal static partial class SoftmaxKernels
 
     /// <summary>
     /// z[k] = Σₜ values[t]·wt[indices[t]·stride + k] in single precision, products added in order of t (fused where the
-    /// machine has FMA), for every k &lt; stride (a multiple of <see cref="Width"/>).
+    /// machine has FMA), for every k &lt; stride (a multiple of <see cref="Width"/>); with <paramref name="squared"/>,
+    /// values[t]² (rounded to single precision) in place of values[t].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySparseRowSingle(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<float> wt, int stride, Span<float> z)
+    public static void MultiplySparseRowSingle(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<float> wt, int stride, Span<float> z, bool squared = false)
     {
         Check(indices.Length == values.Length && z.Length >= stride && stride % Width == 0);
         ref float w0 = ref MemoryMarshal.GetReference(wt);
@@ -35,7 +36,7 @@ internal static partial class SoftmaxKernels
                 Check((uint)j < features);
                 ref float wj = ref Unsafe.Add(ref w0, j * stride + k);
                 float x = values[t];
-                var v = Vector256.Create(x);
+                var v = Vector256.Create(squared ? x * x : x);
                 if (vectors > 0)
                 {
                     a0 = Fma(v, Vector256.LoadUnsafe(ref wj), a0);

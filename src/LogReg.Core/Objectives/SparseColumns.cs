@@ -97,14 +97,14 @@ internal sealed class SparseColumns
     }
 
     /// <summary>As <see cref="Sum"/> in single precision (<see cref="SparseSingleProducts"/>): each sum in float, in row order.</summary>
-    public void SumSingle(float[] coefficients, int stride, float[] target)
+    public void SumSingle(float[] coefficients, int stride, float[] target, bool squared = false)
     {
         Parallel.For(0, RangeCount, _parallel, r =>
         {
             for (int j = _rangeStart[r]; j < _rangeStart[r + 1]; j++)
             {
                 int start = (int)_columnStart[j], length = (int)(_columnStart[j + 1] - start);
-                SoftmaxKernels.MultiplySparseRowSingle(_rows.AsSpan(start, length), _values.AsSpan(start, length), coefficients, stride, target.AsSpan(j * stride, stride));
+                SoftmaxKernels.MultiplySparseRowSingle(_rows.AsSpan(start, length), _values.AsSpan(start, length), coefficients, stride, target.AsSpan(j * stride, stride), squared);
             }
         });
     }

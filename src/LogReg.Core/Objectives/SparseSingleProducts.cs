@@ -73,12 +73,13 @@ internal sealed class SparseSingleProducts
 
     /// <summary>
     /// result (θ's layout) = the weights' column sums of the rows' coefficients and the biases' sums of the chunks'
-    /// <paramref name="biasPartials"/> (their first <see cref="Stride"/> values), added in chunk order.
+    /// <paramref name="biasPartials"/> (their first <see cref="Stride"/> values), added in chunk order; with
+    /// <paramref name="squared"/> the column sums take the squares of the values (a curvature's diagonal).
     /// </summary>
-    public void Finish(double[][] biasPartials, Span<double> result)
+    public void Finish(double[][] biasPartials, Span<double> result, bool squared = false)
     {
         int K = _classes, d = _features;
-        _columns.SumSingle(_coefficients, Stride, _sums);
+        _columns.SumSingle(_coefficients, Stride, _sums, squared);
         for (int k = 0; k < K; k++)
         {
             var row = result.Slice(k * d, d);

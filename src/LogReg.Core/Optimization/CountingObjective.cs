@@ -85,5 +85,15 @@ internal sealed class CountingObjective : IDifferentiableObjective
         }
 
         public double[] ToDense() => _inner.ToDense();
+
+        public bool TryGetDiagonal(Span<double> diagonal)
+        {
+            bool made = _inner.TryGetDiagonal(diagonal);
+            if (made)
+            {
+                _owner._preconditioners++;
+            }
+            return made;
+        }
     }
 }

@@ -11,4 +11,10 @@ public interface ICurvature
 
     /// <summary>H as a dense row-major Dimension×Dimension array (for small dimension).</summary>
     double[] ToDense();
+
+    /// <summary>
+    /// Writes H's diagonal (penalty included) when it costs at most about half a product — what a preconditioner for
+    /// conjugate gradients can afford at every Newton step — and returns true; false (nothing written) otherwise.
+    /// </summary>
+    bool TryGetDiagonal(Span<double> diagonal) => false;
 }

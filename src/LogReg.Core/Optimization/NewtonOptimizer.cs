@@ -8,7 +8,8 @@ namespace LogReg.Core.Optimization;
 /// <item>Dimension ≤ <see cref="OptimizerSettings.DenseNewtonLimit"/>: H is formed densely
 /// (Xᵀ·diag(c)·X + L2·I, i.e. IRLS for BCE) and factorised by Cholesky.</item>
 /// <item>Larger: truncated conjugate gradients on Hessian-vector products (Newton-CG), stopped at
-/// relative residual min(0.1, √‖g‖)·‖g‖.</item>
+/// relative residual min(0.1, √‖g‖)·‖g‖, preconditioned where the curvature's diagonal is cheap
+/// (<see cref="TruncatedConjugateGradients"/>).</item>
 /// </list>
 /// <b>Negative curvature</b> (squared error on the sigmoid is not convex): in the dense path, when
 /// the Cholesky factorisation fails the Hessian is shifted, H + τI with τ growing ×10 from
@@ -43,7 +44,7 @@ public sealed class NewtonOptimizer : IOptimizer
     private sealed class Method : IDescentMethod
     {
         private double[] _direction = Array.Empty<double>();
-        private ConjugateGradientVectors? _cg;
+        private TruncatedConjugateGradients? _cg;
 
         public bool IsSecondOrder => true;
 
@@ -63,7 +64,7 @@ public sealed class NewtonOptimizer : IOptimizer
             }
             else
             {
-                ConjugateGradientDirection(curvature, n, g, p, _cg ??= new ConjugateGradientVectors(n));
+                (_cg ??= new TruncatedConjugateGradients(n)).Solve(curvature, state.Objective.Penalty.L2, g, p);
             }
             if (VectorKernels.Dot(p, g) >= 0)
             {
@@ -140,69 +141,6 @@ public sealed class NewtonOptimizer : IOptimizer
             if (l is not null)
             {
                 DenseLinearAlgebra.CholeskySolve(l, n, p);
-            }
-        }
-
-        // CG's work vectors, kept across iterations: on a wide problem (20 classes × 20,000 words) each is 3.2 MB, and
-        // fresh ones every iteration were page-faulted in again and swept by the GC.
-        private sealed class ConjugateGradientVectors(int n)
-        {
-            public double[] Residual { get; } = new double[n];
-
-            public double[] Direction { get; } = new double[n];
-
-            public double[] Product { get; } = new double[n];
-        }
-
-        // The largest relative residual at which CG stops (its forcing term, min(this, √‖g‖)). √‖g‖ is not scale-free: a
-        // summed loss's gradient stays above 1 until the last steps, so the cap is the rule for most of a fit. At 0.5 the
-        // steps were rough and many (softmax on 20,000 text documents × 20,000 words × 20 classes: 14 iterations, 104
-        // passes, 0.93 s); at 0.1, 7 iterations, 86 passes, 0.69 s — every iteration also costs a gradient pass and its
-        // probabilities. The Zipf softmax set 484 → 436 passes, the sparse binary set 229 → 223.
-        private const double MaximumForcing = 0.1;
-
-        // Truncated CG on H·p = −g with a negative-curvature exit.
-        private static void ConjugateGradientDirection(ICurvature h, int n, double[] g, double[] p, ConjugateGradientVectors vectors)
-        {
-            var r = vectors.Residual;
-            var d = vectors.Direction;
-            var hd = vectors.Product;
-            Array.Clear(p);
-            double gnorm = VectorKernels.Norm2(g);
-            double target = Math.Min(MaximumForcing, Math.Sqrt(gnorm)) * gnorm;
-            for (int j = 0; j < n; j++)
-            {
-                r[j] = -g[j];
-                d[j] = r[j];
-            }
-            double rr = VectorKernels.Dot(r, r);
-            int maxIterations = Math.Min(n, 250);
-            for (int k = 0; k < maxIterations; k++)
-            {
-                h.Multiply(d, hd);
-                double dhd = VectorKernels.Dot(d, hd);
-                if (dhd <= 0)
-                {
-                    if (k == 0)
-                    {
-                        Negate(g, p);
-                    }
-                    return;
-                }
-                double a = rr / dhd;
-                VectorKernels.AddScaled(d, a, p);
-                VectorKernels.AddScaled(hd, -a, r);
-                double rrNew = VectorKernels.Dot(r, r);
-                if (Math.Sqrt(rrNew) <= target)
-                {
-                    return;
-                }
-                double beta = rrNew / rr;
-                for (int j = 0; j < n; j++)
-                {
-                    d[j] = r[j] + beta * d[j];
-                }
-                rr = rrNew;
             }
         }
     }

@@ -118,16 +118,18 @@ public class SoftmaxKernelTests
                 var values = indices.Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
                 var wt = Numbers(d * stride, random).Select(v => (float)v).ToArray();
                 var z = new float[stride + 3];
+                // The squared form (a curvature's diagonal) multiplies by values[t]² rounded to single precision.
+                bool squared = stored % 2 == 1;
                 Array.Fill(z, float.NaN);
-                SoftmaxKernels.MultiplySparseRowSingle(indices, values, wt, stride, z);
+                SoftmaxKernels.MultiplySparseRowSingle(indices, values, wt, stride, z, squared);
                 for (int k = 0; k < stride; k++)
                 {
                     float sum = 0;
                     for (int t = 0; t < stored; t++)
                     {
-                        sum = SoftmaxKernels.Fma(values[t], wt[indices[t] * stride + k], sum);
+                        sum = SoftmaxKernels.Fma(squared ? values[t] * values[t] : values[t], wt[indices[t] * stride + k], sum);
                     }
-                    Assert.True(sum == z[k], $"K = {classes}, {stored} stored: z[{k}] = {z[k]:R}, plain loop {sum:R}");
+                    Assert.True(sum == z[k], $"K = {classes}, {stored} stored, squared {squared}: z[{k}] = {z[k]:R}, plain loop {sum:R}");
                 }
                 Assert.All(z.Skip(stride), v => Assert.True(float.IsNaN(v), "written past the stride"));
             }

@@ -14,7 +14,7 @@ namespace LogReg.Tests.Core;
 public class SoftmaxPassTests
 {
     // 5,000 features × 7 classes: K·d sums of 40,000 doubles, past the point where sums are made by columns.
-    private static MulticlassTrainingSet WideSparse(int n, int d, int classes, int seed, out double[][] rows)
+    internal static MulticlassTrainingSet WideSparse(int n, int d, int classes, int seed, out double[][] rows)
     {
         var random = new Random(seed);
         rows = new double[n][];
@@ -234,7 +234,7 @@ public class SoftmaxPassTests
     }
 
     // Σᵢ sᵢ·p_{ik}(1 − p_{ik})·x_{ij}² + l2 for weight (k, j), Σᵢ sᵢ·p_{ik}(1 − p_{ik}) for bias k.
-    private static double[] PlainDiagonal(double[][] rows, MulticlassTrainingSet set, double[] theta, double l2)
+    internal static double[] PlainDiagonal(double[][] rows, MulticlassTrainingSet set, double[] theta, double l2)
     {
         int K = set.ClassCount, d = set.FeatureCount;
         var diagonal = new double[K * (d + 1)];
