@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Optimization;
@@ -71,20 +74,23 @@ internal sealed class TruncatedConjugateGradients(int n)
                 return;
             }
             double a = rz / dhd;
-            VectorKernels.AddScaled(d, a, p);
-            VectorKernels.AddScaled(hd, -a, r);
-            double rr = VectorKernels.Dot(r, r);
+            double rr, rzNew;
+            if (inverse is null)
+            {
+                VectorKernels.AddScaled(d, a, p);
+                VectorKernels.AddScaled(hd, -a, r);
+                rzNew = rr = VectorKernels.Dot(r, r);
+            }
+            else
+            {
+                (rr, rzNew) = PreconditionedUpdate(a, inverse, p);
+            }
             if (Math.Sqrt(rr) <= target)
             {
                 return;
             }
-            Precondition(inverse, r, z);
-            double rzNew = inverse is null ? rr : VectorKernels.Dot(r, z);
             double beta = rzNew / rz;
-            for (int j = 0; j < n; j++)
-            {
-                d[j] = z[j] + beta * d[j];
-            }
+            NextDirection(z, beta, d);
             rz = rzNew;
         }
     }
@@ -107,6 +113,60 @@ internal sealed class TruncatedConjugateGradients(int n)
             _inverse[j] = m > 0 && double.IsFinite(m) ? 1 / m : 1 / l2;
         }
         return _inverse;
+    }
+
+    // One sweep for the preconditioned step: p += a·d, r −= a·Hd, z = M⁻¹r, and the sums r·r and r·z (four lanes each,
+    // added in a fixed order). Apart, these were five sweeps over vectors of 3.2 MB on wide text.
+    private (double ResidualSquared, double ResidualDotPreconditioned) PreconditionedUpdate(double a, double[] inverse, double[] p)
+    {
+        ref double pr = ref MemoryMarshal.GetArrayDataReference(p);
+        ref double dr = ref MemoryMarshal.GetArrayDataReference(_direction);
+        ref double rr = ref MemoryMarshal.GetArrayDataReference(_residual);
+        ref double hr = ref MemoryMarshal.GetArrayDataReference(_product);
+        ref double zr = ref MemoryMarshal.GetArrayDataReference(_preconditioned!);
+        ref double mr = ref MemoryMarshal.GetArrayDataReference(inverse);
+        var va = Vector256.Create(a);
+        var sumRr = Vector256<double>.Zero;
+        var sumRz = Vector256<double>.Zero;
+        int j = 0;
+        for (; j <= n - 4; j += 4)
+        {
+            var u = (nuint)j;
+            (Vector256.LoadUnsafe(ref pr, u) + va * Vector256.LoadUnsafe(ref dr, u)).StoreUnsafe(ref pr, u);
+            var residual = Vector256.LoadUnsafe(ref rr, u) - va * Vector256.LoadUnsafe(ref hr, u);
+            residual.StoreUnsafe(ref rr, u);
+            var preconditioned = residual * Vector256.LoadUnsafe(ref mr, u);
+            preconditioned.StoreUnsafe(ref zr, u);
+            sumRr += residual * residual;
+            sumRz += residual * preconditioned;
+        }
+        double total = Vector256.Sum(sumRr), totalZ = Vector256.Sum(sumRz);
+        for (; j < n; j++)
+        {
+            Unsafe.Add(ref pr, j) += a * Unsafe.Add(ref dr, j);
+            double residual = Unsafe.Add(ref rr, j) -= a * Unsafe.Add(ref hr, j);
+            double preconditioned = Unsafe.Add(ref zr, j) = residual * Unsafe.Add(ref mr, j);
+            total += residual * residual;
+            totalZ += residual * preconditioned;
+        }
+        return (total, totalZ);
+    }
+
+    // d = z + β·d.
+    private void NextDirection(double[] z, double beta, double[] d)
+    {
+        ref double zr = ref MemoryMarshal.GetArrayDataReference(z);
+        ref double dr = ref MemoryMarshal.GetArrayDataReference(d);
+        var vb = Vector256.Create(beta);
+        int j = 0;
+        for (; j <= n - 4; j += 4)
+        {
+            (Vector256.LoadUnsafe(ref zr, (nuint)j) + vb * Vector256.LoadUnsafe(ref dr, (nuint)j)).StoreUnsafe(ref dr, (nuint)j);
+        }
+        for (; j < n; j++)
+        {
+            Unsafe.Add(ref dr, j) = Unsafe.Add(ref zr, j) + beta * Unsafe.Add(ref dr, j);
+        }
     }
 
     private static void Precondition(double[]? inverse, double[] r, double[] z)
