@@ -22,6 +22,9 @@ public enum PartialQuantity
 
     /// <summary>The curvature's diagonal (the softmax model's preconditioner).</summary>
     CurvatureDiagonal,
+
+    /// <summary>The softmax curvature's column sums Σᵢ cᵢₖ·xᵢⱼ (θ's layout; the biases' Σᵢ cᵢₖ): its preconditioner's centres.</summary>
+    CurvatureColumnSums,
 }
 
 /// <summary>
@@ -53,6 +56,8 @@ public sealed record PartialSums(double Value, double[]? Vector = null, double[]
                 return new PartialSums(0, part.HessianAt(theta, gaussNewton).ToDense());
             case PartialQuantity.CurvatureDiagonal:
                 return new PartialSums(0, part.CurvatureDiagonalAt(theta) ?? throw new ArgumentException("The part offers no curvature diagonal.", nameof(part)));
+            case PartialQuantity.CurvatureColumnSums:
+                return new PartialSums(0, (part as SoftmaxObjective ?? throw new ArgumentException("Curvature column sums are the softmax model's.", nameof(part))).CurvatureColumnSumsAt(theta));
             case PartialQuantity.CurvatureMoments:
                 var moments = (part as ILinearModelObjective ?? throw new ArgumentException("Curvature moments are the sigmoid model's.", nameof(part))).MomentsAt(theta);
                 return new PartialSums(0, moments.Sum, moments.SumOfSquares, moments.Total);

@@ -17,7 +17,7 @@ internal static class SoftmaxDiagonal
     /// <param name="theta">The point.</param>
     /// <param name="probabilities">The rows' probabilities at θ (n × Stride) if known, else null: a forward half computes them.</param>
     /// <param name="l2">Added to every weight's entry.</param>
-    public static double[] Compute(MulticlassTrainingSet data, RowChunks chunks, SoftmaxPassBuffers buffers, ReadOnlySpan<double> theta, double[]? probabilities, double l2)
+    public static double[] Compute(MulticlassTrainingSet data, RowChunks chunks, SoftmaxPassBuffers buffers, ReadOnlySpan<double> theta, double[]? probabilities, double l2, bool squared = true)
     {
         int K = data.ClassCount, d = data.FeatureCount;
         var blocks = buffers.Blocks;
@@ -59,11 +59,11 @@ internal static class SoftmaxDiagonal
                         curvature[r * stride + k] = si * pk * (1 - pk);
                     }
                 }
-                blocks.Backward(block, partial, squared: true);
+                blocks.Backward(block, partial, squared);
             }
         });
         var total = new double[K * (d + 1)];
-        blocks.Finish(buffers.Partials, total, squared: true);
+        blocks.Finish(buffers.Partials, total, squared);
         for (int j = 0; j < K * d; j++)
         {
             total[j] += l2;

@@ -107,13 +107,30 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     }
 
     /// <summary>
-    /// P = diag(H)⁻¹ at θ (<see cref="SoftmaxDiagonal"/>); L-BFGS and OWL-QN start each memory from
-    /// γ·P, which puts rare and frequent features on one curvature scale.
+    /// P at θ for L-BFGS and OWL-QN, which start each memory from γ·P: per class, the binary model's centred-diagonal
+    /// preconditioner (<see cref="SoftmaxCenteredPreconditioner"/>) from the diagonal (<see cref="SoftmaxDiagonal"/>) and the
+    /// curvature-weighted column sums (one more transposed half); under L1 or non-negativity the diagonal alone, since
+    /// OWL-QN's orthants need one scale per coordinate. Without the centring, raw
+    /// columns far from zero (mlbench's waveform, DNA, Letter, Vowel) left each weight coupled to its class's bias and
+    /// L-BFGS took 250 to over 1,000 iterations where it now takes 70–330.
     /// </summary>
     public IPreconditioner PreconditionerAt(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
-        return new DiagonalPreconditioner(CurvatureDiagonalAt(theta));
+        var diagonal = CurvatureDiagonalAt(theta);
+        if (!Penalty.IsSmooth)
+        {
+            // OWL-QN's orthants need one scale per coordinate.
+            return new DiagonalPreconditioner(diagonal);
+        }
+        return SoftmaxCenteredPreconditioner.From(diagonal, CurvatureColumnSumsAt(theta), Classes, _data.FeatureCount, Penalty.L2);
+    }
+
+    /// <summary>Σᵢ cᵢₖ·xᵢⱼ with cᵢₖ = sᵢ·p_{ik}(1 − p_{ik}) at θ, in θ's layout (the biases' entries Σᵢ cᵢₖ): one transposed half.</summary>
+    internal double[] CurvatureColumnSumsAt(ReadOnlySpan<double> theta)
+    {
+        Check(theta.Length, nameof(theta));
+        return SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), 0, squared: false);
     }
 
     /// <inheritdoc/>

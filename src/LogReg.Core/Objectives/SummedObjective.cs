@@ -73,12 +73,25 @@ public abstract class SummedObjective : IPreconditionedObjective
     public ICurvature HessianAt(ReadOnlySpan<double> x, bool gaussNewton = false) => new Curvature(this, Point(x), gaussNewton);
 
     /// <summary>
-    /// The sigmoid model's preconditioner from the curvature moments (as in memory); the softmax's is the curvature's
-    /// diagonal (as <see cref="SoftmaxObjective.PreconditionerAt"/>).
+    /// The preconditioner the rows in memory would give (<see cref="SoftmaxObjective.PreconditionerAt"/> for the softmax):
+    /// the sigmoid model's from the curvature moments, the softmax's per class from the diagonal and the column sums
+    /// (the diagonal alone under L1 or non-negativity).
     /// </summary>
-    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x) => Biases == 1
-        ? CurvaturePreconditioner.FromMoments(MomentsAt(x), Penalty.L2, center: Penalty.IsSmooth)
-        : new DiagonalPreconditioner(CurvatureDiagonalAt(x));
+    public IPreconditioner PreconditionerAt(ReadOnlySpan<double> x)
+    {
+        if (Biases == 1)
+        {
+            return CurvaturePreconditioner.FromMoments(MomentsAt(x), Penalty.L2, center: Penalty.IsSmooth);
+        }
+        var diagonal = CurvatureDiagonalAt(x);
+        if (!Penalty.IsSmooth)
+        {
+            return new DiagonalPreconditioner(diagonal);
+        }
+        var sums = new double[Dimension];
+        SumParts(PartialQuantity.CurvatureColumnSums, Point(x), null, false, p => VectorKernels.AddScaled(p.Vector!, 1.0, sums));
+        return SoftmaxCenteredPreconditioner.From(diagonal, sums, Biases, FeatureCount, Penalty.L2);
+    }
 
     /// <inheritdoc/>
     public double[] CurvatureDiagonalAt(ReadOnlySpan<double> x)
