@@ -88,7 +88,9 @@ public static class OptimizerCatalog
     /// span more than <see cref="SoftmaxNewtonValueSpan"/> (<paramref name="valueSpan"/>, largest over smallest non-zero |x|):
     /// columns on scales decades apart make the unpreconditioned conjugate gradients crawl, where L-BFGS's diagonal
     /// preconditioner puts them on one scale (an outside tester, 1,000 × 4,000 × 10, columns scaled by 10^±5: Newton-CG hit
-    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's).
+    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's). Auto's L-BFGS on dense rows in memory with
+    /// K·(d + 1) within the dense-Newton limit goes on by full Newton when it has not converged after max(100, (d + 1)(K + 1))
+    /// iterations (<see cref="SoftmaxNewtonHandoff"/>).
     /// </summary>
     public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse, double valueSpan = 1)
     {

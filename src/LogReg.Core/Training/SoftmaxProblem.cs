@@ -67,6 +67,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         // Newton forms the Hessian densely only for small problems with rows in memory (one pass, K²(d + 1)² per row); otherwise
         // it solves by conjugate gradients on Hessian-vector products (a summed objective's curvature is only a product).
         bool inMemory = _summed is null && _data is not null;
+        int newtonLimit = options.DenseNewtonLimit;
         options = options with
         {
             DenseNewtonLimit = inMemory ? Math.Min(options.DenseNewtonLimit, OptimizerCatalog.SoftmaxDenseNewtonMaximumParameters) : 1,
@@ -108,7 +109,13 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         }
         var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, valueSpan);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
-        return new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
+        var plan = new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
+        if (SoftmaxNewtonHandoff.Applies(options with { DenseNewtonLimit = newtonLimit }, kind, inMemory, sparse, objective.Penalty.IsSmooth, Classes, Features))
+        {
+            var fitOptions = options;
+            plan = plan with { Minimize = (optimizer, start) => SoftmaxNewtonHandoff.Minimize(optimizer, objective, start, fitOptions, Classes, Features) };
+        }
+        return plan;
     }
 
     internal override (SoftmaxModel Model, double[] Theta) ModelOf(double[] minimizer, FitPlan plan)
