@@ -17,6 +17,7 @@ internal static class SoftmaxDiagonal
     /// <param name="theta">The point.</param>
     /// <param name="probabilities">The rows' probabilities at θ (n × Stride) if known, else null: a forward half computes them.</param>
     /// <param name="l2">Added to every weight's entry.</param>
+    /// <param name="squared">The rows' squares (the diagonal; the default) or the rows themselves (the column sums Σᵢ cᵢₖ·xᵢⱼ).</param>
     public static double[] Compute(MulticlassTrainingSet data, RowChunks chunks, SoftmaxPassBuffers buffers, ReadOnlySpan<double> theta, double[]? probabilities, double l2, bool squared = true)
     {
         int K = data.ClassCount, d = data.FeatureCount;
