@@ -20,12 +20,12 @@ internal static class SoftmaxNewtonHandoff
 
     /// <summary>
     /// Whether the fallback applies: Auto chose L-BFGS, rows in memory and dense, a smooth penalty with an L2 part, a Hessian
-    /// within the limit. Without L2, nearly collinear columns leave the Hessian nearly singular and Newton's shifted steps
+    /// within the user's dense-Newton limit (before the softmax's own cap of 64 for Newton from the start). Without L2, nearly collinear columns leave the Hessian nearly singular and Newton's shifted steps
     /// stopped short (an outside tester's 3,000 × 12 × 5 set: 100 iterations without converging where L-BFGS converged).
     /// </summary>
-    public static bool Applies(TrainerOptions options, OptimizerKind kind, bool inMemory, bool sparse, bool smooth, int classes, int features) =>
+    public static bool Applies(TrainerOptions options, int denseNewtonLimit, OptimizerKind kind, bool inMemory, bool sparse, bool smooth, int classes, int features) =>
         options.Optimizer == OptimizerKind.Auto && kind == OptimizerKind.Lbfgs && inMemory && !sparse && smooth
-        && options.L2Regularization > 0 && (long)classes * (features + 1) <= options.DenseNewtonLimit;
+        && options.L2Regularization > 0 && (long)classes * (features + 1) <= denseNewtonLimit;
 
     /// <summary>L-BFGS up to the handoff, then (not converged there) full Newton from its point; one result for both.</summary>
     public static OptimizationResult Minimize(IOptimizer lbfgs, IDifferentiableObjective objective, double[] start, TrainerOptions options, int classes, int features)
