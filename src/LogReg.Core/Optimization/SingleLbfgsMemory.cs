@@ -1,0 +1,135 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using LogReg.Core.Numerics;
+
+namespace LogReg.Core.Optimization;
+
+/// <summary><see cref="LbfgsMemory"/> with the pairs in single precision and each loop's update fused with the next
+/// pair's product (problems from <see cref="LbfgsMemory.SinglePrecisionFrom"/> coordinates).</summary>
+internal sealed class SingleLbfgsMemory : LbfgsMemory
+{
+    private readonly float[][] _s;
+    private readonly float[][] _y;
+    private readonly double[] _wide;
+    private float[] _spareS;
+    private float[] _spareY;
+
+    public SingleLbfgsMemory(int dimension, int capacity)
+        : base(capacity)
+    {
+        _s = new float[capacity][];
+        _y = new float[capacity][];
+        for (int k = 0; k < capacity; k++)
+        {
+            _s[k] = new float[dimension];
+            _y[k] = new float[dimension];
+        }
+        _spareS = new float[dimension];
+        _spareY = new float[dimension];
+        _wide = new double[dimension];
+    }
+
+    protected override (double Sy, double Ss, double Yy) WriteSpare(ReadOnlySpan<double> x, ReadOnlySpan<double> xNext, ReadOnlySpan<double> g, ReadOnlySpan<double> gNext)
+    {
+        double sy = 0, ss = 0, yy = 0;
+        var s = _spareS;
+        var y = _spareY;
+        for (int j = 0; j < s.Length; j++)
+        {
+            float sj = (float)(xNext[j] - x[j]);
+            float yj = (float)(gNext[j] - g[j]);
+            s[j] = sj;
+            y[j] = yj;
+            sy += (double)sj * yj;
+            ss += (double)sj * sj;
+            yy += (double)yj * yj;
+        }
+        return (sy, ss, yy);
+    }
+
+    protected override void KeepSpare(int slot)
+    {
+        (_s[slot], _spareS) = (_spareS, _s[slot]);
+        (_y[slot], _spareY) = (_spareY, _y[slot]);
+    }
+
+    protected override double DotS(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_s[k], d);
+
+    protected override double DotY(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_y[k], d);
+
+    protected override double SubtractYThenDotS(int k, double a, Span<double> d, int next) =>
+        AddScaledThenDot(_y[k], -a, d, next < 0 ? default : _s[next]);
+
+    protected override double AddSThenDotY(int k, double a, Span<double> d, int next) =>
+        AddScaledThenDot(_s[k], a, d, next < 0 ? default : _y[next]);
+
+    protected override double Gamma(int k, IPreconditioner? preconditioner, double[] scratch)
+    {
+        double yPy;
+        if (preconditioner is not null)
+        {
+            VectorKernels.Widen(_y[k], _wide);
+            preconditioner.Apply(_wide, scratch);
+            yPy = VectorKernels.Dot(_wide, scratch);
+        }
+        else
+        {
+            VectorKernels.Widen(_y[k], _wide);
+            yPy = VectorKernels.Dot(_wide, _wide);
+        }
+        return 1.0 / (Rho[k] * yPy);
+    }
+
+    // d += a·x, then Σ next·d over the updated d (0 when next is empty): one sweep of d instead of two.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double AddScaledThenDot(ReadOnlySpan<float> x, double a, Span<double> d, ReadOnlySpan<float> next)
+    {
+        if (!next.IsEmpty && next.Length != x.Length)
+        {
+            throw new ArgumentException("The pairs differ in length.", nameof(next));
+        }
+        if (d.Length < x.Length)
+        {
+            throw new ArgumentException("The direction is shorter than the pair.", nameof(d));
+        }
+        if (next.IsEmpty)
+        {
+            VectorKernels.AddScaled(x, a, d);
+            return 0;
+        }
+        int n = x.Length;
+        int i = 0;
+        double sum = 0;
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref float nr = ref MemoryMarshal.GetReference(next);
+        ref double dr = ref MemoryMarshal.GetReference(d);
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            int width = Vector<float>.Count;
+            int half = Vector<double>.Count;
+            var av = new Vector<double>(a);
+            var acc0 = Vector<double>.Zero;
+            var acc1 = Vector<double>.Zero;
+            for (; i <= n - width; i += width)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref xr, (nuint)i), out Vector<double> xlo, out Vector<double> xhi);
+                Vector.Widen(Vector.LoadUnsafe(ref nr, (nuint)i), out Vector<double> nlo, out Vector<double> nhi);
+                var d0 = Vector.LoadUnsafe(ref dr, (nuint)i) + av * xlo;
+                var d1 = Vector.LoadUnsafe(ref dr, (nuint)(i + half)) + av * xhi;
+                d0.StoreUnsafe(ref dr, (nuint)i);
+                d1.StoreUnsafe(ref dr, (nuint)(i + half));
+                acc0 += nlo * d0;
+                acc1 += nhi * d1;
+            }
+            sum = Vector.Sum(acc0 + acc1);
+        }
+        for (; i < n; i++)
+        {
+            double di = Unsafe.Add(ref dr, i) + a * Unsafe.Add(ref xr, i);
+            Unsafe.Add(ref dr, i) = di;
+            sum += Unsafe.Add(ref nr, i) * di;
+        }
+        return sum;
+    }
+}
