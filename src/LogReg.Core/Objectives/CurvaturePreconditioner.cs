@@ -34,17 +34,25 @@ internal sealed class CurvaturePreconditioner : IPreconditioner
     public static CurvaturePreconditioner FromMoments(CurvatureMoments moments, double l2, bool center)
     {
         ArgumentNullException.ThrowIfNull(moments);
-        int d = moments.Sum.Length;
-        double total = moments.Total;
+        return FromSums(moments.Sum, moments.SumOfSquares, moments.Total, 0, l2, center);
+    }
+
+    /// <summary>
+    /// As <see cref="FromMoments"/> from spans, the squares' sums given as <paramref name="squaresPlusOffset"/> − <paramref name="offset"/>
+    /// (the softmax model's diagonal holds them with L2 added): no copies of a class's columns.
+    /// </summary>
+    internal static CurvaturePreconditioner FromSums(ReadOnlySpan<double> sum, ReadOnlySpan<double> squaresPlusOffset, double total, double offset, double l2, bool center)
+    {
+        int d = sum.Length;
         center = center && total > 0;
         var inv = new double[d];
         var mean = new double[d];
         double maxH = 0;
         for (int j = 0; j < d; j++)
         {
-            double s = moments.Sum[j];
+            double s = sum[j];
             mean[j] = center ? s / total : 0;
-            double h = Math.Max(0, moments.SumOfSquares[j] - (center ? s * s / total : 0)) + l2;
+            double h = Math.Max(0, (squaresPlusOffset[j] - offset) - (center ? s * s / total : 0)) + l2;
             inv[j] = h;
             maxH = Math.Max(maxH, h);
         }
@@ -57,19 +65,24 @@ internal sealed class CurvaturePreconditioner : IPreconditioner
         return new CurvaturePreconditioner(inv, mean, 1 / Math.Sqrt(Math.Max(total, floor)));
     }
 
-    /// <inheritdoc/>
     public void Apply(ReadOnlySpan<double> v, Span<double> result)
     {
         int d = _centre.Length;
-        double vb = v[d];
+        result[d] = Apply(v.Slice(0, d), v[d], result.Slice(0, d));
+    }
+
+    /// <summary>P·(w, b) for weights and bias held apart: writes the weights' part to <paramref name="resultWeights"/>, returns the bias's.</summary>
+    internal double Apply(ReadOnlySpan<double> weights, double bias, Span<double> resultWeights)
+    {
+        int d = _centre.Length;
         // t = Tᵀ·v: t_w = (v_w − m·v_b)/√h, t_b = v_b/√h_b.  result = T·t.
         double centreDot = 0;
         for (int j = 0; j < d; j++)
         {
-            double w = (v[j] - _centre[j] * vb) * _inverseScale[j] * _inverseScale[j];
-            result[j] = w;
+            double w = (weights[j] - _centre[j] * bias) * _inverseScale[j] * _inverseScale[j];
+            resultWeights[j] = w;
             centreDot += _centre[j] * w;
         }
-        result[d] = vb * _inverseBiasScale * _inverseBiasScale - centreDot;
+        return bias * _inverseBiasScale * _inverseBiasScale - centreDot;
     }
 }

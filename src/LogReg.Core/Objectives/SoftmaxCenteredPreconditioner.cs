@@ -11,15 +11,11 @@ internal sealed class SoftmaxCenteredPreconditioner : IPreconditioner
 {
     private readonly CurvaturePreconditioner[] _classes;
     private readonly int _features;
-    private readonly double[] _in;
-    private readonly double[] _out;
 
     private SoftmaxCenteredPreconditioner(CurvaturePreconditioner[] classes, int features)
     {
         _classes = classes;
         _features = features;
-        _in = new double[features + 1];
-        _out = new double[features + 1];
     }
 
     /// <param name="diagonal">The Hessian's diagonal in θ's layout, L2 included on the weights.</param>
@@ -33,13 +29,7 @@ internal sealed class SoftmaxCenteredPreconditioner : IPreconditioner
         var perClass = new CurvaturePreconditioner[classes];
         for (int k = 0; k < classes; k++)
         {
-            var sum = columnSums.AsSpan(k * d, d).ToArray();
-            var squares = new double[d];
-            for (int j = 0; j < d; j++)
-            {
-                squares[j] = diagonal[k * d + j] - l2;
-            }
-            perClass[k] = CurvaturePreconditioner.FromMoments(new CurvatureMoments(sum, squares, diagonal[classes * d + k]), l2, center: true);
+            perClass[k] = CurvaturePreconditioner.FromSums(columnSums.AsSpan(k * d, d), diagonal.AsSpan(k * d, d), diagonal[classes * d + k], offset: l2, l2, center: true);
         }
         return new SoftmaxCenteredPreconditioner(perClass, features);
     }
@@ -50,11 +40,7 @@ internal sealed class SoftmaxCenteredPreconditioner : IPreconditioner
         int d = _features, K = _classes.Length;
         for (int k = 0; k < K; k++)
         {
-            v.Slice(k * d, d).CopyTo(_in);
-            _in[d] = v[K * d + k];
-            _classes[k].Apply(_in, _out);
-            _out.AsSpan(0, d).CopyTo(result.Slice(k * d, d));
-            result[K * d + k] = _out[d];
+            result[K * d + k] = _classes[k].Apply(v.Slice(k * d, d), v[K * d + k], result.Slice(k * d, d));
         }
     }
 }

@@ -117,7 +117,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public IPreconditioner PreconditionerAt(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
-        var diagonal = CurvatureDiagonalAt(theta);
+        var diagonal = CachedCurvatureDiagonalAt(theta);
         if (!Penalty.IsSmooth)
         {
             // OWL-QN's orthants need one scale per coordinate.
@@ -136,7 +136,10 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     /// <inheritdoc/>
     /// <remarks>At the point of the last value pass it reuses that pass's probabilities; asked twice at one point (L-BFGS's
     /// preconditioner, then its stopping test) it is computed once.</remarks>
-    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta)
+    public double[] CurvatureDiagonalAt(ReadOnlySpan<double> theta) => (double[])CachedCurvatureDiagonalAt(theta).Clone();
+
+    // The diagonal at θ, kept for a second request at the same point; callers must not write to it.
+    private double[] CachedCurvatureDiagonalAt(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
         if (_diagonal is null || !theta.Slice(0, Dimension).SequenceEqual(_diagonalPoint))
@@ -144,7 +147,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
             _diagonal = SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), Penalty.L2);
             _diagonalPoint = theta.Slice(0, Dimension).ToArray();
         }
-        return (double[])_diagonal.Clone();
+        return _diagonal;
     }
 
     /// <summary>pᵢ = softmax(W·xᵢ + b) for every row, row-major n × K.</summary>
