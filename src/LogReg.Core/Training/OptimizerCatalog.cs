@@ -82,17 +82,17 @@ public static class OptimizerCatalog
     /// <summary>
     /// Auto for the softmax model, which knows K: Newton for small problems (K·(d + 1) ≤
     /// <see cref="SoftmaxDenseNewtonMaximumParameters"/>: a dense Hessian with the rows in memory, conjugate gradients on streamed
-    /// or sharded rows), L-BFGS otherwise (OWL-QN under L1 or non-negativity) — on dense and sparse rows alike. Measured on this
-    /// machine (2 threads; README, "Multiclass: softmax regression"): full Newton fits raw iris in 8 iterations (0.4–0.5 ms) where
-    /// L-BFGS took 166 (0.8–1.5 ms); on dense 50,000 × 50 × 10 and 80,000 × 50 × 5 L-BFGS needs 10–13 iterations and beats
-    /// Newton-CG by 2–3×. On sparse text, with the per-class centred preconditioner and single-precision pairs, L-BFGS takes
-    /// fewer passes than Newton-CG on every set and penalty measured (20,000 × 20,000 × 20 at L2 = 1: 21 against 75;
-    /// 40,000 × 5,000 × 10: 190 against 344) and is faster at the default penalty on four of five text sets, level on the fifth;
-    /// Newton-CG's products are cheaper than a gradient pass, so at small L2 it is ahead on some sets by up to 1.4×
-    /// and behind on others by 3×. Auto's L-BFGS on dense rows in memory with K·(d + 1) within the dense-Newton limit goes on
-    /// by full Newton when it has not converged after max(100, (d + 1)(K + 1)) iterations (<see cref="SoftmaxNewtonHandoff"/>).
+    /// or sharded rows) and on sparse data (Newton-CG), L-BFGS otherwise (OWL-QN under L1 or non-negativity). Measured on this machine (2 threads; README, "Multiclass: softmax regression"): full Newton fits raw iris in
+    /// 8 iterations (0.4–0.5 ms) where L-BFGS took 166 (0.8–1.5 ms); on dense 50,000 × 50 × 10 and 80,000 × 50 × 5 L-BFGS needs 10–13 iterations and
+    /// beats Newton-CG by 2–3×; on text-like sparse data Newton-CG takes fewer passes than L-BFGS — unless the sparse values
+    /// span more than <see cref="SoftmaxNewtonValueSpan"/> (<paramref name="valueSpan"/>, largest over smallest non-zero |x|):
+    /// columns on scales decades apart make the unpreconditioned conjugate gradients crawl, where L-BFGS's diagonal
+    /// preconditioner puts them on one scale (an outside tester, 1,000 × 4,000 × 10, columns scaled by 10^±5: Newton-CG hit
+    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's). Auto's L-BFGS on dense rows in memory with
+    /// K·(d + 1) within the dense-Newton limit goes on by full Newton when it has not converged after max(100, (d + 1)(K + 1))
+    /// iterations (<see cref="SoftmaxNewtonHandoff"/>).
     /// </summary>
-    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount)
+    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse, double valueSpan = 1)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Optimizer != OptimizerKind.Auto)
@@ -104,14 +104,18 @@ public static class OptimizerCatalog
             return OptimizerKind.Lbfgs;
         }
         bool small = (long)classes * (featureCount + 1) <= SoftmaxDenseNewtonMaximumParameters;
-        return small ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        return small || (sparse && valueSpan <= SoftmaxNewtonValueSpan) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
     }
+
+    /// <summary>The most a sparse set's values may span (largest over smallest non-zero |x|) for Auto to choose Newton-CG for the softmax.</summary>
+    public const double SoftmaxNewtonValueSpan = 1e8;
 
     /// <summary>
     /// The one Auto table, keyed by family and shape. The sigmoid model: see <see cref="Resolve(TrainerOptions, int, int)"/>.
-    /// The softmax model, where K is not known here: <see cref="ResolveSoftmax"/> without its small-problem rule (L-BFGS, OWL-QN
-    /// under L1 or non-negativity; on streamed or sharded rows a pass is a read of every row, and L-BFGS took fewer passes than
-    /// Newton-CG on every sparse text set measured).
+    /// The softmax model, where K is not known here: <see cref="ResolveSoftmax"/> without its small-problem rule (Newton-CG on
+    /// sparse data, L-BFGS on dense, OWL-QN under L1 or non-negativity). Measured on this machine (2 threads): a text-like
+    /// sparse set (40,000 × 5,000, 10 classes, Zipf features) took L-BFGS 634 iterations (23 s) and Newton-CG 473 passes
+    /// (13 s, to a tighter optimum).
     /// </summary>
     public static OptimizerKind Resolve(ModelFamily family, TrainerOptions options, int featureCount, long rowCount, bool sparse)
     {
@@ -123,7 +127,7 @@ public static class OptimizerCatalog
         bool smooth = options.L1Regularization == 0 && !options.EnforceNonNegativity;
         if (family == ModelFamily.Softmax)
         {
-            return ResolveSoftmax(options, classes: int.MaxValue, featureCount);
+            return ResolveSoftmax(options, classes: int.MaxValue, featureCount, sparse);
         }
         bool fewFeatures = featureCount <= AutoNewtonMaximumFeatures;
         bool small = featureCount <= AutoSmallProblemMaximumFeatures && rowCount * (featureCount + 1) <= AutoSmallProblemMaximumValues;
