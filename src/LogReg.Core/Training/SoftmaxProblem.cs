@@ -108,13 +108,11 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }
         var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, valueSpan);
-        var handoff = SoftmaxNewtonHandoff.For(options, newtonLimit, kind, inMemory, sparse, objective.Penalty.IsSmooth, Classes, Features);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
-        var plan = new FitPlan(objective, handoff is null ? kind : OptimizerKind.Lbfgs, options, "softmax cross-entropy",
-            $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
-        if (handoff is not null)
+        var plan = new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
+        if (SoftmaxNewtonHandoff.Applies(options, newtonLimit, kind, inMemory, sparse, objective.Penalty.IsSmooth, Classes, Features))
         {
-            plan = plan with { Minimize = (optimizer, start) => handoff.Minimize(optimizer, objective, start, options) };
+            plan = plan with { Minimize = (optimizer, start) => SoftmaxNewtonHandoff.Minimize(optimizer, objective, start, options, Classes, Features) };
         }
         return plan;
     }

@@ -42,28 +42,17 @@ public class SoftmaxTrainerTests
     }
 
     [Fact]
-    public void AutoOnSparseRowsTakesPreconditionedLbfgsAndEndsAtTheOptimumWhateverTheColumnsScales()
+    public void AutoTakesNewtonOnSparseDataUnlessItsValuesSpanManyScales()
     {
         var random = new Random(3);
         var rows = Enumerable.Range(0, 300).Select(_ => Enumerable.Range(0, 40).Select(_ => random.NextDouble() < 0.1 ? random.NextDouble() + 0.1 : 0).ToArray()).ToArray();
         var labels = Enumerable.Range(0, 300).Select(i => i % 4).ToArray();
-        // The same rows with column j scaled by 10^(j mod 11 − 5): unpreconditioned conjugate gradients crawl there.
+        OptimizerKind AutoOn(double[][] values) =>
+            SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(SparseMatrix.FromDenseRows(values, 40), labels, 4), new TrainerOptions()).Report.Optimizer;
+        Assert.Equal(OptimizerKind.Newton, AutoOn(rows));
+        // The same rows with column j scaled by 10^(j mod 11 − 5): unpreconditioned CG crawls; L-BFGS's diagonal evens them out.
         var scaled = rows.Select(r => r.Select((v, j) => v * Math.Pow(10, j % 11 - 5)).ToArray()).ToArray();
-        foreach (var values in new[] { rows, scaled })
-        {
-            var set = new MulticlassTrainingSet(SparseMatrix.FromDenseRows(values, 40), labels, 4);
-            var auto = SoftmaxRegressionTrainer.Train(set, new TrainerOptions());
-            Assert.Equal(OptimizerKind.Lbfgs, auto.Report.Optimizer);
-            Assert.True(auto.Report.Optimization.Converged, auto.Report.Optimization.Message);
-            // The optimum: on the plain rows full Newton's (the dense rows, a dense Hessian of 164 parameters); on the scaled
-            // ones, where full Newton itself stalls (curvatures 1e10 apart), L-BFGS run a hundred times tighter.
-            var optimum = values == rows
-                ? SoftmaxRegressionTrainer.Train(new MulticlassTrainingSet(DenseMatrix.FromRows(values), labels, 4),
-                    new TrainerOptions { Optimizer = OptimizerKind.Newton, DenseNewtonLimit = 512, OptimizationTolerance = 1e-12 })
-                : SoftmaxRegressionTrainer.Train(set, new TrainerOptions { Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-9, MaximumNumberOfIterations = 20_000 });
-            Assert.True(optimum.Report.Optimization.Converged, optimum.Report.Optimization.Message);
-            NumericAssert.Relative(optimum.Report.Optimization.Objective, auto.Report.Optimization.Objective, 1e-9, "Auto's objective against the optimum");
-        }
+        Assert.Equal(OptimizerKind.Lbfgs, AutoOn(scaled));
     }
 
     [Theory]
