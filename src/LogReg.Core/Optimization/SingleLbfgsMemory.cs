@@ -9,73 +9,43 @@ namespace LogReg.Core.Optimization;
 /// pair's product (problems from <see cref="LbfgsMemory.SinglePrecisionFrom"/> coordinates).</summary>
 internal sealed class SingleLbfgsMemory : LbfgsMemory
 {
-    private readonly float[][] _s;
-    private readonly float[][] _y;
+    private readonly LbfgsPairStore<float> _pairs;
     private readonly double[] _wide;
-    private float[] _spareS;
-    private float[] _spareY;
 
     public SingleLbfgsMemory(int dimension, int capacity)
         : base(capacity)
     {
-        _s = new float[capacity][];
-        _y = new float[capacity][];
-        for (int k = 0; k < capacity; k++)
-        {
-            _s[k] = new float[dimension];
-            _y[k] = new float[dimension];
-        }
-        _spareS = new float[dimension];
-        _spareY = new float[dimension];
+        _pairs = new LbfgsPairStore<float>(dimension, capacity);
         _wide = new double[dimension];
     }
 
-    protected override (double Sy, double Ss, double Yy) WriteSpare(ReadOnlySpan<double> x, ReadOnlySpan<double> xNext, ReadOnlySpan<double> g, ReadOnlySpan<double> gNext)
-    {
-        double sy = 0, ss = 0, yy = 0;
-        var s = _spareS;
-        var y = _spareY;
-        for (int j = 0; j < s.Length; j++)
-        {
-            float sj = (float)(xNext[j] - x[j]);
-            float yj = (float)(gNext[j] - g[j]);
-            s[j] = sj;
-            y[j] = yj;
-            sy += (double)sj * yj;
-            ss += (double)sj * sj;
-            yy += (double)yj * yj;
-        }
-        return (sy, ss, yy);
-    }
+    protected override (double Sy, double Ss, double Yy) WriteSpare(ReadOnlySpan<double> x, ReadOnlySpan<double> xNext, ReadOnlySpan<double> g, ReadOnlySpan<double> gNext) =>
+        _pairs.WriteSpare(x, xNext, g, gNext);
 
-    protected override void KeepSpare(int slot)
-    {
-        (_s[slot], _spareS) = (_spareS, _s[slot]);
-        (_y[slot], _spareY) = (_spareY, _y[slot]);
-    }
+    protected override void KeepSpare(int slot) => _pairs.KeepSpare(slot);
 
-    protected override double DotS(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_s[k], d);
+    protected override double DotS(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.S[k], d);
 
-    protected override double DotY(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_y[k], d);
+    protected override double DotY(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.Y[k], d);
 
     protected override double SubtractYThenDotS(int k, double a, Span<double> d, int next) =>
-        AddScaledThenDot(_y[k], -a, d, next < 0 ? default : _s[next]);
+        AddScaledThenDot(_pairs.Y[k], -a, d, next < 0 ? default : _pairs.S[next]);
 
     protected override double AddSThenDotY(int k, double a, Span<double> d, int next) =>
-        AddScaledThenDot(_s[k], a, d, next < 0 ? default : _y[next]);
+        AddScaledThenDot(_pairs.S[k], a, d, next < 0 ? default : _pairs.Y[next]);
 
     protected override double Gamma(int k, IPreconditioner? preconditioner, double[] scratch)
     {
         double yPy;
         if (preconditioner is not null)
         {
-            VectorKernels.Widen(_y[k], _wide);
+            VectorKernels.Widen(_pairs.Y[k], _wide);
             preconditioner.Apply(_wide, scratch);
             yPy = VectorKernels.Dot(_wide, scratch);
         }
         else
         {
-            VectorKernels.Widen(_y[k], _wide);
+            VectorKernels.Widen(_pairs.Y[k], _wide);
             yPy = VectorKernels.Dot(_wide, _wide);
         }
         return 1.0 / (Rho[k] * yPy);
