@@ -14,7 +14,8 @@ namespace LogReg.Core.Optimization;
 /// </summary>
 internal abstract class LbfgsMemory
 {
-    /// <summary>Coordinates from which pairs are held in single precision (their memory passes ~8 MB at m = 10).</summary>
+    /// <summary>Coordinates from which pairs are held in single precision (there the 20 vectors of m = 10 double pairs pass 20 MB,
+    /// beyond what a core's caches hold).</summary>
     public const int SinglePrecisionFrom = 1 << 17;
 
     protected readonly double[] Rho;

@@ -24,15 +24,18 @@ internal sealed class SingleLbfgsMemory : LbfgsMemory
 
     protected override void KeepSpare(int slot) => _pairs.KeepSpare(slot);
 
-    protected override double DotS(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.S[k], d);
+    // The stored vectors are the pairs divided by their power-of-two scales (LbfgsPairStore): multiplying back is exact.
+    protected override double DotS(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.S[k], d) * _pairs.ScaleS[k];
 
-    protected override double DotY(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.Y[k], d);
+    protected override double DotY(int k, ReadOnlySpan<double> d) => VectorKernels.Dot(_pairs.Y[k], d) * _pairs.ScaleY[k];
 
-    protected override double SubtractYThenDotS(int k, double a, Span<double> d, int next) =>
-        AddScaledThenDot(_pairs.Y[k], -a, d, next < 0 ? default : _pairs.S[next]);
+    protected override double SubtractYThenDotS(int k, double a, Span<double> d, int next) => next < 0
+        ? AddScaledThenDot(_pairs.Y[k], -a * _pairs.ScaleY[k], d, default)
+        : AddScaledThenDot(_pairs.Y[k], -a * _pairs.ScaleY[k], d, _pairs.S[next]) * _pairs.ScaleS[next];
 
-    protected override double AddSThenDotY(int k, double a, Span<double> d, int next) =>
-        AddScaledThenDot(_pairs.S[k], a, d, next < 0 ? default : _pairs.Y[next]);
+    protected override double AddSThenDotY(int k, double a, Span<double> d, int next) => next < 0
+        ? AddScaledThenDot(_pairs.S[k], a * _pairs.ScaleS[k], d, default)
+        : AddScaledThenDot(_pairs.S[k], a * _pairs.ScaleS[k], d, _pairs.Y[next]) * _pairs.ScaleY[next];
 
     protected override double Gamma(int k, IPreconditioner? preconditioner, double[] scratch)
     {
@@ -48,7 +51,9 @@ internal sealed class SingleLbfgsMemory : LbfgsMemory
             VectorKernels.Widen(_pairs.Y[k], _wide);
             yPy = VectorKernels.Dot(_wide, _wide);
         }
-        return 1.0 / (Rho[k] * yPy);
+        double scale = _pairs.ScaleY[k];
+        // Ordered so that neither a tiny nor a huge scale over- or underflows on the way (ρ carries 1/scale already).
+        return 1.0 / (Rho[k] * scale * (yPy * scale));
     }
 
     // d += a·x, then Σ next·d over the updated d (0 when next is empty): one sweep of d instead of two.
