@@ -65,6 +65,7 @@ internal sealed class CurvaturePreconditioner : IPreconditioner
         return new CurvaturePreconditioner(inv, mean, 1 / Math.Sqrt(Math.Max(total, floor)));
     }
 
+    /// <inheritdoc/>
     public void Apply(ReadOnlySpan<double> v, Span<double> result)
     {
         int d = _centre.Length;
