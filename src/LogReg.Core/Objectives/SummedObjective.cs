@@ -88,9 +88,7 @@ public abstract class SummedObjective : IPreconditionedObjective
         {
             return new DiagonalPreconditioner(diagonal);
         }
-        var sums = new double[Dimension];
-        SumParts(PartialQuantity.CurvatureColumnSums, Point(x), null, false, p => VectorKernels.AddScaled(p.Vector!, 1.0, sums));
-        return SoftmaxCenteredPreconditioner.From(diagonal, sums, Biases, FeatureCount, Penalty.L2);
+        return SoftmaxCenteredPreconditioner.From(diagonal, SummedVector(PartialQuantity.CurvatureColumnSums, x), Biases, FeatureCount, Penalty.L2);
     }
 
     /// <inheritdoc/>
@@ -100,13 +98,20 @@ public abstract class SummedObjective : IPreconditionedObjective
         {
             return MomentsAt(x).Diagonal(Penalty.L2);
         }
-        var diagonal = new double[Dimension];
-        SumParts(PartialQuantity.CurvatureDiagonal, Point(x), null, false, p => VectorKernels.AddScaled(p.Vector!, 1.0, diagonal));
+        var diagonal = SummedVector(PartialQuantity.CurvatureDiagonal, x);
         for (int j = 0; j < Penalty.PenalizedCount; j++)
         {
             diagonal[j] += Penalty.L2;
         }
         return diagonal;
+    }
+
+    // A per-part vector quantity at x (θ's layout), the parts added in their fixed order: one round.
+    private double[] SummedVector(PartialQuantity quantity, ReadOnlySpan<double> x)
+    {
+        var total = new double[Dimension];
+        SumParts(quantity, Point(x), null, false, p => VectorKernels.AddScaled(p.Vector!, 1.0, total));
+        return total;
     }
 
     // The parts' curvature moments, added in their fixed order: one round.

@@ -13,4 +13,8 @@ public readonly record struct EvaluationCounts(int Values, int Gradients, int He
 {
     /// <summary>All of them: each is about one pass over the data.</summary>
     public int Total => Values + Gradients + HessianBuilds + HessianVectorProducts + PreconditionerPasses;
+
+    /// <summary>The counts of two runs on one objective (e.g. one optimizer handing over to another), kind by kind.</summary>
+    public static EvaluationCounts operator +(EvaluationCounts a, EvaluationCounts b) => new(a.Values + b.Values, a.Gradients + b.Gradients,
+        a.HessianBuilds + b.HessianBuilds, a.HessianVectorProducts + b.HessianVectorProducts, a.PreconditionerPasses + b.PreconditionerPasses);
 }

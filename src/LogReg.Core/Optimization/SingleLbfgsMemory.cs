@@ -39,16 +39,15 @@ internal sealed class SingleLbfgsMemory : LbfgsMemory
 
     protected override double Gamma(int k, IPreconditioner? preconditioner, double[] scratch)
     {
+        VectorKernels.Widen(_pairs.Y[k], _wide);
         double yPy;
         if (preconditioner is not null)
         {
-            VectorKernels.Widen(_pairs.Y[k], _wide);
             preconditioner.Apply(_wide, scratch);
             yPy = VectorKernels.Dot(_wide, scratch);
         }
         else
         {
-            VectorKernels.Widen(_pairs.Y[k], _wide);
             yPy = VectorKernels.Dot(_wide, _wide);
         }
         double scale = _pairs.ScaleY[k];

@@ -66,9 +66,7 @@ internal static class SoftmaxNewtonHandoff
     private static OptimizationResult Joined(OptimizationResult last, string howItWent, params OptimizationResult[] phases) => last with
     {
         Iterations = phases.Sum(p => p.Iterations),
-        Evaluations = new EvaluationCounts(phases.Sum(p => p.Evaluations.Values), phases.Sum(p => p.Evaluations.Gradients),
-            phases.Sum(p => p.Evaluations.HessianBuilds), phases.Sum(p => p.Evaluations.HessianVectorProducts),
-            phases.Sum(p => p.Evaluations.PreconditionerPasses)),
+        Evaluations = phases.Aggregate(default(EvaluationCounts), (sum, p) => sum + p.Evaluations),
         Trace = phases.SelectMany(p => p.Trace).ToArray(),
         Message = $"{howItWent}: {last.Message}",
     };
