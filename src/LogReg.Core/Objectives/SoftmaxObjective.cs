@@ -29,6 +29,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     private readonly double[] _partialValues;
     private readonly SoftmaxPassBuffers _buffers;
     private readonly Action<int> _chunkBody;
+    private readonly SoftmaxZeroWeights _zeroWeights;
     private bool _wantGradient;
     private double[]? _passProbabilities;
     private double[]? _diagonal;
@@ -51,6 +52,7 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         _buffers = new SoftmaxPassBuffers(data.Features, Classes, _chunks);
         _partialValues = new double[_chunks.Count];
         _chunkBody = Chunk;
+        _zeroWeights = new SoftmaxZeroWeights(data);
         var s = data.ExampleWeights;
         double total = s is null ? data.RowCount : s.Sum();
         ValueScale = total > 0 && data.RowCount > 0 ? total / data.RowCount : 1.0;
@@ -80,6 +82,12 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     /// <inheritdoc/>
     public double SmoothValue(ReadOnlySpan<double> theta)
     {
+        Check(theta.Length, nameof(theta));
+        if (_zeroWeights.AppliesAt(theta))
+        {
+            _buffers.ProbabilitiesForPass();
+            return _zeroWeights.ValueAndGradient(theta, default) + Penalty.SmoothValue(theta);
+        }
         Load(theta, gradient: false);
         _chunks.Run(_chunkBody);
         _buffers.ProbabilitiesWrittenAt(theta);
@@ -90,6 +98,15 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     public double SmoothValueAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         Check(gradient.Length, nameof(gradient));
+        Check(theta.Length, nameof(theta));
+        if (_zeroWeights.AppliesAt(theta))
+        {
+            // No pass: the rows' probabilities are all softmax(b) and not kept (a curvature here fills them in).
+            _buffers.ProbabilitiesForPass();
+            double value = _zeroWeights.ValueAndGradient(theta, gradient);
+            Penalty.AddSmoothGradient(theta, gradient);
+            return value + Penalty.SmoothValue(theta);
+        }
         Load(theta, gradient: true);
         _chunks.Run(_chunkBody);
         _buffers.ProbabilitiesWrittenAt(theta);
@@ -130,7 +147,9 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     internal double[] CurvatureColumnSumsAt(ReadOnlySpan<double> theta)
     {
         Check(theta.Length, nameof(theta));
-        return SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), 0, squared: false);
+        return _zeroWeights.AppliesAt(theta)
+            ? _zeroWeights.CurvatureSums(theta, 0, squared: false)
+            : SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), 0, squared: false);
     }
 
     /// <inheritdoc/>
@@ -144,7 +163,9 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
         Check(theta.Length, nameof(theta));
         if (_diagonal is null || !theta.Slice(0, Dimension).SequenceEqual(_diagonalPoint))
         {
-            _diagonal = SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), Penalty.L2);
+            _diagonal = _zeroWeights.AppliesAt(theta)
+                ? _zeroWeights.CurvatureSums(theta, Penalty.L2, squared: true)
+                : SoftmaxDiagonal.Compute(_data, _chunks, _buffers, theta, _buffers.ProbabilitiesAt(theta), Penalty.L2);
             _diagonalPoint = theta.Slice(0, Dimension).ToArray();
         }
         return _diagonal;
@@ -169,6 +190,10 @@ public sealed class SoftmaxObjective : IPreconditionedObjective
     {
         var blocks = _buffers.Blocks;
         int K = Classes, stride = blocks.Stride;
+        if (_zeroWeights.AppliesAt(theta))
+        {
+            return _zeroWeights.PaddedProbabilities(theta, stride);
+        }
         var p = new double[_data.RowCount * stride];
         blocks.Load(theta);
         _chunks.Run(c =>

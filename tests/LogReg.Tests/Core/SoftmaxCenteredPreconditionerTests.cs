@@ -21,7 +21,10 @@ public class SoftmaxCenteredPreconditionerTests
     public void ColumnsFarFromZeroCostLbfgsAboutWhatCentredOnesCost()
     {
         var (rows, labels) = SoftmaxData.Random(2000, 8, 4, seed: 21);
-        var lbfgs = new TrainerOptions { L2Regularization = 1, Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-9 };
+        // 1e-8, not tighter: at 1e-9 the decrement bound, (1e-9·F)² ≈ 1e-12 for F ≈ 1,000, is below what a line search can
+        // tell from rounding (64·ε·F ≈ 1.4e-11), and whether L-BFGS stops "converged" or "no further progress" at the same
+        // point became a coin toss (10 of 30 seeds of this set, before and after the start's moments; 0 of 30 at 1e-8).
+        var lbfgs = new TrainerOptions { L2Regularization = 1, Optimizer = OptimizerKind.Lbfgs, OptimizationTolerance = 1e-8 };
         var centred = SoftmaxRegressionTrainer.Train(Shifted(rows, labels, shift: false), lbfgs).Report.Optimization;
         var raw = SoftmaxRegressionTrainer.Train(Shifted(rows, labels, shift: true), lbfgs).Report.Optimization;
         Assert.True(centred.Converged, centred.Message);
