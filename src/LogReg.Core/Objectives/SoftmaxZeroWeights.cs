@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Objectives;
 
@@ -101,23 +102,18 @@ internal sealed class SoftmaxZeroWeights
 
     private static double[] Probabilities(ReadOnlySpan<double> bias, out double logSumExp)
     {
-        double max = double.NegativeInfinity;
+        double max = double.NegativeInfinity, sum = 0;
         foreach (double b in bias)
         {
             max = Math.Max(max, b);
         }
-        var p = new double[bias.Length];
-        double sum = 0;
-        for (int k = 0; k < p.Length; k++)
+        foreach (double b in bias)
         {
-            p[k] = Math.Exp(bias[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.Length; k++)
-        {
-            p[k] /= sum;
+            sum += Math.Exp(b - max);
         }
         logSumExp = max + Math.Log(sum);
+        var p = bias.ToArray();
+        Softmax.InPlace(p);
         return p;
     }
 
