@@ -21,11 +21,7 @@ namespace LogReg.Core.Objectives;
 internal sealed class SoftmaxZeroWeights
 {
     private readonly MulticlassTrainingSet _data;
-    private double[]? _classSums;
-    private double[]? _columnSums;
-    private double[]? _squares;
-    private double[]? _classTotals;
-    private double _total;
+    private Moments? _moments;
 
     public SoftmaxZeroWeights(MulticlassTrainingSet data) => _data = data;
 
@@ -33,32 +29,34 @@ internal sealed class SoftmaxZeroWeights
 
     private int Features => _data.FeatureCount;
 
+    private Moments Sums => _moments ??= Moments.Of(_data);
+
     /// <summary>Whether θ's weights are all zero (biases free).</summary>
     public bool AppliesAt(ReadOnlySpan<double> theta) => !theta.Slice(0, Classes * Features).ContainsAnyExcept(0.0);
 
     /// <summary>f(θ) without the penalty (zero at W = 0), and when <paramref name="gradient"/> is not empty its gradient.</summary>
     public double ValueAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
-        EnsureMoments();
+        var m = Sums;
         int K = Classes, d = Features;
         var bias = theta.Slice(K * d, K);
         var p = Probabilities(bias, out double logSumExp);
-        double value = _total * logSumExp;
+        double value = m.Total * logSumExp;
         for (int k = 0; k < K; k++)
         {
-            value -= _classTotals![k] * bias[k];
+            value -= m.ClassTotals[k] * bias[k];
         }
         if (!gradient.IsEmpty)
         {
             for (int k = 0; k < K; k++)
             {
                 var gk = gradient.Slice(k * d, d);
-                var sk = _classSums.AsSpan(k * d, d);
+                var sk = m.ClassSums.AsSpan(k * d, d);
                 for (int j = 0; j < d; j++)
                 {
-                    gk[j] = p[k] * _columnSums![j] - sk[j];
+                    gk[j] = p[k] * m.ColumnSums[j] - sk[j];
                 }
-                gradient[K * d + k] = p[k] * _total - _classTotals![k];
+                gradient[K * d + k] = p[k] * m.Total - m.ClassTotals[k];
             }
         }
         return value;
@@ -70,10 +68,10 @@ internal sealed class SoftmaxZeroWeights
     /// </summary>
     public double[] CurvatureSums(ReadOnlySpan<double> theta, double l2, bool squared)
     {
-        EnsureMoments();
+        var m = Sums;
         int K = Classes, d = Features;
         var p = Probabilities(theta.Slice(K * d, K), out _);
-        var moments = squared ? _squares! : _columnSums!;
+        var moments = squared ? m.Squares : m.ColumnSums;
         var result = new double[K * (d + 1)];
         for (int k = 0; k < K; k++)
         {
@@ -82,7 +80,7 @@ internal sealed class SoftmaxZeroWeights
             {
                 result[k * d + j] = c * moments[j] + l2;
             }
-            result[K * d + k] = c * _total;
+            result[K * d + k] = c * m.Total;
         }
         return result;
     }
@@ -117,41 +115,37 @@ internal sealed class SoftmaxZeroWeights
         return p;
     }
 
-    private void EnsureMoments()
+    // Sₖ (K × d, θ's layout), M = Σₖ Sₖ, Q, nₖ and N, made in row order.
+    private sealed record Moments(double[] ClassSums, double[] ColumnSums, double[] Squares, double[] ClassTotals, double Total)
     {
-        if (_classSums is not null)
+        public static Moments Of(MulticlassTrainingSet data)
         {
-            return;
-        }
-        int K = Classes, d = Features;
-        var x = _data.Features;
-        var y = _data.Labels;
-        var s = _data.ExampleWeights;
-        var classSums = new double[K * d];
-        var squares = new double[d];
-        var classTotals = new double[K];
-        for (int i = 0; i < x.RowCount; i++)
-        {
-            double si = s is null ? 1.0 : s[i];
-            if (si == 0)
+            int K = data.ClassCount, d = data.FeatureCount;
+            var x = data.Features;
+            var y = data.Labels;
+            var s = data.ExampleWeights;
+            var classSums = new double[K * d];
+            var squares = new double[d];
+            var classTotals = new double[K];
+            for (int i = 0; i < x.RowCount; i++)
             {
-                continue;
+                double si = s is null ? 1.0 : s[i];
+                if (si == 0)
+                {
+                    continue;
+                }
+                x.AddScaledRowAndSquares(i, si, classSums.AsSpan(y[i] * d, d), squares);
+                classTotals[y[i]] += si;
             }
-            x.AddScaledRowAndSquares(i, si, classSums.AsSpan(y[i] * d, d), squares);
-            classTotals[y[i]] += si;
-        }
-        var columnSums = new double[d];
-        for (int k = 0; k < K; k++)
-        {
-            for (int j = 0; j < d; j++)
+            var columnSums = new double[d];
+            for (int k = 0; k < K; k++)
             {
-                columnSums[j] += classSums[k * d + j];
+                for (int j = 0; j < d; j++)
+                {
+                    columnSums[j] += classSums[k * d + j];
+                }
             }
+            return new Moments(classSums, columnSums, squares, classTotals, classTotals.Sum());
         }
-        _total = classTotals.Sum();
-        _squares = squares;
-        _columnSums = columnSums;
-        _classTotals = classTotals;
-        _classSums = classSums;
     }
 }
