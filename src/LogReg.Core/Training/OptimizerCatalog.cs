@@ -85,14 +85,20 @@ public static class OptimizerCatalog
     /// or sharded rows) and on sparse data (Newton-CG), L-BFGS otherwise (OWL-QN under L1 or non-negativity). Measured on this machine (2 threads; README, "Multiclass: softmax regression"): full Newton fits raw iris in
     /// 8 iterations (0.4–0.5 ms) where L-BFGS took 166 (0.8–1.5 ms); on dense 50,000 × 50 × 10 and 80,000 × 50 × 5 L-BFGS needs 10–13 iterations and
     /// beats Newton-CG by 2–3×; on text-like sparse data Newton-CG takes fewer passes than L-BFGS — unless the sparse values
-    /// span more than <see cref="SoftmaxNewtonValueSpan"/> (<paramref name="valueSpan"/>, largest over smallest non-zero |x|):
+    /// span more than <see cref="SoftmaxNewtonValueSpan"/> (largest over smallest non-zero |x|):
     /// columns on scales decades apart make the unpreconditioned conjugate gradients crawl, where L-BFGS's diagonal
     /// preconditioner puts them on one scale (an outside tester, 1,000 × 4,000 × 10, columns scaled by 10^±5: Newton-CG hit
-    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's). Auto's L-BFGS on dense rows in memory with
+    /// its 100 iterations after 21,882 products at an objective 4.5× L-BFGS's). Sparse rows in memory that are
+    /// normalised text in a well-conditioned fit (<see cref="FavoursLbfgs"/>) take L-BFGS too. Auto's L-BFGS on dense rows in memory with
     /// K·(d + 1) within the dense-Newton limit goes on by full Newton when it has not converged after max(100, (d + 1)(K + 1))
     /// iterations (<see cref="SoftmaxNewtonHandoff"/>).
     /// </summary>
-    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse, double valueSpan = 1)
+    /// <param name="options">The fit's options.</param>
+    /// <param name="classes">K.</param>
+    /// <param name="featureCount">d.</param>
+    /// <param name="sparse">Whether the rows are sparse.</param>
+    /// <param name="rows">The sparse rows' shape when they are in memory (null: streamed, sharded or dense).</param>
+    public static OptimizerKind ResolveSoftmax(TrainerOptions options, int classes, int featureCount, bool sparse, SparseRowShape? rows = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Optimizer != OptimizerKind.Auto)
@@ -103,12 +109,44 @@ public static class OptimizerCatalog
         {
             return OptimizerKind.Lbfgs;
         }
-        bool small = (long)classes * (featureCount + 1) <= SoftmaxDenseNewtonMaximumParameters;
-        return small || (sparse && valueSpan <= SoftmaxNewtonValueSpan) ? OptimizerKind.Newton : OptimizerKind.Lbfgs;
+        if ((long)classes * (featureCount + 1) <= SoftmaxDenseNewtonMaximumParameters)
+        {
+            return OptimizerKind.Newton;
+        }
+        if (!sparse || rows is { ValueSpan: > SoftmaxNewtonValueSpan })
+        {
+            return OptimizerKind.Lbfgs;
+        }
+        return rows is { } shape && FavoursLbfgs(shape, classes, options.L2Regularization) ? OptimizerKind.Lbfgs : OptimizerKind.Newton;
     }
 
     /// <summary>The most a sparse set's values may span (largest over smallest non-zero |x|) for Auto to choose Newton-CG for the softmax.</summary>
     public const double SoftmaxNewtonValueSpan = 1e8;
+
+    /// <summary>
+    /// Whether sparse rows take L-BFGS rather than Newton-CG for the softmax: rows of (nearly) one norm (squared norms within
+    /// a factor <see cref="SoftmaxLbfgsRowNormSpread"/>, as <c>FeaturizeText</c>'s L2-normalised blocks are), at least
+    /// <see cref="SoftmaxLbfgsValuesPerColumn"/> stored values per column (a pass outweighs L-BFGS's vector work on
+    /// K·d numbers), and the start's curvature at most <see cref="SoftmaxLbfgsCurvatureRatio"/> times the L2 penalty's.
+    /// Measured (README, "Multiclass at issue 27's ninth stop"; 2 threads, medians of 3–4): on normalised Zipf text, 10,000–40,000 rows ×
+    /// 2,000–30,000 words × 4–30 classes, L-BFGS took 0.28–0.96× Newton-CG's time wherever all three held (mc-text 0.91×,
+    /// 30 classes at L2 = 0.1 0.28×, the seventh stop's outside tester's man pages, normalised, 0.69–0.84×) and 1.07× at worst; with fewer
+    /// than 20 values a column Newton-CG won by up to 1.4×, at curvature ratios from 3.3·10⁵ by up to 1.8×, and on raw
+    /// (unnormalised) man pages L-BFGS ran to its iteration cap at L2 = 1.
+    /// </summary>
+    internal static bool FavoursLbfgs(SparseRowShape rows, int classes, double l2) =>
+        rows.RowNormSpread <= SoftmaxLbfgsRowNormSpread
+        && rows.StoredValuesPerColumn >= SoftmaxLbfgsValuesPerColumn
+        && rows.CurvatureOverPenalty(classes, l2) <= SoftmaxLbfgsCurvatureRatio;
+
+    /// <summary>The most the squared row norms may spread (largest over smallest) for <see cref="FavoursLbfgs"/>.</summary>
+    public const double SoftmaxLbfgsRowNormSpread = 4;
+
+    /// <summary>The fewest stored values per feature column for <see cref="FavoursLbfgs"/>.</summary>
+    public const double SoftmaxLbfgsValuesPerColumn = 40;
+
+    /// <summary>The largest start curvature over the L2 penalty (<see cref="SparseRowShape.CurvatureOverPenalty"/>) for <see cref="FavoursLbfgs"/>.</summary>
+    public const double SoftmaxLbfgsCurvatureRatio = 2e5;
 
     /// <summary>
     /// The one Auto table, keyed by family and shape. The sigmoid model: see <see cref="Resolve(TrainerOptions, int, int)"/>.

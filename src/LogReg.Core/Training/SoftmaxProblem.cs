@@ -76,7 +76,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         Func<OptimizationResult, Separation.SeparationResult?>? check = null;
         string rows;
         bool sparse;
-        double valueSpan = 1;
+        SparseRowShape? shape = null;
         if (_summed is { } summed)
         {
             var penalty = summed.Penalty;
@@ -98,7 +98,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
                 options.EnforceNonNegativity);
             check = result => UnboundedLikelihood.CheckSoftmax(weighted, result, options);
             (rows, sparse) = ($"{data.RowCount} rows", data.Features.IsSparse);
-            valueSpan = data.Features is SparseMatrix stored ? stored.ValueSpan() : 1;
+            shape = data.Features is SparseMatrix stored ? SparseRowShape.Of(stored, weighted.ExampleWeights) : null;
         }
         else
         {
@@ -107,7 +107,7 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
             objective = streamed;
             (rows, sparse) = (string.Create(CultureInfo.InvariantCulture, $"{streamed.RowCount} rows"), streamed.IsSparse);
         }
-        var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, valueSpan);
+        var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, shape);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
         var plan = new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
         if (SoftmaxNewtonHandoff.Applies(options, newtonLimit, kind, inMemory, sparse, objective.Penalty.IsSmooth, Classes, Features))
