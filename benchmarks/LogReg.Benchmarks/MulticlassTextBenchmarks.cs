@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using LogReg.Core.Training;
 using LogReg.MLNet;
 using Microsoft.ML;
 
@@ -44,6 +45,15 @@ public class MulticlassTextBenchmarks
 
     [Benchmark(Description = "LogReg softmax (defaults)")]
     public ITransformer LogReg() => Keep(_ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions { BufferPool = _pool }).Fit(_train), nameof(LogReg));
+
+    // Auto's two candidates on sparse rows, named: Auto should be the faster of them (issue 27).
+    [Benchmark(Description = "LogReg softmax (Optimizer = Lbfgs)")]
+    public ITransformer LogRegLbfgs() => Keep(_ml.MulticlassClassification.Trainers.LogReg(
+        new LogRegMulticlassOptions { BufferPool = _pool, Optimizer = OptimizerKind.Lbfgs }).Fit(_train), nameof(LogRegLbfgs));
+
+    [Benchmark(Description = "LogReg softmax (Optimizer = Newton)")]
+    public ITransformer LogRegNewton() => Keep(_ml.MulticlassClassification.Trainers.LogReg(
+        new LogRegMulticlassOptions { BufferPool = _pool, Optimizer = OptimizerKind.Newton }).Fit(_train), nameof(LogRegNewton));
 
     [GlobalCleanup]
     public void Cleanup()

@@ -126,17 +126,20 @@ public static class OptimizerCatalog
     /// <summary>
     /// Whether sparse rows take L-BFGS rather than Newton-CG for the softmax: rows of (nearly) one norm (squared norms within
     /// a factor <see cref="SoftmaxLbfgsRowNormSpread"/>, as <c>FeaturizeText</c>'s L2-normalised blocks are), at least
-    /// <see cref="SoftmaxLbfgsValuesPerColumn"/> stored values per column (a pass outweighs L-BFGS's vector work on
-    /// K·d numbers), and the start's curvature at most <see cref="SoftmaxLbfgsCurvatureRatio"/> times the L2 penalty's.
-    /// Measured (README, "Multiclass at issue 27's ninth stop"; 2 threads, medians of 3–4): on normalised Zipf text, 10,000–40,000 rows ×
-    /// 2,000–30,000 words × 4–30 classes, L-BFGS took 0.28–0.96× Newton-CG's time wherever all three held (mc-text 0.91×,
-    /// 30 classes at L2 = 0.1 0.28×, the seventh stop's outside tester's man pages, normalised, 0.69–0.84×) and 1.07× at worst; with fewer
-    /// than 20 values a column Newton-CG won by up to 1.4×, at curvature ratios from 3.3·10⁵ by up to 1.8×, and on raw
-    /// (unnormalised) man pages L-BFGS ran to its iteration cap at L2 = 1.
+    /// <see cref="SoftmaxLbfgsValuesPerColumn"/> stored values per column (a pass then outweighs L-BFGS's vector work on
+    /// K·d numbers), at least as many rows as columns (fewer rows than features are separable, and as L2 falls L-BFGS's
+    /// iterations climb where Newton's stay near ten), and the start's curvature at most
+    /// <see cref="SoftmaxLbfgsCurvatureRatio"/> times the L2 penalty's (about the default L2 = 1 for up to 10⁴·K unit-norm
+    /// rows). Measured (README, "Multiclass at issue 27's ninth stop"): on unit-norm text — synthetic Zipf sets and an
+    /// outside tester's real documents (Python docstrings, cloud SDK help, Debian changelogs, man pages) — L-BFGS took
+    /// 0.28–0.96× Newton-CG's time on most shapes that pass and up to 1.23× on two changelog sets; at larger ratios the
+    /// real sets split (0.3× to 1.6×, and L-BFGS at its cap on changelogs at L2 = 0.01). Auto's L-BFGS on sparse rows hands over to
+    /// Newton-CG if not converged halfway through its budget (<see cref="SoftmaxNewtonHandoff"/>).
     /// </summary>
     internal static bool FavoursLbfgs(SparseRowShape rows, int classes, double l2) =>
         rows.RowNormSpread <= SoftmaxLbfgsRowNormSpread
         && rows.StoredValuesPerColumn >= SoftmaxLbfgsValuesPerColumn
+        && rows.RowsPerColumn >= 1
         && rows.CurvatureOverPenalty(classes, l2) <= SoftmaxLbfgsCurvatureRatio;
 
     /// <summary>The most the squared row norms may spread (largest over smallest) for <see cref="FavoursLbfgs"/>.</summary>
@@ -146,7 +149,7 @@ public static class OptimizerCatalog
     public const double SoftmaxLbfgsValuesPerColumn = 40;
 
     /// <summary>The largest start curvature over the L2 penalty (<see cref="SparseRowShape.CurvatureOverPenalty"/>) for <see cref="FavoursLbfgs"/>.</summary>
-    public const double SoftmaxLbfgsCurvatureRatio = 2e5;
+    public const double SoftmaxLbfgsCurvatureRatio = 1e4;
 
     /// <summary>
     /// The one Auto table, keyed by family and shape. The sigmoid model: see <see cref="Resolve(TrainerOptions, int, int)"/>.

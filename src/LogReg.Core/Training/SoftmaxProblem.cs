@@ -110,9 +110,9 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
         var kind = OptimizerCatalog.ResolveSoftmax(options, Classes, Features, sparse, shape);
         string layout = _summed is not null ? _description! : _data is null ? $"streamed in blocks of {_source!.BlockRows} rows (one pass per evaluation)" : sparse ? "sparse" : "dense";
         var plan = new FitPlan(objective, kind, options, "softmax cross-entropy", $"{rows} × {Features} features × {Classes} classes ({layout})") { Check = check };
-        if (SoftmaxNewtonHandoff.Applies(options, newtonLimit, kind, inMemory, sparse, objective.Penalty.IsSmooth, Classes, Features))
+        if (SoftmaxNewtonHandoff.Applies(options, newtonLimit, kind, inMemory, objective.Penalty.IsSmooth, Classes, Features, shape))
         {
-            plan = plan with { Minimize = (optimizer, start) => SoftmaxNewtonHandoff.Minimize(optimizer, objective, start, options, Classes, Features) };
+            plan = plan with { Minimize = (optimizer, start) => SoftmaxNewtonHandoff.Minimize(optimizer, objective, start, options, Classes, Features, sparse) };
         }
         return plan;
     }

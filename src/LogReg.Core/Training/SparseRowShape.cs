@@ -10,14 +10,16 @@ namespace LogReg.Core.Training;
 /// <param name="RowNormSpread">The largest squared row norm ‖xᵢ‖² over the smallest, over rows of positive weight with a
 /// non-zero value (1 when there is none): 1 on rows normalised as ML.NET's <c>FeaturizeText</c> leaves them.</param>
 /// <param name="StoredValuesPerColumn">Stored values per feature column.</param>
+/// <param name="RowsPerColumn">Rows of positive weight with a non-zero value, per feature column.</param>
 /// <param name="WeightedSquaredNorm">Σ sᵢ‖xᵢ‖² over the rows (sᵢ the example weight): the trace of XᵀSX.</param>
-public readonly record struct SparseRowShape(double ValueSpan, double RowNormSpread, double StoredValuesPerColumn, double WeightedSquaredNorm)
+public readonly record struct SparseRowShape(double ValueSpan, double RowNormSpread, double StoredValuesPerColumn, double RowsPerColumn, double WeightedSquaredNorm)
 {
     /// <summary>The shape of these rows under these example weights (null: all 1).</summary>
     public static SparseRowShape Of(SparseMatrix features, IReadOnlyList<double>? weights)
     {
         ArgumentNullException.ThrowIfNull(features);
         double smallestNorm = double.PositiveInfinity, largestNorm = 0, total = 0;
+        int rows = 0;
         for (int i = 0; i < features.RowCount; i++)
         {
             double squares = 0;
@@ -30,12 +32,15 @@ public readonly record struct SparseRowShape(double ValueSpan, double RowNormSpr
             {
                 (smallestNorm, largestNorm) = (Math.Min(smallestNorm, squares), Math.Max(largestNorm, squares));
                 total += weight * squares;
+                rows++;
             }
         }
+        double columns = Math.Max(1, features.ColumnCount);
         return new SparseRowShape(
             features.ValueSpan(),
             largestNorm > 0 ? largestNorm / smallestNorm : 1,
-            features.ColumnCount > 0 ? (double)features.StoredValueCount / features.ColumnCount : 0,
+            features.StoredValueCount / columns,
+            rows / columns,
             total);
     }
 
