@@ -98,7 +98,8 @@ internal sealed class SoftmaxProblem : FitProblem<SoftmaxModel>
                 options.EnforceNonNegativity);
             check = result => UnboundedLikelihood.CheckSoftmax(weighted, result, options);
             (rows, sparse) = ($"{data.RowCount} rows", data.Features.IsSparse);
-            shape = data.Features is SparseMatrix stored ? SparseRowShape.Of(stored, weighted.ExampleWeights) : null;
+            // Only Auto reads the shape (a pass over the stored values); an explicit optimizer skips it.
+            shape = options.Optimizer == OptimizerKind.Auto && data.Features is SparseMatrix stored ? SparseRowShape.Of(stored, weighted.ExampleWeights) : null;
         }
         else
         {
