@@ -46,9 +46,10 @@ internal static class CvReport
         {
             Named(json, "intercepts", classes, cv.Path.Intercepts[cv.ChosenIndex]);
             json.WriteStartObject("coefficients");
+            var chosen = cv.Path.Coefficients[cv.ChosenIndex];
             for (int k = 0; k < classes.Count; k++)
             {
-                Named(json, classes[k], names, cv.Path.Coefficients[cv.ChosenIndex][k]);
+                Named(json, classes[k], names, chosen[k]);
             }
             json.WriteEndObject();
         });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LogReg.Core.Paths;
 using ScottPlot;
+using NonZeros = (System.Collections.Generic.IReadOnlyList<int> Features, System.Collections.Generic.IReadOnlyList<double> Values);
 
 namespace LogReg.Cli;
 
@@ -17,7 +18,7 @@ internal static class PathPlots
 
     /// <summary>Writes coefficient-path.png/.svg and cv-curve.png/.svg into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names) =>
-        Write(directory, cv, names, [("coefficient-path", "Coefficient path", cv.Path.Coefficients)]);
+        Write(directory, cv, names, [("coefficient-path", "Coefficient path", Enumerable.Range(0, cv.Path.Lambdas.Count).Select(cv.Path.Coefficients.NonZeroAt).ToArray())]);
 
     /// <summary>
     /// The softmax path's figures: one coefficient path per class (coefficient-path-K-CLASS.png/.svg, as
@@ -26,10 +27,10 @@ internal static class PathPlots
     public static IReadOnlyList<string> Write(string directory, CrossValidatedPath<MultinomialRegularizationPath> cv, IReadOnlyList<string> names,
         IReadOnlyList<string> classes) =>
         Write(directory, cv, names, classes.Select((c, k) => ($"coefficient-path-{k + 1}-{FileSafe(c)}", $"Class {c}: coefficient path",
-            (IReadOnlyList<double[]>)cv.Path.Coefficients.Select(atLambda => atLambda[k]).ToArray())).ToArray());
+            Enumerable.Range(0, cv.Path.Lambdas.Count).Select(m => cv.Path.Coefficients.NonZeroAt(m, k)).ToArray())).ToArray());
 
     private static List<string> Write<TPath>(string directory, CrossValidatedPath<TPath> cv, IReadOnlyList<string> names,
-        IReadOnlyList<(string Stem, string Title, IReadOnlyList<double[]> Coefficients)> panels) where TPath : IRegularizationPath
+        IReadOnlyList<(string Stem, string Title, NonZeros[] Coefficients)> panels) where TPath : IRegularizationPath
     {
         Directory.CreateDirectory(directory);
         var logLambda = cv.Path.Lambdas.Select(l => Math.Log(l)).ToArray();
@@ -45,15 +46,15 @@ internal static class PathPlots
     private static string FileSafe(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
 
-    private static Plot Coefficients(IReadOnlyList<double[]> coefficients, double chosenLambda, string title, IReadOnlyList<string> names, double[] logLambda)
+    // Each point's non-zero coefficients: on text, a few hundred features of 10⁵ or more.
+    private static Plot Coefficients(NonZeros[] coefficients, double chosenLambda, string title, IReadOnlyList<string> names, double[] logLambda)
     {
         var plot = new Plot();
         // Features that ever enter, the largest at the path's end labelled in the legend.
-        var entered = Enumerable.Range(0, names.Count).Where(j => coefficients.Any(c => c[j] != 0))
-            .OrderByDescending(j => Math.Abs(coefficients[^1][j])).ToArray();
+        var entered = coefficients.SelectMany(c => c.Features).Distinct().OrderByDescending(j => Math.Abs(ValueAt(coefficients[^1], j))).ThenBy(j => j).ToArray();
         foreach (var (j, rank) in entered.Select((j, r) => (j, r)))
         {
-            var line = plot.Add.ScatterLine(logLambda, coefficients.Select(c => c[j]).ToArray());
+            var line = plot.Add.ScatterLine(logLambda, coefficients.Select(c => ValueAt(c, j)).ToArray());
             if (rank < MaxLabelled)
             {
                 line.LegendText = names[j];
@@ -66,6 +67,12 @@ internal static class PathPlots
         // Outside the frame: inside, the box covered the largest curves.
         plot.ShowLegend(Edge.Right);
         return plot;
+    }
+
+    private static double ValueAt(NonZeros point, int feature)
+    {
+        int at = point.Features is int[] sorted ? Array.BinarySearch(sorted, feature) : point.Features.ToList().BinarySearch(feature);
+        return at >= 0 ? point.Values[at] : 0;
     }
 
     private static Plot Curve<TPath>(CrossValidatedPath<TPath> cv, double[] logLambda) where TPath : IRegularizationPath

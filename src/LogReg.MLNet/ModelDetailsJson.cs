@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LogReg.Core.Losses;
+using LogReg.Core.Paths;
 using LogReg.Core.Statistics;
 
 namespace LogReg.MLNet;
@@ -16,7 +17,8 @@ internal static class ModelDetailsJson
     public static readonly JsonSerializerOptions Options = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(), new LogisticModelConverter(), new SoftmaxModelConverter() },
+        Converters = { new JsonStringEnumConverter(), new LogisticModelConverter(), new SoftmaxModelConverter(), new PathCoefficientsConverter(),
+            new MultinomialPathCoefficientsConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropNonData, CreateStatistics } },
     };
 
@@ -78,5 +80,50 @@ internal static class ModelDetailsJson
 
         public override void Write(Utf8JsonWriter writer, SoftmaxModel value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, new Form(value.Weights.ToArray(), value.Biases.ToArray(), value.ClassNames.ToArray(), value.FeatureNames?.ToArray()), options);
+    }
+
+    // A path's coefficients by their non-zero entries; files written before they were kept so hold every point's dense
+    // vectors, which are read too.
+    private sealed class PathCoefficientsConverter : JsonConverter<PathCoefficients>
+    {
+        private sealed record Form(int Length, int[][] Features, double[][] Values);
+
+        public override PathCoefficients Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var dense = JsonSerializer.Deserialize<double[][]>(ref reader, options) ?? [];
+                return new PathCoefficients(dense.FirstOrDefault()?.Length ?? 0, dense);
+            }
+            var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
+            return new PathCoefficients(form.Length, form.Features, form.Values);
+        }
+
+        public override void Write(Utf8JsonWriter writer, PathCoefficients value, JsonSerializerOptions options)
+        {
+            var entries = Enumerable.Range(0, value.Count).Select(value.NonZeroAt).ToArray();
+            JsonSerializer.Serialize(writer, new Form(value.Length, entries.Select(e => e.Features.ToArray()).ToArray(),
+                entries.Select(e => e.Values.ToArray()).ToArray()), options);
+        }
+    }
+
+    private sealed class MultinomialPathCoefficientsConverter : JsonConverter<MultinomialPathCoefficients>
+    {
+        private sealed record Form(int Classes, PathCoefficients ByClass);
+
+        public override MultinomialPathCoefficients Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var dense = JsonSerializer.Deserialize<double[][][]>(ref reader, options) ?? [];
+                var first = dense.FirstOrDefault() ?? [[]];
+                return new MultinomialPathCoefficients(first.Length, first[0].Length, dense);
+            }
+            var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
+            return new MultinomialPathCoefficients(form.Classes, form.ByClass);
+        }
+
+        public override void Write(Utf8JsonWriter writer, MultinomialPathCoefficients value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Form(value.Classes, value.ByClass), options);
     }
 }

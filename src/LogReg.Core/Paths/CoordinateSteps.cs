@@ -10,7 +10,14 @@ internal static class CoordinateSteps
     /// </summary>
     public static double Minimizer(double g, double curvature, double l1, double l2)
     {
-        double value = (g > l1 ? g - l1 : g < -l1 ? g + l1 : 0) / (curvature + l2);
+        double excess = g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
+        // Within the threshold the coordinate is zero whatever its curvature: a column whose rows are all fitted with
+        // certainty has none, and 0/0 had ended a wide set's path with a false verdict of separation.
+        if (excess == 0)
+        {
+            return 0;
+        }
+        double value = excess / (curvature + l2);
         return double.IsFinite(value) ? value : Vanished();
     }
 
@@ -36,8 +43,9 @@ internal static class CoordinateSteps
         catch (CurvatureVanishedException)
         {
             throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"At λ = {lambda:G6} the loss has no curvature left along a column: the rows are separated at this penalty and the ") +
-                "coefficients run to infinity. Use larger penalties (a larger LambdaMinRatio, or Lambdas that end higher).");
+                $"At λ = {lambda:G6} the loss has no curvature left along a column: every row the column is non-zero in is fitted with ") +
+                "certainty, as when the rows are separated (or nearly, at this penalty). Use larger penalties (a larger LambdaMinRatio, or " +
+                "Lambdas that end higher).");
         }
     }
 

@@ -9,12 +9,12 @@ namespace LogReg.Core.Paths;
 /// <param name="Classes">Each row's class (0 … K − 1), for stratified folds and the held-out scores.</param>
 /// <param name="WeightOf">Each row's weight.</param>
 /// <param name="FitPath">The path on the listed rows (null: all rows) with the given options.</param>
-/// <param name="Probabilities">The class probabilities of the listed rows under a path at a λ.</param>
+/// <param name="Probabilities">The class probabilities of the listed rows under a path at each of the given λ, in turn.</param>
 internal sealed record CrossValidationRun<TPath>(
     int[] Classes,
     Func<int, double> WeightOf,
     Func<int[]?, ElasticNetPathOptions, TPath> FitPath,
-    Func<TPath, double, int[], double[][]> Probabilities)
+    Func<TPath, IReadOnlyList<double>, int[], IEnumerable<double[][]>> Probabilities)
     where TPath : IRegularizationPath
 {
     public CrossValidatedPath<TPath> Run(CrossValidationOptions options, IProgress<int>? progress)
@@ -57,9 +57,10 @@ internal sealed record CrossValidationRun<TPath>(
             var heldWeights = held.Select(WeightOf).ToArray();
             foldWeights[f] = heldWeights.Sum();
             scores[f] = new double[full.Lambdas.Count];
-            for (int k = 0; k < full.Lambdas.Count; k++)
+            int k = 0;
+            foreach (var probabilities in Probabilities(path, full.Lambdas, held))
             {
-                scores[f][k] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, Probabilities(path, full.Lambdas[k], held));
+                scores[f][k++] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
             }
             progress?.Report(Interlocked.Increment(ref finished));
         }

@@ -30,15 +30,7 @@ public static class ElasticNetCrossValidation
         }
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
             (rows, o) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
-            (path, lambda, held) =>
-            {
-                var (intercept, coefficients) = PathInterpolation.At(path, lambda);
-                return held.Select(i =>
-                {
-                    Numerics.StableMath.SigmoidPair(intercept + data.Features.Dot(i, coefficients), out double p, out double q);
-                    return new[] { q, p };
-                }).ToArray();
-            }).Run(options with { FoldIds = folds }, progress);
+            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options with { FoldIds = folds }, progress);
     }
 
     /// <summary>Cross-validates the multinomial path over <paramref name="data"/> (folds stratified by class).</summary>
@@ -58,7 +50,7 @@ public static class ElasticNetCrossValidation
         }
         return new CrossValidationRun<MultinomialRegularizationPath>(data.Labels, i => data.ExampleWeights?[i] ?? 1,
             (rows, o) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
-            (path, lambda, held) => PathInterpolation.Probabilities(data.Features, path, lambda, held)).Run(options, progress);
+            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options, progress);
     }
 
     // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the

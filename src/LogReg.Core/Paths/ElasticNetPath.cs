@@ -36,7 +36,8 @@ public static class ElasticNetPath
         var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
-        var fitted = new List<(double Lambda, double Intercept, double[] Coefficients, int NonZero, double Ratio)>();
+        var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
+        int[] columns = [];
         double previousLambda = lambdas[0];
         for (int k = 0; k < lambdas.Length; k++)
         {
@@ -45,7 +46,7 @@ public static class ElasticNetPath
             // part would otherwise move every coefficient at λ_max, and for α = 1 rounding could let one in.
             if (k == 0 && options.Lambdas is null)
             {
-                fitted.Add((lambda, problem.OriginalScale(beta, intercept).Intercept, new double[d], 0, 0));
+                fitted.Add((lambda, problem.OriginalScale(beta, intercept, []).Intercept, [], [], 0));
                 continue;
             }
             // Strong rule (Tibshirani et al. 2012): keep j when |gⱼ| ≥ α(2λ − λ_prev), and every non-zero coefficient.
@@ -56,7 +57,7 @@ public static class ElasticNetPath
             }
             while (true)
             {
-                var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
+                columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
                 intercept = CoordinateSteps.AtLambda(lambda, () => problem.Solve(columns, beta, intercept, lambda, alpha, threshold));
                 (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
                 bool violated = false;
@@ -73,8 +74,9 @@ public static class ElasticNetPath
                 }
             }
             double ratio = 1 - deviance / problem.NullDeviance;
-            var (w, b) = problem.OriginalScale(beta, intercept);
-            fitted.Add((lambda, b, w, beta.Count(v => v != 0), ratio));
+            // Every non-zero coefficient is among the columns just solved over (the screen keeps them all).
+            var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
+            fitted.Add((lambda, b, features, values, ratio));
             previousLambda = lambda;
             if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0
                 && (ratio - fitted[k - 1].Ratio < DevianceChange || ratio > DevianceMax))
@@ -83,8 +85,8 @@ public static class ElasticNetPath
             }
         }
         return new RegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercept).ToArray(),
-            fitted.Select(f => f.Coefficients).ToArray(), fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(),
-            problem.NullDeviance);
+            new PathCoefficients(d, fitted.Select(f => f.Features).ToArray(), fitted.Select(f => f.Values).ToArray()),
+            fitted.Select(f => f.Features.Length).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance);
     }
 
     /// <summary>glmnet's sequence: <paramref name="count"/> values log-spaced from λ_max down to ratio·λ_max.</summary>

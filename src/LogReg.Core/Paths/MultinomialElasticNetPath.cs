@@ -66,24 +66,30 @@ public static class MultinomialElasticNetPath
         }
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);
-        var fitted = new List<(double Lambda, double[] Intercepts, double[][] Coefficients, int NonZero, double Ratio)>();
+        var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
+        int[] columns = [];
         double previousLambda = lambdas[0];
         for (int step = 0; step < lambdas.Length; step++)
         {
             double lambda = lambdas[step];
             if (step == 0 && options.Lambdas is null)
             {
-                fitted.Add((lambda, Centred(intercepts, present), beta.Select(b => new double[d]).ToArray(), 0, 0));
+                fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
                 continue;
             }
             var keep = new bool[d];
             for (int j = 0; j < d; j++)
             {
-                keep[j] = alpha == 0 || beta.Any(b => b[j] != 0) || gradient[j] >= alpha * (2 * lambda - previousLambda);
+                keep[j] = alpha == 0 || gradient[j] >= alpha * (2 * lambda - previousLambda);
+            }
+            // Every non-zero coefficient is among the last columns solved over.
+            foreach (int j in columns)
+            {
+                keep[j] |= NonZeroInSome(beta, j);
             }
             while (true)
             {
-                var columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
+                columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
                 int presentCount = present.Count(p => p);
                 bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
                 if (!joint)
@@ -97,7 +103,7 @@ public static class MultinomialElasticNetPath
                         problem.Offsets = null;
                         for (int k = 0; k < classes; k++)
                         {
-                            margins.Set(k, beta[k], intercepts[k]);
+                            margins.Set(k, beta[k], intercepts[k], columns);
                         }
                     }
                 }
@@ -122,10 +128,10 @@ public static class MultinomialElasticNetPath
                 }
             }
             double ratio = 1 - deviance / nullDeviance;
-            var original = Enumerable.Range(0, classes).Select(k => problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0)).ToArray();
+            var original = Enumerable.Range(0, classes).Select(k => problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0, columns)).ToArray();
             var centred = Centred(original.Select((o, k) => present[k] ? o.Intercept : double.NegativeInfinity).ToArray(), present);
-            int nonZero = Enumerable.Range(0, d).Count(j => beta.Any(b => b[j] != 0));
-            fitted.Add((lambda, centred, original.Select(o => o.Weights).ToArray(), nonZero, ratio));
+            int nonZero = columns.Count(j => NonZeroInSome(beta, j));
+            fitted.Add((lambda, centred, original.Select(o => o.Features).ToArray(), original.Select(o => o.Values).ToArray(), nonZero, ratio));
             previousLambda = lambda;
             if (options.Lambdas is null && step + 1 >= MinimumLambdas && step > 0
                 && (ratio - fitted[step - 1].Ratio < DevianceChange || ratio > DevianceMax))
@@ -134,8 +140,21 @@ public static class MultinomialElasticNetPath
             }
         }
         return new MultinomialRegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercepts).ToArray(),
-            fitted.Select(f => f.Coefficients).ToArray(), fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(),
+            new MultinomialPathCoefficients(classes, new PathCoefficients(d, fitted.SelectMany(f => f.Features).ToArray(), fitted.SelectMany(f => f.Values).ToArray())),
+            fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(),
             nullDeviance);
+    }
+
+    private static bool NonZeroInSome(double[][] beta, int j)
+    {
+        foreach (var b in beta)
+        {
+            if (b[j] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // glmnet's objective: deviance/(2·Σsᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁].

@@ -104,7 +104,7 @@ internal static class MultinomialNewtonSolve
                 Scatter(start, value, fraction, beta, intercepts, classes, columns);
                 foreach (int k in classes)
                 {
-                    margins.Set(k, beta[k], intercepts[k]);
+                    margins.Set(k, beta[k], intercepts[k], columns);
                 }
                 after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha);
                 if (after <= tolerated || halving == MaxHalvings)
@@ -121,7 +121,7 @@ internal static class MultinomialNewtonSolve
                 carried = null;
                 foreach (int k in classes)
                 {
-                    margins.Set(k, beta[k], intercepts[k]);
+                    margins.Set(k, beta[k], intercepts[k], columns);
                 }
             }
             // Solved after a whole step (a halved one says the model was not yet good) that moved the margins by nothing

@@ -7,14 +7,14 @@ namespace LogReg.Core.Paths;
 /// </summary>
 /// <param name="Lambdas">The λ values, decreasing.</param>
 /// <param name="Intercepts">The K intercepts at each λ; −∞ for a class without weight in the rows.</param>
-/// <param name="Coefficients">At each λ, the d coefficients of each of the K classes ([λ][class][feature]).</param>
+/// <param name="Coefficients">At each λ, the d coefficients of each of the K classes ([λ][class][feature]), kept by their non-zero entries.</param>
 /// <param name="NonZero">The features with a non-zero coefficient in some class at each λ (glmnet's <c>df</c>).</param>
 /// <param name="DevianceRatio">1 − deviance/null deviance at each λ.</param>
 /// <param name="NullDeviance">The deviance of the intercepts-only model, −2·Σ sᵢ·log-likelihood.</param>
 public sealed record MultinomialRegularizationPath(
     IReadOnlyList<double> Lambdas,
     IReadOnlyList<double[]> Intercepts,
-    IReadOnlyList<double[][]> Coefficients,
+    MultinomialPathCoefficients Coefficients,
     IReadOnlyList<int> NonZero,
     IReadOnlyList<double> DevianceRatio,
     double NullDeviance) : IRegularizationPath;

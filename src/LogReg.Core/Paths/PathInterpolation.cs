@@ -6,40 +6,70 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal static class PathInterpolation
 {
-    /// <summary>The intercept and coefficients of <paramref name="path"/> at <paramref name="lambda"/>.</summary>
-    public static (double Intercept, double[] Coefficients) At(RegularizationPath path, double lambda)
+    /// <summary>
+    /// The probabilities (of class 0, of class 1) of rows <paramref name="rows"/> of <paramref name="features"/> under the
+    /// binary path at each of <paramref name="lambdas"/>, one λ at a time: one work vector of the features' length serves
+    /// them all, its entries set from the two points' non-zero coefficients and cleared after.
+    /// </summary>
+    public static IEnumerable<double[][]> Probabilities(Data.DesignMatrix features, RegularizationPath path, IReadOnlyList<double> lambdas, int[] rows)
     {
-        var (left, right, fraction) = Neighbours(path.Lambdas, lambda);
-        var coefficients = new double[path.Coefficients[left].Length];
-        for (int j = 0; j < coefficients.Length; j++)
+        var coefficients = new double[path.Coefficients.Length];
+        foreach (double lambda in lambdas)
         {
-            coefficients[j] = fraction * path.Coefficients[left][j] + (1 - fraction) * path.Coefficients[right][j];
+            var (left, right, fraction) = Neighbours(path.Lambdas, lambda);
+            Interpolate(path.Coefficients, left, right, fraction, coefficients);
+            double intercept = fraction * path.Intercepts[left] + (1 - fraction) * path.Intercepts[right];
+            yield return rows.Select(i =>
+            {
+                Numerics.StableMath.SigmoidPair(intercept + features.Dot(i, coefficients), out double p, out double q);
+                return new[] { q, p };
+            }).ToArray();
+            path.Coefficients.ClearIn(left, coefficients);
+            path.Coefficients.ClearIn(right, coefficients);
         }
-        return (fraction * path.Intercepts[left] + (1 - fraction) * path.Intercepts[right], coefficients);
     }
 
-    /// <summary>The softmax probabilities of rows <paramref name="rows"/> of <paramref name="features"/> under the multinomial path at <paramref name="lambda"/>.</summary>
-    public static double[][] Probabilities(Data.DesignMatrix features, MultinomialRegularizationPath path, double lambda, int[] rows)
+    /// <summary>The softmax probabilities of rows <paramref name="rows"/> of <paramref name="features"/> under the multinomial path at each of <paramref name="lambdas"/>.</summary>
+    public static IEnumerable<double[][]> Probabilities(Data.DesignMatrix features, MultinomialRegularizationPath path, IReadOnlyList<double> lambdas, int[] rows)
     {
-        var (left, right, fraction) = Neighbours(path.Lambdas, lambda);
         int classes = path.Intercepts[0].Length;
+        var byClass = path.Coefficients.ByClass;
+        var coefficients = Enumerable.Range(0, classes).Select(_ => new double[byClass.Length]).ToArray();
         var intercepts = new double[classes];
-        var coefficients = new double[classes][];
-        for (int k = 0; k < classes; k++)
+        foreach (double lambda in lambdas)
         {
-            // A class without weight in the fold's rows stays at −∞ (0·∞ would be NaN).
-            double low = path.Intercepts[left][k], high = path.Intercepts[right][k];
-            intercepts[k] = double.IsNegativeInfinity(low) ? low : fraction * low + (1 - fraction) * high;
-            coefficients[k] = path.Coefficients[left][k].Select((v, j) => fraction * v + (1 - fraction) * path.Coefficients[right][k][j]).ToArray();
+            var (left, right, fraction) = Neighbours(path.Lambdas, lambda);
+            for (int k = 0; k < classes; k++)
+            {
+                // A class without weight in the fold's rows stays at −∞ (0·∞ would be NaN).
+                double low = path.Intercepts[left][k], high = path.Intercepts[right][k];
+                intercepts[k] = double.IsNegativeInfinity(low) ? low : fraction * low + (1 - fraction) * high;
+                Interpolate(byClass, left * classes + k, right * classes + k, fraction, coefficients[k]);
+            }
+            yield return rows.Select(i =>
+            {
+                var z = intercepts.Select((b, k) => b + features.Dot(i, coefficients[k])).ToArray();
+                double max = z.Max();
+                var e = z.Select(v => Math.Exp(v - max)).ToArray();
+                double total = e.Sum();
+                return e.Select(v => v / total).ToArray();
+            }).ToArray();
+            for (int k = 0; k < classes; k++)
+            {
+                byClass.ClearIn(left * classes + k, coefficients[k]);
+                byClass.ClearIn(right * classes + k, coefficients[k]);
+            }
         }
-        return rows.Select(i =>
+    }
+
+    // fraction·left + (1 − fraction)·right into a zero vector, each entry as that one expression would round it.
+    private static void Interpolate(PathCoefficients coefficients, int left, int right, double fraction, double[] into)
+    {
+        coefficients.AddTo(left, fraction, into);
+        if (right != left)
         {
-            var z = intercepts.Select((b, k) => b + features.Dot(i, coefficients[k])).ToArray();
-            double max = z.Max();
-            var e = z.Select(v => Math.Exp(v - max)).ToArray();
-            double total = e.Sum();
-            return e.Select(v => v / total).ToArray();
-        }).ToArray();
+            coefficients.AddTo(right, 1 - fraction, into);
+        }
     }
 
     // The two points around λ and the weight of the left (larger-λ) one: glmnet interpolates on (λ₁ − λ)/(λ₁ − λ_last),

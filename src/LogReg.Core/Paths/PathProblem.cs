@@ -18,6 +18,8 @@ internal abstract class PathProblem
 
     private readonly HeldGramStore _heldGrams = new();
 
+    private int[]? _allColumns;
+
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
         (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
@@ -97,8 +99,15 @@ internal abstract class PathProblem
         }
     }
 
-    /// <summary>ηᵢ = b + x̃ᵢ·β without the offset, into <paramref name="eta"/>.</summary>
-    public abstract void LinearPart(double[] beta, double intercept, double[] eta);
+    /// <summary>
+    /// ηᵢ = b + x̃ᵢ·β without the offset, into <paramref name="eta"/>. <paramref name="support"/> (increasing), when given,
+    /// holds every non-zero coefficient: the multinomial path sets each class's margins several times a round, and looking
+    /// through all of a text set's 10⁵ features each time cost more than the margins.
+    /// </summary>
+    public abstract void LinearPart(double[] beta, double intercept, double[] eta, int[]? support = null);
+
+    /// <summary>0 … d − 1, the support that holds every coefficient.</summary>
+    private protected int[] AllColumns(int d) => _allColumns is { } all && all.Length == d ? all : _allColumns = Enumerable.Range(0, d).ToArray();
 
     /// <summary>
     /// Adds Σᵢ vᵢ·x̂ᵢx̂ᵢᵀ to <paramref name="upper"/> ((m + 1)², row-major, upper triangle), x̂ᵢ = (the stored values of
@@ -174,17 +183,22 @@ internal abstract class PathProblem
     public HeldGram? TakeGram(int[] columns, double[] beta, double intercept) =>
         _heldGrams.Take(columns, beta, intercept, Labels, Offsets is not null);
 
-    /// <summary>The coefficients and intercept on the features' own scale.</summary>
-    public (double[] Weights, double Intercept) OriginalScale(double[] beta, double intercept)
+    /// <summary>
+    /// The non-zero coefficients on the features' own scale (features increasing) and the intercept: <paramref name="columns"/>
+    /// (increasing) holds every non-zero one, and a point costs them rather than every feature.
+    /// </summary>
+    public (int[] Features, double[] Values, double Intercept) OriginalScale(double[] beta, double intercept, int[] columns)
     {
-        var w = new double[beta.Length];
+        var features = columns.Where(j => beta[j] != 0).ToArray();
+        var values = new double[features.Length];
         double b = intercept;
-        for (int j = 0; j < beta.Length; j++)
+        for (int e = 0; e < features.Length; e++)
         {
-            w[j] = Scales[j] > 0 ? beta[j] / Scales[j] : 0;
-            b -= w[j] * Means[j];
+            int j = features[e];
+            values[e] = beta[j] / Scales[j];
+            b -= values[e] * Means[j];
         }
-        return (w, b);
+        return (features, values, b);
     }
 
     /// <summary>The working residuals wᵢ(yᵢ − pᵢ), and the curvature weights vᵢ = wᵢ·pᵢ(1 − pᵢ).</summary>

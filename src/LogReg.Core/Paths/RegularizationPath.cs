@@ -6,14 +6,14 @@ namespace LogReg.Core.Paths;
 /// </summary>
 /// <param name="Lambdas">The λ values, decreasing.</param>
 /// <param name="Intercepts">The intercept at each λ.</param>
-/// <param name="Coefficients">The d coefficients at each λ.</param>
+/// <param name="Coefficients">The d coefficients at each λ, kept by their non-zero entries.</param>
 /// <param name="NonZero">The non-zero coefficients at each λ (glmnet's <c>df</c>).</param>
 /// <param name="DevianceRatio">1 − deviance/null deviance at each λ.</param>
 /// <param name="NullDeviance">The deviance of the intercept-only model, −2·Σ sᵢ·log-likelihood.</param>
 public sealed record RegularizationPath(
     IReadOnlyList<double> Lambdas,
     IReadOnlyList<double> Intercepts,
-    IReadOnlyList<double[]> Coefficients,
+    PathCoefficients Coefficients,
     IReadOnlyList<int> NonZero,
     IReadOnlyList<double> DevianceRatio,
     double NullDeviance) : IRegularizationPath;

@@ -36,12 +36,12 @@ internal sealed class SoftmaxMargins
 
     private int ClassCount => _present.Length;
 
-    /// <summary>Class k's linear part, recomputed from its coefficients.</summary>
-    public void Set(int k, double[] beta, double intercept)
+    /// <summary>Class k's linear part, recomputed from its coefficients (whose non-zero ones <paramref name="support"/>, if given, holds).</summary>
+    public void Set(int k, double[] beta, double intercept, int[]? support = null)
     {
         if (_present[k])
         {
-            _problem.LinearPart(beta, intercept, _eta[k]);
+            _problem.LinearPart(beta, intercept, _eta[k], support);
         }
     }
 

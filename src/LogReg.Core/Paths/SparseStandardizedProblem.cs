@@ -119,11 +119,12 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => (RawDot(j, r) - Means[j] * sum) / Scales[j];
 
-    public override void LinearPart(double[] beta, double intercept, double[] eta)
+    public override void LinearPart(double[] beta, double intercept, double[] eta, int[]? support = null)
     {
         double shift = intercept;
         long inPlay = 0;
-        for (int j = 0; j < beta.Length; j++)
+        support ??= AllColumns(beta.Length);
+        foreach (int j in support)
         {
             if (beta[j] != 0)
             {
@@ -139,7 +140,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             return;
         }
         Array.Fill(eta, shift);
-        for (int j = 0; j < beta.Length; j++)
+        foreach (int j in support)
         {
             if (beta[j] == 0)
             {

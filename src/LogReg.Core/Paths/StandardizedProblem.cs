@@ -132,10 +132,10 @@ internal sealed class StandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => VectorKernels.Dot(_columns[j], r);
 
-    public override void LinearPart(double[] beta, double intercept, double[] eta)
+    public override void LinearPart(double[] beta, double intercept, double[] eta, int[]? support = null)
     {
         Array.Fill(eta, intercept);
-        for (int j = 0; j < beta.Length; j++)
+        foreach (int j in support ?? AllColumns(beta.Length))
         {
             if (beta[j] != 0)
             {

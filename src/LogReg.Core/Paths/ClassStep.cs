@@ -1,0 +1,44 @@
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// One class's step within a round of the multinomial path, for halving: the coefficients (over the columns in play) and
+/// intercept it started from, and where the solve took them.
+/// </summary>
+internal sealed class ClassStep(int[] columns)
+{
+    private readonly double[] _start = new double[columns.Length];
+    private readonly double[] _end = new double[columns.Length];
+    private double _startIntercept;
+    private double _endIntercept;
+    private double _fraction;
+
+    /// <summary>Records the class's coefficients and intercept before its solve.</summary>
+    public void Begin(double[] beta, double intercept)
+    {
+        for (int a = 0; a < columns.Length; a++)
+        {
+            _start[a] = beta[columns[a]];
+        }
+        (_startIntercept, _fraction) = (intercept, 1);
+    }
+
+    /// <summary>Halves the step taken since <see cref="Begin"/> (the first time, from <paramref name="beta"/> and
+    /// <paramref name="intercept"/> where the solve left them): sets the coefficients and returns the intercept.</summary>
+    public double Halve(double[] beta, double intercept)
+    {
+        if (_fraction == 1)
+        {
+            for (int a = 0; a < columns.Length; a++)
+            {
+                _end[a] = beta[columns[a]];
+            }
+            _endIntercept = intercept;
+        }
+        _fraction /= 2;
+        for (int a = 0; a < columns.Length; a++)
+        {
+            beta[columns[a]] = _start[a] + _fraction * (_end[a] - _start[a]);
+        }
+        return _startIntercept + _fraction * (_endIntercept - _startIntercept);
+    }
+}
