@@ -24,9 +24,10 @@ public static class ElasticNetPath
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
         options.Validate();
-        PathProblem problem = data.Features.IsSparse
-            ? SparseStandardizedProblem.Of(data, options.Standardize)
-            : StandardizedProblem.Of(data, options.Standardize);
+        var rows = PathForm.Of(data);
+        PathProblem problem = rows.Features.IsSparse
+            ? SparseStandardizedProblem.Of(rows, options.Standardize)
+            : StandardizedProblem.Of(rows, options.Standardize);
         double alpha = options.L1Ratio;
         int d = problem.FeatureCount;
         var beta = new double[d];

@@ -42,8 +42,8 @@ public static class MultinomialElasticNetPath
         var indicators = Enumerable.Range(0, classes).Select(k => data.Labels.Select(y => y == k ? 1.0 : 0.0).ToArray()).ToArray();
         // The binary problem holds the standardised columns and the weights; its labels and offsets are set per class.
         int largest = Array.IndexOf(classWeights, classWeights.Max());
-        var binary = new TrainingSet(data.Features, indicators[largest], data.ExampleWeights, data.FeatureNames);
-        PathProblem problem = data.Features.IsSparse
+        var binary = new TrainingSet(PathForm.SparseRows(data.Features) ?? data.Features, indicators[largest], data.ExampleWeights, data.FeatureNames);
+        PathProblem problem = binary.Features.IsSparse
             ? SparseStandardizedProblem.Of(binary, options.Standardize)
             : StandardizedProblem.Of(binary, options.Standardize);
         double totalWeight = classWeights.Sum();

@@ -30,9 +30,10 @@ public sealed class SparsePathTests(ITestOutputHelper output)
     [Fact]
     public void OnWideSparseDataTheSparsePathIsTheDensePath()
     {
-        // 120 rows × 1,500 columns, 3% filled: more columns than rows, so the dense side sweeps rows (ridge keeps all in play).
+        // 120 rows × 1,500 columns, 12% filled: more columns than rows, so the dense side sweeps rows (ridge keeps all in
+        // play); filled above a tenth, so dense rows keep the dense form (PathForm).
         var random = new Random(5);
-        var rows = Enumerable.Range(0, 120).Select(_ => Enumerable.Range(0, 1500).Select(_ => random.NextDouble() < 0.03 ? Math.Round(random.NextDouble() * 4, 1) : 0).ToArray()).ToList();
+        var rows = Enumerable.Range(0, 120).Select(_ => Enumerable.Range(0, 1500).Select(_ => random.NextDouble() < 0.12 ? Math.Round(random.NextDouble() * 4, 1) : 0).ToArray()).ToList();
         var labels = rows.Select(r => r[0] + r[1] - r[2] + random.NextDouble() * 2 > 1.5 ? 1.0 : 0.0).ToArray();
         foreach (double alpha in new[] { 0.0, 0.5 })
         {
