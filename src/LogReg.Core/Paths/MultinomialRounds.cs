@@ -21,6 +21,13 @@ internal static class MultinomialRounds
     // A class's solve within a round stops at this share of the last round's move (or the threshold).
     private const double InnerShare = 0.01;
 
+    // The rate, over the last ProgressWindow rounds, at or above which rounds that the joint steps cannot take over are
+    // guarded: each class's step then has to lower the objective, halved until it does. One Newton step per class,
+    // unguarded as glmnet's, can overshoot and cycle — a 300-row set of 6,000 rare columns, 3 classes, cycled at its
+    // second λ with a move of 0.49 for 100,000 rounds. Guarding every round instead cost the 10,000 × 5,000 × 10 text
+    // path 2.2× its time (36.9 s against 17.1 s): converging rounds are left as they were.
+    private const double StalledRate = 0.99;
+
     private const int MaxHalvings = 50;
 
     // The share of the objective below which its changes are rounding.
@@ -54,12 +61,9 @@ internal static class MultinomialRounds
         var shift = new double[problem.FeatureCount];
         var shiftMargins = new double[problem.RowCount];
         bool jumped = false;
-        // Where the joint steps cannot take over, each class's step has to lower the objective, halved until it does: one
-        // Newton step per class, unguarded as glmnet's, can overshoot — a 300-row set of 6,000 rare columns, 3 classes,
-        // cycled at its second λ with a move of 0.49 for 100,000 rounds, and with coarser λ steps ran margins so far that
-        // a column's curvature vanished.
-        bool guarded = !canYield;
+        bool guarded = false;
         var changes = new double[ProgressWindow];
+        var stalls = new double[ProgressWindow];
         var step = new ClassStep(columns);
         for (int round = 0; round < maxRounds; round++)
         {
@@ -114,6 +118,7 @@ internal static class MultinomialRounds
             {
                 return false;
             }
+            guarded |= Stalled(stalls, round, change);
             jumped = TryJump(extrapolation, margins, beta, intercepts, columns, lambda, alpha);
             if (jumped)
             {
@@ -142,6 +147,15 @@ internal static class MultinomialRounds
         }
         double rate = Math.Pow(change / then, 1.0 / window);
         return rate >= 1 || Math.Log(threshold / change) / Math.Log(rate) > maxRounds - round;
+    }
+
+    // Whether the rounds' moves shrank by less than StalledRate a round over the last ProgressWindow rounds; records this one.
+    private static bool Stalled(double[] changes, int round, double change)
+    {
+        int window = changes.Length;
+        double then = changes[round % window];
+        changes[round % window] = change;
+        return round >= window && change >= then * Math.Pow(StalledRate, window);
     }
 
     // The objective with the penalty over the columns in play alone (the others hold zeros): the guard evaluates it per
