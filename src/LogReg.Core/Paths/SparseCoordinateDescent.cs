@@ -11,6 +11,13 @@ internal static class SparseCoordinateDescent
     private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
 
+    // Newton steps after which each must lower the objective, halved toward the last step's start until it does. A λ
+    // takes 1–3 steps where the steps converge; on 300 rows × 6,000 sparse columns at a coarse λ grid (678 columns in
+    // play) full steps cycled between two points for all 100 steps, and at the next λ ran every row to certainty.
+    private const int GuardAfter = 10;
+
+    private const int MaxHalvings = 50;
+
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
@@ -21,9 +28,14 @@ internal static class SparseCoordinateDescent
         // vᵢ·xᵢⱼ for every stored value of the columns in play, written once per Newton step: each coordinate move then
         // reads it in order instead of gathering vᵢ again.
         var weighted = problem.StoredBuffer();
+        var guard = new NewtonStepGuard(problem, columns, lambda, alpha);
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
-            var (_, rho, v) = problem.RowsAt(beta, intercept);
+            var (eta, rho, v) = problem.RowsAt(beta, intercept);
+            if (step >= GuardAfter)
+            {
+                (rho, v, intercept) = guard.Descend(beta, intercept, eta, rho, v, MaxHalvings);
+            }
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;
             for (int a = 0; a < m; a++)
             {
