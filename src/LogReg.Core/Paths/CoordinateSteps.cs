@@ -3,6 +3,9 @@ namespace LogReg.Core.Paths;
 /// <summary>The rules the three one-λ solvers share: a coordinate's minimiser, glmnet's sweep schedule, its stopping test.</summary>
 internal static class CoordinateSteps
 {
+    /// <summary>The share of an objective below which its changes are rounding (its sum over the rows, the log-sum-exps).</summary>
+    public const double RoundingShare = 1e-13;
+
     /// <summary>
     /// The minimiser along one coordinate of the quadratic model plus the penalty: soft-threshold the coordinate's
     /// gradient term <paramref name="g"/> (its negative gradient plus curvature × its value) by λα, divide by the curvature
@@ -71,6 +74,17 @@ internal static class CoordinateSteps
         }
         activeOnly = false;
         return false;
+    }
+
+    /// <summary>glmnet's penalty λ[(1 − α)/2·β² + α|β|] over <paramref name="columns"/> (the others hold zeros).</summary>
+    public static double Penalty(double[] beta, int[] columns, double lambda, double alpha)
+    {
+        double penalty = 0;
+        foreach (int j in columns)
+        {
+            penalty += lambda * ((1 - alpha) / 2 * beta[j] * beta[j] + alpha * Math.Abs(beta[j]));
+        }
+        return penalty;
     }
 
     /// <summary>Whether a Newton step moved no coordinate (intercept included) by Hⱼⱼ·move² ≥ <paramref name="threshold"/>: the λ is solved.</summary>

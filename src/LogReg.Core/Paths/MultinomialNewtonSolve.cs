@@ -19,8 +19,6 @@ internal static class MultinomialNewtonSolve
     // their promise, and converges at 0.98 a step (held across λ, Vehicle's lasso ran out of steps).
     private const double HoldShare = 0.25;
 
-    // The share of the objective below which its changes are rounding (its sum over the rows, the log-sum-exps).
-    private const double RoundingShare = 1e-13;
 
     // Variables (present classes × (columns + 1)) up to which the joint model is formed: its Hessian is this squared.
     private const int MaximumVariables = 256;
@@ -98,7 +96,7 @@ internal static class MultinomialNewtonSolve
             double predicted = PredictedDecrease(start, value, gradient, q, stride, l1, l2);
             // The step, halved while the objective rises (far from the optimum the quadratic model can overshoot); a rise
             // within rounding of the objective is none.
-            double after, fraction = 1, tolerated = objective + RoundingShare * Math.Abs(objective);
+            double after, fraction = 1, tolerated = objective + CoordinateSteps.RoundingShare * Math.Abs(objective);
             for (int halving = 0; ; halving++)
             {
                 Scatter(start, value, fraction, beta, intercepts, classes, columns);
@@ -134,7 +132,7 @@ internal static class MultinomialNewtonSolve
             // A held Hessian's promise counts only when the objective kept it: near separation the curvature vanishes as
             // the margins grow, and a held one overstates it — short steps promising too little, which would stop early.
             bool trusted = fresh || !formHessian;
-            if (trusted && ((fraction == 1 && (moved < threshold || predicted <= tolerance * objective)) || predicted <= RoundingShare * Math.Abs(objective)))
+            if (trusted && ((fraction == 1 && (moved < threshold || predicted <= tolerance * objective)) || predicted <= CoordinateSteps.RoundingShare * Math.Abs(objective)))
             {
                 return;
             }

@@ -30,9 +30,6 @@ internal static class MultinomialRounds
 
     private const int MaxHalvings = 50;
 
-    // The share of the objective below which its changes are rounding.
-    private const double RoundingShare = 1e-13;
-
     // Rounds over the classes, one Newton step each on its own quadratic model, until the distance left — a round's change
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum. With canYield,
@@ -63,13 +60,13 @@ internal static class MultinomialRounds
         bool jumped = false;
         bool guarded = false;
         var changes = new double[ProgressWindow];
-        var stalls = new double[ProgressWindow];
-        var step = new ClassStep(columns);
+        var step = new HalvableStep(columns);
         for (int round = 0; round < maxRounds; round++)
         {
             margins.Refresh();
             extrapolation.BeginRound();
             double change = 0;
+            double? carried = null;
             for (int k = 0; k < beta.Length; k++)
             {
                 if (!present[k])
@@ -81,19 +78,25 @@ internal static class MultinomialRounds
                 margins.Copy(k, before);
                 problem.StartingLinearPart = margins.LinearPart(k);
                 problem.JudgeHeldGram(ages.StillFits(k));
-                double start = guarded ? Objective(margins, beta, lambda, alpha, columns) : 0;
+                // Where the last class's guarded step ended, unless this is the round's first.
+                double start = guarded ? carried ?? MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns) : 0;
                 step.Begin(beta[k], intercepts[k]);
                 intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k], columns);
                 margins.Update(k);
-                for (int halving = 0; guarded && halving < MaxHalvings
-                    && Objective(margins, beta, lambda, alpha, columns) > start + RoundingShare * Math.Abs(start); halving++)
+                if (guarded)
                 {
-                    intercepts[k] = step.Halve(beta[k], intercepts[k]);
-                    margins.Set(k, beta[k], intercepts[k], columns);
-                    margins.Update(k);
-                    // The step now ends short of where the solve held its Gram.
-                    problem.JudgeHeldGram(false);
+                    double after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns);
+                    for (int halving = 0; halving < MaxHalvings && after > start + CoordinateSteps.RoundingShare * Math.Abs(start); halving++)
+                    {
+                        intercepts[k] = step.Halve(beta[k], intercepts[k]);
+                        margins.Set(k, beta[k], intercepts[k], columns);
+                        margins.Update(k);
+                        // The step now ends short of where the solve held its Gram.
+                        problem.JudgeHeldGram(false);
+                        after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns);
+                    }
+                    carried = after;
                 }
                 var (bound, moved) = margins.ChangeBound(k, before);
                 change = Math.Max(change, bound);
@@ -114,11 +117,11 @@ internal static class MultinomialRounds
                 problem.Offsets = null;
                 return true;
             }
-            if (canYield && HopelessBy(changes, round, change, threshold, maxRounds))
+            guarded |= Stalled(changes, round, change);
+            if (HopelessBy(changes, round, change, threshold, maxRounds) && canYield)
             {
                 return false;
             }
-            guarded |= Stalled(stalls, round, change);
             jumped = TryJump(extrapolation, margins, beta, intercepts, columns, lambda, alpha);
             if (jumped)
             {
@@ -149,29 +152,10 @@ internal static class MultinomialRounds
         return rate >= 1 || Math.Log(threshold / change) / Math.Log(rate) > maxRounds - round;
     }
 
-    // Whether the rounds' moves shrank by less than StalledRate a round over the last ProgressWindow rounds; records this one.
-    private static bool Stalled(double[] changes, int round, double change)
-    {
-        int window = changes.Length;
-        double then = changes[round % window];
-        changes[round % window] = change;
-        return round >= window && change >= then * Math.Pow(StalledRate, window);
-    }
-
-    // The objective with the penalty over the columns in play alone (the others hold zeros): the guard evaluates it per
-    // class step, and text sets have 10⁵ columns out of play.
-    private static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha, int[] columns)
-    {
-        double penalty = 0;
-        foreach (var b in beta)
-        {
-            foreach (int j in columns)
-            {
-                penalty += lambda * ((1 - alpha) / 2 * b[j] * b[j] + alpha * Math.Abs(b[j]));
-            }
-        }
-        return margins.Deviance() / (2 * margins.TotalWeight) + penalty;
-    }
+    // Whether the rounds' moves shrank by less than StalledRate a round over the last ProgressWindow rounds (as recorded
+    // by HopelessBy, which records this one next).
+    private static bool Stalled(double[] changes, int round, double change) =>
+        round >= changes.Length && change >= changes[round % changes.Length] * Math.Pow(StalledRate, changes.Length);
 
     // Aitken's jump along the last rounds' common direction, kept only if the objective falls.
     private static bool TryJump(RoundExtrapolation extrapolation, SoftmaxMargins margins, double[][] beta, double[] intercepts, int[] columns,

@@ -7,12 +7,8 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal sealed class NewtonStepGuard(PathProblem problem, int[] columns, double lambda, double alpha)
 {
-    // The share of the objective below which its changes are rounding.
-    private const double RoundingShare = 1e-13;
-
-    private readonly double[] _start = new double[columns.Length];
+    private readonly HalvableStep _step = new(columns);
     private readonly double _totalWeight = problem.NullDeviance / problem.NullDeviancePerWeight;
-    private double _startIntercept;
     private double _startObjective = double.PositiveInfinity;
 
     /// <summary>
@@ -24,32 +20,18 @@ internal sealed class NewtonStepGuard(PathProblem problem, int[] columns, double
         double[] curvature, int maxHalvings)
     {
         double objective = Objective(beta, eta, residual, curvature);
-        for (int halving = 0; halving < maxHalvings && objective > _startObjective + RoundingShare * Math.Abs(_startObjective); halving++)
+        for (int halving = 0; halving < maxHalvings && objective > _startObjective + CoordinateSteps.RoundingShare * Math.Abs(_startObjective); halving++)
         {
-            for (int a = 0; a < columns.Length; a++)
-            {
-                beta[columns[a]] = _start[a] + 0.5 * (beta[columns[a]] - _start[a]);
-            }
-            intercept = _startIntercept + 0.5 * (intercept - _startIntercept);
+            intercept = _step.Halve(beta, intercept);
             (eta, residual, curvature) = problem.RowsAt(beta, intercept);
             objective = Objective(beta, eta, residual, curvature);
         }
-        for (int a = 0; a < columns.Length; a++)
-        {
-            _start[a] = beta[columns[a]];
-        }
-        (_startIntercept, _startObjective) = (intercept, objective);
+        _step.Begin(beta, intercept);
+        _startObjective = objective;
         return (residual, curvature, intercept);
     }
 
     // Recomputes the rows' residuals and weights with the deviance (the same values RowsAt gave).
-    private double Objective(double[] beta, double[] eta, double[] residual, double[] curvature)
-    {
-        double penalty = 0;
-        foreach (int j in columns)
-        {
-            penalty += lambda * ((1 - alpha) / 2 * beta[j] * beta[j] + alpha * Math.Abs(beta[j]));
-        }
-        return problem.ResidualsAndDeviance(eta, residual, curvature) / (2 * _totalWeight) + penalty;
-    }
+    private double Objective(double[] beta, double[] eta, double[] residual, double[] curvature) =>
+        problem.ResidualsAndDeviance(eta, residual, curvature) / (2 * _totalWeight) + CoordinateSteps.Penalty(beta, columns, lambda, alpha);
 }

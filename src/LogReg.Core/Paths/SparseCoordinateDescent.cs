@@ -28,12 +28,14 @@ internal static class SparseCoordinateDescent
         // vᵢ·xᵢⱼ for every stored value of the columns in play, written once per Newton step: each coordinate move then
         // reads it in order instead of gathering vᵢ again.
         var weighted = problem.StoredBuffer();
-        var guard = new NewtonStepGuard(problem, columns, lambda, alpha);
+        // Made when first needed: the multinomial rounds call this with one Newton step per class, thousands of times.
+        NewtonStepGuard? guard = null;
         for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
         {
             var (eta, rho, v) = problem.RowsAt(beta, intercept);
             if (step >= GuardAfter)
             {
+                guard ??= new NewtonStepGuard(problem, columns, lambda, alpha);
                 (rho, v, intercept) = guard.Descend(beta, intercept, eta, rho, v, MaxHalvings);
             }
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;

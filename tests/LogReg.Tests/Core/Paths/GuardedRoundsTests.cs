@@ -21,13 +21,7 @@ public sealed class GuardedRoundsTests(ITestOutputHelper output)
         var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, LambdaCount = 15, Tolerance = 1e-12 });
         Assert.Equal(15, path.Lambdas.Count);
         int n = data.RowCount, d = data.FeatureCount;
-        var rows = Enumerable.Range(0, n).Select(i => { var r = new double[d]; data.Features.CopyRow(i, r); return r; }).ToArray();
-        var entries = rows.Select(r => Enumerable.Range(0, d).Where(j => r[j] != 0).ToArray()).ToArray();
-        var scales = Enumerable.Range(0, d).Select(j =>
-        {
-            double mean = rows.Average(r => r[j]);
-            return Math.Sqrt(rows.Average(r => (r[j] - mean) * (r[j] - mean)));
-        }).ToArray();
+        var (rows, entries, scales) = WideSparseSet.Dense(data);
         double worst = 0;
         for (int m = 0; m < path.Lambdas.Count; m++)
         {
@@ -57,8 +51,7 @@ public sealed class GuardedRoundsTests(ITestOutputHelper output)
                 {
                     double g = gradient[k, j] + lambda * (1 - alpha) * scales[j] * scales[j] * w[k][j];
                     double l1 = lambda * alpha * scales[j];
-                    double violation = w[k][j] != 0 ? Math.Abs(g + l1 * Math.Sign(w[k][j])) : Math.Max(Math.Abs(g) - l1, 0);
-                    worst = Math.Max(worst, violation / lambda);
+                    worst = Math.Max(worst, WideSparseSet.Violation(g, w[k][j], l1) / lambda);
                 }
             }
         }

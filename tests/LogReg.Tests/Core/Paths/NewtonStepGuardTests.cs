@@ -21,13 +21,7 @@ public sealed class NewtonStepGuardTests(ITestOutputHelper output)
         var path = ElasticNetPath.Fit(new TrainingSet(set.Features, labels), new ElasticNetPathOptions { LambdaCount = 10 });
         Assert.Equal(10, path.Lambdas.Count);
         int n = set.RowCount, d = set.FeatureCount;
-        var rows = Enumerable.Range(0, n).Select(i => { var r = new double[d]; set.Features.CopyRow(i, r); return r; }).ToArray();
-        var entries = rows.Select(r => Enumerable.Range(0, d).Where(j => r[j] != 0).ToArray()).ToArray();
-        var scales = Enumerable.Range(0, d).Select(j =>
-        {
-            double mean = rows.Average(r => r[j]);
-            return Math.Sqrt(rows.Average(r => (r[j] - mean) * (r[j] - mean)));
-        }).ToArray();
+        var (rows, entries, scales) = WideSparseSet.Dense(set);
         double worst = 0;
         for (int m = 0; m < path.Lambdas.Count; m++)
         {
@@ -49,8 +43,7 @@ public sealed class NewtonStepGuardTests(ITestOutputHelper output)
             for (int j = 0; j < d; j++)
             {
                 double l1 = lambda * scales[j];
-                double violation = w[j] != 0 ? Math.Abs(gradient[j] + l1 * Math.Sign(w[j])) : Math.Max(Math.Abs(gradient[j]) - l1, 0);
-                worst = Math.Max(worst, violation / lambda);
+                worst = Math.Max(worst, WideSparseSet.Violation(gradient[j], w[j], l1) / lambda);
             }
         }
         output.WriteLine($"largest violation relative to λ: {worst:E2}; non-zero {string.Join(",", path.NonZero)}");

@@ -31,4 +31,24 @@ internal static class WideSparseSet
             rows.SelectMany(r => r.Select(e => (float)e.Item2)).ToArray());
         return new MulticlassTrainingSet(matrix, labels, classes);
     }
+
+    /// <summary>For checking optimality on the rows: each row as a dense array, its non-zero columns, and each column's
+    /// (1/n) standard deviation, the scale the path's standardisation penalises.</summary>
+    public static (double[][] Rows, int[][] Entries, double[] Scales) Dense(MulticlassTrainingSet data)
+    {
+        int n = data.RowCount, d = data.FeatureCount;
+        var rows = Enumerable.Range(0, n).Select(i => { var r = new double[d]; data.Features.CopyRow(i, r); return r; }).ToArray();
+        var entries = rows.Select(r => Enumerable.Range(0, d).Where(j => r[j] != 0).ToArray()).ToArray();
+        var scales = Enumerable.Range(0, d).Select(j =>
+        {
+            double mean = rows.Average(r => r[j]);
+            return Math.Sqrt(rows.Average(r => (r[j] - mean) * (r[j] - mean)));
+        }).ToArray();
+        return (rows, entries, scales);
+    }
+
+    /// <summary>How far gradient <paramref name="g"/> (its ridge part included) is from a subgradient of the L1 part
+    /// <paramref name="l1"/>·|w| at <paramref name="w"/>: zero at an optimum.</summary>
+    public static double Violation(double g, double w, double l1) =>
+        w != 0 ? Math.Abs(g + l1 * Math.Sign(w)) : Math.Max(Math.Abs(g) - l1, 0);
 }

@@ -1,10 +1,11 @@
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// One class's step within a round of the multinomial path, for halving: the coefficients (over the columns in play) and
-/// intercept it started from, and where the solve took them.
+/// A step of one coefficient vector (over the columns in play) and its intercept, for halving until the objective falls:
+/// where it started, and where the solve took it — a class's step in the multinomial rounds, a guarded Newton step of
+/// the binary path.
 /// </summary>
-internal sealed class ClassStep(int[] columns)
+internal sealed class HalvableStep(int[] columns)
 {
     private readonly double[] _start = new double[columns.Length];
     private readonly double[] _end = new double[columns.Length];
@@ -12,7 +13,7 @@ internal sealed class ClassStep(int[] columns)
     private double _endIntercept;
     private double _fraction;
 
-    /// <summary>Records the class's coefficients and intercept before its solve.</summary>
+    /// <summary>Records the coefficients and intercept the step starts from.</summary>
     public void Begin(double[] beta, double intercept)
     {
         for (int a = 0; a < columns.Length; a++)
