@@ -14,22 +14,31 @@ internal static class CommandLine
         "categorical (treatment coding, coefficients COL[LEVEL]), strings that all differ are IDs (left out); other strings need --text, " +
         "--categorical or --ignore. A label may be any two values (or more: the softmax model).";
 
-    private sealed record CommandSpec(string Name, string Description, IReadOnlyList<CliOption> Options, Func<Arguments, TextWriter, TextWriter, int> Run);
+    // Required: the options the command cannot run without, and when (their help lines say so; Arguments.Required refuses).
+    private sealed record CommandSpec(string Name, string Description, IReadOnlyList<CliOption> Options, Func<Arguments, TextWriter, TextWriter, int> Run,
+        IReadOnlyDictionary<string, string>? Required = null);
+
+    private const string Always = "required";
+    private const string NotDryRun = "required, except with --dry-run";
 
     private static readonly CommandSpec[] Commands =
     {
         new("train", "Fit a model to a CSV file and save it with its featurisation (with --cluster: over 'logreg worker' processes, --shards instead of --data)." + Columns,
             [.. TrainCommand.Options.Union(ClusterTraining.Options), CliOptions.DryRun],
-            (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterTraining.Run(a, output) : TrainCommand.Run(a, output)),
+            (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterTraining.Run(a, output) : TrainCommand.Run(a, output),
+            new Dictionary<string, string> { ["--data"] = "required without --cluster", ["--label"] = Always, ["--model"] = NotDryRun }),
         new("predict", "Score the rows of a CSV file (any column order; row count and order kept) with a model from 'logreg train'.",
-            PredictCommand.Options, PredictCommand.Run),
+            PredictCommand.Options, PredictCommand.Run, new Dictionary<string, string> { ["--model"] = Always, ["--data"] = Always }),
         new("stats", "Coefficient table, tests and intervals of the maximum-likelihood fit (defaults: --l2 0, --tolerance 1e-10, --optimizer newton, --missing skip; with --cluster: over 'logreg worker' processes' shards, from the summed Hessian)." + Columns,
             [.. StatsCommand.Options.Union(ClusterStatistics.Options), CliOptions.DryRun],
-            (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterStatistics.Run(a, output) : StatsCommand.Run(a, output)),
+            (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterStatistics.Run(a, output) : StatsCommand.Run(a, output),
+            new Dictionary<string, string> { ["--data"] = "required without --cluster", ["--label"] = Always }),
         new("cv", "Choose the penalty by cross-validation over an elastic-net path (glmnet's scaling and defaults; cv.glmnet's curve and rules) and save the chosen model as 'train' does: the binary path for two-valued labels, the softmax path for more; --threads is how many folds run at once." + Columns,
-            [.. CvCommand.Options, CliOptions.DryRun], (a, output, _) => CvCommand.Run(a, output)),
+            [.. CvCommand.Options, CliOptions.DryRun], (a, output, _) => CvCommand.Run(a, output),
+            new Dictionary<string, string> { ["--data"] = Always, ["--label"] = Always, ["--model"] = NotDryRun }),
         new("compare", "Cross-validate this trainer against ML.NET's on the same folds (no --data: the bundled breast-cancer set).",
-            [.. CompareCommand.Options, CliOptions.DryRun], (a, output, _) => CompareCommand.Run(a, output)),
+            [.. CompareCommand.Options, CliOptions.DryRun], (a, output, _) => CompareCommand.Run(a, output),
+            new Dictionary<string, string> { ["--label"] = "required with --data" }),
         new("worker", "Run an Orleans silo that holds shards for 'logreg train --cluster', until Ctrl+C.",
             WorkerCommand.Options, (a, output, _) => WorkerCommand.Run(a, output)),
         new("cluster status", "List the cluster's live workers, their builds and the shard files each holds below its data root.",
@@ -102,6 +111,10 @@ internal static class CommandLine
             var options = spec.Options.Select(o => (Spec: o, Option: o.Create())).ToArray();
             foreach (var (_, option) in options)
             {
+                if (spec.Required?.GetValueOrDefault(option.Name) is { } when)
+                {
+                    option.Description += $" ({when})";
+                }
                 command.Options.Add(option);
             }
             command.SetAction(result => spec.Run(Arguments.From(spec.Name, result, options), output, error));

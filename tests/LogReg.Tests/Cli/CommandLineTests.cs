@@ -151,6 +151,12 @@ public sealed class CommandLineTests : CliRun
         Assert.Equal(0, help.Exit);
         Assert.Contains("--missing <error|skip|mean>", help.Out);
         Assert.Contains("--dry-run", help.Out);
+        // What a command cannot run without is said on its help line, not first learned from an error.
+        var cvHelp = Run("cv", "--help").Out.Split('\n');
+        Assert.Contains(cvHelp, line => line.TrimStart().StartsWith("--model <M.zip>", StringComparison.Ordinal) && line.Contains("(required, except with --dry-run)"));
+        Assert.Contains(cvHelp, line => line.TrimStart().StartsWith("--data <FILE.csv>", StringComparison.Ordinal) && line.TrimEnd().EndsWith("(required)", StringComparison.Ordinal));
+        Assert.DoesNotContain(cvHelp, line => line.TrimStart().StartsWith("--json", StringComparison.Ordinal) && line.Contains("required"));
+        Assert.Contains("(required)", Run("predict", "--help").Out);
         var unknown = Run("stats", "--data", Spector, "--label", "Label", "--bogus", "1");
         Assert.Equal(2, unknown.Exit);
         Assert.Equal("error: stats: Unrecognized command or argument '--bogus'. ('logreg stats --help' lists the options.)", unknown.Err.Trim());
