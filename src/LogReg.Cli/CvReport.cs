@@ -29,6 +29,12 @@ internal static class CvReport
             string mark = (k == cv.MinimumIndex ? " min" : "") + (k == cv.OneStandardErrorIndex ? " 1se" : "");
             output.WriteLine($"  {lambdaTexts[k].PadLeft(lw)}  {path.NonZero[k],7}  {meanTexts[k].PadLeft(mw)}  {errorTexts[k].PadLeft(ew)}{mark}");
         }
+        if (path.UnsettledLambda is { } unsettled)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: the path ends at λ = {path.Lambdas[^1]:G6}: the next, λ = {unsettled:G6}, was not solved in its Newton steps (the rows are nearly ") +
+                "separated there); the λ above are solved. A larger --lambda-min-ratio ends the path before it.");
+        }
     }
 
     /// <summary>The binary model at the chosen λ: its intercept and coefficients by feature name, then the curve.</summary>
@@ -68,6 +74,10 @@ internal static class CvReport
         json.WriteNumber("lambda_1se", path.Lambdas[cv.OneStandardErrorIndex]);
         json.WriteNumber("lambda", cv.ChosenLambda);
         json.WriteNumber("nonzero", path.NonZero[cv.ChosenIndex]);
+        if (path.UnsettledLambda is { } unsettled)
+        {
+            json.WriteNumber("unsettled_lambda", unsettled);
+        }
         model();
         Array(json, "path_lambda", path.Lambdas);
         Array(json, "path_nonzero", path.NonZero.Select(v => (double)v).ToArray());

@@ -10,7 +10,6 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal static class CovarianceCoordinateDescent
 {
-    private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
 
     // Newton steps keep a Gram while no standardised coefficient (or the intercept) has moved by more than this in all since.
@@ -39,9 +38,10 @@ internal static class CovarianceCoordinateDescent
         var scale = columns.Select(problem.Scale).ToArray();
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         bool settled = false;
-        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
+        NewtonStepGuard? guard = null;
+        for (int step = 0; step < newtonSteps && !settled; step++)
         {
-            var (_, residual, v) = problem.RowsAt(beta, intercept);
+            (var residual, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             model.Q0 = residual.Sum();
             // While the coefficients have moved little in all since the Gram was formed, the curvature has hardly changed:
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
@@ -124,11 +124,8 @@ internal static class CovarianceCoordinateDescent
             }
             drift += move;
             settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
-            if (settled)
-            {
-                break;
-            }
         }
+        problem.LastSolveSettled = settled;
         problem.HoldGram(columns, gram, drift, beta, intercept, settled);
         return intercept;
     }

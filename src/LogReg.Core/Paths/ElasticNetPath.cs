@@ -17,7 +17,8 @@ public static class ElasticNetPath
     private const double DevianceMax = 0.999;
     private const int MinimumLambdas = 5;
 
-    /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given).</summary>
+    /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given); it ends before a
+    /// λ not solved in <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Both classes need weight; options out of range.</exception>
     public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null)
     {
@@ -40,6 +41,7 @@ public static class ElasticNetPath
         var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
         int[] columns = [];
         double previousLambda = lambdas[0];
+        double? unsettled = null;
         for (int k = 0; k < lambdas.Length; k++)
         {
             double lambda = lambdas[k];
@@ -59,7 +61,12 @@ public static class ElasticNetPath
             while (true)
             {
                 columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                intercept = CoordinateSteps.AtLambda(lambda, () => problem.Solve(columns, beta, intercept, lambda, alpha, threshold));
+                intercept = CoordinateSteps.AtLambda(lambda, () => problem.Solve(columns, beta, intercept, lambda, alpha, threshold, options.MaxNewtonSteps));
+                if (!problem.LastSolveSettled)
+                {
+                    unsettled = lambda;
+                    break;
+                }
                 (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
                 bool violated = false;
                 for (int j = 0; j < d; j++)
@@ -74,6 +81,10 @@ public static class ElasticNetPath
                     break;
                 }
             }
+            if (unsettled is not null)
+            {
+                break;
+            }
             double ratio = 1 - deviance / problem.NullDeviance;
             // Every non-zero coefficient is among the columns just solved over (the screen keeps them all).
             var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
@@ -87,7 +98,10 @@ public static class ElasticNetPath
         }
         return new RegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercept).ToArray(),
             new PathCoefficients(d, fitted.Select(f => f.Features).ToArray(), fitted.Select(f => f.Values).ToArray()),
-            fitted.Select(f => f.Features.Length).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance);
+            fitted.Select(f => f.Features.Length).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance)
+        {
+            UnsettledLambda = unsettled,
+        };
     }
 
     /// <summary>glmnet's sequence: <paramref name="count"/> values log-spaced from λ_max down to ratio·λ_max.</summary>

@@ -36,6 +36,13 @@ public sealed record ElasticNetPathOptions
     /// </summary>
     public double? Tolerance { get; init; }
 
+    /// <summary>
+    /// The Newton steps one λ may take (the binary path's, and the multinomial path's joint steps), default 100. A λ not
+    /// solved within them ends the path: the λ before it are returned and <see cref="IRegularizationPath.UnsettledLambda"/>
+    /// names it, as glmnet returns "solutions for larger lambdas" when its <c>maxit</c> runs out.
+    /// </summary>
+    public int MaxNewtonSteps { get; init; } = 100;
+
     /// <summary>The binary path's tolerance when none is given.</summary>
     public const double BinaryDefaultTolerance = 1e-16;
 
@@ -69,6 +76,10 @@ public sealed record ElasticNetPathOptions
             || lambdas.Zip(lambdas.Skip(1)).Any(p => p.Second > p.First)))
         {
             throw new ArgumentException("Lambdas must be a non-empty, decreasing sequence of finite values ≥ 0.", nameof(Lambdas));
+        }
+        if (MaxNewtonSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxNewtonSteps), MaxNewtonSteps, "MaxNewtonSteps must be at least 1.");
         }
         if (Tolerance is { } tolerance && !(tolerance > 0))
         {

@@ -14,4 +14,11 @@ public interface IRegularizationPath
 
     /// <summary>The deviance of the intercept-only model.</summary>
     double NullDeviance { get; }
+
+    /// <summary>
+    /// The λ where the path ended unsolved, or null: its Newton steps (<see cref="ElasticNetPathOptions.MaxNewtonSteps"/>)
+    /// or rounds ran out — rows (nearly) separated at that penalty, the coefficients still growing — and the λ before it
+    /// are the path. Not one of <see cref="Lambdas"/>.
+    /// </summary>
+    double? UnsettledLambda { get; }
 }

@@ -17,11 +17,11 @@ public static class MultinomialElasticNetPath
     private const double DevianceMax = 0.999;
     private const int MinimumLambdas = 5;
 
-    /// <summary>The path of the softmax model over <paramref name="data"/>.</summary>
+    /// <summary>The path of the softmax model over <paramref name="data"/>; it ends before a λ not solved in 100,000 rounds over
+    /// the classes or <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> joint Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
-    /// <exception cref="InvalidOperationException">A λ did not converge: in 100,000 rounds over the classes, or in 100 joint Newton
-    /// steps (rows separated at that penalty); or λ = 0 is asked for and a class is separated from the others
-    /// (<see cref="SeparatedClassCheck"/>).</exception>
+    /// <exception cref="InvalidOperationException">λ = 0 is asked for and a class is separated from the others
+    /// (<see cref="SeparatedClassCheck"/>); the curvature along a column vanished.</exception>
     public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
         Fit(data, options, jointNewton: null);
 
@@ -69,6 +69,7 @@ public static class MultinomialElasticNetPath
         var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
         int[] columns = [];
         double previousLambda = lambdas[0];
+        double? unsettled = null;
         for (int step = 0; step < lambdas.Length; step++)
         {
             double lambda = lambdas[step];
@@ -87,45 +88,54 @@ public static class MultinomialElasticNetPath
             {
                 keep[j] |= NonZeroInSome(beta, j);
             }
-            while (true)
+            // A λ whose steps or rounds run out ends the path: the λ before it are solved.
+            try
             {
-                columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                int presentCount = present.Count(p => p);
-                bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
-                if (!joint)
+                while (true)
                 {
-                    bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
-                    joint = !CoordinateSteps.AtLambda(lambda, () => MultinomialRounds.Solve(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets,
-                        lambda, alpha, threshold, canYield));
-                    if (joint)
+                    columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
+                    int presentCount = present.Count(p => p);
+                    bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
+                    if (!joint)
                     {
-                        // The rounds left a class mid-solve: the margins follow the coefficients again.
-                        problem.Offsets = null;
-                        for (int k = 0; k < classes; k++)
+                        bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
+                        joint = !CoordinateSteps.AtLambda(lambda, () => MultinomialRounds.Solve(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets,
+                            lambda, alpha, threshold, canYield));
+                        if (joint)
                         {
-                            margins.Set(k, beta[k], intercepts[k], columns);
+                            // The rounds left a class mid-solve: the margins follow the coefficients again.
+                            problem.Offsets = null;
+                            for (int k = 0; k < classes; k++)
+                            {
+                                margins.Set(k, beta[k], intercepts[k], columns);
+                            }
                         }
                     }
-                }
-                if (joint)
-                {
-                    CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
-                        options.ToleranceFor(multinomial: true)));
-                    ages.Forget();
-                }
-                (gradient, deviance) = margins.GradientAndDeviance();
-                bool violated = false;
-                for (int j = 0; j < d; j++)
-                {
-                    if (!keep[j] && problem.Varies(j) && gradient[j] > lambda * alpha * (1 + 1e-12))
+                    if (joint)
                     {
-                        keep[j] = violated = true;
+                        CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
+                            options.ToleranceFor(multinomial: true), options.MaxNewtonSteps));
+                        ages.Forget();
+                    }
+                    (gradient, deviance) = margins.GradientAndDeviance();
+                    bool violated = false;
+                    for (int j = 0; j < d; j++)
+                    {
+                        if (!keep[j] && problem.Varies(j) && gradient[j] > lambda * alpha * (1 + 1e-12))
+                        {
+                            keep[j] = violated = true;
+                        }
+                    }
+                    if (!violated)
+                    {
+                        break;
                     }
                 }
-                if (!violated)
-                {
-                    break;
-                }
+            }
+            catch (UnsettledLambdaException)
+            {
+                unsettled = lambda;
+                break;
             }
             double ratio = 1 - deviance / nullDeviance;
             var original = Enumerable.Range(0, classes).Select(k => problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0, columns)).ToArray();
@@ -142,7 +152,10 @@ public static class MultinomialElasticNetPath
         return new MultinomialRegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercepts).ToArray(),
             new MultinomialPathCoefficients(classes, new PathCoefficients(d, fitted.SelectMany(f => f.Features).ToArray(), fitted.SelectMany(f => f.Values).ToArray())),
             fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(),
-            nullDeviance);
+            nullDeviance)
+        {
+            UnsettledLambda = unsettled,
+        };
     }
 
     private static bool NonZeroInSome(double[][] beta, int j)

@@ -10,7 +10,6 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal static class MultinomialNewtonSolve
 {
-    private const int MaxNewtonSteps = 100;
     private const int MaxHalvings = 50;
 
     // A step's Hessian is kept for the next while the objective fell by what its model promised to within this share: the
@@ -53,9 +52,9 @@ internal static class MultinomialNewtonSolve
     /// <paramref name="threshold"/> as the softmax sees them (<see cref="VisibleMove"/>), or whose model promises less than
     /// <paramref name="tolerance"/> (the path's) of the objective.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No optimum within 100 steps: the rows are separated at this λ.</exception>
+    /// <exception cref="UnsettledLambdaException">No optimum within <paramref name="maxSteps"/> steps: the rows are (nearly) separated at this λ.</exception>
     public static void Solve(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts, bool[] present,
-        double lambda, double alpha, double threshold, double tolerance)
+        double lambda, double alpha, double threshold, double tolerance, int maxSteps)
     {
         var classes = Enumerable.Range(0, present.Length).Where(k => present[k]).ToArray();
         int m = columns.Length, stride = m + 1, size = classes.Length * stride, n = problem.RowCount;
@@ -74,7 +73,7 @@ internal static class MultinomialNewtonSolve
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         bool formHessian = true;
         double? carried = null;
-        for (int step = 0; step < MaxNewtonSteps; step++)
+        for (int step = 0; step < maxSteps; step++)
         {
             // The last step's objective stands while its margins do (its evaluation left the cache fresh at them).
             double objective = carried ?? MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha);
@@ -137,9 +136,8 @@ internal static class MultinomialNewtonSolve
                 return;
             }
         }
-        throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"At λ = {lambda:G6} the multinomial path's Newton steps did not settle in {MaxNewtonSteps}: the rows are (nearly) separated at ") +
-            "this penalty and the coefficients keep growing. Use larger penalties (a larger LambdaMinRatio, or Lambdas that end higher).");
+        throw new UnsettledLambdaException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"At λ = {lambda:G6} the multinomial path's Newton steps did not settle in {maxSteps}."));
     }
 
     // What the quadratic model promised for the step from start to value: with q = g − H·Δ its negative gradient at the

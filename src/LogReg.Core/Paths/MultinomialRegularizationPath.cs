@@ -17,4 +17,8 @@ public sealed record MultinomialRegularizationPath(
     MultinomialPathCoefficients Coefficients,
     IReadOnlyList<int> NonZero,
     IReadOnlyList<double> DevianceRatio,
-    double NullDeviance) : IRegularizationPath;
+    double NullDeviance) : IRegularizationPath
+{
+    /// <inheritdoc/>
+    public double? UnsettledLambda { get; init; }
+}

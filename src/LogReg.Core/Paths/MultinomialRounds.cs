@@ -132,8 +132,7 @@ internal static class MultinomialRounds
         {
             return false;
         }
-        throw new InvalidOperationException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes; " +
-            "use a looser Tolerance or larger penalties (a larger LambdaMinRatio).");
+        throw new UnsettledLambdaException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes.");
     }
 
     // Whether, at the rate the rounds' moves shrank over the last ProgressWindow rounds, they would not reach the threshold

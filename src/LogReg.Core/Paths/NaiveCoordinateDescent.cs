@@ -10,7 +10,6 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal static class NaiveCoordinateDescent
 {
-    private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
 
     /// <summary>As <see cref="CovarianceCoordinateDescent.Solve"/>.</summary>
@@ -21,9 +20,11 @@ internal static class NaiveCoordinateDescent
         var curvature = new double[m];
         var total = new double[m];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
-        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
+        NewtonStepGuard? guard = null;
+        bool settled = false;
+        for (int step = 0; step < newtonSteps && !settled; step++)
         {
-            var (_, rho, v) = problem.RowsAt(beta, intercept);
+            (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             for (int a = 0; a < m; a++)
             {
                 var x = problem.Column(columns[a]);
@@ -76,11 +77,9 @@ internal static class NaiveCoordinateDescent
                     break;
                 }
             }
-            if (CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold))
-            {
-                break;
-            }
+            settled = CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold);
         }
+        problem.LastSolveSettled = settled;
         return intercept;
     }
 }

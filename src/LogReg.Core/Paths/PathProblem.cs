@@ -121,11 +121,14 @@ internal abstract class PathProblem
     /// <summary>
     /// Minimises the objective at λ over <paramref name="columns"/> (the others stay zero) from <paramref name="beta"/>
     /// (updated in place); returns the intercept. Converged when no coordinate's move m changes the quadratic model by
-    /// Hⱼⱼ·m² ≥ <paramref name="threshold"/> (glmnet's test, already scaled by the null deviance), or after
-    /// <paramref name="newtonSteps"/> Newton steps (the multinomial path takes one per class in turn, as glmnet does).
+    /// Hⱼⱼ·m² ≥ <paramref name="threshold"/> (glmnet's test, already scaled by the null deviance), else it stops after
+    /// <paramref name="newtonSteps"/> Newton steps (the multinomial path takes one per class in turn, as glmnet does);
+    /// <see cref="LastSolveSettled"/> says which.
     /// </summary>
-    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
-        int newtonSteps = int.MaxValue);
+    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold, int newtonSteps);
+
+    /// <summary>Whether the last <see cref="Solve"/> converged rather than running out of Newton steps.</summary>
+    public bool LastSolveSettled { get; set; }
 
     /// <summary>
     /// At (β, b), from one pass over the margins: gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ), the negative gradient of the loss part, for

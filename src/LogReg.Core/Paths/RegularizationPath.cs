@@ -16,4 +16,8 @@ public sealed record RegularizationPath(
     PathCoefficients Coefficients,
     IReadOnlyList<int> NonZero,
     IReadOnlyList<double> DevianceRatio,
-    double NullDeviance) : IRegularizationPath;
+    double NullDeviance) : IRegularizationPath
+{
+    /// <inheritdoc/>
+    public double? UnsettledLambda { get; init; }
+}

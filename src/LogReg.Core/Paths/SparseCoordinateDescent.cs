@@ -8,15 +8,7 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal static class SparseCoordinateDescent
 {
-    private const int MaxNewtonSteps = 100;
     private const int MaxSweeps = 100_000;
-
-    // Newton steps after which each must lower the objective, halved toward the last step's start until it does. A λ
-    // takes 1–3 steps where the steps converge; on 300 rows × 6,000 sparse columns at a coarse λ grid (678 columns in
-    // play) full steps cycled between two points for all 100 steps, and at the next λ ran every row to certainty.
-    private const int GuardAfter = 10;
-
-    private const int MaxHalvings = 50;
 
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
@@ -30,14 +22,10 @@ internal static class SparseCoordinateDescent
         var weighted = problem.StoredBuffer();
         // Made when first needed: the multinomial rounds call this with one Newton step per class, thousands of times.
         NewtonStepGuard? guard = null;
-        for (int step = 0; step < Math.Min(newtonSteps, MaxNewtonSteps); step++)
+        bool settled = false;
+        for (int step = 0; step < newtonSteps && !settled; step++)
         {
-            var (eta, rho, v) = problem.RowsAt(beta, intercept);
-            if (step >= GuardAfter)
-            {
-                guard ??= new NewtonStepGuard(problem, columns, lambda, alpha);
-                (rho, v, intercept) = guard.Descend(beta, intercept, eta, rho, v, MaxHalvings);
-            }
+            (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;
             for (int a = 0; a < m; a++)
             {
@@ -92,11 +80,9 @@ internal static class SparseCoordinateDescent
                     break;
                 }
             }
-            if (CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total, threshold))
-            {
-                break;
-            }
+            settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total, threshold);
         }
+        problem.LastSolveSettled = settled;
         return intercept;
     }
 

@@ -181,7 +181,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play — on
     // correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored values beyond that.
     public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
-        int newtonSteps = int.MaxValue) =>
+        int newtonSteps) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns)
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);

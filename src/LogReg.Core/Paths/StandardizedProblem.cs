@@ -145,7 +145,7 @@ internal sealed class StandardizedProblem : PathProblem
     }
 
     public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
-        int newtonSteps = int.MaxValue) =>
+        int newtonSteps) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns)
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);

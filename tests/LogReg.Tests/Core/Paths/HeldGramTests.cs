@@ -157,14 +157,14 @@ public sealed class HeldGramTests
         int[] columns = [0, 1, 2, 3, 4, 5];
         var (withHeld, withoutHeld) = (StandardizedProblem.Of(data, standardize: true), StandardizedProblem.Of(data, standardize: true));
         var (beta, fresh) = (new double[6], new double[6]);
-        double intercept = withHeld.Solve(columns, beta, withHeld.NullIntercept, 0.02, alpha, 1e-20);
-        double freshIntercept = withoutHeld.Solve(columns, fresh, withoutHeld.NullIntercept, 0.02, alpha, 1e-20);
+        double intercept = withHeld.Solve(columns, beta, withHeld.NullIntercept, 0.02, alpha, 1e-20, newtonSteps: 100);
+        double freshIntercept = withoutHeld.Solve(columns, fresh, withoutHeld.NullIntercept, 0.02, alpha, 1e-20, newtonSteps: 100);
         var gram = withHeld.TakeGram(columns, beta, intercept);
         Assert.NotNull(gram);
         withHeld.HoldGram(columns, gram!.Gram, gram.Drift, beta, intercept, settled: true);
         Assert.NotNull(withoutHeld.TakeGram(columns, fresh, freshIntercept));
-        intercept = withHeld.Solve(columns, beta, intercept, 0.005, alpha, 1e-20);
-        freshIntercept = withoutHeld.Solve(columns, fresh, freshIntercept, 0.005, alpha, 1e-20);
+        intercept = withHeld.Solve(columns, beta, intercept, 0.005, alpha, 1e-20, newtonSteps: 100);
+        freshIntercept = withoutHeld.Solve(columns, fresh, freshIntercept, 0.005, alpha, 1e-20, newtonSteps: 100);
         Assert.Equal(freshIntercept, intercept, 1e-12);
         for (int j = 0; j < 6; j++)
         {

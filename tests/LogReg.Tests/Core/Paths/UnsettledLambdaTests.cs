@@ -1,0 +1,83 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// A λ whose Newton steps run out ends the path there, as glmnet returns "solutions for larger lambdas" when its maxit runs
+/// out: the λ before it are the unlimited path's own points, the path names the λ it could not solve, and cross-validation
+/// chooses among the solved ones. (Before, the binary path kept the 100th step's point as if solved — how a cycling λ got
+/// through — and the multinomial path threw the whole path away.)
+/// </summary>
+public sealed class UnsettledLambdaTests
+{
+    [Fact]
+    public void TheBinaryPathEndsBeforeTheLambdaItCannotSolve()
+    {
+        var data = WideDenseSet();
+        var options = new ElasticNetPathOptions { LambdaCount = 30, LambdaMinRatio = 1e-5 };
+        var full = ElasticNetPath.Fit(data, options);
+        // Four steps solve the first λ at the default tolerance, not the third (rows 200 × 500: near separation comes early).
+        var capped = ElasticNetPath.Fit(data, options with { MaxNewtonSteps = 4 });
+        Assert.Null(full.UnsettledLambda);
+        Assert.InRange(capped.Lambdas.Count, 2, full.Lambdas.Count - 1);
+        Assert.Equal(full.Lambdas[capped.Lambdas.Count], capped.UnsettledLambda);
+        for (int m = 0; m < capped.Lambdas.Count; m++)
+        {
+            Assert.Equal(full.Lambdas[m], capped.Lambdas[m]);
+            Assert.Equal(full.Intercepts[m], capped.Intercepts[m]);
+            Assert.Equal(full.Coefficients[m], capped.Coefficients[m]);
+        }
+        var cv = ElasticNetCrossValidation.Fit(data, new CrossValidationOptions { Path = options with { MaxNewtonSteps = 4 }, FoldCount = 5, Seed = 1 });
+        Assert.Equal(capped.Lambdas.Count, cv.Mean.Count);
+        Assert.Equal(capped.UnsettledLambda, cv.Path.UnsettledLambda);
+        Assert.InRange(cv.ChosenIndex, 0, capped.Lambdas.Count - 1);
+    }
+
+    [Fact]
+    public void TheMultinomialPathEndsBeforeTheLambdaItsJointStepsCannotSolve()
+    {
+        var (rows, labels) = SoftmaxData.Random(300, 7, 3, seed: 23);
+        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 3);
+        var options = new ElasticNetPathOptions { LambdaCount = 40, Tolerance = 1e-14 };
+        var full = MultinomialElasticNetPath.Fit(data, options, jointNewton: true);
+        var capped = MultinomialElasticNetPath.Fit(data, options with { MaxNewtonSteps = 2 }, jointNewton: true);
+        Assert.Null(full.UnsettledLambda);
+        Assert.InRange(capped.Lambdas.Count, 1, full.Lambdas.Count - 1);
+        Assert.Equal(full.Lambdas[capped.Lambdas.Count], capped.UnsettledLambda);
+        for (int m = 0; m < capped.Lambdas.Count; m++)
+        {
+            Assert.Equal(full.Intercepts[m], capped.Intercepts[m]);
+            Assert.Equal(full.Coefficients[m], capped.Coefficients[m]);
+        }
+    }
+
+    [Fact]
+    public void AStepCapBelowOneIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ElasticNetPath.Fit(WideDenseSet(), new ElasticNetPathOptions { MaxNewtonSteps = 0 }));
+
+    // 200 rows × 500 dense columns, a fifth non-zero, the class from the first 30 columns: near separation at small λ.
+    private static TrainingSet WideDenseSet()
+    {
+        const int n = 200, d = 500;
+        var random = new Random(11);
+        var x = new float[n * d];
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double score = random.NextDouble();
+            for (int j = 0; j < d; j++)
+            {
+                if (random.NextDouble() < 0.2)
+                {
+                    float v = (float)Math.Round(0.1 + random.NextDouble() * 2.9, 1);
+                    x[i * d + j] = v;
+                    score += j < 30 ? (j % 3 - 1) * v : 0;
+                }
+            }
+            y[i] = score > 0.5 ? 1 : 0;
+        }
+        return new TrainingSet(new DenseMatrix(n, d, x), y);
+    }
+}
