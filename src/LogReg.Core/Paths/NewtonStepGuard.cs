@@ -15,7 +15,7 @@ internal sealed class NewtonStepGuard(PathProblem problem, int[] columns, double
     private const int MaxHalvings = 50;
 
     private readonly HalvableStep _step = new(columns);
-    private readonly double _totalWeight = problem.NullDeviance / problem.NullDeviancePerWeight;
+    private readonly double _totalWeight = problem.TotalWeight;
     private double _startObjective = double.PositiveInfinity;
 
     /// <summary>

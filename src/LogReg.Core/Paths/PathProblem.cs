@@ -26,7 +26,8 @@ internal abstract class PathProblem
         Labels = source.Labels;
         double positive = PositiveShare(weights, source.Labels);
         NullIntercept = Math.Log(positive / (1 - positive));
-        NullDeviance = -2 * rawWeights.Sum() * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));
+        TotalWeight = rawWeights.Sum();
+        NullDeviance = -2 * TotalWeight * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));
     }
 
     /// <summary>The rows as given (float features, unscaled).</summary>
@@ -63,7 +64,10 @@ internal abstract class PathProblem
     public double NullDeviance { get; }
 
     /// <summary>The null deviance per unit of weight: the scale of glmnet's convergence threshold.</summary>
-    public double NullDeviancePerWeight => NullDeviance / _rawWeights.Sum();
+    public double NullDeviancePerWeight => NullDeviance / TotalWeight;
+
+    /// <summary>The rows' weights as given, summed.</summary>
+    public double TotalWeight { get; }
 
     private protected double[] Weights { get; }
 
