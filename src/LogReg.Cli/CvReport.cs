@@ -29,11 +29,9 @@ internal static class CvReport
             string mark = (k == cv.MinimumIndex ? " min" : "") + (k == cv.OneStandardErrorIndex ? " 1se" : "");
             output.WriteLine($"  {lambdaTexts[k].PadLeft(lw)}  {path.NonZero[k],7}  {meanTexts[k].PadLeft(mw)}  {errorTexts[k].PadLeft(ew)}{mark}");
         }
-        if (path.UnsettledLambda is { } unsettled)
+        if (UnsettledNote.Of(path) is { } note)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: the path ends at λ = {path.Lambdas[^1]:G6}: the next, λ = {unsettled:G6}, was not solved in its Newton steps (the rows are nearly ") +
-                "separated there); the λ above are solved. A larger --lambda-min-ratio ends the path before it.");
+            output.WriteLine("warning: " + note);
         }
     }
 

@@ -57,6 +57,9 @@ public sealed class LogRegCVOptions
     /// <inheritdoc cref="ElasticNetPathOptions.Tolerance"/>
     public double? Tolerance { get; set; }
 
+    /// <inheritdoc cref="ElasticNetPathOptions.MaxNewtonSteps"/>
+    public int MaxNewtonSteps { get; set; } = 100;
+
     /// <summary>Seed of the stratified or grouped fold assignment. Default: drawn from the MLContext's random source.</summary>
     public int? Seed { get; set; }
 
@@ -71,7 +74,7 @@ public sealed class LogRegCVOptions
         Path = new ElasticNetPathOptions
         {
             L1Ratio = L1Ratio, LambdaCount = LambdaCount, LambdaMinRatio = LambdaMinRatio, Lambdas = Lambdas, Standardize = Standardize,
-            Tolerance = Tolerance,
+            Tolerance = Tolerance, MaxNewtonSteps = MaxNewtonSteps,
         },
         FoldCount = NumberOfFolds, FoldIds = foldIds, Metric = Metric, Rule = Rule, Alignment = Alignment, Seed = seed,
         MaxThreads = NumberOfThreads,

@@ -60,6 +60,10 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
             $"λ = {cv.ChosenLambda:G6} ({cv.Rule}, {cv.Metric} {cv.Mean[cv.ChosenIndex]:G6} ± {cv.StandardError[cv.ChosenIndex]:G3}) " +
             $"by {cv.FoldIds.Max() + 1}-fold cross-validation over {cv.Path.Lambdas.Count} λ; {cv.Path.NonZero[cv.ChosenIndex]} non-zero coefficient(s)");
         channel.Info(MessageSensitivity.None, "Chose " + how + ".");
+        if (UnsettledNote.Of(cv.Path) is { } note)
+        {
+            channel.Warning(MessageSensitivity.None, note);
+        }
         var fit = PathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         read.ReturnArrays?.Invoke();
         var details = new LogRegModelParameters(fit, data.RowCount, read.SkippedRows) { CrossValidation = cv };

@@ -15,7 +15,7 @@ public sealed class UnsettledLambdaTests
     [Fact]
     public void TheBinaryPathEndsBeforeTheLambdaItCannotSolve()
     {
-        var data = WideDenseSet();
+        var data = WideDenseSet.Of();
         var options = new ElasticNetPathOptions { LambdaCount = 30, LambdaMinRatio = 1e-5 };
         var full = ElasticNetPath.Fit(data, options);
         // Four steps solve the first λ at the default tolerance, not the third (rows 200 × 500: near separation comes early).
@@ -55,29 +55,5 @@ public sealed class UnsettledLambdaTests
 
     [Fact]
     public void AStepCapBelowOneIsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ElasticNetPath.Fit(WideDenseSet(), new ElasticNetPathOptions { MaxNewtonSteps = 0 }));
-
-    // 200 rows × 500 dense columns, a fifth non-zero, the class from the first 30 columns: near separation at small λ.
-    private static TrainingSet WideDenseSet()
-    {
-        const int n = 200, d = 500;
-        var random = new Random(11);
-        var x = new float[n * d];
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double score = random.NextDouble();
-            for (int j = 0; j < d; j++)
-            {
-                if (random.NextDouble() < 0.2)
-                {
-                    float v = (float)Math.Round(0.1 + random.NextDouble() * 2.9, 1);
-                    x[i * d + j] = v;
-                    score += j < 30 ? (j % 3 - 1) * v : 0;
-                }
-            }
-            y[i] = score > 0.5 ? 1 : 0;
-        }
-        return new TrainingSet(new DenseMatrix(n, d, x), y);
-    }
+        Assert.Throws<ArgumentOutOfRangeException>(() => ElasticNetPath.Fit(WideDenseSet.Of(), new ElasticNetPathOptions { MaxNewtonSteps = 0 }));
 }

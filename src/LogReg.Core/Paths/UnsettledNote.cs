@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>The one line a tool or trainer shows when a path ended before a λ it could not solve.</summary>
+public static class UnsettledNote
+{
+    /// <summary>What to tell the user about <paramref name="path"/>'s <see cref="IRegularizationPath.UnsettledLambda"/>, or null.</summary>
+    public static string? Of(IRegularizationPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.UnsettledLambda is not { } unsettled ? null : string.Create(CultureInfo.InvariantCulture,
+            $"the path ends at λ = {path.Lambdas[^1]:G6}: the next, λ = {unsettled:G6}, was not solved in its Newton steps (the rows are nearly ") +
+            "separated there); the λ above are solved. A larger LambdaMinRatio (--lambda-min-ratio) ends the path before it.";
+    }
+}
