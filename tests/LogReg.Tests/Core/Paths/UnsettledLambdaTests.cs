@@ -20,15 +20,7 @@ public sealed class UnsettledLambdaTests
         var full = ElasticNetPath.Fit(data, options);
         // Four steps solve the first λ at the default tolerance, not the third (rows 200 × 500: near separation comes early).
         var capped = ElasticNetPath.Fit(data, options with { MaxNewtonSteps = 4 });
-        Assert.Null(full.UnsettledLambda);
-        Assert.InRange(capped.Lambdas.Count, 2, full.Lambdas.Count - 1);
-        Assert.Equal(full.Lambdas[capped.Lambdas.Count], capped.UnsettledLambda);
-        for (int m = 0; m < capped.Lambdas.Count; m++)
-        {
-            Assert.Equal(full.Lambdas[m], capped.Lambdas[m]);
-            Assert.Equal(full.Intercepts[m], capped.Intercepts[m]);
-            Assert.Equal(full.Coefficients[m], capped.Coefficients[m]);
-        }
+        AssertEndsBefore(full, capped, 2, (path, m) => [path.Intercepts[m], .. path.Coefficients[m]]);
         var cv = ElasticNetCrossValidation.Fit(data, new CrossValidationOptions { Path = options with { MaxNewtonSteps = 4 }, FoldCount = 5, Seed = 1 });
         Assert.Equal(capped.Lambdas.Count, cv.Mean.Count);
         Assert.Equal(capped.UnsettledLambda, cv.Path.UnsettledLambda);
@@ -43,13 +35,20 @@ public sealed class UnsettledLambdaTests
         var options = new ElasticNetPathOptions { LambdaCount = 40, Tolerance = 1e-14 };
         var full = MultinomialElasticNetPath.Fit(data, options, jointNewton: true);
         var capped = MultinomialElasticNetPath.Fit(data, options with { MaxNewtonSteps = 2 }, jointNewton: true);
+        AssertEndsBefore(full, capped, 1, (path, m) => [.. path.Intercepts[m], .. path.Coefficients[m].SelectMany(c => c)]);
+    }
+
+    // The capped path is the full one's first points exactly (λ, intercepts, coefficients), and names the λ after them.
+    private static void AssertEndsBefore<TPath>(TPath full, TPath capped, int atLeast, Func<TPath, int, double[]> point)
+        where TPath : IRegularizationPath
+    {
         Assert.Null(full.UnsettledLambda);
-        Assert.InRange(capped.Lambdas.Count, 1, full.Lambdas.Count - 1);
+        Assert.InRange(capped.Lambdas.Count, atLeast, full.Lambdas.Count - 1);
         Assert.Equal(full.Lambdas[capped.Lambdas.Count], capped.UnsettledLambda);
         for (int m = 0; m < capped.Lambdas.Count; m++)
         {
-            Assert.Equal(full.Intercepts[m], capped.Intercepts[m]);
-            Assert.Equal(full.Coefficients[m], capped.Coefficients[m]);
+            Assert.Equal(full.Lambdas[m], capped.Lambdas[m]);
+            Assert.Equal(point(full, m), point(capped, m));
         }
     }
 
