@@ -26,13 +26,16 @@ internal static class CommandLine
         new("train", "Fit a model to a CSV file and save it with its featurisation (with --cluster: over 'logreg worker' processes, --shards instead of --data)." + Columns,
             [.. TrainCommand.Options.Union(ClusterTraining.Options), CliOptions.DryRun],
             (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterTraining.Run(a, output) : TrainCommand.Run(a, output),
-            new Dictionary<string, string> { ["--data"] = "required without --cluster", ["--label"] = Always, ["--model"] = NotDryRun }),
+            new Dictionary<string, string>
+            {
+                ["--data"] = "required without --cluster", ["--shards"] = "required with --cluster", ["--label"] = Always, ["--model"] = NotDryRun,
+            }),
         new("predict", "Score the rows of a CSV file (any column order; row count and order kept) with a model from 'logreg train'.",
             PredictCommand.Options, PredictCommand.Run, new Dictionary<string, string> { ["--model"] = Always, ["--data"] = Always }),
         new("stats", "Coefficient table, tests and intervals of the maximum-likelihood fit (defaults: --l2 0, --tolerance 1e-10, --optimizer newton, --missing skip; with --cluster: over 'logreg worker' processes' shards, from the summed Hessian)." + Columns,
             [.. StatsCommand.Options.Union(ClusterStatistics.Options), CliOptions.DryRun],
             (a, output, _) => a.Given(CliOptions.Cluster) ? ClusterStatistics.Run(a, output) : StatsCommand.Run(a, output),
-            new Dictionary<string, string> { ["--data"] = "required without --cluster", ["--label"] = Always }),
+            new Dictionary<string, string> { ["--data"] = "required without --cluster", ["--shards"] = "required with --cluster", ["--label"] = Always }),
         new("cv", "Choose the penalty by cross-validation over an elastic-net path (glmnet's scaling and defaults; cv.glmnet's curve and rules) and save the chosen model as 'train' does: the binary path for two-valued labels, the softmax path for more; --threads is how many folds run at once." + Columns,
             [.. CvCommand.Options, CliOptions.DryRun], (a, output, _) => CvCommand.Run(a, output),
             new Dictionary<string, string> { ["--data"] = Always, ["--label"] = Always, ["--model"] = NotDryRun }),

@@ -20,6 +20,8 @@ public static class ElasticNetPath
     /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given); it ends before a
     /// λ not solved in <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Both classes need weight; options out of range.</exception>
+    /// <exception cref="InvalidOperationException">Not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was
+    /// solved; the curvature along a column vanished.</exception>
     public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -95,6 +97,10 @@ public static class ElasticNetPath
             {
                 break;
             }
+        }
+        if (fitted.Count == 0)
+        {
+            throw UnsettledNote.NoneSolved(unsettled!.Value, options.MaxNewtonSteps);
         }
         return new RegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercept).ToArray(),
             new PathCoefficients(d, fitted.Select(f => f.Features).ToArray(), fitted.Select(f => f.Values).ToArray()),

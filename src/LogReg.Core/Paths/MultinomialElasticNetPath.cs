@@ -21,7 +21,8 @@ public static class MultinomialElasticNetPath
     /// the classes or <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> joint Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">λ = 0 is asked for and a class is separated from the others
-    /// (<see cref="SeparatedClassCheck"/>); the curvature along a column vanished.</exception>
+    /// (<see cref="SeparatedClassCheck"/>); not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was solved;
+    /// the curvature along a column vanished.</exception>
     public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
         Fit(data, options, jointNewton: null);
 
@@ -148,6 +149,10 @@ public static class MultinomialElasticNetPath
             {
                 break;
             }
+        }
+        if (fitted.Count == 0)
+        {
+            throw UnsettledNote.NoneSolved(unsettled!.Value, options.MaxNewtonSteps);
         }
         return new MultinomialRegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercepts).ToArray(),
             new MultinomialPathCoefficients(classes, new PathCoefficients(d, fitted.SelectMany(f => f.Features).ToArray(), fitted.SelectMany(f => f.Values).ToArray())),

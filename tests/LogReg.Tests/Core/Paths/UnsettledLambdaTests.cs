@@ -53,6 +53,28 @@ public sealed class UnsettledLambdaTests
     }
 
     [Fact]
+    public void APathWithNoLambdaSolvedIsRefusedInOneLineAndSoIsItsFold()
+    {
+        // Given λ below λ_max, a cap of one step solves none of them (an outside tester got an empty path, and from
+        // cross-validation an index out of range).
+        var data = WideDenseSet.Of();
+        var lambdas = ElasticNetPath.Fit(data, new ElasticNetPathOptions { LambdaCount = 30, LambdaMinRatio = 1e-5 }).Lambdas.Skip(20).ToArray();
+        var capped = new ElasticNetPathOptions { Lambdas = lambdas, MaxNewtonSteps = 1 };
+        var refusal = Assert.Throws<InvalidOperationException>(() => ElasticNetPath.Fit(data, capped));
+        Assert.StartsWith($"No λ of the path was solved: the first, λ = {lambdas[0]:G6}, did not settle", refusal.Message);
+        Assert.DoesNotContain('\n', refusal.Message);
+        var (rows, labels) = SoftmaxData.Random(300, 7, 3, seed: 23);
+        var softmax = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), labels, 3);
+        var softmaxLambdas = MultinomialElasticNetPath.Fit(softmax, new ElasticNetPathOptions { LambdaCount = 40 }).Lambdas.Skip(30).ToArray();
+        Assert.StartsWith("No λ of the path was solved", Assert.Throws<InvalidOperationException>(() =>
+            MultinomialElasticNetPath.Fit(softmax, new ElasticNetPathOptions { Lambdas = softmaxLambdas, MaxNewtonSteps = 1, Tolerance = 1e-14 }, jointNewton: true)).Message);
+        // With the default sequence the full path keeps its first point (the null model); a fold that solves nothing says which.
+        var cv = Assert.Throws<InvalidOperationException>(() => ElasticNetCrossValidation.Fit(data,
+            new CrossValidationOptions { Path = new ElasticNetPathOptions { MaxNewtonSteps = 1 }, FoldCount = 5, Seed = 1 }));
+        Assert.Matches("^Cross-validation fold [1-5] of 5 \\(its path on the other folds' rows\\): No λ of the path was solved", cv.Message);
+    }
+
+    [Fact]
     public void AStepCapBelowOneIsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ElasticNetPath.Fit(WideDenseSet.Of(), new ElasticNetPathOptions { MaxNewtonSteps = 0 }));
 }
