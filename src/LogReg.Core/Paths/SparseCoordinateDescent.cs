@@ -27,6 +27,14 @@ internal static class SparseCoordinateDescent
         {
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;
+            for (int a = 0; a < m; a++)
+            {
+                int j = columns[a];
+                var (xv, xxv) = WeightedColumn(problem, j, v, weighted);
+                double mean = problem.Mean(j), scale = problem.Scale(j);
+                crossWeights[a] = xv;
+                curvature[a] = (xxv - 2 * mean * xv + mean * mean * vSum) / (scale * scale);
+            }
             double totalIntercept = 0;
             Array.Clear(total);
             bool activeOnly = false;
@@ -50,19 +58,9 @@ internal static class SparseCoordinateDescent
                     {
                         continue;
                     }
-                    double mean = problem.Mean(j), scale = problem.Scale(j), dot;
-                    if (sweep == 0)
-                    {
-                        // The step's first sweep reads each column once for its curvature and its dot product.
-                        (crossWeights[a], double xxv, dot) = WeightedColumnAndDot(problem, j, v, rho, weighted);
-                        curvature[a] = (xxv - 2 * mean * crossWeights[a] + mean * mean * vSum) / (scale * scale);
-                    }
-                    else
-                    {
-                        dot = problem.RawDot(j, rho);
-                    }
+                    double mean = problem.Mean(j), scale = problem.Scale(j);
                     // x̃ⱼ·(ρ′ + c·v) = (xⱼ·ρ′ + c·xⱼ·v − μⱼ·Σ(ρ′ + c·v))/σⱼ
-                    double g = (dot + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
+                    double g = (problem.RawDot(j, rho) + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
                     double updated = CoordinateSteps.Minimizer(g, curvature[a], l1, l2);
                     double delta = updated - old;
                     if (delta == 0)
@@ -88,48 +86,22 @@ internal static class SparseCoordinateDescent
         return intercept;
     }
 
-    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ, Σ vᵢxᵢⱼ² and xⱼ·ρ′
-    // (summed as RawDot sums it).
-    private static (double Xv, double Xxv, double Dot) WeightedColumnAndDot(SparseStandardizedProblem problem, int j, double[] v, double[] rho,
-        double[] weighted)
+    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ and Σ vᵢxᵢⱼ².
+    private static (double Xv, double Xxv) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
         var rows = problem.ColumnRows.AsSpan(from, count);
         var values = problem.ColumnValues.AsSpan(from, count);
         var columnWeighted = weighted.AsSpan(from, count);
-        double xv = 0, xxv = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        for (; k + 4 <= count; k += 4)
-        {
-            int i0 = rows[k], i1 = rows[k + 1], i2 = rows[k + 2], i3 = rows[k + 3];
-            double x0 = values[k], x1 = values[k + 1], x2 = values[k + 2], x3 = values[k + 3];
-            double vx0 = v[i0] * x0, vx1 = v[i1] * x1, vx2 = v[i2] * x2, vx3 = v[i3] * x3;
-            columnWeighted[k] = vx0;
-            columnWeighted[k + 1] = vx1;
-            columnWeighted[k + 2] = vx2;
-            columnWeighted[k + 3] = vx3;
-            xv += vx0;
-            xxv += vx0 * x0;
-            xv += vx1;
-            xxv += vx1 * x1;
-            xv += vx2;
-            xxv += vx2 * x2;
-            xv += vx3;
-            xxv += vx3 * x3;
-            s0 += x0 * rho[i0];
-            s1 += x1 * rho[i1];
-            s2 += x2 * rho[i2];
-            s3 += x3 * rho[i3];
-        }
-        for (; k < count; k++)
+        double xv = 0, xxv = 0;
+        for (int k = 0; k < count; k++)
         {
             double x = values[k], vx = v[rows[k]] * x;
             columnWeighted[k] = vx;
             xv += vx;
             xxv += vx * x;
-            s0 += x * rho[rows[k]];
         }
-        return (xv, xxv, (s0 + s1) + (s2 + s3));
+        return (xv, xxv);
     }
 
     // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.

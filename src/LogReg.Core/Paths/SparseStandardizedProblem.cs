@@ -26,7 +26,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private int[]? _rowCounts;
     private (int At, double X)[] _byRow = [];
 
-    private SparseStandardizedProblem(TrainingSet source, int[] start, int[] rows, float[] values, double[] weights, double[] rawWeights,
+    private SparseStandardizedProblem(TrainingSet source, int[] start, int[] rows, double[] values, double[] weights, double[] rawWeights,
         double[] means, double[] scales)
         : base(source, weights, rawWeights, means, scales)
     {
@@ -38,9 +38,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public int[] ColumnRows { get; }
 
-    /// <summary>The stored values as the rows hold them (floats: every product widens them exactly, and a pass reads half
-    /// the bytes).</summary>
-    public float[] ColumnValues { get; }
+    public double[] ColumnValues { get; }
 
     public static SparseStandardizedProblem Of(TrainingSet data, bool standardize)
     {
@@ -60,7 +58,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             start[j + 1] += start[j];
         }
         var rows = new int[start[d]];
-        var values = new float[start[d]];
+        var values = new double[start[d]];
         var next = start[..d];
         var sum = new double[d];
         var squares = new double[d];
