@@ -44,6 +44,20 @@ internal sealed class Arguments
     /// <summary>The option's value, or its default when not given.</summary>
     public T Get<T>(CliOption<T> option) => _given.TryGetValue(option.Name, out var value) ? (T)value! : option.Default;
 
+    /// <summary>Refuses the command when any of <paramref name="options"/> (nulls skipped) is missing, naming every one missing.</summary>
+    public void RequireAll(params CliOption<string?>?[] options)
+    {
+        var missing = options.OfType<CliOption<string?>>().Where(o => Get(o) is null).Select(o => $"'{o.Name}'").ToArray();
+        if (missing.Length > 1)
+        {
+            throw new CliException($"{_command}: options {string.Join(", ", missing[..^1])} and {missing[^1]} are required.", 2);
+        }
+        if (missing.Length == 1)
+        {
+            throw new CliException($"{_command}: option {missing[0]} is required.", 2);
+        }
+    }
+
     /// <summary>The value of an option the command cannot do without.</summary>
     public string Required(CliOption<string?> option) =>
         Get(option) ?? throw new CliException($"{_command}: option '{option.Name}' is required.", 2);

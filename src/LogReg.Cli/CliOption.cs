@@ -5,6 +5,9 @@ namespace LogReg.Cli;
 /// <summary>An option as every command shows it: its name, value name and help line, and whether it is a flag.</summary>
 internal abstract record CliOption(string Name, string ValueName, string Help)
 {
+    /// <summary>How the error for an option given without its value begins (reported before the words it left over).</summary>
+    public const string MissingValue = "no value given for";
+
     /// <summary>A flag takes no value (given or not).</summary>
     public virtual bool IsFlag => false;
 
@@ -27,9 +30,16 @@ internal sealed record CliOption<T>(string Name, string ValueName, string Help, 
         var option = new Option<string>(Name) { Description = Help, HelpName = ValueName };
         option.Validators.Add(result =>
         {
+            string? text = result.GetValueOrDefault<string>();
+            // "--data --label y": the parser hands the next option's name over as the value.
+            if (text is not null && text.StartsWith("--", StringComparison.Ordinal) && text.Length > 2 && char.IsLetter(text[2]))
+            {
+                result.AddError($"{MissingValue} '{Name}' (it was followed by the option '{text}').");
+                return;
+            }
             try
             {
-                Parse(result.GetValueOrDefault<string>());
+                Parse(text);
             }
             catch (CliException e)
             {

@@ -64,7 +64,9 @@ internal static class CommandLine
         if (result.Errors.Count > 0)
         {
             // One line: the most specific error (an unknown word says more than "no command given").
-            var first = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
+            // An option left without its value comes first: the words it left over are reported as unrecognised.
+            var first = result.Errors.FirstOrDefault(e => e.Message.StartsWith(CliOption.MissingValue, StringComparison.Ordinal))
+                ?? result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
             string command = result.CommandResult.Command == root ? "logreg"
                 : result.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: var parent } && parent != root ? $"{parent.Name} {result.CommandResult.Command.Name}"
                 : result.CommandResult.Command.Name;

@@ -23,6 +23,7 @@ internal static class CvCommand
 
     public static int Run(Arguments a, TextWriter output)
     {
+        a.RequireAll(CliOptions.Data, CliOptions.Label, a.Given(CliOptions.DryRun) ? null : CliOptions.Model);
         string dataPath = a.Required(CliOptions.Data);
         string modelPath = a.Given(CliOptions.DryRun) ? a.Get(CliOptions.Model) ?? "" : a.Required(CliOptions.Model);
         string? jsonPath = a.Get(CliOptions.Json);

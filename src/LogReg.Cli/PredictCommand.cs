@@ -18,6 +18,7 @@ internal static class PredictCommand
 
     public static int Run(Arguments a, TextWriter output, TextWriter error)
     {
+        a.RequireAll(CliOptions.Model, CliOptions.Data);
         string modelPath = a.Required(CliOptions.Model);
         string dataPath = a.Required(CliOptions.Data);
         string? outPath = a.Get(CliOptions.Out);

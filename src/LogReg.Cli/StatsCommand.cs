@@ -20,6 +20,7 @@ internal static class StatsCommand
 
     public static int Run(Arguments a, TextWriter output)
     {
+        a.RequireAll(CliOptions.Data, CliOptions.Label);
         string dataPath = a.Required(CliOptions.Data);
         var options = FitArguments.Read(a, StatisticsCalculator.MaximumLikelihoodOptions);
         if (options.L1Regularization > 0 && !a.Given(CliOptions.Optimizer))

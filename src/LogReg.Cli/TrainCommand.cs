@@ -33,6 +33,7 @@ internal static class TrainCommand
         {
             throw new CliException($"train: {clusterOnly.Name} is for 'train --cluster'; a fit of one --data file does not take it.", 2);
         }
+        a.RequireAll(CliOptions.Data, CliOptions.Label, a.Given(CliOptions.DryRun) ? null : CliOptions.Model);
         string dataPath = a.Required(CliOptions.Data);
         // --dry-run writes nothing, so it needs no model path.
         string modelPath = a.Given(CliOptions.DryRun) ? a.Get(CliOptions.Model) ?? "" : a.Required(CliOptions.Model);

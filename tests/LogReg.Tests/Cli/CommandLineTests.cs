@@ -157,6 +157,12 @@ public sealed class CommandLineTests : CliRun
         Assert.Contains(cvHelp, line => line.TrimStart().StartsWith("--data <FILE.csv>", StringComparison.Ordinal) && line.TrimEnd().EndsWith("(required)", StringComparison.Ordinal));
         Assert.DoesNotContain(cvHelp, line => line.TrimStart().StartsWith("--json", StringComparison.Ordinal) && line.Contains("required"));
         Assert.Contains("(required)", Run("predict", "--help").Out);
+        // Every missing one is named at once; an option left without its value is named, not the words after it.
+        var missing = Run("cv", "--data", Spector);
+        Assert.Equal((2, "error: cv: options '--label' and '--model' are required."), (missing.Exit, missing.Err.Trim()));
+        var noValue = Run("cv", "--data", "--label", "Label", "--model", "m.zip");
+        Assert.Equal((2, "error: cv: no value given for '--data' (it was followed by the option '--label'). ('logreg cv --help' lists the options.)"),
+            (noValue.Exit, noValue.Err.Trim()));
         var unknown = Run("stats", "--data", Spector, "--label", "Label", "--bogus", "1");
         Assert.Equal(2, unknown.Exit);
         Assert.Equal("error: stats: Unrecognized command or argument '--bogus'. ('logreg stats --help' lists the options.)", unknown.Err.Trim());
