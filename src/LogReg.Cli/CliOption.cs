@@ -39,7 +39,7 @@ internal sealed record CliOption<T>(string Name, string ValueName, string Help, 
             }
             try
             {
-                Parse(text);
+                Parse(text!);
             }
             catch (CliException e)
             {
