@@ -64,10 +64,9 @@ internal static class MultinomialNewtonSolve
         var q = new double[size];
         var start = new double[size];
         var value = new double[size];
-        var probabilities = classes.Select(_ => new double[n]).ToArray();
-        var complements = classes.Select(_ => new double[n]).ToArray();
-        var before = classes.Select(_ => new double[n]).ToArray();
-        var rowWeights = new double[n];
+        var work = margins.Work;
+        var (probabilities, complements, before) = (work.Probabilities(classes.Length), work.Complements(classes.Length), work.Before(classes.Length));
+        var rowWeights = work.RowWeights;
         var weights = problem.NormalizedWeights;
         var shift = new double[problem.FeatureCount];
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
@@ -164,7 +163,8 @@ internal static class MultinomialNewtonSolve
     private static double VisibleMove(SoftmaxMargins margins, int[] classes, double[][] before, ReadOnlySpan<double> weights)
     {
         int n = before[0].Length;
-        var meanMove = new double[n];
+        var meanMove = margins.Work.MeanMove;
+        Array.Clear(meanMove);
         for (int c = 0; c < classes.Length; c++)
         {
             var eta = margins.LinearPart(classes[c]);

@@ -16,6 +16,7 @@ internal sealed class SoftmaxMargins
     private readonly double[] _exp;
     private readonly double[] _scratch;
     private double[][]? _saved;
+    private SoftmaxWork? _work;
 
     public SoftmaxMargins(PathProblem problem, int[] labels, bool[] present)
     {
@@ -35,6 +36,9 @@ internal sealed class SoftmaxMargins
     public double TotalWeight { get; }
 
     private int ClassCount => _present.Length;
+
+    /// <summary>The path's row-length work arrays (made at the first use).</summary>
+    public SoftmaxWork Work => _work ??= new SoftmaxWork(ClassCount, _shift.Length);
 
     /// <summary>Class k's linear part, recomputed from its coefficients (whose non-zero ones <paramref name="support"/>, if given, holds).</summary>
     public void Set(int k, double[] beta, double intercept, int[]? support = null)
@@ -133,11 +137,7 @@ internal sealed class SoftmaxMargins
         Refresh();
         int n = _shift.Length, classes = ClassCount, d = _problem.FeatureCount;
         var weights = _problem.NormalizedWeights;
-        var residual = new double[classes][];
-        for (int k = 0; k < classes; k++)
-        {
-            residual[k] = new double[n];
-        }
+        var residual = Work.Residuals;
         for (int i = 0; i < n; i++)
         {
             int at = i * classes;
