@@ -64,6 +64,35 @@ internal static partial class VectorMath
         }
     }
 
+    /// <summary>
+    /// result[k] = ln(1 + t[k]) for finite t[k] ≥ 0 (a softmax row's other classes' share of its largest): up to 1 by
+    /// <see cref="Log1PUnit(ReadOnlySpan{double}, Span{double})"/>'s series, beyond as ln of 1 + t ≥ 2. Spans may be the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Log1PNonNegative(ReadOnlySpan<double> t, Span<double> result)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k <= t.Length - Vector256<double>.Count; k += Vector256<double>.Count)
+            {
+                Log1PNonNegative(Vector256.Create(t.Slice(k, Vector256<double>.Count))).CopyTo(result.Slice(k));
+            }
+        }
+        for (; k < t.Length; k++)
+        {
+            result[k] = Log1PNonNegative(Vector256.Create(t[k])).GetElement(0);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Log1PNonNegative(Vector256<double> t)
+    {
+        var one = Vector256.Create(1.0);
+        var small = Vector256.LessThanOrEqual(t, one);
+        return Vector256.ConditionalSelect(small, Log1PUnit(Vector256.Min(t, one)), LogAtLeastOne(one + Vector256.Max(t, one)));
+    }
+
     /// <summary>result[k] = ln x[k] for finite x[k] ≥ 1 (a softmax's Σ e^(z − max)). Spans may be the same.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LogAtLeastOne(ReadOnlySpan<double> x, Span<double> result)

@@ -85,4 +85,21 @@ public class VectorMathTests
             Assert.True(Ulps(expected, result[i]) <= 2 || Math.Abs(expected - result[i]) <= 2.3e-16, $"ln({x[i]:R}) = {result[i]:R}, expected {expected:R}");
         }
     }
+
+    [Fact]
+    public void Log1PBeyondOneJoinsTheSeriesAndTheLogWithinTwoUlps()
+    {
+        // A softmax row's other classes' share of its largest: 0 … K − 1, tiny on nearly certain rows.
+        var rng = new Random(10);
+        var t = Enumerable.Range(0, 20000).Select(i => i < 10000 ? rng.NextDouble() * 20 : Math.Exp(-rng.NextDouble() * 700))
+            .Concat(new[] { 0.0, 4.9e-324, 1e-300, 1e-17, 0.999999, 1.0, 1.0000000000000002, 1.5, 2.0, 9.0, 1e300 })
+            .ToArray();
+        var result = new double[t.Length];
+        VectorMath.Log1PNonNegative(t, result);
+        for (int i = 0; i < t.Length; i++)
+        {
+            double expected = StableMath.Log1P(t[i]);
+            Assert.True(Ulps(expected, result[i]) <= 2, $"log1p({t[i]:R}) = {result[i]:R}, expected {expected:R}");
+        }
+    }
 }
