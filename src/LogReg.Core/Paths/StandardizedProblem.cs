@@ -111,7 +111,9 @@ internal sealed class StandardizedProblem : PathProblem
         }
         if (_selected.Length < RowCount * m)
         {
-            _selected = new float[RowCount * m];
+            // Room for twice the columns (at most all of them): grown one column at a time, as a lasso path adds them, the
+            // copies were 30 MB of large objects a path on spam (4,601 rows × 57).
+            _selected = new float[(long)RowCount * Math.Min(FeatureCount, Math.Max(m, 2 * _selectedColumns.Length))];
         }
         var matrix = (DenseMatrix)Source.Features;
         for (int i = 0; i < RowCount; i++)
