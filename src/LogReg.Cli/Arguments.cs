@@ -59,6 +59,9 @@ internal sealed class Arguments
     }
 
     /// <summary>The value of an option the command cannot do without.</summary>
-    public string Required(CliOption<string?> option) =>
-        Get(option) ?? throw new CliException($"{_command}: option '{option.Name}' is required.", 2);
+    public string Required(CliOption<string?> option)
+    {
+        RequireAll(option);
+        return Get(option)!;
+    }
 }

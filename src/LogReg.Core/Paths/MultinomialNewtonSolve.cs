@@ -52,7 +52,8 @@ internal static class MultinomialNewtonSolve
     /// <paramref name="threshold"/> as the softmax sees them (<see cref="VisibleMove"/>), or whose model promises less than
     /// <paramref name="tolerance"/> (the path's) of the objective.
     /// </summary>
-    /// <exception cref="UnsettledLambdaException">No optimum within <paramref name="maxSteps"/> steps: the rows are (nearly) separated at this λ.</exception>
+    /// <exception cref="UnsettledLambdaException">No optimum within <paramref name="maxSteps"/> steps (rows nearly separated at this λ,
+    /// or too few steps allowed).</exception>
     public static void Solve(PathProblem problem, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts, bool[] present,
         double lambda, double alpha, double threshold, double tolerance, int maxSteps)
     {

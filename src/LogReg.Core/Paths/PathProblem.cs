@@ -208,13 +208,6 @@ internal abstract class PathProblem
         return (features, values, b);
     }
 
-    /// <summary>The working residuals wᵢ(yᵢ − pᵢ), and the curvature weights vᵢ = wᵢ·pᵢ(1 − pᵢ).</summary>
-    public double[] Residuals(double[] eta, out double[] v)
-    {
-        v = new double[eta.Length];
-        return Residuals(eta, new double[eta.Length], v);
-    }
-
     /// <summary>
     /// Three row-length work arrays (margins, residuals, curvature weights) kept for the solves of this problem, which run
     /// one at a time: a path calls a solver per λ (and the multinomial path per class and round), and fresh arrays cost
@@ -226,7 +219,8 @@ internal abstract class PathProblem
         return _rowBuffers.Value;
     }
 
-    /// <summary>As <see cref="Residuals(double[], out double[])"/>, into <paramref name="r"/> (returned) and <paramref name="v"/>.</summary>
+    /// <summary>The working residuals wᵢ(yᵢ − pᵢ) into <paramref name="r"/> (returned), and the curvature weights
+    /// vᵢ = wᵢ·pᵢ(1 − pᵢ) into <paramref name="v"/>.</summary>
     public double[] Residuals(double[] eta, double[] r, double[] v)
     {
         NegativeExponentials(eta, r);

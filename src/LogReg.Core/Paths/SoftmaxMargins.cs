@@ -27,14 +27,13 @@ internal sealed class SoftmaxMargins
         _shift = new double[n];
         _exp = new double[n * present.Length];
         _scratch = new double[n];
-        TotalWeight = problem.RawWeights.Sum();
     }
 
     /// <summary>Each row's class.</summary>
     public int[] Labels => _labels;
 
     /// <summary>Σ sᵢ, the rows' weights as given.</summary>
-    public double TotalWeight { get; }
+    public double TotalWeight => _problem.TotalWeight;
 
     private int ClassCount => _present.Length;
 
