@@ -47,43 +47,13 @@ internal static partial class VectorMath
     }
 
     /// <summary>result[k] = ln(1 + t[k]) for 0 ≤ t[k] ≤ 1. Spans may be the same.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Log1PUnit(ReadOnlySpan<double> t, Span<double> result)
-    {
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k <= t.Length - Vector256<double>.Count; k += Vector256<double>.Count)
-            {
-                Log1PUnit(Vector256.Create(t.Slice(k, Vector256<double>.Count))).CopyTo(result.Slice(k));
-            }
-        }
-        for (; k < t.Length; k++)
-        {
-            result[k] = Log1PUnit(Vector256.Create(t[k])).GetElement(0);
-        }
-    }
+    public static void Log1PUnit(ReadOnlySpan<double> t, Span<double> result) => Apply<Log1PUnitOf>(t, result);
 
     /// <summary>
     /// result[k] = ln(1 + t[k]) for finite t[k] ≥ 0 (a softmax row's other classes' share of its largest): up to 1 by
     /// <see cref="Log1PUnit(ReadOnlySpan{double}, Span{double})"/>'s series, beyond as ln of 1 + t ≥ 2. Spans may be the same.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Log1PNonNegative(ReadOnlySpan<double> t, Span<double> result)
-    {
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k <= t.Length - Vector256<double>.Count; k += Vector256<double>.Count)
-            {
-                Log1PNonNegative(Vector256.Create(t.Slice(k, Vector256<double>.Count))).CopyTo(result.Slice(k));
-            }
-        }
-        for (; k < t.Length; k++)
-        {
-            result[k] = Log1PNonNegative(Vector256.Create(t[k])).GetElement(0);
-        }
-    }
+    public static void Log1PNonNegative(ReadOnlySpan<double> t, Span<double> result) => Apply<Log1PNonNegativeOf>(t, result);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Log1PNonNegative(Vector256<double> t)
@@ -94,21 +64,45 @@ internal static partial class VectorMath
     }
 
     /// <summary>result[k] = ln x[k] for finite x[k] ≥ 1 (a softmax's Σ e^(z − max)). Spans may be the same.</summary>
+    public static void LogAtLeastOne(ReadOnlySpan<double> x, Span<double> result) => Apply<LogAtLeastOneOf>(x, result);
+
+    // One element function over a span: 256-bit vectors, then the tail one element at a time. A struct type argument makes
+    // the JIT compile a copy per function with the function inlined (a delegate would be a call per vector).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void LogAtLeastOne(ReadOnlySpan<double> x, Span<double> result)
+    private static void Apply<TFunction>(ReadOnlySpan<double> x, Span<double> result) where TFunction : struct, IVectorFunction
     {
         int k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; k <= x.Length - Vector256<double>.Count; k += Vector256<double>.Count)
             {
-                LogAtLeastOne(Vector256.Create(x.Slice(k, Vector256<double>.Count))).CopyTo(result.Slice(k));
+                TFunction.Of(Vector256.Create(x.Slice(k, Vector256<double>.Count))).CopyTo(result.Slice(k));
             }
         }
         for (; k < x.Length; k++)
         {
-            result[k] = LogAtLeastOne(Vector256.Create(x[k])).GetElement(0);
+            result[k] = TFunction.Of(Vector256.Create(x[k])).GetElement(0);
         }
+    }
+
+    private interface IVectorFunction
+    {
+        static abstract Vector256<double> Of(Vector256<double> x);
+    }
+
+    private readonly struct Log1PUnitOf : IVectorFunction
+    {
+        public static Vector256<double> Of(Vector256<double> x) => Log1PUnit(x);
+    }
+
+    private readonly struct Log1PNonNegativeOf : IVectorFunction
+    {
+        public static Vector256<double> Of(Vector256<double> x) => Log1PNonNegative(x);
+    }
+
+    private readonly struct LogAtLeastOneOf : IVectorFunction
+    {
+        public static Vector256<double> Of(Vector256<double> x) => LogAtLeastOne(x);
     }
 
     // x = 2^e·m with m ∈ [1, 2) read from the bits: ln x = e·ln 2 + ln(1 + (m − 1)), the second term by Log1PUnit.
