@@ -4,8 +4,9 @@ namespace LogReg.Core.Paths;
 
 /// <summary>
 /// The multinomial (softmax) elastic-net path, glmnet's <c>family = "multinomial"</c> with its default ungrouped
-/// penalty: (1/Σsᵢ)·Σ sᵢ·(−log pᵢ,yᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁], the K intercepts unpenalised; strong rules on
-/// the largest gradient over the classes, KKT checks after each λ. A λ is solved by Newton steps over every class at once
+/// penalty: (1/Σsᵢ)·Σ sᵢ·(−log pᵢ,yᵢ) + λ·Σₖ[(1 − α)/2·‖βₖ‖² + α‖βₖ‖₁], the K intercepts unpenalised; strong rules and
+/// KKT checks after each λ for each class's coefficients on their own (<see cref="ClassScreen"/>; glmnet screens a feature
+/// in for every class). A λ is solved by Newton steps over every class at once
 /// where the joint Hessian is small (<see cref="MultinomialNewtonSolve.Applies"/>: few classes over few screened-in
 /// columns), else as glmnet does it: the classes in turn, each one Newton step of the binary solver on its own quadratic
 /// model — with the other classes' margins fixed, class k's softmax probability is the sigmoid of its margin plus an
@@ -58,8 +59,8 @@ public static class MultinomialElasticNetPath
         }
         double threshold = options.ToleranceFor(multinomial: true) * nullDeviance / totalWeight;
         double alpha = options.L1Ratio;
-        var (gradient, deviance) = margins.GradientAndDeviance();
-        var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradient.Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
+        var (gradients, deviance) = margins.GradientsAndDeviance();
+        var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradients.Max(g => g.Max()) / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
         if (lambdas.Contains(0))
         {
@@ -68,7 +69,7 @@ public static class MultinomialElasticNetPath
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);
         var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
-        int[] columns = [];
+        var screen = new ClassScreen(problem, present);
         double previousLambda = lambdas[0];
         double? unsettled = null;
         for (int step = 0; step < lambdas.Length; step++)
@@ -79,28 +80,19 @@ public static class MultinomialElasticNetPath
                 fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
                 continue;
             }
-            var keep = new bool[d];
-            for (int j = 0; j < d; j++)
-            {
-                keep[j] = alpha == 0 || gradient[j] >= alpha * (2 * lambda - previousLambda);
-            }
-            // Every non-zero coefficient is among the last columns solved over.
-            foreach (int j in columns)
-            {
-                keep[j] |= NonZeroInSome(beta, j);
-            }
+            screen.Start(gradients, lambda, previousLambda, alpha, beta);
             // A λ whose steps or rounds run out ends the path: the λ before it are solved.
             try
             {
                 while (true)
                 {
-                    columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
+                    var columns = screen.Union;
                     int presentCount = present.Count(p => p);
                     bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
                     if (!joint)
                     {
                         bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
-                        joint = !CoordinateSteps.AtLambda(lambda, () => MultinomialRounds.Solve(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets,
+                        joint = !CoordinateSteps.AtLambda(lambda, () => MultinomialRounds.Solve(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets,
                             lambda, alpha, threshold, canYield));
                         if (joint)
                         {
@@ -117,17 +109,10 @@ public static class MultinomialElasticNetPath
                         CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
                             options.ToleranceFor(multinomial: true), options.MaxNewtonSteps));
                         ages.Forget();
+                        screen.KeepNonZero(beta);
                     }
-                    (gradient, deviance) = margins.GradientAndDeviance();
-                    bool violated = false;
-                    for (int j = 0; j < d; j++)
-                    {
-                        if (!keep[j] && problem.Varies(j) && gradient[j] > lambda * alpha * (1 + 1e-12))
-                        {
-                            keep[j] = violated = true;
-                        }
-                    }
-                    if (!violated)
+                    (gradients, deviance) = margins.GradientsAndDeviance();
+                    if (!screen.AddViolations(gradients, lambda, alpha))
                     {
                         break;
                     }
@@ -139,9 +124,9 @@ public static class MultinomialElasticNetPath
                 break;
             }
             double ratio = 1 - deviance / nullDeviance;
-            var original = Enumerable.Range(0, classes).Select(k => problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0, columns)).ToArray();
+            var original = Enumerable.Range(0, classes).Select(k => problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0, screen.Union)).ToArray();
             var centred = Centred(original.Select((o, k) => present[k] ? o.Intercept : double.NegativeInfinity).ToArray(), present);
-            int nonZero = columns.Count(j => NonZeroInSome(beta, j));
+            int nonZero = screen.Union.Count(j => NonZeroInSome(beta, j));
             fitted.Add((lambda, centred, original.Select(o => o.Features).ToArray(), original.Select(o => o.Values).ToArray(), nonZero, ratio));
             previousLambda = lambda;
             if (options.Lambdas is null && step + 1 >= MinimumLambdas && step > 0

@@ -35,12 +35,12 @@ internal static class MultinomialRounds
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum. With canYield,
     // returns false instead of going on (the joint steps take over) after RoundsBeforeTakeover rounds, earlier when their
     // rate says they will not finish by then (HopelessBy), or when a class's curvature along a column vanishes.
-    public static bool Solve(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
+    public static bool Solve(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, ClassScreen screen, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
     {
         try
         {
-            return Run(problem, margins, ages, columns, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold, canYield);
+            return Run(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold, canYield);
         }
         catch (CoordinateSteps.CurvatureVanishedException) when (canYield)
         {
@@ -48,9 +48,10 @@ internal static class MultinomialRounds
         }
     }
 
-    private static bool Run(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, int[] columns, double[][] beta, double[] intercepts,
+    private static bool Run(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, ClassScreen screen, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
     {
+        var columns = screen.Union;
         int maxRounds = canYield ? RoundsBeforeTakeover : MaxRounds;
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
@@ -81,7 +82,7 @@ internal static class MultinomialRounds
                 // Where the last class's guarded step ended, unless this is the round's first.
                 double start = guarded ? carried ?? MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns) : 0;
                 step.Begin(beta[k], intercepts[k]);
-                intercepts[k] = problem.Solve(columns, beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
+                intercepts[k] = problem.Solve(screen.ByClass[k], beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
                 margins.Set(k, beta[k], intercepts[k], columns);
                 margins.Update(k);
                 if (guarded)
@@ -107,6 +108,8 @@ internal static class MultinomialRounds
                 // Every class's coefficients moved by the same c: each class's margins move by −x̃ᵢ·c.
                 problem.LinearPart(shift, 0, shiftMargins);
                 margins.SubtractFromAll(shiftMargins);
+                // A shifted feature's coefficients are now non-zero in every class: each class's solve takes it.
+                screen.KeepNonZero(beta);
             }
             // The round after a jump measures the jump's error, not the rounds' rate: it neither ends the λ nor sets a rate.
             double rate = Math.Min(Math.Sqrt(change / previous), 0.999);

@@ -129,10 +129,10 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>
-    /// From a fresh cache: the largest |gⱼₖ| over classes for each feature (gⱼₖ = Σ wᵢ·x̃ᵢⱼ·(yᵢₖ − pᵢₖ), weights
-    /// normalised) and the deviance −2·Σ sᵢ·log pᵢ,yᵢ.
+    /// From a fresh cache: |gₖⱼ| for each class and feature (gₖⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢₖ − pᵢₖ), weights normalised; zero for a
+    /// class without weight and a constant feature) and the deviance −2·Σ sᵢ·log pᵢ,yᵢ.
     /// </summary>
-    public (double[] LargestGradient, double Deviance) GradientAndDeviance()
+    public (double[][] Gradients, double Deviance) GradientsAndDeviance()
     {
         Refresh();
         int n = _shift.Length, classes = ClassCount, d = _problem.FeatureCount;
@@ -147,9 +147,10 @@ internal sealed class SoftmaxMargins
                 residual[k][i] = weights[i] * (_labels[i] == k ? row.Complement(k, _exp[at + k]) : -row.Probability(_exp[at + k]));
             }
         }
-        var largest = new double[d];
+        var gradients = new double[classes][];
         for (int k = 0; k < classes; k++)
         {
+            var g = gradients[k] = new double[d];
             if (!_present[k])
             {
                 continue;
@@ -159,11 +160,11 @@ internal sealed class SoftmaxMargins
             {
                 if (_problem.Varies(j))
                 {
-                    largest[j] = Math.Max(largest[j], Math.Abs(_problem.ColumnDot(j, residual[k], sum)));
+                    g[j] = Math.Abs(_problem.ColumnDot(j, residual[k], sum));
                 }
             }
         }
-        return (largest, CachedDeviance());
+        return (gradients, CachedDeviance());
     }
 
     /// <summary>

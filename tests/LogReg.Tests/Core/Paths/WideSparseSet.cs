@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Paths;
 
 namespace LogReg.Tests.Core.Paths;
 
@@ -45,6 +46,49 @@ internal static class WideSparseSet
             return Math.Sqrt(rows.Average(r => (r[j] - mean) * (r[j] - mean)));
         }).ToArray();
         return (rows, entries, scales);
+    }
+
+    /// <summary>
+    /// The largest violation of the optimality conditions over <paramref name="path"/>'s points, relative to their λ: each
+    /// class's intercept gradient and, for every class and feature, the distance of the mean gradient of deviance/2 (its
+    /// ridge part included) from a subgradient of the L1 part at the coefficient — on the rows, the original scale.
+    /// </summary>
+    public static double LargestViolation(MulticlassTrainingSet data, MultinomialRegularizationPath path, double alpha)
+    {
+        int n = data.RowCount, d = data.FeatureCount, classes = data.ClassCount;
+        var (rows, entries, scales) = Dense(data);
+        double worst = 0;
+        for (int m = 0; m < path.Lambdas.Count; m++)
+        {
+            double lambda = path.Lambdas[m];
+            var (b, w) = (path.Intercepts[m], path.Coefficients[m]);
+            var gradient = new double[classes, d];
+            var interceptGradient = new double[classes];
+            for (int i = 0; i < n; i++)
+            {
+                var z = Enumerable.Range(0, classes).Select(k => b[k] + entries[i].Sum(j => rows[i][j] * w[k][j])).ToArray();
+                double max = z.Max(), total = z.Sum(v => Math.Exp(v - max));
+                for (int k = 0; k < classes; k++)
+                {
+                    double residual = (Math.Exp(z[k] - max) / total - (data.Labels[i] == k ? 1 : 0)) / n;
+                    interceptGradient[k] += residual;
+                    foreach (int j in entries[i])
+                    {
+                        gradient[k, j] += rows[i][j] * residual;
+                    }
+                }
+            }
+            for (int k = 0; k < classes; k++)
+            {
+                worst = Math.Max(worst, Math.Abs(interceptGradient[k]) / lambda);
+                for (int j = 0; j < d; j++)
+                {
+                    double g = gradient[k, j] + lambda * (1 - alpha) * scales[j] * scales[j] * w[k][j];
+                    worst = Math.Max(worst, Violation(g, w[k][j], lambda * alpha * scales[j]) / lambda);
+                }
+            }
+        }
+        return worst;
     }
 
     /// <summary>How far gradient <paramref name="g"/> (its ridge part included) is from a subgradient of the L1 part
