@@ -62,6 +62,12 @@ internal static class MultinomialRounds
         bool guarded = false;
         var changes = new double[ProgressWindow];
         var step = new HalvableStep(columns);
+        // The class solves move the margins with their coordinates (LastSolveMovedLinearPart): recomputed here, their
+        // rounding drifts over one λ's rounds at most.
+        for (int k = 0; k < beta.Length; k++)
+        {
+            margins.Set(k, beta[k], intercepts[k], columns);
+        }
         for (int round = 0; round < maxRounds; round++)
         {
             margins.Refresh();
@@ -83,7 +89,10 @@ internal static class MultinomialRounds
                 double start = guarded ? carried ?? MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns) : 0;
                 step.Begin(beta[k], intercepts[k]);
                 intercepts[k] = problem.Solve(screen.ByClass[k], beta[k], intercepts[k], lambda, alpha, Math.Max(threshold, InnerShare * previousChange), newtonSteps: 1);
-                margins.Set(k, beta[k], intercepts[k], columns);
+                if (!problem.LastSolveMovedLinearPart)
+                {
+                    margins.Set(k, beta[k], intercepts[k], columns);
+                }
                 margins.Update(k);
                 if (guarded)
                 {

@@ -129,10 +129,21 @@ internal abstract class PathProblem
     /// <paramref name="newtonSteps"/> Newton steps (the multinomial path takes one per class in turn, as glmnet does);
     /// <see cref="LastSolveSettled"/> says which.
     /// </summary>
-    public abstract double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold, int newtonSteps);
+    public double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold, int newtonSteps)
+    {
+        LastSolveMovedLinearPart = false;
+        return SolveOver(columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
+    }
+
+    /// <summary>As <see cref="Solve"/>, by the solver for this storage and these columns.</summary>
+    protected abstract double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold, int newtonSteps);
 
     /// <summary>Whether the last <see cref="Solve"/> converged rather than running out of Newton steps.</summary>
     public bool LastSolveSettled { get; set; }
+
+    /// <summary>Whether the last <see cref="Solve"/> moved <see cref="StartingLinearPart"/>'s array with its coordinates to b + x̃ᵢ·β
+    /// where it ended (the sparse sweeps do in one Newton step): the caller need not recompute it.</summary>
+    public bool LastSolveMovedLinearPart { get; set; }
 
     /// <summary>
     /// At (β, b), from one pass over the margins: gⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢ − pᵢ), the negative gradient of the loss part, for

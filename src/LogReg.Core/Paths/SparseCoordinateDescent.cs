@@ -22,6 +22,11 @@ internal static class SparseCoordinateDescent
         var weighted = problem.StoredBuffer();
         // Made when first needed: the multinomial rounds call this with one Newton step per class, thousands of times.
         NewtonStepGuard? guard = null;
+        // The caller's linear part, moved with the coordinates: the rounds would otherwise recompute a class's margins over
+        // every stored value in play after each step (a fifth of a text path's time). Later Newton steps start from the
+        // coefficients, so only a one-step solve keeps it.
+        var linearPart = newtonSteps == 1 ? problem.StartingLinearPart : null;
+        double linearShift = 0;
         bool settled = false;
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
@@ -47,6 +52,7 @@ internal static class SparseCoordinateDescent
                 {
                     intercept += d0;
                     totalIntercept += d0;
+                    linearShift += d0;
                     c -= d0;
                     largest = vSum * d0 * d0;
                 }
@@ -70,7 +76,15 @@ internal static class SparseCoordinateDescent
                     beta[j] = updated;
                     total[a] += delta;
                     double step1 = delta / scale;
-                    MoveResiduals(problem, j, weighted, step1, rho);
+                    if (linearPart is null)
+                    {
+                        MoveResiduals(problem, j, weighted, step1, rho);
+                    }
+                    else
+                    {
+                        MoveResidualsAndLinearPart(problem, j, weighted, step1, rho, linearPart);
+                        linearShift -= mean * step1;
+                    }
                     rhoSum -= crossWeights[a] * step1;
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
@@ -83,6 +97,15 @@ internal static class SparseCoordinateDescent
             settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total, threshold);
         }
         problem.LastSolveSettled = settled;
+        if (linearPart is not null)
+        {
+            // x̃ᵢⱼ = (xᵢⱼ − μⱼ)/σⱼ: the centring's part of every move is the same for every row.
+            foreach (ref double eta in linearPart.AsSpan())
+            {
+                eta += linearShift;
+            }
+            problem.LastSolveMovedLinearPart = true;
+        }
         return intercept;
     }
 
@@ -102,6 +125,22 @@ internal static class SparseCoordinateDescent
             xxv += vx * x;
         }
         return (xv, xxv);
+    }
+
+    // As MoveResiduals, and ηᵢ += xᵢⱼ·step.
+    private static void MoveResidualsAndLinearPart(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho,
+        double[] eta)
+    {
+        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
+        var rows = problem.ColumnRows.AsSpan(from, count);
+        var values = problem.ColumnValues.AsSpan(from, count);
+        var columnWeighted = weighted.AsSpan(from, count);
+        for (int k = 0; k < count; k++)
+        {
+            int i = rows[k];
+            rho[i] -= columnWeighted[k] * step;
+            eta[i] += values[k] * step;
+        }
     }
 
     // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.

@@ -189,7 +189,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play and the
     // tolerance is tight — on correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored
     // values otherwise.
-    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
+    protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
         int newtonSteps) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns) && threshold < CovarianceTolerance * NullDeviancePerWeight
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)

@@ -146,7 +146,7 @@ internal sealed class StandardizedProblem : PathProblem
         }
     }
 
-    public override double Solve(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
+    protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
         int newtonSteps) =>
         columns.Length <= Math.Min(RowCount, CovarianceColumns)
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)

@@ -6,7 +6,8 @@ namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
 /// The sparse path problem's kernels against plain sums over the same rows held dense: the Gram of a subset of columns
-/// (regrouped by row), the margins by columns and by rows, and the row state a path's next λ takes over from its check.
+/// (regrouped by row), the margins by columns and by rows, the row state a path's next λ takes over from its check, and the
+/// margins a one-step solve moves for the multinomial rounds.
 /// </summary>
 public sealed class SparseProblemKernelTests
 {
@@ -86,5 +87,33 @@ public sealed class SparseProblemKernelTests
         problem.GradientAndDeviance(beta, -0.2);
         beta[3] = 1e-9;
         Assert.Equal(SparseStandardizedProblem.Of(data, standardize: true).RowsAt(beta, -0.2).Residual, problem.RowsAt(beta, -0.2).Residual);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(3, false)]
+    public void AOneStepSolveMovesTheCallersMarginsToWhereItEnded(int newtonSteps, bool moved)
+    {
+        // As the multinomial rounds call it: offsets, the class's margins handed over, one Newton step, a threshold the
+        // sweeps take (the covariance form recomputes the margins).
+        var (rows, labels) = Data(200, 12, seed: 7);
+        var problem = SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, 12), labels), standardize: true);
+        problem.Offsets = Enumerable.Range(0, 200).Select(i => -0.3 + (i % 5) * 0.1).ToArray();
+        var beta = Enumerable.Range(0, 12).Select(j => j % 4 == 0 ? 0.2 : 0).ToArray();
+        var margins = new double[200];
+        problem.LinearPart(beta, 0.1, margins);
+        problem.StartingLinearPart = margins;
+        var before = margins.ToArray();
+        double intercept = problem.Solve(Enumerable.Range(0, 12).ToArray(), beta, 0.1, lambda: 0.01, alpha: 0.8, threshold: 1e-6, newtonSteps);
+        Assert.Equal(moved, problem.LastSolveMovedLinearPart);
+        var recomputed = new double[200];
+        problem.LinearPart(beta, intercept, recomputed);
+        Assert.True(recomputed.Zip(before).Max(p => Math.Abs(p.First - p.Second)) > 0.1, "the solve moved the coefficients");
+        for (int i = 0; i < 200; i++)
+        {
+            // Moved: the same sums in another order. Not moved: left as handed over.
+            Assert.Equal(moved ? recomputed[i] : before[i], margins[i], 1e-12);
+        }
+        problem.Offsets = null;
     }
 }
