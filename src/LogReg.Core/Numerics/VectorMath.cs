@@ -66,6 +66,13 @@ internal static partial class VectorMath
     /// <summary>result[k] = ln x[k] for finite x[k] ≥ 1 (a softmax's Σ e^(z − max)). Spans may be the same.</summary>
     public static void LogAtLeastOne(ReadOnlySpan<double> x, Span<double> result) => Apply<LogAtLeastOneOf>(x, result);
 
+    /// <summary>
+    /// result[k] = ln x[k] for finite normal x[k] > 0 (from 2⁻¹⁰²²), as <see cref="LogAtLeastOne(ReadOnlySpan{double}, Span{double})"/>
+    /// from the exponent and mantissa: its error is a few ulps of ln x's exponent part, so below 1 it is absolute (about
+    /// 1e-16), not relative to a result near 0 — enough for a margin's offset. Spans may be the same.
+    /// </summary>
+    public static void LogNormal(ReadOnlySpan<double> x, Span<double> result) => Apply<LogAtLeastOneOf>(x, result);
+
     // One element function over a span: 256-bit vectors, then the tail one element at a time. A struct type argument makes
     // the JIT compile a copy per function with the function inlined (a delegate would be a call per vector).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -81,6 +81,24 @@ public class VectorMathTests
     }
 
     [Fact]
+    public void LogOfNormalArgumentsIsWithinTwoUlpsOfMathLogOrAnAbsoluteFewE16()
+    {
+        // A softmax row's other classes' exponentials summed: from the smallest normal number up, around 1 from both sides.
+        var rng = new Random(12);
+        var x = Enumerable.Range(0, 30000).Select(i => i % 3 == 0 ? Math.Exp(-rng.NextDouble() * 708) : i % 3 == 1 ? rng.NextDouble() * 20 + 2.3e-308
+                : 1 + (rng.NextDouble() - 0.5) * Math.Exp(-rng.NextDouble() * 36))
+            .Concat(new[] { 2.2250738585072014E-308, 1e-300, 0.5, 0.9999999999999999, 1.0, 1.0000000000000002, 2.0, 1e300, double.MaxValue })
+            .ToArray();
+        var result = new double[x.Length];
+        VectorMath.LogNormal(x, result);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = Math.Log(x[i]);
+            Assert.True(Ulps(expected, result[i]) <= 2 || Math.Abs(expected - result[i]) <= 2.3e-16, $"ln({x[i]:R}) = {result[i]:R}, expected {expected:R}");
+        }
+    }
+
+    [Fact]
     public void Log1PBeyondOneJoinsTheSeriesAndTheLogWithinTwoUlps()
     {
         // A softmax row's other classes' share of its largest: 0 … K − 1, tiny on nearly certain rows.

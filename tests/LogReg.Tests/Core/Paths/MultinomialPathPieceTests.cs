@@ -5,9 +5,9 @@ using Xunit;
 namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
-/// Two pieces of the multinomial path's rounds against plain computations: the penalty's shift of one feature's K
-/// coefficients (against a search over every candidate), and the margins moved by a shift common to all classes (against
-/// margins recomputed from the shifted coefficients).
+/// Pieces of the multinomial path's rounds against plain computations: the penalty's shift of one feature's K
+/// coefficients (against a search over every candidate), the margins moved by a shift common to all classes (against
+/// margins recomputed from the shifted coefficients), and a class's offsets (against the log-sum of the other classes).
 /// </summary>
 public sealed class MultinomialPathPieceTests
 {
@@ -67,6 +67,40 @@ public sealed class MultinomialPathPieceTests
             for (int i = 0; i < 120; i++)
             {
                 Assert.Equal(expected[i], actual[i], 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void AClassOffsetIsMinusTheLogSumOfTheOtherClassesExponentials()
+    {
+        // One row per case: ordinary margins, other classes 720 below (their exponentials subnormal) and 800 below (zero:
+        // the class is taken as certain, its offset +∞).
+        double[][] cases = [[0.3, -1.2, 2.0], [720, 0, -3], [800, 0, 0], [-5, 40, 39.5]];
+        int n = cases.Length;
+        var problem = StandardizedProblem.Of(new TrainingSet(DenseMatrix.FromRows(Enumerable.Range(0, n).Select(i => new[] { (double)i }).ToArray()),
+            [1, 0, 1, 0]), standardize: false);
+        var margins = new SoftmaxMargins(problem, [0, 1, 2, 0], [true, true, true]);
+        // The margins written straight into the classes' linear parts (the arrays LinearPart hands out).
+        var eta = Enumerable.Range(0, 3).Select(k => margins.LinearPart(k)).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                eta[k][i] = cases[i][k];
+            }
+        }
+        margins.Refresh();
+        var offsets = new double[n];
+        for (int k = 0; k < 3; k++)
+        {
+            margins.OffsetsFor(k, offsets);
+            for (int i = 0; i < n; i++)
+            {
+                // The scalar sum and log over the row's largest margin: +∞ where the others underflow to zero.
+                double top = cases[i].Max();
+                double expected = -(top + Math.Log(Enumerable.Range(0, 3).Where(l => l != k).Sum(l => Math.Exp(cases[i][l] - top))));
+                Assert.True(expected == offsets[i] || Math.Abs(expected - offsets[i]) <= 1e-13, $"row {i}, class {k}: {offsets[i]:R}, expected {expected:R}");
             }
         }
     }
