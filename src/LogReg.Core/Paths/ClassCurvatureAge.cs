@@ -5,7 +5,7 @@ namespace LogReg.Core.Paths;
 /// curvature weights pᵢₖ(1 − pᵢₖ) move with every class's margins, and while no row's margins have moved by more than
 /// <see cref="FreshMarginMove"/> in all, the class's next Newton step takes the Gram it held (its gradient is exact;
 /// the curvature is off by a few per cent at most). The Gram was most of a round's arithmetic on dense data. The problem
-/// holds one Gram per class, K·(m + 1)² values (m ≤ 1,000 dense, ≤ 400 sparse columns in the covariance form).
+/// holds one Gram per class, K·(m + 1)² values (m ≤ 1,000 dense columns in the covariance form; sparse class solves sweep).
 /// </summary>
 internal sealed class ClassCurvatureAge(int classes)
 {

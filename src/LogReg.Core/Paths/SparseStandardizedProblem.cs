@@ -188,10 +188,12 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play and the
     // tolerance is tight — on correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored
-    // values otherwise.
+    // values otherwise. The multinomial rounds' class solves (with offsets: one Newton step each) always sweep: at 1e-12
+    // the Grams lost on every sparse set measured once each class's own columns fit under CovarianceColumns (3,000 ×
+    // 1,500 × 8 tf-idf rows 5.1 → 3.0 s, 5,000 × 3,000 × 10 counts 11.3 → 6.9 s; 50,000 one-hot rows × 4 classes even).
     protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
         int newtonSteps) =>
-        columns.Length <= Math.Min(RowCount, CovarianceColumns) && threshold < CovarianceTolerance * NullDeviancePerWeight
+        Offsets is null && columns.Length <= Math.Min(RowCount, CovarianceColumns) && threshold < CovarianceTolerance * NullDeviancePerWeight
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
 
