@@ -28,32 +28,8 @@ internal static class CoordinateSteps
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static double Vanished() => throw new CurvatureVanishedException();
 
-    /// <summary>Runs one λ's solve; a vanished curvature is reported with the λ and what to do.</summary>
-    public static T AtLambda<T>(double lambda, Func<T> solve)
-    {
-        T result = default!;
-        AtLambda(lambda, () => { result = solve(); });
-        return result;
-    }
-
-    /// <inheritdoc cref="AtLambda{T}(double, Func{T})"/>
-    public static void AtLambda(double lambda, Action solve)
-    {
-        try
-        {
-            solve();
-        }
-        catch (CurvatureVanishedException)
-        {
-            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"At λ = {lambda:G6} the loss has no curvature left along a column: every row the column is non-zero in is fitted with ") +
-                "certainty, as when the rows are separated (or nearly, at this penalty). Use larger penalties (a larger LambdaMinRatio, or " +
-                "Lambdas that end higher).");
-        }
-    }
-
-    /// <summary>Thrown by <see cref="Minimizer"/>, turned into the one-line error by <see cref="AtLambda(double, Action)"/> unless
-    /// a solver catches it to finish the λ another way.</summary>
+    /// <summary>Thrown by <see cref="Minimizer"/>: the paths end before the λ (<see cref="IRegularizationPath.UnsettledLambda"/>)
+    /// unless a solver catches it to finish the λ another way (the multinomial rounds hand it to the joint steps).</summary>
     internal sealed class CurvatureVanishedException : Exception;
 
     /// <summary>

@@ -18,10 +18,11 @@ public static class ElasticNetPath
     private const int MinimumLambdas = 5;
 
     /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given); it ends before a
-    /// λ not solved in <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
+    /// λ not solved in <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> Newton steps or where rows fitted with certainty leave a
+    /// column no curvature (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Both classes need weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">Not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was
-    /// solved; the curvature along a column vanished.</exception>
+    /// solved.</exception>
     public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -63,7 +64,16 @@ public static class ElasticNetPath
             while (true)
             {
                 columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
-                intercept = CoordinateSteps.AtLambda(lambda, () => problem.Solve(columns, beta, intercept, lambda, alpha, threshold, options.MaxNewtonSteps));
+                // A λ whose Newton steps run out, or where rows fitted with certainty leave a column no curvature, ends the path.
+                try
+                {
+                    intercept = problem.Solve(columns, beta, intercept, lambda, alpha, threshold, options.MaxNewtonSteps);
+                }
+                catch (CoordinateSteps.CurvatureVanishedException)
+                {
+                    unsettled = lambda;
+                    break;
+                }
                 if (!problem.LastSolveSettled)
                 {
                     unsettled = lambda;

@@ -25,7 +25,10 @@ internal sealed class HalvableStep(int[] columns)
 
     /// <summary>Halves the step taken since <see cref="Begin"/> (the first time, from <paramref name="beta"/> and
     /// <paramref name="intercept"/> where the solve left them): sets the coefficients and returns the intercept.</summary>
-    public double Halve(double[] beta, double intercept)
+    public double Halve(double[] beta, double intercept) => Shorten(beta, intercept, 0.5);
+
+    /// <summary>As <see cref="Halve"/>, by <paramref name="factor"/> (in (0, 1)) instead of ½.</summary>
+    public double Shorten(double[] beta, double intercept, double factor)
     {
         if (_fraction == 1)
         {
@@ -35,7 +38,7 @@ internal sealed class HalvableStep(int[] columns)
             }
             _endIntercept = intercept;
         }
-        _fraction /= 2;
+        _fraction *= factor;
         for (int a = 0; a < columns.Length; a++)
         {
             beta[columns[a]] = _start[a] + _fraction * (_end[a] - _start[a]);

@@ -19,11 +19,11 @@ public static class MultinomialElasticNetPath
     private const int MinimumLambdas = 5;
 
     /// <summary>The path of the softmax model over <paramref name="data"/>; it ends before a λ not solved in 100,000 rounds over
-    /// the classes or <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> joint Newton steps (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
+    /// the classes or <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> joint Newton steps, or where rows fitted with certainty
+    /// leave a column no curvature (<see cref="IRegularizationPath.UnsettledLambda"/>).</summary>
     /// <exception cref="ArgumentException">Fewer than two classes with weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">λ = 0 is asked for and a class is separated from the others
-    /// (<see cref="SeparatedClassCheck"/>); not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was solved;
-    /// the curvature along a column vanished.</exception>
+    /// (<see cref="SeparatedClassCheck"/>); not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was solved.</exception>
     public static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options = null) =>
         Fit(data, options, jointNewton: null);
 
@@ -81,7 +81,8 @@ public static class MultinomialElasticNetPath
                 continue;
             }
             screen.Start(gradients, lambda, previousLambda, alpha, beta);
-            // A λ whose steps or rounds run out ends the path: the λ before it are solved.
+            // A λ whose steps or rounds run out, or where rows fitted with certainty leave a column no curvature, ends the
+            // path: the λ before it are solved.
             try
             {
                 while (true)
@@ -92,8 +93,8 @@ public static class MultinomialElasticNetPath
                     if (!joint)
                     {
                         bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
-                        joint = !CoordinateSteps.AtLambda(lambda, () => MultinomialRounds.Solve(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets,
-                            lambda, alpha, threshold, canYield));
+                        joint = !MultinomialRounds.Solve(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets,
+                            lambda, alpha, threshold, canYield);
                         if (joint)
                         {
                             // The rounds left a class mid-solve: the margins follow the coefficients again.
@@ -106,8 +107,8 @@ public static class MultinomialElasticNetPath
                     }
                     if (joint)
                     {
-                        CoordinateSteps.AtLambda(lambda, () => MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
-                            options.ToleranceFor(multinomial: true), options.MaxNewtonSteps));
+                        MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, threshold,
+                            options.ToleranceFor(multinomial: true), options.MaxNewtonSteps);
                         ages.Forget();
                         screen.KeepNonZero(beta);
                     }
@@ -118,7 +119,7 @@ public static class MultinomialElasticNetPath
                     }
                 }
             }
-            catch (UnsettledLambdaException)
+            catch (Exception e) when (e is UnsettledLambdaException or CoordinateSteps.CurvatureVanishedException)
             {
                 unsettled = lambda;
                 break;

@@ -52,7 +52,7 @@ public sealed class UnsettledPathWarningTests
         var transformer = ml.BinaryClassification.Trainers.LogRegCV(Capped).FitWithReport(view);
         var path = transformer.Model.CrossValidation!.Path;
         Assert.NotNull(path.UnsettledLambda);
-        Assert.Contains(warnings, w => w.Contains("was not solved within its Newton steps", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("was not solved — its Newton steps ran out", StringComparison.Ordinal));
         string file = Path.Combine(Path.GetTempPath(), $"logreg-unsettled-{Guid.NewGuid():N}.zip");
         try
         {

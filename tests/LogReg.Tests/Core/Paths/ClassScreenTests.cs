@@ -51,7 +51,7 @@ public sealed class ClassScreenTests(ITestOutputHelper output)
         // Each class has its own 15 indicator columns (present in 60 % of its rows, 3 % of the others), with 300 shared
         // noise columns: a class's columns stay out of the other classes' solves until the KKT check or a shift (α = 0.5:
         // a class's large coefficient moves the others' to −c) brings them in.
-        var data = ClassWords(rows, classes, own, noise, inClass, elsewhere, seed);
+        var data = ClassWordsSet.Of(rows, classes, own, noise, inClass, elsewhere, seed);
         var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, LambdaCount = 30, Tolerance = 1e-16 }, jointNewton: false);
         double worst = WideSparseSet.LargestViolation(data, path, alpha);
         output.WriteLine($"{path.Lambdas.Count} λ; largest violation relative to λ: {worst:E2}; non-zero {string.Join(",", path.NonZero)}");
@@ -60,14 +60,4 @@ public sealed class ClassScreenTests(ITestOutputHelper output)
 
     private static double[][] Rows(int n, int d) =>
         Enumerable.Range(0, n).Select(i => Enumerable.Range(0, d).Select(j => (double)((i * 7 + j * 3) % 5)).ToArray()).ToArray();
-
-    private static MulticlassTrainingSet ClassWords(int rows, int classes, int own, int noise, double inClass, double elsewhere, int seed)
-    {
-        var random = new Random(seed);
-        int d = classes * own + noise;
-        var labels = Enumerable.Range(0, rows).Select(i => i % classes).ToArray();
-        var dense = labels.Select(y => Enumerable.Range(0, d).Select(j =>
-            j < classes * own ? (random.NextDouble() < (j / own == y ? inClass : elsewhere) ? 1.0 : 0) : random.NextDouble() < 0.05 ? 1.0 : 0).ToArray()).ToArray();
-        return new MulticlassTrainingSet(SparseMatrix.FromDenseRows(dense, d), labels, classes);
-    }
 }
