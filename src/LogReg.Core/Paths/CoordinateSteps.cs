@@ -64,7 +64,7 @@ internal static class CoordinateSteps
     }
 
     /// <summary>Whether a Newton step moved no coordinate (intercept included) by Hⱼⱼ·move² ≥ <paramref name="threshold"/>: the λ is solved.</summary>
-    public static bool Settled(double interceptCurvature, double interceptMove, Func<int, double> curvature, double[] moves, double threshold)
+    public static bool Settled(double interceptCurvature, double interceptMove, Func<int, double> curvature, ReadOnlySpan<double> moves, double threshold)
     {
         double moved = interceptCurvature * interceptMove * interceptMove;
         for (int a = 0; a < moves.Length; a++)

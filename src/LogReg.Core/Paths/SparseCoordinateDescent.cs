@@ -41,7 +41,7 @@ internal static class SparseCoordinateDescent
                 curvature[a] = (xxv - 2 * mean * xv + mean * mean * vSum) / (scale * scale);
             }
             double totalIntercept = 0;
-            Array.Clear(total);
+            Array.Clear(total, 0, m);
             bool activeOnly = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
@@ -94,7 +94,7 @@ internal static class SparseCoordinateDescent
                     break;
                 }
             }
-            settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total, threshold);
+            settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
         }
         problem.LastSolveSettled = settled;
         if (linearPart is not null)
