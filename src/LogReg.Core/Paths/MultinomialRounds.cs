@@ -101,14 +101,15 @@ internal static class MultinomialRounds
                     margins.Set(k, beta[k], intercepts[k], columns);
                 }
                 margins.Update(k);
-                double reach = margins.ChangeBound(k, before).Largest;
-                if (reach > MaxMarginMove)
+                var moves = margins.ChangeBound(k, before);
+                if (moves.Largest > MaxMarginMove)
                 {
-                    intercepts[k] = step.Shorten(beta[k], intercepts[k], MaxMarginMove / reach);
+                    intercepts[k] = step.Shorten(beta[k], intercepts[k], MaxMarginMove / moves.Largest);
                     margins.Set(k, beta[k], intercepts[k], columns);
                     margins.Update(k);
                     problem.JudgeHeldGram(false);
                     (guarded, carried) = (true, null);
+                    moves = margins.ChangeBound(k, before);
                 }
                 if (guardStep)
                 {
@@ -123,10 +124,10 @@ internal static class MultinomialRounds
                         after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns);
                     }
                     carried = after;
+                    moves = margins.ChangeBound(k, before);
                 }
-                var (bound, moved) = margins.ChangeBound(k, before);
-                change = Math.Max(change, bound);
-                ages.Moved(moved);
+                change = Math.Max(change, moves.Bound);
+                ages.Moved(moves.Largest);
             }
             if (MultinomialElasticNetPath.Shift(beta, columns, alpha, shift))
             {
