@@ -1,9 +1,9 @@
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// The multinomial path's screening, a class at a time: the ungrouped penalty is separable in every coefficient βₖⱼ, so
-/// the sequential strong rule (|gₖⱼ| at the last λ's solution ≥ α(2λ − λ′)) and the KKT check apply to each class's
-/// coefficients on their own. glmnet screens a feature in for every class when any class's gradient passes; on Zipf text
+/// The paths' screening, a class at a time (the binary path is one class): the multinomial's ungrouped penalty is
+/// separable in every coefficient βₖⱼ, so the sequential strong rule (|gₖⱼ| at the last λ's solution ≥ α(2λ − λ′)) and the
+/// KKT check apply to each class's coefficients on their own. glmnet screens a feature in for every class when any class's gradient passes; on Zipf text
 /// rows a class's non-zero coefficients held half the stored values of the features non-zero in some class, and a class's
 /// solve costs its columns' stored values. The rounds, the shift, the jumps and the joint Newton steps work over the
 /// union of the classes' columns; each class's solve over its own.
@@ -28,8 +28,8 @@ internal sealed class ClassScreen
     public int[][] ByClass { get; }
 
     /// <summary>
-    /// The strong sets at <paramref name="lambda"/> from each class's |gₖⱼ| at the solution of <paramref name="previousLambda"/>,
-    /// with every coefficient still non-zero kept in its class.
+    /// The strong sets at <paramref name="lambda"/> from each class's gradient gₖⱼ (its magnitude read) at the solution of
+    /// <paramref name="previousLambda"/>, with every coefficient still non-zero kept in its class.
     /// </summary>
     public void Start(double[][] gradients, double lambda, double previousLambda, double alpha, double[][] beta)
     {
@@ -45,14 +45,14 @@ internal sealed class ClassScreen
             var b = beta[k];
             for (int j = 0; j < keep.Length; j++)
             {
-                keep[j] = alpha == 0 || g[j] >= bar || b[j] != 0;
+                keep[j] = alpha == 0 || b[j] != 0 || Math.Abs(g[j]) >= bar;
             }
         }
         Rebuild();
     }
 
     /// <summary>
-    /// The KKT check at <paramref name="lambda"/>: screens in each class's coefficient whose |gₖⱼ| exceeds λα; whether any did
+    /// The KKT check at <paramref name="lambda"/>: screens in each zero coefficient whose |gₖⱼ| exceeds λα; whether any did
     /// (the λ is then solved again).
     /// </summary>
     public bool AddViolations(double[][] gradients, double lambda, double alpha)
@@ -69,7 +69,7 @@ internal sealed class ClassScreen
             var g = gradients[k];
             for (int j = 0; j < keep.Length; j++)
             {
-                if (!keep[j] && _problem.Varies(j) && g[j] > bar)
+                if (!keep[j] && _problem.Varies(j) && Math.Abs(g[j]) > bar)
                 {
                     keep[j] = violated = true;
                 }

@@ -43,6 +43,7 @@ public static class ElasticNetPath
             options.LambdaMinRatioFor(data.RowCount, d));
         var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
         int[] columns = [];
+        var screen = new ClassScreen(problem, [true]);
         double previousLambda = lambdas[0];
         double? unsettled = null;
         for (int k = 0; k < lambdas.Length; k++)
@@ -56,39 +57,28 @@ public static class ElasticNetPath
                 continue;
             }
             // Strong rule (Tibshirani et al. 2012): keep j when |gⱼ| ≥ α(2λ − λ_prev), and every non-zero coefficient.
-            var keep = new bool[d];
-            for (int j = 0; j < d; j++)
-            {
-                keep[j] = alpha == 0 || beta[j] != 0 || Math.Abs(gradient[j]) >= alpha * (2 * lambda - previousLambda);
-            }
+            screen.Start([gradient], lambda, previousLambda, alpha, [beta]);
             while (true)
             {
-                columns = Enumerable.Range(0, d).Where(j => keep[j] && problem.Varies(j)).ToArray();
+                columns = screen.Union;
                 // A λ whose Newton steps run out, or where rows fitted with certainty leave a column no curvature, ends the path.
+                bool solved;
                 try
                 {
                     intercept = problem.Solve(columns, beta, intercept, lambda, alpha, threshold, options.MaxNewtonSteps);
+                    solved = problem.LastSolveSettled;
                 }
                 catch (CoordinateSteps.CurvatureVanishedException)
                 {
-                    unsettled = lambda;
-                    break;
+                    solved = false;
                 }
-                if (!problem.LastSolveSettled)
+                if (!solved)
                 {
                     unsettled = lambda;
                     break;
                 }
                 (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
-                bool violated = false;
-                for (int j = 0; j < d; j++)
-                {
-                    if (!keep[j] && problem.Varies(j) && Math.Abs(gradient[j]) > lambda * alpha * (1 + 1e-12))
-                    {
-                        keep[j] = violated = true;
-                    }
-                }
-                if (!violated)
+                if (!screen.AddViolations([gradient], lambda, alpha))
                 {
                     break;
                 }
