@@ -67,11 +67,12 @@ internal static partial class VectorMath
     public static void LogAtLeastOne(ReadOnlySpan<double> x, Span<double> result) => Apply<LogAtLeastOneOf>(x, result);
 
     /// <summary>
-    /// result[k] = ln x[k] for finite normal x[k] > 0 (from 2⁻¹⁰²²), as <see cref="LogAtLeastOne(ReadOnlySpan{double}, Span{double})"/>
-    /// from the exponent and mantissa: its error is a few ulps of ln x's exponent part, so below 1 it is absolute (about
-    /// 1e-16), not relative to a result near 0 — enough for a margin's offset. Spans may be the same.
+    /// result[k] = ln x[k] for finite x[k] ≥ 0 (−∞ at 0): normal x as <see cref="LogAtLeastOne(ReadOnlySpan{double}, Span{double})"/>,
+    /// from the exponent and mantissa — its error a few ulps of ln x's exponent part, so below 1 absolute (about 1e-16), not
+    /// relative to a result near 0: enough for a margin's offset — and zero or subnormal x (whose bits are no normal
+    /// number's) by Math.Log. Spans may be the same.
     /// </summary>
-    public static void LogNormal(ReadOnlySpan<double> x, Span<double> result) => Apply<LogAtLeastOneOf>(x, result);
+    public static void LogNonNegative(ReadOnlySpan<double> x, Span<double> result) => Apply<LogNonNegativeOf>(x, result);
 
     // One element function over a span: 256-bit vectors, then the tail one element at a time. A struct type argument makes
     // the JIT compile a copy per function with the function inlined (a delegate would be a call per vector).
@@ -110,6 +111,20 @@ internal static partial class VectorMath
     private readonly struct LogAtLeastOneOf : IVectorFunction
     {
         public static Vector256<double> Of(Vector256<double> x) => LogAtLeastOne(x);
+    }
+
+    private readonly struct LogNonNegativeOf : IVectorFunction
+    {
+        // 2⁻¹⁰²², the smallest normal number.
+        private const double SmallestNormal = 2.2250738585072014E-308;
+
+        public static Vector256<double> Of(Vector256<double> x)
+        {
+            var log = LogAtLeastOne(x);
+            var smallest = Vector256.Create(SmallestNormal);
+            return !Vector256.LessThanAny(x, smallest) ? log : Vector256.ConditionalSelect(Vector256.LessThan(x, smallest),
+                Vector256.Create(Math.Log(x[0]), Math.Log(x[1]), Math.Log(x[2]), Math.Log(x[3])), log);
+        }
     }
 
     // x = 2^e·m with m ∈ [1, 2) read from the bits: ln x = e·ln 2 + ln(1 + (m − 1)), the second term by Log1PUnit.

@@ -8,9 +8,6 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal sealed class SoftmaxMargins
 {
-    // 2⁻¹⁰²²: below it (or at 0) the vector logarithm's exponent and mantissa are not a normal number's.
-    private const double SmallestNormal = 2.2250738585072014E-308;
-
     private readonly PathProblem _problem;
     private readonly int[] _labels;
     private readonly bool[] _present;
@@ -119,7 +116,6 @@ internal sealed class SoftmaxMargins
     public void OffsetsFor(int k, double[] offsets)
     {
         int classes = ClassCount;
-        bool tiny = false;
         for (int i = 0; i < offsets.Length; i++)
         {
             double others = 0;
@@ -129,15 +125,13 @@ internal sealed class SoftmaxMargins
                 others += l == k ? 0 : _exp[at + l];
             }
             offsets[i] = others;
-            tiny |= others < SmallestNormal;
         }
         // The logarithms as vectors (as scalars they were a tenth of a text path's rounds); a row whose other classes'
-        // exponentials underflowed (class k certain) takes the scalar one, −∞ at zero.
-        var logs = _scratch;
-        Numerics.VectorMath.LogNormal(offsets, logs);
+        // exponentials underflowed to zero (class k certain) takes −∞.
+        Numerics.VectorMath.LogNonNegative(offsets, offsets);
         for (int i = 0; i < offsets.Length; i++)
         {
-            offsets[i] = -(_shift[i] + (tiny && offsets[i] < SmallestNormal ? Math.Log(offsets[i]) : logs[i]));
+            offsets[i] = -(_shift[i] + offsets[i]);
         }
     }
 
