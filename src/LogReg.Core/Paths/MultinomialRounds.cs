@@ -108,10 +108,7 @@ internal static class MultinomialRounds
                 var moves = margins.ChangeBound(k, before);
                 if (moves.Largest > MaxMarginMove)
                 {
-                    intercepts[k] = step.Shorten(beta[k], intercepts[k], MaxMarginMove / moves.Largest);
-                    margins.Set(k, beta[k], intercepts[k], columns);
-                    margins.Update(k);
-                    problem.JudgeHeldGram(false);
+                    Shorten(step, MaxMarginMove / moves.Largest, problem, margins, k, beta, intercepts, columns);
                     (guarded, carried) = (true, null);
                     moves = margins.ChangeBound(k, before);
                 }
@@ -120,11 +117,7 @@ internal static class MultinomialRounds
                     double after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns);
                     for (int halving = 0; halving < MaxHalvings && after > start + CoordinateSteps.RoundingShare * Math.Abs(start); halving++)
                     {
-                        intercepts[k] = step.Halve(beta[k], intercepts[k]);
-                        margins.Set(k, beta[k], intercepts[k], columns);
-                        margins.Update(k);
-                        // The step now ends short of where the solve held its Gram.
-                        problem.JudgeHeldGram(false);
+                        Shorten(step, 0.5, problem, margins, k, beta, intercepts, columns);
                         after = MultinomialElasticNetPath.Objective(margins, beta, lambda, alpha, columns);
                     }
                     carried = after;
@@ -169,6 +162,17 @@ internal static class MultinomialRounds
             return false;
         }
         throw new UnsettledLambdaException($"The multinomial path did not converge at λ = {lambda:G6} in {MaxRounds} rounds over the classes.");
+    }
+
+    // Shortens class k's step by `factor` and moves its margins with it.
+    private static void Shorten(HalvableStep step, double factor, PathProblem problem, SoftmaxMargins margins, int k, double[][] beta,
+        double[] intercepts, int[] columns)
+    {
+        intercepts[k] = step.Shorten(beta[k], intercepts[k], factor);
+        margins.Set(k, beta[k], intercepts[k], columns);
+        margins.Update(k);
+        // The step now ends short of where the solve held its Gram.
+        problem.JudgeHeldGram(false);
     }
 
     // Whether, at the rate the rounds' moves shrank over the last ProgressWindow rounds, they would not reach the threshold
