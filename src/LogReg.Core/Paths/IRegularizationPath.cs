@@ -17,8 +17,8 @@ public interface IRegularizationPath
 
     /// <summary>
     /// The λ where the path ended unsolved, or null: its Newton steps (<see cref="ElasticNetPathOptions.MaxNewtonSteps"/>)
-    /// or rounds ran out — rows nearly separated at that penalty can keep them from settling, and so can a small cap — and
-    /// the λ before it are the path. Not one of <see cref="Lambdas"/>.
+    /// or rounds ran out — rows nearly separated at that penalty can keep them from settling, and so can a small cap — or
+    /// rows fitted with certainty left a column no curvature; the λ before it are the path. Not one of <see cref="Lambdas"/>.
     /// </summary>
     double? UnsettledLambda { get; }
 }

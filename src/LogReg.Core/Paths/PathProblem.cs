@@ -24,7 +24,7 @@ internal abstract class PathProblem
     {
         (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
         Labels = source.Labels;
-        double positive = PositiveShare(weights, source.Labels);
+        double positive = PathWeights.PositiveShare(weights, source.Labels);
         NullIntercept = Math.Log(positive / (1 - positive));
         TotalWeight = rawWeights.Sum();
         NullDeviance = -2 * TotalWeight * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));
@@ -279,29 +279,5 @@ internal abstract class PathProblem
             r[i] = Weights[i] * (labels[i] - p);
             v[i] = Weights[i] * p * q;
         }
-    }
-
-    /// <summary>The rows' weights as given and normalised to sum 1; refuses data without weight on both classes.</summary>
-    private protected static (double[] Raw, double[] Normalized) WeightsOf(TrainingSet data)
-    {
-        var raw = Enumerable.Range(0, data.RowCount).Select(data.WeightOf).ToArray();
-        double total = raw.Sum();
-        var weights = raw.Select(s => s / total).ToArray();
-        double positive = PositiveShare(weights, data.Labels);
-        if (!(positive > 0 && positive < 1))
-        {
-            throw new ArgumentException("A path needs weight on both classes.", nameof(data));
-        }
-        return (raw, weights);
-    }
-
-    private static double PositiveShare(double[] weights, double[] labels)
-    {
-        double positive = 0;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            positive += weights[i] * labels[i];
-        }
-        return positive;
     }
 }

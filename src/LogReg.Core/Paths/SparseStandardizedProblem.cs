@@ -44,7 +44,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     {
         var matrix = (SparseMatrix)data.Features;
         int n = data.RowCount, d = data.FeatureCount;
-        var (raw, weights) = WeightsOf(data);
+        var (raw, weights) = PathWeights.Of(data);
         var start = new int[d + 1];
         for (int i = 0; i < n; i++)
         {

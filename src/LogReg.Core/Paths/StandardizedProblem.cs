@@ -25,7 +25,7 @@ internal sealed class StandardizedProblem : PathProblem
     public static StandardizedProblem Of(TrainingSet data, bool standardize)
     {
         int n = data.RowCount, d = data.FeatureCount;
-        var (raw, weights) = WeightsOf(data);
+        var (raw, weights) = PathWeights.Of(data);
         var columns = Enumerable.Range(0, d).Select(_ => new double[n]).ToArray();
         var row = new double[d];
         for (int i = 0; i < n; i++)
