@@ -36,6 +36,7 @@ internal static class NaiveCoordinateDescent
                 curvature[a] = sum;
             }
             double vTotal = v.Sum(), totalIntercept = 0;
+            Func<int, double> curvatureOf = a => curvature[a];
             Array.Clear(total);
             bool activeOnly = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
@@ -72,12 +73,13 @@ internal static class NaiveCoordinateDescent
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
+                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly, CoordinateSteps.NextStepConfirms(activeOnly, largest, threshold,
+                    step + 1 < newtonSteps, vTotal, totalIntercept, curvatureOf, total)))
                 {
                     break;
                 }
             }
-            settled = CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold);
+            settled = CoordinateSteps.Settled(vTotal, totalIntercept, curvatureOf, total, threshold);
         }
         problem.LastSolveSettled = settled;
         return intercept;

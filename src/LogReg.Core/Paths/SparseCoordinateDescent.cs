@@ -10,6 +10,9 @@ internal static class SparseCoordinateDescent
 {
     private const int MaxSweeps = 100_000;
 
+    // The covariance form's rule for its held Gram (CovarianceCoordinateDescent).
+    private const double FreshCurvatureMove = 1e-3;
+
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
@@ -28,21 +31,37 @@ internal static class SparseCoordinateDescent
         var linearPart = newtonSteps == 1 ? problem.StartingLinearPart : null;
         double linearShift = 0;
         bool settled = false;
+        var held = problem.HeldCurvature;
+        held?.StartAt(beta, intercept, problem.Labels);
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
-            double vSum = v.Sum(), rhoSum = rho.Sum(), c = 0;
+            if (held is not null)
+            {
+                if (held.Drift > FreshCurvatureMove)
+                {
+                    held.Renew(v);
+                }
+                v = held.Weights;
+            }
+            double vSum = held?.WeightSum ?? v.Sum(), rhoSum = rho.Sum(), c = 0;
             for (int a = 0; a < m; a++)
             {
                 int j = columns[a];
+                if (held is not null && held.TryGet(j, out curvature[a], out crossWeights[a]))
+                {
+                    continue;
+                }
                 var (xv, xxv) = WeightedColumn(problem, j, v, weighted);
                 double mean = problem.Mean(j), scale = problem.Scale(j);
                 crossWeights[a] = xv;
                 curvature[a] = (xxv - 2 * mean * xv + mean * mean * vSum) / (scale * scale);
+                held?.Set(j, curvature[a], xv);
             }
             double totalIntercept = 0;
             Array.Clear(total, 0, m);
             bool activeOnly = false;
+            Func<int, double> curvatureOf = a => curvature[a];
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
                 double largest = 0;
@@ -89,13 +108,16 @@ internal static class SparseCoordinateDescent
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
+                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly, CoordinateSteps.NextStepConfirms(activeOnly, largest, threshold,
+                    step + 1 < newtonSteps, vSum, totalIntercept, curvatureOf, total.AsSpan(0, m))))
                 {
                     break;
                 }
             }
-            settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
+            settled = CoordinateSteps.Settled(vSum, totalIntercept, curvatureOf, total.AsSpan(0, m), threshold);
+            held?.Moved(totalIntercept, total.AsSpan(0, m));
         }
+        held?.EndedAt(beta, intercept, problem.Labels);
         problem.LastSolveSettled = settled;
         if (linearPart is not null)
         {

@@ -21,6 +21,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private const double CovarianceTolerance = 1e-10;
 
     private double[]? _stored;
+    private HeldColumnCurvature? _heldCurvature;
     private double[]? _coefficients;
     private (double[] Curvature, double[] CrossWeights, double[] Total)? _columnWork;
     private int[]? _rowCounts;
@@ -99,6 +100,10 @@ internal sealed class SparseStandardizedProblem : PathProblem
         }
         return work;
     }
+
+    /// <summary>The binary path's held quadratic model (<see cref="HeldColumnCurvature"/>); null with offsets (the multinomial
+    /// rounds' class solves each take one Newton step from a fresh point).</summary>
+    public HeldColumnCurvature? HeldCurvature => Offsets is not null ? null : _heldCurvature ??= new HeldColumnCurvature(RowCount, FeatureCount);
 
     /// <summary>A work array as long as the stored values, kept for this problem's solves (which run one at a time).</summary>
     public double[] StoredBuffer() => _stored ??= new double[ColumnValues.Length];
