@@ -15,6 +15,7 @@ internal abstract class PathProblem
 
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
     private PathPoint? _heldPoint;
+    private PathPoint? _marginsPoint;
 
     private readonly HeldGramStore _heldGrams = new();
 
@@ -152,7 +153,11 @@ internal abstract class PathProblem
     public (double[] Gradient, double Deviance) GradientAndDeviance(double[] beta, double intercept)
     {
         var (eta, residual, curvature) = RowBuffers();
-        Margins(beta, intercept, eta);
+        if (Offsets is not null || _marginsPoint is null || !_marginsPoint.Is(beta, intercept, Labels))
+        {
+            Margins(beta, intercept, eta);
+        }
+        _marginsPoint = null;
         double deviance = ResidualsAndDeviance(eta, residual, curvature);
         double sum = residual.Sum();
         // Only the zero coefficients' entries: screening and the KKT check read no other, and late in a path nearly every
@@ -172,7 +177,7 @@ internal abstract class PathProblem
     {
         var rows = RowBuffers();
         bool held = Offsets is null && _heldPoint is not null && _heldPoint.Is(beta, intercept, Labels);
-        _heldPoint = null;
+        (_heldPoint, _marginsPoint) = (null, null);
         if (!held)
         {
             if (StartingLinearPart is { } known)
@@ -218,6 +223,13 @@ internal abstract class PathProblem
         }
         return (features, values, b);
     }
+
+    /// <summary>The row buffer <see cref="RowsAt"/> wrote the margins into.</summary>
+    internal double[] MarginBuffer => RowBuffers().Eta;
+
+    /// <summary>A solve moved <see cref="MarginBuffer"/> with its coordinates to (β, b), where it ended: the check there
+    /// (<see cref="GradientAndDeviance"/>) takes them instead of a pass over every stored value.</summary>
+    internal void MarginsMovedTo(double[] beta, double intercept) => _marginsPoint = new PathPoint(beta, intercept, Labels);
 
     /// <summary>
     /// Three row-length work arrays (margins, residuals, curvature weights) kept for the solves of this problem, which run

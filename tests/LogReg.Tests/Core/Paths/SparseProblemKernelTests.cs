@@ -6,8 +6,8 @@ namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
 /// The sparse path problem's kernels against plain sums over the same rows held dense: the Gram of a subset of columns
-/// (regrouped by row), the margins by columns and by rows, the row state a path's next λ takes over from its check, and the
-/// margins a one-step solve moves for the multinomial rounds.
+/// (regrouped by row), the margins by columns and by rows, the row state a path's next λ takes over from its check, the
+/// margins a one-step solve moves for the multinomial rounds and those the binary path's later steps move for the check.
 /// </summary>
 public sealed class SparseProblemKernelTests
 {
@@ -87,6 +87,34 @@ public sealed class SparseProblemKernelTests
         problem.GradientAndDeviance(beta, -0.2);
         beta[3] = 1e-9;
         Assert.Equal(SparseStandardizedProblem.Of(data, standardize: true).RowsAt(beta, -0.2).Residual, problem.RowsAt(beta, -0.2).Residual);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.3)]
+    public void TheCheckAfterASolveIsTheFreshCheckThoughItTakesTheMarginsTheLastStepMoved(double alpha)
+    {
+        // The binary path's Newton steps after the first move the margins with their coordinates, and the check at the
+        // point the solve ended takes them; from the null model a λ takes several steps. Tolerance above the covariance
+        // form's, so the solve sweeps.
+        var (rows, labels) = Data(400, 25, seed: 9);
+        var data = new TrainingSet(SparseMatrix.FromDenseRows(rows, 25), labels);
+        var problem = SparseStandardizedProblem.Of(data, standardize: true);
+        var beta = new double[25];
+        double intercept = problem.Solve(Enumerable.Range(0, 25).ToArray(), beta, problem.NullIntercept, 0.005, alpha,
+            1e-9 * problem.NullDeviancePerWeight, newtonSteps: 100);
+        Assert.True(problem.LastSolveSettled);
+        var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
+        var (freshGradient, freshDeviance) = SparseStandardizedProblem.Of(data, standardize: true).GradientAndDeviance(beta, intercept);
+        Assert.Equal(freshDeviance, deviance, 1e-11 * freshDeviance);
+        for (int j = 0; j < 25; j++)
+        {
+            Assert.Equal(freshGradient[j], gradient[j], 1e-11);
+        }
+        // Elsewhere the margins are computed afresh.
+        beta[0] += 0.25;
+        Assert.Equal(SparseStandardizedProblem.Of(data, standardize: true).GradientAndDeviance(beta, intercept).Deviance,
+            problem.GradientAndDeviance(beta, intercept).Deviance, 1e-11 * freshDeviance);
     }
 
     [Theory]
