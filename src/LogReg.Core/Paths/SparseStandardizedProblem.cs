@@ -3,7 +3,8 @@ using LogReg.Core.Data;
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// The path's sparse data: the stored values by column (CSC, doubles), never centred — x̃ⱼ = (xⱼ − μⱼ)/σⱼ is applied in
+/// The path's sparse data: the stored values by column (CSC; singles, as the rows store them, so exactly the values — half
+/// the bytes each pass reads as doubles took), never centred — x̃ⱼ = (xⱼ − μⱼ)/σⱼ is applied in
 /// every sum, so a pass costs the stored values, not rows × columns (glmnet's sparse form).
 /// </summary>
 internal sealed class SparseStandardizedProblem : PathProblem
@@ -27,7 +28,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private int[]? _rowCounts;
     private (int At, double X)[] _byRow = [];
 
-    private SparseStandardizedProblem(TrainingSet source, int[] start, int[] rows, double[] values, double[] weights, double[] rawWeights,
+    private SparseStandardizedProblem(TrainingSet source, int[] start, int[] rows, float[] values, double[] weights, double[] rawWeights,
         double[] means, double[] scales)
         : base(source, weights, rawWeights, means, scales)
     {
@@ -39,7 +40,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public int[] ColumnRows { get; }
 
-    public double[] ColumnValues { get; }
+    public float[] ColumnValues { get; }
 
     public static SparseStandardizedProblem Of(TrainingSet data, bool standardize)
     {
@@ -59,7 +60,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             start[j + 1] += start[j];
         }
         var rows = new int[start[d]];
-        var values = new double[start[d]];
+        var values = new float[start[d]];
         var next = start[..d];
         var sum = new double[d];
         var squares = new double[d];
