@@ -280,16 +280,5 @@ internal abstract class PathProblem
         Numerics.VectorMath.ExpNonPositive(t, t);
     }
 
-    // From t = e^(−|η|) held in r: p = σ(η) and q = 1 − p without cancellation (as StableMath.SigmoidPair), then r and v.
-    private void ResidualsFrom(double[] eta, double[] r, double[] v)
-    {
-        var labels = Labels;
-        for (int i = 0; i < eta.Length; i++)
-        {
-            double t = r[i], inv = 1.0 / (1.0 + t);
-            double p = eta[i] >= 0 ? inv : t * inv, q = eta[i] >= 0 ? t * inv : inv;
-            r[i] = Weights[i] * (labels[i] - p);
-            v[i] = Weights[i] * p * q;
-        }
-    }
+    private void ResidualsFrom(double[] eta, double[] r, double[] v) => BinaryRowResiduals.FromExponentials(eta, r, v, Weights, Labels);
 }
