@@ -1,3 +1,5 @@
+using LogReg.Core.Numerics;
+
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -151,7 +153,7 @@ internal static class SparseCoordinateDescent
         double xv = 0, xxv = 0;
         for (int k = 0; k < count; k++)
         {
-            double x = values[k], vx = v[rows[k]] * x;
+            double x = SingleWidening.Widen(values[k]), vx = v[rows[k]] * x;
             columnWeighted[k] = vx;
             xv += vx;
             xxv += vx * x;
@@ -171,7 +173,7 @@ internal static class SparseCoordinateDescent
         {
             int i = rows[k];
             rho[i] -= columnWeighted[k] * step;
-            eta[i] += values[k] * step;
+            eta[i] += SingleWidening.Widen(values[k]) * step;
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Runtime.Intrinsics;
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
 
@@ -118,6 +120,18 @@ internal sealed class SparseStandardizedProblem : PathProblem
         // Four running sums instead of one chain of additions: a sparse path 283 → 264 ms (medians of 15, one run each).
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The four sums as lanes, the singles widened four at a time: widened one by one, each conversion waited for
+            // the register the last product left (vcvtss2sd keeps its upper half), and the four sums ran as one chain.
+            var sums = Vector256<double>.Zero;
+            for (; k + 4 <= count; k += 4)
+            {
+                var x = Vector256.WidenLower(Vector128.Create(values.Slice(k, 4)).ToVector256Unsafe());
+                sums += x * Vector256.Create(r[rows[k]], r[rows[k + 1]], r[rows[k + 2]], r[rows[k + 3]]);
+            }
+            (s0, s1, s2, s3) = (sums[0], sums[1], sums[2], sums[3]);
+        }
         for (; k + 4 <= count; k += 4)
         {
             s0 += values[k] * r[rows[k]];
@@ -127,7 +141,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
         }
         for (; k < count; k++)
         {
-            s0 += values[k] * r[rows[k]];
+            s0 += SingleWidening.Widen(values[k]) * r[rows[k]];
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -167,7 +181,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             var values = ColumnValues.AsSpan(from, count);
             for (int k = 0; k < count; k++)
             {
-                eta[rows[k]] += coefficient * values[k];
+                eta[rows[k]] += coefficient * SingleWidening.Widen(values[k]);
             }
         }
     }
@@ -187,7 +201,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             double sum = shift;
             for (int k = 0; k < indices.Length; k++)
             {
-                sum += coefficients[indices[k]] * values[k];
+                sum += coefficients[indices[k]] * SingleWidening.Widen(values[k]);
             }
             eta[i] = sum;
         }
