@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
@@ -124,11 +126,17 @@ internal sealed class SparseStandardizedProblem : PathProblem
         {
             // The four sums as lanes, the singles widened four at a time: widened one by one, each conversion waited for
             // the register the last product left (vcvtss2sd keeps its upper half), and the four sums ran as one chain.
+            // The row indices were made here, each below RowCount: one check of r's length, and no bounds check per read.
+            ArgumentOutOfRangeException.ThrowIfLessThan(r.Length, RowCount);
+            ref double r0 = ref MemoryMarshal.GetArrayDataReference(r);
+            ref int row0 = ref MemoryMarshal.GetReference(rows);
+            ref float x0 = ref MemoryMarshal.GetReference(values);
             var sums = Vector256<double>.Zero;
             for (; k + 4 <= count; k += 4)
             {
-                var x = Vector256.WidenLower(Vector128.Create(values.Slice(k, 4)).ToVector256Unsafe());
-                sums += x * Vector256.Create(r[rows[k]], r[rows[k + 1]], r[rows[k + 2]], r[rows[k + 3]]);
+                var x = Vector256.WidenLower(Vector128.LoadUnsafe(ref x0, (nuint)k).ToVector256Unsafe());
+                sums += x * Vector256.Create(Unsafe.Add(ref r0, Unsafe.Add(ref row0, k)), Unsafe.Add(ref r0, Unsafe.Add(ref row0, k + 1)),
+                    Unsafe.Add(ref r0, Unsafe.Add(ref row0, k + 2)), Unsafe.Add(ref r0, Unsafe.Add(ref row0, k + 3)));
             }
             (s0, s1, s2, s3) = (sums[0], sums[1], sums[2], sums[3]);
         }
