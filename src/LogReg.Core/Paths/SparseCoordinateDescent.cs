@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -166,14 +168,16 @@ internal static class SparseCoordinateDescent
         double[] eta)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        var rows = problem.ColumnRows.AsSpan(from, count);
-        var values = problem.ColumnValues.AsSpan(from, count);
-        var columnWeighted = weighted.AsSpan(from, count);
+        ref int row0 = ref RowsOf(problem, from, count, rho, eta);
+        ref float x0 = ref MemoryMarshal.GetReference(problem.ColumnValues.AsSpan(from, count));
+        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
+        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
+        ref double eta0 = ref MemoryMarshal.GetArrayDataReference(eta);
         for (int k = 0; k < count; k++)
         {
-            int i = rows[k];
-            rho[i] -= columnWeighted[k] * step;
-            eta[i] += SingleWidening.Widen(values[k]) * step;
+            int i = Unsafe.Add(ref row0, k);
+            Unsafe.Add(ref rho0, i) -= Unsafe.Add(ref w0, k) * step;
+            Unsafe.Add(ref eta0, i) += SingleWidening.Widen(Unsafe.Add(ref x0, k)) * step;
         }
     }
 
@@ -181,11 +185,20 @@ internal static class SparseCoordinateDescent
     private static void MoveResiduals(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        var rows = problem.ColumnRows.AsSpan(from, count);
-        var columnWeighted = weighted.AsSpan(from, count);
+        ref int row0 = ref RowsOf(problem, from, count, rho, rho);
+        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
+        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
         for (int k = 0; k < count; k++)
         {
-            rho[rows[k]] -= columnWeighted[k] * step;
+            Unsafe.Add(ref rho0, Unsafe.Add(ref row0, k)) -= Unsafe.Add(ref w0, k) * step;
         }
+    }
+
+    // The column's row indices, after checking that the row-length arrays they index are long enough: the
+    // problem made every index below its row count, so the moves' reads and writes need no bounds check each.
+    private static ref int RowsOf(SparseStandardizedProblem problem, int from, int count, double[] a, double[] b)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(a.Length, b.Length), problem.RowCount);
+        return ref MemoryMarshal.GetReference(problem.ColumnRows.AsSpan(from, count));
     }
 }
