@@ -149,14 +149,15 @@ internal static class SparseCoordinateDescent
     private static (double Xv, double Xxv) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        var rows = problem.ColumnRows.AsSpan(from, count);
-        var values = problem.ColumnValues.AsSpan(from, count);
-        var columnWeighted = weighted.AsSpan(from, count);
+        ref int row0 = ref RowsOf(problem, from, count, v, v);
+        ref float x0 = ref MemoryMarshal.GetReference(problem.ColumnValues.AsSpan(from, count));
+        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
         double xv = 0, xxv = 0;
         for (int k = 0; k < count; k++)
         {
-            double x = SingleWidening.Widen(values[k]), vx = v[rows[k]] * x;
-            columnWeighted[k] = vx;
+            double x = SingleWidening.Widen(Unsafe.Add(ref x0, k)), vx = Unsafe.Add(ref v0, Unsafe.Add(ref row0, k)) * x;
+            Unsafe.Add(ref w0, k) = vx;
             xv += vx;
             xxv += vx * x;
         }
