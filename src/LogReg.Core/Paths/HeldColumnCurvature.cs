@@ -15,7 +15,7 @@ internal sealed class HeldColumnCurvature(int rowCount, int featureCount)
     // The generation each column's entries were made in; 0 is never current.
     private readonly int[] _madeIn = new int[featureCount];
     private int _generation;
-    private PathPoint? _point;
+    private readonly PathPoint _point = new();
 
     /// <summary>The rows' curvature weights vᵢ the model was formed with.</summary>
     public double[] Weights => _weights;
@@ -61,15 +61,15 @@ internal sealed class HeldColumnCurvature(int rowCount, int featureCount)
     }
 
     /// <summary>Marks (β, b) on <paramref name="labels"/> as where the last solve ended.</summary>
-    public void EndedAt(double[] beta, double intercept, double[] labels) => _point = new PathPoint(beta, intercept, labels);
+    public void EndedAt(double[] beta, double intercept, double[] labels) => _point.MoveTo(beta, intercept, labels);
 
     /// <summary>Forgets the model unless a solve starts where the last one ended.</summary>
     public void StartAt(double[] beta, double intercept, double[] labels)
     {
-        if (_point is null || !_point.Is(beta, intercept, labels))
+        if (!_point.Is(beta, intercept, labels))
         {
             Drift = double.PositiveInfinity;
         }
-        _point = null;
+        _point.Forget();
     }
 }

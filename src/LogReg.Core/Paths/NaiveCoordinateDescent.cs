@@ -36,7 +36,6 @@ internal static class NaiveCoordinateDescent
                 curvature[a] = sum;
             }
             double vTotal = v.Sum(), totalIntercept = 0;
-            Func<int, double> curvatureOf = a => curvature[a];
             Array.Clear(total);
             bool activeOnly = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
@@ -73,13 +72,12 @@ internal static class NaiveCoordinateDescent
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly, CoordinateSteps.NextStepConfirms(activeOnly, largest, threshold,
-                    step + 1 < newtonSteps, vTotal, totalIntercept, curvatureOf, total)))
+                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
                 {
                     break;
                 }
             }
-            settled = CoordinateSteps.Settled(vTotal, totalIntercept, curvatureOf, total, threshold);
+            settled = CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold);
         }
         problem.LastSolveSettled = settled;
         return intercept;

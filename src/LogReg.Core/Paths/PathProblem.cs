@@ -14,8 +14,8 @@ internal abstract class PathProblem
     private (double[] Eta, double[] Residual, double[] Curvature)? _rowBuffers;
 
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
-    private PathPoint? _heldPoint;
-    private PathPoint? _marginsPoint;
+    private readonly PathPoint _heldPoint = new();
+    private readonly PathPoint _marginsPoint = new();
 
     private readonly HeldGramStore _heldGrams = new();
 
@@ -153,17 +153,24 @@ internal abstract class PathProblem
     public (double[] Gradient, double Deviance) GradientAndDeviance(double[] beta, double intercept)
     {
         var (eta, residual, curvature) = RowBuffers();
-        if (Offsets is not null || _marginsPoint is null || !_marginsPoint.Is(beta, intercept, Labels))
+        if (Offsets is not null || !_marginsPoint.Is(beta, intercept, Labels))
         {
             Margins(beta, intercept, eta);
         }
-        _marginsPoint = null;
+        _marginsPoint.Forget();
         double deviance = ResidualsAndDeviance(eta, residual, curvature);
         double sum = residual.Sum();
         // Only the zero coefficients' entries: screening and the KKT check read no other, and late in a path nearly every
         // coefficient is non-zero.
         var gradient = Enumerable.Range(0, FeatureCount).Select(j => Varies(j) && beta[j] == 0 ? ColumnDot(j, residual, sum) : 0).ToArray();
-        _heldPoint = Offsets is null ? new PathPoint(beta, intercept, Labels) : null;
+        if (Offsets is null)
+        {
+            _heldPoint.MoveTo(beta, intercept, Labels);
+        }
+        else
+        {
+            _heldPoint.Forget();
+        }
         return (gradient, deviance);
     }
 
@@ -176,8 +183,9 @@ internal abstract class PathProblem
     internal (double[] Eta, double[] Residual, double[] Curvature) RowsAt(double[] beta, double intercept)
     {
         var rows = RowBuffers();
-        bool held = Offsets is null && _heldPoint is not null && _heldPoint.Is(beta, intercept, Labels);
-        (_heldPoint, _marginsPoint) = (null, null);
+        bool held = Offsets is null && _heldPoint.Is(beta, intercept, Labels);
+        _heldPoint.Forget();
+        _marginsPoint.Forget();
         if (!held)
         {
             if (StartingLinearPart is { } known)
@@ -229,7 +237,7 @@ internal abstract class PathProblem
 
     /// <summary>A solve moved <see cref="MarginBuffer"/> with its coordinates to (β, b), where it ended: the check there
     /// (<see cref="GradientAndDeviance"/>) takes them instead of a pass over every stored value.</summary>
-    internal void MarginsMovedTo(double[] beta, double intercept) => _marginsPoint = new PathPoint(beta, intercept, Labels);
+    internal void MarginsMovedTo(double[] beta, double intercept) => _marginsPoint.MoveTo(beta, intercept, Labels);
 
     /// <summary>
     /// Three row-length work arrays (margins, residuals, curvature weights) kept for the solves of this problem, which run

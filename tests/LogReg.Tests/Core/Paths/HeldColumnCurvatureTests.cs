@@ -6,9 +6,8 @@ namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
 /// The sparse sweeps' held model (<see cref="HeldColumnCurvature"/>): every column it serves has the curvature, cross
-/// weight and v·x values its row weights give, across Newton steps and λ; it is forgotten away from where the last solve
-/// ended; and the sweep schedule leaves a confirming sweep to the next Newton step only when one follows and the step
-/// cannot be the last.
+/// weight and v·x values its row weights give, across Newton steps and λ; and it is forgotten away from where the last
+/// solve ended.
 /// </summary>
 public sealed class HeldColumnCurvatureTests
 {
@@ -95,31 +94,5 @@ public sealed class HeldColumnCurvatureTests
             held.StartAt(otherBeta, otherIntercept, otherLabels);
             Assert.True(double.IsPositiveInfinity(held.Drift));
         }
-    }
-
-    [Fact]
-    public void ANewtonStepLeavesItsConfirmingSweepToTheNextOnlyWhenItCannotBeTheLast()
-    {
-        double threshold = 1e-6;
-        Func<int, double> curvature = _ => 1;
-        double[] far = [0.01, 0], near = [1e-4, 0];
-        // Active sweeps just settled, the step moved 0.01 (1e-4 ≥ threshold): the next step confirms.
-        Assert.True(CoordinateSteps.NextStepConfirms(activeOnly: true, largest: 1e-8, threshold, anotherStep: true, 1, 0, curvature, far));
-        // The step's moves so small that it may be the last: glmnet's confirming sweep.
-        Assert.False(CoordinateSteps.NextStepConfirms(true, 1e-8, threshold, true, 1, 0, curvature, near));
-        // An intercept move counts too.
-        Assert.True(CoordinateSteps.NextStepConfirms(true, 1e-8, threshold, true, 1, 0.01, curvature, near));
-        // No further step allowed, a full sweep just made, or the sweep unsettled: no.
-        Assert.False(CoordinateSteps.NextStepConfirms(true, 1e-8, threshold, anotherStep: false, 1, 0, curvature, far));
-        Assert.False(CoordinateSteps.NextStepConfirms(activeOnly: false, 1e-8, threshold, true, 1, 0, curvature, far));
-        Assert.False(CoordinateSteps.NextStepConfirms(true, largest: 1e-5, threshold, true, 1, 0, curvature, far));
-
-        bool activeOnly = true;
-        Assert.True(CoordinateSteps.SweepDone(1e-8, threshold, ref activeOnly, nextStepConfirms: true));
-        Assert.False(CoordinateSteps.SweepDone(1e-8, threshold, ref activeOnly, nextStepConfirms: false));
-        Assert.False(activeOnly);
-        Assert.True(CoordinateSteps.SweepDone(1e-8, threshold, ref activeOnly));
-        Assert.False(CoordinateSteps.SweepDone(1e-5, threshold, ref activeOnly, nextStepConfirms: true));
-        Assert.True(activeOnly);
     }
 }
