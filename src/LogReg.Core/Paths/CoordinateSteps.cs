@@ -52,6 +52,23 @@ internal static class CoordinateSteps
         return false;
     }
 
+    /// <summary>
+    /// A curvature formed for a Newton step (the covariance form's Gram, the sparse sweeps' held model) serves later steps
+    /// and λ while the coefficients (standardised) and the intercept have moved by less than this in all since.
+    /// </summary>
+    public const double FreshCurvatureMove = 1e-3;
+
+    /// <summary>A Newton step's largest move, the intercept's or a coordinate's: what a held curvature's drift adds up.</summary>
+    public static double LargestMove(double interceptMove, ReadOnlySpan<double> moves)
+    {
+        double largest = Math.Abs(interceptMove);
+        foreach (double move in moves)
+        {
+            largest = Math.Max(largest, Math.Abs(move));
+        }
+        return largest;
+    }
+
     /// <summary>glmnet's penalty λ[(1 − α)/2·β² + α|β|] over <paramref name="columns"/> (the others hold zeros).</summary>
     public static double Penalty(double[] beta, int[] columns, double lambda, double alpha)
     {

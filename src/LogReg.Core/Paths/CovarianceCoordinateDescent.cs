@@ -12,9 +12,6 @@ internal static class CovarianceCoordinateDescent
 {
     private const int MaxSweeps = 100_000;
 
-    // Newton steps keep a Gram while no standardised coefficient (or the intercept) has moved by more than this in all since.
-    private const double FreshCurvatureMove = 1e-3;
-
     /// <summary>
     /// Minimises the objective at λ over <paramref name="columns"/> (the others stay zero) from <paramref name="beta"/>
     /// (updated in place); returns the intercept. Converged when every coordinate's move m satisfies Hⱼⱼ·m² below
@@ -46,7 +43,7 @@ internal static class CovarianceCoordinateDescent
             // While the coefficients have moved little in all since the Gram was formed, the curvature has hardly changed:
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
             // over λ, so that small moves do not add up to a stale curvature.
-            bool fresh = drift > FreshCurvatureMove;
+            bool fresh = drift > CoordinateSteps.FreshCurvatureMove;
             if (fresh || step == 0)
             {
                 if (fresh)
@@ -117,12 +114,7 @@ internal static class CovarianceCoordinateDescent
                 }
             }
             intercept += totalIntercept;
-            double move = Math.Abs(totalIntercept);
-            foreach (double t in total)
-            {
-                move = Math.Max(move, Math.Abs(t));
-            }
-            drift += move;
+            drift += CoordinateSteps.LargestMove(totalIntercept, total);
             settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
         }
         problem.LastSolveSettled = settled;

@@ -27,16 +27,8 @@ internal sealed class HeldColumnCurvature(int rowCount, int featureCount)
     /// +∞ when there is none to take.</summary>
     public double Drift { get; private set; } = double.PositiveInfinity;
 
-    /// <summary>Adds a Newton step's largest move to <see cref="Drift"/>.</summary>
-    public void Moved(double interceptMove, ReadOnlySpan<double> moves)
-    {
-        double largest = Math.Abs(interceptMove);
-        foreach (double move in moves)
-        {
-            largest = Math.Max(largest, Math.Abs(move));
-        }
-        Drift += largest;
-    }
+    /// <summary>Adds a Newton step's largest move (<see cref="CoordinateSteps.LargestMove"/>) to <see cref="Drift"/>.</summary>
+    public void Moved(double largestMove) => Drift += largestMove;
 
     /// <summary>Starts a model from the rows' weights <paramref name="v"/> at the current point: no column known yet.</summary>
     public void Renew(double[] v)

@@ -14,9 +14,6 @@ internal static class SparseCoordinateDescent
 {
     private const int MaxSweeps = 100_000;
 
-    // The covariance form's rule for its held Gram (CovarianceCoordinateDescent).
-    private const double FreshCurvatureMove = 1e-3;
-
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
@@ -48,7 +45,7 @@ internal static class SparseCoordinateDescent
                 // A held model's step settles a little later than an exact one: it is taken only while two exact steps
                 // may still follow, so that few steps allowed (MaxNewtonSteps 2 or 3) do not end a path earlier than
                 // exact steps would (an outside tester's 120,000 × 150 rows: 8 λ instead of 63 at MaxNewtonSteps 2).
-                if (held.Drift > FreshCurvatureMove || step + 2 >= newtonSteps)
+                if (held.Drift > CoordinateSteps.FreshCurvatureMove || step + 2 >= newtonSteps)
                 {
                     held.Renew(v);
                 }
@@ -123,7 +120,7 @@ internal static class SparseCoordinateDescent
                 }
             }
             settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
-            held?.Moved(totalIntercept, total.AsSpan(0, m));
+            held?.Moved(CoordinateSteps.LargestMove(totalIntercept, total.AsSpan(0, m)));
             if (moving is not null)
             {
                 // x̃ᵢⱼ = (xᵢⱼ − μⱼ)/σⱼ: the centring's part of every move is the same for every row.

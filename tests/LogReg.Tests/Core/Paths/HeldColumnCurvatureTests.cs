@@ -76,7 +76,7 @@ public sealed class HeldColumnCurvatureTests
         held.Set(2, 1.5, -0.5);
         Assert.True(held.TryGet(2, out double curvature, out double cross));
         Assert.Equal((1.5, -0.5), (curvature, cross));
-        held.Moved(-0.002, [0.001, -0.003, 0]);
+        held.Moved(CoordinateSteps.LargestMove(-0.002, [0.001, -0.003, 0]));
         Assert.Equal(0.003, held.Drift, 1e-18);
         double[] labels = [1, 0, 1], beta = [0, 0.5, 0, -1];
         held.EndedAt(beta, 0.25, labels);
