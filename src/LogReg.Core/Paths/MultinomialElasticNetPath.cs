@@ -70,6 +70,7 @@ public static class MultinomialElasticNetPath
         var ages = new ClassCurvatureAge(classes);
         var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
         var screen = new ClassScreen(problem, present);
+        var predictor = new PathPredictor();
         double previousLambda = lambdas[0];
         double? unsettled = null;
         for (int step = 0; step < lambdas.Length; step++)
@@ -81,6 +82,7 @@ public static class MultinomialElasticNetPath
                 continue;
             }
             screen.Start(gradients, lambda, previousLambda, alpha, beta);
+            StartFromPrediction(predictor, margins, screen.Union, beta, intercepts, present, deviance, lambda, alpha);
             // A λ whose steps or rounds run out, or where rows fitted with certainty leave a column no curvature, ends the
             // path: the λ before it are solved.
             try
@@ -129,6 +131,7 @@ public static class MultinomialElasticNetPath
             var centred = Centred(original.Select((o, k) => present[k] ? o.Intercept : double.NegativeInfinity).ToArray(), present);
             int nonZero = screen.Union.Count(j => NonZeroInSome(beta, j));
             fitted.Add((lambda, centred, original.Select(o => o.Features).ToArray(), original.Select(o => o.Values).ToArray(), nonZero, ratio));
+            predictor.Solved(lambda, beta, intercepts, screen.Union);
             previousLambda = lambda;
             if (options.Lambdas is null && step + 1 >= MinimumLambdas && step > 0
                 && (ratio - fitted[step - 1].Ratio < DevianceChange || ratio > DevianceMax))
@@ -147,6 +150,29 @@ public static class MultinomialElasticNetPath
         {
             UnsettledLambda = unsettled,
         };
+    }
+
+    // Moves the last solution to the predicted start (PathPredictor) where that lowers the objective at λ; the margins
+    // follow the coefficients either way. `deviance` is the last solution's.
+    private static void StartFromPrediction(PathPredictor predictor, SoftmaxMargins margins, int[] columns, double[][] beta, double[] intercepts,
+        bool[] present, double deviance, double lambda, double alpha)
+    {
+        double last = deviance / (2 * margins.TotalWeight) + beta.Sum(b => CoordinateSteps.Penalty(b, columns, lambda, alpha));
+        if (!predictor.TryPredict(lambda, beta, intercepts))
+        {
+            return;
+        }
+        margins.Save();
+        for (int k = 0; k < beta.Length; k++)
+        {
+            margins.Set(k, beta[k], intercepts[k], columns);
+        }
+        if (!(Objective(margins, beta, lambda, alpha, columns) < last))
+        {
+            predictor.Undo(beta, intercepts);
+            margins.Restore();
+            margins.Refresh();
+        }
     }
 
     private static bool NonZeroInSome(double[][] beta, int j)
