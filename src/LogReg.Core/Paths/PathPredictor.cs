@@ -18,11 +18,26 @@ internal sealed class PathPredictor
 
     private sealed record Solution(double Lambda, int[] Columns, double[][] Values, double[] Intercepts);
 
-    /// <summary>Records the solution at <paramref name="lambda"/>; every non-zero coefficient is among <paramref name="columns"/> (ascending).</summary>
+    /// <summary>
+    /// Records the solution at <paramref name="lambda"/>; every non-zero coefficient is among <paramref name="columns"/>
+    /// (ascending). A λ solved again (a path's end confirmed on closer solves) replaces its first solution.
+    /// </summary>
     public void Solved(double lambda, double[][] beta, double[] intercepts, int[] columns)
     {
         var values = beta.Select(b => columns.Select(j => b[j]).ToArray()).ToArray();
-        (_before, _last) = (_last, new Solution(lambda, columns, values, (double[])intercepts.Clone()));
+        var solution = new Solution(lambda, columns, values, (double[])intercepts.Clone());
+        if (_last?.Lambda == lambda)
+        {
+            _last = solution;
+        }
+        else if (_before?.Lambda == lambda)
+        {
+            _before = solution;
+        }
+        else
+        {
+            (_before, _last) = (_last, solution);
+        }
     }
 
     /// <summary>

@@ -107,4 +107,28 @@ public class PathPredictorTests
         Assert.Equal([2.0, 0.1], beta[0]);
         Assert.Equal([1.0], intercepts);
     }
+
+    [Fact]
+    public void ALambdaSolvedAgainReplacesItsFirstSolution()
+    {
+        // The multinomial path solves the λ near its early stop again more closely, the one before them too: the
+        // prediction then extrapolates from the closer solutions, not from the first ones nor from a λ recorded twice.
+        var predictor = new PathPredictor();
+        predictor.Solved(1, [[9.0]], [9], [0]);
+        predictor.Solved(0.5, [[9.0]], [9], [0]);
+        var (first, firstIntercepts) = At(1);
+        predictor.Solved(1, first, firstIntercepts, [0, 1, 2]);
+        var (second, secondIntercepts) = At(0.5);
+        predictor.Solved(0.5, second, secondIntercepts, [0, 1, 2]);
+        Assert.True(predictor.TryPredict(0.25, second, secondIntercepts));
+        var (expected, expectedIntercepts) = At(0.25);
+        for (int k = 0; k < 2; k++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.Equal(expected[k][j], second[k][j], 12);
+            }
+            Assert.Equal(expectedIntercepts[k], secondIntercepts[k], 12);
+        }
+    }
 }
