@@ -103,6 +103,11 @@ public sealed class DenseMatrix : DesignMatrix
     public override void AddWeightedGram(int start, int count, ReadOnlySpan<double> weights, Span<double> upper) =>
         DenseGramKernel.AddWeightedGram(_values, ColumnCount, start, count, weights, upper);
 
+    /// <summary>As <see cref="AddWeightedGram(int, int, ReadOnlySpan{double}, Span{double})"/> over every row, restricted to
+    /// <paramref name="columns"/> (the Gram of those columns and the constant, (m + 1)² entries).</summary>
+    internal void AddWeightedGram(int[] columns, ReadOnlySpan<double> weights, Span<double> upper) =>
+        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, RowCount, weights, upper);
+
     /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)
     {

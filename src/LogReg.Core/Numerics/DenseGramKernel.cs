@@ -31,6 +31,27 @@ internal static class DenseGramKernel
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "Rows beyond the matrix or the weights.");
         }
+        AddPanels(new ContiguousRows(values, d, start), d, count, weights, upper, wide);
+    }
+
+    /// <summary>
+    /// The weighted Gram of <paramref name="columns"/> of the first <paramref name="count"/> rows of a row-major matrix of
+    /// <paramref name="d"/> columns, gathered as each panel is widened: for a column set used once (the multinomial path's
+    /// classes each screen their own), a copy of the selected columns first was a tenth of a 26-class path's time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddWeightedGram(float[] values, int d, int[] columns, int count, ReadOnlySpan<double> weights, Span<double> upper)
+    {
+        if ((long)count * d > values.Length || weights.Length < count || columns.Any(j => j < 0 || j >= d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "Rows or columns beyond the matrix, or rows beyond the weights.");
+        }
+        AddPanels(new GatheredRows(values, d, columns), columns.Length, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
+    }
+
+    private static void AddPanels<TRows>(TRows source, int d, int count, ReadOnlySpan<double> weights, Span<double> upper, bool wide)
+        where TRows : struct, IPanelRows
+    {
         int m = d + 1;
         int mp = (m + 7) & ~7;
         var v = new double[PanelRows * mp];
@@ -41,7 +62,7 @@ internal static class DenseGramKernel
             int rows = Math.Min(PanelRows, count - panelStart);
             for (int k = 0; k < rows; k++)
             {
-                Widen(values, (nint)(start + panelStart + k) * d, d, weights[panelStart + k], v, u, k * mp);
+                source.Widen(panelStart + k, weights[panelStart + k], v, u, k * mp);
             }
             AddPanel(v, u, rows, mp, h, wide);
         }
@@ -51,6 +72,33 @@ internal static class DenseGramKernel
             {
                 upper[j * m + l] += h[j * mp + l];
             }
+        }
+    }
+
+    // Writes row r's (x, 1) and c·(x, 1) into the panels at `at`.
+    private interface IPanelRows
+    {
+        void Widen(int row, double c, double[] v, double[] u, int at);
+    }
+
+    private readonly struct ContiguousRows(float[] values, int d, int start) : IPanelRows
+    {
+        public void Widen(int row, double c, double[] v, double[] u, int at) => DenseGramKernel.Widen(values, (nint)(start + row) * d, d, c, v, u, at);
+    }
+
+    private readonly struct GatheredRows(float[] values, int d, int[] columns) : IPanelRows
+    {
+        public void Widen(int row, double c, double[] v, double[] u, int at)
+        {
+            var x = values.AsSpan(row * d, d);
+            for (int a = 0; a < columns.Length; a++)
+            {
+                double xa = x[columns[a]];
+                v[at + a] = xa;
+                u[at + a] = c * xa;
+            }
+            v[at + columns.Length] = 1.0;
+            u[at + columns.Length] = c;
         }
     }
 

@@ -3,8 +3,7 @@ namespace LogReg.Core.Paths;
 /// <summary>
 /// The multinomial path's margins: each class's linear part ηᵢₖ = bₖ + x̃ᵢ·βₖ, and what the per-class solves and the
 /// KKT checks need from them — one class's offset (the log of the other classes' share of the softmax denominator), the
-/// gradient of the loss for every class and feature, the deviance. exp(ηᵢₖ − cᵢ) is cached per row and class (cᵢ the
-/// row's largest margin when the cache was filled), so an offset costs K additions per row instead of K exponentials.
+/// gradient of the loss for every class and feature, the deviance — from their exponentials (<see cref="SoftmaxExponentials"/>).
 /// </summary>
 internal sealed class SoftmaxMargins
 {
@@ -12,8 +11,7 @@ internal sealed class SoftmaxMargins
     private readonly int[] _labels;
     private readonly bool[] _present;
     private readonly double[][] _eta;
-    private readonly double[] _shift;
-    private readonly double[] _exp;
+    private readonly SoftmaxExponentials _exp;
     private readonly double[] _scratch;
     private double[][]? _saved;
     private SoftmaxWork? _work;
@@ -24,8 +22,7 @@ internal sealed class SoftmaxMargins
         (_problem, _labels, _present) = (problem, labels, present);
         int n = problem.RowCount;
         _eta = present.Select(_ => new double[n]).ToArray();
-        _shift = new double[n];
-        _exp = new double[n * present.Length];
+        _exp = new SoftmaxExponentials(present, n);
         _scratch = new double[n];
     }
 
@@ -37,8 +34,10 @@ internal sealed class SoftmaxMargins
 
     private int ClassCount => _present.Length;
 
+    private int RowCount => _scratch.Length;
+
     /// <summary>The path's row-length work arrays (made at the first use).</summary>
-    public SoftmaxWork Work => _work ??= new SoftmaxWork(ClassCount, _shift.Length);
+    public SoftmaxWork Work => _work ??= new SoftmaxWork(ClassCount, RowCount);
 
     /// <summary>Class k's linear part, recomputed from its coefficients (whose non-zero ones <paramref name="support"/>, if given, holds).</summary>
     public void Set(int k, double[] beta, double intercept, int[]? support = null)
@@ -50,88 +49,21 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>Refills the exponential cache from the margins.</summary>
-    public void Refresh()
-    {
-        // As RefreshRow for every row, a class at a time so that the exponentials run as vectors (a round's scalar
-        // exponentials were a tenth of a multinomial path's time).
-        Array.Fill(_shift, double.NegativeInfinity);
-        for (int l = 0; l < ClassCount; l++)
-        {
-            if (_present[l])
-            {
-                var eta = _eta[l];
-                for (int i = 0; i < _shift.Length; i++)
-                {
-                    _shift[i] = Math.Max(_shift[i], eta[i]);
-                }
-            }
-        }
-        for (int l = 0; l < ClassCount; l++)
-        {
-            if (_present[l])
-            {
-                var eta = _eta[l];
-                for (int i = 0; i < _shift.Length; i++)
-                {
-                    _scratch[i] = eta[i] - _shift[i];
-                }
-                Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
-            }
-            else
-            {
-                Array.Clear(_scratch);
-            }
-            for (int i = 0, at = l; i < _shift.Length; i++, at += ClassCount)
-            {
-                _exp[at] = _scratch[i];
-            }
-        }
-    }
+    public void Refresh() => _exp.Refresh(_eta);
 
-    /// <summary>After class k's margins changed: its column of the cache (a row whose margin rose far past the shift is refilled).</summary>
-    public void Update(int k)
-    {
-        var eta = _eta[k];
-        for (int i = 0; i < _shift.Length; i++)
-        {
-            _scratch[i] = Math.Min(eta[i] - _shift[i], 0);
-        }
-        Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
-        for (int i = 0; i < _shift.Length; i++)
-        {
-            // A margin above the row's shift (rare: the class overtook the row's largest) takes the scalar exponential.
-            double z = eta[i] - _shift[i];
-            if (z > 500)
-            {
-                RefreshRow(i);
-            }
-            else
-            {
-                _exp[i * ClassCount + k] = z > 0 ? Math.Exp(z) : _scratch[i];
-            }
-        }
-    }
+    /// <summary>After class k's margins changed: its exponentials.</summary>
+    public void Update(int k) => _exp.Update(k, _eta[k], _eta);
 
     /// <summary>oᵢ = −log Σ over the other present classes of exp(ηᵢₗ): class k's softmax probability is σ(ηᵢₖ + oᵢ).</summary>
     public void OffsetsFor(int k, double[] offsets)
     {
-        int classes = ClassCount;
-        for (int i = 0; i < offsets.Length; i++)
-        {
-            double others = 0;
-            int at = i * classes;
-            for (int l = 0; l < classes; l++)
-            {
-                others += l == k ? 0 : _exp[at + l];
-            }
-            offsets[i] = others;
-        }
+        _exp.OthersThan(k, offsets);
         // The logarithms as vectors (as scalars they were a tenth of a text path's rounds); a row whose other classes'
         // exponentials underflowed to zero (class k certain) takes −∞.
         Numerics.VectorMath.LogNonNegative(offsets, offsets);
         for (int i = 0; i < offsets.Length; i++)
         {
-            offsets[i] = -(_shift[i] + offsets[i]);
+            offsets[i] = -(_exp.Shift(i) + offsets[i]);
         }
     }
 
@@ -142,16 +74,16 @@ internal sealed class SoftmaxMargins
     public (double[][] Gradients, double Deviance) GradientsAndDeviance()
     {
         Refresh();
-        int n = _shift.Length, classes = ClassCount, d = _problem.FeatureCount;
+        int n = RowCount, classes = ClassCount, d = _problem.FeatureCount;
         var weights = _problem.NormalizedWeights;
         var residual = Work.Residuals;
         for (int i = 0; i < n; i++)
         {
-            int at = i * classes;
-            var row = Row(i);
+            var row = _exp.Row(i);
             for (int k = 0; k < classes; k++)
             {
-                residual[k][i] = weights[i] * (_labels[i] == k ? row.Complement(k, _exp[at + k]) : -row.Probability(_exp[at + k]));
+                double exponential = _exp.Exponential(k, i);
+                residual[k][i] = weights[i] * (_labels[i] == k ? row.Complement(k, exponential) : -row.Probability(exponential));
             }
         }
         var gradients = new double[classes][];
@@ -180,20 +112,17 @@ internal sealed class SoftmaxMargins
     /// </summary>
     public void Probabilities(int[] classes, double[][] into, double[][] complements)
     {
-        int count = ClassCount;
-        for (int i = 0; i < _shift.Length; i++)
+        for (int i = 0; i < RowCount; i++)
         {
-            var row = Row(i);
+            var row = _exp.Row(i);
             for (int c = 0; c < classes.Length; c++)
             {
-                double exponential = _exp[i * count + classes[c]];
+                double exponential = _exp.Exponential(classes[c], i);
                 into[c][i] = row.Probability(exponential);
                 complements[c][i] = row.Complement(classes[c], exponential);
             }
         }
     }
-
-    private SoftmaxRow Row(int i) => SoftmaxRow.Of(_exp.AsSpan(i * ClassCount, ClassCount));
 
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
     public double Deviance()
@@ -205,19 +134,19 @@ internal sealed class SoftmaxMargins
     private double CachedDeviance()
     {
         var raw = _problem.RawWeights;
-        var (gap, share) = (_scratch, _lossShare ??= new double[_shift.Length]);
-        for (int i = 0; i < _shift.Length; i++)
+        var (gap, share) = (_scratch, _lossShare ??= new double[RowCount]);
+        for (int i = 0; i < RowCount; i++)
         {
             // −log pᵢ,yᵢ = log Σₗ exp(ηᵢₗ) − ηᵢ,yᵢ with the sum's log as the largest margin's plus log1p(the others' share):
             // a nearly certain row's loss is that share, which log(1 + share) rounds to a multiple of 1e-16.
-            var row = Row(i);
+            var row = _exp.Row(i);
             gap[i] = _eta[row.Top][i] - _eta[_labels[i]][i];
-            share[i] = row.Others / _exp[i * ClassCount + row.Top];
+            share[i] = row.Others / _exp.Exponential(row.Top, i);
         }
         // The logarithms as vectors: one scalar log per row was a fifth of a dense multinomial path's time.
         Numerics.VectorMath.Log1PNonNegative(share, share);
         double deviance = 0;
-        for (int i = 0; i < _shift.Length; i++)
+        for (int i = 0; i < RowCount; i++)
         {
             deviance += 2 * raw[i] * (gap[i] + share[i]);
         }
@@ -244,20 +173,22 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>
-    /// Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼); and the
-    /// largest |new ηᵢₖ − old| over the rows.
+    /// Σ wᵢ·(new ηᵢₖ − old)²/4: a bound on how much class k's last step changed its quadratic model (pq ≤ ¼); the largest
+    /// |new ηᵢₖ − old| over the rows; and the largest pᵢₖ·|new ηᵢₖ − old| (from a cache updated since), by which, to first
+    /// order, the step moved every other class's log-probabilities (∂ log pᵢₗ/∂ηᵢₖ = −pᵢₖ).
     /// </summary>
-    public (double Bound, double Largest) ChangeBound(int k, double[] before)
+    public (double Bound, double Largest, double Felt) ChangeBound(int k, double[] before)
     {
         var weights = _problem.NormalizedWeights;
-        double change = 0, largest = 0;
+        double change = 0, largest = 0, felt = 0;
         for (int i = 0; i < before.Length; i++)
         {
-            double delta = _eta[k][i] - before[i];
+            double delta = Math.Abs(_eta[k][i] - before[i]);
             change += weights[i] * delta * delta;
-            largest = Math.Max(largest, Math.Abs(delta));
+            largest = Math.Max(largest, delta);
+            felt = Math.Max(felt, _exp.Probability(k, i) * delta);
         }
-        return (change / 4, largest);
+        return (change / 4, largest, felt);
     }
 
     /// <summary>Class k's margins copied into <paramref name="copy"/>.</summary>
@@ -275,24 +206,6 @@ internal sealed class SoftmaxMargins
             {
                 Numerics.VectorKernels.AddScaled(delta, -1, _eta[k]);
             }
-        }
-    }
-
-    private void RefreshRow(int i)
-    {
-        int classes = ClassCount, at = i * classes;
-        double shift = double.NegativeInfinity;
-        for (int l = 0; l < classes; l++)
-        {
-            if (_present[l])
-            {
-                shift = Math.Max(shift, _eta[l][i]);
-            }
-        }
-        _shift[i] = shift;
-        for (int l = 0; l < classes; l++)
-        {
-            _exp[at + l] = _present[l] ? Math.Exp(_eta[l][i] - shift) : 0;
         }
     }
 }

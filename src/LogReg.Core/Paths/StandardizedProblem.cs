@@ -15,6 +15,7 @@ internal sealed class StandardizedProblem : PathProblem
     private readonly double[][] _columns;
     private float[] _selected = [];
     private int[] _selectedColumns = [];
+    private int[] _lastColumns = [];
 
     private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] means, double[] scales)
         : base(source, weights, rawWeights, means, scales)
@@ -76,9 +77,10 @@ internal sealed class StandardizedProblem : PathProblem
         return false;
     }
 
-    // The screened-in columns copied row-major into a buffer reused from one call to the next (a path solves a hundred
-    // λ; a fresh copy each time cost most of its allocations), for the blocked Gram kernel; the copy is kept while the
-    // columns stay the same, and all columns in order are the matrix's own rows.
+    // All columns in order are the matrix's own rows. Other screened-in columns asked for twice running (the binary path's
+    // Newton steps and λ) are copied row-major into a buffer reused from one call to the next (a path solves a hundred
+    // λ; a fresh copy each time cost most of its allocations) and kept while the columns stay the same; a set asked for
+    // once (the multinomial path's classes, in turn) is gathered from the rows as the Gram is formed.
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
     {
         var matrix = (DenseMatrix)Source.Features;
@@ -87,7 +89,16 @@ internal sealed class StandardizedProblem : PathProblem
             matrix.AddWeightedGram(0, RowCount, v, upper);
             return;
         }
-        DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
+        bool repeated = columns.AsSpan().SequenceEqual(_lastColumns) || columns.AsSpan().SequenceEqual(_selectedColumns);
+        _lastColumns = (int[])columns.Clone();
+        if (repeated)
+        {
+            DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
+        }
+        else
+        {
+            matrix.AddWeightedGram(columns, v, upper);
+        }
     }
 
     private static bool IsEveryColumnInOrder(int[] columns)

@@ -105,4 +105,34 @@ public class DenseKernelTests
                 $"d = {d}, n = {n}: entry ({e / m}, {e % m}) {wide[e]:R} wide, {narrow[e]:R} narrow (512-bit tiles here: {SoftmaxKernels.WideTilesAvailable})");
         }
     }
+
+    [Theory]
+    [InlineData(16, 130)] [InlineData(9, 64)] [InlineData(40, 65)]
+    public void AGramGatheredFromTheRowsIsTheCopiedColumnsGramBitForBit(int d, int n)
+    {
+        // The multinomial path's classes each screen their own columns: their Gram is gathered from the full rows as each
+        // panel is widened, instead of copying the columns first. The same values in the same order: the same bits.
+        var x = Random(n, d, d * 31 + n, out var values);
+        var rng = new Random(d + n);
+        var c = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.3).ToArray();
+        int[] columns = [.. Enumerable.Range(0, d).Where(j => j % 3 != 1).Reverse()];
+        int m = columns.Length + 1;
+        var copied = new float[n * columns.Length];
+        for (int i = 0; i < n; i++)
+        {
+            for (int a = 0; a < columns.Length; a++)
+            {
+                copied[i * columns.Length + a] = values[i * d + columns[a]];
+            }
+        }
+        var expected = new double[m * m];
+        DenseGramKernel.AddWeightedGram(copied, columns.Length, 0, n, c, expected);
+        var gathered = new double[m * m];
+        x.AddWeightedGram(columns, c, gathered);
+        for (int e = 0; e < m * m; e++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[e]) == BitConverter.DoubleToInt64Bits(gathered[e]),
+                $"d = {d}, n = {n}: entry ({e / m}, {e % m}) {gathered[e]:R} gathered, {expected[e]:R} copied");
+        }
+    }
 }

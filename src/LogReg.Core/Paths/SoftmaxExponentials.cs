@@ -1,0 +1,196 @@
+using System.Runtime.Intrinsics;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>
+/// The multinomial path's cache of eᵢₗ = exp(ηᵢₗ − cᵢ) for every class and row (cᵢ the row's largest margin when the row
+/// was last refilled; 0 for a class out of play), held class by class, with three row sums kept as the classes move in
+/// turn: the total, the class that was largest at the refill (its "top") and the sum over the others. One class's offset
+/// then costs a subtraction per row — summed over the classes, a round's offsets were K² row passes, a third of a
+/// 26-class path's time — and a class's update one pass over its own rows.
+/// </summary>
+internal sealed class SoftmaxExponentials
+{
+    private readonly bool[] _present;
+    private readonly double[][] _exp;
+    private readonly double[] _shift;
+    private readonly double[] _total;
+    private readonly double[] _othersOfTop;
+    // The top's class as a double (exact), so that the refill can track it in the same vectors as the margins.
+    private readonly double[] _top;
+    private readonly double[] _scratch;
+
+    public SoftmaxExponentials(bool[] present, int rows)
+    {
+        _present = present;
+        _exp = present.Select(_ => new double[rows]).ToArray();
+        (_shift, _total, _othersOfTop, _top, _scratch) = (new double[rows], new double[rows], new double[rows], new double[rows], new double[rows]);
+    }
+
+    private int ClassCount => _present.Length;
+
+    /// <summary>cᵢ, row i's shift.</summary>
+    public double Shift(int i) => _shift[i];
+
+    /// <summary>eᵢₖ.</summary>
+    public double Exponential(int k, int i) => _exp[k][i];
+
+    /// <summary>pᵢₖ from the cache.</summary>
+    public double Probability(int k, int i) => _exp[k][i] / _total[i];
+
+    /// <summary>Row i's softmax from the cache; its top is the largest class only as of the last refill.</summary>
+    public SoftmaxRow Row(int i) => new((int)_top[i], _othersOfTop[i], _total[i]);
+
+    /// <summary>Refills every row from the margins <paramref name="eta"/> (one array per class).</summary>
+    public void Refresh(double[][] eta)
+    {
+        // A class at a time and in vectors (the exponentials as scalars were a tenth of a path's time; the largest
+        // margin's class tracked with a branch per row and class was a tenth of a 26-class path's).
+        Array.Fill(_shift, double.NegativeInfinity);
+        for (int l = 0; l < ClassCount; l++)
+        {
+            if (_present[l])
+            {
+                TrackLargest(eta[l], l);
+            }
+        }
+        Array.Clear(_othersOfTop);
+        Array.Clear(_total);
+        for (int l = 0; l < ClassCount; l++)
+        {
+            var exp = _exp[l];
+            if (!_present[l])
+            {
+                Array.Clear(exp);
+                continue;
+            }
+            Array.Copy(eta[l], exp, exp.Length);
+            Numerics.VectorKernels.AddScaled(_shift, -1, exp);
+            Numerics.VectorMath.ExpNonPositive(exp, exp);
+            AddToSums(exp, l);
+        }
+    }
+
+    // shiftᵢ = max(shiftᵢ, ηᵢₗ), topᵢ = l where ηᵢₗ is larger (the first class of a tie stays).
+    private void TrackLargest(double[] margins, int l)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var label = Vector256.Create((double)l);
+            for (; i + 4 <= margins.Length; i += 4)
+            {
+                var (m, shift) = (Vector256.Create(margins.AsSpan(i, 4)), Vector256.Create(_shift.AsSpan(i, 4)));
+                var larger = Vector256.GreaterThan(m, shift);
+                Vector256.ConditionalSelect(larger, m, shift).CopyTo(_shift.AsSpan(i, 4));
+                Vector256.ConditionalSelect(larger, label, Vector256.Create(_top.AsSpan(i, 4))).CopyTo(_top.AsSpan(i, 4));
+            }
+        }
+        for (; i < margins.Length; i++)
+        {
+            if (margins[i] > _shift[i])
+            {
+                (_shift[i], _top[i]) = (margins[i], l);
+            }
+        }
+    }
+
+    // totalᵢ += eᵢₗ, and the top's others too unless l is the top.
+    private void AddToSums(double[] exp, int l)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var label = Vector256.Create((double)l);
+            for (; i + 4 <= exp.Length; i += 4)
+            {
+                var e = Vector256.Create(exp.AsSpan(i, 4));
+                var other = Vector256.ConditionalSelect(Vector256.Equals(Vector256.Create(_top.AsSpan(i, 4)), label), Vector256<double>.Zero, e);
+                (Vector256.Create(_othersOfTop.AsSpan(i, 4)) + other).CopyTo(_othersOfTop.AsSpan(i, 4));
+                (Vector256.Create(_total.AsSpan(i, 4)) + e).CopyTo(_total.AsSpan(i, 4));
+            }
+        }
+        for (; i < exp.Length; i++)
+        {
+            _othersOfTop[i] += _top[i] == l ? 0 : exp[i];
+            _total[i] += exp[i];
+        }
+    }
+
+    /// <summary>After class k's margins <paramref name="margins"/> changed: its exponentials and the row sums (a row whose
+    /// margin rose far past its shift is refilled from <paramref name="eta"/>).</summary>
+    public void Update(int k, double[] margins, double[][] eta)
+    {
+        var exp = _exp[k];
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            _scratch[i] = Math.Min(margins[i] - _shift[i], 0);
+        }
+        Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
+        for (int i = 0; i < _shift.Length; i++)
+        {
+            // A margin above the row's shift (rare: the class overtook the row's largest) takes the scalar exponential.
+            double z = margins[i] - _shift[i];
+            if (z > 500)
+            {
+                RefreshRow(i, eta);
+                continue;
+            }
+            double value = z > 0 ? Math.Exp(z) : _scratch[i], change = value - exp[i];
+            exp[i] = value;
+            if (_top[i] == k)
+            {
+                _total[i] = _othersOfTop[i] + value;
+            }
+            else
+            {
+                _othersOfTop[i] += change;
+                _total[i] += change;
+            }
+        }
+    }
+
+    /// <summary>Σ over the present classes other than k of eᵢₗ, for every row, into <paramref name="others"/>.</summary>
+    public void OthersThan(int k, double[] others)
+    {
+        var exp = _exp[k];
+        for (int i = 0; i < others.Length; i++)
+        {
+            double own = exp[i], total = _total[i];
+            // The top's others are kept; any other class's are the total less its own unless it holds most of the total
+            // (it overtook the top since the refill), where the subtraction would cancel their digits and they are summed.
+            others[i] = _top[i] == k ? _othersOfTop[i] : own <= 0.5 * total ? total - own : SumOthers(k, i);
+        }
+    }
+
+    private double SumOthers(int k, int i)
+    {
+        double others = 0;
+        for (int l = 0; l < ClassCount; l++)
+        {
+            others += l == k ? 0 : _exp[l][i];
+        }
+        return others;
+    }
+
+    private void RefreshRow(int i, double[][] eta)
+    {
+        double shift = double.NegativeInfinity;
+        int top = 0;
+        for (int l = 0; l < ClassCount; l++)
+        {
+            if (_present[l] && eta[l][i] > shift)
+            {
+                (shift, top) = (eta[l][i], l);
+            }
+        }
+        double others = 0;
+        for (int l = 0; l < ClassCount; l++)
+        {
+            double value = _present[l] ? Math.Exp(eta[l][i] - shift) : 0;
+            _exp[l][i] = value;
+            others += l == top ? 0 : value;
+        }
+        (_shift[i], _top[i], _othersOfTop[i], _total[i]) = (shift, top, others, others + _exp[top][i]);
+    }
+}
