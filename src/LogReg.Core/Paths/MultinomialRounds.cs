@@ -124,7 +124,7 @@ internal static class MultinomialRounds
                     moves = margins.ChangeBound(k, before);
                 }
                 change = Math.Max(change, moves.Bound);
-                ages.Moved(moves.Largest);
+                ages.Moved(k, moves.Largest, moves.Felt);
             }
             if (MultinomialElasticNetPath.Shift(beta, columns, alpha, shift))
             {

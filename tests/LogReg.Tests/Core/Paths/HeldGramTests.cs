@@ -103,20 +103,30 @@ public sealed class HeldGramTests
     }
 
     [Fact]
-    public void AClassGramServesUntilTheMarginsHaveMovedAFewHundredthsInAll()
+    public void AClassGramServesUntilItsMarginsAndTheOthersFeltMovesAddUpToTheLimit()
     {
-        var ages = new ClassCurvatureAge(2);
+        const double limit = ClassCurvatureAge.FreshMarginMove;
+        var ages = new ClassCurvatureAge(3);
         Assert.False(ages.StillFits(0));
         Assert.False(ages.StillFits(1));
-        ages.Moved(0.03);
+        Assert.False(ages.StillFits(2));
+        // Class 0 moves 0.6 of the limit, felt by the others as 0.1 of it.
+        ages.Moved(0, 0.6 * limit, 0.1 * limit);
         Assert.True(ages.StillFits(0));
-        ages.Moved(0.03);
-        // 0.06 in all since class 0's Gram: a fresh one, and its age restarts; class 1's is as old.
-        Assert.False(ages.StillFits(0));
-        Assert.True(ages.StillFits(0));
-        Assert.False(ages.StillFits(1));
-        ages.Moved(0.01);
         Assert.True(ages.StillFits(1));
+        // Class 1 moves as much: class 0 has now aged 0.7, class 1 0.7, class 2 0.2 of the limit.
+        ages.Moved(1, 0.6 * limit, 0.1 * limit);
+        Assert.True(ages.StillFits(0));
+        // Class 0 again: 1.3 of the limit for itself — a fresh Gram, and its age restarts — 0.8 for class 1, 0.3 for class 2.
+        ages.Moved(0, 0.6 * limit, 0.1 * limit);
+        Assert.False(ages.StillFits(0));
+        Assert.True(ages.StillFits(0));
+        Assert.True(ages.StillFits(1));
+        Assert.True(ages.StillFits(2));
+        // Felt moves add up too: class 2 at 0.3 + 0.8 = 1.1 of the limit.
+        ages.Moved(1, 0.1 * limit, 0.8 * limit);
+        Assert.False(ages.StillFits(2));
+        Assert.True(ages.StillFits(2));
         ages.Forget();
         Assert.False(ages.StillFits(0));
         Assert.False(ages.StillFits(1));
