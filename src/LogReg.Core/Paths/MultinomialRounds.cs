@@ -80,7 +80,7 @@ internal static class MultinomialRounds
         }
         for (int round = 0; round < maxRounds; round++)
         {
-            margins.Refresh();
+            margins.RefreshIfStale();
             extrapolation.BeginRound();
             double change = 0;
             double? carried = null;

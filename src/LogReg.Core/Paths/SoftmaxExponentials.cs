@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace LogReg.Core.Paths;
 /// then costs a subtraction per row — summed over the classes, a round's offsets were K² row passes, a third of a
 /// 26-class path's time — and a class's update one pass over its own rows.
 /// </summary>
-internal sealed class SoftmaxExponentials
+internal sealed partial class SoftmaxExponentials
 {
     private readonly bool[] _present;
     private readonly double[][] _exp;
@@ -29,14 +27,8 @@ internal sealed class SoftmaxExponentials
 
     private int ClassCount => _present.Length;
 
-    /// <summary>cᵢ, row i's shift.</summary>
-    public double Shift(int i) => _shift[i];
-
     /// <summary>eᵢₖ.</summary>
     public double Exponential(int k, int i) => _exp[k][i];
-
-    /// <summary>pᵢₖ from the cache.</summary>
-    public double Probability(int k, int i) => _exp[k][i] / _total[i];
 
     /// <summary>Row i's softmax from the cache; its top is the largest class only as of the last refill.</summary>
     public SoftmaxRow Row(int i) => new((int)_top[i], _othersOfTop[i], _total[i]);
@@ -71,52 +63,6 @@ internal sealed class SoftmaxExponentials
         }
     }
 
-    // shiftᵢ = max(shiftᵢ, ηᵢₗ), topᵢ = l where ηᵢₗ is larger (the first class of a tie stays).
-    private void TrackLargest(double[] margins, int l)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var label = Vector256.Create((double)l);
-            for (; i + 4 <= margins.Length; i += 4)
-            {
-                var (m, shift) = (Vector256.Create(margins.AsSpan(i, 4)), Vector256.Create(_shift.AsSpan(i, 4)));
-                var larger = Vector256.GreaterThan(m, shift);
-                Vector256.ConditionalSelect(larger, m, shift).CopyTo(_shift.AsSpan(i, 4));
-                Vector256.ConditionalSelect(larger, label, Vector256.Create(_top.AsSpan(i, 4))).CopyTo(_top.AsSpan(i, 4));
-            }
-        }
-        for (; i < margins.Length; i++)
-        {
-            if (margins[i] > _shift[i])
-            {
-                (_shift[i], _top[i]) = (margins[i], l);
-            }
-        }
-    }
-
-    // totalᵢ += eᵢₗ, and the top's others too unless l is the top.
-    private void AddToSums(double[] exp, int l)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var label = Vector256.Create((double)l);
-            for (; i + 4 <= exp.Length; i += 4)
-            {
-                var e = Vector256.Create(exp.AsSpan(i, 4));
-                var other = Vector256.ConditionalSelect(Vector256.Equals(Vector256.Create(_top.AsSpan(i, 4)), label), Vector256<double>.Zero, e);
-                (Vector256.Create(_othersOfTop.AsSpan(i, 4)) + other).CopyTo(_othersOfTop.AsSpan(i, 4));
-                (Vector256.Create(_total.AsSpan(i, 4)) + e).CopyTo(_total.AsSpan(i, 4));
-            }
-        }
-        for (; i < exp.Length; i++)
-        {
-            _othersOfTop[i] += _top[i] == l ? 0 : exp[i];
-            _total[i] += exp[i];
-        }
-    }
-
     /// <summary>After class k's margins <paramref name="margins"/> changed: its exponentials and the row sums (a row whose
     /// margin rose far past its shift is refilled from <paramref name="eta"/>).</summary>
     public void Update(int k, double[] margins, double[][] eta)
@@ -127,7 +73,15 @@ internal sealed class SoftmaxExponentials
             _scratch[i] = Math.Min(margins[i] - _shift[i], 0);
         }
         Numerics.VectorMath.ExpNonPositive(_scratch, _scratch);
-        for (int i = 0; i < _shift.Length; i++)
+        int done = UpdateInVectors(k, margins, eta);
+        UpdateRows(k, margins, eta, done, _shift.Length);
+    }
+
+    // Update's rows [from, to) one by one.
+    private void UpdateRows(int k, double[] margins, double[][] eta, int from, int to)
+    {
+        var exp = _exp[k];
+        for (int i = from; i < to; i++)
         {
             // A margin above the row's shift (rare: the class overtook the row's largest) takes the scalar exponential.
             double z = margins[i] - _shift[i];
@@ -153,8 +107,15 @@ internal sealed class SoftmaxExponentials
     /// <summary>Σ over the present classes other than k of eᵢₗ, for every row, into <paramref name="others"/>.</summary>
     public void OthersThan(int k, double[] others)
     {
+        int done = OthersThanInVectors(k, others);
+        OthersThanRows(k, others, done, others.Length);
+    }
+
+    // OthersThan's rows [from, to) one by one.
+    private void OthersThanRows(int k, double[] others, int from, int to)
+    {
         var exp = _exp[k];
-        for (int i = 0; i < others.Length; i++)
+        for (int i = from; i < to; i++)
         {
             double own = exp[i], total = _total[i];
             // The top's others are kept; any other class's are the total less its own unless it holds most of the total

@@ -12,6 +12,15 @@ internal sealed class SoftmaxMargins
     private readonly bool[] _present;
     private readonly double[][] _eta;
     private readonly SoftmaxExponentials _exp;
+
+    // Classes whose margins may have changed since their exponentials were: set, restored or handed out for writing.
+    private readonly bool[] _stale;
+    private int _staleCount;
+
+    // Class updates since the last refill: the row sums are refilled after RefillEvery·K of them (RefreshIfStale), which
+    // bounds their rounding (≈ updates·ε) and how far a row's margins can fall below its shift (10 a class step at most).
+    private int _updates;
+    private const int RefillEvery = 16;
     private readonly double[] _scratch;
     private double[][]? _saved;
     private SoftmaxWork? _work;
@@ -23,6 +32,7 @@ internal sealed class SoftmaxMargins
         int n = problem.RowCount;
         _eta = present.Select(_ => new double[n]).ToArray();
         _exp = new SoftmaxExponentials(present, n);
+        _stale = new bool[present.Length];
         _scratch = new double[n];
     }
 
@@ -45,14 +55,48 @@ internal sealed class SoftmaxMargins
         if (_present[k])
         {
             _problem.LinearPart(beta, intercept, _eta[k], support);
+            MarkStale(k);
         }
     }
 
     /// <summary>Refills the exponential cache from the margins.</summary>
-    public void Refresh() => _exp.Refresh(_eta);
+    public void Refresh()
+    {
+        _exp.Refresh(_eta);
+        Array.Clear(_stale);
+        (_staleCount, _updates) = (0, 0);
+    }
+
+    /// <summary>
+    /// Refills the cache unless it holds every class's margins as they are, and not many updates have gone by: the
+    /// multinomial rounds start each round here, and a refill costs K exponentials per row (a tenth of a 26-class path).
+    /// </summary>
+    public void RefreshIfStale()
+    {
+        if (_staleCount > 0 || _updates >= RefillEvery * ClassCount)
+        {
+            Refresh();
+        }
+    }
 
     /// <summary>After class k's margins changed: its exponentials.</summary>
-    public void Update(int k) => _exp.Update(k, _eta[k], _eta);
+    public void Update(int k)
+    {
+        _exp.Update(k, _eta[k], _eta);
+        _updates++;
+        if (_stale[k])
+        {
+            (_stale[k], _staleCount) = (false, _staleCount - 1);
+        }
+    }
+
+    private void MarkStale(int k)
+    {
+        if (!_stale[k])
+        {
+            (_stale[k], _staleCount) = (true, _staleCount + 1);
+        }
+    }
 
     /// <summary>oᵢ = −log Σ over the other present classes of exp(ηᵢₗ): class k's softmax probability is σ(ηᵢₖ + oᵢ).</summary>
     public void OffsetsFor(int k, double[] offsets)
@@ -61,10 +105,7 @@ internal sealed class SoftmaxMargins
         // The logarithms as vectors (as scalars they were a tenth of a text path's rounds); a row whose other classes'
         // exponentials underflowed to zero (class k certain) takes −∞.
         Numerics.VectorMath.LogNonNegative(offsets, offsets);
-        for (int i = 0; i < offsets.Length; i++)
-        {
-            offsets[i] = -(_exp.Shift(i) + offsets[i]);
-        }
+        _exp.OffsetsFromLogs(offsets);
     }
 
     /// <summary>
@@ -127,7 +168,7 @@ internal sealed class SoftmaxMargins
     /// <summary>From a fresh cache: the deviance −2·Σ sᵢ·log pᵢ,yᵢ alone.</summary>
     public double Deviance()
     {
-        Refresh();
+        RefreshIfStale();
         return CachedDeviance();
     }
 
@@ -169,6 +210,7 @@ internal sealed class SoftmaxMargins
         for (int k = 0; k < _eta.Length; k++)
         {
             Array.Copy(_saved![k], _eta[k], _eta[k].Length);
+            MarkStale(k);
         }
     }
 
@@ -177,25 +219,18 @@ internal sealed class SoftmaxMargins
     /// |new ηᵢₖ − old| over the rows; and the largest pᵢₖ·|new ηᵢₖ − old| (from a cache updated since), by which, to first
     /// order, the step moved every other class's log-probabilities (∂ log pᵢₗ/∂ηᵢₖ = −pᵢₖ).
     /// </summary>
-    public (double Bound, double Largest, double Felt) ChangeBound(int k, double[] before)
-    {
-        var weights = _problem.NormalizedWeights;
-        double change = 0, largest = 0, felt = 0;
-        for (int i = 0; i < before.Length; i++)
-        {
-            double delta = Math.Abs(_eta[k][i] - before[i]);
-            change += weights[i] * delta * delta;
-            largest = Math.Max(largest, delta);
-            felt = Math.Max(felt, _exp.Probability(k, i) * delta);
-        }
-        return (change / 4, largest, felt);
-    }
+    public (double Bound, double Largest, double Felt) ChangeBound(int k, double[] before) =>
+        _exp.Moves(k, _eta[k], before, _problem.NormalizedWeights);
 
     /// <summary>Class k's margins copied into <paramref name="copy"/>.</summary>
     public void Copy(int k, double[] copy) => Array.Copy(_eta[k], copy, copy.Length);
 
-    /// <summary>Class k's linear part as held (not a copy: the caller only reads it, before the next change).</summary>
-    public double[] LinearPart(int k) => _eta[k];
+    /// <summary>Class k's linear part as held (not a copy: a caller that changes it calls <see cref="Update"/> or <see cref="Refresh"/> after).</summary>
+    public double[] LinearPart(int k)
+    {
+        MarkStale(k);
+        return _eta[k];
+    }
 
     /// <summary>Subtracts <paramref name="delta"/> from every present class's margins (a move common to all classes).</summary>
     public void SubtractFromAll(double[] delta)
@@ -207,5 +242,7 @@ internal sealed class SoftmaxMargins
                 Numerics.VectorKernels.AddScaled(delta, -1, _eta[k]);
             }
         }
+        // Every class's margins fell by the same δᵢ: the softmax is as it was, and the cache holds with the shifts moved too.
+        _exp.MoveShifts(delta);
     }
 }
