@@ -21,6 +21,9 @@ public static class MultinomialElasticNetPath
     // How much more closely the λ near the early stop are solved.
     private const double ConfirmingShare = 0.01;
 
+    // How many times a λ's rounds go on after stopping short of its optimum (ClassResidualCheck).
+    private const int MaxResumes = 10;
+
     // The deviance ratio's change below which the λ are solved ConfirmingShare times as closely: twice the early stop's.
     private const double ClosingChange = 2 * DevianceChange;
 
@@ -96,6 +99,7 @@ public static class MultinomialElasticNetPath
             StartFromPrediction(predictor, margins, screen.Union, beta, intercepts, present, deviance, lambda, alpha);
             // A λ whose steps or rounds run out, or where rows fitted with certainty leave a column no curvature, ends the
             // path: the λ before it are solved.
+            int resumes = 0;
             try
             {
                 while (true)
@@ -126,7 +130,13 @@ public static class MultinomialElasticNetPath
                         screen.KeepNonZero(beta);
                     }
                     (gradients, deviance) = margins.GradientsAndDeviance();
-                    if (!screen.AddViolations(gradients, lambda, alpha))
+                    if (screen.AddViolations(gradients, lambda, alpha))
+                    {
+                        continue;
+                    }
+                    // Rounds that stopped short go on from where they stopped (ClassResidualCheck), a few times at most.
+                    if (joint || ++resumes > MaxResumes
+                        || !ClassResidualCheck.Unfinished(gradients, beta, screen.ByClass, margins.MeanCurvatures(), lambda, alpha, lambdaThreshold))
                     {
                         break;
                     }

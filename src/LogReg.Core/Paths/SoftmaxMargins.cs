@@ -147,6 +147,24 @@ internal sealed class SoftmaxMargins
         return (gradients, CachedDeviance());
     }
 
+    /// <summary>From a fresh cache: Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) for each class (weights normalised), the curvature of a standardised
+    /// column's coordinate as the rows' average.</summary>
+    public double[] MeanCurvatures()
+    {
+        var weights = _problem.NormalizedWeights;
+        var curvature = new double[ClassCount];
+        for (int i = 0; i < RowCount; i++)
+        {
+            var row = _exp.Row(i);
+            for (int k = 0; k < ClassCount; k++)
+            {
+                double exponential = _exp.Exponential(k, i);
+                curvature[k] += weights[i] * row.Probability(exponential) * row.Complement(k, exponential);
+            }
+        }
+        return curvature;
+    }
+
     /// <summary>
     /// From a fresh cache: each of <paramref name="classes"/>' softmax probabilities pᵢₖ and 1 − pᵢₖ into the matching
     /// arrays of <paramref name="into"/> and <paramref name="complements"/>.
