@@ -111,7 +111,7 @@ public static class MultinomialElasticNetPath
                     {
                         bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
                         joint = !MultinomialRounds.Solve(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets,
-                            lambda, alpha, lambdaThreshold, canYield);
+                            lambda, alpha, lambdaThreshold, canYield, measureRate: resumes > 0);
                         if (joint)
                         {
                             // The rounds left a class mid-solve: the margins follow the coefficients again.

@@ -44,13 +44,15 @@ internal static class MultinomialRounds
     // over (1 − ρ)², ρ the rate at which successive rounds' moves shrink — is below the threshold: the rounds converge
     // linearly, and a slow rate leaves the last round's move far short of the distance to the optimum. With canYield,
     // returns false instead of going on (the joint steps take over) after RoundsBeforeTakeover rounds, earlier when their
-    // rate says they will not finish by then (HopelessBy), or when a class's curvature along a column vanishes.
+    // rate says they will not finish by then (HopelessBy), or when a class's curvature along a column vanishes. With
+    // measureRate they stop only on a measured rate (not in a λ's first round, nor in the round after a jump, where the
+    // rate is unknown and taken as 0): rounds sent on because they stopped short had stopped so, one round at a time.
     public static bool Solve(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, ClassScreen screen, double[][] beta, double[] intercepts,
-        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
+        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield, bool measureRate = false)
     {
         try
         {
-            return Run(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold, canYield);
+            return Run(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets, lambda, alpha, threshold, canYield, measureRate);
         }
         catch (CoordinateSteps.CurvatureVanishedException) when (canYield)
         {
@@ -59,7 +61,7 @@ internal static class MultinomialRounds
     }
 
     private static bool Run(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, ClassScreen screen, double[][] beta, double[] intercepts,
-        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield)
+        bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield, bool measureRate)
     {
         var columns = screen.Union;
         int maxRounds = canYield ? RoundsBeforeTakeover : MaxRounds;
@@ -136,9 +138,10 @@ internal static class MultinomialRounds
             }
             // The round after a jump measures the jump's error, not the rounds' rate: it neither ends the λ nor sets a rate.
             double rate = Math.Min(Math.Sqrt(change / previous), 0.999);
+            bool rateKnown = !double.IsPositiveInfinity(previous);
             previous = jumped ? double.PositiveInfinity : change;
             previousChange = change;
-            if (!jumped && change / ((1 - rate) * (1 - rate)) < threshold)
+            if (!jumped && (rateKnown || !measureRate) && change / ((1 - rate) * (1 - rate)) < threshold)
             {
                 problem.Offsets = null;
                 return true;
