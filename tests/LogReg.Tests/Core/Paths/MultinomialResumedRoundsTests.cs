@@ -9,9 +9,10 @@ namespace LogReg.Tests.Core.Paths;
 /// The rounds' stopping rule can end a λ early from a close (predicted) start; the path then reads the optimality
 /// conditions it computes anyway and lets the rounds go on (<c>ClassResidualCheck</c>). On an outside tester's wide,
 /// weighted 20-class word counts (Reference/textwide20.txt, <c>scripts/make_textwide20.py</c>) at α = 0.5 the default
-/// points were 1.1e-5 from their optimum in median (glmnet's defaults 2.5e-6); with the check 3.0e-6. Rounds sent on
-/// measure their rate before stopping: on kernlab's Musk at α = 0 (Reference/musk.csv) they had stopped one round at a
-/// time while stalled, leaving a point 3.4e-4 from its optimum (glmnet's defaults' worst 8.5e-5).
+/// points were 1.1e-5 from their optimum in median (glmnet's defaults 2.5e-6); with the check 3.4e-6, and 5.3e-7 since
+/// the rounds it sends on measure their rate before stopping. Before that they had stopped one round at a time while
+/// stalled: on kernlab's Musk at α = 0 (Reference/musk.csv) a point was left 3.4e-4 from its optimum (glmnet's
+/// defaults' worst 8.5e-5).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class MultinomialResumedRoundsTests
