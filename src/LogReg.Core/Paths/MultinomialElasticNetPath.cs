@@ -68,7 +68,7 @@ public static class MultinomialElasticNetPath
         }
         double threshold = options.ToleranceFor(multinomial: true) * nullDeviance / totalWeight;
         double alpha = options.L1Ratio;
-        var (gradients, deviance) = margins.GradientsAndDeviance();
+        var (gradients, deviance, _) = margins.GradientsAndDeviance();
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradients.Max(g => g.Max()) / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
         if (lambdas.Contains(0))
@@ -82,10 +82,8 @@ public static class MultinomialElasticNetPath
         var predictor = new PathPredictor();
         double previousLambda = lambdas[0];
         double? unsettled = null;
-        // Whether the λ are solved ConfirmingShare times as closely, near the early stop; and the λ from which a closer
-        // solve of the one before it came back (−1 when none is pending).
+        // Whether the λ are solved ConfirmingShare times as closely, near the early stop.
         bool closing = false;
-        int confirmingEnd = -1;
         for (int step = 0; step < lambdas.Length; step++)
         {
             double lambda = lambdas[step];
@@ -129,14 +127,14 @@ public static class MultinomialElasticNetPath
                         ages.Forget();
                         screen.KeepNonZero(beta);
                     }
-                    (gradients, deviance) = margins.GradientsAndDeviance();
+                    (gradients, deviance, var curvatures) = margins.GradientsAndDeviance();
                     if (screen.AddViolations(gradients, lambda, alpha))
                     {
                         continue;
                     }
                     // Rounds that stopped short go on from where they stopped (ClassResidualCheck), a few times at most.
                     if (joint || ++resumes > MaxResumes
-                        || !ClassResidualCheck.Unfinished(gradients, beta, screen.ByClass, margins.MeanCurvatures(), lambda, alpha, lambdaThreshold))
+                        || !ClassResidualCheck.Unfinished(gradients, beta, screen.ByClass, curvatures, lambda, alpha, lambdaThreshold))
                     {
                         break;
                     }
@@ -163,8 +161,9 @@ public static class MultinomialElasticNetPath
             }
             predictor.Solved(lambda, beta, intercepts, screen.Union);
             previousLambda = lambda;
-            if (step < confirmingEnd)
+            if (step < fitted.Count - 1)
             {
+                // The λ before the first closely solved one, solved again: the stop is decided at the λ after it.
                 continue;
             }
             if (options.Lambdas is null && step + 1 >= MinimumLambdas && step > 0)
@@ -181,11 +180,10 @@ public static class MultinomialElasticNetPath
                 double change = ratio - fitted[step - 1].Ratio;
                 if (change < ClosingChange && !closing)
                 {
-                    (closing, confirmingEnd) = (true, step);
+                    closing = true;
                     step -= 2;
                     continue;
                 }
-                confirmingEnd = -1;
                 if (closing && change < DevianceChange)
                 {
                     break;

@@ -110,21 +110,25 @@ internal sealed class SoftmaxMargins
 
     /// <summary>
     /// From a fresh cache: |gₖⱼ| for each class and feature (gₖⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢₖ − pᵢₖ), weights normalised; zero for a
-    /// class without weight and a constant feature) and the deviance −2·Σ sᵢ·log pᵢ,yᵢ.
+    /// class without weight and a constant feature), the deviance −2·Σ sᵢ·log pᵢ,yᵢ, and each class's mean curvature
+    /// Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) (a standardised column's coordinate curvature as the rows' average) from the same pass.
     /// </summary>
-    public (double[][] Gradients, double Deviance) GradientsAndDeviance()
+    public (double[][] Gradients, double Deviance, double[] Curvatures) GradientsAndDeviance()
     {
         Refresh();
         int n = RowCount, classes = ClassCount, d = _problem.FeatureCount;
         var weights = _problem.NormalizedWeights;
         var residual = Work.Residuals;
+        var curvatures = new double[classes];
         for (int i = 0; i < n; i++)
         {
             var row = _exp.Row(i);
             for (int k = 0; k < classes; k++)
             {
                 double exponential = _exp.Exponential(k, i);
-                residual[k][i] = weights[i] * (_labels[i] == k ? row.Complement(k, exponential) : -row.Probability(exponential));
+                var (p, q) = (row.Probability(exponential), row.Complement(k, exponential));
+                residual[k][i] = weights[i] * (_labels[i] == k ? q : -p);
+                curvatures[k] += weights[i] * p * q;
             }
         }
         var gradients = new double[classes][];
@@ -144,25 +148,7 @@ internal sealed class SoftmaxMargins
                 }
             }
         }
-        return (gradients, CachedDeviance());
-    }
-
-    /// <summary>From a fresh cache: Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) for each class (weights normalised), the curvature of a standardised
-    /// column's coordinate as the rows' average.</summary>
-    public double[] MeanCurvatures()
-    {
-        var weights = _problem.NormalizedWeights;
-        var curvature = new double[ClassCount];
-        for (int i = 0; i < RowCount; i++)
-        {
-            var row = _exp.Row(i);
-            for (int k = 0; k < ClassCount; k++)
-            {
-                double exponential = _exp.Exponential(k, i);
-                curvature[k] += weights[i] * row.Probability(exponential) * row.Complement(k, exponential);
-            }
-        }
-        return curvature;
+        return (gradients, CachedDeviance(), curvatures);
     }
 
     /// <summary>

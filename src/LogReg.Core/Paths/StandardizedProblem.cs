@@ -89,9 +89,12 @@ internal sealed class StandardizedProblem : PathProblem
             matrix.AddWeightedGram(0, RowCount, v, upper);
             return;
         }
-        bool repeated = columns.AsSpan().SequenceEqual(_lastColumns) || columns.AsSpan().SequenceEqual(_selectedColumns);
-        _lastColumns = (int[])columns.Clone();
-        if (repeated)
+        bool repeated = columns.AsSpan().SequenceEqual(_lastColumns);
+        if (!repeated)
+        {
+            _lastColumns = (int[])columns.Clone();
+        }
+        if (repeated || columns.AsSpan().SequenceEqual(_selectedColumns))
         {
             DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
         }
