@@ -70,6 +70,9 @@ public sealed class ReferenceData
 
     public TrainingSet Sparse() => new(SparseMatrix.FromDenseRows(Rows, FeatureCount), Labels, null, FeatureNames);
 
+    /// <summary>The rows with their last column read as a class index, 0 … <paramref name="classes"/> − 1 (vowel.csv, musk.csv).</summary>
+    public MulticlassTrainingSet Multiclass(int classes) => new(DenseMatrix.FromRows(Rows), Labels.Select(y => (int)y).ToArray(), classes);
+
     /// <summary>l2["C=…"].reference: objective, intercept, coefficients in feature order.</summary>
     public (double Objective, double Intercept, double[] Coef) L2Reference(string c)
     {

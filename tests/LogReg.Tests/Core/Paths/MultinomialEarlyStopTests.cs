@@ -1,5 +1,3 @@
-using System.Globalization;
-using LogReg.Core.Data;
 using LogReg.Core.Paths;
 using Xunit;
 
@@ -13,19 +11,11 @@ namespace LogReg.Tests.Core.Paths;
 [Trait("Category", "Slow")]
 public sealed class MultinomialEarlyStopTests
 {
-    private static MulticlassTrainingSet Vowel()
-    {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "vowel.csv")).Skip(1).Where(l => l.Length > 0)
-            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        int d = lines[0].Length - 1;
-        return new MulticlassTrainingSet(DenseMatrix.FromRows(lines.Select(r => r[..d]).ToArray()), lines.Select(r => (int)r[d]).ToArray(), 11);
-    }
-
     [Fact]
     public void ThePathEndsWhereTheRuleEndsItOnCloselySolvedPoints()
     {
         // Without the confirming solve the default path ended at 78 λ (80 before the predicted starts) against 84.
-        var data = Vowel();
+        var data = ReferenceData.Get("vowel").Multiclass(11);
         var loose = MultinomialElasticNetPath.Fit(data);
         var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Tolerance = 1e-12 });
         Assert.Null(close.UnsettledLambda);

@@ -17,7 +17,7 @@ namespace LogReg.Tests.Core.Paths;
 [Trait("Category", "Slow")]
 public sealed class MultinomialResumedRoundsTests
 {
-    // The set, and each column's weighted 1/n standard deviation (as the path standardises it).
+    // The set and its columns' scales.
     private static (MulticlassTrainingSet Data, double[] Scales) TextWide()
     {
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "textwide20.txt"));
@@ -35,14 +35,7 @@ public sealed class MultinomialResumedRoundsTests
                 rows[i][int.Parse(pair[0])] = double.Parse(pair[1], CultureInfo.InvariantCulture);
             }
         }
-        double total = weights.Sum();
-        var scales = Enumerable.Range(0, d).Select(j =>
-        {
-            double mean = Enumerable.Range(0, n).Sum(i => weights[i] * rows[i][j]) / total;
-            double square = Enumerable.Range(0, n).Sum(i => weights[i] * rows[i][j] * rows[i][j]) / total;
-            return Math.Sqrt(Math.Max(square - mean * mean, 0));
-        }).ToArray();
-        return (new MulticlassTrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, k, weights), scales);
+        return (new MulticlassTrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, k, weights), Scales(rows, weights));
     }
 
     [Fact]
@@ -61,22 +54,27 @@ public sealed class MultinomialResumedRoundsTests
     [Fact]
     public void ResumedRoundsThatStallHandTheLambdaOnInsteadOfStoppingOneRoundAtATime()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "musk.csv")).Skip(1)
-            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        int d = lines[0].Length - 1;
-        var rows = lines.Select(r => r[..d]).ToArray();
-        var data = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), lines.Select(r => (int)r[d]).ToArray(), 2);
-        var ones = Enumerable.Repeat(1.0, rows.Length).ToArray();
-        var scales = Enumerable.Range(0, d).Select(j =>
-        {
-            double mean = rows.Average(r => r[j]);
-            return Math.Sqrt(Math.Max(rows.Average(r => r[j] * r[j]) - mean * mean, 0));
-        }).ToArray();
+        var musk = ReferenceData.Get("musk");
+        var data = musk.Multiclass(2);
+        var rows = musk.Rows.ToArray();
+        var scales = Scales(rows, Enumerable.Repeat(1.0, rows.Length).ToArray());
         var loose = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0 });
         var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0, Lambdas = loose.Lambdas.ToArray(), Tolerance = 1e-12 });
         // The first λ of a ridge path is glmnet's stand-in λ_max (as for α = 0.001), its objective not comparable.
         var gaps = Enumerable.Range(1, loose.Lambdas.Count - 1).Select(m => Gap(loose, close, m, rows.Length, scales, alpha: 0)).ToArray();
         Assert.True(gaps.Max() < 1e-4, $"largest relative objective gap {gaps.Max():E2} at λ {Array.IndexOf(gaps, gaps.Max()) + 2}");
+    }
+
+    // Each column's weighted 1/n standard deviation, as the path standardises it.
+    private static double[] Scales(double[][] rows, double[] weights)
+    {
+        double total = weights.Sum();
+        return Enumerable.Range(0, rows[0].Length).Select(j =>
+        {
+            double mean = Enumerable.Range(0, rows.Length).Sum(i => weights[i] * rows[i][j]) / total;
+            double square = Enumerable.Range(0, rows.Length).Sum(i => weights[i] * rows[i][j] * rows[i][j]) / total;
+            return Math.Sqrt(Math.Max(square - mean * mean, 0));
+        }).ToArray();
     }
 
     // (loose − close)/close in glmnet's objective with the penalty on the standardised coefficients.
