@@ -21,18 +21,18 @@ internal static class CovarianceCoordinateDescent
         double threshold, int newtonSteps)
     {
         int m = columns.Length, n = problem.RowCount, stride = m + 1;
-        var model = new QuadraticModel(m);
-        var (h, h0, q) = (model.H, model.H0, model.Q);
         var total = new double[m];
-        // The last solve's Gram when this one starts where it ended (the next λ of a path) and its columns are the same,
-        // with how far the coefficients had moved since it was formed.
+        // The last solve's model when this one starts where it ended (the next λ of a path) and its columns are the same,
+        // with how far the coefficients had moved since its curvature was formed; taken as it is (centring the Gram again
+        // was a tenth of a nearly separable multinomial path's time).
         var held = problem.TakeGram(columns, beta, intercept);
-        var gram = held?.Gram ?? new double[stride * stride];
+        var model = held?.Model ?? new QuadraticModel(m);
+        var (h, h0, q) = (model.H, model.H0, model.Q);
+        double[]? gram = null;
         double drift = held?.Drift ?? double.PositiveInfinity;
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
         // each Newton step: the gradient q is computed on the centred columns.
-        var mean = columns.Select(problem.Mean).ToArray();
-        var scale = columns.Select(problem.Scale).ToArray();
+        double[]? mean = null, scale = null;
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         bool settled = false;
         NewtonStepGuard? guard = null;
@@ -44,14 +44,14 @@ internal static class CovarianceCoordinateDescent
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
             // over λ, so that small moves do not add up to a stale curvature.
             bool fresh = drift > CoordinateSteps.FreshCurvatureMove;
-            if (fresh || step == 0)
+            if (fresh)
             {
-                if (fresh)
-                {
-                    Array.Clear(gram);
-                    problem.AddRawGram(columns, v, gram);
-                    drift = 0;
-                }
+                gram ??= new double[stride * stride];
+                mean ??= columns.Select(problem.Mean).ToArray();
+                scale ??= columns.Select(problem.Scale).ToArray();
+                Array.Clear(gram);
+                problem.AddRawGram(columns, v, gram);
+                drift = 0;
                 model.H00 = RawGramCentring.Entry(gram, mean, scale, m, m);
                 for (int a = 0; a < m; a++)
                 {
@@ -118,7 +118,7 @@ internal static class CovarianceCoordinateDescent
             settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
         }
         problem.LastSolveSettled = settled;
-        problem.HoldGram(columns, gram, drift, beta, intercept, settled);
+        problem.HoldGram(columns, model, drift, beta, intercept, settled);
         return intercept;
     }
 }

@@ -1,19 +1,20 @@
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// The covariance form's raw Gram (<see cref="PathProblem.AddRawGram"/>) as one solve ended, with the point it ended at
+/// The covariance form's quadratic model — its curvature, centred and scaled from the raw Gram
+/// (<see cref="PathProblem.AddRawGram"/>) — as one solve ended, with the point it ended at
 /// and how far the coefficients had moved since the Gram was formed: while that is little, the curvature has hardly
 /// changed, so the next solve — the next λ, which starts from that very point — can take its first Newton step with it
 /// instead of forming it again. On a path whose columns in play stay the same (ridge; the lasso late in its path) the
 /// first step's Gram was a fifth of the time. The multinomial path's class solves keep one per class and judge its age
 /// themselves (<see cref="ClassCurvatureAge"/>).
 /// </summary>
-internal sealed class HeldGram(int[] columns, double[] gram, double drift, PathPoint? point)
+internal sealed class HeldGram(int[] columns, QuadraticModel model, double drift, PathPoint? point)
 {
     private readonly int[] _columns = (int[])columns.Clone();
 
-    /// <summary>The raw Gram, (m + 1)² values.</summary>
-    public double[] Gram { get; } = gram;
+    /// <summary>The model whose curvature (H, H0, H00) the next solve may take as it is; its gradient is formed afresh.</summary>
+    public QuadraticModel Model { get; } = model;
 
     /// <summary>The sum of the Newton steps' largest moves since the Gram was formed.</summary>
     public double Drift { get; } = drift;

@@ -26,19 +26,19 @@ internal sealed class HeldGramStore
     }
 
     /// <summary>
-    /// Keeps the raw Gram over <paramref name="columns"/> as a solve on <paramref name="labels"/> ended at (β, b), the
+    /// Keeps the quadratic model over <paramref name="columns"/> as a solve on <paramref name="labels"/> ended at (β, b), the
     /// coefficients having moved by <paramref name="drift"/> since it was formed: without offsets only when the solve
     /// <paramref name="settled"/>; with offsets always, its age left to the caller.
     /// </summary>
-    public void Hold(int[] columns, double[] gram, double drift, double[] beta, double intercept, bool settled, double[] labels,
+    public void Hold(int[] columns, QuadraticModel model, double drift, double[] beta, double intercept, bool settled, double[] labels,
         bool withOffsets)
     {
         if (settled || withOffsets)
         {
             // With offsets neither the point nor the drift is read: the caller judges the Gram's age.
             _byLabels[labels] = withOffsets
-                ? new HeldGram(columns, gram, 0, null)
-                : new HeldGram(columns, gram, drift, new PathPoint(beta, intercept, labels));
+                ? new HeldGram(columns, model, 0, null)
+                : new HeldGram(columns, model, drift, new PathPoint(beta, intercept, labels));
         }
     }
 

@@ -207,8 +207,8 @@ internal abstract class PathProblem
     public void JudgeHeldGram(bool stillFits) => _heldGrams.Judge(Labels, stillFits);
 
     /// <summary>Keeps a solve's last Gram for the current labels (<see cref="HeldGramStore.Hold"/>).</summary>
-    public void HoldGram(int[] columns, double[] gram, double drift, double[] beta, double intercept, bool settled) =>
-        _heldGrams.Hold(columns, gram, drift, beta, intercept, settled, Labels, Offsets is not null);
+    public void HoldGram(int[] columns, QuadraticModel model, double drift, double[] beta, double intercept, bool settled) =>
+        _heldGrams.Hold(columns, model, drift, beta, intercept, settled, Labels, Offsets is not null);
 
     /// <summary>The Gram held for the current labels, if the next solve may take it (<see cref="HeldGramStore.Take"/>).</summary>
     public HeldGram? TakeGram(int[] columns, double[] beta, double intercept) =>

@@ -55,7 +55,7 @@ public sealed class HeldGramTests
         var problem = StandardizedProblem.Of(Data(60, 4, seed: 2), standardize: true);
         int[] columns = [0, 2];
         double[] beta = [0.5, 0, -0.25, 0];
-        var gram = new double[9];
+        var gram = new QuadraticModel(2);
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: true);
         Assert.Null(problem.TakeGram([0, 3], beta, 0.1));
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: true);
@@ -68,7 +68,7 @@ public sealed class HeldGramTests
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         problem.Labels = labels;
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: true);
-        Assert.Same(gram, problem.TakeGram(columns, beta, 0.1)?.Gram);
+        Assert.Same(gram, problem.TakeGram(columns, beta, 0.1)?.Model);
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         // A solve that did not settle holds nothing without offsets.
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
@@ -79,10 +79,10 @@ public sealed class HeldGramTests
         problem.Offsets = new double[60];
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
         problem.Labels = other;
-        var otherGram = new double[9];
+        var otherGram = new QuadraticModel(2);
         problem.HoldGram(columns, otherGram, 0, beta, 0.1, settled: false);
         problem.JudgeHeldGram(true);
-        Assert.Same(otherGram, problem.TakeGram(columns, [1, 2, 3, 4], 5)?.Gram);
+        Assert.Same(otherGram, problem.TakeGram(columns, [1, 2, 3, 4], 5)?.Model);
         problem.Labels = labels;
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
@@ -90,7 +90,7 @@ public sealed class HeldGramTests
         Assert.Null(problem.TakeGram([0, 1], beta, 0.1));
         problem.HoldGram(columns, gram, 0, beta, 0.1, settled: false);
         problem.JudgeHeldGram(true);
-        Assert.Same(gram, problem.TakeGram(columns, beta, 0.1)?.Gram);
+        Assert.Same(gram, problem.TakeGram(columns, beta, 0.1)?.Model);
         problem.JudgeHeldGram(true);
         Assert.Null(problem.TakeGram(columns, beta, 0.1));
         // Judged stale, a class's Gram is dropped at once: a solve over the rows in between (which takes none) cannot leave
@@ -171,7 +171,7 @@ public sealed class HeldGramTests
         double freshIntercept = withoutHeld.Solve(columns, fresh, withoutHeld.NullIntercept, 0.02, alpha, 1e-20, newtonSteps: 100);
         var gram = withHeld.TakeGram(columns, beta, intercept);
         Assert.NotNull(gram);
-        withHeld.HoldGram(columns, gram!.Gram, gram.Drift, beta, intercept, settled: true);
+        withHeld.HoldGram(columns, gram!.Model, gram.Drift, beta, intercept, settled: true);
         Assert.NotNull(withoutHeld.TakeGram(columns, fresh, freshIntercept));
         intercept = withHeld.Solve(columns, beta, intercept, 0.005, alpha, 1e-20, newtonSteps: 100);
         freshIntercept = withoutHeld.Solve(columns, fresh, freshIntercept, 0.005, alpha, 1e-20, newtonSteps: 100);
