@@ -35,7 +35,7 @@ public sealed class MultinomialResumedRoundsTests
                 rows[i][int.Parse(pair[0])] = double.Parse(pair[1], CultureInfo.InvariantCulture);
             }
         }
-        return (new MulticlassTrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, k, weights), Scales(rows, weights));
+        return (new MulticlassTrainingSet(SparseMatrix.FromDenseRows(rows, d), labels, k, weights), MultinomialObjectiveGap.Scales(rows, weights));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MultinomialResumedRoundsTests
         // A tight path over the same λ as the reference (without the check: median 1.12e-5, largest 8.5e-5).
         var lambdas = loose.Lambdas.ToArray();
         var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0.5, Lambdas = lambdas, Tolerance = 1e-11 });
-        var gaps = Enumerable.Range(1, lambdas.Length - 1).Select(m => Gap(loose, close, m, data.ExampleWeights!.Sum(), scales, alpha: 0.5)).Order().ToArray();
+        var gaps = Enumerable.Range(1, lambdas.Length - 1).Select(m => MultinomialObjectiveGap.At(loose, close, m, data.ExampleWeights!.Sum(), scales, alpha: 0.5)).Order().ToArray();
         double median = gaps[gaps.Length / 2];
         Assert.True(median < 5e-6, $"median relative objective gap {median:E2} over λ 2–{lambdas.Length} (largest {gaps[^1]:E2})");
     }
@@ -57,43 +57,11 @@ public sealed class MultinomialResumedRoundsTests
         var musk = ReferenceData.Get("musk");
         var data = musk.Multiclass(2);
         var rows = musk.Rows.ToArray();
-        var scales = Scales(rows, Enumerable.Repeat(1.0, rows.Length).ToArray());
+        var scales = MultinomialObjectiveGap.Scales(rows, Enumerable.Repeat(1.0, rows.Length).ToArray());
         var loose = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0 });
         var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0, Lambdas = loose.Lambdas.ToArray(), Tolerance = 1e-12 });
         // The first λ of a ridge path is glmnet's stand-in λ_max (as for α = 0.001), its objective not comparable.
-        var gaps = Enumerable.Range(1, loose.Lambdas.Count - 1).Select(m => Gap(loose, close, m, rows.Length, scales, alpha: 0)).ToArray();
+        var gaps = Enumerable.Range(1, loose.Lambdas.Count - 1).Select(m => MultinomialObjectiveGap.At(loose, close, m, rows.Length, scales, alpha: 0)).ToArray();
         Assert.True(gaps.Max() < 1e-4, $"largest relative objective gap {gaps.Max():E2} at λ {Array.IndexOf(gaps, gaps.Max()) + 2}");
-    }
-
-    // Each column's weighted 1/n standard deviation, as the path standardises it.
-    private static double[] Scales(double[][] rows, double[] weights)
-    {
-        double total = weights.Sum();
-        return Enumerable.Range(0, rows[0].Length).Select(j =>
-        {
-            double mean = Enumerable.Range(0, rows.Length).Sum(i => weights[i] * rows[i][j]) / total;
-            double square = Enumerable.Range(0, rows.Length).Sum(i => weights[i] * rows[i][j] * rows[i][j]) / total;
-            return Math.Sqrt(Math.Max(square - mean * mean, 0));
-        }).ToArray();
-    }
-
-    // (loose − close)/close in glmnet's objective with the penalty on the standardised coefficients.
-    private static double Gap(MultinomialRegularizationPath loose, MultinomialRegularizationPath close, int m, double totalWeight, double[] scales, double alpha)
-    {
-        double Objective(MultinomialRegularizationPath path)
-        {
-            double penalty = 0;
-            foreach (var coefficients in path.Coefficients[m])
-            {
-                for (int j = 0; j < coefficients.Length; j++)
-                {
-                    double b = coefficients[j] * scales[j];
-                    penalty += (1 - alpha) / 2 * b * b + alpha * Math.Abs(b);
-                }
-            }
-            return (1 - path.DevianceRatio[m]) * path.NullDeviance / (2 * totalWeight) + path.Lambdas[m] * penalty;
-        }
-        double reference = Objective(close);
-        return (Objective(loose) - reference) / Math.Abs(reference);
     }
 }
