@@ -20,23 +20,15 @@ internal static class ActiveSetStep
         int m = columns.Length;
         var active = Enumerable.Range(0, m).Where(a => l1 == 0 || beta[columns[a]] != 0).ToArray();
         int k = active.Length, size = k + 1;
-        var matrix = new double[size * size];
         var move = new double[size];
         for (int r = 0; r < k; r++)
         {
             int a = active[r];
-            for (int c = 0; c < k; c++)
-            {
-                matrix[r * size + c] = model.H[a * m + active[c]];
-            }
-            matrix[r * size + r] += l2;
-            matrix[r * size + k] = matrix[k * size + r] = model.H0[a];
             double b = beta[columns[a]];
             move[r] = model.Q[a] - l1 * Math.Sign(b) - l2 * b;
         }
-        matrix[k * size + k] = model.H00;
         move[k] = model.Q0;
-        var factor = DenseLinearAlgebra.Cholesky(matrix, size);
+        var factor = Factor(model, active, l2);
         if (factor is null)
         {
             return false;
@@ -80,5 +72,31 @@ internal static class ActiveSetStep
         totalIntercept += move[k];
         model.MoveIntercept(move[k]);
         return true;
+    }
+
+    // The Cholesky factor of the active set's system (H_AA + λ(1 − α)I with the intercept's row), or null when it is not
+    // numerically positive definite; the model's own while its curvature and the set stand.
+    private static double[]? Factor(QuadraticModel model, int[] active, double l2)
+    {
+        if (model.Factorisation is { } held && held.L2 == l2 && held.Active.AsSpan().SequenceEqual(active))
+        {
+            return held.Factor;
+        }
+        int m = model.H0.Length, k = active.Length, size = k + 1;
+        var matrix = new double[size * size];
+        for (int r = 0; r < k; r++)
+        {
+            int a = active[r];
+            for (int c = 0; c < k; c++)
+            {
+                matrix[r * size + c] = model.H[a * m + active[c]];
+            }
+            matrix[r * size + r] += l2;
+            matrix[r * size + k] = matrix[k * size + r] = model.H0[a];
+        }
+        matrix[k * size + k] = model.H00;
+        var factor = DenseLinearAlgebra.Cholesky(matrix, size);
+        model.Factorisation = (active, l2, factor);
+        return factor;
     }
 }

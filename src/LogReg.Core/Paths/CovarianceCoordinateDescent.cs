@@ -52,6 +52,7 @@ internal static class CovarianceCoordinateDescent
                 Array.Clear(gram);
                 problem.AddRawGram(columns, v, gram);
                 drift = 0;
+                model.Factorisation = null;
                 model.H00 = RawGramCentring.Entry(gram, mean, scale, m, m);
                 for (int a = 0; a < m; a++)
                 {
