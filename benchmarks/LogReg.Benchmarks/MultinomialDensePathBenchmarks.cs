@@ -6,7 +6,7 @@ using LogReg.Core.Paths;
 namespace LogReg.Benchmarks;
 
 /// <summary>
-/// The dense multinomial path and its cross-validation on mlbench's Vehicle (<see cref="VehicleData"/>, 846 × 18, 4
+/// The dense multinomial path and its cross-validation on mlbench's Vehicle (<see cref="MulticlassCsvData"/>, 846 × 18, 4
 /// classes) with glmnet's defaults (100 λ, standardised, the multinomial tolerance 1e-7): the lasso, the elastic net at
 /// α = 0.5, and the lasso's 10-fold CV by deviance on the folds of <c>foldid = rep(1:10, length.out = n)</c> (row i in
 /// fold i mod 10), one fold per processor. glmnet's side on the same file:
@@ -23,7 +23,7 @@ public class MultinomialDensePathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _vehicle = VehicleData.Load();
+        _vehicle = MulticlassCsvData.Load("vehicle", "make_vehicle.R");
         _folds = Enumerable.Range(0, _vehicle.RowCount).Select(i => i % 10).ToArray();
     }
 
