@@ -49,6 +49,7 @@ internal static class DenseGramKernel
         AddPanels(new GatheredRows(values, d, columns), columns.Length, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPanels<TRows>(TRows source, int d, int count, ReadOnlySpan<double> weights, Span<double> upper, bool wide)
         where TRows : struct, IPanelRows
     {
@@ -89,6 +90,7 @@ internal static class DenseGramKernel
     private readonly struct GatheredRows(float[] values, int d, int[] columns) : IPanelRows
     {
         // Through references: the bounds checks of a gather were most of its cost (the columns were checked once).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Widen(int row, double c, double[] v, double[] u, int at)
         {
             ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), (nint)row * d);

@@ -54,6 +54,7 @@ public static class DenseLinearAlgebra
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place (b becomes x), L from <see cref="Cholesky"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CholeskySolve(ReadOnlySpan<double> l, int n, Span<double> b)
     {
         for (int i = 0; i < n; i++)

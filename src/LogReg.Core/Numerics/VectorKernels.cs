@@ -243,6 +243,19 @@ internal static class VectorKernels
         }
     }
 
+    /// <summary>Σ x[i] added in order, as LINQ's Sum adds doubles (the same bits), compiled optimised from its first call
+    /// (LINQ's generic sum runs at tier-0 JIT, its checked additions included, in a process's first fit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        foreach (double value in x)
+        {
+            sum += value;
+        }
+        return sum;
+    }
+
     /// <summary>Σⱼ a[j]·b[j], all double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -15,6 +16,7 @@ internal static class ActiveSetStep
     /// Moves <paramref name="beta"/> (at <paramref name="columns"/>) and the intercept to the model's minimiser when the
     /// current support is the minimiser's, updating the model's negative gradient and the step totals; returns whether it did.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryApply(QuadraticModel model, double[] beta, int[] columns, double l1, double l2, double[] total, ref double totalIntercept)
     {
         int m = columns.Length;
@@ -76,6 +78,7 @@ internal static class ActiveSetStep
 
     // The Cholesky factor of the active set's system (H_AA + λ(1 − α)I with the intercept's row), or null when it is not
     // numerically positive definite; the model's own while its curvature and the set stand.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[]? Factor(QuadraticModel model, int[] active, double l2)
     {
         if (model.Factorisation is { } held && held.L2 == l2 && held.Active.AsSpan().SequenceEqual(active))

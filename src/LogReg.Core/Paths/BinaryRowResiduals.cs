@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -11,6 +12,7 @@ namespace LogReg.Core.Paths;
 internal static class BinaryRowResiduals
 {
     /// <summary>Overwrites <paramref name="r"/> (holding e^(−|η|)) with the residuals and fills <paramref name="v"/> with the weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FromExponentials(ReadOnlySpan<double> eta, Span<double> r, Span<double> v, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> labels)
     {

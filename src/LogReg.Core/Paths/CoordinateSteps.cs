@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>The rules the three one-λ solvers share: a coordinate's minimiser, glmnet's sweep schedule, its stopping test.</summary>
@@ -59,6 +60,7 @@ internal static class CoordinateSteps
     public const double FreshCurvatureMove = 1e-3;
 
     /// <summary>A Newton step's largest move, the intercept's or a coordinate's: what a held curvature's drift adds up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LargestMove(double interceptMove, ReadOnlySpan<double> moves)
     {
         double largest = Math.Abs(interceptMove);

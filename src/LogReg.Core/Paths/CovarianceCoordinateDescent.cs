@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -17,6 +18,7 @@ internal static class CovarianceCoordinateDescent
     /// (updated in place); returns the intercept. Converged when every coordinate's move m satisfies Hⱼⱼ·m² below
     /// <paramref name="threshold"/> (glmnet's test, the threshold already scaled by the null deviance).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Solve(PathProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
     {
@@ -39,7 +41,7 @@ internal static class CovarianceCoordinateDescent
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
             (var residual, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
-            model.Q0 = residual.Sum();
+            model.Q0 = VectorKernels.Sum(residual);
             // While the coefficients have moved little in all since the Gram was formed, the curvature has hardly changed:
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
             // over λ, so that small moves do not add up to a stale curvature.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal sealed class HalvableStep(int[] columns)
     private double _fraction;
 
     /// <summary>Records the coefficients and intercept the step starts from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin(double[] beta, double intercept)
     {
         for (int a = 0; a < columns.Length; a++)
@@ -28,6 +30,7 @@ internal sealed class HalvableStep(int[] columns)
     public double Halve(double[] beta, double intercept) => Shorten(beta, intercept, 0.5);
 
     /// <summary>As <see cref="Halve"/>, by <paramref name="factor"/> (in (0, 1)) instead of ½.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Shorten(double[] beta, double intercept, double factor)
     {
         if (_fraction == 1)

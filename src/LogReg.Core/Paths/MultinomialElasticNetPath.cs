@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 
 namespace LogReg.Core.Paths;
@@ -254,6 +255,7 @@ public static class MultinomialElasticNetPath
 
     // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.
     // The shifts are written into `shift` (zero elsewhere).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Shift(double[][] beta, int[] columns, double alpha, double[] shift)
     {
         bool moved = false;

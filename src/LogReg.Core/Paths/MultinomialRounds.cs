@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -60,6 +61,7 @@ internal static class MultinomialRounds
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Run(PathProblem problem, SoftmaxMargins margins, ClassCurvatureAge ages, ClassScreen screen, double[][] beta, double[] intercepts,
         bool[] present, double[][] indicators, double[] offsets, double lambda, double alpha, double threshold, bool canYield, bool measureRate)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 
 namespace LogReg.Core.Paths;
@@ -279,6 +280,7 @@ internal abstract class PathProblem
     }
 
     // t = e^(−|η|) for every row, vectorised: the scalar exponential was a tenth of a sparse path's time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NegativeExponentials(double[] eta, double[] t)
     {
         for (int i = 0; i < eta.Length; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace LogReg.Core.Paths;
 internal static class RawGramCentring
 {
     /// <summary>Entry (a, b), either order; index m (the Gram's last) is the intercept's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Entry(double[] gram, double[] mean, double[] scale, int a, int b)
     {
         int m = mean.Length, stride = m + 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -41,6 +42,7 @@ internal sealed class RoundExtrapolation
     /// After a round: the jump factor ρ/(1 − ρ) when this round's move is aligned with the last one and shorter by a
     /// steady ratio ρ, else 0 (and this move becomes the one the next round is compared with).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double JumpAfterRound()
     {
         Gather(_step);
@@ -64,6 +66,7 @@ internal sealed class RoundExtrapolation
     }
 
     /// <summary>Moves the coefficients by <paramref name="jump"/> times the last round's move, within the orthant; <see cref="Undo"/> reverts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(double jump)
     {
         Gather(_saved);
@@ -82,6 +85,7 @@ internal sealed class RoundExtrapolation
     public void Undo() => Scatter(_saved);
 
     // The coefficients of the columns in play and the intercept, class after class, in one vector (absent classes as zeros).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gather(double[] into)
     {
         int at = 0;
@@ -97,6 +101,7 @@ internal sealed class RoundExtrapolation
     }
 
     // The inverse of Gather for the present classes (an absent class keeps its −∞ intercept and zero coefficients).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scatter(double[] from)
     {
         int at = 0;

@@ -18,6 +18,7 @@ internal sealed partial class SoftmaxExponentials
     private static void Store(Vector256<double> value, double[] values, int i) => value.StoreUnsafe(ref At(values), (nuint)i);
 
     // shiftᵢ = max(shiftᵢ, ηᵢₗ), topᵢ = l where ηᵢₗ is larger (the first class of a tie stays).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackLargest(double[] margins, int l)
     {
         int i = 0;
@@ -42,6 +43,7 @@ internal sealed partial class SoftmaxExponentials
     }
 
     // totalᵢ += eᵢₗ, and the top's others too unless l is the top.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToSums(double[] exp, int l)
     {
         int i = 0;
@@ -65,6 +67,7 @@ internal sealed partial class SoftmaxExponentials
 
     // Update's rows up to the returned count, from the exponentials of min(ηᵢₖ − cᵢ, 0) in the scratch; groups with a
     // margin above its shift are left to UpdateRows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int UpdateInVectors(int k, double[] margins, double[][] eta)
     {
         if (!Vector256.IsHardwareAccelerated)
@@ -93,6 +96,7 @@ internal sealed partial class SoftmaxExponentials
     }
 
     // OthersThan's rows up to the returned count; groups where class k overtook its row's top are left to OthersThanRows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int OthersThanInVectors(int k, double[] others)
     {
         if (!Vector256.IsHardwareAccelerated)
@@ -120,6 +124,7 @@ internal sealed partial class SoftmaxExponentials
     public void MoveShifts(double[] delta) => Numerics.VectorKernels.AddScaled(delta, -1, _shift);
 
     /// <summary>Turns log Σ₍ₗ≠ₖ₎ eᵢₗ, in place, into class k's offsets −(cᵢ + log Σ₍ₗ≠ₖ₎ eᵢₗ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OffsetsFromLogs(double[] logs)
     {
         int i = 0;
@@ -140,6 +145,7 @@ internal sealed partial class SoftmaxExponentials
     /// Σ wᵢ·δᵢ²/4, the largest δᵢ and the largest pᵢₖ·δᵢ over the rows, δᵢ = |ηᵢₖ − before| the move of class k's margins
     /// (<paramref name="margins"/>) and pᵢₖ from this cache, updated since.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Bound, double Largest, double Felt) Moves(int k, double[] margins, double[] before, ReadOnlySpan<double> weights)
     {
         var exp = _exp[k];

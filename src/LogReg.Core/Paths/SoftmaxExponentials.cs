@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -34,6 +35,7 @@ internal sealed partial class SoftmaxExponentials
     public SoftmaxRow Row(int i) => new((int)_top[i], _othersOfTop[i], _total[i]);
 
     /// <summary>Refills every row from the margins <paramref name="eta"/> (one array per class).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Refresh(double[][] eta)
     {
         // A class at a time and in vectors (the exponentials as scalars were a tenth of a path's time; the largest
@@ -65,6 +67,7 @@ internal sealed partial class SoftmaxExponentials
 
     /// <summary>After class k's margins <paramref name="margins"/> changed: its exponentials and the row sums (a row whose
     /// margin rose far past its shift is refilled from <paramref name="eta"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int k, double[] margins, double[][] eta)
     {
         var exp = _exp[k];
@@ -78,6 +81,7 @@ internal sealed partial class SoftmaxExponentials
     }
 
     // Update's rows [from, to) one by one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRows(int k, double[] margins, double[][] eta, int from, int to)
     {
         var exp = _exp[k];
@@ -112,6 +116,7 @@ internal sealed partial class SoftmaxExponentials
     }
 
     // OthersThan's rows [from, to) one by one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OthersThanRows(int k, double[] others, int from, int to)
     {
         var exp = _exp[k];
@@ -124,6 +129,7 @@ internal sealed partial class SoftmaxExponentials
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SumOthers(int k, int i)
     {
         double others = 0;
@@ -134,6 +140,7 @@ internal sealed partial class SoftmaxExponentials
         return others;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RefreshRow(int i, double[][] eta)
     {
         double shift = double.NegativeInfinity;

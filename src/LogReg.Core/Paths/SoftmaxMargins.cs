@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -113,6 +114,7 @@ internal sealed class SoftmaxMargins
     /// class without weight and a constant feature), the deviance −2·Σ sᵢ·log pᵢ,yᵢ, and each class's mean curvature
     /// Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) (a standardised column's coordinate curvature as the rows' average) from the same pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double[][] Gradients, double Deviance, double[] Curvatures) GradientsAndDeviance()
     {
         Refresh();
@@ -155,6 +157,7 @@ internal sealed class SoftmaxMargins
     /// From a fresh cache: each of <paramref name="classes"/>' softmax probabilities pᵢₖ and 1 − pᵢₖ into the matching
     /// arrays of <paramref name="into"/> and <paramref name="complements"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Probabilities(int[] classes, double[][] into, double[][] complements)
     {
         for (int i = 0; i < RowCount; i++)
@@ -176,6 +179,7 @@ internal sealed class SoftmaxMargins
         return CachedDeviance();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CachedDeviance()
     {
         var raw = _problem.RawWeights;
@@ -199,6 +203,7 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>Keeps every class's margins, to be put back by <see cref="Restore"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Save()
     {
         _saved ??= _eta.Select(e => new double[e.Length]).ToArray();
@@ -209,6 +214,7 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>Puts back the margins kept by <see cref="Save"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Restore()
     {
         for (int k = 0; k < _eta.Length; k++)
@@ -237,6 +243,7 @@ internal sealed class SoftmaxMargins
     }
 
     /// <summary>Subtracts <paramref name="delta"/> from every present class's margins (a move common to all classes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SubtractFromAll(double[] delta)
     {
         for (int k = 0; k < _eta.Length; k++)

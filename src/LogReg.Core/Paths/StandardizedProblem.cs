@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 using LogReg.Core.Numerics;
 
@@ -23,6 +24,7 @@ internal sealed class StandardizedProblem : PathProblem
         _columns = columns;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StandardizedProblem Of(TrainingSet data, bool standardize)
     {
         int n = data.RowCount, d = data.FeatureCount;
@@ -64,6 +66,7 @@ internal sealed class StandardizedProblem : PathProblem
     }
 
     // Whether two rows with weight hold different values (glmnet's test, exact; a variance computed in floating point is not).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Varies(double[] x, double[] weights)
     {
         int first = Array.FindIndex(weights, w => w > 0);
@@ -104,6 +107,7 @@ internal sealed class StandardizedProblem : PathProblem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsEveryColumnInOrder(int[] columns)
     {
         for (int a = 0; a < columns.Length; a++)
@@ -116,6 +120,7 @@ internal sealed class StandardizedProblem : PathProblem
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float[] SelectedRows(int[] columns)
     {
         int m = columns.Length;
@@ -148,6 +153,7 @@ internal sealed class StandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => VectorKernels.Dot(_columns[j], r);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void LinearPart(double[] beta, double intercept, double[] eta, int[]? support = null)
     {
         Array.Fill(eta, intercept);
