@@ -1,3 +1,4 @@
+using LogReg.Core.Numerics;
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -34,7 +35,7 @@ internal sealed class HeldColumnCurvature(int rowCount, int featureCount)
     public void Renew(double[] v)
     {
         Array.Copy(v, _weights, _weights.Length);
-        WeightSum = _weights.Sum();
+        WeightSum = VectorKernels.Sum(_weights);
         _generation++;
         Drift = 0;
     }

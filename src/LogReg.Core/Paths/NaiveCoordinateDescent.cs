@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -13,6 +14,7 @@ internal static class NaiveCoordinateDescent
     private const int MaxSweeps = 100_000;
 
     /// <summary>As <see cref="CovarianceCoordinateDescent.Solve"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Solve(StandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
     {
@@ -35,13 +37,13 @@ internal static class NaiveCoordinateDescent
                 }
                 curvature[a] = sum;
             }
-            double vTotal = v.Sum(), totalIntercept = 0;
+            double vTotal = VectorKernels.Sum(v), totalIntercept = 0;
             Array.Clear(total);
             bool activeOnly = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
                 double largest = 0;
-                double d0 = vTotal > 0 ? rho.Sum() / vTotal : 0;
+                double d0 = vTotal > 0 ? VectorKernels.Sum(rho) / vTotal : 0;
                 if (d0 != 0)
                 {
                     intercept += d0;

@@ -1,3 +1,4 @@
+using LogReg.Core.Numerics;
 using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 
@@ -160,7 +161,7 @@ internal abstract class PathProblem
         }
         _marginsPoint.Forget();
         double deviance = ResidualsAndDeviance(eta, residual, curvature);
-        double sum = residual.Sum();
+        double sum = VectorKernels.Sum(residual);
         // Only the zero coefficients' entries: screening and the KKT check read no other, and late in a path nearly every
         // coefficient is non-zero.
         var gradient = Enumerable.Range(0, FeatureCount).Select(j => Varies(j) && beta[j] == 0 ? ColumnDot(j, residual, sum) : 0).ToArray();
@@ -264,6 +265,7 @@ internal abstract class PathProblem
     /// As <see cref="Residuals(double[], double[], double[])"/>, and returns the deviance −2·Σ sᵢ·log-likelihood at
     /// <paramref name="eta"/> from the same exponentials.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ResidualsAndDeviance(double[] eta, double[] r, double[] v)
     {
         NegativeExponentials(eta, r);

@@ -15,6 +15,7 @@ internal static class SparseCoordinateDescent
     private const int MaxSweeps = 100_000;
 
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
         double threshold, int newtonSteps)
     {
@@ -51,7 +52,7 @@ internal static class SparseCoordinateDescent
                 }
                 v = held.Weights;
             }
-            double vSum = held?.WeightSum ?? v.Sum(), rhoSum = rho.Sum(), c = 0;
+            double vSum = held?.WeightSum ?? VectorKernels.Sum(v), rhoSum = VectorKernels.Sum(rho), c = 0;
             for (int a = 0; a < m; a++)
             {
                 int j = columns[a];
@@ -144,6 +145,7 @@ internal static class SparseCoordinateDescent
     }
 
     // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ and Σ vᵢxᵢⱼ².
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Xv, double Xxv) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
@@ -163,6 +165,7 @@ internal static class SparseCoordinateDescent
     }
 
     // As MoveResiduals, and ηᵢ += xᵢⱼ·step.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MoveResidualsAndLinearPart(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho,
         double[] eta)
     {
@@ -181,6 +184,7 @@ internal static class SparseCoordinateDescent
     }
 
     // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MoveResiduals(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;

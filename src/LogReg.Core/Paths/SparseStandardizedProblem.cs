@@ -46,6 +46,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public float[] ColumnValues { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SparseStandardizedProblem Of(TrainingSet data, bool standardize)
     {
         var matrix = (SparseMatrix)data.Features;
@@ -114,6 +115,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     public double[] StoredBuffer() => _stored ??= new double[ColumnValues.Length];
 
     /// <summary>Σᵢ xᵢⱼ·rᵢ over the stored values of column j (no centring).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double RawDot(int j, double[] r)
     {
         int from = ColumnStart[j], count = ColumnStart[j + 1] - from;
@@ -156,6 +158,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
 
     public override double ColumnDot(int j, double[] r, double sum) => (RawDot(j, r) - Means[j] * sum) / Scales[j];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void LinearPart(double[] beta, double intercept, double[] eta, int[]? support = null)
     {
         double shift = intercept;
@@ -194,6 +197,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RowMajorLinearPart(double[] beta, double shift, double[] eta)
     {
         var matrix = (SparseMatrix)Source.Features;
@@ -226,6 +230,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
     {
         // The columns' stored values regrouped by row (a counting sort of their column lists): a row's pairs are then
