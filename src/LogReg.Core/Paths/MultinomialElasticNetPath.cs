@@ -85,6 +85,7 @@ public static class MultinomialElasticNetPath
         double? unsettled = null;
         // Whether the λ are solved ConfirmingShare times as closely, near the early stop.
         bool closing = false;
+
         for (int step = 0; step < lambdas.Length; step++)
         {
             double lambda = lambdas[step];
@@ -99,16 +100,18 @@ public static class MultinomialElasticNetPath
             // A λ whose steps or rounds run out, or where rows fitted with certainty leave a column no curvature, ends the
             // path: the λ before it are solved.
             int resumes = 0;
+            // Whether this λ's joint steps failed to settle and the rounds finish it.
+            bool roundsOnly = false;
             try
             {
                 while (true)
                 {
                     var columns = screen.Union;
                     int presentCount = present.Count(p => p);
-                    bool joint = jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha);
+                    bool joint = !roundsOnly && (jointNewton ?? MultinomialNewtonSolve.Applies(presentCount, columns.Length, alpha));
                     if (!joint)
                     {
-                        bool canYield = jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
+                        bool canYield = !roundsOnly && jointNewton is null && MultinomialNewtonSolve.CanTakeOver(presentCount, columns.Length);
                         joint = !MultinomialRounds.Solve(problem, margins, ages, screen, beta, intercepts, present, indicators, offsets,
                             lambda, alpha, lambdaThreshold, canYield, measureRate: resumes > 0);
                         if (joint)
@@ -123,8 +126,22 @@ public static class MultinomialElasticNetPath
                     }
                     if (joint)
                     {
-                        MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, lambdaThreshold,
-                            options.ToleranceFor(multinomial: true), options.MaxNewtonSteps);
+                        try
+                        {
+                            MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, lambdaThreshold,
+                                options.ToleranceFor(multinomial: true), options.MaxNewtonSteps);
+                        }
+                        catch (UnsettledLambdaException) when (jointNewton is null && !roundsOnly)
+                        {
+                            // Exactly collinear columns under the lasso (a duplicated column, a factor's full set of dummies):
+                            // the joint steps' active-set finish can fail to settle where the rounds over the classes converge
+                            // (an outside tester's iris with copied columns and BreastCancer's full dummies ended at 80 and
+                            // 77 λ of 100). The rounds go on from where the steps left the coefficients, every one a descent.
+                            ages.Forget();
+                            screen.KeepNonZero(beta);
+                            roundsOnly = true;
+                            continue;
+                        }
                         ages.Forget();
                         screen.KeepNonZero(beta);
                     }
