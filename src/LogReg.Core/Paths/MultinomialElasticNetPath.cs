@@ -90,6 +90,8 @@ public static class MultinomialElasticNetPath
         {
             double lambda = lambdas[step];
             double lambdaThreshold = closing ? ConfirmingShare * threshold : threshold;
+            // The joint steps also stop on their model's promise against the tolerance: near the stop, as closely.
+            double lambdaTolerance = (closing ? ConfirmingShare : 1) * options.ToleranceFor(multinomial: true);
             if (step == 0 && options.Lambdas is null)
             {
                 fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
@@ -129,7 +131,7 @@ public static class MultinomialElasticNetPath
                         try
                         {
                             MultinomialNewtonSolve.Solve(problem, margins, columns, beta, intercepts, present, lambda, alpha, lambdaThreshold,
-                                options.ToleranceFor(multinomial: true), options.MaxNewtonSteps);
+                                lambdaTolerance, options.MaxNewtonSteps);
                         }
                         catch (UnsettledLambdaException) when (jointNewton is null && !roundsOnly)
                         {
