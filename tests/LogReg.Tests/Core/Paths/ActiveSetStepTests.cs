@@ -90,23 +90,24 @@ public sealed class ActiveSetStepTests
         Assert.NotNull(kept);
 
         // The same curvature, support and ridge from another gradient: the same factor, and the new system's solution.
-        var again = Model([-0.4, 0.25, 0.05]);
-        again.Factorisation = model.Factorisation;
-        var expectedAgain = Solve(again, 0.01);
-        var (betaAgain, totalAgain) = (new double[3], new double[3]);
-        double interceptAgain = 0;
-        Assert.True(ActiveSetStep.TryApply(again, betaAgain, [0, 1, 2], 0, 0.01, totalAgain, ref interceptAgain));
+        var (again, betaAgain) = StepWithHeldFactor([-0.4, 0.25, 0.05], model, l2: 0.01);
         Assert.Same(kept, again.Factorisation!.Value.Factor);
-        Assert.Equal(expectedAgain[1], betaAgain[1], 1e-12);
+        Assert.Equal(Solve(Model([-0.4, 0.25, 0.05]), 0.01)[1], betaAgain[1], 1e-12);
 
         // Another ridge: factored again.
-        var ridge = Model(q);
-        ridge.Factorisation = model.Factorisation;
-        var expectedRidge = Solve(ridge, 0.5);
-        var (betaRidge, totalRidge) = (new double[3], new double[3]);
-        double interceptRidge = 0;
-        Assert.True(ActiveSetStep.TryApply(ridge, betaRidge, [0, 1, 2], 0, 0.5, totalRidge, ref interceptRidge));
+        var (ridge, betaRidge) = StepWithHeldFactor(q, model, l2: 0.5);
         Assert.NotSame(kept, ridge.Factorisation!.Value.Factor);
-        Assert.Equal(expectedRidge[2], betaRidge[2], 1e-12);
+        Assert.Equal(Solve(Model(q), 0.5)[2], betaRidge[2], 1e-12);
+    }
+
+    // The exact step on a fresh model with gradient q that holds `from`'s factorisation, at ridge l2.
+    private static (QuadraticModel Model, double[] Beta) StepWithHeldFactor(double[] q, QuadraticModel from, double l2)
+    {
+        var model = Model(q);
+        model.Factorisation = from.Factorisation;
+        var (beta, total) = (new double[3], new double[3]);
+        double intercept = 0;
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2], 0, l2, total, ref intercept));
+        return (model, beta);
     }
 }

@@ -14,26 +14,21 @@ namespace LogReg.Tests.Core.Paths;
 public sealed class MultinomialEarlyStopTests
 {
     [Fact]
-    public void ThePathEndsWhereTheRuleEndsItOnCloselySolvedPoints()
-    {
+    public void ThePathEndsWhereTheRuleEndsItOnCloselySolvedPoints() =>
         // Without the confirming solve the default path ended at 78 λ (80 before the predicted starts) against 84.
-        var data = ReferenceData.Get("vowel").Multiclass(11);
-        var loose = MultinomialElasticNetPath.Fit(data);
-        var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Tolerance = 1e-12 });
-        Assert.Null(close.UnsettledLambda);
-        Assert.Equal(close.Lambdas.Count, loose.Lambdas.Count);
-        Assert.Equal(close.DevianceRatio[^1], loose.DevianceRatio[^1], 1e-6);
-    }
+        AssertEndsWhereTheClosePathEnds(ReferenceData.Get("vowel").Multiclass(11), ratioTolerance: 1e-6);
 
     [Fact]
-    public void WhereTheJointStepsSolveTheLambdasThePathEndsWhereTheRuleEndsItOnCloselySolvedPoints()
-    {
+    public void WhereTheJointStepsSolveTheLambdasThePathEndsWhereTheRuleEndsItOnCloselySolvedPoints() =>
         // Before the joint steps' tolerance followed the closer solves: 91 λ against 95 (glmnet's own path 94).
-        var data = ReferenceData.Get("ozone4").Multiclass(4);
+        AssertEndsWhereTheClosePathEnds(ReferenceData.Get("ozone4").Multiclass(4), ratioTolerance: 1e-5);
+
+    private static void AssertEndsWhereTheClosePathEnds(LogReg.Core.Data.MulticlassTrainingSet data, double ratioTolerance)
+    {
         var loose = MultinomialElasticNetPath.Fit(data);
         var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Tolerance = 1e-12 });
         Assert.Null(close.UnsettledLambda);
         Assert.Equal(close.Lambdas.Count, loose.Lambdas.Count);
-        Assert.Equal(close.DevianceRatio[^1], loose.DevianceRatio[^1], 1e-5);
+        Assert.Equal(close.DevianceRatio[^1], loose.DevianceRatio[^1], ratioTolerance);
     }
 }
