@@ -14,6 +14,15 @@ internal sealed class JointQuadraticModel(double[] hessian, int size, int stride
 {
     private const int MaxSweeps = 100_000;
 
+    /// <summary>The Hessian the model minimises over (size², row-major), its caller's to fill.</summary>
+    public double[] Hessian => hessian;
+
+    /// <summary>The number of variables (present classes × stride).</summary>
+    public int Size => size;
+
+    /// <summary>The variables of one class: its columns and its intercept.</summary>
+    public int Stride => stride;
+
     // The active-set method's system, its factor and its signs, reused from one solve to the next (a path makes thousands).
     private readonly double[] _matrix = new double[size * size];
     private readonly double[] _factor = new double[size * size];

@@ -59,8 +59,8 @@ internal static class MultinomialNewtonSolve
     {
         var classes = Enumerable.Range(0, present.Length).Where(k => present[k]).ToArray();
         int m = columns.Length, stride = m + 1, size = classes.Length * stride, n = problem.RowCount;
-        var hessian = new double[size * size];
-        var model = new JointQuadraticModel(hessian, size, stride);
+        var model = margins.Work.JointModel(size, stride);
+        var hessian = model.Hessian;
         var gradient = new double[size];
         var q = new double[size];
         var start = new double[size];
