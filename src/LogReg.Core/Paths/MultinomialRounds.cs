@@ -69,9 +69,8 @@ internal static class MultinomialRounds
         int maxRounds = canYield ? RoundsBeforeTakeover : MaxRounds;
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
-        var before = new double[problem.RowCount];
+        var (before, shiftMargins) = (margins.Work.ClassStart, margins.Work.ShiftMoves);
         var shift = new double[problem.FeatureCount];
-        var shiftMargins = new double[problem.RowCount];
         bool jumped = false;
         bool guarded = false;
         var changes = new double[ProgressWindow];

@@ -21,6 +21,12 @@ internal sealed class SoftmaxWork(int classes, int rows)
     /// <summary>One row-length array: the rows' mean move over the classes.</summary>
     public double[] MeanMove { get; } = new double[rows];
 
+    /// <summary>One row-length array: a class's margins before its step in a round.</summary>
+    public double[] ClassStart { get; } = new double[rows];
+
+    /// <summary>One row-length array: the margins' move under a shift common to the classes.</summary>
+    public double[] ShiftMoves { get; } = new double[rows];
+
     /// <summary>The probabilities of <paramref name="count"/> classes, one array each.</summary>
     public double[][] Probabilities(int count) => First(_probabilities, count);
 
