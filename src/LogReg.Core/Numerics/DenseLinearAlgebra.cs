@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace LogReg.Core.Numerics;
 
 /// <summary>Small dense symmetric linear algebra (row-major n×n arrays): Cholesky, solves, eigenvalues.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace LogReg.Core.Paths;
 
 /// <summary>The rules the three one-λ solvers share: a coordinate's minimiser, glmnet's sweep schedule, its stopping test.</summary>

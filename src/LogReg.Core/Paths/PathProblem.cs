@@ -1,6 +1,6 @@
-using LogReg.Core.Numerics;
 using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
 
