@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LogReg.Core.Data;
 
 namespace LogReg.Core.Paths;
@@ -271,34 +270,6 @@ public static class MultinomialElasticNetPath
     // text sets have 10⁵ columns out of play.
     internal static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha, int[] columns) =>
         margins.Deviance() / (2 * margins.TotalWeight) + beta.Sum(b => CoordinateSteps.Penalty(b, columns, lambda, alpha));
-
-    // Each feature's coefficients moved together by the penalty's minimiser along the direction the softmax cannot see.
-    // The shifts are written into `shift` (zero elsewhere).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool Shift(double[][] beta, int[] columns, double alpha, double[] shift)
-    {
-        bool moved = false;
-        var values = new double[beta.Length];
-        Array.Clear(shift);
-        foreach (int j in columns)
-        {
-            for (int k = 0; k < beta.Length; k++)
-            {
-                values[k] = beta[k][j];
-            }
-            double c = PenaltyShift.Of(values, alpha);
-            shift[j] = c;
-            if (c != 0)
-            {
-                for (int k = 0; k < beta.Length; k++)
-                {
-                    beta[k][j] -= c;
-                }
-                moved = true;
-            }
-        }
-        return moved;
-    }
 
     // glmnet reports intercepts that sum to zero (the softmax is unchanged by a common shift); absent classes stay −∞.
     private static double[] Centred(double[] intercepts, bool[] present)

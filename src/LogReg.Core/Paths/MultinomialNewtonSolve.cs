@@ -113,7 +113,7 @@ internal static class MultinomialNewtonSolve
             // The loss cannot see a move of one feature's K coefficients together, nor can one coordinate at a time make
             // it: the penalty's own minimiser along it.
             carried = after;
-            if (MultinomialElasticNetPath.Shift(beta, columns, alpha, shift))
+            if (PenaltyShift.ApplyToAll(beta, columns, alpha, shift))
             {
                 carried = null;
                 foreach (int k in classes)

@@ -130,7 +130,7 @@ internal static class MultinomialRounds
                 change = Math.Max(change, moves.Bound);
                 ages.Moved(k, moves.Largest, moves.Felt);
             }
-            if (MultinomialElasticNetPath.Shift(beta, columns, alpha, shift))
+            if (PenaltyShift.ApplyToAll(beta, columns, alpha, shift))
             {
                 // Every class's coefficients moved by the same c: each class's margins move by −x̃ᵢ·c.
                 problem.LinearPart(shift, 0, shiftMargins);

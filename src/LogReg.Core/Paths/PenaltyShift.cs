@@ -30,6 +30,36 @@ internal static class PenaltyShift
         return Penalty(values, best, alpha) < Penalty(values, 0, alpha) ? best : 0;
     }
 
+    /// <summary>
+    /// Moves each of <paramref name="columns"/>' K coefficients together by their minimising c (<see cref="Of"/>), along the
+    /// direction the softmax cannot see; the c are written into <paramref name="shift"/> (zero elsewhere). Whether any moved.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool ApplyToAll(double[][] beta, int[] columns, double alpha, double[] shift)
+    {
+        bool moved = false;
+        var values = new double[beta.Length];
+        Array.Clear(shift);
+        foreach (int j in columns)
+        {
+            for (int k = 0; k < beta.Length; k++)
+            {
+                values[k] = beta[k][j];
+            }
+            double c = Of(values, alpha);
+            shift[j] = c;
+            if (c != 0)
+            {
+                for (int k = 0; k < beta.Length; k++)
+                {
+                    beta[k][j] -= c;
+                }
+                moved = true;
+            }
+        }
+        return moved;
+    }
+
     // Whether c = 0 meets the optimality condition — the derivative's jump at 0, from (1 − α)(−Σβ) + α(#below − #above − #at)
     // to that + 2α·#at, spans zero — as it does for every feature in play but in few classes (the lasso's median is 0 while
     // half the coefficients are): the minimiser found without sorting. The function is convex, so 0 is then the minimum.
