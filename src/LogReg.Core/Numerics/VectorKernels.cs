@@ -9,62 +9,8 @@ namespace LogReg.Core.Numerics;
 /// double before they are multiplied, so every sum is a sum of exact products of the stored values.
 /// The order of additions depends only on the vector width of the machine, never on threads.
 /// </summary>
-internal static class VectorKernels
+internal static partial class VectorKernels
 {
-    /// <summary>Whether every value is finite (a vector at a time: |v| ≤ double.MaxValue fails exactly for NaN and ±∞).</summary>
-    public static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
-        {
-            var max = new Vector<double>(double.MaxValue);
-            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
-            for (int v = 0; v < vectors.Length; v++, i += Vector<double>.Count)
-            {
-                if (!Vector.LessThanOrEqualAll(Vector.Abs(vectors[v]), max))
-                {
-                    return false;
-                }
-            }
-        }
-        for (; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>The index of the first NaN or ±∞ in <paramref name="values"/>, or −1 (a vector at a time: |v| ≤ float.MaxValue fails exactly for those).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int IndexOfNonFinite(ReadOnlySpan<float> values)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
-        {
-            var max = new Vector<float>(float.MaxValue);
-            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            for (int v = 0; v < vectors.Length; v++)
-            {
-                if (!Vector.LessThanOrEqualAll(Vector.Abs(vectors[v]), max))
-                {
-                    break;
-                }
-                i += Vector<float>.Count;
-            }
-        }
-        for (; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /// <summary>Σⱼ x[j]·w[j] with x in float and w in double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<float> x, ReadOnlySpan<double> w)
