@@ -1,3 +1,4 @@
+using LogReg.Core.Data;
 using LogReg.Core.Paths;
 
 namespace LogReg.Tests.Core.Paths;
@@ -5,6 +6,9 @@ namespace LogReg.Tests.Core.Paths;
 /// <summary>How far a multinomial path's points are from a closely solved path's over the same λ, in glmnet's objective.</summary>
 internal static class MultinomialObjectiveGap
 {
+    /// <summary>Each column's 1/n standard deviation over unweighted rows.</summary>
+    public static double[] Scales(double[][] rows) => Scales(rows, Enumerable.Repeat(1.0, rows.Length).ToArray());
+
     /// <summary>Each column's weighted 1/n standard deviation, as the path standardises it.</summary>
     public static double[] Scales(double[][] rows, double[] weights)
     {
@@ -15,6 +19,19 @@ internal static class MultinomialObjectiveGap
             double square = Enumerable.Range(0, rows.Length).Sum(i => weights[i] * rows[i][j] * rows[i][j]) / total;
             return Math.Sqrt(Math.Max(square - mean * mean, 0));
         }).ToArray();
+    }
+
+    /// <summary>
+    /// The default path's points at mixing <paramref name="alpha"/>, each against a path on the same λ solved at
+    /// <paramref name="tolerance"/>: the gaps at λ 2 … (the first λ is glmnet's λ_max, for a ridge path a stand-in whose
+    /// objective is not comparable), in λ order.
+    /// </summary>
+    public static double[] OfDefaultPath(MulticlassTrainingSet data, double[] scales, double alpha, double tolerance)
+    {
+        var loose = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha });
+        var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Lambdas = loose.Lambdas.ToArray(), Tolerance = tolerance });
+        double totalWeight = data.ExampleWeights?.Sum() ?? data.RowCount;
+        return Enumerable.Range(1, loose.Lambdas.Count - 1).Select(m => At(loose, close, m, totalWeight, scales, alpha)).ToArray();
     }
 
     /// <summary>(loose − close)/close at point m, glmnet's objective with the penalty on the standardised coefficients.</summary>

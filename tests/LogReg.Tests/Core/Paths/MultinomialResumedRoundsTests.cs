@@ -42,26 +42,17 @@ public sealed class MultinomialResumedRoundsTests
     public void DefaultPointsOnWideWeightedTextAreAsCloseToTheirOptimaAsGlmnets()
     {
         var (data, scales) = TextWide();
-        var loose = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0.5 });
-        // A tight path over the same λ as the reference (without the check: median 1.12e-5, largest 8.5e-5).
-        var lambdas = loose.Lambdas.ToArray();
-        var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0.5, Lambdas = lambdas, Tolerance = 1e-11 });
-        var gaps = Enumerable.Range(1, lambdas.Length - 1).Select(m => MultinomialObjectiveGap.At(loose, close, m, data.ExampleWeights!.Sum(), scales, alpha: 0.5)).Order().ToArray();
+        // Against a tight path over the same λ (without the check: median 1.12e-5, largest 8.5e-5).
+        var gaps = MultinomialObjectiveGap.OfDefaultPath(data, scales, alpha: 0.5, tolerance: 1e-11).Order().ToArray();
         double median = gaps[gaps.Length / 2];
-        Assert.True(median < 5e-6, $"median relative objective gap {median:E2} over λ 2–{lambdas.Length} (largest {gaps[^1]:E2})");
+        Assert.True(median < 5e-6, $"median relative objective gap {median:E2} over λ 2–{gaps.Length + 1} (largest {gaps[^1]:E2})");
     }
 
     [Fact]
     public void ResumedRoundsThatStallHandTheLambdaOnInsteadOfStoppingOneRoundAtATime()
     {
         var musk = ReferenceData.Get("musk");
-        var data = musk.Multiclass(2);
-        var rows = musk.Rows.ToArray();
-        var scales = MultinomialObjectiveGap.Scales(rows, Enumerable.Repeat(1.0, rows.Length).ToArray());
-        var loose = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0 });
-        var close = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = 0, Lambdas = loose.Lambdas.ToArray(), Tolerance = 1e-12 });
-        // The first λ of a ridge path is glmnet's stand-in λ_max (as for α = 0.001), its objective not comparable.
-        var gaps = Enumerable.Range(1, loose.Lambdas.Count - 1).Select(m => MultinomialObjectiveGap.At(loose, close, m, rows.Length, scales, alpha: 0)).ToArray();
+        var gaps = MultinomialObjectiveGap.OfDefaultPath(musk.Multiclass(2), MultinomialObjectiveGap.Scales(musk.Rows.ToArray()), alpha: 0, tolerance: 1e-12);
         Assert.True(gaps.Max() < 1e-4, $"largest relative objective gap {gaps.Max():E2} at λ {Array.IndexOf(gaps, gaps.Max()) + 2}");
     }
 }
