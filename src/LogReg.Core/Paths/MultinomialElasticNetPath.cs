@@ -88,9 +88,10 @@ public static class MultinomialElasticNetPath
         for (int step = 0; step < lambdas.Length; step++)
         {
             double lambda = lambdas[step];
-            double lambdaThreshold = closing ? ConfirmingShare * threshold : threshold;
-            // The joint steps also stop on their model's promise against the tolerance: near the stop, as closely.
-            double lambdaTolerance = (closing ? ConfirmingShare : 1) * options.ToleranceFor(multinomial: true);
+            // Near the stop both of a λ's stopping tests are that much closer: the moves' threshold, and the tolerance the
+            // joint steps' promise is held to.
+            double share = closing ? ConfirmingShare : 1;
+            double lambdaThreshold = share * threshold, lambdaTolerance = share * options.ToleranceFor(multinomial: true);
             if (step == 0 && options.Lambdas is null)
             {
                 fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
