@@ -186,11 +186,16 @@ internal abstract class PathProblem
     {
         var rows = RowBuffers();
         bool held = Offsets is null && _heldPoint.Is(beta, intercept, Labels);
+        bool marginsHeld = !held && Offsets is null && _marginsPoint.Is(beta, intercept, Labels);
         _heldPoint.Forget();
         _marginsPoint.Forget();
         if (!held)
         {
-            if (StartingLinearPart is { } known)
+            if (marginsHeld)
+            {
+                // A solve's last step left them here (MarginsMovedTo).
+            }
+            else if (StartingLinearPart is { } known)
             {
                 Array.Copy(known, rows.Eta, rows.Eta.Length);
                 AddOffsets(rows.Eta);
@@ -237,8 +242,8 @@ internal abstract class PathProblem
     /// <summary>The row buffer <see cref="RowsAt"/> wrote the margins into.</summary>
     internal double[] MarginBuffer => RowBuffers().Eta;
 
-    /// <summary>A solve moved <see cref="MarginBuffer"/> with its coordinates to (β, b), where it ended: the check there
-    /// (<see cref="GradientAndDeviance"/>) takes them instead of a pass over every stored value.</summary>
+    /// <summary>A solve's step left <see cref="MarginBuffer"/> holding the margins at (β, b), where it ended: the next step there
+    /// (<see cref="RowsAt"/>) and the check (<see cref="GradientAndDeviance"/>) take them instead of a pass over every stored value.</summary>
     internal void MarginsMovedTo(double[] beta, double intercept) => _marginsPoint.MoveTo(beta, intercept, Labels);
 
     /// <summary>

@@ -33,13 +33,13 @@ internal static class SparseCoordinateDescent
         var linearPart = newtonSteps == 1 ? problem.StartingLinearPart : null;
         bool settled = false;
         var held = problem.HeldCurvature;
+        // The binary path's steps leave the margins where they end (StepMargins): the next step and the check after the λ
+        // take them instead of a pass over every stored value.
+        var margins = linearPart is null ? problem.StepMargins : null;
         held?.StartAt(beta, intercept, problem.Labels);
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
-            // The binary path's later Newton steps move the margins too: a λ's last step is nearly always its second, and
-            // the check after it then takes them instead of a pass over every stored value (48 of a sparse path's 119).
-            var moving = linearPart ?? (step > 0 && held is not null ? problem.MarginBuffer : null);
             double linearShift = 0;
             if (held is not null)
             {
@@ -52,6 +52,7 @@ internal static class SparseCoordinateDescent
                 }
                 v = held.Weights;
             }
+            margins?.Begin(rho);
             double vSum = held?.WeightSum ?? VectorKernels.Sum(v), rhoSum = VectorKernels.Sum(rho), c = 0;
             for (int a = 0; a < m; a++)
             {
@@ -102,13 +103,13 @@ internal static class SparseCoordinateDescent
                     beta[j] = updated;
                     total[a] += delta;
                     double step1 = delta / scale;
-                    if (moving is null)
+                    if (linearPart is null)
                     {
                         MoveResiduals(problem, j, weighted, step1, rho);
                     }
                     else
                     {
-                        MoveResidualsAndLinearPart(problem, j, weighted, step1, rho, moving);
+                        MoveResidualsAndLinearPart(problem, j, weighted, step1, rho, linearPart);
                         linearShift -= mean * step1;
                     }
                     rhoSum -= crossWeights[a] * step1;
@@ -122,21 +123,18 @@ internal static class SparseCoordinateDescent
             }
             settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
             held?.Moved(CoordinateSteps.LargestMove(totalIntercept, total.AsSpan(0, m)));
-            if (moving is not null)
+            if (linearPart is not null)
             {
                 // x̃ᵢⱼ = (xᵢⱼ − μⱼ)/σⱼ: the centring's part of every move is the same for every row.
-                foreach (ref double eta in moving.AsSpan())
+                foreach (ref double eta in linearPart.AsSpan())
                 {
                     eta += linearShift;
                 }
-                if (linearPart is not null)
-                {
-                    problem.LastSolveMovedLinearPart = true;
-                }
-                else if (settled)
-                {
-                    problem.MarginsMovedTo(beta, intercept);
-                }
+                problem.LastSolveMovedLinearPart = true;
+            }
+            else
+            {
+                margins?.End(rho, v, c, beta, intercept);
             }
         }
         held?.EndedAt(beta, intercept, problem.Labels);
