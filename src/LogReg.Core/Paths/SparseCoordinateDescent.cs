@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -54,18 +55,14 @@ internal static class SparseCoordinateDescent
             }
             margins?.Begin(rho);
             double vSum = held?.WeightSum ?? VectorKernels.Sum(v), rhoSum = VectorKernels.Sum(rho), c = 0;
+            // A column's curvature not held is formed where the first sweep (a full one) reaches it, in the same pass over
+            // its stored values as its dot product: NaN marks it until then.
             for (int a = 0; a < m; a++)
             {
-                int j = columns[a];
-                if (held is not null && held.TryGet(j, out curvature[a], out crossWeights[a]))
+                if (held is null || !held.TryGet(columns[a], out curvature[a], out crossWeights[a]))
                 {
-                    continue;
+                    curvature[a] = double.NaN;
                 }
-                var (xv, xxv) = WeightedColumn(problem, j, v, weighted);
-                double mean = problem.Mean(j), scale = problem.Scale(j);
-                crossWeights[a] = xv;
-                curvature[a] = (xxv - 2 * mean * xv + mean * mean * vSum) / (scale * scale);
-                held?.Set(j, curvature[a], xv);
             }
             double totalIntercept = 0;
             Array.Clear(total, 0, m);
@@ -91,9 +88,19 @@ internal static class SparseCoordinateDescent
                     {
                         continue;
                     }
-                    double mean = problem.Mean(j), scale = problem.Scale(j);
+                    double mean = problem.Mean(j), scale = problem.Scale(j), dot;
+                    if (double.IsNaN(curvature[a]))
+                    {
+                        (crossWeights[a], double xxv, dot) = WeightedColumn(problem, j, v, weighted, rho);
+                        curvature[a] = (xxv - 2 * mean * crossWeights[a] + mean * mean * vSum) / (scale * scale);
+                        held?.Set(j, curvature[a], crossWeights[a]);
+                    }
+                    else
+                    {
+                        dot = problem.RawDot(j, rho);
+                    }
                     // x̃ⱼ·(ρ′ + c·v) = (xⱼ·ρ′ + c·xⱼ·v − μⱼ·Σ(ρ′ + c·v))/σⱼ
-                    double g = (problem.RawDot(j, rho) + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
+                    double g = (dot + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
                     double updated = CoordinateSteps.Minimizer(g, curvature[a], l1, l2);
                     double delta = updated - old;
                     if (delta == 0)
@@ -142,24 +149,48 @@ internal static class SparseCoordinateDescent
         return intercept;
     }
 
-    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ and Σ vᵢxᵢⱼ².
+    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ, Σ vᵢxᵢⱼ² and Σ xᵢⱼρᵢ
+    // (the last with RawDot's four lanes, so the same sum).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Xv, double Xxv) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted)
+    private static (double Xv, double Xxv, double Dot) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted,
+        double[] rho)
     {
         int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        ref int row0 = ref RowsOf(problem, from, count, v, v);
+        ref int row0 = ref RowsOf(problem, from, count, v, rho);
         ref float x0 = ref MemoryMarshal.GetReference(problem.ColumnValues.AsSpan(from, count));
         ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
         ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
-        double xv = 0, xxv = 0;
-        for (int k = 0; k < count; k++)
+        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
+        int k = 0;
+        double xv = 0, xxv = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            double x = SingleWidening.Widen(Unsafe.Add(ref x0, k)), vx = Unsafe.Add(ref v0, Unsafe.Add(ref row0, k)) * x;
+            Vector256<double> vxs = Vector256<double>.Zero, vxxs = Vector256<double>.Zero, dots = Vector256<double>.Zero;
+            for (; k + 4 <= count; k += 4)
+            {
+                ref int rows = ref Unsafe.Add(ref row0, k);
+                var x = Vector256.WidenLower(Vector128.LoadUnsafe(ref x0, (nuint)k).ToVector256Unsafe());
+                var vx = x * Vector256.Create(Unsafe.Add(ref v0, rows), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 1)),
+                    Unsafe.Add(ref v0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 3)));
+                vx.StoreUnsafe(ref w0, (nuint)k);
+                vxs += vx;
+                vxxs += vx * x;
+                dots += x * Vector256.Create(Unsafe.Add(ref rho0, rows), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 1)),
+                    Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 3)));
+            }
+            (xv, xxv) = (Vector256.Sum(vxs), Vector256.Sum(vxxs));
+            (s0, s1, s2, s3) = (dots[0], dots[1], dots[2], dots[3]);
+        }
+        for (; k < count; k++)
+        {
+            int i = Unsafe.Add(ref row0, k);
+            double x = SingleWidening.Widen(Unsafe.Add(ref x0, k)), vx = Unsafe.Add(ref v0, i) * x;
             Unsafe.Add(ref w0, k) = vx;
             xv += vx;
             xxv += vx * x;
+            s0 += x * Unsafe.Add(ref rho0, i);
         }
-        return (xv, xxv);
+        return (xv, xxv, (s0 + s1) + (s2 + s3));
     }
 
     // As MoveResiduals, and ηᵢ += xᵢⱼ·step.
