@@ -28,20 +28,19 @@ internal static class SparseCoordinateDescent
         var weighted = problem.StoredBuffer();
         // Made when first needed: the multinomial rounds call this with one Newton step per class, thousands of times.
         NewtonStepGuard? guard = null;
-        // The caller's linear part, moved with the coordinates: the rounds would otherwise recompute a class's margins over
-        // every stored value in play after each step (a fifth of a text path's time). Later Newton steps start from the
-        // coefficients, so only a one-step solve keeps it.
+        // Where each Newton step leaves the margins without a pass over the stored values (StepMargins): the caller's linear
+        // part in a one-step solve (the rounds would otherwise recompute a class's margins over every stored value in play
+        // after each step, a fifth of a text path's time; later Newton steps start from the coefficients), else without
+        // offsets the binary path's margin buffer, which the next step and the check after the λ take.
         var linearPart = newtonSteps == 1 ? problem.StartingLinearPart : null;
+        var carried = linearPart ?? (problem.Offsets is null ? problem.MarginBuffer : null);
+        var margins = carried is null ? null : problem.StepMargins;
         bool settled = false;
         var held = problem.HeldCurvature;
-        // The binary path's steps leave the margins where they end (StepMargins): the next step and the check after the λ
-        // take them instead of a pass over every stored value.
-        var margins = linearPart is null ? problem.StepMargins : null;
         held?.StartAt(beta, intercept, problem.Labels);
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
-            double linearShift = 0;
             if (held is not null)
             {
                 // A held model's step settles a little later than an exact one: it is taken only while two exact steps
@@ -76,7 +75,6 @@ internal static class SparseCoordinateDescent
                 {
                     intercept += d0;
                     totalIntercept += d0;
-                    linearShift += d0;
                     c -= d0;
                     largest = vSum * d0 * d0;
                 }
@@ -110,15 +108,7 @@ internal static class SparseCoordinateDescent
                     beta[j] = updated;
                     total[a] += delta;
                     double step1 = delta / scale;
-                    if (linearPart is null)
-                    {
-                        MoveResiduals(problem, j, weighted, step1, rho);
-                    }
-                    else
-                    {
-                        MoveResidualsAndLinearPart(problem, j, weighted, step1, rho, linearPart);
-                        linearShift -= mean * step1;
-                    }
+                    MoveResiduals(problem, j, weighted, step1, rho);
                     rhoSum -= crossWeights[a] * step1;
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
@@ -130,18 +120,17 @@ internal static class SparseCoordinateDescent
             }
             settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
             held?.Moved(CoordinateSteps.LargestMove(totalIntercept, total.AsSpan(0, m)));
-            if (linearPart is not null)
+            if (carried is not null)
             {
-                // x̃ᵢⱼ = (xᵢⱼ − μⱼ)/σⱼ: the centring's part of every move is the same for every row.
-                foreach (ref double eta in linearPart.AsSpan())
+                margins!.End(carried, rho, v, c, beta, intercept);
+                if (linearPart is not null)
                 {
-                    eta += linearShift;
+                    problem.LastSolveMovedLinearPart = true;
                 }
-                problem.LastSolveMovedLinearPart = true;
-            }
-            else
-            {
-                margins?.End(rho, v, c, beta, intercept);
+                else
+                {
+                    problem.MarginsMovedTo(beta, intercept);
+                }
             }
         }
         held?.EndedAt(beta, intercept, problem.Labels);
@@ -191,25 +180,6 @@ internal static class SparseCoordinateDescent
             s0 += x * Unsafe.Add(ref rho0, i);
         }
         return (xv, xxv, (s0 + s1) + (s2 + s3));
-    }
-
-    // As MoveResiduals, and ηᵢ += xᵢⱼ·step.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MoveResidualsAndLinearPart(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho,
-        double[] eta)
-    {
-        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        ref int row0 = ref RowsOf(problem, from, count, rho, eta);
-        ref float x0 = ref MemoryMarshal.GetReference(problem.ColumnValues.AsSpan(from, count));
-        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
-        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
-        ref double eta0 = ref MemoryMarshal.GetArrayDataReference(eta);
-        for (int k = 0; k < count; k++)
-        {
-            int i = Unsafe.Add(ref row0, k);
-            Unsafe.Add(ref rho0, i) -= Unsafe.Add(ref w0, k) * step;
-            Unsafe.Add(ref eta0, i) += SingleWidening.Widen(Unsafe.Add(ref x0, k)) * step;
-        }
     }
 
     // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.

@@ -165,9 +165,10 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private void RowMajorLinearPart(double[] beta, double intercept, double[] eta)
     {
         var (coefficients, shift) = RawCoefficients(beta, intercept);
+        var matrix = (SparseMatrix)Source.Features;
         for (int i = 0; i < eta.Length; i++)
         {
-            eta[i] = RowMargin(i, coefficients, shift);
+            eta[i] = shift + VectorKernels.GatheredDot(matrix.RowIndices(i), matrix.RowValues(i), coefficients);
         }
     }
 
@@ -195,9 +196,8 @@ internal sealed class SparseStandardizedProblem : PathProblem
         return shift + VectorKernels.GatheredDot(matrix.RowIndices(i), matrix.RowValues(i), coefficients);
     }
 
-    /// <summary>The binary path's margins carried from a Newton step's start to its end (<see cref="Paths.StepMargins"/>);
-    /// null with offsets.</summary>
-    public StepMargins? StepMargins => Offsets is not null ? null : _stepMargins ??= new StepMargins(this);
+    /// <summary>Margins carried from a Newton step's start to its end (<see cref="Paths.StepMargins"/>).</summary>
+    public StepMargins StepMargins => _stepMargins ??= new StepMargins(this);
 
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play and the
     // tolerance is tight — on correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored

@@ -4,11 +4,11 @@ using System.Runtime.Intrinsics;
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// Carries the binary sparse path's margins from a Newton step's start to where its sweeps end without a pass over the
-/// stored values. The sweeps keep the quadratic model's residual ρ = r − v·Δη (as ρ′ + c·v), so each row's change of
+/// Carries a sparse solve's margins (the binary path's, or a multinomial class's linear part) from a Newton step's start
+/// to where its sweeps end without a pass over the stored values. The sweeps keep the quadratic model's residual ρ = r − v·Δη (as ρ′ + c·v), so each row's change of
 /// margin is Δηᵢ = (rᵢ − ρ′ᵢ)/vᵢ − c from the residual at the start. That pass over the rows replaced the margins'
-/// pass over every stored value after each step (39 of a sparse benchmark path's 119 steps) and the margins moved with
-/// every coordinate in later steps. The difference loses digits where vᵢ is small against the residuals (rows fitted
+/// pass over every stored value after each step (39 of a sparse benchmark path's 119 steps) and the margins (or a class's
+/// linear part) moved with every coordinate. The difference loses digits where vᵢ is small against the residuals (rows fitted
 /// with certainty on the wrong side: rᵢ ≈ wᵢ, vᵢ ≈ 0): those rows take their exact margin from their own stored values.
 /// </summary>
 internal sealed class StepMargins(SparseStandardizedProblem problem)
@@ -24,14 +24,13 @@ internal sealed class StepMargins(SparseStandardizedProblem problem)
     public void Begin(double[] residual) => Array.Copy(residual, _start, _start.Length);
 
     /// <summary>
-    /// Moves the problem's margin buffer (the margins at the step's start) to (β, b) where the sweeps ended, given their
-    /// residual ρ′, the curvature weights <paramref name="v"/> they used and the centring's part <paramref name="c"/>, and
-    /// marks it as holding the margins there.
+    /// Moves <paramref name="eta"/> (the linear parts b + x̃ᵢ·β at the step's start, offsets not included) to (β, b) where
+    /// the sweeps ended, given their residual ρ′, the curvature weights <paramref name="v"/> they used and the centring's
+    /// part <paramref name="c"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void End(double[] rho, double[] v, double c, double[] beta, double intercept)
+    public void End(double[] eta, double[] rho, double[] v, double c, double[] beta, double intercept)
     {
-        var eta = problem.MarginBuffer;
         int n = eta.Length, i = 0;
         ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(rho.Length, v.Length), n);
         double[]? coefficients = null;
@@ -68,7 +67,6 @@ internal sealed class StepMargins(SparseStandardizedProblem problem)
                 eta[i] = ExactMargin(i, ref coefficients, ref shift, beta, intercept);
             }
         }
-        problem.MarginsMovedTo(beta, intercept);
     }
 
     // Row i's margin from its stored values, the coefficients on their scale formed on the first call of a step.

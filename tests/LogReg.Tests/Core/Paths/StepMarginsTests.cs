@@ -5,8 +5,9 @@ using Xunit;
 namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
-/// The margins a binary sparse solve's steps leave behind (<see cref="StepMargins"/>, derived from the model's residual)
-/// are the margins of the coefficients it ended at — on rows of moderate fit, on rows fitted nearly with certainty, and with
+/// The margins a binary sparse solve's steps leave behind, and the linear part a one-step solve with offsets moves (the
+/// multinomial rounds'; <see cref="StepMargins"/>, derived from the model's residual), are those of the coefficients it
+/// ended at — on rows of moderate fit, on rows fitted nearly with certainty, and with
 /// weights, some zero and some so small that their rows stay far on the wrong side (residual ≈ weight, curvature ≈ 0:
 /// derived, their margins lost 9e-10 at λ = 0.001; they take their exact margins).
 /// </summary>
@@ -42,6 +43,36 @@ public sealed class StepMarginsTests
         }
         // The nearly separable rows end mostly fitted with certainty (|η| > 3: p(1 − p) < 0.05), the rows taking exact margins.
         Assert.True(set != "nearly separable" || certain > 100, $"{certain} rows fitted with certainty");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void AOneStepSolveWithOffsetsCarriesTheLinearPartItWasGiven(string set)
+    {
+        // As the multinomial rounds solve a class: offsets (the other classes' log-sum-exp), the class's linear part given,
+        // one Newton step — which moves that array to the linear part where it ended.
+        var problem = SparseStandardizedProblem.Of(Set(set), standardize: true);
+        int n = problem.RowCount, d = problem.FeatureCount;
+        var random = new Random(3);
+        problem.Offsets = Enumerable.Range(0, n).Select(_ => -Math.Log(1 + Math.Exp(random.NextDouble() * 4 - 2))).ToArray();
+        var beta = new double[d];
+        var all = Enumerable.Range(0, d).ToArray();
+        double intercept = 0.3, threshold = 1e-9 * problem.NullDeviancePerWeight;
+        for (int round = 0; round < 6; round++)
+        {
+            var linear = new double[n];
+            problem.LinearPart(beta, intercept, linear);
+            problem.StartingLinearPart = linear;
+            intercept = problem.Solve(all, beta, intercept, 0.002, 0.5, threshold, newtonSteps: 1);
+            Assert.True(problem.LastSolveMovedLinearPart);
+            var exact = new double[n];
+            problem.LinearPart(beta, intercept, exact);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.True(Math.Abs(linear[i] - exact[i]) <= 1e-11 * (1 + Math.Abs(exact[i])),
+                    $"{set}, round {round}, row {i}: carried {linear[i]:R}, exact {exact[i]:R}");
+            }
+        }
     }
 
     private static TrainingSet Set(string name)
