@@ -19,6 +19,8 @@ internal static class SparseCoordinateDescent
     // reach it.
     private const int FirstActiveSetAttempt = 20;
 
+    private const int CrawlWindow = 10;
+
     /// <summary>As <see cref="PathProblem.Solve"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Solve(SparseStandardizedProblem problem, int[] columns, double[] beta, double intercept, double lambda, double alpha,
@@ -70,9 +72,11 @@ internal static class SparseCoordinateDescent
             double totalIntercept = 0;
             Array.Clear(total, 0, m);
             bool activeOnly = false;
-            // Sweeps that keep the support and signs this long hand over to the exact minimiser on them (retried less often
-            // after each miss).
-            int nextAttempt = FirstActiveSetAttempt, misses = 0;
+            // Sweeps that crawl with their support and signs kept for ten sweeps hand over to the exact minimiser on them,
+            // from the 20th sweep on — later the more of this problem's attempts were cut short, and after each miss.
+            int nextAttempt = FirstActiveSetAttempt << problem.ActiveSetReluctance, misses = 0, markSweep = 0, stable = 0;
+            double markLargest = double.PositiveInfinity;
+            bool crawling = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
                 double largest = 0;
@@ -126,13 +130,23 @@ internal static class SparseCoordinateDescent
                 {
                     break;
                 }
-                if (!supportChanged && sweep + 1 >= nextAttempt)
+                // Crawling: the largest move's model change has not halved in the last ten sweeps. Sweeps still settling
+                // their support gain faster than that, and there the support's minimiser mostly leaves the signs' orthant.
+                if (sweep - markSweep >= CrawlWindow)
+                {
+                    crawling = largest > markLargest / 2;
+                    (markSweep, markLargest) = (sweep, largest);
+                }
+                stable = supportChanged ? 0 : stable + 1;
+                if (crawling && stable >= CrawlWindow && sweep + 1 >= nextAttempt)
                 {
                     var state = new SparseActiveSetStep.Residual(rho) { RhoSum = rhoSum, C = c, Intercept = intercept, InterceptTotal = totalIntercept };
                     var outcome = new SparseActiveSetStep(problem, v, vSum, weighted).TryApply(columns, beta, curvature, crossWeights, l1, l2,
                         threshold, state, total);
                     (rhoSum, c, intercept, totalIntercept) = (state.RhoSum, state.C, state.Intercept, state.InterceptTotal);
-                    nextAttempt = sweep + 1 + (outcome != SparseActiveSetStep.Outcome.ShortStep ? FirstActiveSetAttempt : FirstActiveSetAttempt << Math.Min(++misses, 10));
+                    bool shortStep = outcome == SparseActiveSetStep.Outcome.ShortStep;
+                    problem.ActiveSetReluctance = Math.Clamp(problem.ActiveSetReluctance + (shortStep ? 1 : -1), 0, 10);
+                    nextAttempt = sweep + 1 + (FirstActiveSetAttempt << (shortStep ? Math.Min(++misses, 10) : problem.ActiveSetReluctance));
                 }
             }
             settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);

@@ -199,6 +199,13 @@ internal sealed class SparseStandardizedProblem : PathProblem
     /// <summary>Margins carried from a Newton step's start to its end (<see cref="Paths.StepMargins"/>).</summary>
     public StepMargins StepMargins => _stepMargins ??= new StepMargins(this);
 
+    /// <summary>
+    /// How many more of the sweeps' exact steps on the support (<see cref="SparseActiveSetStep"/>) were cut short than went
+    /// their way, lately (0–10): each doubles the sweeps a Newton step takes before it tries one. On a set whose supports
+    /// keep changing (count columns with near-duplicates) most are cut short and would cost more than the sweeps they save.
+    /// </summary>
+    public int ActiveSetReluctance { get; set; }
+
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play and the
     // tolerance is tight — on correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored
     // values otherwise. The multinomial rounds' class solves (with offsets: one Newton step each) always sweep: at 1e-12
