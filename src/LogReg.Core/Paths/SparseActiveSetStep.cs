@@ -9,8 +9,8 @@ namespace LogReg.Core.Paths;
 /// intercept's row — here by conjugate gradients (Jacobi-preconditioned, H applied through the columns' stored values),
 /// since the support may hold tens of thousands of columns. On many nearly collinear columns (rare words of a Zipf
 /// vocabulary at small λ) coordinate descent gains a fixed fraction per sweep — thousands of sweeps a Newton step at
-/// tight tolerances — where conjugate gradients need about the square root of that. The step is cut where a coefficient
-/// would change sign, so the objective (convex, smooth on the orthant) falls; the sweeps that follow remain the judge.
+/// tight tolerances — where conjugate gradients need about the square root of that. The step stays on the signs' orthant
+/// (cut, or projected), so the objective (convex, smooth there) falls; the sweeps that follow remain the judge.
 /// </summary>
 internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, double[] v, double vSum, double[] weighted)
 {
@@ -57,12 +57,12 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
     public Outcome TryApply(int[] columns, double[] beta, double[] curvature, double[] crossWeights, double l1, double l2, double threshold,
         Residual state, double[] total)
     {
-        var active = Enumerable.Range(0, columns.Length).Where(a => l1 == 0 || beta[columns[a]] != 0).ToArray();
-        int k = active.Length;
         if (vSum <= 0)
         {
             return Outcome.ShortStep;
         }
+        var active = Enumerable.Range(0, columns.Length).Where(a => l1 == 0 || beta[columns[a]] != 0).ToArray();
+        int k = active.Length;
         // The negative gradient of the smooth model on the support: x̃ⱼ·ρ − λα·sign(βⱼ) − λ(1 − α)βⱼ, the intercept's Σρ.
         var q = new double[k + 1];
         var diagonal = new double[k + 1];
@@ -71,13 +71,15 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
         {
             int a = active[r], j = columns[a];
             double b = beta[j];
-            double dot = problem.RawDot(j, state.Rho) + state.C * crossWeights[a] - problem.Mean(j) * residualSum;
-            q[r] = dot / problem.Scale(j) - l1 * Math.Sign(b) - l2 * b;
+            // x̃ⱼ·(ρ′ + c·v): the column's dot with ρ′ centred by the whole residual's sum, plus c·Σvᵢxᵢⱼ scaled.
+            double dot = problem.ColumnDot(j, state.Rho, residualSum) + state.C * crossWeights[a] / problem.Scale(j);
+            q[r] = dot - l1 * Math.Sign(b) - l2 * b;
             diagonal[r] = curvature[a] + l2;
         }
         q[k] = residualSum;
         diagonal[k] = vSum;
-        var d = Solve(columns, active, crossWeights, q, diagonal, l2, threshold / 10, out bool converged);
+        var u = new double[problem.RowCount];
+        var d = Solve(columns, active, crossWeights, q, diagonal, l2, threshold / 10, u, out bool converged);
         if (d is null)
         {
             return Outcome.ShortStep;
@@ -110,7 +112,8 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
             {
                 shortened[r] = r == cut ? projected[r] : t * d[r];
             }
-            bool projectedLower = crossings > 1 && ModelChange(columns, active, crossWeights, q, l2, projected) < ModelChange(columns, active, crossWeights, q, l2, shortened);
+            bool projectedLower = crossings > 1
+                && ModelChange(columns, active, crossWeights, q, l2, projected, u) < ModelChange(columns, active, crossWeights, q, l2, shortened, u);
             (step, outcome) = projectedLower ? (projected, Outcome.Progress) : (shortened, Outcome.ShortStep);
         }
         for (int r = 0; r < k; r++)
@@ -138,16 +141,17 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
     }
 
     // The model's change along s on the support's orthant: −qᵀs + ½sᵀ(H + l2·I)s.
-    private double ModelChange(int[] columns, int[] active, double[] crossWeights, double[] q, double l2, double[] s)
+    private double ModelChange(int[] columns, int[] active, double[] crossWeights, double[] q, double l2, double[] s, double[] u)
     {
         var hs = new double[s.Length];
-        Multiply(columns, active, crossWeights, s, l2, new double[problem.RowCount], hs);
+        Multiply(columns, active, crossWeights, s, l2, u, hs);
         return -VectorKernels.Dot(q, s) + 0.5 * VectorKernels.Dot(s, hs);
     }
 
     // Preconditioned conjugate gradients on (H + l2·I_coefficients)d = q from d = 0, until every coordinate's remaining
     // move r²/diagonal is below the target; null when the model shows no positive curvature along a direction.
-    private double[]? Solve(int[] columns, int[] active, double[] crossWeights, double[] q, double[] diagonal, double l2, double target, out bool converged)
+    private double[]? Solve(int[] columns, int[] active, double[] crossWeights, double[] q, double[] diagonal, double l2, double target, double[] u,
+        out bool converged)
     {
         int size = q.Length;
         var d = new double[size];
@@ -155,7 +159,6 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
         var z = new double[size];
         var p = new double[size];
         var hp = new double[size];
-        var u = new double[problem.RowCount];
         for (int i = 0; i < size; i++)
         {
             p[i] = z[i] = r[i] / diagonal[i];
@@ -223,8 +226,8 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
         weightedSum += shift * vSum;
         for (int r = 0; r < k; r++)
         {
-            int a = active[r], j = columns[a], from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-            double xw = VectorKernels.GatheredDot(problem.ColumnRows.AsSpan(from, count), problem.ColumnValues.AsSpan(from, count), u)
+            int a = active[r], j = columns[a], from = start[j], count = start[j + 1] - from;
+            double xw = VectorKernels.GatheredDot(rows.AsSpan(from, count), values.AsSpan(from, count), u)
                 + shift * crossWeights[a];
             hp[r] = (xw - problem.Mean(j) * weightedSum) / problem.Scale(j) + l2 * p[r];
         }
