@@ -84,13 +84,17 @@ internal static class CoordinateSteps
     }
 
     /// <summary>Whether a Newton step moved no coordinate (intercept included) by Hⱼⱼ·move² ≥ <paramref name="threshold"/>: the λ is solved.</summary>
-    public static bool Settled(double interceptCurvature, double interceptMove, Func<int, double> curvature, ReadOnlySpan<double> moves, double threshold)
+    public static bool Settled(double interceptCurvature, double interceptMove, Func<int, double> curvature, ReadOnlySpan<double> moves, double threshold) =>
+        StepSize(interceptCurvature, interceptMove, curvature, moves) < threshold;
+
+    /// <summary>A Newton step's largest change of the quadratic model by one coordinate's move (intercept included), Hⱼⱼ·move².</summary>
+    public static double StepSize(double interceptCurvature, double interceptMove, Func<int, double> curvature, ReadOnlySpan<double> moves)
     {
         double moved = interceptCurvature * interceptMove * interceptMove;
         for (int a = 0; a < moves.Length; a++)
         {
             moved = Math.Max(moved, curvature(a) * moves[a] * moves[a]);
         }
-        return moved < threshold;
+        return moved;
     }
 }

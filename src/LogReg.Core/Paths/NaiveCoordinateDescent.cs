@@ -24,8 +24,10 @@ internal static class NaiveCoordinateDescent
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         NewtonStepGuard? guard = null;
         bool settled = false;
+        var tolerance = new InexactNewtonTolerance(threshold, newtonSteps);
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
+            tolerance.BeginStep(step);
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             for (int a = 0; a < m; a++)
             {
@@ -74,12 +76,16 @@ internal static class NaiveCoordinateDescent
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
+                if (sweep == 0)
+                {
+                    tolerance.AfterFirstSweep(step, largest);
+                }
+                if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
                 {
                     break;
                 }
             }
-            settled = CoordinateSteps.Settled(vTotal, totalIntercept, a => curvature[a], total, threshold);
+            settled = tolerance.EndStep(CoordinateSteps.StepSize(vTotal, totalIntercept, a => curvature[a], total));
         }
         problem.LastSolveSettled = settled;
         return intercept;

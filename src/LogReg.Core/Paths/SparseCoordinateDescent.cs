@@ -44,8 +44,10 @@ internal static class SparseCoordinateDescent
         bool settled = false;
         var held = problem.HeldCurvature;
         held?.StartAt(beta, intercept, problem.Labels);
+        var tolerance = new InexactNewtonTolerance(threshold, newtonSteps);
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
+            tolerance.BeginStep(step);
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             if (held is not null)
             {
@@ -126,7 +128,11 @@ internal static class SparseCoordinateDescent
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (CoordinateSteps.SweepDone(largest, threshold, ref activeOnly))
+                if (sweep == 0)
+                {
+                    tolerance.AfterFirstSweep(step, largest);
+                }
+                if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
                 {
                     break;
                 }
@@ -142,14 +148,14 @@ internal static class SparseCoordinateDescent
                 {
                     var state = new SparseActiveSetStep.Residual(rho) { RhoSum = rhoSum, C = c, Intercept = intercept, InterceptTotal = totalIntercept };
                     var outcome = new SparseActiveSetStep(problem, v, vSum, weighted).TryApply(columns, beta, curvature, crossWeights, l1, l2,
-                        threshold, state, total);
+                        tolerance.Inner, state, total);
                     (rhoSum, c, intercept, totalIntercept) = (state.RhoSum, state.C, state.Intercept, state.InterceptTotal);
                     bool shortStep = outcome == SparseActiveSetStep.Outcome.ShortStep;
                     problem.ActiveSetReluctance = Math.Clamp(problem.ActiveSetReluctance + (shortStep ? 1 : -1), 0, 10);
                     nextAttempt = sweep + 1 + (FirstActiveSetAttempt << (shortStep ? Math.Min(++misses, 10) : problem.ActiveSetReluctance));
                 }
             }
-            settled = CoordinateSteps.Settled(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m), threshold);
+            settled = tolerance.EndStep(CoordinateSteps.StepSize(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m)));
             held?.Moved(CoordinateSteps.LargestMove(totalIntercept, total.AsSpan(0, m)));
             if (carried is not null)
             {

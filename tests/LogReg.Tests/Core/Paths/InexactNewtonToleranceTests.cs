@@ -1,0 +1,137 @@
+using LogReg.Core.Data;
+using LogReg.Core.Paths;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// The inexact Newton steps: early steps are swept only to a tenth of the step before's size, a λ is solved only by a
+/// step swept to the threshold, and the last two steps allowed are swept to it. On word counts whose sweeps crawl, the
+/// default path's points are as close to the optimum as a path ten thousand times tighter allows one to tell.
+/// </summary>
+public sealed class InexactNewtonToleranceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void EarlyStepsAreLooseButOnlyAStepSweptToTheThresholdSolvesTheLambda()
+    {
+        var rule = new InexactNewtonTolerance(threshold: 1e-16, newtonSteps: 100);
+        rule.BeginStep(0);
+        Assert.Equal(1e-16, rule.Inner);
+        rule.AfterFirstSweep(0, largest: 1e-4);
+        Assert.Equal(1e-5, rule.Inner, 1e-20);
+        // A loose step that hardly moved does not solve the λ; the next is swept to the threshold.
+        Assert.False(rule.EndStep(1e-17));
+        rule.BeginStep(1);
+        Assert.Equal(1e-16, rule.Inner);
+        Assert.True(rule.EndStep(1e-17));
+        rule.BeginStep(2);
+        Assert.True(rule.EndStep(9.9e-17));
+        Assert.False(rule.EndStep(1e-16));
+        // A large step makes the next one loose in proportion, never below the threshold.
+        Assert.False(rule.EndStep(3e-6));
+        rule.BeginStep(3);
+        Assert.Equal(3e-7, rule.Inner, 1e-20);
+        rule.AfterFirstSweep(3, largest: 1);
+        Assert.Equal(3e-7, rule.Inner, 1e-20);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TheLastTwoStepsAllowedAreSweptToTheThreshold(int newtonSteps)
+    {
+        var rule = new InexactNewtonTolerance(threshold: 1e-10, newtonSteps);
+        for (int step = 0; step < newtonSteps; step++)
+        {
+            rule.BeginStep(step);
+            rule.AfterFirstSweep(step, largest: 1);
+            bool loose = step + 2 < newtonSteps;
+            Assert.Equal(loose ? 0.1 : 1e-10, rule.Inner, 1e-20);
+            Assert.False(rule.EndStep(1));
+        }
+    }
+
+    [Fact]
+    public void OnCrawlingWordCountsTheDefaultPathIsAtTheOptimum()
+    {
+        var data = WordCounts(rows: 1500, words: 600, seed: 3);
+        var options = new ElasticNetPathOptions { LambdaCount = 30, LambdaMinRatio = 1e-3 };
+        var path = ElasticNetPath.Fit(data, options);
+        var tight = ElasticNetPath.Fit(data, options with { Tolerance = 1e-20, Lambdas = path.Lambdas.ToArray() });
+        var scales = Scales(data);
+        double worst = 0;
+        for (int k = 0; k < path.Lambdas.Count; k++)
+        {
+            double objective = Objective(data, scales, path, k), reference = Objective(data, scales, tight, k);
+            worst = Math.Max(worst, (objective - reference) / reference);
+        }
+        output.WriteLine($"{path.Lambdas.Count} λ, {path.NonZero[^1]} non-zero at the last; largest objective above the tight path's: {worst:E2}");
+        Assert.Equal(30, path.Lambdas.Count);
+        Assert.True(worst < 1e-13, $"{worst:E2}");
+    }
+
+    // Zipf(1.1) word counts, 5–34 words a row, the class from 40 words' counts: rare words nearly collinear with few
+    // rows each, where coordinate sweeps at a small λ crawl.
+    private static TrainingSet WordCounts(int rows, int words, int seed)
+    {
+        var random = new Random(seed);
+        var cumulative = new double[words];
+        double sum = 0;
+        for (int j = 0; j < words; j++)
+        {
+            cumulative[j] = sum += Math.Pow(j + 1, -1.1);
+        }
+        var effect = new double[words];
+        for (int t = 0; t < 40; t++)
+        {
+            effect[random.Next(words)] = random.NextDouble() * 2 - 1;
+        }
+        var entries = new List<(int Word, float Count)>[rows];
+        var labels = new double[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            var counts = new SortedDictionary<int, int>();
+            for (int w = 5 + random.Next(30); w > 0; w--)
+            {
+                int j = Math.Min(~Array.BinarySearch(cumulative, random.NextDouble() * sum), words - 1);
+                counts[j] = counts.GetValueOrDefault(j) + 1;
+            }
+            entries[i] = counts.Select(e => (e.Key, (float)e.Value)).ToList();
+            double margin = -0.3 + entries[i].Sum(e => effect[e.Word] * e.Count);
+            labels[i] = random.NextDouble() < 1 / (1 + Math.Exp(-margin)) ? 1 : 0;
+        }
+        var start = new long[rows + 1];
+        for (int i = 0; i < rows; i++)
+        {
+            start[i + 1] = start[i] + entries[i].Count;
+        }
+        return new TrainingSet(new SparseMatrix(rows, words, start, entries.SelectMany(e => e.Select(x => x.Word)).ToArray(),
+            entries.SelectMany(e => e.Select(x => x.Count)).ToArray()), labels);
+    }
+
+    private static double[] Scales(TrainingSet data)
+    {
+        int n = data.RowCount, d = data.FeatureCount;
+        var (sum, squares) = (new double[d], new double[d]);
+        for (int i = 0; i < n; i++)
+        {
+            data.Features.AddScaledRowAndSquares(i, 1, sum, squares);
+        }
+        return Enumerable.Range(0, d).Select(j => Math.Sqrt(Math.Max(squares[j] / n - sum[j] / n * (sum[j] / n), 0))).ToArray();
+    }
+
+    // glmnet's objective (lasso) at point k, from the rows: the mean log-loss plus λ·Σ|βⱼ|·σⱼ.
+    private static double Objective(TrainingSet data, double[] scales, RegularizationPath path, int k)
+    {
+        var w = path.Coefficients[k];
+        double loss = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            double z = path.Intercepts[k] + data.Features.Dot(i, w);
+            loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - data.Labels[i] * z;
+        }
+        return loss / data.RowCount + path.Lambdas[k] * w.Select((b, j) => Math.Abs(b) * scales[j]).Sum();
+    }
+}
