@@ -78,7 +78,7 @@ internal static class NaiveCoordinateDescent
                 }
                 if (sweep == 0)
                 {
-                    tolerance.AfterFirstSweep(step, largest);
+                    tolerance.AfterFirstSweep(largest);
                 }
                 if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
                 {

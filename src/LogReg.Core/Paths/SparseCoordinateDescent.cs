@@ -130,7 +130,7 @@ internal static class SparseCoordinateDescent
                 }
                 if (sweep == 0)
                 {
-                    tolerance.AfterFirstSweep(step, largest);
+                    tolerance.AfterFirstSweep(largest);
                 }
                 if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
                 {
