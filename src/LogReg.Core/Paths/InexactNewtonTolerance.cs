@@ -6,7 +6,7 @@ namespace LogReg.Core.Paths;
 /// to the path's threshold buys precision the next step's new curvature throws away. A step is therefore swept until its
 /// largest change of the model falls below a hundredth of its first sweep's largest change (a tenth of the move, the
 /// change being a curvature times a squared move); a step whose first sweep is already near the threshold is exact. A
-/// λ is solved only by an exact step that moves no coordinate by the threshold, as before. Exact steps that follow loose
+/// λ is solved only by an exact step that moves no coordinate by the threshold. Exact steps that follow loose
 /// ones sweep to a tenth of the threshold: they start further from the optimum than after exact steps, and sweeps that
 /// crawl stop further from it at the same bar. The last two steps allowed are always exact, so a path allowed few Newton
 /// steps ends where exact steps would end it.
