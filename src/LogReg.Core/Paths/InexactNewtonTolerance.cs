@@ -23,7 +23,8 @@ internal struct InexactNewtonTolerance
 
     private readonly double _threshold;
     private readonly int _newtonSteps;
-    private bool _loose;
+    // Whether this step may be loose: not one of the last two allowed.
+    private bool _mayLoosen;
     private bool _anyLoose;
 
     /// <summary>For a λ solved to <paramref name="threshold"/> within <paramref name="newtonSteps"/> Newton steps.</summary>
@@ -39,14 +40,27 @@ internal struct InexactNewtonTolerance
     /// <summary>Starts Newton step <paramref name="step"/> (0-based), exact until its first sweep is done.</summary>
     public void BeginStep(int step)
     {
-        _loose = step + 2 < _newtonSteps;
+        _mayLoosen = step + 2 < _newtonSteps;
         Inner = Exact;
+    }
+
+    /// <summary>
+    /// <see cref="CoordinateSteps.SweepDone"/> at this step's bar, after sweep <paramref name="sweep"/> (0-based) whose
+    /// largest change of the model was <paramref name="largest"/>: the first sweep sets the bar.
+    /// </summary>
+    public bool SweepDone(int sweep, double largest, ref bool activeOnly)
+    {
+        if (sweep == 0)
+        {
+            AfterFirstSweep(largest);
+        }
+        return CoordinateSteps.SweepDone(largest, Inner, ref activeOnly);
     }
 
     /// <summary>After the step's first sweep, whose largest change of the model was <paramref name="largest"/>.</summary>
     public void AfterFirstSweep(double largest)
     {
-        if (_loose)
+        if (_mayLoosen)
         {
             Inner = Math.Max(Exact, Forcing * largest);
         }

@@ -76,11 +76,7 @@ internal static class NaiveCoordinateDescent
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (sweep == 0)
-                {
-                    tolerance.AfterFirstSweep(largest);
-                }
-                if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
+                if (tolerance.SweepDone(sweep, largest, ref activeOnly))
                 {
                     break;
                 }

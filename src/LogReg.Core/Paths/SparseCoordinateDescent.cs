@@ -128,11 +128,7 @@ internal static class SparseCoordinateDescent
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
-                if (sweep == 0)
-                {
-                    tolerance.AfterFirstSweep(largest);
-                }
-                if (CoordinateSteps.SweepDone(largest, tolerance.Inner, ref activeOnly))
+                if (tolerance.SweepDone(sweep, largest, ref activeOnly))
                 {
                     break;
                 }

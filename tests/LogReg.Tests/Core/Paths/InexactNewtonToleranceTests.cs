@@ -123,16 +123,13 @@ public sealed class InexactNewtonToleranceTests(ITestOutputHelper output)
             entries.SelectMany(e => e.Select(x => x.Count)).ToArray()), labels);
     }
 
-    private static double[] Scales(TrainingSet data)
-    {
-        int n = data.RowCount, d = data.FeatureCount;
-        var (sum, squares) = (new double[d], new double[d]);
-        for (int i = 0; i < n; i++)
+    private static double[] Scales(TrainingSet data) =>
+        MultinomialObjectiveGap.Scales(Enumerable.Range(0, data.RowCount).Select(i =>
         {
-            data.Features.AddScaledRowAndSquares(i, 1, sum, squares);
-        }
-        return Enumerable.Range(0, d).Select(j => Math.Sqrt(Math.Max(squares[j] / n - sum[j] / n * (sum[j] / n), 0))).ToArray();
-    }
+            var row = new double[data.FeatureCount];
+            data.Features.CopyRow(i, row);
+            return row;
+        }).ToArray());
 
     // glmnet's objective (lasso) at point k, from the rows: the mean log-loss plus λ·Σ|βⱼ|·σⱼ.
     private static double Objective(TrainingSet data, double[] scales, RegularizationPath path, int k)
