@@ -2,18 +2,22 @@ namespace LogReg.Core.Paths;
 
 /// <summary>
 /// The family-free part of K-fold cross-validation over a path: the folds, the path on all rows (which sets the λ
-/// sequence), each fold's path on the other rows in parallel (each sequential, so the result does not depend on the
-/// thread count), its held-out scores at every λ, and cv.glmnet's summary of them (<c>cvstats</c>, <c>getOptcv</c>).
+/// sequence), each fold's path on the other rows, its held-out scores at every λ, and cv.glmnet's summary of them
+/// (<c>cvstats</c>, <c>getOptcv</c>). The full path runs on the calling thread while the other threads take the folds,
+/// which follow its λ as it solves them (<see cref="LambdaFeed"/>), and the calling thread takes folds once it is done;
+/// each path is sequential and a fold's path does not depend on when it ran, so the result does not depend on the thread
+/// count.
 /// </summary>
 /// <typeparam name="TPath">The family's path.</typeparam>
 /// <param name="Classes">Each row's class (0 … K − 1), for stratified folds and the held-out scores.</param>
 /// <param name="WeightOf">Each row's weight.</param>
-/// <param name="FitPath">The path on the listed rows (null: all rows) with the given options.</param>
+/// <param name="FitPath">The path on the listed rows (null: all rows) with the given options, telling the first feed its λ
+/// as it solves them and following the second's (either may be null).</param>
 /// <param name="Probabilities">The class probabilities of the listed rows under a path at each of the given λ, in turn.</param>
 internal sealed record CrossValidationRun<TPath>(
     int[] Classes,
     Func<int, double> WeightOf,
-    Func<int[]?, ElasticNetPathOptions, TPath> FitPath,
+    Func<int[]?, ElasticNetPathOptions, LambdaFeed?, LambdaFeed?, TPath> FitPath,
     Func<TPath, IReadOnlyList<double>, int[], IEnumerable<double[][]>> Probabilities)
     where TPath : IRegularizationPath
 {
@@ -22,43 +26,96 @@ internal sealed record CrossValidationRun<TPath>(
         int n = Classes.Length;
         var folds = options.FoldIds?.ToArray() ?? FoldAssignment.Stratified(Classes, options.FoldCount, options.Seed);
         int foldCount = folds.Max() + 1;
-        var full = FitPath(null, options.Path);
-        var foldOptions = options.Alignment == FoldAlignment.SameLambdas ? options.Path with { Lambdas = full.Lambdas.ToArray() } : options.Path;
+        int threads = Math.Clamp(options.MaxThreads ?? Environment.ProcessorCount, 1, foldCount + 1);
+        var feed = new LambdaFeed();
         var scores = new double[foldCount][];
         var foldWeights = new double[foldCount];
-        int finished = 0;
+        var failures = new Exception?[foldCount];
+        int finished = 0, next = -1;
+        var helpers = Enumerable.Range(0, threads - 1)
+            .Select(_ => Task.Factory.StartNew(TakeFolds, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        TPath? full = default;
+        Exception? fullFailure = null;
         try
         {
-            Parallel.For(0, foldCount, new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? Environment.ProcessorCount },
-                f => FitFold(f));
+            full = FitPath(null, options.Path, feed, null);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        catch (Exception e)
         {
-            // The first fold that failed, in one line: Parallel.For's wrapper names none.
-            // (rethrown as InvalidOperationException: the fold's type is private to this file)
-            var first = e.InnerExceptions.OfType<FoldFailedException>().OrderBy(x => x.Fold).FirstOrDefault();
-            throw first is null ? e.InnerExceptions[0] : new InvalidOperationException(first.Message, first.InnerException);
+            fullFailure = e;
+            Volatile.Write(ref next, foldCount);
         }
-        return Summarize(full, options, folds, scores, foldWeights);
+        finally
+        {
+            feed.End();
+        }
+        if (fullFailure is null)
+        {
+            TakeFolds();
+        }
+        Task.WaitAll(helpers);
+        if (fullFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fullFailure);
+        }
+        if (failures.FirstOrDefault(e => e is not null) is { } failure)
+        {
+            // The first fold that failed, in one line (rethrown as InvalidOperationException: the fold's type is private here).
+            throw failure is FoldFailedException fold ? new InvalidOperationException(fold.Message, fold.InnerException) : failure;
+        }
+        return Summarize(full!, options, folds, scores, foldWeights);
+
+        void TakeFolds()
+        {
+            for (int f; (f = Interlocked.Increment(ref next)) < foldCount;)
+            {
+                try
+                {
+                    FitFold(f);
+                }
+                catch (Exception e)
+                {
+                    failures[f] = e;
+                }
+            }
+        }
 
         void FitFold(int f)
         {
             var held = Enumerable.Range(0, n).Where(i => folds[i] == f).ToArray();
+            var training = Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray();
             TPath path;
             try
             {
-                path = FitPath(Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray(), foldOptions);
+                if (options.Alignment == FoldAlignment.SameLambdas)
+                {
+                    // The full path's λ, as far as it solves them; none when it failed (its error is the one reported).
+                    if (feed.Sequence() is not { } sequence || !feed.Reaches(0))
+                    {
+                        return;
+                    }
+                    path = FitPath(training, options.Path with { Lambdas = sequence }, null, feed);
+                }
+                else
+                {
+                    path = FitPath(training, options.Path, null, null);
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 throw new FoldFailedException(f, foldCount, e);
             }
+            if (feed.Final() is not { Length: > 0 } lambdas)
+            {
+                return;
+            }
             var heldClasses = held.Select(i => Classes[i]).ToArray();
             var heldWeights = held.Select(WeightOf).ToArray();
             foldWeights[f] = heldWeights.Sum();
-            scores[f] = new double[full.Lambdas.Count];
+            scores[f] = new double[lambdas.Length];
             int k = 0;
-            foreach (var probabilities in Probabilities(path, full.Lambdas, held))
+            foreach (var probabilities in Probabilities(path, lambdas, held))
             {
                 scores[f][k++] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
             }
@@ -68,10 +125,7 @@ internal sealed record CrossValidationRun<TPath>(
 
     // A fold's path failed: its number, the rows it left out, and the path's own message.
     private sealed class FoldFailedException(int fold, int foldCount, Exception inner)
-        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {inner.Message}", inner)
-    {
-        public int Fold { get; } = fold;
-    }
+        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {inner.Message}", inner);
 
     private static CrossValidatedPath<TPath> Summarize(TPath full, CrossValidationOptions options, int[] folds, double[][] scores, double[] foldWeights)
     {

@@ -29,7 +29,7 @@ public static class ElasticNetCrossValidation
             RequireAucFolds(classes, folds, foldCount);
         }
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
-            (rows, o) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
+            (rows, o, lead, follow) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, lead, follow),
             (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options with { FoldIds = folds }, progress);
     }
 
@@ -49,7 +49,7 @@ public static class ElasticNetCrossValidation
             throw new ArgumentException("The AUC scores two classes; for more, use the deviance, the log-loss or the misclassification rate.", nameof(options));
         }
         return new CrossValidationRun<MultinomialRegularizationPath>(data.Labels, i => data.ExampleWeights?[i] ?? 1,
-            (rows, o) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o),
+            (rows, o, lead, follow) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, jointNewton: null, lead, follow),
             (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options, progress);
     }
 

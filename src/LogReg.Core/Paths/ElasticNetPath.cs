@@ -23,7 +23,11 @@ public static class ElasticNetPath
     /// <exception cref="ArgumentException">Both classes need weight; options out of range.</exception>
     /// <exception cref="InvalidOperationException">Not even the first of the given <see cref="ElasticNetPathOptions.Lambdas"/> was
     /// solved.</exception>
-    public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null)
+    public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null) => Fit(data, options, lead: null, follow: null);
+
+    /// <summary>As the public overload; <paramref name="lead"/> is told the sequence and each λ solved, and a λ is solved only
+    /// once <paramref name="follow"/> says the path it follows holds it (cross-validation's full path and its folds).</summary>
+    internal static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options, LambdaFeed? lead, LambdaFeed? follow)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
@@ -41,12 +45,13 @@ public static class ElasticNetPath
         var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
+        lead?.Start(lambdas);
         var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
         int[] columns = [];
         var screen = new ClassScreen(problem, [true]);
         double previousLambda = lambdas[0];
         double? unsettled = null;
-        for (int k = 0; k < lambdas.Length; k++)
+        for (int k = 0; k < lambdas.Length && (follow is null || follow.Reaches(k)); k++)
         {
             double lambda = lambdas[k];
             // glmnet's own sequence starts at the null model (it solves its first point at λ = ∞): for α < 1 the ridge
@@ -54,6 +59,7 @@ public static class ElasticNetPath
             if (k == 0 && options.Lambdas is null)
             {
                 fitted.Add((lambda, problem.OriginalScale(beta, intercept, []).Intercept, [], [], 0));
+                lead?.Solved(fitted.Count);
                 continue;
             }
             // Strong rule (Tibshirani et al. 2012): keep j when |gⱼ| ≥ α(2λ − λ_prev), and every non-zero coefficient.
@@ -91,6 +97,7 @@ public static class ElasticNetPath
             // Every non-zero coefficient is among the columns just solved over (the screen keeps them all).
             var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
             fitted.Add((lambda, b, features, values, ratio));
+            lead?.Solved(fitted.Count);
             previousLambda = lambda;
             if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0
                 && (ratio - fitted[k - 1].Ratio < DevianceChange || ratio > DevianceMax))

@@ -37,8 +37,10 @@ public static class MultinomialElasticNetPath
         Fit(data, options, jointNewton: null);
 
     /// <summary>As the public overload; <paramref name="jointNewton"/> forces the joint Newton steps (true) or the rounds
-    /// (false) at every λ instead of choosing by shape (<see cref="MultinomialNewtonSolve.Applies"/>).</summary>
-    internal static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options, bool? jointNewton)
+    /// (false) at every λ instead of choosing by shape (<see cref="MultinomialNewtonSolve.Applies"/>); <paramref name="lead"/>
+    /// and <paramref name="follow"/> as <see cref="ElasticNetPath"/>'s.</summary>
+    internal static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options, bool? jointNewton,
+        LambdaFeed? lead = null, LambdaFeed? follow = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
@@ -75,6 +77,7 @@ public static class MultinomialElasticNetPath
         {
             SeparatedClassCheck.RefuseAtZero(data, present);
         }
+        lead?.Start(lambdas);
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);
         var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
@@ -85,7 +88,7 @@ public static class MultinomialElasticNetPath
         // Whether the λ are solved ConfirmingShare times as closely, near the early stop.
         bool closing = false;
 
-        for (int step = 0; step < lambdas.Length; step++)
+        for (int step = 0; step < lambdas.Length && (follow is null || follow.Reaches(step)); step++)
         {
             double lambda = lambdas[step];
             // Near the stop both of a λ's stopping tests are that much closer: the moves' threshold, and the tolerance the
@@ -95,6 +98,7 @@ public static class MultinomialElasticNetPath
             if (step == 0 && options.Lambdas is null)
             {
                 fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
+                lead?.Solved(fitted.Count);
                 continue;
             }
             screen.Start(gradients, lambda, previousLambda, alpha, beta);
@@ -178,6 +182,7 @@ public static class MultinomialElasticNetPath
             else
             {
                 fitted.Add(point);
+                lead?.Solved(fitted.Count);
             }
             predictor.Solved(lambda, beta, intercepts, screen.Union);
             previousLambda = lambda;
