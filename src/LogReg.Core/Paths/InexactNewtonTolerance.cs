@@ -5,8 +5,7 @@ namespace LogReg.Core.Paths;
 /// Eisenstat and Steihaug 1982). Only the last steps need their model solved closely: sweeping an earlier step's model
 /// to the path's threshold buys precision the next step's new curvature throws away. A step is therefore swept until its
 /// largest change of the model falls below a hundredth of its first sweep's largest change (a tenth of the move, the
-/// change being a curvature times a squared move), and ends when its sweeps over the non-zero coordinates settle,
-/// without the confirming full sweep; a step whose first sweep is already near the threshold is exact. A
+/// change being a curvature times a squared move); a step whose first sweep is already near the threshold is exact. A
 /// λ is solved only by an exact step that moves no coordinate by the threshold. Exact steps that follow loose
 /// ones sweep to a tenth of the threshold: they start further from the optimum than after exact steps, and sweeps that
 /// crawl stop further from it at the same bar. The last two steps allowed are always exact, so a path allowed few Newton
@@ -47,20 +46,13 @@ internal struct InexactNewtonTolerance
 
     /// <summary>
     /// <see cref="CoordinateSteps.SweepDone"/> at this step's bar, after sweep <paramref name="sweep"/> (0-based) whose
-    /// largest change of the model was <paramref name="largest"/>: the first sweep sets the bar; a loose step skips the
-    /// schedule's confirming full sweep.
+    /// largest change of the model was <paramref name="largest"/>: the first sweep sets the bar.
     /// </summary>
     public bool SweepDone(int sweep, double largest, ref bool activeOnly)
     {
         if (sweep == 0)
         {
             AfterFirstSweep(largest);
-        }
-        // A loose step ends once the sweeps over its non-zero coordinates settle, without glmnet's confirming full sweep:
-        // it never ends the λ, and the next step's first sweep is a full one that admits what the confirming sweep would have.
-        if (activeOnly && largest < Inner && Inner > Exact)
-        {
-            return true;
         }
         return CoordinateSteps.SweepDone(largest, Inner, ref activeOnly);
     }
