@@ -19,21 +19,10 @@ public sealed class LambdaFeedTests
         var (x, y) = SoftmaxData.Random(400, 6, 2, seed: 5);
         var data = new TrainingSet(DenseMatrix.FromRows(x), y.Select(c => (double)c).ToArray());
         var options = new ElasticNetPathOptions { L1Ratio = 0.5 };
-        var foldRows = Enumerable.Range(0, data.RowCount).Where(i => i % 10 != 3).ToArray();
-        var fold = data.SelectRows(foldRows);
-        var feed = new LambdaFeed();
-        var following = Task.Run(() => ElasticNetPath.Fit(fold, options with { Lambdas = feed.Sequence() }, lead: null, follow: feed));
-        RegularizationPath full;
-        try
-        {
-            full = ElasticNetPath.Fit(data, options, lead: feed, follow: null);
-        }
-        finally
-        {
-            feed.End();
-        }
-        var followed = await following;
-        Assert.InRange(full.Lambdas.Count, 5, 99);
+        var fold = data.SelectRows(Enumerable.Range(0, data.RowCount).Where(i => i % 10 != 3).ToArray());
+        var (full, followed) = await FollowLive((lead, follow, lambdas) => follow is null
+            ? ElasticNetPath.Fit(data, options, lead, null)
+            : ElasticNetPath.Fit(fold, options with { Lambdas = lambdas }, null, follow));
         var after = ElasticNetPath.Fit(fold, options with { Lambdas = full.Lambdas.ToArray() });
         Assert.Equal(after.Lambdas, followed.Lambdas);
         Assert.Equal(after.Intercepts, followed.Intercepts);
@@ -49,20 +38,9 @@ public sealed class LambdaFeedTests
         var data = SoftmaxData.Set(SoftmaxData.Random(400, 6, 3, seed: 11));
         var options = new ElasticNetPathOptions();
         var fold = data.SelectRows(Enumerable.Range(0, data.RowCount).Where(i => i % 5 != 0).ToArray());
-        var feed = new LambdaFeed();
-        var following = Task.Run(() => MultinomialElasticNetPath.Fit(fold, options with { Lambdas = feed.Sequence() }, jointNewton: null, lead: null,
-            follow: feed));
-        MultinomialRegularizationPath full;
-        try
-        {
-            full = MultinomialElasticNetPath.Fit(data, options, jointNewton: null, lead: feed, follow: null);
-        }
-        finally
-        {
-            feed.End();
-        }
-        var followed = await following;
-        Assert.InRange(full.Lambdas.Count, 5, 99);
+        var (full, followed) = await FollowLive((lead, follow, lambdas) => follow is null
+            ? MultinomialElasticNetPath.Fit(data, options, jointNewton: null, lead, null)
+            : MultinomialElasticNetPath.Fit(fold, options with { Lambdas = lambdas }, jointNewton: null, null, follow));
         var after = MultinomialElasticNetPath.Fit(fold, options with { Lambdas = full.Lambdas.ToArray() });
         Assert.Equal(after.Lambdas, followed.Lambdas);
         for (int k = 0; k < after.Lambdas.Count; k++)
@@ -88,5 +66,25 @@ public sealed class LambdaFeedTests
             Path = new ElasticNetPathOptions { Lambdas = [0.1, 0] },
         }));
         Assert.DoesNotContain("Cross-validation fold", error.Message);
+    }
+
+    // The full path (fit(lead, null, null)) on this thread while a fold's path (fit(null, follow, its sequence)) follows it on
+    // another; the full path ends before the end of its sequence, so the fold is cut short by following alone.
+    private static async Task<(TPath Full, TPath Followed)> FollowLive<TPath>(Func<LambdaFeed?, LambdaFeed?, double[]?, TPath> fit)
+        where TPath : IRegularizationPath
+    {
+        var feed = new LambdaFeed();
+        var following = Task.Run(() => fit(null, feed, feed.Sequence()));
+        TPath full;
+        try
+        {
+            full = fit(feed, null, null);
+        }
+        finally
+        {
+            feed.End();
+        }
+        Assert.InRange(full.Lambdas.Count, 5, 99);
+        return (full, await following);
     }
 }
