@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -57,12 +59,16 @@ internal sealed record CrossValidationRun<TPath>(
         Task.WaitAll(helpers);
         if (fullFailure is not null)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fullFailure);
+            ExceptionDispatchInfo.Throw(fullFailure);
         }
         if (failures.FirstOrDefault(e => e is not null) is { } failure)
         {
             // The first fold that failed, in one line (rethrown as InvalidOperationException: the fold's type is private here).
-            throw failure is FoldFailedException fold ? new InvalidOperationException(fold.Message, fold.InnerException) : failure;
+            if (failure is FoldFailedException fold)
+            {
+                throw new InvalidOperationException(fold.Message, fold.InnerException);
+            }
+            ExceptionDispatchInfo.Throw(failure);
         }
         return Summarize(full!, options, folds, scores, foldWeights);
 
