@@ -73,7 +73,8 @@ public static class MultinomialElasticNetPath
         var (gradients, deviance, _) = margins.GradientsAndDeviance();
         var lambdas = options.Lambdas?.ToArray() ?? ElasticNetPath.Sequence(gradients.Max(g => g.Max()) / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
-        if (lambdas.Contains(0))
+        // A fold following the full path is asked at λ = 0 only if the full path reaches it (it may end before).
+        if (follow is null && lambdas.Contains(0))
         {
             SeparatedClassCheck.RefuseAtZero(data, present);
         }
@@ -91,6 +92,10 @@ public static class MultinomialElasticNetPath
         for (int step = 0; step < lambdas.Length && (follow is null || follow.Reaches(step)); step++)
         {
             double lambda = lambdas[step];
+            if (lambda == 0 && follow is not null)
+            {
+                SeparatedClassCheck.RefuseAtZero(data, present);
+            }
             // Near the stop both of a λ's stopping tests are that much closer: the moves' threshold, and the tolerance the
             // joint steps' promise is held to.
             double share = closing ? ConfirmingShare : 1;

@@ -54,6 +54,27 @@ public sealed class LambdaFeedTests
     }
 
     [Fact]
+    public void AFoldIsRefusedAtLambdaZeroOnlyWhenTheFullPathReachesIt()
+    {
+        // Three classes separated along the first column: no maximum at λ = 0.
+        var rows = Enumerable.Range(0, 60).Select(i => new[] { i % 3 * 5.0 + i * 0.01, i * 0.02 }).ToArray();
+        var fold = new MulticlassTrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 60).Select(i => i % 3).ToArray(), 3);
+        double[] lambdas = [0.1, 0.01, 0];
+        var stopped = new LambdaFeed();
+        stopped.Start(lambdas);
+        stopped.Solved(2);
+        stopped.End();
+        var path = MultinomialElasticNetPath.Fit(fold, new ElasticNetPathOptions { Lambdas = lambdas }, jointNewton: null, lead: null, follow: stopped);
+        Assert.Equal(2, path.Lambdas.Count);
+        var reached = new LambdaFeed();
+        reached.Start(lambdas);
+        reached.Solved(3);
+        reached.End();
+        Assert.Throws<InvalidOperationException>(() =>
+            MultinomialElasticNetPath.Fit(fold, new ElasticNetPathOptions { Lambdas = lambdas }, jointNewton: null, lead: null, follow: reached));
+    }
+
+    [Fact]
     public void AFullPathThatFailsIsTheErrorReportedWhileFoldsWereFollowingIt()
     {
         // λ = 0 on separated rows: the full path refuses before any fold has a λ to solve.
