@@ -76,19 +76,21 @@ internal static class CvCommand
             Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, folds) : null,
         };
         var featurise = FeaturePipeline.Build(ml, prepared.Plan);
+        // Where the folds came from: the seed draws them, unless the fold column names them.
+        string foldSource = foldColumn is null ? $"seed {seed}" : $"column '{foldColumn}'";
         var run = new Outputs(ml, prepared, data, output, modelPath, jsonPath, plotDirectory);
         if (prepared.IsMulticlass)
         {
             var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.LogRegDetails()!.CrossValidation!;
-            run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, seed),
+            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, seed),
                 (directory, names) => PathPlots.Write(directory, cv, names, prepared.Classes));
         }
         else
         {
             var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
-            run.Write(model, cv, seed, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, seed),
+            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, seed),
                 (directory, names) => PathPlots.Write(directory, cv, names));
         }
         return 0;
@@ -115,7 +117,7 @@ internal static class CvCommand
     private sealed record Outputs(MLContext Ml, PreparedTable Prepared, IDataView Data, TextWriter Output, string ModelPath, string? JsonPath,
         string? PlotDirectory)
     {
-        public void Write<TPath>(ITransformer model, CrossValidatedPath<TPath> cv, int seed, Action<Utf8JsonWriter, string[]> json,
+        public void Write<TPath>(ITransformer model, CrossValidatedPath<TPath> cv, string foldSource, Action<Utf8JsonWriter, string[]> json,
             Func<string, string[], IReadOnlyList<string>> plots) where TPath : IRegularizationPath
         {
             if (CommandLine.ProgressWriter is { } progress)
@@ -124,7 +126,7 @@ internal static class CvCommand
             }
             CsvInput.Columns(Prepared).SaveWith(Ml, model, Data.Schema, ModelPath);
             var names = FeaturePipeline.SlotNames(Prepared.Plan, model.GetOutputSchema(Data.Schema));
-            CvReport.Print(Output, cv, Prepared.Rows.Length, names.Length, ModelPath, seed);
+            CvReport.Print(Output, cv, Prepared.Rows.Length, names.Length, ModelPath, foldSource);
             if (JsonPath is not null)
             {
                 JsonOutput.WriteWith(JsonPath, stream =>

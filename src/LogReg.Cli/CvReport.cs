@@ -7,14 +7,14 @@ namespace LogReg.Cli;
 /// <summary>What 'logreg cv' prints and writes as JSON: the choice, then the curve (as cv.glmnet's print and its fields).</summary>
 internal static class CvReport
 {
-    public static void Print<TPath>(TextWriter output, CrossValidatedPath<TPath> cv, int rows, int features, string modelPath, int seed)
+    public static void Print<TPath>(TextWriter output, CrossValidatedPath<TPath> cv, int rows, int features, string modelPath, string foldSource)
         where TPath : IRegularizationPath
     {
         var path = cv.Path;
         int chosen = cv.ChosenIndex;
         string metric = Name(cv.Metric);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cross-validated on {rows} rows × {features} features, {cv.FoldIds.Max() + 1} folds (seed {seed}), {path.Lambdas.Count} λ: chose λ = {path.Lambdas[chosen]:G6} " +
+            $"cross-validated on {rows} rows × {features} features, {cv.FoldIds.Max() + 1} folds ({foldSource}), {path.Lambdas.Count} λ: chose λ = {path.Lambdas[chosen]:G6} " +
             $"({(cv.Rule == LambdaRule.Minimum ? "min" : "1se")}), {path.NonZero[chosen]} non-zero coefficient(s), {metric} {cv.Mean[chosen]:G6} ± {cv.StandardError[chosen]:G3}; " +
             $"model written to {modelPath}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

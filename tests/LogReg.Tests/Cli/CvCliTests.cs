@@ -119,6 +119,7 @@ public sealed class CvCliTests : CliRun
         string json = Path.Combine(Folder, "cv.json");
         var cv = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"), "--json", json);
         Assert.True(cv.Exit == 0, cv.Err);
+        Assert.Contains("10 folds (column 'fold'), ", cv.Out);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.False(doc.GetProperty("coefficients").TryGetProperty("fold", out _));
         // f1 … f10 sort as text (f1, f10, f2, …): the fold numbers differ, the partition is the same — and so is the curve.

@@ -71,7 +71,7 @@ public sealed class UnsettledPathWarningTests
     {
         var cv = ElasticNetCrossValidation.Fit(WideDenseSet.Of(), Capped.ToCore(1, null));
         var text = new StringWriter();
-        CvReport.Print(text, cv, 200, 500, "m.zip", 1);
+        CvReport.Print(text, cv, 200, 500, "m.zip", "seed 1");
         var warning = Assert.Single(text.ToString().Split('\n'), line => line.StartsWith("warning:", StringComparison.Ordinal));
         Assert.Contains($"the path ends at λ = {cv.Path.Lambdas[^1]:G6}", warning);
         using var stream = new MemoryStream();
