@@ -261,7 +261,7 @@ internal abstract class PathProblem
     /// vᵢ = wᵢ·pᵢ(1 − pᵢ) into <paramref name="v"/>.</summary>
     public double[] Residuals(double[] eta, double[] r, double[] v)
     {
-        NegativeExponentials(eta, r);
+        BinaryRowResiduals.NegativeExponentials(eta, r);
         ResidualsFrom(eta, r, v);
         return r;
     }
@@ -273,7 +273,7 @@ internal abstract class PathProblem
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ResidualsAndDeviance(double[] eta, double[] r, double[] v)
     {
-        NegativeExponentials(eta, r);
+        BinaryRowResiduals.NegativeExponentials(eta, r);
         // The binary cross-entropy max(η, 0) − yη + log(1 + e^(−|η|)), its logarithms in one vector pass.
         Numerics.VectorMath.Log1PUnit(r, v);
         var labels = Labels;
@@ -284,17 +284,6 @@ internal abstract class PathProblem
         }
         ResidualsFrom(eta, r, v);
         return 2 * deviance;
-    }
-
-    // t = e^(−|η|) for every row, vectorised: the scalar exponential was a tenth of a sparse path's time.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NegativeExponentials(double[] eta, double[] t)
-    {
-        for (int i = 0; i < eta.Length; i++)
-        {
-            t[i] = -Math.Abs(eta[i]);
-        }
-        Numerics.VectorMath.ExpNonPositive(t, t);
     }
 
     private void ResidualsFrom(double[] eta, double[] r, double[] v) => BinaryRowResiduals.FromExponentials(eta, r, v, Weights, Labels);
