@@ -46,6 +46,7 @@ internal sealed record CrossValidationRun<TPath>(
         catch (Exception e)
         {
             fullFailure = e;
+            // No fold is handed out after this: the full path's error is the one reported.
             Volatile.Write(ref next, foldCount);
         }
         finally
