@@ -16,11 +16,13 @@ namespace LogReg.Core.Paths;
 /// <param name="FitPath">The path on the listed rows (null: all rows) with the given options, telling the first feed its λ
 /// as it solves them and following the second's (either may be null).</param>
 /// <param name="Probabilities">The class probabilities of the listed rows under a path at each of the given λ, in turn.</param>
+/// <param name="DescribeClass">A class's name in messages (e.g. "class 'setosa'").</param>
 internal sealed record CrossValidationRun<TPath>(
     int[] Classes,
     Func<int, double> WeightOf,
     Func<int[]?, ElasticNetPathOptions, LambdaFeed?, LambdaFeed?, TPath> FitPath,
-    Func<TPath, IReadOnlyList<double>, int[], IEnumerable<double[][]>> Probabilities)
+    Func<TPath, IReadOnlyList<double>, int[], IEnumerable<double[][]>> Probabilities,
+    Func<int, string> DescribeClass)
     where TPath : IRegularizationPath
 {
     public CrossValidatedPath<TPath> Run(CrossValidationOptions options, IProgress<int>? progress)
@@ -28,6 +30,7 @@ internal sealed record CrossValidationRun<TPath>(
         int n = Classes.Length;
         var folds = options.FoldIds?.ToArray() ?? FoldAssignment.Stratified(Classes, options.FoldCount, options.Seed);
         int foldCount = folds.Max() + 1;
+        FoldClassCoverage.Require(Classes, WeightOf, folds, foldCount, DescribeClass);
         int threads = Math.Clamp(options.MaxThreads ?? Environment.ProcessorCount, 1, foldCount + 1);
         var feed = new LambdaFeed();
         var scores = new double[foldCount][];
@@ -130,9 +133,14 @@ internal sealed record CrossValidationRun<TPath>(
         }
     }
 
-    // A fold's path failed: its number, the rows it left out, and the path's own message.
+    // A fold's path failed: its number, the rows it left out, and the path's own message (without an argument's name).
     private sealed class FoldFailedException(int fold, int foldCount, Exception inner)
-        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {inner.Message}", inner);
+        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {MessageOf(inner)}", inner)
+    {
+        private static string MessageOf(Exception e) => e is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", "")
+            : e.Message;
+    }
 
     private static CrossValidatedPath<TPath> Summarize(TPath full, CrossValidationOptions options, int[] folds, double[][] scores, double[] foldWeights)
     {

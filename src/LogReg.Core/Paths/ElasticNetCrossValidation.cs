@@ -15,7 +15,7 @@ public static class ElasticNetCrossValidation
     /// <param name="data">The rows.</param>
     /// <param name="options">Folds, metric, rule and the path's options.</param>
     /// <param name="progress">Told the number of folds finished, as they finish.</param>
-    /// <exception cref="ArgumentException">Options out of range, a fold without both classes in its training rows.</exception>
+    /// <exception cref="ArgumentException">Options out of range; a fold holding all of a class's rows (its training rows without that class).</exception>
     public static CrossValidatedPath<RegularizationPath> Fit(TrainingSet data, CrossValidationOptions? options = null, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -30,14 +30,15 @@ public static class ElasticNetCrossValidation
         }
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
             (rows, o, lead, follow) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, lead, follow),
-            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options with { FoldIds = folds }, progress);
+            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
+            k => k == 1 ? "the positive class (label 1)" : "the negative class (label 0)").Run(options with { FoldIds = folds }, progress);
     }
 
     /// <summary>Cross-validates the multinomial path over <paramref name="data"/> (folds stratified by class).</summary>
     /// <param name="data">The rows.</param>
     /// <param name="options">Folds, metric (not the AUC, which is binary), rule and the path's options.</param>
     /// <param name="progress">Told the number of folds finished, as they finish.</param>
-    /// <exception cref="ArgumentException">Options out of range; the AUC asked for.</exception>
+    /// <exception cref="ArgumentException">Options out of range; the AUC asked for; a fold holding all of a class's rows.</exception>
     public static CrossValidatedPath<MultinomialRegularizationPath> Fit(MulticlassTrainingSet data, CrossValidationOptions? options = null,
         IProgress<int>? progress = null)
     {
@@ -50,7 +51,8 @@ public static class ElasticNetCrossValidation
         }
         return new CrossValidationRun<MultinomialRegularizationPath>(data.Labels, i => data.ExampleWeights?[i] ?? 1,
             (rows, o, lead, follow) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, jointNewton: null, lead, follow),
-            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held)).Run(options, progress);
+            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
+            k => $"class '{data.ClassNames[k]}'").Run(options, progress);
     }
 
     // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the
