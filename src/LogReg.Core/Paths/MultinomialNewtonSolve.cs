@@ -1,3 +1,5 @@
+using LogReg.Core.Numerics;
+
 namespace LogReg.Core.Paths;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LogReg.Core.Paths;
 /// quadratic model over all present classes' coefficients and intercepts — the Hessian's K² blocks
 /// Σᵢ wᵢ(δₖₗpᵢₖ − pᵢₖpᵢₗ)·x̂ᵢx̂ᵢᵀ — minimised with the penalty exactly (<see cref="JointQuadraticModel"/>), the step
 /// halved while the objective rises. Newton steps converge quadratically where the rounds over the classes converge
-/// linearly (3 steps a λ on mlbench's Vehicle against 26 rounds); the K² blocks make a step cost about K/2 rounds'
+/// linearly (3 steps a λ on mlbench's Vehicle against 26 rounds); the K² blocks make a step cost about (K − 1)/2 rounds'
 /// Grams, so this serves few classes over few columns (<see cref="Applies"/>) and the rounds the rest.
 /// </summary>
 internal static class MultinomialNewtonSolve
@@ -22,8 +24,8 @@ internal static class MultinomialNewtonSolve
     // Variables (present classes × (columns + 1)) up to which the joint model is formed: its Hessian is this squared.
     private const int MaximumVariables = 256;
 
-    // A step forms K(K + 1)/2 Grams where a round forms K (fewer with held ones), and a λ takes about 3 steps against 20–30
-    // rounds: measured (harness, lasso paths at glmnet's defaults) 2.8–3.5× faster for K = 3–6 (mlbench Vehicle, Glass,
+    // A step forms K(K − 1)/2 Grams (K(K + 1)/2 when this was measured) where a round forms K (fewer with held ones), and a
+    // λ takes about 3 steps against 20–30 rounds: measured (harness, lasso paths at glmnet's defaults) 2.8–3.5× faster for K = 3–6 (mlbench Vehicle, Glass,
     // Satellite, waveform), 1.4× for Vowel (K = 11, 10 features), 1.5× slower on 5,000 × 30 × 10 classes.
     private const int MaximumClasses = 8;
 
@@ -87,7 +89,7 @@ internal static class MultinomialNewtonSolve
             bool fresh = formHessian;
             if (fresh)
             {
-                FormHessian(problem, columns, probabilities, complements, hessian, rowWeights);
+                FormHessian(problem, columns, probabilities, hessian, rowWeights);
             }
             Array.Copy(start, value, size);
             Array.Copy(gradient, q, size);
@@ -215,40 +217,49 @@ internal static class MultinomialNewtonSolve
 
     // The loss's Hessian at the probabilities: block (c, e) is Σᵢ wᵢ(δ꜀ₑpᵢ꜀ − pᵢ꜀pᵢₑ)·x̃ᵢx̃ᵢᵀ on the standardised columns,
     // the diagonal blocks' weights as p(1 − p).
-    private static void FormHessian(PathProblem problem, int[] columns, double[][] probabilities, double[][] complements, double[] hessian,
-        double[] rowWeights)
+    // The K² blocks from K(K − 1)/2 Grams: an off-diagonal block is −Σᵢ wᵢpᵢₖpᵢₗ·x̂ᵢx̂ᵢᵀ, and as the probabilities sum to 1,
+    // pₖ(1 − pₖ) = Σₗ≠ₖ pₖpₗ makes each diagonal block the sum of its row's off-diagonal Grams — positive terms only, so
+    // as exact as the complement near certainty, where forming the diagonal apart cost K more Grams (K = 4: 6 not 10).
+    private static void FormHessian(PathProblem problem, int[] columns, double[][] probabilities, double[] hessian, double[] rowWeights)
     {
         var weights = problem.NormalizedWeights;
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         int classes = probabilities.Length, stride = columns.Length + 1, size = classes * stride;
         var gram = new double[stride * stride];
+        var diagonal = Enumerable.Range(0, classes).Select(_ => new double[stride * stride]).ToArray();
         for (int c = 0; c < classes; c++)
         {
-            for (int e = c; e < classes; e++)
+            for (int e = c + 1; e < classes; e++)
             {
+                var (pc, pe) = (probabilities[c], probabilities[e]);
                 for (int i = 0; i < rowWeights.Length; i++)
                 {
-                    double pc = probabilities[c][i];
-                    rowWeights[i] = weights[i] * pc * (c == e ? complements[c][i] : -probabilities[e][i]);
+                    rowWeights[i] = weights[i] * pc[i] * pe[i];
                 }
                 Array.Clear(gram);
                 problem.AddRawGram(columns, rowWeights, gram);
-                PlaceBlock(gram, mean, scale, hessian, size, c * stride, e * stride);
+                PlaceBlock(gram, mean, scale, hessian, size, c * stride, e * stride, -1);
+                VectorKernels.AddScaled(gram, 1, diagonal[c]);
+                VectorKernels.AddScaled(gram, 1, diagonal[e]);
             }
+        }
+        for (int c = 0; c < classes; c++)
+        {
+            PlaceBlock(diagonal[c], mean, scale, hessian, size, c * stride, c * stride, 1);
         }
     }
 
-    // The block (row, column) of the Hessian from a raw Gram of the stored values, centred and scaled as the covariance
+    // The block (row, column) of the Hessian, sign × a raw Gram of the stored values centred and scaled as the covariance
     // form does; mirrored into (column, row).
-    private static void PlaceBlock(double[] gram, double[] mean, double[] scale, double[] hessian, int size, int row, int column)
+    private static void PlaceBlock(double[] gram, double[] mean, double[] scale, double[] hessian, int size, int row, int column, double sign)
     {
         int stride = mean.Length + 1;
         for (int a = 0; a < stride; a++)
         {
             for (int b = 0; b < stride; b++)
             {
-                double h = RawGramCentring.Entry(gram, mean, scale, a, b);
+                double h = sign * RawGramCentring.Entry(gram, mean, scale, a, b);
                 hessian[(row + a) * size + column + b] = h;
                 hessian[(column + b) * size + row + a] = h;
             }
