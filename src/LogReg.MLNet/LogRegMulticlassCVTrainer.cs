@@ -74,8 +74,9 @@ public sealed class LogRegMulticlassCVTrainer
         return wrapped;
     }
 
-    // A class whose every row lies in one fold: that fold's path never saw it and scores its rows at the deviance's clip,
-    // which flattens the curve (cv.glmnet refuses such data; a single-row class cannot avoid it, so this warns).
+    // A class whose every row lies in one fold: that fold's path never saw it and scores its rows at the deviance's clip.
+    // The cross-validation refuses it for a class of two or more rows (the folds could have spread them); a single-row
+    // class cannot avoid it, so this warns.
     private static void WarnOfClassesHeldOutWhole(IChannel channel, Core.Data.MulticlassTrainingSet data, IReadOnlyList<int> folds)
     {
         for (int k = 0; k < data.ClassCount; k++)

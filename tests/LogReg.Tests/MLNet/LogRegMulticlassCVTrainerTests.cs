@@ -74,7 +74,7 @@ public sealed class LogRegMulticlassCVTrainerTests
     }
 
     [Fact]
-    public void AClassHeldOutWholeByOneFoldIsWarnedOf()
+    public void AClassHeldOutWholeByAFoldColumnIsRefusedAndAOneRowClassWarnedOf()
     {
         var ml = new MLContext(1);
         var warnings = new List<string>();
@@ -90,8 +90,19 @@ public sealed class LogRegMulticlassCVTrainerTests
         };
         var data = TestData.Iris(ml);
         var byClass = ml.Transforms.CopyColumns("Fold", "Label").Fit(data).Transform(data);
-        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold", LambdaCount = 10 }).Fit(byClass);
-        Assert.Equal(3, warnings.Count(w => w.Contains("has all its rows in fold")));
+        var error = Assert.Throws<ArgumentException>(() =>
+            ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold", LambdaCount = 10 }).Fit(byClass));
+        Assert.Contains("holds all 50 rows of class 'setosa', so its training rows have none", error.Message);
+        // One row of a fourth class: the fold holding it trains without it whatever the folds; warned of, not refused.
+        var (rows, labels) = Core.SoftmaxData.Iris();
+        var lone = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new TestData.IrisRow
+        {
+            Species = i == 0 ? "lone" : Core.SoftmaxData.Species[labels[i]],
+            Features = r.Select(v => (float)v).ToArray(),
+        }).ToList());
+        lone = ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(lone).Transform(lone);
+        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(lone);
+        Assert.Single(warnings, w => w.Contains("Class 'lone' has all its rows in fold"));
         warnings.Clear();
         ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(data);
         Assert.DoesNotContain(warnings, w => w.Contains("has all its rows in fold"));
