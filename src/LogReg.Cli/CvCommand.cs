@@ -50,7 +50,7 @@ internal static class CvCommand
         int smaller = prepared.IsMulticlass
             ? prepared.ClassOfRow.GroupBy(c => c).Min(g => g.Count())
             : Math.Min(prepared.BinaryLabels.Count(y => y), prepared.BinaryLabels.Count(y => !y));
-        if (foldColumn is null && smaller < Math.Max(folds, 8))
+        if (foldColumn is null && smaller >= 2 && smaller < Math.Max(folds, 8))
         {
             output.WriteLine($"warning: the smallest class has {smaller} row(s){(smaller < folds ? $", fewer than the {folds} folds" : "")}: " +
                 "the held-out scores rest on very few of its rows and the chosen λ is unstable.");

@@ -58,7 +58,6 @@ public sealed class LogRegMulticlassCVTrainer
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Cross-validating the multinomial elastic-net path (α = {o.L1Ratio}) on {data.RowCount} rows × {data.FeatureCount} features, {data.ClassCount} classes."));
         var cv = ElasticNetCrossValidation.Fit(data, core, o.Progress);
-        WarnOfClassesHeldOutWhole(channel, data, cv.FoldIds);
         string how = string.Create(CultureInfo.InvariantCulture,
             $"λ = {cv.ChosenLambda:G6} ({cv.Rule}, {cv.Metric} {cv.Mean[cv.ChosenIndex]:G6} ± {cv.StandardError[cv.ChosenIndex]:G3}) " +
             $"by {cv.FoldIds.Max() + 1}-fold cross-validation over {cv.Path.Lambdas.Count} λ; {cv.Path.NonZero[cv.ChosenIndex]} feature(s) in use");
@@ -72,22 +71,6 @@ public sealed class LogRegMulticlassCVTrainer
         var wrapped = new MulticlassTrainerFamily().Wrap(_host, fit, data.RowCount, skipped, null, input, wrapOptions);
         wrapped.Model.CrossValidation = cv;
         return wrapped;
-    }
-
-    // A class whose every row lies in one fold: that fold's path never saw it and scores its rows at the deviance's clip.
-    // The cross-validation refuses it for a class of two or more rows (the folds could have spread them); a single-row
-    // class cannot avoid it, so this warns.
-    private static void WarnOfClassesHeldOutWhole(IChannel channel, Core.Data.MulticlassTrainingSet data, IReadOnlyList<int> folds)
-    {
-        for (int k = 0; k < data.ClassCount; k++)
-        {
-            var classFolds = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] == k && (data.ExampleWeights?[i] ?? 1) > 0).Select(i => folds[i]).Distinct().ToArray();
-            if (classFolds.Length == 1)
-            {
-                channel.Warning(MessageSensitivity.None, $"Class '{data.ClassNames[k]}' has all its rows in fold {classFolds[0] + 1}: that fold's path " +
-                    "never saw it and scores its rows at the deviance's clip, so the curve says little; give the class rows in several folds.");
-            }
-        }
     }
 
     /// <inheritdoc/>

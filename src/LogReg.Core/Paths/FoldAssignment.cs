@@ -5,22 +5,30 @@ public static class FoldAssignment
 {
     /// <summary>
     /// Each class's rows shuffled (seeded) and dealt to the folds in turn, the next class continuing where the last one
-    /// stopped — so every fold holds each class in proportion (±1 row) and the sizes differ by at most one.
+    /// stopped — so every fold holds each class in proportion (±1 row) and the sizes differ by at most one. With
+    /// <paramref name="weights"/>, the rows of weight 0 are dealt the same way after all the others, so that a class's
+    /// weighted rows are spread as if those rows were not there (two weighted rows among zero-weight ones had shared a
+    /// fold, which then trained on none of them); without rows of weight 0 the folds are those without weights.
     /// </summary>
-    public static int[] Stratified(IReadOnlyList<int> classes, int foldCount, int seed)
+    public static int[] Stratified(IReadOnlyList<int> classes, int foldCount, int seed, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(classes);
         var folds = new int[classes.Count];
         var random = new Random(seed);
         int next = 0;
-        foreach (var group in Enumerable.Range(0, classes.Count).GroupBy(i => classes[i]).OrderBy(g => g.Key))
+        var rows = Enumerable.Range(0, classes.Count);
+        var order = weights is null ? [rows] : rows.GroupBy(i => weights[i] == 0).OrderBy(g => g.Key).Select(g => g.AsEnumerable());
+        foreach (var part in order)
         {
-            var rows = group.ToArray();
-            random.Shuffle(rows);
-            foreach (int row in rows)
+            foreach (var group in part.GroupBy(i => classes[i]).OrderBy(g => g.Key))
             {
-                folds[row] = next;
-                next = (next + 1) % foldCount;
+                var members = group.ToArray();
+                random.Shuffle(members);
+                foreach (int row in members)
+                {
+                    folds[row] = next;
+                    next = (next + 1) % foldCount;
+                }
             }
         }
         return folds;

@@ -1,18 +1,18 @@
 namespace LogReg.Core.Paths;
 
 /// <summary>
-/// Refuses folds whose training rows lack a class that could have been there. Such a fold's model gives the class no
-/// probability (its unpenalised intercept runs to −∞), so every held-out row of it scores at the clipped probability; when
-/// a fold column holds a whole class out, that outweighs every other fold's error and the choice of λ is an artefact
-/// (cv.glmnet fails there with an indexing error). A class with one row is unavoidably missing from one fold's training
-/// rows; it is scored so (a bounded cost, as rare labels in text need) unless that leaves the fold one class only.
+/// Refuses folds whose training rows lack a class the rows have. Such a fold's model gives the class no probability (its
+/// unpenalised intercept runs to −∞), so that class's held-out rows score at the deviance's clip at every λ: the fold's
+/// error moves by a constant, which inflates every standard error — a fold column holding iris' setosa out made
+/// lambda.1se the null model, and so did two one-row classes among 99 rows. cv.glmnet fails on the first (an indexing
+/// error) and glmnet refuses any class with fewer than two rows; stratified folds give any class of two or more
+/// weighted rows training rows in every fold (<see cref="FoldAssignment.Stratified"/>).
 /// </summary>
 internal static class FoldClassCoverage
 {
-    /// <summary>Throws for the first fold (by number) that holds every weighted row of a class with two or more of them,
-    /// or whose training rows hold one class only.</summary>
+    /// <summary>Throws for the first fold (by number) that holds every weighted row of a class.</summary>
     /// <param name="classes">Each row's class.</param>
-    /// <param name="weightOf">Each row's weight (rows with weight 0 are not counted).</param>
+    /// <param name="weightOf">Each row's weight (rows of weight 0 train nothing).</param>
     /// <param name="folds">Each row's fold (0 … <paramref name="foldCount"/> − 1).</param>
     /// <param name="foldCount">The number of folds.</param>
     /// <param name="describe">A class's name in the message (e.g. "class 'setosa'").</param>
@@ -20,27 +20,44 @@ internal static class FoldClassCoverage
     public static void Require(int[] classes, Func<int, double> weightOf, int[] folds, int foldCount, Func<int, string> describe)
     {
         int classCount = classes.Max() + 1;
-        var rows = new int[classCount];
-        var heldRows = new int[foldCount, classCount];
+        var (weighted, unweighted) = (new int[classCount], new int[classCount]);
+        var held = new int[foldCount, classCount];
         for (int i = 0; i < classes.Length; i++)
         {
             if (weightOf(i) > 0)
             {
-                rows[classes[i]]++;
-                heldRows[folds[i], classes[i]]++;
+                weighted[classes[i]]++;
+                held[folds[i], classes[i]]++;
+            }
+            else
+            {
+                unweighted[classes[i]]++;
             }
         }
         for (int f = 0; f < foldCount; f++)
         {
-            var missing = Enumerable.Range(0, classCount).Where(k => rows[k] > 0 && heldRows[f, k] == rows[k]).ToArray();
-            int trained = rows.Count(r => r > 0) - missing.Length;
-            foreach (int k in missing.Where(k => rows[k] >= 2 || trained < 2))
+            for (int k = 0; k < classCount; k++)
             {
-                string where = $"Cross-validation fold {f + 1} of {foldCount} holds {(rows[k] == 1 ? "the only row" : $"all {rows[k]} rows")} of {describe(k)}";
-                throw new ArgumentException(rows[k] == 1
-                    ? $"{where}, so its training rows hold one class only: a class needs at least two rows to be cross-validated (drop or merge it)."
-                    : $"{where}, so its training rows have none and its model cannot predict that class: spread each class over at least two folds.");
+                if (weighted[k] > 0 && held[f, k] == weighted[k])
+                {
+                    throw new ArgumentException(Message(f, foldCount, describe(k), weighted[k], unweighted[k]));
+                }
             }
         }
+    }
+
+    private static string Message(int fold, int foldCount, string name, int weighted, int unweighted)
+    {
+        string rows = (weighted, unweighted) switch
+        {
+            (1, 0) => $"the only row of {name}",
+            (1, _) => $"the only row with weight of {name} ({unweighted} more at weight 0)",
+            (_, 0) => $"all {weighted} rows of {name}",
+            _ => $"all {weighted} rows with weight of {name} ({unweighted} more at weight 0)",
+        };
+        string remedy = weighted == 1
+            ? "a class needs two or more rows with weight to be cross-validated — drop or merge it (glmnet refuses such a class too)."
+            : "spread each class over two or more folds (a fold or sampling-key column that keeps a class together cannot).";
+        return $"Cross-validation fold {fold + 1} of {foldCount} holds {rows}, so its training rows have none and its model cannot predict that class: {remedy}";
     }
 }

@@ -74,26 +74,15 @@ public sealed class LogRegMulticlassCVTrainerTests
     }
 
     [Fact]
-    public void AClassHeldOutWholeByAFoldColumnIsRefusedAndAOneRowClassWarnedOf()
+    public void AClassHeldOutWholeByAFoldColumnOrWithOneRowIsRefused()
     {
         var ml = new MLContext(1);
-        var warnings = new List<string>();
-        ml.Log += (_, e) =>
-        {
-            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
-            {
-                lock (warnings)
-                {
-                    warnings.Add(e.Message);
-                }
-            }
-        };
         var data = TestData.Iris(ml);
         var byClass = ml.Transforms.CopyColumns("Fold", "Label").Fit(data).Transform(data);
         var error = Assert.Throws<ArgumentException>(() =>
             ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold", LambdaCount = 10 }).Fit(byClass));
         Assert.Contains("holds all 50 rows of class 'setosa', so its training rows have none", error.Message);
-        // One row of a fourth class: the fold holding it trains without it whatever the folds; warned of, not refused.
+        // One row of a fourth class: the fold holding it trains without it whatever the folds.
         var (rows, labels) = Core.SoftmaxData.Iris();
         var lone = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new TestData.IrisRow
         {
@@ -101,10 +90,8 @@ public sealed class LogRegMulticlassCVTrainerTests
             Features = r.Select(v => (float)v).ToArray(),
         }).ToList());
         lone = ml.Transforms.Conversion.MapValueToKey("Label", "Species").Fit(lone).Transform(lone);
-        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(lone);
-        Assert.Single(warnings, w => w.Contains("Class 'lone' has all its rows in fold"));
-        warnings.Clear();
-        ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(data);
-        Assert.DoesNotContain(warnings, w => w.Contains("has all its rows in fold"));
+        error = Assert.Throws<ArgumentException>(() =>
+            ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 3, Seed = 1, LambdaCount = 10 }).Fit(lone));
+        Assert.Contains("holds the only row of class 'lone', so its training rows have none", error.Message);
     }
 }
