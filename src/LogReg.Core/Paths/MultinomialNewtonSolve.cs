@@ -89,7 +89,7 @@ internal static class MultinomialNewtonSolve
             bool fresh = formHessian;
             if (fresh)
             {
-                FormHessian(problem, columns, probabilities, hessian, rowWeights);
+                FormHessian(problem, columns, probabilities, hessian, work);
             }
             Array.Copy(start, value, size);
             Array.Copy(gradient, q, size);
@@ -220,14 +220,19 @@ internal static class MultinomialNewtonSolve
     // The K² blocks from K(K − 1)/2 Grams: an off-diagonal block is −Σᵢ wᵢpᵢₖpᵢₗ·x̂ᵢx̂ᵢᵀ, and as the probabilities sum to 1,
     // pₖ(1 − pₖ) = Σₗ≠ₖ pₖpₗ makes each diagonal block the sum of its row's off-diagonal Grams — positive terms only, so
     // as exact as the complement near certainty, where forming the diagonal apart cost K more Grams (K = 4: 6 not 10).
-    private static void FormHessian(PathProblem problem, int[] columns, double[][] probabilities, double[] hessian, double[] rowWeights)
+    private static void FormHessian(PathProblem problem, int[] columns, double[][] probabilities, double[] hessian, SoftmaxWork work)
     {
         var weights = problem.NormalizedWeights;
+        var rowWeights = work.RowWeights;
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         int classes = probabilities.Length, stride = columns.Length + 1, size = classes * stride;
-        var gram = new double[stride * stride];
-        var diagonal = Enumerable.Range(0, classes).Select(_ => new double[stride * stride]).ToArray();
+        var grams = work.BlockGrams(classes + 1, stride * stride);
+        var (gram, diagonal) = (grams[classes], grams[..classes]);
+        foreach (var sum in diagonal)
+        {
+            Array.Clear(sum);
+        }
         for (int c = 0; c < classes; c++)
         {
             for (int e = c + 1; e < classes; e++)

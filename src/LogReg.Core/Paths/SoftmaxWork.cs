@@ -11,6 +11,7 @@ internal sealed class SoftmaxWork(int classes, int rows)
     private readonly double[][] _complements = Rows(classes, rows);
     private readonly double[][] _before = Rows(classes, rows);
     private JointQuadraticModel? _joint;
+    private double[][] _grams = [];
 
     /// <summary>One array per class: the residuals of the KKT check's gradient.</summary>
     public double[][] Residuals { get; } = Rows(classes, rows);
@@ -43,6 +44,13 @@ internal sealed class SoftmaxWork(int classes, int rows)
     /// </summary>
     public JointQuadraticModel JointModel(int size, int stride) =>
         _joint is { } held && held.Size == size && held.Stride == stride ? held : _joint = new JointQuadraticModel(new double[size * size], size, stride);
+
+    /// <summary>
+    /// <paramref name="count"/> raw Grams of <paramref name="length"/> entries for the joint Hessian's blocks (one being
+    /// formed, one per class summing the diagonal blocks), kept while their shape stands; the caller clears them.
+    /// </summary>
+    public double[][] BlockGrams(int count, int length) =>
+        _grams.Length == count && _grams[0].Length == length ? _grams : _grams = Rows(count, length);
 
     private static double[][] First(double[][] all, int count) => count == all.Length ? all : all[..count];
 
