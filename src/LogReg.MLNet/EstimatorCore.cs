@@ -34,9 +34,7 @@ internal sealed class EstimatorCore<TModel, TResult>(IHost host, LogRegOptionsBa
         if (read.SkippedRows() is long skipped and > 0)
         {
             channel.Warning(MessageSensitivity.None,
-                $"Skipped {skipped} row(s) with a missing value: a NaN in '{o.FeatureColumnName}'" +
-                (o.ExampleWeightColumnName is null ? "" : $" or '{o.ExampleWeightColumnName}'") +
-                (family.LabelCanBeMissing ? $", or a missing label in '{o.LabelColumnName}'." : "."));
+                SkippedRowsNote.Of(skipped, o.FeatureColumnName, o.ExampleWeightColumnName, o.LabelColumnName, family.LabelCanBeMissing));
         }
         LikelihoodFit? statistics = null;
         if (o.ShowTrainingStatistics && read.Statistics is { } compute)

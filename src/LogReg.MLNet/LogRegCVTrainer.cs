@@ -53,6 +53,11 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         }
         int seed = o.Seed ?? _host.Rand.Next();
         var core = o.ToCore(seed, CrossValidationFolds.Read(input, o, read.SkippedRows, seed));
+        if (read.SkippedRows > 0)
+        {
+            channel.Warning(MessageSensitivity.None,
+                SkippedRowsNote.Of(read.SkippedRows, o.FeatureColumnName, o.ExampleWeightColumnName, o.LabelColumnName, labelCanBeMissing: false));
+        }
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Cross-validating the elastic-net path (α = {o.L1Ratio}) on {data.RowCount} rows × {data.FeatureCount} features."));
         var cv = ElasticNetCrossValidation.Fit(data, core, o.Progress);

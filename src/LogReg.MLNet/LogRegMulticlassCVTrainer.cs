@@ -55,6 +55,11 @@ public sealed class LogRegMulticlassCVTrainer
         }
         int seed = o.Seed ?? _host.Rand.Next();
         var core = o.ToCore(seed, CrossValidationFolds.Read(input, o, skipped, seed));
+        if (skipped > 0)
+        {
+            channel.Warning(MessageSensitivity.None,
+                SkippedRowsNote.Of(skipped, o.FeatureColumnName, o.ExampleWeightColumnName, o.LabelColumnName, labelCanBeMissing: true));
+        }
         channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Cross-validating the multinomial elastic-net path (α = {o.L1Ratio}) on {data.RowCount} rows × {data.FeatureCount} features, {data.ClassCount} classes."));
         var cv = ElasticNetCrossValidation.Fit(data, core, o.Progress);

@@ -114,4 +114,34 @@ public sealed class LogRegCVTrainerTests
         var error = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold" }).Fit(view));
         Assert.Contains("'Fold' holds 2 distinct value(s)", error.Message);
     }
+
+    [Fact]
+    public void RowsWithAMissingFeatureAreWarnedOfAndAMissingFoldColumnIsNamedFirst()
+    {
+        // An outside tester's Pima with NaNs: LogRegCV used 392 of 768 rows with only an Info line, where ML.NET's own
+        // trainers warn; and an absent fold column was reported as the skipped rows' problem.
+        var ml = new MLContext(1);
+        var warnings = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
+            {
+                lock (warnings)
+                {
+                    warnings.Add(e.Message);
+                }
+            }
+        };
+        var data = ReferenceData.BreastCancer;
+        var view = ml.Data.LoadFromEnumerable(data.Rows.Select((r, i) => new FoldRow
+        {
+            Label = data.Labels[i] == 1,
+            Features = r.Select((v, j) => i % 50 == 0 && j == 3 ? float.NaN : (float)v).ToArray(),
+            Fold = i % 10 + 1,
+        }).ToList());
+        ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { LambdaCount = 10, Seed = 1 }).Fit(view);
+        Assert.Contains(warnings, w => w.EndsWith("Skipped 12 row(s) with a missing value: a NaN in 'Features'.", StringComparison.Ordinal));
+        var error = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "nope" }).Fit(view));
+        Assert.StartsWith("The fold column 'nope' was not found in the input schema.", error.Message);
+    }
 }
