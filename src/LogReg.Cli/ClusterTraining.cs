@@ -28,6 +28,7 @@ internal static class ClusterTraining
         string modelPath = a.Required(CliOptions.Model);
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("train", ("--model", modelPath), ("--json", jsonPath));
+        OutputPaths.RefuseUnwritable("train", ("--model", modelPath), ("--json", jsonPath));
         var fit = FitArguments.Read(a, TrainerOptions.Default);
         bool softmax = a.Get(CliOptions.Softmax);
         if (FitCapabilities.Check(softmax ? ModelFamily.Softmax : ModelFamily.Sigmoid, RowSource.Sharded, fit) is { } refusal)

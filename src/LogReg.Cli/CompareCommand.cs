@@ -24,6 +24,7 @@ internal static class CompareCommand
         int seed = a.Get(CliOptions.Seed) ?? 1;
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("compare", ("--json", jsonPath), ("--data", dataPath));
+        OutputPaths.RefuseUnwritable("compare", ("--json", jsonPath));
 
         if (a.Given(CliOptions.Weight))
         {

@@ -29,6 +29,8 @@ internal static class CvCommand
         string? jsonPath = a.Get(CliOptions.Json);
         string? plotDirectory = a.Get(CliOptions.Plot);
         CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
+        OutputPaths.RefuseUnwritable("cv", ("--model", modelPath), ("--json", jsonPath));
+        OutputPaths.RefuseFileAsDirectory("cv", "--plot", plotDirectory);
         string? foldColumn = a.Get(CliOptions.FoldColumn);
         var columns = ColumnOptions.Read(a) with { Consumed = foldColumn is null ? [] : [(foldColumn, "--fold-column")] };
         var prepared = CsvInput.Load(a, dataPath, columns, output);

@@ -52,7 +52,11 @@ internal static class PredictCommand
         }
         string? idColumn = givenId ?? (input.Columns?.Id is { } trained && table.Header.Contains(trained) ? trained : null);
         string[]? ids = idColumn is null ? null : Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, table.IndexOf(idColumn, "--id"))).ToArray();
-        void CheckPaths() => CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
+        void CheckPaths()
+        {
+            CommandLine.RefuseSamePath("predict", ("--out", outPath), ("--data", dataPath), ("--model", modelPath));
+            OutputPaths.RefuseUnwritable("predict", ("--out", outPath));
+        }
         if (multiclass)
         {
             if (intervals)

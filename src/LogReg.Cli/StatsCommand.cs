@@ -34,6 +34,7 @@ internal static class StatsCommand
         }
         string? jsonPath = a.Get(CliOptions.Json);
         CommandLine.RefuseSamePath("stats", ("--json", jsonPath), ("--data", dataPath));
+        OutputPaths.RefuseUnwritable("stats", ("--json", jsonPath));
         var (covariance, clusterColumn) = Covariance(a.Get(CliOptions.Covariance));
         var columns = ColumnOptions.Read(a, MissingPolicy.Skip) with
         {

@@ -40,6 +40,7 @@ internal static class TrainCommand
         string? jsonPath = a.Get(CliOptions.Json);
         bool normalize = a.Get(CliOptions.Normalize);
         CommandLine.RefuseSamePath("train", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
+        OutputPaths.RefuseUnwritable("train", ("--model", modelPath), ("--json", jsonPath));
         bool firth = a.Get(CliOptions.Firth);
         if (firth && ((a.Get(CliOptions.L2) ?? 0) != 0 || (a.Get(CliOptions.L1) ?? 0) != 0))
         {

@@ -69,6 +69,15 @@ public sealed class CvCliTests : CliRun
         Assert.Equal(1, auc.Exit);
         Assert.Contains("at least 10 held-out rows per fold", auc.Err);
         Assert.Single(auc.Err.Trim().Split('\n'));
+        // Output paths are checked before the fit (an outside tester's had failed after it, in .NET's words).
+        string missing = Path.Combine(Folder, "no-such-dir", "cv.json");
+        var json = Run("cv", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"), "--json", missing);
+        Assert.Equal(2, json.Exit);
+        Assert.Equal($"error: cv: --json '{missing}': the directory '{Path.GetDirectoryName(missing)}' does not exist.", json.Err.Trim());
+        var plot = Run("cv", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m3.zip"), "--plot", Spector);
+        Assert.Equal(2, plot.Exit);
+        Assert.Equal($"error: cv: --plot '{Spector}' is a file; it takes a directory (made if missing).", plot.Err.Trim());
+        Assert.False(File.Exists(Path.Combine(Folder, "m3.zip")));
     }
 
     [Fact]
