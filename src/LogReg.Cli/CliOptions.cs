@@ -101,6 +101,14 @@ internal static class CliOptions
             : throw new CliException($"option '--l1-ratio' is '{text}'; expected a number in [0, 1].", 2), null);
     public static readonly CliOption<int> CvFolds = new("--folds", "N", "cross-validation folds (default 10, as cv.glmnet)", text => ParseWhole("--folds", text, 3), 10);
     public static readonly CliOption<Core.Paths.CrossValidationMetric?> Metric = Choice("--metric", "how held-out rows score a λ (default deviance)", Metrics);
+    public static readonly IReadOnlyDictionary<string, Core.Paths.FoldAlignment> Alignments = new Dictionary<string, Core.Paths.FoldAlignment>
+    {
+        ["same"] = Core.Paths.FoldAlignment.SameLambdas,
+        ["interpolated"] = Core.Paths.FoldAlignment.Interpolated,
+    };
+
+    public static readonly CliOption<Core.Paths.FoldAlignment?> Alignment = Choice("--alignment",
+        "the folds' λ: the full data's, each solved exactly (default), or each fold's own sequence interpolated at them (cv.glmnet's default)", Alignments);
     public static readonly CliOption<Core.Paths.LambdaRule?> Rule = Choice("--rule", "which λ: the largest within one standard error of the best (default), or the best", Rules);
     public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100)", 1);
     public static readonly CliOption<double?> LambdaMinRatio = new("--lambda-min-ratio", "X", "the smallest λ as a share of λ_max (default 1e-4, 1e-2 when features outnumber rows; glmnet's lambda.min.ratio)", text =>

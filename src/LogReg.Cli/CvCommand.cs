@@ -17,7 +17,7 @@ internal static class CvCommand
 {
     public static readonly CliOption[] Options =
     [
-        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule,
+        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule, CliOptions.Alignment,
         CliOptions.LambdaCount, CliOptions.LambdaMinRatio, CliOptions.PathTolerance, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
     ];
 
@@ -69,6 +69,7 @@ internal static class CvCommand
             NumberOfFolds = folds,
             Metric = a.Get(CliOptions.Metric) ?? CrossValidationMetric.Deviance,
             Rule = a.Get(CliOptions.Rule) ?? LambdaRule.OneStandardError,
+            Alignment = a.Get(CliOptions.Alignment) ?? FoldAlignment.SameLambdas,
             LambdaCount = a.Get(CliOptions.LambdaCount) ?? 100,
             LambdaMinRatio = a.Get(CliOptions.LambdaMinRatio),
             Tolerance = a.Get(CliOptions.PathTolerance),

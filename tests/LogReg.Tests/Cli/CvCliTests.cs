@@ -154,6 +154,18 @@ public sealed class CvCliTests : CliRun
         });
         doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.Equal(loose.Mean, doc.GetProperty("cv_mean").EnumerateArray().Select(e => e.GetDouble()), new ToleranceComparer(1e-12));
+        // cv.glmnet's default alignment (each fold's own sequence, interpolated) reaches the folds.
+        var interpolated = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"), "--json", json,
+            "--alignment", "interpolated");
+        Assert.True(interpolated.Exit == 0, interpolated.Err);
+        var own = ElasticNetCrossValidation.Fit(ReferenceData.BreastCancer.Dense(), new CrossValidationOptions
+        {
+            FoldIds = Enumerable.Range(0, lines.Length - 1).Select(i => i % 10).ToArray(),
+            Alignment = FoldAlignment.Interpolated,
+        });
+        Assert.NotEqual(core.Mean, own.Mean);
+        doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal(own.Mean, doc.GetProperty("cv_mean").EnumerateArray().Select(e => e.GetDouble()), new ToleranceComparer(1e-12));
         var invalid = Run("cv", "--data", data, "--label", "Label", "--tolerance", "0", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, invalid.Exit);
         Assert.StartsWith("error: cv: option '--tolerance' is '0'; expected a number in (0, 1).", invalid.Err.Trim());
