@@ -214,7 +214,7 @@ internal sealed class CsvTable
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
         {
-            return $"{(text.Length == 0 ? "an empty cell" : $"'{text}'")} is not a number.";
+            return text.Length == 0 ? "the cell is missing (blank, or a missing-value token such as NA); a number is needed here." : $"'{text}' is not a number.";
         }
         return double.IsFinite(v)
             ? $"'{text}' is beyond the range of a float (±3.4e38); features are stored in single precision, as ML.NET stores them."

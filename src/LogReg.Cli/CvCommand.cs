@@ -109,7 +109,7 @@ internal static class CvCommand
         {
             if (table.IsMissing(r, index))
             {
-                throw new CliException($"cv: {table.Where(r, index)} is blank; with --fold-column every row needs its fold.");
+                throw new CliException($"cv: {table.Where(r, index)} is missing (blank, or a missing-value token such as NA); with --fold-column every row needs its fold.");
             }
             distinct.Add(table.Cell(r, index));
         }

@@ -78,6 +78,13 @@ public sealed class CvCliTests : CliRun
         Assert.Equal(2, plot.Exit);
         Assert.Equal($"error: cv: --plot '{Spector}' is a file; it takes a directory (made if missing).", plot.Err.Trim());
         Assert.False(File.Exists(Path.Combine(Folder, "m3.zip")));
+        // A weight written as R writes a missing value is named as missing, not as "an empty cell".
+        string weighted = Path.Combine(Folder, "weighted.csv");
+        File.WriteAllLines(weighted, new[] { "x,y,w" }.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 2},{(i == 5 ? "NA" : "1")}")));
+        var weight = Run("cv", "--data", weighted, "--label", "y", "--weight", "w", "--model", Path.Combine(Folder, "m4.zip"));
+        Assert.Equal(1, weight.Exit);
+        Assert.Equal($"error: '{weighted}' row 7, column 'w': the cell is missing (blank, or a missing-value token such as NA); a number is needed here.",
+            weight.Err.Trim());
     }
 
     [Fact]
@@ -174,7 +181,7 @@ public sealed class CvCliTests : CliRun
         File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "fold" : i == 7 ? " " : "1")));
         var blank = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(1, blank.Exit);
-        Assert.Equal($"error: cv: '{data}' row 8, column 'fold' is blank; with --fold-column every row needs its fold.", blank.Err.Trim());
+        Assert.Equal($"error: cv: '{data}' row 8, column 'fold' is missing (blank, or a missing-value token such as NA); with --fold-column every row needs its fold.", blank.Err.Trim());
         var both = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--folds", "5", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, both.Exit);
         Assert.Single(both.Err.Trim().Split('\n'));
