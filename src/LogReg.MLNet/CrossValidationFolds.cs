@@ -20,12 +20,8 @@ internal static class CrossValidationFolds
         {
             throw new ArgumentException("Name a FoldColumnName or a SamplingKeyColumnName, not both.", nameof(input));
         }
-        string name = o.FoldColumnName ?? o.SamplingKeyColumnName!;
-        if (input.Schema.GetColumnOrNull(name) is null)
-        {
-            throw new ArgumentException(
-                $"The {(o.FoldColumnName is null ? "sampling key" : "fold")} column '{name}' was not found in the input schema.", nameof(input));
-        }
+        // Named before the skipped rows are blamed for putting a column out of step that is not there.
+        GroupColumnReader.Find(input, o.FoldColumnName ?? o.SamplingKeyColumnName!, o.FoldColumnName is null ? "sampling key" : "fold");
         if (skippedRows > 0)
         {
             throw new ArgumentException(

@@ -12,8 +12,7 @@ internal static class GroupColumnReader
     /// <exception cref="ArgumentException">No such column, or not a scalar.</exception>
     public static string[] Read(IDataView data, string name, string role)
     {
-        var column = data.Schema.GetColumnOrNull(name)
-            ?? throw new ArgumentException($"The {role} column '{name}' was not found in the input schema.", nameof(data));
+        var column = Find(data, name, role);
         var raw = column.Type.RawType;
         return raw == typeof(float) ? Values<float>(data, column)
             : raw == typeof(double) ? Values<double>(data, column)
@@ -26,6 +25,11 @@ internal static class GroupColumnReader
             : throw new ArgumentException(
                 $"The {role} column '{name}' has type {column.Type}; expected a scalar number, key, Boolean or text.", nameof(data));
     }
+
+    /// <summary>The column, or a one-line refusal naming it by its role.</summary>
+    /// <exception cref="ArgumentException">No such column.</exception>
+    public static DataViewSchema.Column Find(IDataView data, string name, string role) =>
+        data.Schema.GetColumnOrNull(name) ?? throw new ArgumentException($"The {role} column '{name}' was not found in the input schema.", nameof(data));
 
     private static string[] Values<T>(IDataView data, DataViewSchema.Column column)
     {

@@ -28,8 +28,7 @@ internal sealed record CrossValidationRun<TPath>(
     public CrossValidatedPath<TPath> Run(CrossValidationOptions options, IProgress<int>? progress)
     {
         int n = Classes.Length;
-        var folds = options.FoldIds?.ToArray()
-            ?? FoldAssignment.Stratified(Classes, options.FoldCount, options.Seed, Enumerable.Range(0, n).Select(WeightOf).ToArray());
+        var folds = FoldAssignment.Of(options, Classes, WeightOf);
         int foldCount = folds.Max() + 1;
         FoldClassCoverage.Require(Classes, WeightOf, folds, foldCount, DescribeClass);
         int threads = Math.Clamp(options.MaxThreads ?? Environment.ProcessorCount, 1, foldCount + 1);

@@ -22,8 +22,7 @@ public static class ElasticNetCrossValidation
         options ??= new CrossValidationOptions();
         options.Validate(data.RowCount);
         var classes = data.Labels.Select(y => y == 1 ? 1 : 0).ToArray();
-        var folds = options.FoldIds?.ToArray()
-            ?? FoldAssignment.Stratified(classes, options.FoldCount, options.Seed, Enumerable.Range(0, data.RowCount).Select(data.WeightOf).ToArray());
+        var folds = FoldAssignment.Of(options, classes, data.WeightOf);
         int foldCount = folds.Max() + 1;
         if (options.Metric == CrossValidationMetric.Auc)
         {

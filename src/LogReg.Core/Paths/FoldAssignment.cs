@@ -34,6 +34,11 @@ public static class FoldAssignment
         return folds;
     }
 
+    /// <summary>The folds <paramref name="options"/> gives, or else <see cref="Stratified"/> by class over the weighted rows.</summary>
+    internal static int[] Of(CrossValidationOptions options, IReadOnlyList<int> classes, Func<int, double> weightOf) =>
+        options.FoldIds?.ToArray()
+        ?? Stratified(classes, options.FoldCount, options.Seed, Enumerable.Range(0, classes.Count).Select(weightOf).ToArray());
+
     /// <summary>
     /// Rows with the same key in the same fold (ML.NET's sampling key): the distinct keys shuffled (seeded) and dealt to
     /// the folds in turn.
