@@ -6,18 +6,25 @@ namespace LogReg.Core.Paths;
 /// <summary>
 /// The exact minimiser of one Newton step's quadratic model once coordinate descent has found its support and signs:
 /// on the non-zero coordinates (and the intercept) the model is smooth, so its minimiser solves one small linear
-/// system (H_AA + λ(1 − α)I, with the intercept's row) by Cholesky; it is taken only when it keeps every sign and
-/// leaves every zero coordinate inside its L1 bound — then it is the minimiser, and the remaining sweeps are skipped.
-/// On correlated columns coordinate descent needs hundreds of sweeps for the last digits; this needs one solve.
+/// system (H_AA + λ(1 − α)I, with the intercept's row) by Cholesky. When it keeps every sign and leaves every zero
+/// coordinate inside its L1 bound it is the minimiser, and the remaining sweeps are skipped; otherwise the move (cut at
+/// the first sign change) still lowers the model, and the sweeps go on from there.
+/// On correlated columns coordinate descent needs hundreds of sweeps for the last digits; this needs one solve. On
+/// collinear columns (a category's dummies summing to another's: kernlab's ticdata) the system is singular but consistent:
+/// a column in the span of those before it is then given no move (<see cref="SemidefiniteCholesky"/>), and the solution is
+/// taken only if every equation holds to a tenth of the sweeps' threshold.
 /// </summary>
 internal static class ActiveSetStep
 {
     /// <summary>
-    /// Moves <paramref name="beta"/> (at <paramref name="columns"/>) and the intercept to the model's minimiser when the
-    /// current support is the minimiser's, updating the model's negative gradient and the step totals; returns whether it did.
+    /// Moves <paramref name="beta"/> (at <paramref name="columns"/>) and the intercept towards the minimiser on the current
+    /// support and signs, updating the model's negative gradient and the step totals: the whole way when it keeps the signs,
+    /// else cut where the first coefficient reaches 0; returns whether the move reached the model's minimiser (signs kept,
+    /// every zero coordinate inside its L1 bound).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryApply(QuadraticModel model, double[] beta, int[] columns, double l1, double l2, double[] total, ref double totalIntercept)
+    public static bool TryApply(QuadraticModel model, double[] beta, int[] columns, double l1, double l2, double threshold, double[] total,
+        ref double totalIntercept)
     {
         int m = columns.Length;
         var active = Enumerable.Range(0, m).Where(a => l1 == 0 || beta[columns[a]] != 0).ToArray();
@@ -30,26 +37,36 @@ internal static class ActiveSetStep
             move[r] = model.Q[a] - l1 * Math.Sign(b) - l2 * b;
         }
         move[k] = model.Q0;
-        var factor = Factor(model, active, l2);
-        if (factor is null)
+        var system = Factor(model, active, l2);
+        if (system.Factor is not { } factor || !Solve(factor, system.Matrix, size, move, threshold / 10))
         {
             return false;
         }
-        DenseLinearAlgebra.CholeskySolve(factor, size, move);
+        // Where the minimiser on the signs leaves them, the step is cut where the first coefficient reaches 0 (set to
+        // exactly 0); the model — convex, and smooth on the orthant — falls along the way. It is not the minimiser.
+        double t = 1;
+        int cut = -1;
         for (int r = 0; l1 > 0 && r < k; r++)
         {
-            double b = beta[columns[active[r]]], updated = b + move[r];
-            if (updated == 0 || Math.Sign(updated) != Math.Sign(b))
+            double b = beta[columns[active[r]]];
+            if (b + move[r] == 0 || Math.Sign(b + move[r]) != Math.Sign(b))
             {
-                return false;
+                (t, cut) = -b / move[r] < t ? (-b / move[r], r) : (t, cut);
             }
         }
+        if (cut >= 0)
+        {
+            Move(model, beta, columns, active, move, t, cut, total, ref totalIntercept);
+            return false;
+        }
+        // The minimiser on the support, taken; it is the model's only when no zero coordinate's gradient passes its bound.
+        bool minimiser = true;
         var isActive = new bool[m];
         foreach (int a in active)
         {
             isActive[a] = true;
         }
-        for (int a = 0; a < m; a++)
+        for (int a = 0; a < m && minimiser; a++)
         {
             if (!isActive[a])
             {
@@ -58,32 +75,61 @@ internal static class ActiveSetStep
                 {
                     g -= model.H[a * m + active[r]] * move[r];
                 }
-                if (Math.Abs(g) > l1)
-                {
-                    return false;
-                }
+                minimiser = Math.Abs(g) <= l1;
             }
         }
+        Move(model, beta, columns, active, move, 1, -1, total, ref totalIntercept);
+        return minimiser;
+    }
+
+    // Moves the active coefficients and the intercept by t·move, coefficient `cut` (if any) to exactly 0.
+    private static void Move(QuadraticModel model, double[] beta, int[] columns, int[] active, double[] move, double t, int cut, double[] total,
+        ref double totalIntercept)
+    {
+        int k = active.Length;
         for (int r = 0; r < k; r++)
         {
-            int a = active[r];
-            beta[columns[a]] += move[r];
-            total[a] += move[r];
-            model.Move(a, move[r]);
+            int a = active[r], j = columns[a];
+            double delta = r == cut ? -beta[j] : t * move[r];
+            beta[j] = r == cut ? 0 : beta[j] + delta;
+            total[a] += delta;
+            model.Move(a, delta);
         }
-        totalIntercept += move[k];
-        model.MoveIntercept(move[k]);
+        totalIntercept += t * move[k];
+        model.MoveIntercept(t * move[k]);
+    }
+
+    /// <summary>The active set's system and its factor (null when the matrix has a non-finite entry).</summary>
+    public sealed record ActiveSystem(int[] Active, double L2, double[] Matrix, SemidefiniteCholesky? Factor);
+
+    // A column whose pivot is at most this share of its diagonal entry is taken as in the span of those before it.
+    private const double DependentPivot = 1e-10;
+
+    // Solves the system in place; with a column dropped, true only when every equation's remaining move r²/Mᵣᵣ is below
+    // the target (the system was consistent).
+    private static bool Solve(SemidefiniteCholesky factor, double[] matrix, int size, double[] move, double target)
+    {
+        var rhs = factor.DroppedCount > 0 ? (double[])move.Clone() : null;
+        factor.Solve(move);
+        for (int r = 0; rhs is not null && r < size; r++)
+        {
+            double residual = rhs[r] - VectorKernels.Dot(matrix.AsSpan(r * size, size), move);
+            if (!(residual * residual < target * matrix[r * size + r]))
+            {
+                return false;
+            }
+        }
         return true;
     }
 
-    // The Cholesky factor of the active set's system (H_AA + λ(1 − α)I with the intercept's row), or null when it is not
-    // numerically positive definite; the model's own while its curvature and the set stand.
+    // The active set's system (H_AA + λ(1 − α)I with the intercept's row) factored; the model's own while its curvature and
+    // the set stand.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[]? Factor(QuadraticModel model, int[] active, double l2)
+    private static ActiveSystem Factor(QuadraticModel model, int[] active, double l2)
     {
         if (model.Factorisation is { } held && held.L2 == l2 && held.Active.AsSpan().SequenceEqual(active))
         {
-            return held.Factor;
+            return held;
         }
         int m = model.H0.Length, k = active.Length, size = k + 1;
         var matrix = new double[size * size];
@@ -98,8 +144,8 @@ internal static class ActiveSetStep
             matrix[r * size + k] = matrix[k * size + r] = model.H0[a];
         }
         matrix[k * size + k] = model.H00;
-        var factor = DenseLinearAlgebra.Cholesky(matrix, size);
-        model.Factorisation = (active, l2, factor);
-        return factor;
+        var system = new ActiveSystem(active, l2, matrix, SemidefiniteCholesky.Factor(matrix, size, DependentPivot));
+        model.Factorisation = system;
+        return system;
     }
 }

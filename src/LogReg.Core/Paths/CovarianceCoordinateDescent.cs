@@ -113,14 +113,14 @@ internal static class CovarianceCoordinateDescent
                     // (0.99 a round; thousands of rounds a path).
                     if (!attempted && !supportChanged && problem.Offsets is not null)
                     {
-                        ActiveSetStep.TryApply(model, beta, columns, l1, l2, total, ref totalIntercept);
+                        ActiveSetStep.TryApply(model, beta, columns, l1, l2, threshold, total, ref totalIntercept);
                     }
                     break;
                 }
                 if (!supportChanged && sweep + 1 >= nextAttempt)
                 {
                     attempted = true;
-                    if (ActiveSetStep.TryApply(model, beta, columns, l1, l2, total, ref totalIntercept))
+                    if (ActiveSetStep.TryApply(model, beta, columns, l1, l2, threshold, total, ref totalIntercept))
                     {
                         break;
                     }

@@ -20,11 +20,11 @@ internal sealed class QuadraticModel(int m)
     public double Q0 { get; set; }
 
     /// <summary>
-    /// The factor of the last active-set system solved on this curvature (<see cref="ActiveSetStep"/>), with its active
-    /// columns and ridge, or null when it failed: while H stands the same set's system is the same (the multinomial
-    /// rounds take a class's exact step on a held curvature round after round). Cleared when H is formed again.
+    /// The last active-set system solved on this curvature (<see cref="ActiveSetStep"/>), with its active columns, ridge
+    /// and factor: while H stands the same set's system is the same (the multinomial rounds take a class's exact step on a
+    /// held curvature round after round). Cleared when H is formed again.
     /// </summary>
-    public (int[] Active, double L2, double[]? Factor)? Factorisation { get; set; }
+    public ActiveSetStep.ActiveSystem? Factorisation { get; set; }
 
     /// <summary>Column a moves by <paramref name="delta"/>.</summary>
     public void Move(int a, double delta)

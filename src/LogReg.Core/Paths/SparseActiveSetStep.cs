@@ -9,8 +9,10 @@ namespace LogReg.Core.Paths;
 /// intercept's row — here by conjugate gradients (Jacobi-preconditioned, H applied through the columns' stored values),
 /// since the support may hold tens of thousands of columns. On many nearly collinear columns (rare words of a Zipf
 /// vocabulary at small λ) coordinate descent gains a fixed fraction per sweep — thousands of sweeps a Newton step at
-/// tight tolerances — where conjugate gradients need about the square root of that. The step stays on the signs' orthant
-/// (cut, or projected), so the objective (convex, smooth there) falls; the sweeps that follow remain the judge.
+/// tight tolerances — where conjugate gradients need about the square root of that; where they too need hundreds of
+/// products (collinear one-hot columns: nested categories, shares summing to 100 %), the system is solved directly once
+/// they have cost what that would (<see cref="SupportCholeskySolve"/>). The step stays on the signs' orthant (cut, or
+/// projected), so the objective (convex, smooth there) falls; the sweeps that follow remain the judge.
 /// </summary>
 internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, double[] v, double vSum, double[] weighted)
 {
@@ -165,8 +167,31 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
         }
         double rz = VectorKernels.Dot(r, z);
         converged = false;
+        // When the gradients have cost what the direct solve would (SupportCholeskySolve), it is tried once; its answer
+        // replaces theirs if its residual, through the same products, is smaller, and the gradients go on from there.
+        int k = active.Length;
+        double productCost = u.Length, spent = 0;
+        foreach (int a in active)
+        {
+            productCost += 2.0 * (problem.ColumnStart[columns[a] + 1] - problem.ColumnStart[columns[a]]);
+        }
+        // The factorisation alone, before the Gram's cost is counted (a pass over the support's stored values).
+        double directFloor = (k + 1.0) * (k + 1.0) * (k + 1.0) / 24 + productCost / 2;
+        double? directCost = null;
+        bool directTried = k > SupportCholeskySolve.MaxColumns;
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
+            spent += productCost;
+            if (!directTried && spent >= directFloor && spent >= (directCost ??= SupportCholeskySolve.Cost(problem, columns, active, new int[u.Length])))
+            {
+                directTried = true;
+                if (SupportCholeskySolve.Solve(problem, columns, active, v, l2, q) is { } direct
+                    && AdoptIfCloser(columns, active, crossWeights, q, diagonal, l2, u, direct, d, r, z, p, hp, ref rz, target, out converged)
+                    && converged)
+                {
+                    return d;
+                }
+            }
             Multiply(columns, active, crossWeights, p, l2, u, hp);
             double curvatureAlong = VectorKernels.Dot(p, hp);
             if (!(curvatureAlong > 0))
@@ -194,6 +219,35 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
             }
         }
         return d;
+    }
+
+    // d, r, z, p (and rz) restart from the direct solution when its preconditioned residual's largest entry is below
+    // that of the gradients' current r; converged when it meets the target.
+    private bool AdoptIfCloser(int[] columns, int[] active, double[] crossWeights, double[] q, double[] diagonal, double l2, double[] u,
+        double[] direct, double[] d, double[] r, double[] z, double[] p, double[] hp, ref double rz, double target, out bool converged)
+    {
+        Multiply(columns, active, crossWeights, direct, l2, u, hp);
+        double largest = 0, current = 0;
+        for (int i = 0; i < q.Length; i++)
+        {
+            double ri = q[i] - hp[i];
+            largest = Math.Max(largest, ri * ri / diagonal[i]);
+            current = Math.Max(current, r[i] * z[i]);
+        }
+        converged = false;
+        if (!(largest < current))
+        {
+            return false;
+        }
+        for (int i = 0; i < q.Length; i++)
+        {
+            d[i] = direct[i];
+            r[i] = q[i] - hp[i];
+            p[i] = z[i] = r[i] / diagonal[i];
+        }
+        rz = VectorKernels.Dot(r, z);
+        converged = largest < target;
+        return true;
     }
 
     // hp = (X̃ᵀVX̃ + l2·I)p on the support with the intercept's row and column: X̃p over the stored values plus one shift for

@@ -80,23 +80,23 @@ public sealed class ActiveSetStepTests
         var expected = Solve(model, 0.01);
         var (beta, total) = (new double[3], new double[3]);
         double intercept = 0;
-        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2], 0, 0.01, total, ref intercept));
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2], 0, 0.01, 1e-30, total, ref intercept));
         for (int j = 0; j < 3; j++)
         {
             Assert.Equal(expected[j], beta[j], 1e-12);
         }
         Assert.Equal(expected[3], intercept, 1e-12);
-        var kept = model.Factorisation!.Value.Factor;
+        var kept = model.Factorisation!.Factor;
         Assert.NotNull(kept);
 
         // The same curvature, support and ridge from another gradient: the same factor, and the new system's solution.
         var (again, betaAgain) = StepWithHeldFactor([-0.4, 0.25, 0.05], model, l2: 0.01);
-        Assert.Same(kept, again.Factorisation!.Value.Factor);
+        Assert.Same(kept, again.Factorisation!.Factor);
         Assert.Equal(Solve(Model([-0.4, 0.25, 0.05]), 0.01)[1], betaAgain[1], 1e-12);
 
         // Another ridge: factored again.
         var (ridge, betaRidge) = StepWithHeldFactor(q, model, l2: 0.5);
-        Assert.NotSame(kept, ridge.Factorisation!.Value.Factor);
+        Assert.NotSame(kept, ridge.Factorisation!.Factor);
         Assert.Equal(Solve(Model(q), 0.5)[2], betaRidge[2], 1e-12);
     }
 
@@ -107,7 +107,7 @@ public sealed class ActiveSetStepTests
         model.Factorisation = from.Factorisation;
         var (beta, total) = (new double[3], new double[3]);
         double intercept = 0;
-        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2], 0, l2, total, ref intercept));
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2], 0, l2, 1e-30, total, ref intercept));
         return (model, beta);
     }
 }

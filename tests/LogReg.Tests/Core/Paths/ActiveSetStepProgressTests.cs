@@ -1,0 +1,120 @@
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>
+/// The exact step when its solution is not the model's minimiser, and on a singular support: cut where the first
+/// coefficient would change sign (that coefficient exactly 0, the others' signs kept, the model lower), taken whole when
+/// only a zero coordinate's bound fails (the support's gradient then 0), and on collinear columns (x₂ = x₀ + x₁) solved
+/// to the minimiser instead of given up.
+/// </summary>
+public sealed class ActiveSetStepProgressTests
+{
+    // Rows of four columns, the third the sum of the first two when `collinear`.
+    private static double[][] Rows(bool collinear) =>
+    [
+        [1, 0.5, collinear ? 1.5 : -0.2, 0.3], [0.3, 1, collinear ? 1.3 : 0.4, -0.5], [-0.1, 0.2, collinear ? 0.1 : 1, 0.8],
+        [0.6, -0.4, collinear ? 0.2 : 0.1, 0.2], [0.2, 0.9, collinear ? 1.1 : -0.6, -0.1], [-0.7, 0.1, collinear ? -0.6 : 0.5, 0.4],
+    ];
+
+    // The model's curvature from the rows (H = Σ xxᵀ/n, its intercept row Σ x/n, corner 1) and negative gradient q, q0.
+    private static QuadraticModel Model(double[][] rows, double[] q, double q0)
+    {
+        int m = q.Length;
+        var model = new QuadraticModel(m);
+        foreach (var x in rows)
+        {
+            for (int r = 0; r < m; r++)
+            {
+                for (int c = 0; c < m; c++)
+                {
+                    model.H[r * m + c] += x[r] * x[c] / rows.Length;
+                }
+                model.H0[r] += x[r] / rows.Length;
+            }
+        }
+        model.H00 = 1;
+        Array.Copy(q, model.Q, m);
+        model.Q0 = q0;
+        return model;
+    }
+
+    // The model's value after moving by s (coefficients) and s0 (intercept), with the L1 and ridge terms at β:
+    // −qᵀs − q0·s0 + ½(s, s0)ᵀH(s, s0) + l1‖β‖₁ + l2/2‖β‖².
+    private static double Value(QuadraticModel start, double[] s, double s0, double[] beta, double l1, double l2)
+    {
+        int m = s.Length;
+        double value = -s0 * start.Q0 + 0.5 * start.H00 * s0 * s0;
+        for (int r = 0; r < m; r++)
+        {
+            value += -start.Q[r] * s[r] + start.H0[r] * s[r] * s0 + l1 * Math.Abs(beta[r]) + 0.5 * l2 * beta[r] * beta[r];
+            for (int c = 0; c < m; c++)
+            {
+                value += 0.5 * s[r] * start.H[r * m + c] * s[c];
+            }
+        }
+        return value;
+    }
+
+    [Fact]
+    public void OnCollinearColumnsTheStepReachesTheMinimiserThatCholeskyAloneCouldNotFactor()
+    {
+        // With l1 = 0 every column is on the support and the system is singular; q in H's range makes it consistent.
+        var rows = Rows(collinear: true);
+        var probe = Model(rows, new double[4], 0);
+        double[] known = [0.4, -0.3, 0.2, 0.5];
+        var q = Enumerable.Range(0, 4).Select(r => Enumerable.Range(0, 4).Sum(c => probe.H[r * 4 + c] * known[c]) + probe.H0[r] * 0.1).ToArray();
+        double q0 = Enumerable.Range(0, 4).Sum(c => probe.H0[c] * known[c]) + 0.1;
+        var model = Model(rows, q, q0);
+        double[] beta = [0.1, 0.2, 0.3, 0.4];
+        var (total, intercept) = (new double[4], 0.0);
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2, 3], 0, 0, 1e-20, total, ref intercept));
+        // The dependent column was found (not left to a pivot of rounding noise), and the minimiser's gradient is 0 on every column and the intercept.
+        Assert.Equal(1, model.Factorisation!.Factor!.DroppedCount);
+        Assert.All(model.Q, g => Assert.True(Math.Abs(g) < 1e-12, $"gradient {g:E2}"));
+        Assert.True(Math.Abs(model.Q0) < 1e-12, $"intercept gradient {model.Q0:E2}");
+    }
+
+    [Fact]
+    public void WhereTheSupportsMinimiserChangesASignTheStepIsCutThereAndLowersTheModel()
+    {
+        var rows = Rows(collinear: false);
+        double[] q = [0.05, -0.4, 0.3, 0.1];
+        double[] start = [0.5, 0.02, -0.3, 0.2];
+        double l1 = 0.01, l2 = 0.001;
+        var model = Model(rows, q, 0.05);
+        var beta = (double[])start.Clone();
+        var (total, intercept) = (new double[4], 0.0);
+        Assert.False(ActiveSetStep.TryApply(model, beta, [0, 1, 2, 3], l1, l2, 1e-20, total, ref intercept));
+        Assert.Equal(0, beta[1]);
+        for (int j = 0; j < 4; j++)
+        {
+            Assert.True(start[j] * beta[j] >= 0, $"coefficient {j} kept its sign: {beta[j]}");
+        }
+        var moved = beta.Zip(start, (b, s) => b - s).ToArray();
+        Assert.True(Value(Model(rows, q, 0.05), moved, intercept, beta, l1, l2) < Value(Model(rows, q, 0.05), new double[4], 0, start, l1, l2) - 1e-6,
+            "the model fell");
+    }
+
+    [Fact]
+    public void WhereOnlyAZeroCoordinatesBoundFailsTheSupportsMinimiserIsTakenButNotCalledTheModels()
+    {
+        var rows = Rows(collinear: false);
+        // Column 3 is at 0 with a gradient far past its bound: the minimiser on columns 0–2 is not the model's.
+        double[] q = [0.02, -0.01, 0.015, 0.9];
+        double l1 = 0.001;
+        var model = Model(rows, q, 0.01);
+        double[] beta = [0.5, -0.4, 0.3, 0];
+        var (total, intercept) = (new double[4], 0.0);
+        Assert.False(ActiveSetStep.TryApply(model, beta, [0, 1, 2, 3], l1, 0, 1e-20, total, ref intercept));
+        Assert.Equal(0, beta[3]);
+        // On the support the smooth model's gradient, with the L1 term, is 0: qⱼ − l1·sign(βⱼ) = 0.
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(0, model.Q[j] - l1 * Math.Sign(beta[j]), 1e-12);
+        }
+        Assert.Equal(0, model.Q0, 1e-12);
+        Assert.True(Math.Abs(model.Q[3]) > l1, "column 3 still violates its bound, for the sweeps to take in");
+    }
+}
