@@ -45,8 +45,10 @@ internal static class SparseCoordinateDescent
         var held = problem.HeldCurvature;
         held?.StartAt(beta, intercept, problem.Labels);
         var tolerance = new InexactNewtonTolerance(threshold, newtonSteps);
+        int steps = 0, sweeps = 0;
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
+            steps++;
             tolerance.BeginStep(step);
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             if (held is not null)
@@ -81,6 +83,7 @@ internal static class SparseCoordinateDescent
             bool crawling = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
+                sweeps++;
                 double largest = 0;
                 bool supportChanged = false;
                 // The model's residual sums to rhoSum + c·vSum: the intercept takes all of it.
@@ -168,6 +171,7 @@ internal static class SparseCoordinateDescent
         }
         held?.EndedAt(beta, intercept, problem.Labels);
         problem.LastSolveSettled = settled;
+        problem.CovarianceChoice.SweepsPerStep = steps > 0 ? (double)sweeps / steps : 0;
         return intercept;
     }
 

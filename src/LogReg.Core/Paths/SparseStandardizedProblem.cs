@@ -24,6 +24,7 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private const double CovarianceTolerance = 1e-10;
 
     private double[]? _stored;
+    private SparseCovarianceChoice? _covarianceChoice;
     private HeldColumnCurvature? _heldCurvature;
     private StepMargins? _stepMargins;
     private double[]? _coefficients;
@@ -206,14 +207,19 @@ internal sealed class SparseStandardizedProblem : PathProblem
     /// </summary>
     public int ActiveSetReluctance { get; set; }
 
+    /// <summary>Whether a solve over more columns than the covariance limit still pays for the covariance form.</summary>
+    public SparseCovarianceChoice CovarianceChoice => _covarianceChoice ??= new SparseCovarianceChoice(this);
+
     // As the dense problem: the covariance form (with its exact active-set solve) while few columns are in play and the
     // tolerance is tight — on correlated columns plain sweeps settle the last digits slowly — and sweeps over the stored
     // values otherwise. The multinomial rounds' class solves (with offsets: one Newton step each) always sweep: at 1e-12
     // the Grams lost on every sparse set measured once each class's own columns fit under CovarianceColumns (3,000 ×
     // 1,500 × 8 tf-idf rows 5.1 → 3.0 s, 5,000 × 3,000 × 10 counts 11.3 → 6.9 s; 50,000 one-hot rows × 4 classes even).
+    // Above CovarianceColumns the covariance form is taken only where the sweeps crawl (SparseCovarianceChoice).
     protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
         int newtonSteps) =>
-        Offsets is null && columns.Length <= Math.Min(RowCount, CovarianceColumns) && threshold < CovarianceTolerance * NullDeviancePerWeight
+        Offsets is null && threshold < CovarianceTolerance * NullDeviancePerWeight && columns.Length <= RowCount
+            && (columns.Length <= CovarianceColumns || CovarianceChoice.Pays(columns))
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
 
