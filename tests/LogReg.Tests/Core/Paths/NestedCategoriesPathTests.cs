@@ -19,15 +19,7 @@ public sealed class NestedCategoriesPathTests(ITestOutputHelper output)
     {
         var data = NestedCategories(rows: 800, seed: 4);
         var options = new ElasticNetPathOptions { LambdaCount = 60 };
-        var path = ElasticNetPath.Fit(data, options);
-        var tight = ElasticNetPath.Fit(data, options with { Tolerance = 1e-20, Lambdas = path.Lambdas.ToArray() });
-        var scales = Scales(data);
-        double worst = 0;
-        for (int k = 0; k < path.Lambdas.Count; k++)
-        {
-            double objective = Objective(data, scales, path, k), reference = Objective(data, scales, tight, k);
-            worst = Math.Max(worst, (objective - reference) / reference);
-        }
+        var (path, worst) = BinaryPathObjective.GapToTighter(data, options);
         output.WriteLine($"{path.Lambdas.Count} λ, {path.NonZero[^1]} of {data.FeatureCount} non-zero at the last; largest objective above the tight path's: {worst:E2}");
         Assert.True(path.Lambdas.Count >= 30, $"{path.Lambdas.Count} λ");
         Assert.True(worst < 1e-13, $"{worst:E2}");
@@ -76,26 +68,5 @@ public sealed class NestedCategoriesPathTests(ITestOutputHelper output)
             start[i + 1] = entries.Count;
         }
         return new TrainingSet(new SparseMatrix(rows, columns, start, entries.Select(e => e.Column).ToArray(), entries.Select(e => e.Value).ToArray()), labels);
-    }
-
-    private static double[] Scales(TrainingSet data) =>
-        MultinomialObjectiveGap.Scales(Enumerable.Range(0, data.RowCount).Select(i =>
-        {
-            var row = new double[data.FeatureCount];
-            data.Features.CopyRow(i, row);
-            return row;
-        }).ToArray());
-
-    // glmnet's objective (lasso) at point k, from the rows: the mean log-loss plus λ·Σ|βⱼ|·σⱼ.
-    private static double Objective(TrainingSet data, double[] scales, RegularizationPath path, int k)
-    {
-        var w = path.Coefficients[k];
-        double loss = 0;
-        for (int i = 0; i < data.RowCount; i++)
-        {
-            double z = path.Intercepts[k] + data.Features.Dot(i, w);
-            loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - data.Labels[i] * z;
-        }
-        return loss / data.RowCount + path.Lambdas[k] * w.Select((b, j) => Math.Abs(b) * scales[j]).Sum();
     }
 }
