@@ -102,8 +102,9 @@ internal static class ActiveSetStep
     /// <summary>The active set's system and its factor (null when the matrix has a non-finite entry).</summary>
     public sealed record ActiveSystem(int[] Active, double L2, double[] Matrix, SemidefiniteCholesky? Factor);
 
-    // A column whose pivot is at most this share of its diagonal entry is taken as in the span of those before it.
-    private const double DependentPivot = 1e-10;
+    /// <summary>A column whose pivot is at most this share of its diagonal entry is taken as in the span of those before it
+    /// (here and in the sparse support's direct solve, <see cref="SupportCholeskySolve"/>).</summary>
+    internal const double DependentPivot = 1e-10;
 
     // Solves the system in place; with a column dropped, true only when every equation's remaining move r²/Mᵣᵣ is below
     // the target (the system was consistent).

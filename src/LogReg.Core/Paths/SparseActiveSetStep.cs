@@ -182,7 +182,7 @@ internal sealed class SparseActiveSetStep(SparseStandardizedProblem problem, dou
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
             spent += productCost;
-            if (!directTried && spent >= directFloor && spent >= (directCost ??= SupportCholeskySolve.Cost(problem, columns, active, new int[u.Length])))
+            if (!directTried && spent >= directFloor && spent >= (directCost ??= SupportCholeskySolve.Cost(problem, active.Select(a => columns[a]).ToArray(), new int[u.Length])))
             {
                 directTried = true;
                 if (SupportCholeskySolve.Solve(problem, columns, active, v, l2, q) is { } direct

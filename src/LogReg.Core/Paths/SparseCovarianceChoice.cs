@@ -16,8 +16,8 @@ internal sealed class SparseCovarianceChoice(SparseStandardizedProblem problem)
 
     /// <summary>
     /// True when <see cref="SweepsPerStep"/> sweeps over <paramref name="columns"/>' stored values would cost more than
-    /// their Gram (each row's pairs) and a factorisation of (m + 1)³/24 multiply-adds in the same units, as
-    /// <see cref="SupportCholeskySolve.Cost"/> counts; never above <see cref="StandardizedProblem.CovarianceColumns"/>.
+    /// their Gram and its factorisation, in the units <see cref="SupportCholeskySolve.Cost"/> counts them; never above
+    /// <see cref="StandardizedProblem.CovarianceColumns"/>.
     /// </summary>
     public bool Pays(int[] columns)
     {
@@ -25,23 +25,11 @@ internal sealed class SparseCovarianceChoice(SparseStandardizedProblem problem)
         {
             return false;
         }
-        var counts = _rowCounts ??= new int[problem.RowCount];
-        Array.Clear(counts);
         double stored = 0;
         foreach (int j in columns)
         {
-            for (int s = problem.ColumnStart[j]; s < problem.ColumnStart[j + 1]; s++)
-            {
-                counts[problem.ColumnRows[s]]++;
-            }
             stored += problem.ColumnStart[j + 1] - problem.ColumnStart[j];
         }
-        double pairs = 0;
-        foreach (int c in counts)
-        {
-            pairs += 0.5 * c * (c + 1.0);
-        }
-        double size = columns.Length + 1.0;
-        return SweepsPerStep * stored > pairs + size * size * size / 24;
+        return SweepsPerStep * stored > SupportCholeskySolve.Cost(problem, columns, _rowCounts ??= new int[problem.RowCount]);
     }
 }

@@ -16,19 +16,17 @@ internal static class SupportCholeskySolve
     /// <summary>Supports above this many columns stay with the conjugate gradients: the matrix alone would be 32 MB.</summary>
     public const int MaxColumns = 2000;
 
-    private const double DependentPivot = 1e-10;
-
     /// <summary>
-    /// The work of forming and factoring the system, in units of one stored value visited (a scattered multiply-add):
-    /// the Gram's pairs within each row, and the factorisation's (k + 1)³/6 multiply-adds at about a quarter of that each
-    /// (contiguous, vectorised).
+    /// The work of forming and factoring the system over the columns <paramref name="support"/>, in units of one stored
+    /// value visited (a scattered multiply-add): the Gram's pairs within each row (counted into
+    /// <paramref name="rowCounts"/>, one per row), and the factorisation's (k + 1)³/6 multiply-adds at about a quarter of
+    /// that each (contiguous, vectorised).
     /// </summary>
-    public static double Cost(SparseStandardizedProblem problem, int[] columns, int[] active, int[] rowCounts)
+    public static double Cost(SparseStandardizedProblem problem, int[] support, int[] rowCounts)
     {
         Array.Clear(rowCounts);
-        foreach (int a in active)
+        foreach (int j in support)
         {
-            int j = columns[a];
             for (int s = problem.ColumnStart[j]; s < problem.ColumnStart[j + 1]; s++)
             {
                 rowCounts[problem.ColumnRows[s]]++;
@@ -39,13 +37,14 @@ internal static class SupportCholeskySolve
         {
             pairs += 0.5 * c * (c + 1.0);
         }
-        double size = active.Length + 1.0;
+        double size = support.Length + 1.0;
         return pairs + size * size * size / 24;
     }
 
     /// <summary>
     /// d solving (H + l2·I_coefficients)d = q on <paramref name="active"/> (positions in <paramref name="columns"/>; q's last
-    /// entry the intercept's), or null when the matrix is not numerically positive definite.
+    /// entry the intercept's), or null when the matrix has a non-finite entry; a column in the span of those before it gets
+    /// no move, so on an inconsistent singular system d is only the best on the others.
     /// </summary>
     public static double[]? Solve(SparseStandardizedProblem problem, int[] columns, int[] active, double[] v, double l2, double[] q)
     {
@@ -74,7 +73,7 @@ internal static class SupportCholeskySolve
         }
         // Collinear columns (a category's dummies summing to another's) make H singular yet the system consistent: a
         // column within 1e-10 of its diagonal of the span of those before it keeps a 0 move, which leaves a solution.
-        if (SemidefiniteCholesky.Factor(h, size, DependentPivot) is not { } factor)
+        if (SemidefiniteCholesky.Factor(h, size, ActiveSetStep.DependentPivot) is not { } factor)
         {
             return null;
         }

@@ -113,7 +113,7 @@ public sealed class SupportCholeskySolveTests
             }
             pairs += c * (c + 1) / 2.0;
         }
-        Assert.Equal(pairs + Math.Pow(k + 1, 3) / 24, SupportCholeskySolve.Cost(problem, columns, columns, new int[Rows]), 1e-9);
+        Assert.Equal(pairs + Math.Pow(k + 1, 3) / 24, SupportCholeskySolve.Cost(problem, columns, new int[Rows]), 1e-9);
     }
 
     [Fact]
