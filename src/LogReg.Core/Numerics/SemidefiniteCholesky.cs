@@ -75,6 +75,9 @@ internal sealed class SemidefiniteCholesky
         return true;
     }
 
+    /// <summary>Whether the last factorisation dropped column <paramref name="i"/>.</summary>
+    public bool IsDropped(int i) => _l[i * _n + i] == Math.Sqrt(HugePivot);
+
     /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>
     public void Solve(Span<double> rhs) => DenseLinearAlgebra.CholeskySolve(_l, _n, rhs);
 }

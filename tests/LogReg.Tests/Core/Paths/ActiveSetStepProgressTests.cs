@@ -4,10 +4,11 @@ using Xunit;
 namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
-/// The exact step when its solution is not the model's minimiser, and on a singular support: cut where the first
-/// coefficient would change sign (that coefficient exactly 0, the others' signs kept, the model lower), taken whole when
-/// only a zero coordinate's bound fails (the support's gradient then 0), and on collinear columns (x₂ = x₀ + x₁) solved
-/// to the minimiser instead of given up.
+/// The exact step when its solution is not the model's minimiser, and on a singular support: stopped where the first
+/// coefficient would change sign (that coefficient exactly 0, the others' signs kept, the model lower) and solved again on
+/// the rest; taken whole when only a zero coordinate's bound fails (the support's gradient then 0); on collinear columns
+/// (x₂ = x₀ + x₁) solved to the minimiser instead of given up; and where the signs make that singular system inconsistent,
+/// moved along its null direction until one of the dependent coefficients is 0, then solved to the model's minimiser.
 /// </summary>
 public sealed class ActiveSetStepProgressTests
 {
@@ -77,7 +78,7 @@ public sealed class ActiveSetStepProgressTests
     }
 
     [Fact]
-    public void WhereTheSupportsMinimiserChangesASignTheStepIsCutThereAndLowersTheModel()
+    public void WhereTheSupportsMinimiserChangesASignTheStepIsCutThereAndSolvedAgainOnTheRest()
     {
         var rows = Rows(collinear: false);
         double[] q = [0.05, -0.4, 0.3, 0.1];
@@ -95,6 +96,41 @@ public sealed class ActiveSetStepProgressTests
         var moved = beta.Zip(start, (b, s) => b - s).ToArray();
         Assert.True(Value(Model(rows, q, 0.05), moved, intercept, beta, l1, l2) < Value(Model(rows, q, 0.05), new double[4], 0, start, l1, l2) - 1e-6,
             "the model fell");
+        // Solved again without column 1 (and any other stopped at 0 on the way): on the rest the gradient with its L1 and
+        // ridge terms is 0.
+        Assert.Contains(beta, b => b != 0);
+        foreach (int j in Enumerable.Range(0, 4).Where(j => beta[j] != 0))
+        {
+            Assert.Equal(0, model.Q[j] - l1 * Math.Sign(beta[j]) - l2 * beta[j], 1e-12);
+        }
+        Assert.Equal(0, model.Q0, 1e-12);
+    }
+
+    [Fact]
+    public void WhereTheSignsMakeACollinearSystemInconsistentTheNullDirectionZerosOneOfItsColumns()
+    {
+        // x₂ = x₀ + x₁ and all three positive: along d = (1, 1, −1) the smooth model is flat but the L1 term is not
+        // (its slope l1·(1 + 1 − 1)), so no move on this support solves its system.
+        var rows = Rows(collinear: true);
+        var probe = Model(rows, new double[4], 0);
+        double[] known = [0.4, 0.3, 0.6, 0.5];
+        var q = Enumerable.Range(0, 4).Select(r => Enumerable.Range(0, 4).Sum(c => probe.H[r * 4 + c] * known[c])).ToArray();
+        double q0 = Enumerable.Range(0, 4).Sum(c => probe.H0[c] * known[c]);
+        double l1 = 0.002;
+        var model = Model(rows, q, q0);
+        double[] beta = [0.3, 0.1, 0.3, 0.4];
+        var (total, intercept) = (new double[4], 0.0);
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2, 3], l1, 0, 1e-20, total, ref intercept));
+        // Downhill along d the smaller of x₀'s and x₁'s coefficients reaches 0 first (x₁'s here), which is the minimiser's
+        // support: the lasso's least ‖β‖₁ writes x₀'s and x₁'s shared part through x₂.
+        Assert.Equal(0, beta[1]);
+        // The model's minimiser: every non-zero coefficient's gradient balances its L1 term, every zero one's is inside it.
+        for (int j = 0; j < 4; j++)
+        {
+            Assert.True(beta[j] != 0 ? Math.Abs(model.Q[j] - l1 * Math.Sign(beta[j])) < 1e-12 : Math.Abs(model.Q[j]) <= l1,
+                $"column {j}: β {beta[j]}, gradient {model.Q[j]:E3}");
+        }
+        Assert.True(Math.Abs(model.Q0) < 1e-12, $"intercept gradient {model.Q0:E2}");
     }
 
     [Fact]
