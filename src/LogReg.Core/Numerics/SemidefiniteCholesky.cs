@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LogReg.Core.Numerics;
 
 /// <summary>
@@ -51,28 +55,92 @@ internal sealed class SemidefiniteCholesky
         }
         double tiny = 1e-30 * Math.Max(largest, double.Epsilon);
         DroppedCount = 0;
-        for (int i = 0; i < n; i++)
+        // Rows four at a time: their entries left of the group need each earlier row once for all four (DotFour), where
+        // one row at a time read the whole factor above it again for every row — a 450-column factor no longer fits in L2.
+        for (int i0 = 0; i0 < n; i0 += GroupRows)
         {
-            for (int j = 0; j <= i; j++)
+            int rows = Math.Min(GroupRows, n - i0);
+            for (int j = 0; j < i0; j++)
             {
-                double sum = m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), new ReadOnlySpan<double>(l, j * n, j));
-                if (i == j)
+                var lj = new ReadOnlySpan<double>(l, j * n, j);
+                double pivot = l[j * n + j];
+                if (rows == GroupRows)
                 {
-                    bool kept = sum > tiny && sum > _relativePivot * m[i * n + i];
-                    DroppedCount += kept ? 0 : 1;
-                    l[i * n + i] = kept ? Math.Sqrt(sum) : Math.Sqrt(HugePivot);
+                    var (s0, s1, s2, s3) = DotFour(lj, l, i0 * n, n);
+                    l[i0 * n + j] = (m[i0 * n + j] - s0) / pivot;
+                    l[(i0 + 1) * n + j] = (m[(i0 + 1) * n + j] - s1) / pivot;
+                    l[(i0 + 2) * n + j] = (m[(i0 + 2) * n + j] - s2) / pivot;
+                    l[(i0 + 3) * n + j] = (m[(i0 + 3) * n + j] - s3) / pivot;
                 }
                 else
                 {
-                    l[i * n + j] = sum / l[j * n + j];
+                    for (int i = i0; i < i0 + rows; i++)
+                    {
+                        l[i * n + j] = (m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), lj)) / pivot;
+                    }
                 }
             }
-            if (!double.IsFinite(l[i * n + i]))
+            for (int i = i0; i < i0 + rows; i++)
             {
-                return false;
+                for (int j = i0; j <= i; j++)
+                {
+                    double sum = m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), new ReadOnlySpan<double>(l, j * n, j));
+                    if (i == j)
+                    {
+                        bool kept = sum > tiny && sum > _relativePivot * m[i * n + i];
+                        DroppedCount += kept ? 0 : 1;
+                        l[i * n + i] = kept ? Math.Sqrt(sum) : Math.Sqrt(HugePivot);
+                    }
+                    else
+                    {
+                        l[i * n + j] = sum / l[j * n + j];
+                    }
+                }
+                if (!double.IsFinite(l[i * n + i]))
+                {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    private const int GroupRows = 4;
+
+    // Σₖ xₖ·l[row + k] for the four rows starting at `first` (stride n), k < x.Length: x loaded once for all four.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double, double, double, double) DotFour(ReadOnlySpan<double> x, double[] l, int first, int n)
+    {
+        int length = x.Length, k = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double r0 = ref l[first];
+        ref double r1 = ref Unsafe.Add(ref r0, n);
+        ref double r2 = ref Unsafe.Add(ref r0, 2 * n);
+        ref double r3 = ref Unsafe.Add(ref r0, 3 * n);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
+        {
+            int width = Vector<double>.Count;
+            Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; k <= length - width; k += width)
+            {
+                var v = Vector.LoadUnsafe(ref xr, (nuint)k);
+                a0 += Vector.LoadUnsafe(ref r0, (nuint)k) * v;
+                a1 += Vector.LoadUnsafe(ref r1, (nuint)k) * v;
+                a2 += Vector.LoadUnsafe(ref r2, (nuint)k) * v;
+                a3 += Vector.LoadUnsafe(ref r3, (nuint)k) * v;
+            }
+            (s0, s1, s2, s3) = (Vector.Sum(a0), Vector.Sum(a1), Vector.Sum(a2), Vector.Sum(a3));
+        }
+        for (; k < length; k++)
+        {
+            double v = Unsafe.Add(ref xr, k);
+            s0 += Unsafe.Add(ref r0, k) * v;
+            s1 += Unsafe.Add(ref r1, k) * v;
+            s2 += Unsafe.Add(ref r2, k) * v;
+            s3 += Unsafe.Add(ref r3, k) * v;
+        }
+        return (s0, s1, s2, s3);
     }
 
     /// <summary>Whether the last factorisation dropped column <paramref name="i"/>.</summary>

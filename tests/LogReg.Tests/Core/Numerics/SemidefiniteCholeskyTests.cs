@@ -1,0 +1,81 @@
+using LogReg.Core.Numerics;
+using Xunit;
+
+namespace LogReg.Tests.Core.Numerics;
+
+/// <summary>
+/// The semidefinite Cholesky factorisation, which forms rows four at a time: on every size around the group's edges (and
+/// the vector width's) it solves positive definite systems to rounding, and a column in the span of those before it —
+/// inside a group, at a group's first row, in the short last group — is dropped and the consistent part still solved.
+/// </summary>
+public sealed class SemidefiniteCholeskyTests
+{
+    // The Gram XXᵀ of n random rows three entries longer than n (positive definite); where `sums` names row i, that row is
+    // the sum of the rows it lists instead (and its column of the Gram dependent).
+    private static double[] Gram(int n, int seed, IReadOnlyDictionary<int, int[]>? sums = null)
+    {
+        var random = new Random(seed);
+        int width = n + 3;
+        var x = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = sums is not null && sums.TryGetValue(i, out var parts)
+                ? Enumerable.Range(0, width).Select(k => parts.Sum(p => x[p][k])).ToArray()
+                : Enumerable.Range(0, width).Select(_ => random.NextDouble() - 0.5).ToArray();
+        }
+        var m = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                m[i * n + j] = x[i].Zip(x[j], (a, b) => a * b).Sum();
+            }
+        }
+        return m;
+    }
+
+    private static double LargestResidual(double[] m, int n, double[] solution, double[] rhs) =>
+        Enumerable.Range(0, n).Max(i => Math.Abs(Enumerable.Range(0, n).Sum(j => m[i * n + j] * solution[j]) - rhs[i]));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(13)]
+    [InlineData(37)]
+    public void PositiveDefiniteSystemsAreSolvedToRounding(int n)
+    {
+        var m = Gram(n, seed: n);
+        var factor = SemidefiniteCholesky.Factor(m, n)!;
+        Assert.Equal(0, factor.DroppedCount);
+        var rhs = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1)).ToArray();
+        var solution = (double[])rhs.Clone();
+        factor.Solve(solution);
+        // Conditioning of these Grams is modest (three more columns than rows), so 1e-9 is rounding, not luck.
+        Assert.True(LargestResidual(m, n, solution, rhs) < 1e-9, $"residual {LargestResidual(m, n, solution, rhs):E2}");
+    }
+
+    [Theory]
+    [InlineData(6, new[] { 1, 3 })] // inside the second group of four
+    [InlineData(8, new[] { 0, 5 })] // at the third group's first row
+    [InlineData(10, new[] { 2, 9 })] // in the short last group (rows 8–10)
+    public void AColumnInTheSpanOfEarlierOnesIsDroppedAndTheConsistentPartSolved(int dependent, int[] parts)
+    {
+        int n = 11;
+        var m = Gram(n, seed: dependent, new Dictionary<int, int[]> { [dependent] = parts });
+        var factor = SemidefiniteCholesky.Factor(m, n, relativePivot: 1e-10)!;
+        Assert.Equal(1, factor.DroppedCount);
+        Assert.True(factor.IsDropped(dependent));
+        // A right-hand side in the range (M·z) is solved although M is singular.
+        var z = Enumerable.Range(0, n).Select(i => Math.Cos(i)).ToArray();
+        var rhs = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => m[i * n + j] * z[j])).ToArray();
+        var solution = (double[])rhs.Clone();
+        factor.Solve(solution);
+        Assert.True(LargestResidual(m, n, solution, rhs) < 1e-9, $"residual {LargestResidual(m, n, solution, rhs):E2}");
+    }
+}
