@@ -15,7 +15,8 @@ namespace LogReg.Core.Paths;
 /// every equation holds to a tenth of the sweeps' threshold.
 /// A move that would leave the signs' orthant stops where the first coefficient reaches 0, and an inconsistent singular
 /// system moves along its null direction to the first such 0 (<see cref="NullStep"/>); either way that coefficient leaves
-/// the support and the system is solved again on the rest — a primal active-set method. Before, each such stop went back
+/// the support and the system is solved again on the rest — a primal active-set method, the later passes through the
+/// first pass's factor where that holds (<see cref="ActiveSetRemovals"/>). Before, each such stop went back
 /// to the sweeps, whose retries of this step then grew further apart: near separation, on ticdata's 2,000-row subsets,
 /// tens of stops a Newton step took 800,000 sweeps a path.
 /// </summary>
@@ -32,7 +33,8 @@ internal static class ActiveSetStep
     {
         int m = columns.Length;
         // Each pass that stops at the orthant's boundary sets a non-zero coefficient to exactly 0 (only with an L1 part), so
-        // the support shrinks and the passes end.
+        // the support shrinks and the passes end; the passes after the first solve with its factor where they can.
+        ActiveSetRemovals? removals = null;
         while (true)
         {
             var active = Enumerable.Range(0, m).Where(a => l1 == 0 || beta[columns[a]] != 0).ToArray();
@@ -45,18 +47,22 @@ internal static class ActiveSetStep
                 move[r] = model.Q[a] - l1 * Math.Sign(b) - l2 * b;
             }
             move[k] = model.Q0;
-            var system = Factor(model, active, l2);
-            if (system.Factor is not { } factor)
+            if (removals is null || !removals.TrySolve(active, move, threshold / 10))
             {
-                return false;
-            }
-            if (!Solve(factor, system.Matrix, size, move, threshold / 10, out var rhs))
-            {
-                if (l1 > 0 && NullStep(model, beta, columns, system, rhs!, total, ref totalIntercept))
+                var system = Factor(model, active, l2);
+                if (system.Factor is not { } factor)
                 {
-                    continue;
+                    return false;
                 }
-                return false;
+                removals = new ActiveSetRemovals(system);
+                if (!Solve(factor, system.Matrix, size, move, threshold / 10, out var rhs))
+                {
+                    if (l1 > 0 && NullStep(model, beta, columns, system, rhs!, total, ref totalIntercept))
+                    {
+                        continue;
+                    }
+                    return false;
+                }
             }
             // Where the minimiser on the signs leaves them, the move stops where the first coefficient reaches 0 (set to
             // exactly 0); the model — convex, and smooth on the orthant — falls along the way.
