@@ -37,6 +37,10 @@ public sealed class MultinomialPathCoefficients : IReadOnlyList<double[][]>
     /// <summary>Every point's vectors in one list, point m's class k at m·K + k.</summary>
     internal PathCoefficients ByClass { get; }
 
+    /// <summary>Point <paramref name="index"/>'s K coefficient vectors counted from either end (<c>[^1]</c> is the path's last
+    /// point). Without it C# would count <c>^1</c> from <see cref="Length"/>, the number of features, not from <see cref="Count"/>.</summary>
+    public double[][] this[Index index] => this[index.GetOffset(Count)];
+
     /// <summary>Point <paramref name="index"/>'s K coefficient vectors, as new dense arrays.</summary>
     public double[][] this[int index] => Enumerable.Range(0, Classes).Select(k => ByClass[index * Classes + k]).ToArray();
 

@@ -43,6 +43,10 @@ public sealed class PathCoefficients : IReadOnlyList<double[]>
     /// <summary>The number of vectors.</summary>
     public int Count => _features.Length;
 
+    /// <summary>Vector <paramref name="index"/> counted from either end (<c>[^1]</c> is the path's last point) as a new dense
+    /// array. Without it C# would count <c>^1</c> from <see cref="Length"/>, the number of features, not from <see cref="Count"/>.</summary>
+    public double[] this[Index index] => this[index.GetOffset(Count)];
+
     /// <summary>Vector <paramref name="index"/> as a new dense array.</summary>
     public double[] this[int index]
     {

@@ -32,6 +32,20 @@ public sealed class WidePathStorageTests
     }
 
     [Fact]
+    public void IndexFromTheEndCountsPointsNotFeatures()
+    {
+        // C# counts ^1 from a Length property before Count, and Length is the number of features: path.Coefficients[^1] had
+        // thrown (more features than points) or silently read another point (fewer).
+        var binary = ElasticNetPath.Fit(Wide(classes: 2).Binary(), new ElasticNetPathOptions { LambdaCount = 30 });
+        Assert.NotEqual(binary.Coefficients.Count, binary.Coefficients.Length);
+        Assert.Equal(binary.Coefficients[binary.Coefficients.Count - 1], binary.Coefficients[^1]);
+        Assert.Equal(binary.Coefficients[binary.Coefficients.Count - 3], binary.Coefficients[^3]);
+        var multinomial = MultinomialElasticNetPath.Fit(Wide(classes: 3), new ElasticNetPathOptions { LambdaCount = 10 });
+        Assert.Equal(multinomial.Coefficients[multinomial.Coefficients.Count - 1], multinomial.Coefficients[^1]);
+        Assert.Throws<IndexOutOfRangeException>(() => binary.Coefficients[^(binary.Coefficients.Count + 1)]);
+    }
+
+    [Fact]
     public void AMultinomialPathKeepsExactlyEachClassesNonZeroCoefficients()
     {
         var data = Wide(classes: 4);
