@@ -16,6 +16,7 @@ namespace LogReg.Core.Numerics;
 internal sealed class SemidefiniteCholesky
 {
     private const double HugePivot = 1e64;
+    private static readonly double DroppedDiagonal = Math.Sqrt(HugePivot);
 
     private readonly double[] _l;
     private readonly int _n;
@@ -87,18 +88,19 @@ internal sealed class SemidefiniteCholesky
                     double sum = m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), new ReadOnlySpan<double>(l, j * n, j));
                     if (i == j)
                     {
+                        // A non-finite entry anywhere in row i reaches its pivot's sum (through l[i, j] for one off the diagonal).
+                        if (!double.IsFinite(sum))
+                        {
+                            return false;
+                        }
                         bool kept = sum > tiny && sum > _relativePivot * m[i * n + i];
                         DroppedCount += kept ? 0 : 1;
-                        l[i * n + i] = kept ? Math.Sqrt(sum) : Math.Sqrt(HugePivot);
+                        l[i * n + i] = kept ? Math.Sqrt(sum) : DroppedDiagonal;
                     }
                     else
                     {
                         l[i * n + j] = sum / l[j * n + j];
                     }
-                }
-                if (!double.IsFinite(l[i * n + i]))
-                {
-                    return false;
                 }
             }
         }
@@ -144,7 +146,7 @@ internal sealed class SemidefiniteCholesky
     }
 
     /// <summary>Whether the last factorisation dropped column <paramref name="i"/>.</summary>
-    public bool IsDropped(int i) => _l[i * _n + i] == Math.Sqrt(HugePivot);
+    public bool IsDropped(int i) => _l[i * _n + i] == DroppedDiagonal;
 
     /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>
     public void Solve(Span<double> rhs) => DenseLinearAlgebra.CholeskySolve(_l, _n, rhs);

@@ -13,6 +13,8 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
 {
+    // The original positions that have left; those the factor kept are bordered, each with its column of W.
+    private readonly HashSet<int> _left = [];
     private readonly List<int> _removed = [];
     private readonly List<double[]> _columns = [];
 
@@ -22,8 +24,10 @@ internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
     /// <summary>
     /// Solves, in place, the system over <paramref name="active"/> (the original active columns less those that left, in
     /// order; the intercept last) for right-hand side <paramref name="move"/>; false — <paramref name="move"/> then
-    /// unchanged — when a column that left was one the factor had dropped, or when some equation's remaining move r²/Mᵣᵣ is
-    /// not below <paramref name="target"/> (a column dependent on one that left would need a factorisation of its own).
+    /// unchanged — when some equation's remaining move r²/Mᵣᵣ is not below <paramref name="target"/> (a column dependent on
+    /// one that left would need a factorisation of its own).
+    /// A column the factor dropped needs no border to leave: its huge pivot already gives it no move and keeps it out of
+    /// every later column's factor, so its own equation, the one the smaller system lacks, is the one the factor let go.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TrySolve(int[] active, double[] move, double target)
@@ -39,12 +43,8 @@ internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
             {
                 at[r++] = o;
             }
-            else if (!_removed.Contains(o))
+            else if (_left.Add(o) && !factor.IsDropped(o))
             {
-                if (factor.IsDropped(o))
-                {
-                    return false;
-                }
                 _removed.Add(o);
                 var w = new double[size];
                 w[o] = 1;

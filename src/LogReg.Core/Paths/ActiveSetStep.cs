@@ -14,9 +14,9 @@ namespace LogReg.Core.Paths;
 /// the span of those before it is given no move (<see cref="SemidefiniteCholesky"/>), and the solution is taken only if
 /// every equation holds to a tenth of the sweeps' threshold.
 /// A move that would leave the signs' orthant stops where the first coefficient reaches 0, and an inconsistent singular
-/// system moves along its null direction to the first such 0 (<see cref="NullStep"/>); either way that coefficient leaves
-/// the support and the system is solved again on the rest — a primal active-set method, the later passes through the
-/// first pass's factor where that holds (<see cref="ActiveSetRemovals"/>). Before, each such stop went back
+/// system moves along its null direction to the first such 0 (<see cref="ActiveSetNullStep"/>); either way that coefficient
+/// leaves the support and the system is solved again on the rest — a primal active-set method, the later passes (and their
+/// null directions) through the first pass's factor where that holds (<see cref="ActiveSetRemovals"/>). Before, each such stop went back
 /// to the sweeps, whose retries of this step then grew further apart: near separation, on ticdata's 2,000-row subsets,
 /// tens of stops a Newton step took 800,000 sweeps a path.
 /// </summary>
@@ -49,15 +49,22 @@ internal static class ActiveSetStep
             move[k] = model.Q0;
             if (removals is null || !removals.TrySolve(active, move, threshold / 10))
             {
+                // The reduced system may be inconsistent where the factored one was; a null direction of the factor still
+                // holds there where it leaves the coefficients that left at 0.
+                if (removals is not null && l1 > 0
+                    && ActiveSetNullStep.TryApply(model, beta, columns, removals.System, l1, threshold / 10, total, ref totalIntercept))
+                {
+                    continue;
+                }
                 var system = Factor(model, active, l2);
                 if (system.Factor is not { } factor)
                 {
                     return false;
                 }
                 removals = new ActiveSetRemovals(system);
-                if (!Solve(factor, system.Matrix, size, move, threshold / 10, out var rhs))
+                if (!Solve(factor, system.Matrix, size, move, threshold / 10))
                 {
-                    if (l1 > 0 && NullStep(model, beta, columns, system, rhs!, total, ref totalIntercept))
+                    if (l1 > 0 && ActiveSetNullStep.TryApply(model, beta, columns, system, l1, threshold / 10, total, ref totalIntercept))
                     {
                         continue;
                     }
@@ -105,58 +112,8 @@ internal static class ActiveSetStep
         }
     }
 
-    /// <summary>
-    /// On an inconsistent singular system (<paramref name="rhs"/> its right-hand side): along the null direction d of its first
-    /// dropped column (that column against the kept ones, Md ≈ 0) the model's smooth part is flat and its L1 part falls, so
-    /// the move goes along d, downhill, to where the first coefficient reaches 0 (set to exactly 0); false, with nothing
-    /// moved, when the direction is not downhill or its line minimum comes before any 0 (a column only nearly dependent).
-    /// </summary>
-    private static bool NullStep(QuadraticModel model, double[] beta, int[] columns, ActiveSystem system, double[] rhs, double[] total,
-        ref double totalIntercept)
-    {
-        var (active, matrix, factor) = (system.Active, system.Matrix, system.Factor!);
-        int k = active.Length, size = k + 1;
-        int dropped = Enumerable.Range(0, size).First(factor.IsDropped);
-        var d = new double[size];
-        for (int r = 0; r < size; r++)
-        {
-            d[r] = matrix[r * size + dropped];
-        }
-        factor.Solve(d);
-        for (int r = 0; r < size; r++)
-        {
-            d[r] = r == dropped ? 1 : factor.IsDropped(r) ? 0 : -d[r];
-        }
-        // Downhill: the model's change along t·d is −t·rhsᵀd + t²/2·dᵀMd.
-        if (VectorKernels.Dot(rhs, d) < 0)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Negate(d, d);
-        }
-        double slope = VectorKernels.Dot(rhs, d), curvature = 0;
-        for (int r = 0; r < size; r++)
-        {
-            curvature += d[r] * VectorKernels.Dot(matrix.AsSpan(r * size, size), d);
-        }
-        double t = curvature > 0 ? slope / curvature : double.PositiveInfinity;
-        int cut = -1;
-        for (int r = 0; r < k; r++)
-        {
-            double b = beta[columns[active[r]]];
-            if (d[r] != 0 && Math.Sign(d[r]) != Math.Sign(b) && -b / d[r] <= t)
-            {
-                (t, cut) = (-b / d[r], r);
-            }
-        }
-        if (!(slope > 0) || cut < 0)
-        {
-            return false;
-        }
-        Move(model, beta, columns, active, d, t, cut, total, ref totalIntercept);
-        return true;
-    }
-
     // Moves the active coefficients and the intercept by t·move, coefficient `cut` (if any) to exactly 0.
-    private static void Move(QuadraticModel model, double[] beta, int[] columns, int[] active, double[] move, double t, int cut, double[] total,
+    internal static void Move(QuadraticModel model, double[] beta, int[] columns, int[] active, double[] move, double t, int cut, double[] total,
         ref double totalIntercept)
     {
         int k = active.Length;
@@ -164,9 +121,12 @@ internal static class ActiveSetStep
         {
             int a = active[r], j = columns[a];
             double delta = r == cut ? -beta[j] : t * move[r];
-            beta[j] = r == cut ? 0 : beta[j] + delta;
-            total[a] += delta;
-            model.Move(a, delta);
+            if (delta != 0)
+            {
+                beta[j] = r == cut ? 0 : beta[j] + delta;
+                total[a] += delta;
+                model.Move(a, delta);
+            }
         }
         totalIntercept += t * move[k];
         model.MoveIntercept(t * move[k]);
@@ -180,10 +140,10 @@ internal static class ActiveSetStep
     internal const double DependentPivot = 1e-10;
 
     // Solves the system in place; with a column dropped, true only when every equation's remaining move r²/Mᵣᵣ is below
-    // the target (the system was consistent), the right-hand side then kept in `rhs`.
-    private static bool Solve(SemidefiniteCholesky factor, double[] matrix, int size, double[] move, double target, out double[]? rhs)
+    // the target (the system was consistent).
+    private static bool Solve(SemidefiniteCholesky factor, double[] matrix, int size, double[] move, double target)
     {
-        rhs = factor.DroppedCount > 0 ? (double[])move.Clone() : null;
+        var rhs = factor.DroppedCount > 0 ? (double[])move.Clone() : null;
         factor.Solve(move);
         for (int r = 0; rhs is not null && r < size; r++)
         {

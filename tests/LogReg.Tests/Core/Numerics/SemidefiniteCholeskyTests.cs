@@ -78,4 +78,18 @@ public sealed class SemidefiniteCholeskyTests
         factor.Solve(solution);
         Assert.True(LargestResidual(m, n, solution, rhs) < 1e-9, $"residual {LargestResidual(m, n, solution, rhs):E2}");
     }
+
+    [Theory]
+    [InlineData(double.NaN, 6, 2)]
+    [InlineData(double.NaN, 9, 8)]
+    [InlineData(double.PositiveInfinity, 5, 0)]
+    [InlineData(double.NegativeInfinity, 10, 7)]
+    public void ANonFiniteEntryOffTheDiagonalGivesNoFactor(double entry, int row, int column)
+    {
+        // Before, only the diagonal was checked: a NaN off it made its row's pivot NaN, which the drop rule took as a
+        // dependent column, and a factor came back whose solutions were silently wrong.
+        var m = Gram(11, seed: 9);
+        m[row * 11 + column] = m[column * 11 + row] = entry;
+        Assert.Null(SemidefiniteCholesky.Factor(m, 11, 1e-10));
+    }
 }

@@ -8,7 +8,8 @@ namespace LogReg.Tests.Core.Paths;
 /// coefficient would change sign (that coefficient exactly 0, the others' signs kept, the model lower) and solved again on
 /// the rest; taken whole when only a zero coordinate's bound fails (the support's gradient then 0); on collinear columns
 /// (x₂ = x₀ + x₁) solved to the minimiser instead of given up; and where the signs make that singular system inconsistent,
-/// moved along its null direction until one of the dependent coefficients is 0, then solved to the model's minimiser.
+/// moved along its null direction until one of the dependent coefficients is 0, then solved to the model's minimiser — with
+/// two such groups, the second through the first factor.
 /// </summary>
 public sealed class ActiveSetStepProgressTests
 {
@@ -152,5 +153,37 @@ public sealed class ActiveSetStepProgressTests
         }
         Assert.Equal(0, model.Q0, 1e-12);
         Assert.True(Math.Abs(model.Q[3]) > l1, "column 3 still violates its bound, for the sweeps to take in");
+    }
+
+    [Fact]
+    public void TwoInconsistentCollinearGroupsAreBothResolvedThroughTheFirstFactor()
+    {
+        // x₂ = 0.4(x₀ + x₁) and x₅ = 0.4(x₃ + x₄), each with the signs (+, +, −): both groups' equations are inconsistent.
+        // The first null step sets β₂ to 0 (the dropped column: no border needed), the second, still inconsistent for x₅,
+        // takes x₅'s null direction through the same factor — before, each stop factored the smaller system afresh.
+        double[][] free =
+        [
+            [1, 0.5, 0.3, -0.2], [0.3, 1, -0.5, 0.4], [-0.1, 0.2, 0.8, 1], [0.6, -0.4, 0.2, 0.1],
+            [0.2, 0.9, -0.1, -0.6], [-0.7, 0.1, 0.4, 0.5], [0.4, -0.3, -0.8, 0.2], [-0.2, 0.6, 0.1, -0.9],
+        ];
+        var rows = free.Select(x => new[] { x[0], x[1], 0.4 * (x[0] + x[1]), x[2], x[3], 0.4 * (x[2] + x[3]) }).ToArray();
+        var probe = Model(rows, new double[6], 0);
+        double[] known = [0.4, 0.3, 0, 0.5, 0.2, 0];
+        var q = Enumerable.Range(0, 6).Select(r => Enumerable.Range(0, 6).Sum(c => probe.H[r * 6 + c] * known[c])).ToArray();
+        double q0 = Enumerable.Range(0, 6).Sum(c => probe.H0[c] * known[c]);
+        double l1 = 0.002;
+        var model = Model(rows, q, q0);
+        double[] beta = [0.3, 0.4, -0.05, 0.2, 0.3, -0.04];
+        var (total, intercept) = (new double[6], 0.0);
+        Assert.True(ActiveSetStep.TryApply(model, beta, [0, 1, 2, 3, 4, 5], l1, 0, 1e-20, total, ref intercept));
+        Assert.Equal(0, beta[2]);
+        Assert.Equal(0, beta[5]);
+        Assert.Equal([0, 1, 2, 3, 4, 5], model.Factorisation!.Active);
+        for (int j = 0; j < 6; j++)
+        {
+            Assert.True(beta[j] != 0 ? Math.Abs(model.Q[j] - l1 * Math.Sign(beta[j])) < 1e-12 : Math.Abs(model.Q[j]) <= l1,
+                $"column {j}: β {beta[j]}, gradient {model.Q[j]:E3}");
+        }
+        Assert.True(Math.Abs(model.Q0) < 1e-12, $"intercept gradient {model.Q0:E2}");
     }
 }
