@@ -41,9 +41,10 @@ internal static class ActiveSetNullStep
             if (factor.IsDropped(r) && b[r] != 0)
             {
                 double residual = rhs[r] - VectorKernels.Dot(system.Matrix.AsSpan(r * (k + 1), k + 1), solution);
-                if (residual * residual >= target * system.Matrix[r * (k + 1) + r])
+                double diagonal = system.Matrix[r * (k + 1) + r];
+                if (!ActiveSetStep.Holds(residual, diagonal, target))
                 {
-                    candidates.Add((-residual * residual / system.Matrix[r * (k + 1) + r], r));
+                    candidates.Add((-residual * residual / diagonal, r));
                 }
             }
         }

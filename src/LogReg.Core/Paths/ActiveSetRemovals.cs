@@ -13,8 +13,8 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
 {
-    // The original positions that have left; those the factor kept are bordered, each with its column of W.
-    private readonly HashSet<int> _left = [];
+    // The original positions that have left and that the factor kept, each bordered with its column of W (one the factor
+    // dropped leaves with no border).
     private readonly List<int> _removed = [];
     private readonly List<double[]> _columns = [];
 
@@ -43,7 +43,7 @@ internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
             {
                 at[r++] = o;
             }
-            else if (_left.Add(o) && !factor.IsDropped(o))
+            else if (!factor.IsDropped(o) && !_removed.Contains(o))
             {
                 _removed.Add(o);
                 var w = new double[size];
@@ -99,7 +99,7 @@ internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
             {
                 residual -= row[at[c]] * solution[c];
             }
-            if (!(residual * residual < target * row[at[r]]))
+            if (!ActiveSetStep.Holds(residual, row[at[r]], target))
             {
                 return false;
             }

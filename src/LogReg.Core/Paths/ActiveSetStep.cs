@@ -139,6 +139,10 @@ internal static class ActiveSetStep
     /// (here and in the sparse support's direct solve, <see cref="SupportCholeskySolve"/>).</summary>
     internal const double DependentPivot = 1e-10;
 
+    /// <summary>Whether an equation holds at the solution: its remaining move r²/Mᵣᵣ (<paramref name="residual"/> r, diagonal
+    /// entry Mᵣᵣ) is below <paramref name="target"/> — here, in <see cref="ActiveSetRemovals"/> and <see cref="ActiveSetNullStep"/>.</summary>
+    internal static bool Holds(double residual, double diagonal, double target) => residual * residual < target * diagonal;
+
     // Solves the system in place; with a column dropped, true only when every equation's remaining move r²/Mᵣᵣ is below
     // the target (the system was consistent).
     private static bool Solve(SemidefiniteCholesky factor, double[] matrix, int size, double[] move, double target)
@@ -148,7 +152,7 @@ internal static class ActiveSetStep
         for (int r = 0; rhs is not null && r < size; r++)
         {
             double residual = rhs[r] - VectorKernels.Dot(matrix.AsSpan(r * size, size), move);
-            if (!(residual * residual < target * matrix[r * size + r]))
+            if (!Holds(residual, matrix[r * size + r], target))
             {
                 return false;
             }

@@ -135,27 +135,23 @@ public static class ElasticNetPath
         // ClosingChange the two points are solved at ConfirmedTolerance and the stop is decided on those.
         bool Stops(int k)
         {
-            if (fitted[k].Ratio > DevianceMax)
-            {
-                return true;
-            }
             double change = fitted[k].Ratio - fitted[k - 1].Ratio;
-            if (options.ToleranceFor(multinomial: false) <= ConfirmedTolerance || change >= ClosingChange)
+            if (fitted[k].Ratio <= DevianceMax && change < ClosingChange && options.ToleranceFor(multinomial: false) > ConfirmedTolerance)
             {
-                return change < DevianceChange;
+                double closer = ConfirmedTolerance * problem.NullDeviancePerWeight;
+                if (!SolveAt(lambdas[k - 1], lambdas[k - 1], closer))
+                {
+                    return true;
+                }
+                fitted[k - 1] = Point(lambdas[k - 1]);
+                if (!SolveAt(lambdas[k], lambdas[k - 1], closer))
+                {
+                    return true;
+                }
+                fitted[k] = Point(lambdas[k]);
+                change = fitted[k].Ratio - fitted[k - 1].Ratio;
             }
-            double closer = ConfirmedTolerance * problem.NullDeviancePerWeight;
-            if (!SolveAt(lambdas[k - 1], lambdas[k - 1], closer))
-            {
-                return true;
-            }
-            fitted[k - 1] = Point(lambdas[k - 1]);
-            if (!SolveAt(lambdas[k], lambdas[k - 1], closer))
-            {
-                return true;
-            }
-            fitted[k] = Point(lambdas[k]);
-            return fitted[k].Ratio - fitted[k - 1].Ratio < DevianceChange || fitted[k].Ratio > DevianceMax;
+            return fitted[k].Ratio > DevianceMax || change < DevianceChange;
         }
     }
 
