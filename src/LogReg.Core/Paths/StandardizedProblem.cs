@@ -17,6 +17,7 @@ internal sealed class StandardizedProblem : PathProblem
     private float[] _selected = [];
     private int[] _selectedColumns = [];
     private int[] _lastColumns = [];
+    private bool _sweepsCrawled;
 
     private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] means, double[] scales)
         : base(source, weights, rawWeights, means, scales)
@@ -166,9 +167,23 @@ internal sealed class StandardizedProblem : PathProblem
         }
     }
 
+    // Columns beyond the rows are swept over the rows until the sweeps crawl; then that λ, and every later solve of this
+    // problem whose columns fit under CovarianceColumns, takes the covariance form (whose Gram is then singular, which its
+    // exact step's factorisation allows).
     protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
-        int newtonSteps) =>
-        columns.Length <= Math.Min(RowCount, CovarianceColumns)
-            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
-            : NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
+        int newtonSteps)
+    {
+        bool fits = columns.Length <= CovarianceColumns;
+        if (fits && (columns.Length <= RowCount || _sweepsCrawled))
+        {
+            return CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
+        }
+        var (swept, stepsLeft) = NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps, fits);
+        if (stepsLeft == 0)
+        {
+            return swept;
+        }
+        _sweepsCrawled = true;
+        return CovarianceCoordinateDescent.Solve(this, columns, beta, swept, lambda, alpha, threshold, stepsLeft);
+    }
 }
