@@ -24,17 +24,19 @@ internal static class CovarianceCoordinateDescent
     {
         int m = columns.Length, n = problem.RowCount, stride = m + 1;
         var total = new double[m];
-        // The last solve's model when this one starts where it ended (the next λ of a path) and its columns are the same,
-        // with how far the coefficients had moved since its curvature was formed; taken as it is (centring the Gram again
-        // was a tenth of a nearly separable multinomial path's time).
+        // The last solve's model when this one starts where it ended (the next λ of a path), with how far the coefficients
+        // had moved since its curvature was formed: over the same columns taken as it is (centring the Gram again was a
+        // tenth of a nearly separable multinomial path's time), over others extended to them.
         var held = problem.TakeGram(columns, beta, intercept);
-        var model = held?.Model ?? new QuadraticModel(m);
-        var (h, h0, q) = (model.H, model.H0, model.Q);
-        double[]? gram = null;
-        double drift = held?.Drift ?? double.PositiveInfinity;
-        // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums below. H only shapes
-        // each Newton step: the gradient q is computed on the centred columns.
+        // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums. H only shapes each
+        // Newton step: the gradient q is computed on the centred columns.
         double[]? mean = null, scale = null;
+        var model = held is null ? new QuadraticModel(m)
+            : held.Covers(columns) ? held.Model
+            : GramExtension.Of(problem, held, columns, mean = Means(problem, columns), scale = Scales(problem, columns));
+        var (h, h0, q) = (model.H, model.H0, model.Q);
+        double[]? gram = model.Formed?.Gram;
+        double drift = held?.Drift ?? double.PositiveInfinity;
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         bool settled = false;
         NewtonStepGuard? guard = null;
@@ -49,21 +51,15 @@ internal static class CovarianceCoordinateDescent
             if (fresh)
             {
                 gram ??= new double[stride * stride];
-                mean ??= columns.Select(problem.Mean).ToArray();
-                scale ??= columns.Select(problem.Scale).ToArray();
+                mean ??= Means(problem, columns);
+                scale ??= Scales(problem, columns);
                 Array.Clear(gram);
                 problem.AddRawGram(columns, v, gram);
                 drift = 0;
                 model.Factorisation = null;
-                model.H00 = RawGramCentring.Entry(gram, mean, scale, m, m);
-                for (int a = 0; a < m; a++)
-                {
-                    h0[a] = RawGramCentring.Entry(gram, mean, scale, a, m);
-                    for (int b = a; b < m; b++)
-                    {
-                        h[a * m + b] = h[b * m + a] = RawGramCentring.Entry(gram, mean, scale, a, b);
-                    }
-                }
+                model.CentreFrom(gram, mean, scale);
+                // Kept for an extension by the next solve; the multinomial class solves (with offsets) never extend.
+                model.Formed = problem.Offsets is null ? (gram, CopyInto(model.Formed?.Weights, v)) : null;
             }
             double h00 = model.H00;
             for (int a = 0; a < m; a++)
@@ -134,5 +130,16 @@ internal static class CovarianceCoordinateDescent
         problem.LastSolveSettled = settled;
         problem.HoldGram(columns, model, drift, beta, intercept, settled);
         return intercept;
+    }
+
+    private static double[] Means(PathProblem problem, int[] columns) => columns.Select(problem.Mean).ToArray();
+
+    private static double[] Scales(PathProblem problem, int[] columns) => columns.Select(problem.Scale).ToArray();
+
+    private static double[] CopyInto(double[]? target, double[] values)
+    {
+        target = target?.Length == values.Length ? target : new double[values.Length];
+        Array.Copy(values, target, values.Length);
+        return target;
     }
 }

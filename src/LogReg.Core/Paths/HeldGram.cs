@@ -19,9 +19,17 @@ internal sealed class HeldGram(int[] columns, QuadraticModel model, double drift
     /// <summary>The sum of the Newton steps' largest moves since the Gram was formed.</summary>
     public double Drift { get; } = drift;
 
-    /// <summary>Whether a solve over <paramref name="columns"/> from (β, b) on <paramref name="labels"/> starts where this one ended.</summary>
+    /// <summary>The columns whose curvature it holds, in the model's order.</summary>
+    public IReadOnlyList<int> Columns => _columns;
+
+    /// <summary>
+    /// Whether a solve over <paramref name="columns"/> from (β, b) on <paramref name="labels"/> starts where this one ended
+    /// and can take its curvature: over the same columns as it is, over others extended (<see cref="GramExtension"/>) while
+    /// its raw Gram was kept and its curvature is fresh enough to serve a step.
+    /// </summary>
     public bool Fits(int[] columns, double[] beta, double intercept, double[] labels) =>
-        point is not null && point.Is(beta, intercept, labels) && Covers(columns);
+        point is not null && point.Is(beta, intercept, labels)
+        && (Covers(columns) || Model.Formed is not null && Drift <= CoordinateSteps.FreshCurvatureMove);
 
     /// <summary>Whether it is the Gram of <paramref name="columns"/>.</summary>
     public bool Covers(int[] columns) => columns.AsSpan().SequenceEqual(_columns);

@@ -122,6 +122,13 @@ internal abstract class PathProblem
     /// </summary>
     public abstract void AddRawGram(int[] columns, double[] v, double[] upper);
 
+    /// <summary>
+    /// Of <see cref="AddRawGram"/>'s sums, adds only the entries that involve a column marked in <paramref name="isNew"/>
+    /// (its pairs with every column, and its entry with the rows' 1s): the rest of <paramref name="upper"/> already holds
+    /// them (<see cref="GramExtension"/>).
+    /// </summary>
+    public abstract void AddRawGramCrossing(int[] columns, bool[] isNew, double[] v, double[] upper);
+
     /// <summary>x̃ⱼ·r, given Σr.</summary>
     public abstract double ColumnDot(int j, double[] r, double sum);
 

@@ -9,7 +9,7 @@ namespace LogReg.Core.Paths;
 /// the bytes each pass reads as doubles took), never centred — x̃ⱼ = (xⱼ − μⱼ)/σⱼ is applied in
 /// every sum, so a pass costs the stored values, not rows × columns (glmnet's sparse form).
 /// </summary>
-internal sealed class SparseStandardizedProblem : PathProblem
+internal sealed partial class SparseStandardizedProblem : PathProblem
 {
     // Fewer than the dense problem's 1,000: the sparse Gram is cheap, but the exact solve's Cholesky (m³/3) is not, and on
     // the 20,000 × 2,000 benchmark the path at 1e-16 took 1.1–1.2 s with 100 or 400 here and 2.2 s with 1,000.
@@ -34,8 +34,6 @@ internal sealed class SparseStandardizedProblem : PathProblem
     private StepMargins? _stepMargins;
     private double[]? _coefficients;
     private (double[] Curvature, double[] CrossWeights, double[] Total)? _columnWork;
-    private int[]? _rowCounts;
-    private (int At, double X)[] _byRow = [];
 
     private SparseStandardizedProblem(TrainingSet source, int[] start, int[] rows, float[] values, double[] weights, double[] rawWeights,
         double[] means, double[] scales)
@@ -230,62 +228,4 @@ internal sealed class SparseStandardizedProblem : PathProblem
                 || threshold < CrawlTolerance * NullDeviancePerWeight && CovarianceChoice.Pays(columns))
             ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
             : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void AddRawGram(int[] columns, double[] v, double[] upper)
-    {
-        // The columns' stored values regrouped by row (a counting sort of their column lists): a row's pairs are then
-        // found without looking at its other values — the cost is these columns' values, not every stored value.
-        int m = columns.Length, stride = m + 1, n = RowCount;
-        var count = _rowCounts ??= new int[n + 1];
-        Array.Clear(count);
-        int total = 0;
-        foreach (int j in columns)
-        {
-            for (int k = ColumnStart[j]; k < ColumnStart[j + 1]; k++)
-            {
-                count[ColumnRows[k] + 1]++;
-            }
-            total += ColumnStart[j + 1] - ColumnStart[j];
-        }
-        for (int i = 0; i < n; i++)
-        {
-            count[i + 1] += count[i];
-        }
-        if (_byRow.Length < total)
-        {
-            _byRow = new (int, double)[total];
-        }
-        var byRow = _byRow;
-        for (int a = 0; a < m; a++)
-        {
-            int j = columns[a];
-            for (int k = ColumnStart[j]; k < ColumnStart[j + 1]; k++)
-            {
-                // Columns are visited in order, so each row's entries come out sorted by position a.
-                byRow[count[ColumnRows[k]]++] = (a, ColumnValues[k]);
-            }
-        }
-        double vTotal = 0;
-        for (int i = 0, from = 0; i < n; i++)
-        {
-            int to = count[i];
-            double vi = v[i];
-            vTotal += vi;
-            for (int p = from; p < to; p++)
-            {
-                var (a, x) = byRow[p];
-                double wx = vi * x;
-                int row = a * stride;
-                upper[row + m] += wx;
-                // The upper triangle only: each unordered pair once, the diagonal once.
-                for (int r = p; r < to; r++)
-                {
-                    upper[row + byRow[r].At] += wx * byRow[r].X;
-                }
-            }
-            from = to;
-        }
-        upper[m * stride + m] += vTotal;
-    }
 }

@@ -109,6 +109,37 @@ internal sealed class StandardizedProblem : PathProblem
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddRawGramCrossing(int[] columns, bool[] isNew, double[] v, double[] upper)
+    {
+        var matrix = (DenseMatrix)Source.Features;
+        int m = columns.Length, stride = m + 1;
+        var added = Enumerable.Range(0, m).Where(a => isNew[a]).ToArray();
+        var x = new double[m];
+        for (int i = 0; i < RowCount; i++)
+        {
+            var row = matrix.Row(i);
+            for (int a = 0; a < m; a++)
+            {
+                x[a] = row[columns[a]];
+            }
+            foreach (int a in added)
+            {
+                double wx = v[i] * x[a];
+                upper[a * stride + m] += wx;
+                for (int b = 0; b < m; b++)
+                {
+                    // A pair of new columns is added from its earlier position only.
+                    if (b < a && isNew[b])
+                    {
+                        continue;
+                    }
+                    upper[b < a ? b * stride + a : a * stride + b] += wx * x[b];
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsEveryColumnInOrder(int[] columns)
     {
         for (int a = 0; a < columns.Length; a++)

@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+
+namespace LogReg.Core.Paths;
+
+/// <summary>The sparse problem's raw Grams for the covariance form: the pairs of each row's stored values.</summary>
+internal sealed partial class SparseStandardizedProblem
+{
+    private int[]? _rowCounts;
+    private (int At, double X)[] _byRow = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddRawGram(int[] columns, double[] v, double[] upper)
+    {
+        int m = columns.Length, stride = m + 1, n = RowCount;
+        var (byRow, ends) = ByRow(columns);
+        double vTotal = 0;
+        for (int i = 0, from = 0; i < n; i++)
+        {
+            int to = ends[i];
+            double vi = v[i];
+            vTotal += vi;
+            for (int p = from; p < to; p++)
+            {
+                var (a, x) = byRow[p];
+                double wx = vi * x;
+                int row = a * stride;
+                upper[row + m] += wx;
+                // The upper triangle only: each unordered pair once, the diagonal once.
+                for (int r = p; r < to; r++)
+                {
+                    upper[row + byRow[r].At] += wx * byRow[r].X;
+                }
+            }
+            from = to;
+        }
+        upper[m * stride + m] += vTotal;
+    }
+
+    // Each entry is the product AddRawGram forms (the weight times the earlier position's value, times the later one's),
+    // added row by row in the same order: the extended Gram is the fresh one bit for bit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddRawGramCrossing(int[] columns, bool[] isNew, double[] v, double[] upper)
+    {
+        int m = columns.Length, stride = m + 1, n = RowCount;
+        var (byRow, ends) = ByRow(columns);
+        for (int i = 0, from = 0; i < n; i++)
+        {
+            int to = ends[i];
+            double vi = v[i];
+            for (int p = from; p < to; p++)
+            {
+                var (a, x) = byRow[p];
+                if (!isNew[a])
+                {
+                    continue;
+                }
+                double wx = vi * x;
+                upper[a * stride + m] += wx;
+                for (int r = from; r < to; r++)
+                {
+                    var (b, y) = byRow[r];
+                    // A pair of new columns is added from its earlier position only.
+                    if (r < p && isNew[b])
+                    {
+                        continue;
+                    }
+                    upper[r < p ? b * stride + a : a * stride + b] += r < p ? vi * y * x : wx * y;
+                }
+            }
+            from = to;
+        }
+    }
+
+    // The columns' stored values regrouped by row (a counting sort of their column lists): a row's pairs are then found
+    // without looking at its other values — the cost is these columns' values, not every stored value. Row i's entries
+    // end at ends[i] (and start where row i − 1's end), sorted by position in `columns`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ((int At, double X)[] ByRow, int[] Ends) ByRow(int[] columns)
+    {
+        int n = RowCount;
+        var count = _rowCounts ??= new int[n + 1];
+        Array.Clear(count);
+        int total = 0;
+        foreach (int j in columns)
+        {
+            for (int k = ColumnStart[j]; k < ColumnStart[j + 1]; k++)
+            {
+                count[ColumnRows[k] + 1]++;
+            }
+            total += ColumnStart[j + 1] - ColumnStart[j];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            count[i + 1] += count[i];
+        }
+        if (_byRow.Length < total)
+        {
+            _byRow = new (int, double)[total];
+        }
+        var byRow = _byRow;
+        for (int a = 0; a < columns.Length; a++)
+        {
+            int j = columns[a];
+            for (int k = ColumnStart[j]; k < ColumnStart[j + 1]; k++)
+            {
+                // Columns are visited in order, so each row's entries come out sorted by position a.
+                byRow[count[ColumnRows[k]]++] = (a, ColumnValues[k]);
+            }
+        }
+        return (byRow, count);
+    }
+}
