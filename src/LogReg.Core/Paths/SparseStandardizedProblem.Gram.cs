@@ -44,7 +44,8 @@ internal sealed partial class SparseStandardizedProblem
     }
 
     // Each entry is the product AddRawGram forms (the weight times the earlier position's value, times the later one's),
-    // added row by row in the same order: the extended Gram is the fresh one bit for bit.
+    // added row by row in the same order: where the kept columns keep their order (the paths' columns increase), the
+    // extended Gram is the fresh one bit for bit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddRawGramCrossing(int[] columns, bool[] isNew, double[] v, double[] upper)
     {
