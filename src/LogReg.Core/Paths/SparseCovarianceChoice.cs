@@ -21,15 +21,29 @@ internal sealed class SparseCovarianceChoice(SparseStandardizedProblem problem)
     /// </summary>
     public bool Pays(int[] columns)
     {
-        if (SweepsPerStep == 0 || columns.Length > StandardizedProblem.CovarianceColumns)
+        if (columns.Length > StandardizedProblem.CovarianceColumns || SweepsPerStep == 0 && !Crawled)
         {
             return false;
+        }
+        if (Crawled)
+        {
+            return true;
         }
         double stored = 0;
         foreach (int j in columns)
         {
             stored += problem.ColumnStart[j + 1] - problem.ColumnStart[j];
         }
-        return SweepsPerStep * stored > SupportCholeskySolve.Cost(problem, columns, _rowCounts ??= new int[problem.RowCount]);
+        return SweepsPerStep * stored > GramCost(columns);
     }
+
+    /// <summary>
+    /// Whether a solve's sweeps crawled and handed over to the covariance form (<see cref="SparseCoordinateDescent.Solve"/>):
+    /// from then on every solve within the column limit takes it, as the dense problem's do once their sweeps crawled.
+    /// </summary>
+    public bool Crawled { get; set; }
+
+    /// <summary>The cost of the covariance form's Gram and factorisation over <paramref name="columns"/>, in stored values
+    /// visited (<see cref="SupportCholeskySolve.Cost"/>).</summary>
+    public double GramCost(int[] columns) => SupportCholeskySolve.Cost(problem, columns, _rowCounts ??= new int[problem.RowCount]);
 }

@@ -221,11 +221,23 @@ internal sealed partial class SparseStandardizedProblem : PathProblem
     // Above CovarianceColumns, or with more columns than rows, the covariance form is taken only where the sweeps crawl
     // (SparseCovarianceChoice): 60 rows × 151 columns, 50 of them copies of others, took 19–40 s a path at 1e-20 by
     // sweeps, whose exact step on the support did not end the crawl, and takes 0.7–0.9 s.
+    // The sweeps themselves hand over to it where they crawl on such a solve, which then finishes in it.
     protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
-        int newtonSteps) =>
-        Offsets is null
-            && (threshold < CovarianceTolerance * NullDeviancePerWeight && columns.Length <= Math.Min(RowCount, CovarianceColumns)
-                || threshold < CrawlTolerance * NullDeviancePerWeight && CovarianceChoice.Pays(columns))
-            ? CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps)
-            : SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
+        int newtonSteps)
+    {
+        bool crawlMayPay = Offsets is null && threshold < CrawlTolerance * NullDeviancePerWeight;
+        if (Offsets is null && threshold < CovarianceTolerance * NullDeviancePerWeight && columns.Length <= Math.Min(RowCount, CovarianceColumns)
+            || crawlMayPay && CovarianceChoice.Pays(columns))
+        {
+            return CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
+        }
+        var (swept, stepsLeft) = SparseCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps,
+            crawlMayPay && columns.Length <= StandardizedProblem.CovarianceColumns);
+        if (stepsLeft == 0)
+        {
+            return swept;
+        }
+        CovarianceChoice.Crawled = true;
+        return CovarianceCoordinateDescent.Solve(this, columns, beta, swept, lambda, alpha, threshold, stepsLeft);
+    }
 }
