@@ -35,18 +35,7 @@ internal sealed class QuadraticModel(int m)
 
     /// <summary>Sets H, H0 and H00 from <paramref name="gram"/> ((m + 1)², upper triangle), centred and scaled by the columns'
     /// <paramref name="mean"/> and <paramref name="scale"/>.</summary>
-    public void CentreFrom(double[] gram, double[] mean, double[] scale)
-    {
-        H00 = RawGramCentring.Entry(gram, mean, scale, m, m);
-        for (int a = 0; a < m; a++)
-        {
-            H0[a] = RawGramCentring.Entry(gram, mean, scale, a, m);
-            for (int b = a; b < m; b++)
-            {
-                H[a * m + b] = H[b * m + a] = RawGramCentring.Entry(gram, mean, scale, a, b);
-            }
-        }
-    }
+    public void CentreFrom(double[] gram, double[] mean, double[] scale) => H00 = RawGramCentring.Centre(gram, mean, scale, H, H0);
 
     /// <summary>Column a moves by <paramref name="delta"/>.</summary>
     public void Move(int a, double delta)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace LogReg.Core.Paths;
@@ -27,5 +28,60 @@ internal static class RawGramCentring
         }
         double gb = gram[b * stride + m];
         return (gram[a * stride + b] - mean[a] * gb - mean[b] * ga + g00 * mean[a] * mean[b]) / (scale[a] * scale[b]);
+    }
+
+    /// <summary>
+    /// Every entry at once: the coefficients' block into <paramref name="h"/> (m × m, both triangles), the intercept's row
+    /// into <paramref name="h0"/>; returns the corner. Each entry is <see cref="Entry"/>'s, bit for bit (the same operations
+    /// in the same order, a row's entries a vector at a time): centring entry by entry was a tenth of a wide sparse set's
+    /// cross-validation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Centre(double[] gram, double[] mean, double[] scale, double[] h, double[] h0)
+    {
+        int m = mean.Length, stride = m + 1;
+        double g00 = gram[m * stride + m];
+        // The Gram's last column (each column's weighted sum), gathered once.
+        var last = new double[m];
+        for (int b = 0; b < m; b++)
+        {
+            last[b] = gram[b * stride + m];
+            h0[b] = (last[b] - mean[b] * g00) / scale[b];
+        }
+        int width = Vector<double>.Count;
+        for (int a = 0; a < m; a++)
+        {
+            double ma = mean[a], ga = last[a], g00a = g00 * ma, sa = scale[a];
+            var row = gram.AsSpan(a * stride, m);
+            var target = h.AsSpan(a * m, m);
+            int b = a;
+            for (; b + width <= m; b += width)
+            {
+                var mb = new Vector<double>(mean.AsSpan(b));
+                var entry = (new Vector<double>(row[b..]) - ma * new Vector<double>(last.AsSpan(b)) - mb * ga + g00a * mb)
+                    / (sa * new Vector<double>(scale.AsSpan(b)));
+                entry.CopyTo(target[b..]);
+            }
+            for (; b < m; b++)
+            {
+                target[b] = (row[b] - ma * last[b] - mean[b] * ga + g00a * mean[b]) / (sa * scale[b]);
+            }
+        }
+        // The lower triangle mirrors the upper, in tiles that stay in cache.
+        const int Tile = 32;
+        for (int a0 = 0; a0 < m; a0 += Tile)
+        {
+            for (int b0 = a0; b0 < m; b0 += Tile)
+            {
+                for (int a = a0; a < Math.Min(a0 + Tile, m); a++)
+                {
+                    for (int b = Math.Max(b0, a + 1); b < Math.Min(b0 + Tile, m); b++)
+                    {
+                        h[b * m + a] = h[a * m + b];
+                    }
+                }
+            }
+        }
+        return g00;
     }
 }
