@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using LogReg.Core.Data;
 
 namespace LogReg.Core.Paths;
 
@@ -8,6 +9,9 @@ internal sealed partial class SparseStandardizedProblem
 {
     private int[]? _rowCounts;
     private (int At, double X)[] _byRow = [];
+    private int[] _byRowColumns = [];
+    private int[]? _positionOf;
+    private bool? _rowsSorted;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
@@ -81,12 +85,23 @@ internal sealed partial class SparseStandardizedProblem
 
     // The columns' stored values regrouped by row (a counting sort of their column lists): a row's pairs are then found
     // without looking at its other values — the cost is these columns' values, not every stored value. Row i's entries
-    // end at ends[i] (and start where row i − 1's end), sorted by position in `columns`.
+    // end at ends[i] (and start where row i − 1's end), sorted by position in `columns`. The last columns' regrouping is
+    // kept: a path forms its Grams again over the same columns as its curvature moves, and on ticdata's one-hot rows the
+    // scattered regrouping cost two thirds as much as the pairs it serves.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ((int At, double X)[] ByRow, int[] Ends) ByRow(int[] columns)
     {
         int n = RowCount;
         var count = _rowCounts ??= new int[n + 1];
+        if (columns.AsSpan().SequenceEqual(_byRowColumns))
+        {
+            return (_byRow, count);
+        }
+        _byRowColumns = [];
+        if (FromRowsPays(columns))
+        {
+            return FromRows(columns, count);
+        }
         Array.Clear(count);
         int total = 0;
         foreach (int j in columns)
@@ -115,6 +130,80 @@ internal sealed partial class SparseStandardizedProblem
                 byRow[count[ColumnRows[k]]++] = (a, ColumnValues[k]);
             }
         }
+        _byRowColumns = (int[])columns.Clone();
         return (byRow, count);
+    }
+
+    // When the columns hold at least half the stored values, in increasing order, and every row's indices increase, the
+    // rows' own storage filtered to them gives the same regrouping with reads and writes in order: the counting sort's
+    // scattered writes were a tenth of ticdata's path (its Gram extensions regroup all 455 columns in play each time).
+    private bool FromRowsPays(int[] columns)
+    {
+        long inPlay = 0;
+        for (int a = 0; a < columns.Length; a++)
+        {
+            if (a > 0 && columns[a] <= columns[a - 1])
+            {
+                return false;
+            }
+            inPlay += ColumnStart[columns[a] + 1] - ColumnStart[columns[a]];
+        }
+        return 2 * inPlay >= ColumnStart[FeatureCount] && (_rowsSorted ??= RowsSorted());
+    }
+
+    private bool RowsSorted()
+    {
+        var matrix = (SparseMatrix)Source.Features;
+        for (int i = 0; i < RowCount; i++)
+        {
+            var indices = matrix.RowIndices(i);
+            for (int k = 1; k < indices.Length; k++)
+            {
+                if (indices[k] <= indices[k - 1])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ((int At, double X)[] ByRow, int[] Ends) FromRows(int[] columns, int[] ends)
+    {
+        var matrix = (SparseMatrix)Source.Features;
+        var positionOf = _positionOf ??= Enumerable.Repeat(-1, FeatureCount).ToArray();
+        int total = 0;
+        for (int a = 0; a < columns.Length; a++)
+        {
+            positionOf[columns[a]] = a;
+            total += ColumnStart[columns[a] + 1] - ColumnStart[columns[a]];
+        }
+        if (_byRow.Length < total)
+        {
+            _byRow = new (int, double)[total];
+        }
+        var byRow = _byRow;
+        int p = 0;
+        for (int i = 0; i < RowCount; i++)
+        {
+            var indices = matrix.RowIndices(i);
+            var values = matrix.RowValues(i);
+            for (int k = 0; k < indices.Length; k++)
+            {
+                int a = positionOf[indices[k]];
+                if (a >= 0)
+                {
+                    byRow[p++] = (a, values[k]);
+                }
+            }
+            ends[i] = p;
+        }
+        foreach (int j in columns)
+        {
+            positionOf[j] = -1;
+        }
+        _byRowColumns = (int[])columns.Clone();
+        return (byRow, ends);
     }
 }
