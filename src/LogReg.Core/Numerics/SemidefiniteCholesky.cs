@@ -23,17 +23,22 @@ internal sealed class SemidefiniteCholesky
     private readonly double _relativePivot;
 
     /// <summary>Storage for n×n factors; pivots at or below <paramref name="relativePivot"/> of their diagonal entry are dropped.</summary>
-    public SemidefiniteCholesky(int n, double relativePivot = 0)
+    public SemidefiniteCholesky(int n, double relativePivot = 0, double[]? storage = null)
     {
+        if (storage is not null && storage.Length < n * n)
+        {
+            throw new ArgumentException($"The storage holds {storage.Length} values; an {n} × {n} factor needs {n * n}.", nameof(storage));
+        }
         _n = n;
-        _l = new double[n * n];
+        _l = storage ?? new double[n * n];
         _relativePivot = relativePivot;
     }
 
-    /// <summary>Factors a new matrix; null when it has a non-finite entry.</summary>
-    public static SemidefiniteCholesky? Factor(double[] m, int n, double relativePivot = 0)
+    /// <summary>Factors a new matrix, into <paramref name="storage"/> (at least n² values, which the factor then owns) when
+    /// given; null when it has a non-finite entry.</summary>
+    public static SemidefiniteCholesky? Factor(double[] m, int n, double relativePivot = 0, double[]? storage = null)
     {
-        var factor = new SemidefiniteCholesky(n, relativePivot);
+        var factor = new SemidefiniteCholesky(n, relativePivot, storage);
         return factor.TryFactor(m) ? factor : null;
     }
 

@@ -170,7 +170,7 @@ internal static class ActiveSetStep
             return held;
         }
         int m = model.H0.Length, k = active.Length, size = k + 1;
-        var matrix = new double[size * size];
+        var (matrix, storage) = model.SystemStorage(size * size);
         for (int r = 0; r < k; r++)
         {
             int a = active[r];
@@ -182,7 +182,7 @@ internal static class ActiveSetStep
             matrix[r * size + k] = matrix[k * size + r] = model.H0[a];
         }
         matrix[k * size + k] = model.H00;
-        var system = new ActiveSystem(active, l2, matrix, SemidefiniteCholesky.Factor(matrix, size, DependentPivot));
+        var system = new ActiveSystem(active, l2, matrix, SemidefiniteCholesky.Factor(matrix, size, DependentPivot, storage));
         model.Factorisation = system;
         return system;
     }

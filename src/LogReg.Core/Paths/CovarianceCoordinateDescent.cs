@@ -31,7 +31,7 @@ internal static class CovarianceCoordinateDescent
         // The Gram of the stored values (PathProblem.AddRawGram), centred and scaled from its sums. H only shapes each
         // Newton step: the gradient q is computed on the centred columns.
         double[]? mean = null, scale = null;
-        var model = held is null ? new QuadraticModel(m)
+        var model = held is null ? new QuadraticModel(m, problem.Scratch.Rent(m * m))
             : held.Covers(columns) ? held.Model
             : GramExtension.Of(problem, held, columns, mean = Means(problem, columns), scale = Scales(problem, columns));
         var (h, h0, q) = (model.H, model.H0, model.Q);
@@ -50,7 +50,7 @@ internal static class CovarianceCoordinateDescent
             bool fresh = drift > CoordinateSteps.FreshCurvatureMove;
             if (fresh)
             {
-                gram ??= new double[stride * stride];
+                gram ??= problem.Scratch.Rent(stride * stride);
                 mean ??= Means(problem, columns);
                 scale ??= Scales(problem, columns);
                 Array.Clear(gram);
@@ -128,6 +128,11 @@ internal static class CovarianceCoordinateDescent
             settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
         }
         problem.LastSolveSettled = settled;
+        if (gram is not null && model.Formed is null)
+        {
+            // With offsets the raw Gram is not kept with the model (the class solves never extend one).
+            problem.Scratch.Return(gram);
+        }
         problem.HoldGram(columns, model, drift, beta, intercept, settled);
         return intercept;
     }

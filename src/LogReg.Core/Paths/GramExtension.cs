@@ -36,7 +36,8 @@ internal static class GramExtension
                 isNew[position[a]] = false;
             }
         }
-        var gram = new double[stride * stride];
+        var gram = problem.Scratch.Rent(stride * stride);
+        Array.Clear(gram, 0, stride * stride);
         for (int a = 0; a < mo; a++)
         {
             int pa = position[a];
@@ -56,7 +57,9 @@ internal static class GramExtension
         }
         gram[m * stride + m] = old[mo * oldStride + mo];
         problem.AddRawGramCrossing(columns, isNew, weights, gram);
-        var model = new QuadraticModel(m) { Formed = (gram, weights) };
+        var model = new QuadraticModel(m, problem.Scratch.Rent(m * m)) { Formed = (gram, weights) };
+        held.Model.PassSystemStorageTo(model);
+        problem.Scratch.Return(held.Model);
         model.CentreFrom(gram, mean, scale);
         return model;
     }

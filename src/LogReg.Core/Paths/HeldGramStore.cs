@@ -6,7 +6,7 @@ namespace LogReg.Core.Paths;
 /// its solve settled and taken only at the same point; with offsets (the multinomial's class solves) the caller judges
 /// its age over every class's margins (<see cref="ClassCurvatureAge"/>).
 /// </summary>
-internal sealed class HeldGramStore
+internal sealed class HeldGramStore(MatrixScratch scratch)
 {
     private readonly Dictionary<double[], HeldGram> _byLabels = new(ReferenceEqualityComparer.Instance);
     private bool _fits;
@@ -19,9 +19,9 @@ internal sealed class HeldGramStore
     public void Judge(double[] labels, bool stillFits)
     {
         _fits = stillFits;
-        if (!stillFits)
+        if (!stillFits && _byLabels.Remove(labels, out var dropped))
         {
-            _byLabels.Remove(labels);
+            scratch.Return(dropped.Model);
         }
     }
 
@@ -35,10 +35,18 @@ internal sealed class HeldGramStore
     {
         if (settled || withOffsets)
         {
+            if (_byLabels.GetValueOrDefault(labels) is { } replaced && replaced.Model != model)
+            {
+                scratch.Return(replaced.Model);
+            }
             // With offsets neither the point nor the drift is read: the caller judges the Gram's age.
             _byLabels[labels] = withOffsets
                 ? new HeldGram(columns, model, 0, null)
                 : new HeldGram(columns, model, drift, new PathPoint(beta, intercept, labels));
+        }
+        else
+        {
+            scratch.Return(model);
         }
     }
 
@@ -54,6 +62,11 @@ internal sealed class HeldGramStore
         {
             return null;
         }
-        return (withOffsets ? fits && held.Covers(columns) : held.Fits(columns, beta, intercept, labels)) ? held : null;
+        if (withOffsets ? fits && held.Covers(columns) : held.Fits(columns, beta, intercept, labels))
+        {
+            return held;
+        }
+        scratch.Return(held.Model);
+        return null;
     }
 }

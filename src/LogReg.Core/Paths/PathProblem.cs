@@ -19,13 +19,14 @@ internal abstract class PathProblem
     private readonly PathPoint _heldPoint = new();
     private readonly PathPoint _marginsPoint = new();
 
-    private readonly HeldGramStore _heldGrams = new();
+    private readonly HeldGramStore _heldGrams;
 
     private int[]? _allColumns;
 
     private protected PathProblem(TrainingSet source, double[] weights, double[] rawWeights, double[] means, double[] scales)
     {
         (Source, Weights, _rawWeights, Means, Scales) = (source, weights, rawWeights, means, scales);
+        _heldGrams = new HeldGramStore(Scratch);
         Labels = source.Labels;
         double positive = PathWeights.PositiveShare(weights, source.Labels);
         NullIntercept = Math.Log(positive / (1 - positive));
@@ -35,6 +36,9 @@ internal abstract class PathProblem
 
     /// <summary>The rows as given (float features, unscaled).</summary>
     public TrainingSet Source { get; }
+
+    /// <summary>Large arrays this problem's solves let go, for the next (<see cref="MatrixScratch"/>).</summary>
+    internal MatrixScratch Scratch { get; } = new();
 
     public int FeatureCount => Means.Length;
 

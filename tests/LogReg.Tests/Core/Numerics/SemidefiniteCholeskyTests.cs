@@ -92,4 +92,26 @@ public sealed class SemidefiniteCholeskyTests
         m[row * 11 + column] = m[column * 11 + row] = entry;
         Assert.Null(SemidefiniteCholesky.Factor(m, 11, 1e-10));
     }
+
+    // The active-set systems factor into the arrays of the one they replace: longer, and full of its entries.
+    [Theory]
+    [InlineData(7)]
+    [InlineData(13)]
+    public void AFactorIntoUsedStorageSolvesAsAFreshOneBitForBit(int n)
+    {
+        var m = Gram(n, seed: 21, new Dictionary<int, int[]> { [n - 2] = [0, 1] });
+        var storage = Enumerable.Range(0, (n + 3) * (n + 3)).Select(i => Math.Sin(i) * 1e3).ToArray();
+        var reused = SemidefiniteCholesky.Factor(m, n, 1e-10, storage)!;
+        var fresh = SemidefiniteCholesky.Factor(m, n, 1e-10)!;
+        Assert.Equal(fresh.DroppedCount, reused.DroppedCount);
+        var rhs = Enumerable.Range(0, n).Select(i => 1.0 + i).ToArray();
+        var (a, b) = (rhs.ToArray(), rhs.ToArray());
+        fresh.Solve(a);
+        reused.Solve(b);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void StorageShorterThanTheFactorIsRefused() =>
+        Assert.Throws<ArgumentException>(() => SemidefiniteCholesky.Factor(Gram(5, seed: 1), 5, storage: new double[24]));
 }

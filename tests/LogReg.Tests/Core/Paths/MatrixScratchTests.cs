@@ -1,0 +1,51 @@
+using LogReg.Core.Paths;
+using Xunit;
+
+namespace LogReg.Tests.Core.Paths;
+
+/// <summary>The arrays a problem's solves let go: each is handed out again, the shortest that is long enough, at most once
+/// until it comes back; no more than four are kept, the longest.</summary>
+public sealed class MatrixScratchTests
+{
+    [Fact]
+    public void TheShortestArrayLongEnoughIsHandedOutOnce()
+    {
+        var scratch = new MatrixScratch();
+        double[] small = new double[10], middle = new double[50], large = new double[200];
+        scratch.Return(large);
+        scratch.Return(small);
+        scratch.Return(middle);
+        Assert.Same(middle, scratch.Rent(40));
+        Assert.Same(large, scratch.Rent(40));
+        var fresh = scratch.Rent(40);
+        Assert.Equal(40, fresh.Length);
+        Assert.NotSame(small, fresh);
+        Assert.Same(small, scratch.Rent(10));
+    }
+
+    [Fact]
+    public void AtMostFourAreKeptAndTheShortestIsLetGo()
+    {
+        var scratch = new MatrixScratch();
+        var arrays = Enumerable.Range(1, 5).Select(k => new double[k * 10]).ToArray();
+        foreach (var array in arrays)
+        {
+            scratch.Return(array);
+        }
+        var handed = Enumerable.Range(0, 5).Select(_ => scratch.Rent(1)).ToArray();
+        Assert.Equal(arrays[1..], handed[..4]);
+        Assert.DoesNotContain(arrays[0], handed);
+        Assert.Single(handed[4]);
+    }
+
+    [Fact]
+    public void ADroppedModelGivesBackItsCurvatureAndRawGram()
+    {
+        var scratch = new MatrixScratch();
+        var gram = new double[16];
+        var model = new QuadraticModel(3) { Formed = (gram, new double[5]) };
+        scratch.Return(model);
+        Assert.Same(model.H, scratch.Rent(9));
+        Assert.Same(gram, scratch.Rent(9));
+    }
+}
