@@ -60,21 +60,15 @@ public static class DenseLinearAlgebra
     {
         for (int i = 0; i < n; i++)
         {
-            double sum = b[i];
-            for (int k = 0; k < i; k++)
-            {
-                sum -= l[i * n + k] * b[k];
-            }
-            b[i] = sum / l[i * n + i];
+            b[i] = (b[i] - VectorKernels.Dot(l.Slice(i * n, i), b[..i])) / l[i * n + i];
         }
+        // Lᵀx = y by rows of L: once xᵢ is known, row i's entries left of the diagonal take it out of the earlier equations.
+        // Summing down a column of L instead read one value per cache line, and the exact steps' solves on a 455-column
+        // factor were a twentieth of a cross-validation.
         for (int i = n - 1; i >= 0; i--)
         {
-            double sum = b[i];
-            for (int k = i + 1; k < n; k++)
-            {
-                sum -= l[k * n + i] * b[k];
-            }
-            b[i] = sum / l[i * n + i];
+            b[i] /= l[i * n + i];
+            VectorKernels.AddScaled(l.Slice(i * n, i), -b[i], b[..i]);
         }
     }
 

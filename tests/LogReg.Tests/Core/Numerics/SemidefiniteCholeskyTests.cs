@@ -4,9 +4,10 @@ using Xunit;
 namespace LogReg.Tests.Core.Numerics;
 
 /// <summary>
-/// The semidefinite Cholesky factorisation, which forms rows four at a time: on every size around the group's edges (and
-/// the vector width's) it solves positive definite systems to rounding, and a column in the span of those before it —
-/// inside a group, at a group's first row, in the short last group — is dropped and the consistent part still solved.
+/// The semidefinite Cholesky factorisation, which forms rows eight at a time (a short last group four and then one at a
+/// time): on every size around the groups' edges (and the vector width's) it solves positive definite systems to
+/// rounding, and a column in the span of those before it — inside a group, at a group's first row, in the short last
+/// group — is dropped and the consistent part still solved.
 /// </summary>
 public sealed class SemidefiniteCholeskyTests
 {
@@ -46,7 +47,11 @@ public sealed class SemidefiniteCholeskyTests
     [InlineData(7)]
     [InlineData(8)]
     [InlineData(9)]
+    [InlineData(12)]
     [InlineData(13)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(21)]
     [InlineData(37)]
     public void PositiveDefiniteSystemsAreSolvedToRounding(int n)
     {
@@ -61,12 +66,14 @@ public sealed class SemidefiniteCholeskyTests
     }
 
     [Theory]
-    [InlineData(6, new[] { 1, 3 })] // inside the second group of four
-    [InlineData(8, new[] { 0, 5 })] // at the third group's first row
-    [InlineData(10, new[] { 2, 9 })] // in the short last group (rows 8–10)
-    public void AColumnInTheSpanOfEarlierOnesIsDroppedAndTheConsistentPartSolved(int dependent, int[] parts)
+    [InlineData(11, 6, new[] { 1, 3 })] // inside the first group of eight
+    [InlineData(11, 8, new[] { 0, 5 })] // at the second group's first row
+    [InlineData(11, 10, new[] { 2, 9 })] // in the short last group (rows 8–10, one at a time)
+    [InlineData(21, 13, new[] { 2, 11 })] // inside a full group after a full one
+    [InlineData(21, 18, new[] { 4, 16 })] // in the short last group's four (rows 16–19)
+    [InlineData(21, 20, new[] { 7, 19 })] // in its last row, alone
+    public void AColumnInTheSpanOfEarlierOnesIsDroppedAndTheConsistentPartSolved(int n, int dependent, int[] parts)
     {
-        int n = 11;
         var m = Gram(n, seed: dependent, new Dictionary<int, int[]> { [dependent] = parts });
         var factor = SemidefiniteCholesky.Factor(m, n, relativePivot: 1e-10)!;
         Assert.Equal(1, factor.DroppedCount);
