@@ -13,14 +13,11 @@ internal static class NaiveCoordinateDescent
 {
     private const int MaxSweeps = 100_000;
 
-    // Sweeps between two readings of the crawl, as the sparse sweeps read it.
-    private const int CrawlWindow = 10;
-
     /// <summary>
     /// As <see cref="CovarianceCoordinateDescent.Solve"/>, and the Newton steps left (the one cut short included) when
-    /// <paramref name="mayHandOver"/> and a step's sweeps crawled — their largest change of the model not halving in ten
-    /// sweeps — after as many coordinate visits as the covariance form's Gram costs (m²/2 columns' worth): the caller
-    /// finishes the λ in that form from where they stopped; else 0. Sweeps have no exact step to end a crawl, and on
+    /// <paramref name="mayHandOver"/> and a step's sweeps crawled (<see cref="CrawlReading"/>) after as many coordinate
+    /// visits as the covariance form's Gram costs (m²/2 columns' worth): the caller finishes the λ in that form from where
+    /// they stopped; else 0. Sweeps have no exact step to end a crawl, and on
     /// columns copied at other scales (60 rows, 151 columns, 50 of them copies) a path at a tolerance of 1e-18 swept for
     /// minutes where the covariance form's exact step takes a second.
     /// </summary>
@@ -53,8 +50,7 @@ internal static class NaiveCoordinateDescent
             Array.Clear(total);
             bool activeOnly = false;
             long visits = 0, gramVisits = (long)m * m / 2;
-            int markSweep = 0;
-            double markLargest = double.PositiveInfinity;
+            var crawl = new CrawlReading();
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
                 double largest = 0;
@@ -94,14 +90,10 @@ internal static class NaiveCoordinateDescent
                 {
                     break;
                 }
-                if (sweep - markSweep >= CrawlWindow)
+                if (crawl.Read(sweep, largest) is true && mayHandOver && visits >= gramVisits)
                 {
-                    if (mayHandOver && largest > markLargest / 2 && visits >= gramVisits)
-                    {
-                        problem.LastSolveSettled = false;
-                        return (intercept, newtonSteps - step);
-                    }
-                    (markSweep, markLargest) = (sweep, largest);
+                    problem.LastSolveSettled = false;
+                    return (intercept, newtonSteps - step);
                 }
             }
             settled = tolerance.EndStep(CoordinateSteps.StepSize(vTotal, totalIntercept, a => curvature[a], total));

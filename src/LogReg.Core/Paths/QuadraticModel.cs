@@ -9,7 +9,7 @@ namespace LogReg.Core.Paths;
 /// </summary>
 internal sealed class QuadraticModel(int m, double[]? h = null)
 {
-    /// <summary>The curvature, m × m row-major in the first m² values (<paramref name="h"/> when given, which may be longer).</summary>
+    /// <summary>The curvature, m × m row-major in the first m² values (the array given to the constructor, which may be longer).</summary>
     public double[] H { get; } = h ?? new double[m * m];
 
     public double[] H0 { get; } = new double[m];

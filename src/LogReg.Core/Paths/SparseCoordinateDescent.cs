@@ -19,8 +19,6 @@ internal static class SparseCoordinateDescent
     // reach it.
     private const int FirstActiveSetAttempt = 20;
 
-    private const int CrawlWindow = 10;
-
     /// <summary>
     /// As <see cref="PathProblem.Solve"/>, and the Newton steps left (the one cut short included) when
     /// <paramref name="mayHandOver"/> and a step's sweeps crawled (<see cref="NaiveCoordinateDescent"/>'s reading) after
@@ -88,8 +86,8 @@ internal static class SparseCoordinateDescent
             bool activeOnly = false;
             // Sweeps that crawl with their support and signs kept for ten sweeps hand over to the exact minimiser on them,
             // from the 20th sweep on — later the more of this problem's attempts were cut short, and after each miss.
-            int nextAttempt = FirstActiveSetAttempt << problem.ActiveSetReluctance, misses = 0, markSweep = 0, stable = 0;
-            double markLargest = double.PositiveInfinity;
+            int nextAttempt = FirstActiveSetAttempt << problem.ActiveSetReluctance, misses = 0, stable = 0;
+            var crawl = new CrawlReading();
             bool crawling = false;
             for (int sweep = 0; sweep < MaxSweeps; sweep++)
             {
@@ -146,20 +144,20 @@ internal static class SparseCoordinateDescent
                 {
                     break;
                 }
-                // Crawling: the largest move's model change has not halved in the last ten sweeps. Sweeps still settling
-                // their support gain faster than that, and there the support's minimiser mostly leaves the signs' orthant.
-                if (sweep - markSweep >= CrawlWindow)
+                // Crawling (CrawlReading): sweeps still settling their support gain faster, and there the support's
+                // minimiser mostly leaves the signs' orthant.
+                if (crawl.Read(sweep, largest) is { } reading)
                 {
-                    crawling = largest > markLargest / 2;
-                    (markSweep, markLargest) = (sweep, largest);
-                    if (crawling && mayHandOver && visited >= (double.IsNaN(gramCost) ? gramCost = problem.CovarianceChoice.GramCost(columns) : gramCost))
+                    crawling = reading;
+                    gramCost = crawling && mayHandOver && double.IsNaN(gramCost) ? problem.CovarianceChoice.GramCost(columns) : gramCost;
+                    if (crawling && mayHandOver && visited >= gramCost)
                     {
                         problem.LastSolveSettled = false;
                         return (intercept, newtonSteps - step);
                     }
                 }
                 stable = supportChanged ? 0 : stable + 1;
-                if (crawling && stable >= CrawlWindow && sweep + 1 >= nextAttempt)
+                if (crawling && stable >= CrawlReading.Window && sweep + 1 >= nextAttempt)
                 {
                     var state = new SparseActiveSetStep.Residual(rho) { RhoSum = rhoSum, C = c, Intercept = intercept, InterceptTotal = totalIntercept };
                     var outcome = new SparseActiveSetStep(problem, v, vSum, weighted).TryApply(columns, beta, curvature, crossWeights, l1, l2,
