@@ -61,10 +61,8 @@ internal sealed class SemidefiniteCholesky
         }
         double tiny = 1e-30 * Math.Max(largest, double.Epsilon);
         DroppedCount = 0;
-        // Rows eight at a time: their entries left of the group need each earlier row once for all eight (DotEight), where
+        // Rows four at a time: their entries left of the group need each earlier row once for all four (DotFour), where
         // one row at a time read the whole factor above it again for every row — a 450-column factor no longer fits in L2.
-        // Four at a time read it twice as often: on ticdata's 455 columns a fifth of a cross-validation was factorisations.
-        Span<double> sums = stackalloc double[GroupRows];
         for (int i0 = 0; i0 < n; i0 += GroupRows)
         {
             int rows = Math.Min(GroupRows, n - i0);
@@ -72,26 +70,20 @@ internal sealed class SemidefiniteCholesky
             {
                 var lj = new ReadOnlySpan<double>(l, j * n, j);
                 double pivot = l[j * n + j];
-                int i = i0;
                 if (rows == GroupRows)
                 {
-                    DotEight(lj, l, i0 * n, n, sums);
-                    for (int r = 0; r < GroupRows; r++, i++)
+                    var (s0, s1, s2, s3) = DotFour(lj, l, i0 * n, n);
+                    l[i0 * n + j] = (m[i0 * n + j] - s0) / pivot;
+                    l[(i0 + 1) * n + j] = (m[(i0 + 1) * n + j] - s1) / pivot;
+                    l[(i0 + 2) * n + j] = (m[(i0 + 2) * n + j] - s2) / pivot;
+                    l[(i0 + 3) * n + j] = (m[(i0 + 3) * n + j] - s3) / pivot;
+                }
+                else
+                {
+                    for (int i = i0; i < i0 + rows; i++)
                     {
-                        l[i * n + j] = (m[i * n + j] - sums[r]) / pivot;
+                        l[i * n + j] = (m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), lj)) / pivot;
                     }
-                }
-                for (; i + 4 <= i0 + rows; i += 4)
-                {
-                    var (s0, s1, s2, s3) = DotFour(lj, l, i * n, n);
-                    l[i * n + j] = (m[i * n + j] - s0) / pivot;
-                    l[(i + 1) * n + j] = (m[(i + 1) * n + j] - s1) / pivot;
-                    l[(i + 2) * n + j] = (m[(i + 2) * n + j] - s2) / pivot;
-                    l[(i + 3) * n + j] = (m[(i + 3) * n + j] - s3) / pivot;
-                }
-                for (; i < i0 + rows; i++)
-                {
-                    l[i * n + j] = (m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), lj)) / pivot;
                 }
             }
             for (int i = i0; i < i0 + rows; i++)
@@ -120,45 +112,7 @@ internal sealed class SemidefiniteCholesky
         return true;
     }
 
-    private const int GroupRows = 8;
-
-    // Σₖ xₖ·l[row + k] for the eight rows starting at `first` (stride n), k < x.Length, into `sums`: x loaded once for all.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void DotEight(ReadOnlySpan<double> x, double[] l, int first, int n, Span<double> sums)
-    {
-        int length = x.Length, k = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double r0 = ref l[first];
-        sums.Clear();
-        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
-        {
-            int width = Vector<double>.Count;
-            Vector<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-            for (; k <= length - width; k += width)
-            {
-                var v = Vector.LoadUnsafe(ref xr, (nuint)k);
-                ref double at = ref Unsafe.Add(ref r0, k);
-                a0 += Vector.LoadUnsafe(ref at) * v;
-                a1 += Vector.LoadUnsafe(ref at, (nuint)n) * v;
-                a2 += Vector.LoadUnsafe(ref at, (nuint)(2 * n)) * v;
-                a3 += Vector.LoadUnsafe(ref at, (nuint)(3 * n)) * v;
-                a4 += Vector.LoadUnsafe(ref at, (nuint)(4 * n)) * v;
-                a5 += Vector.LoadUnsafe(ref at, (nuint)(5 * n)) * v;
-                a6 += Vector.LoadUnsafe(ref at, (nuint)(6 * n)) * v;
-                a7 += Vector.LoadUnsafe(ref at, (nuint)(7 * n)) * v;
-            }
-            (sums[0], sums[1], sums[2], sums[3]) = (Vector.Sum(a0), Vector.Sum(a1), Vector.Sum(a2), Vector.Sum(a3));
-            (sums[4], sums[5], sums[6], sums[7]) = (Vector.Sum(a4), Vector.Sum(a5), Vector.Sum(a6), Vector.Sum(a7));
-        }
-        for (; k < length; k++)
-        {
-            double v = Unsafe.Add(ref xr, k);
-            for (int r = 0; r < GroupRows; r++)
-            {
-                sums[r] += Unsafe.Add(ref r0, r * n + k) * v;
-            }
-        }
-    }
+    private const int GroupRows = 4;
 
     // Σₖ xₖ·l[row + k] for the four rows starting at `first` (stride n), k < x.Length: x loaded once for all four.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

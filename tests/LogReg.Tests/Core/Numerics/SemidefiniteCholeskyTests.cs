@@ -4,10 +4,9 @@ using Xunit;
 namespace LogReg.Tests.Core.Numerics;
 
 /// <summary>
-/// The semidefinite Cholesky factorisation, which forms rows eight at a time (a short last group four and then one at a
-/// time): on every size around the groups' edges (and the vector width's) it solves positive definite systems to
-/// rounding, and a column in the span of those before it — inside a group, at a group's first row, in the short last
-/// group — is dropped and the consistent part still solved.
+/// The semidefinite Cholesky factorisation, which forms rows four at a time: on every size around the group's edges (and
+/// the vector width's) it solves positive definite systems to rounding, and a column in the span of those before it —
+/// inside a group, at a group's first row, in the short last group — is dropped and the consistent part still solved.
 /// </summary>
 public sealed class SemidefiniteCholeskyTests
 {
@@ -66,12 +65,11 @@ public sealed class SemidefiniteCholeskyTests
     }
 
     [Theory]
-    [InlineData(11, 6, new[] { 1, 3 })] // inside the first group of eight
-    [InlineData(11, 8, new[] { 0, 5 })] // at the second group's first row
-    [InlineData(11, 10, new[] { 2, 9 })] // in the short last group (rows 8–10, one at a time)
-    [InlineData(21, 13, new[] { 2, 11 })] // inside a full group after a full one
-    [InlineData(21, 18, new[] { 4, 16 })] // in the short last group's four (rows 16–19)
-    [InlineData(21, 20, new[] { 7, 19 })] // in its last row, alone
+    [InlineData(11, 6, new[] { 1, 3 })] // inside the second group of four
+    [InlineData(11, 8, new[] { 0, 5 })] // at the third group's first row
+    [InlineData(11, 10, new[] { 2, 9 })] // in the short last group (rows 8–10)
+    [InlineData(21, 13, new[] { 2, 11 })] // inside a group after several full ones
+    [InlineData(21, 20, new[] { 7, 19 })] // in the last group, alone (row 20)
     public void AColumnInTheSpanOfEarlierOnesIsDroppedAndTheConsistentPartSolved(int n, int dependent, int[] parts)
     {
         var m = Gram(n, seed: dependent, new Dictionary<int, int[]> { [dependent] = parts });
