@@ -154,5 +154,5 @@ internal sealed class SemidefiniteCholesky
     public bool IsDropped(int i) => _l[i * _n + i] == DroppedDiagonal;
 
     /// <summary>Solves L·Lᵀ·x = rhs in place.</summary>
-    public void Solve(Span<double> rhs) => DenseLinearAlgebra.CholeskySolve(_l, _n, rhs);
+    public void Solve(Span<double> rhs) => DenseLinearAlgebra.CholeskySolveByRows(_l, _n, rhs);
 }
