@@ -53,7 +53,7 @@ internal static class SparseCoordinateDescent
         var tolerance = new InexactNewtonTolerance(threshold, newtonSteps);
         int steps = 0, sweeps = 0;
         long visited = 0;
-        double gramCost = double.NaN;
+        double? gramCost = null;
         for (int step = 0; step < newtonSteps && !settled; step++)
         {
             steps++;
@@ -149,8 +149,7 @@ internal static class SparseCoordinateDescent
                 if (crawl.Read(sweep, largest) is { } reading)
                 {
                     crawling = reading;
-                    gramCost = crawling && mayHandOver && double.IsNaN(gramCost) ? problem.CovarianceChoice.GramCost(columns) : gramCost;
-                    if (crawling && mayHandOver && visited >= gramCost)
+                    if (crawling && mayHandOver && visited >= (gramCost ??= problem.CovarianceChoice.GramCost(columns)))
                     {
                         problem.LastSolveSettled = false;
                         return (intercept, newtonSteps - step);

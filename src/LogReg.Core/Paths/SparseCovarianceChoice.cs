@@ -21,13 +21,13 @@ internal sealed class SparseCovarianceChoice(SparseStandardizedProblem problem)
     /// </summary>
     public bool Pays(int[] columns)
     {
-        if (columns.Length > StandardizedProblem.CovarianceColumns || SweepsPerStep == 0 && !Crawled)
+        if (columns.Length > StandardizedProblem.CovarianceColumns)
         {
             return false;
         }
-        if (Crawled)
+        if (Crawled || SweepsPerStep == 0)
         {
-            return true;
+            return Crawled;
         }
         double stored = 0;
         foreach (int j in columns)
