@@ -31,29 +31,29 @@ internal static class RawGramCentring
     }
 
     /// <summary>
-    /// Every entry at once: the coefficients' block into <paramref name="h"/> (m × m, both triangles), the intercept's row
-    /// into <paramref name="h0"/>; returns the corner. Each entry is <see cref="Entry"/>'s, bit for bit (the same operations
-    /// in the same order, a row's entries a vector at a time): centring entry by entry was a tenth of a wide sparse set's
-    /// cross-validation.
+    /// Every entry at once: the coefficients' block into <paramref name="h"/> (m × m, both triangles, rows
+    /// <paramref name="stride"/> apart — m when 0), the intercept's row into <paramref name="h0"/>; returns the corner.
+    /// Each entry is <see cref="Entry"/>'s, bit for bit (the same operations in the same order, a row's entries a vector at
+    /// a time): centring entry by entry was a tenth of a wide sparse set's cross-validation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Centre(double[] gram, double[] mean, double[] scale, double[] h, double[] h0)
+    public static double Centre(double[] gram, double[] mean, double[] scale, double[] h, double[] h0, int stride = 0)
     {
-        int m = mean.Length, stride = m + 1;
-        double g00 = gram[m * stride + m];
+        int m = mean.Length, gramStride = m + 1, rowStride = stride > 0 ? stride : m;
+        double g00 = gram[m * gramStride + m];
         // The Gram's last column (each column's weighted sum), gathered once.
         var last = new double[m];
         for (int b = 0; b < m; b++)
         {
-            last[b] = gram[b * stride + m];
+            last[b] = gram[b * gramStride + m];
             h0[b] = (last[b] - mean[b] * g00) / scale[b];
         }
         int width = Vector<double>.Count;
         for (int a = 0; a < m; a++)
         {
             double ma = mean[a], ga = last[a], g00a = g00 * ma, sa = scale[a];
-            var row = gram.AsSpan(a * stride, m);
-            var target = h.AsSpan(a * m, m);
+            var row = gram.AsSpan(a * gramStride, m);
+            var target = h.AsSpan(a * rowStride, m);
             int b = a;
             for (; b + width <= m; b += width)
             {
@@ -77,7 +77,7 @@ internal static class RawGramCentring
                 {
                     for (int b = Math.Max(b0, a + 1); b < Math.Min(b0 + Tile, m); b++)
                     {
-                        h[b * m + a] = h[a * m + b];
+                        h[b * rowStride + a] = h[a * rowStride + b];
                     }
                 }
             }

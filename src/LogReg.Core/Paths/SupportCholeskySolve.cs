@@ -60,16 +60,12 @@ internal static class SupportCholeskySolve
         var gram = new double[size * size];
         problem.AddRawGram(support, v, gram);
         var h = new double[size * size];
-        for (int a = 0; a < size; a++)
+        var h0 = new double[k];
+        h[k * size + k] = RawGramCentring.Centre(gram, mean, scale, h, h0, stride: size);
+        for (int a = 0; a < k; a++)
         {
-            for (int b = a; b < size; b++)
-            {
-                h[a * size + b] = h[b * size + a] = RawGramCentring.Entry(gram, mean, scale, a, b);
-            }
-            if (a < k)
-            {
-                h[a * size + a] += l2;
-            }
+            h[a * size + k] = h[k * size + a] = h0[a];
+            h[a * size + a] += l2;
         }
         // Collinear columns (a category's dummies summing to another's) make H singular yet the system consistent: a
         // column within 1e-10 of its diagonal of the span of those before it keeps a 0 move, which leaves a solution.
