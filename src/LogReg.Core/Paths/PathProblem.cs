@@ -10,7 +10,7 @@ namespace LogReg.Core.Paths;
 /// and the solver of one λ. Dense data keep the centred columns (<see cref="StandardizedProblem"/>); sparse data keep
 /// the stored values and apply μ and σ in every sum (<see cref="SparseStandardizedProblem"/>).
 /// </summary>
-internal abstract class PathProblem
+internal abstract partial class PathProblem
 {
     private readonly double[] _rawWeights;
     private (double[] Eta, double[] Residual, double[] Curvature)? _rowBuffers;
@@ -18,8 +18,6 @@ internal abstract class PathProblem
     // The point whose rows the buffers hold untouched since GradientAndDeviance computed them, if any.
     private readonly PathPoint _heldPoint = new();
     private readonly PathPoint _marginsPoint = new();
-
-    private readonly HeldGramStore _heldGrams;
 
     private int[]? _allColumns;
 
@@ -36,9 +34,6 @@ internal abstract class PathProblem
 
     /// <summary>The rows as given (float features, unscaled).</summary>
     public TrainingSet Source { get; }
-
-    /// <summary>Large arrays this problem's solves let go, for the next (<see cref="MatrixScratch"/>).</summary>
-    internal MatrixScratch Scratch { get; } = new();
 
     public int FeatureCount => Means.Length;
 
@@ -220,17 +215,6 @@ internal abstract class PathProblem
         StartingLinearPart = null;
         return rows;
     }
-
-    /// <summary>With offsets: whether the Gram held for the current labels still fits (<see cref="HeldGramStore.Judge"/>).</summary>
-    public void JudgeHeldGram(bool stillFits) => _heldGrams.Judge(Labels, stillFits);
-
-    /// <summary>Keeps a solve's last Gram for the current labels (<see cref="HeldGramStore.Hold"/>).</summary>
-    public void HoldGram(int[] columns, QuadraticModel model, double drift, double[] beta, double intercept, bool settled) =>
-        _heldGrams.Hold(columns, model, drift, beta, intercept, settled, Labels, Offsets is not null);
-
-    /// <summary>The Gram held for the current labels, if the next solve may take it (<see cref="HeldGramStore.Take"/>).</summary>
-    public HeldGram? TakeGram(int[] columns, double[] beta, double intercept) =>
-        _heldGrams.Take(columns, beta, intercept, Labels, Offsets is not null);
 
     /// <summary>
     /// The non-zero coefficients on the features' own scale (features increasing) and the intercept: <paramref name="columns"/>
