@@ -38,16 +38,23 @@ internal static class CovarianceCoordinateDescent
         double[]? gram = model.Formed?.Gram;
         double drift = held?.Drift ?? double.PositiveInfinity;
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
-        bool settled = false;
+        bool settled = false, stalled = false;
+        bool byWeights = StaleCurvature.Applies(problem, m);
+        double lastMove = double.PositiveInfinity;
         NewtonStepGuard? guard = null;
-        for (int step = 0; step < newtonSteps && !settled; step++)
+        // A step on a stale curvature (StaleCurvature) is not counted against newtonSteps: which steps are stale does not depend
+        // on the allowance, so a path allowed few steps solves the λ it solves exactly as an unlimited one does.
+        for (int step = 0, counted = 0; counted < newtonSteps && !settled; step++)
         {
             (var residual, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             model.Q0 = VectorKernels.Sum(residual);
             // While the coefficients have moved little in all since the Gram was formed, the curvature has hardly changed:
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
-            // over λ, so that small moves do not add up to a stale curvature.
-            bool fresh = drift > CoordinateSteps.FreshCurvatureMove;
+            // over λ, so that small moves do not add up to a stale curvature. On many rows per column, the rows' weights
+            // judge it instead (StaleCurvature).
+            double change = byWeights && model.Formed is { } formed ? StaleCurvature.Change(formed.Weights, v) : double.NaN;
+            bool fresh = double.IsNaN(change) ? drift > CoordinateSteps.FreshCurvatureMove : change > StaleCurvature.MaxChange || stalled;
+            double staleness = fresh || double.IsNaN(change) ? 0 : change;
             if (fresh)
             {
                 gram ??= problem.Scratch.Rent(stride * stride);
@@ -106,8 +113,9 @@ internal static class CovarianceCoordinateDescent
                     // step was tried takes it once: on collinear columns — each of a factor's full set of dummies against
                     // the intercept, mlbench Soybean's 35 factors — a sweep moves little long before the model's minimiser,
                     // and the rounds then crawl along those directions at the pace the penalty's small curvature sets
-                    // (0.99 a round; thousands of rounds a path).
-                    if (!attempted && !supportChanged && problem.Offsets is not null)
+                    // (0.99 a round; thousands of rounds a path). A step on a stale curvature takes it too: its sweeps' small
+                    // moves would not show how far off its point still is.
+                    if (!attempted && !supportChanged && (problem.Offsets is not null || staleness > 0))
                     {
                         ActiveSetStep.TryApply(model, beta, columns, l1, l2, threshold, total, ref totalIntercept);
                     }
@@ -124,8 +132,12 @@ internal static class CovarianceCoordinateDescent
                 }
             }
             intercept += totalIntercept;
-            drift += CoordinateSteps.LargestMove(totalIntercept, total);
-            settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, threshold);
+            double move = CoordinateSteps.LargestMove(totalIntercept, total);
+            drift += move;
+            stalled = staleness > 0 && StaleCurvature.Stalled(move, lastMove);
+            lastMove = move;
+            counted += staleness > 0 ? 0 : 1;
+            settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, StaleCurvature.SettleThreshold(threshold, staleness));
         }
         problem.LastSolveSettled = settled;
         if (gram is not null && model.Formed is null)
@@ -133,7 +145,9 @@ internal static class CovarianceCoordinateDescent
             // With offsets the raw Gram is not kept with the model (the class solves never extend one).
             problem.Scratch.Return(gram);
         }
-        problem.HoldGram(columns, model, drift, beta, intercept, settled);
+        // A curvature judged by the weights is judged again at the next λ's first step, so the coefficients' drift does not
+        // keep it from being extended.
+        problem.HoldGram(columns, model, byWeights ? 0 : drift, beta, intercept, settled);
         return intercept;
     }
 
