@@ -108,6 +108,11 @@ public sealed class DenseMatrix : DesignMatrix
     internal void AddWeightedGram(int[] columns, ReadOnlySpan<double> weights, Span<double> upper) =>
         DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, RowCount, weights, upper);
 
+    /// <summary>As the overload over <paramref name="columns"/>, over the listed <paramref name="rows"/> only, row k weighted by
+    /// <paramref name="weights"/>[k].</summary>
+    internal void AddWeightedGram(int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper) =>
+        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, rows, weights, upper);
+
     /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)
     {

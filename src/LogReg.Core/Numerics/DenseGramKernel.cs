@@ -49,6 +49,21 @@ internal static class DenseGramKernel
         AddPanels(new GatheredRows(values, d, columns), columns.Length, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
     }
 
+    /// <summary>
+    /// As the gathered overload over the listed <paramref name="rows"/> only, row k weighted by <paramref name="weights"/>[k]
+    /// (the held curvature's refresh of the rows whose weight moved, <see cref="Paths.StaleCurvature"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddWeightedGram(float[] values, int d, int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper)
+    {
+        if (rows.Any(i => i < 0 || (long)(i + 1) * d > values.Length) || weights.Length < rows.Length || columns.Any(j => j < 0 || j >= d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), "Rows or columns beyond the matrix, or rows beyond the weights.");
+        }
+        AddPanels(new ListedRows(new GatheredRows(values, d, columns), rows), columns.Length, rows.Length, weights, upper,
+            SoftmaxKernels.WideTilesAvailable);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPanels<TRows>(TRows source, int d, int count, ReadOnlySpan<double> weights, Span<double> upper, bool wide)
         where TRows : struct, IPanelRows
@@ -107,6 +122,11 @@ internal static class DenseGramKernel
             Unsafe.Add(ref vr, m) = 1.0;
             Unsafe.Add(ref ur, m) = c;
         }
+    }
+
+    private readonly struct ListedRows(GatheredRows gathered, int[] rows) : IPanelRows
+    {
+        public void Widen(int row, double c, double[] v, double[] u, int at) => gathered.Widen(rows[row], c, v, u, at);
     }
 
     // v[at..] = (x, 1) and u[at..] = c·(x, 1) for the row at values[offset..offset + d), eight floats at a

@@ -54,6 +54,13 @@ internal static class CovarianceCoordinateDescent
             // judge it instead (StaleCurvature).
             double change = byWeights && model.Formed is { } formed ? StaleCurvature.Change(formed.Weights, v) : double.NaN;
             bool fresh = double.IsNaN(change) ? drift > CoordinateSteps.FreshCurvatureMove : change > StaleCurvature.MaxChange || stalled;
+            if (fresh && !double.IsNaN(change) && !stalled && model.Formed is { } kept
+                && StaleCurvature.Refresh(problem, columns, kept.Gram, kept.Weights, v) is var left && !double.IsNaN(left))
+            {
+                model.Factorisation = null;
+                model.CentreFrom(kept.Gram, mean ??= Means(problem, columns), scale ??= Scales(problem, columns));
+                (fresh, change) = (false, left);
+            }
             double staleness = fresh || double.IsNaN(change) ? 0 : change;
             if (fresh)
             {

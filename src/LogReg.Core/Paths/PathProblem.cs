@@ -128,6 +128,10 @@ internal abstract partial class PathProblem
     /// </summary>
     public abstract void AddRawGramCrossing(int[] columns, bool[] isNew, double[] v, double[] upper);
 
+    /// <summary>Adds to <paramref name="upper"/> the raw Gram's terms of the listed <paramref name="rows"/> only, row k weighted
+    /// by <paramref name="weights"/>[k] (which may be negative: a held Gram's rows moved to new weights).</summary>
+    public abstract void AddRawGramOfRows(int[] columns, int[] rows, double[] weights, double[] upper);
+
     /// <summary>x̃ⱼ·r, given Σr.</summary>
     public abstract double ColumnDot(int j, double[] r, double sum);
 

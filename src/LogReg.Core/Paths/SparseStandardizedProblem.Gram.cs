@@ -28,22 +28,46 @@ internal sealed partial class SparseStandardizedProblem
             int to = ends[i];
             double vi = v[i];
             vTotal += vi;
-            for (int p = from; p < to; p++)
-            {
-                var (a, x) = Unsafe.Add(ref entry0, p);
-                double wx = vi * x;
-                ref double row = ref Unsafe.Add(ref upper0, a * stride);
-                Unsafe.Add(ref row, m) += wx;
-                // The upper triangle only: each unordered pair once, the diagonal once.
-                for (int r = p; r < to; r++)
-                {
-                    ref var other = ref Unsafe.Add(ref entry0, r);
-                    Unsafe.Add(ref row, other.At) += wx * other.X;
-                }
-            }
+            AddRowPairs(ref entry0, from, to, vi, ref upper0, stride, m);
             from = to;
         }
         upper[m * stride + m] += vTotal;
+    }
+
+    public override void AddRawGramOfRows(int[] columns, int[] rows, double[] weights, double[] upper)
+    {
+        int m = columns.Length, stride = m + 1;
+        var (byRow, ends) = ByRow(columns);
+        ArgumentOutOfRangeException.ThrowIfLessThan(upper.Length, stride * stride);
+        ref double upper0 = ref MemoryMarshal.GetArrayDataReference(upper);
+        ref var entry0 = ref MemoryMarshal.GetArrayDataReference(byRow);
+        double total = 0;
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int i = rows[k];
+            total += weights[k];
+            AddRowPairs(ref entry0, i == 0 ? 0 : ends[i - 1], ends[i], weights[k], ref upper0, stride, m);
+        }
+        upper[m * stride + m] += total;
+    }
+
+    // Row entries from..to: each stored value with the 1 and with itself and every later one, weighted by vi.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRowPairs(ref (int At, double X) entry0, int from, int to, double vi, ref double upper0, int stride, int m)
+    {
+        for (int p = from; p < to; p++)
+        {
+            var (a, x) = Unsafe.Add(ref entry0, p);
+            double wx = vi * x;
+            ref double row = ref Unsafe.Add(ref upper0, a * stride);
+            Unsafe.Add(ref row, m) += wx;
+            // The upper triangle only: each unordered pair once, the diagonal once.
+            for (int r = p; r < to; r++)
+            {
+                ref var other = ref Unsafe.Add(ref entry0, r);
+                Unsafe.Add(ref row, other.At) += wx * other.X;
+            }
+        }
     }
 
     // Each entry is the product AddRawGram forms (the weight times the earlier position's value, times the later one's),

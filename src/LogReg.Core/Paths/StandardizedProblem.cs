@@ -154,6 +154,9 @@ internal sealed class StandardizedProblem : PathProblem
         }
     }
 
+    public override void AddRawGramOfRows(int[] columns, int[] rows, double[] weights, double[] upper) =>
+        ((DenseMatrix)Source.Features).AddWeightedGram(columns, rows, weights, upper);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsEveryColumnInOrder(int[] columns)
     {
