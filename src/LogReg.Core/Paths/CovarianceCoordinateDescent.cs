@@ -44,7 +44,7 @@ internal static class CovarianceCoordinateDescent
         NewtonStepGuard? guard = null;
         // A step on a stale curvature (StaleCurvature) is not counted against newtonSteps: which steps are stale does not depend
         // on the allowance, so a path allowed few steps solves the λ it solves exactly as an unlimited one does.
-        for (int step = 0, counted = 0; counted < newtonSteps && !settled; step++)
+        for (int step = 0, counted = 0; counted < newtonSteps && step - counted < StaleCurvature.MaxUncountedSteps && !settled; step++)
         {
             (var residual, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             model.Q0 = VectorKernels.Sum(residual);

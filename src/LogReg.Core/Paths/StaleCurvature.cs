@@ -24,6 +24,12 @@ internal static class StaleCurvature
     // 7–25 % more than the Grams they saved.
     private const int RowsPerColumn = 4;
 
+    /// <summary>
+    /// Uncounted steps a solve may take in all: each must halve its move or the next forms the Gram, so they run out only
+    /// where rounding stops the moves from falling — a bound that does not depend on the step allowance.
+    /// </summary>
+    public const int MaxUncountedSteps = 1000;
+
     // A stale step whose move is not below this share of the last one's stopped contracting: the next step forms the Gram.
     private const double StallShare = 0.5;
 
