@@ -53,7 +53,7 @@ internal static class CovarianceCoordinateDescent
             // over λ, so that small moves do not add up to a stale curvature. On many rows per column, the rows' weights
             // judge it instead (StaleCurvature).
             double change = byWeights && model.Formed is { } formed ? StaleCurvature.Change(formed.Weights, v) : double.NaN;
-            bool fresh = double.IsNaN(change) ? drift > CoordinateSteps.FreshCurvatureMove : change > StaleCurvature.MaxChange || stalled;
+            bool fresh = stalled || (double.IsNaN(change) ? drift > CoordinateSteps.FreshCurvatureMove : change > StaleCurvature.MaxChange);
             if (fresh && !double.IsNaN(change) && !stalled && model.Formed is { } kept
                 && StaleCurvature.Refresh(problem, columns, kept.Gram, kept.Weights, v) is var left && !double.IsNaN(left))
             {
@@ -142,6 +142,9 @@ internal static class CovarianceCoordinateDescent
             double move = CoordinateSteps.LargestMove(totalIntercept, total);
             drift += move;
             stalled = staleness > 0 && StaleCurvature.Stalled(move, lastMove);
+            // Stale steps that stopped contracting (rounding in a curvature centred from large raw sums: an outside tester's
+            // column near 1e4 with a tiny spread, at a tolerance of 1e-18) leave the rest of the λ to the coefficient rule.
+            byWeights &= !stalled;
             lastMove = move;
             counted += staleness > 0 ? 0 : 1;
             settled = CoordinateSteps.Settled(h00, totalIntercept, a => h[a * m + a], total, StaleCurvature.SettleThreshold(threshold, staleness));

@@ -21,8 +21,11 @@ internal static class StaleCurvature
     private const double SettleChange = 0.02;
 
     // Measured: on fewer rows per column (300 × 900 dense, copied sparse columns at 80 and 300 rows) the extra steps cost
-    // 7–25 % more than the Grams they saved.
+    // 7–25 % more than the Grams they saved; so they did over fewer columns, whose Gram costs about as much as a step (an
+    // outside tester's shuttle, 58,000 × 9, 12 % slower; letter 20,000 × 16 and 12,000 × 20 rows, 11–17 %; satellite's 36
+    // columns 3 % faster, spam's 57 16 %).
     private const int RowsPerColumn = 4;
+    private const int MinColumns = 32;
 
     /// <summary>
     /// Uncounted steps a solve may take in all: each must halve its move or the next forms the Gram, so they run out only
@@ -38,10 +41,10 @@ internal static class StaleCurvature
     // after it is still stale): when the Gram was due, on ticdata 4–5 % of the rows, on DNA about 40 %.
     private const double RefreshChange = MaxChange / 2;
 
-    /// <summary>Whether a solve over <paramref name="columns"/> columns judges its held curvature by the rows' weights. The
-    /// multinomial class solves (offsets) judge theirs by their own rule.</summary>
+    /// <summary>Whether a solve over <paramref name="columns"/> columns (at least 32, on at least four rows each) judges its
+    /// held curvature by the rows' weights. The multinomial class solves (offsets) judge theirs by their own rule.</summary>
     public static bool Applies(PathProblem problem, int columns) =>
-        problem.Offsets is null && problem.RowCount >= RowsPerColumn * (columns + 1L);
+        problem.Offsets is null && columns >= MinColumns && problem.RowCount >= RowsPerColumn * (columns + 1L);
 
     /// <summary>The largest relative change of a row's curvature weight from <paramref name="formed"/> to
     /// <paramref name="current"/>; infinite where a row had none.</summary>
