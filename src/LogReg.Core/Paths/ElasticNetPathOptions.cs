@@ -39,9 +39,9 @@ public sealed record ElasticNetPathOptions
     /// <summary>
     /// The Newton steps one λ may take (the binary path's, and the multinomial path's joint steps), default 100. A λ not
     /// solved within them ends the path: the λ before it are returned and <see cref="IRegularizationPath.UnsettledLambda"/>
-    /// names it, as glmnet returns "solutions for larger lambdas" when its <c>maxit</c> runs out. On rows many times the
-    /// columns in play, steps taken on an earlier step's curvature (while every row's curvature weight is within a fifth of
-    /// it) are not counted.
+    /// names it, as glmnet returns "solutions for larger lambdas" when its <c>maxit</c> runs out. Over 32 or more columns in
+    /// play on at least four rows each, steps taken on an earlier step's curvature (while every row's curvature weight is
+    /// within a fifth of it) are not counted.
     /// </summary>
     public int MaxNewtonSteps { get; init; } = 100;
 
