@@ -52,16 +52,16 @@ internal static class CovarianceCoordinateDescent
             // that H still gives a superlinear step, and its Gram (n·m²/2) was most of a step's cost. Summed over steps and
             // over λ, so that small moves do not add up to a stale curvature. On many rows per column, the rows' weights
             // judge it instead (StaleCurvature).
-            double change = byWeights && model.Formed is { } formed ? StaleCurvature.Change(formed.Weights, v) : double.NaN;
-            bool fresh = stalled || (double.IsNaN(change) ? drift > CoordinateSteps.FreshCurvatureMove : change > StaleCurvature.MaxChange);
-            if (fresh && !double.IsNaN(change) && !stalled && model.Formed is { } kept
-                && StaleCurvature.Refresh(problem, columns, kept.Gram, kept.Weights, v) is var left && !double.IsNaN(left))
+            var judged = byWeights ? model.Formed : null;
+            double? change = judged is { } formed ? StaleCurvature.Change(formed.Weights, v) : null;
+            bool fresh = stalled || (change is { } moved ? moved > StaleCurvature.MaxChange : drift > CoordinateSteps.FreshCurvatureMove);
+            if (fresh && !stalled && judged is { } kept && StaleCurvature.Refresh(problem, columns, kept.Gram, kept.Weights, v) is { } left)
             {
                 model.Factorisation = null;
                 model.CentreFrom(kept.Gram, mean ??= Means(problem, columns), scale ??= Scales(problem, columns));
                 (fresh, change) = (false, left);
             }
-            double staleness = fresh || double.IsNaN(change) ? 0 : change;
+            double staleness = fresh ? 0 : change ?? 0;
             if (fresh)
             {
                 gram ??= problem.Scratch.Rent(stride * stride);

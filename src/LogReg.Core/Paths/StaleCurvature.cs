@@ -68,22 +68,28 @@ internal static class StaleCurvature
     /// <summary>
     /// Moves the raw Gram <paramref name="gram"/> over <paramref name="columns"/>, formed with <paramref name="formed"/>, to the
     /// <paramref name="current"/> weights in the rows whose weight moved by more than a tenth (updating
-    /// <paramref name="formed"/> to match), and returns the largest change left; NaN, with nothing changed, when those are
-    /// more than a quarter of the rows (the Gram formed afresh then costs about as little).
+    /// <paramref name="formed"/> to match), and returns the largest change left (<see cref="Change"/> of the updated
+    /// weights: the other rows' largest); null, with nothing changed, when those are more than a quarter of the rows (the
+    /// Gram formed afresh then costs about as little).
     /// </summary>
-    public static double Refresh(PathProblem problem, int[] columns, double[] gram, double[] formed, double[] current)
+    public static double? Refresh(PathProblem problem, int[] columns, double[] gram, double[] formed, double[] current)
     {
         var rows = new List<int>();
+        double left = 0;
         for (int i = 0; i < current.Length; i++)
         {
             if (formed[i] > 0 ? Math.Abs(current[i] - formed[i]) > RefreshChange * formed[i] : current[i] != 0)
             {
                 rows.Add(i);
             }
+            else if (formed[i] > 0)
+            {
+                left = Math.Max(left, Math.Abs(current[i] - formed[i]) / formed[i]);
+            }
         }
         if (4 * rows.Count > current.Length)
         {
-            return double.NaN;
+            return null;
         }
         var moved = rows.ToArray();
         problem.AddRawGramOfRows(columns, moved, moved.Select(i => current[i] - formed[i]).ToArray(), gram);
@@ -91,7 +97,7 @@ internal static class StaleCurvature
         {
             formed[i] = current[i];
         }
-        return Change(formed, current);
+        return left;
     }
 
     /// <summary>The threshold a step taken on a curvature <paramref name="change"/> away settles at.</summary>
