@@ -12,30 +12,6 @@ namespace LogReg.Tests.Core.Paths;
 /// </summary>
 public sealed class GramExtensionTests
 {
-    private static List<double[]> Rows(int n, int d, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d)
-            .Select(_ => random.NextDouble() < 0.3 ? Math.Round(random.NextDouble() * 8 - 2, 2) : 0).ToArray()).ToList();
-    }
-
-    private static PathProblem Problem(bool sparse)
-    {
-        const int n = 150, d = 9;
-        var rows = Rows(n, d, seed: 4);
-        var labels = rows.Select((r, i) => r[0] - r[1] + (i % 3) > 0.5 ? 1.0 : 0.0).ToArray();
-        return sparse
-            ? SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, d), labels), standardize: true)
-            : StandardizedProblem.Of(new TrainingSet(DenseMatrix.FromRows(rows), labels), standardize: true);
-    }
-
-    private static double[] Gram(PathProblem problem, int[] columns, double[] v)
-    {
-        var gram = new double[(columns.Length + 1) * (columns.Length + 1)];
-        problem.AddRawGram(columns, v, gram);
-        return gram;
-    }
-
     [Theory]
     // 7 dropped; 3, 5, 8 new: between kept columns and after them.
     [InlineData(true, new[] { 0, 1, 2, 4, 7 }, new[] { 0, 1, 2, 3, 4, 5, 8 })]
@@ -45,15 +21,15 @@ public sealed class GramExtensionTests
     [InlineData(false, new[] { 1, 4, 2, 7, 0 }, new[] { 3, 2, 0, 8, 4, 1, 5 })]
     public void AnExtendedGramIsTheGramFormedWithTheSameWeights(bool sparse, int[] heldColumns, int[] columns)
     {
-        var problem = Problem(sparse);
+        var problem = RawGramFixture.Problem(sparse);
         var v = Enumerable.Range(0, problem.RowCount).Select(i => 0.05 + (i % 7) * 0.02).ToArray();
-        var heldModel = new QuadraticModel(heldColumns.Length) { Formed = (Gram(problem, heldColumns, v), v) };
+        var heldModel = new QuadraticModel(heldColumns.Length) { Formed = (RawGramFixture.Gram(problem, heldColumns, v), v) };
         var held = new HeldGram(heldColumns, heldModel, 0, null);
         bool inOrder = heldColumns.SequenceEqual(heldColumns.Order()) && columns.SequenceEqual(columns.Order());
         var mean = columns.Select(problem.Mean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         var extended = GramExtension.Of(problem, held, columns, mean, scale);
-        var fresh = Gram(problem, columns, v);
+        var fresh = RawGramFixture.Gram(problem, columns, v);
         var (gram, weights) = extended.Formed!.Value;
         Assert.Same(v, weights);
         int stride = columns.Length + 1;
@@ -87,11 +63,11 @@ public sealed class GramExtensionTests
     [Fact]
     public void AHeldGramGoesToOtherColumnsOnlyFromItsPointWithItsRawGramAndWhileFresh()
     {
-        var problem = Problem(sparse: true);
+        var problem = RawGramFixture.Problem(sparse: true);
         double[] beta = [0.5, 0, -0.25, 0, 0, 0, 0, 0, 0];
         int[] columns = [0, 2];
         var v = Enumerable.Repeat(0.2, problem.RowCount).ToArray();
-        var kept = new QuadraticModel(2) { Formed = (Gram(problem, columns, v), v) };
+        var kept = new QuadraticModel(2) { Formed = (RawGramFixture.Gram(problem, columns, v), v) };
         problem.HoldGram(columns, kept, CoordinateSteps.FreshCurvatureMove, beta, 0.1, settled: true);
         Assert.Same(kept, problem.TakeGram([0, 2, 5], beta, 0.1)?.Model);
         problem.HoldGram(columns, kept, CoordinateSteps.FreshCurvatureMove, beta, 0.1, settled: true);

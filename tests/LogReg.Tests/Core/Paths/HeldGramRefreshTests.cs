@@ -1,4 +1,3 @@
-using LogReg.Core.Data;
 using LogReg.Core.Paths;
 using Xunit;
 
@@ -11,51 +10,33 @@ namespace LogReg.Tests.Core.Paths;
 /// </summary>
 public sealed class HeldGramRefreshTests
 {
-    private const int Rows = 160;
-
-    private static PathProblem Problem(bool sparse)
-    {
-        var random = new Random(8);
-        var rows = Enumerable.Range(0, Rows).Select(_ => Enumerable.Range(0, 7)
-            .Select(_ => random.NextDouble() < 0.4 ? Math.Round(random.NextDouble() * 6 - 1, 2) : 0).ToArray()).ToList();
-        var labels = rows.Select((r, i) => r[0] + r[2] - (i % 4) > 0 ? 1.0 : 0.0).ToArray();
-        return sparse
-            ? SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, 7), labels), standardize: true)
-            : StandardizedProblem.Of(new TrainingSet(DenseMatrix.FromRows(rows), labels), standardize: true);
-    }
-
-    private static double[] Gram(PathProblem problem, int[] columns, double[] v)
-    {
-        var gram = new double[(columns.Length + 1) * (columns.Length + 1)];
-        problem.AddRawGram(columns, v, gram);
-        return gram;
-    }
+    private const int Rows = 150;
 
     [Theory]
-    [InlineData(false, 20)]
-    [InlineData(true, 20)]
-    [InlineData(false, 41)]
+    [InlineData(false, 15)]
+    [InlineData(true, 15)]
+    [InlineData(false, 38)]
     public void RowsThatMovedBeyondATenthAreBroughtToTheirWeightsAndTheGramIsTheFreshOne(bool sparse, int moved)
     {
-        var problem = Problem(sparse);
+        var problem = RawGramFixture.Problem(sparse);
         int[] columns = [0, 2, 3, 6];
         var formed = Enumerable.Range(0, Rows).Select(i => 0.05 + (i % 9) * 0.02).ToArray();
-        var gram = Gram(problem, columns, formed);
-        // Every eighth row (20 of 160) moves by half; every row moves by 5 %, below the refresh's tenth; with 41 moved rows,
+        var gram = RawGramFixture.Gram(problem, columns, formed);
+        // Every tenth row (15 of 150) moves by half; every row moves by 5 %, below the refresh's tenth; with 38 moved rows,
         // more than a quarter, nothing is refreshed.
         var current = formed.Select((w, i) => w * (i % (Rows / moved) == 0 && i / (Rows / moved) < moved ? 1.5 : 1.05)).ToArray();
         var heldWeights = (double[])formed.Clone();
-        double left = StaleCurvature.Refresh(problem, columns, gram, heldWeights, current);
+        double? left = StaleCurvature.Refresh(problem, columns, gram, heldWeights, current);
         if (moved > Rows / 4)
         {
-            Assert.True(double.IsNaN(left));
+            Assert.Null(left);
             Assert.Equal(formed, heldWeights);
-            Assert.Equal(Gram(problem, columns, formed), gram);
+            Assert.Equal(RawGramFixture.Gram(problem, columns, formed), gram);
             return;
         }
-        Assert.Equal(0.05, left, 12);
+        Assert.Equal(0.05, left!.Value, 12);
         Assert.Equal(moved, heldWeights.Where((w, i) => w != formed[i]).Count());
-        var fresh = Gram(problem, columns, heldWeights);
+        var fresh = RawGramFixture.Gram(problem, columns, heldWeights);
         for (int e = 0; e < gram.Length; e++)
         {
             Assert.Equal(fresh[e], gram[e], 1e-12);

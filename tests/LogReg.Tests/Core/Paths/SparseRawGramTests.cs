@@ -31,13 +31,6 @@ public sealed class SparseRawGramTests
         return Enumerable.Range(0, N).Select(_ => 0.01 + 0.24 * random.NextDouble()).ToArray();
     }
 
-    private static double[] Gram(PathProblem problem, int[] columns, double[] v)
-    {
-        var gram = new double[(columns.Length + 1) * (columns.Length + 1)];
-        problem.AddRawGram(columns, v, gram);
-        return gram;
-    }
-
     [Theory]
     // Every column, increasing: the rows' own storage.
     [InlineData(new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
@@ -51,7 +44,7 @@ public sealed class SparseRawGramTests
     {
         var rows = Rows();
         var v = Weights(seed: 1);
-        var gram = Gram(Problem(rows), columns, v);
+        var gram = RawGramFixture.Gram(Problem(rows), columns, v);
         int m = columns.Length, stride = m + 1;
         for (int a = 0; a < stride; a++)
         {
@@ -74,12 +67,12 @@ public sealed class SparseRawGramTests
         var rows = Rows();
         int[] many = [0, 1, 2, 4, 5, 6, 8, 9], few = [3, 7];
         var problem = Problem(rows);
-        Gram(problem, many, Weights(seed: 2));
-        Gram(problem, many, Weights(seed: 3));
-        var fromKept = Gram(problem, many, Weights(seed: 4));
-        Gram(problem, few, Weights(seed: 5));
-        var afterOthers = Gram(problem, many, Weights(seed: 4));
-        var fresh = Gram(Problem(rows), many, Weights(seed: 4));
+        RawGramFixture.Gram(problem, many, Weights(seed: 2));
+        RawGramFixture.Gram(problem, many, Weights(seed: 3));
+        var fromKept = RawGramFixture.Gram(problem, many, Weights(seed: 4));
+        RawGramFixture.Gram(problem, few, Weights(seed: 5));
+        var afterOthers = RawGramFixture.Gram(problem, many, Weights(seed: 4));
+        var fresh = RawGramFixture.Gram(Problem(rows), many, Weights(seed: 4));
         Assert.Equal(fresh, fromKept);
         Assert.Equal(fresh, afterOthers);
     }
