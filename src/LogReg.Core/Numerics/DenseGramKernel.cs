@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -70,24 +71,37 @@ internal static class DenseGramKernel
     {
         int m = d + 1;
         int mp = (m + 7) & ~7;
-        var v = new double[PanelRows * mp];
-        var u = new double[PanelRows * mp];
-        var h = new double[mp * mp];
-        for (int panelStart = 0; panelStart < count; panelStart += PanelRows)
+        // Pooled: fresh panels (three large arrays a Gram, most of them on the large-object heap) cost their page faults and
+        // zeroing at every Newton step of a dense path. The padding columns m..mp are read by the tiles, so they start at 0.
+        var pool = ArrayPool<double>.Shared;
+        double[] v = pool.Rent(PanelRows * mp), u = pool.Rent(PanelRows * mp), h = pool.Rent(mp * mp);
+        try
         {
-            int rows = Math.Min(PanelRows, count - panelStart);
-            for (int k = 0; k < rows; k++)
+            Array.Clear(v, 0, PanelRows * mp);
+            Array.Clear(u, 0, PanelRows * mp);
+            Array.Clear(h, 0, mp * mp);
+            for (int panelStart = 0; panelStart < count; panelStart += PanelRows)
             {
-                source.Widen(panelStart + k, weights[panelStart + k], v, u, k * mp);
+                int rows = Math.Min(PanelRows, count - panelStart);
+                for (int k = 0; k < rows; k++)
+                {
+                    source.Widen(panelStart + k, weights[panelStart + k], v, u, k * mp);
+                }
+                AddPanel(v, u, rows, mp, h, wide);
             }
-            AddPanel(v, u, rows, mp, h, wide);
+            for (int j = 0; j < m; j++)
+            {
+                for (int l = j; l < m; l++)
+                {
+                    upper[j * m + l] += h[j * mp + l];
+                }
+            }
         }
-        for (int j = 0; j < m; j++)
+        finally
         {
-            for (int l = j; l < m; l++)
-            {
-                upper[j * m + l] += h[j * mp + l];
-            }
+            pool.Return(v);
+            pool.Return(u);
+            pool.Return(h);
         }
     }
 

@@ -67,7 +67,7 @@ internal static class CovarianceCoordinateDescent
                 gram ??= problem.Scratch.Rent(stride * stride);
                 mean ??= Means(problem, columns);
                 scale ??= Scales(problem, columns);
-                Array.Clear(gram);
+                Array.Clear(gram, 0, stride * stride);
                 problem.AddRawGram(columns, v, gram);
                 drift = 0;
                 model.Factorisation = null;

@@ -39,7 +39,8 @@ internal sealed class QuadraticModel(int m, double[]? h = null)
     {
         if (_systemStorage.Matrix.Length < length)
         {
-            _systemStorage = (new double[length], new double[length]);
+            int grown = MatrixScratch.Grown(length);
+            _systemStorage = (new double[grown], new double[grown]);
         }
         return _systemStorage;
     }

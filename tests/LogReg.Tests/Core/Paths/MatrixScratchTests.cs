@@ -3,7 +3,7 @@ using Xunit;
 
 namespace LogReg.Tests.Core.Paths;
 
-/// <summary>The arrays a problem's solves let go: each is handed out again, the shortest that is long enough, at most once
+/// <summary>The arrays a problem's solves let go: fresh ones rounded up to a power of two; each is handed out again, the shortest that is long enough, at most once
 /// until it comes back; no more than four are kept, the longest.</summary>
 public sealed class MatrixScratchTests
 {
@@ -18,9 +18,19 @@ public sealed class MatrixScratchTests
         Assert.Same(middle, scratch.Rent(40));
         Assert.Same(large, scratch.Rent(40));
         var fresh = scratch.Rent(40);
-        Assert.Equal(40, fresh.Length);
+        Assert.Equal(64, fresh.Length);
         Assert.NotSame(small, fresh);
         Assert.Same(small, scratch.Rent(10));
+    }
+
+    [Fact]
+    public void AFreshArrayIsRoundedUpToAPowerOfTwoSoTheNextLongerRequestTakesItBack()
+    {
+        Assert.Equal([1, 64, 64, 128, Array.MaxLength], new[] { 1, 33, 64, 65, (1 << 30) + 1 }.Select(MatrixScratch.Grown));
+        var scratch = new MatrixScratch();
+        var first = scratch.Rent(37 * 37);
+        scratch.Return(first);
+        Assert.Same(first, scratch.Rent(38 * 38));
     }
 
     [Fact]
