@@ -124,11 +124,15 @@ public sealed class DenseMatrix : DesignMatrix
     }
 
     /// <inheritdoc/>
-    public override DesignMatrix SelectRows(IReadOnlyList<int> rows)
+    public override DesignMatrix SelectRows(IReadOnlyList<int> rows) => SelectRows(rows, null);
+
+    /// <summary>As <see cref="SelectRows(IReadOnlyList{int})"/>, into <paramref name="values"/> when given (at least rows × columns
+    /// long; the caller's, e.g. a pooled buffer it takes back once the matrix is no longer used).</summary>
+    internal DenseMatrix SelectRows(IReadOnlyList<int> rows, float[]? values)
     {
         ArgumentNullException.ThrowIfNull(rows);
         int d = ColumnCount;
-        var values = new float[(long)rows.Count * d];
+        values ??= new float[(long)rows.Count * d];
         for (int k = 0; k < rows.Count; k++)
         {
             Row(rows[k]).CopyTo(values.AsSpan((int)((long)k * d), d));

@@ -91,11 +91,15 @@ public sealed class TrainingSet
     }
 
     /// <summary>A new training set of the listed rows, in the listed order (labels, weights and names follow).</summary>
-    public TrainingSet SelectRows(IReadOnlyList<int> rows)
+    public TrainingSet SelectRows(IReadOnlyList<int> rows) => SelectRows(rows, null);
+
+    /// <summary>As <see cref="SelectRows(IReadOnlyList{int})"/>; dense features are copied into <paramref name="denseValues"/>
+    /// when given (see <see cref="DenseMatrix.SelectRows(IReadOnlyList{int}, float[])"/>).</summary>
+    internal TrainingSet SelectRows(IReadOnlyList<int> rows, float[]? denseValues)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return new TrainingSet(
-            Features.SelectRows(rows),
+            denseValues is not null && Features is DenseMatrix dense ? dense.SelectRows(rows, denseValues) : Features.SelectRows(rows),
             rows.Select(i => Labels[i]).ToArray(),
             ExampleWeights is null ? null : rows.Select(i => ExampleWeights[i]).ToArray(),
             FeatureNames);

@@ -29,9 +29,27 @@ public static class ElasticNetCrossValidation
             RequireAucFolds(classes, folds, foldCount);
         }
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
-            (rows, o, lead, follow) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, lead, follow),
+            (rows, o, lead, follow) => rows is null ? ElasticNetPath.Fit(data, o, lead, follow) : FitFold(data, rows, o, follow),
             (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
             k => k == 1 ? "the positive class (label 1)" : "the negative class (label 0)").Run(options with { FoldIds = folds }, progress);
+    }
+
+    // A fold's dense rows are copied into a pooled buffer (PooledArray), taken back once its path is fitted: nothing the path
+    // returns refers to them.
+    private static RegularizationPath FitFold(TrainingSet data, int[] rows, ElasticNetPathOptions options, LambdaFeed? follow)
+    {
+        var values = data.Features is DenseMatrix ? PooledArray.Rent<float>((long)rows.Length * data.FeatureCount) : null;
+        try
+        {
+            return ElasticNetPath.Fit(data.SelectRows(rows, values), options, lead: null, follow);
+        }
+        finally
+        {
+            if (values is not null)
+            {
+                PooledArray.Return(values);
+            }
+        }
     }
 
     /// <summary>Cross-validates the multinomial path over <paramref name="data"/> (folds stratified by class).</summary>

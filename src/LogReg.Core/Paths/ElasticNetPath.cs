@@ -43,6 +43,19 @@ public static class ElasticNetPath
         PathProblem problem = rows.Features.IsSparse
             ? SparseStandardizedProblem.Of(rows, options.Standardize)
             : StandardizedProblem.Of(rows, options.Standardize);
+        try
+        {
+            return FitOn(problem, data, options, lead, follow);
+        }
+        finally
+        {
+            problem.ReleaseArrays();
+        }
+    }
+
+    private static RegularizationPath FitOn(PathProblem problem, TrainingSet data, ElasticNetPathOptions options, LambdaFeed? lead,
+        LambdaFeed? follow)
+    {
         double alpha = options.L1Ratio;
         int d = problem.FeatureCount;
         var beta = new double[d];

@@ -69,4 +69,14 @@ internal sealed class HeldGramStore(MatrixScratch scratch)
         scratch.Return(held.Model);
         return null;
     }
+
+    /// <summary>Lets every held Gram go to the scratch: the problem is done.</summary>
+    public void ReleaseAll()
+    {
+        foreach (var held in _byLabels.Values)
+        {
+            scratch.Return(held.Model);
+        }
+        _byLabels.Clear();
+    }
 }

@@ -5,6 +5,8 @@ namespace LogReg.Core.Paths;
 /// replaced or dropped), handed to the next solve that needs one at least as long: a path over hundreds of columns forms
 /// a new model of m² values at most λ, and fresh arrays cost a page fault and the kernel's zeroing for every 4 KB — on
 /// ticdata's 455 columns over 5 GB a cross-validation. One problem's solves run one at a time, so this needs no lock.
+/// Its misses are served by <see cref="PooledArray"/>, and what it does not keep, and everything it holds once its problem
+/// is done (<see cref="ReleaseAll"/>), goes back there.
 /// </summary>
 internal sealed class MatrixScratch
 {
@@ -13,7 +15,8 @@ internal sealed class MatrixScratch
 
     private readonly List<double[]> _free = [];
 
-    /// <summary>An array of at least <paramref name="length"/> values, with whatever a solve left in it.</summary>
+    /// <summary>An array of at least <paramref name="length"/> values, with whatever a solve (this problem's or an earlier
+    /// one's) left in it.</summary>
     public double[] Rent(int length)
     {
         int best = -1;
@@ -26,23 +29,17 @@ internal sealed class MatrixScratch
         }
         if (best < 0)
         {
-            return new double[Grown(length)];
+            // The pool's lengths are powers of two: along a path the columns in play grow a few at a time, and an array of
+            // exactly the length asked for was too short for the next solve (mlbench DNA: 54 MB allocated a path).
+            return PooledArray.Rent<double>(length);
         }
         var array = _free[best];
         _free.RemoveAt(best);
         return array;
     }
 
-    /// <summary>
-    /// A fresh array's length: the next power of two from <paramref name="length"/>. Along a path the columns in play grow a
-    /// few at a time, so arrays of exactly the length asked for were each too short for the next solve and the scratch hardly
-    /// ever handed one on (mlbench DNA: 54 MB allocated a path, about a seventh of its time in the allocations' page faults
-    /// and zeroing); rounded up, a path allocates a few, at most twice the largest it needs.
-    /// </summary>
-    internal static int Grown(int length) =>
-        length <= 1 << 30 ? (int)Math.Max(1u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length)) : Array.MaxLength;
-
-    /// <summary>Takes back <paramref name="array"/>, which no one reads or writes any more; the shortest is let go when full.</summary>
+    /// <summary>Takes back <paramref name="array"/>, which no one reads or writes any more; the shortest goes to the shared
+    /// pool when full.</summary>
     public void Return(double[]? array)
     {
         if (array is null || array.Length == 0)
@@ -52,14 +49,28 @@ internal sealed class MatrixScratch
         _free.Add(array);
         if (_free.Count > Kept)
         {
-            _free.Remove(_free.MinBy(a => a.Length)!);
+            var shortest = _free.MinBy(a => a.Length)!;
+            _free.Remove(shortest);
+            PooledArray.Return(shortest);
         }
     }
 
-    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped.</summary>
+    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped (its system storage goes
+    /// to the shared pool).</summary>
     public void Return(QuadraticModel model)
     {
         Return(model.H);
         Return(model.Formed?.Gram);
+        model.ReleaseSystemStorage();
+    }
+
+    /// <summary>Hands every array kept to the shared pool: the problem is done, and nothing reads them any more.</summary>
+    public void ReleaseAll()
+    {
+        foreach (var array in _free)
+        {
+            PooledArray.Return(array);
+        }
+        _free.Clear();
     }
 }

@@ -19,4 +19,12 @@ internal abstract partial class PathProblem
     /// <summary>The Gram held for the current labels, if the next solve may take it (<see cref="HeldGramStore.Take"/>).</summary>
     public HeldGram? TakeGram(int[] columns, double[] beta, double intercept) =>
         _heldGrams.Take(columns, beta, intercept, Labels, Offsets is not null);
+
+    /// <summary>The problem is done: its held Grams and the arrays it kept go to the shared pool (<see cref="MatrixScratch"/>),
+    /// for the next problem on this thread.</summary>
+    public virtual void ReleaseArrays()
+    {
+        _heldGrams.ReleaseAll();
+        Scratch.ReleaseAll();
+    }
 }

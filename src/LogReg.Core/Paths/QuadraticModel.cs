@@ -39,10 +39,21 @@ internal sealed class QuadraticModel(int m, double[]? h = null)
     {
         if (_systemStorage.Matrix.Length < length)
         {
-            int grown = MatrixScratch.Grown(length);
-            _systemStorage = (new double[grown], new double[grown]);
+            ReleaseSystemStorage();
+            _systemStorage = (PooledArray.Rent<double>(length), PooledArray.Rent<double>(length));
         }
         return _systemStorage;
+    }
+
+    /// <summary>Hands the system storage to the shared pool: this model is dropped, or its storage outgrown.</summary>
+    public void ReleaseSystemStorage()
+    {
+        foreach (var array in new[] { _systemStorage.Matrix, _systemStorage.Factor })
+        {
+            PooledArray.Return(array);
+        }
+        _systemStorage = ([], []);
+        Factorisation = null;
     }
 
     /// <summary>Hands the system storage on to the model that replaces this one (<see cref="GramExtension"/>).</summary>

@@ -182,7 +182,8 @@ internal sealed class StandardizedProblem : PathProblem
         {
             // Room for twice the columns (at most all of them): grown one column at a time, as a lasso path adds them, the
             // copies were 30 MB of large objects a path on spam (4,601 rows × 57).
-            _selected = new float[(long)RowCount * Math.Min(FeatureCount, Math.Max(m, 2 * _selectedColumns.Length))];
+            PooledArray.Return(_selected);
+            _selected = PooledArray.Rent<float>((long)RowCount * Math.Min(FeatureCount, Math.Max(m, 2 * _selectedColumns.Length)));
         }
         var matrix = (DenseMatrix)Source.Features;
         for (int i = 0; i < RowCount; i++)
@@ -196,6 +197,13 @@ internal sealed class StandardizedProblem : PathProblem
         }
         _selectedColumns = (int[])columns.Clone();
         return _selected;
+    }
+
+    public override void ReleaseArrays()
+    {
+        base.ReleaseArrays();
+        PooledArray.Return(_selected);
+        (_selected, _selectedColumns) = ([], []);
     }
 
     /// <summary>The standardised column j (centred; scaled when standardising).</summary>

@@ -1,9 +1,10 @@
+using System.Buffers;
 using LogReg.Core.Paths;
 using Xunit;
 
 namespace LogReg.Tests.Core.Paths;
 
-/// <summary>The arrays a problem's solves let go: fresh ones rounded up to a power of two; each is handed out again, the shortest that is long enough, at most once
+/// <summary>The arrays a problem's solves let go: fresh ones from the shared pool (powers of two); each is handed out again, the shortest that is long enough, at most once
 /// until it comes back; no more than four are kept, the longest.</summary>
 public sealed class MatrixScratchTests
 {
@@ -24,13 +25,31 @@ public sealed class MatrixScratchTests
     }
 
     [Fact]
-    public void AFreshArrayIsRoundedUpToAPowerOfTwoSoTheNextLongerRequestTakesItBack()
+    public void FreshArraysComeFromTheSharedPoolAndGoBackWhenTheProblemIsDone()
     {
-        Assert.Equal([1, 64, 64, 128, Array.MaxLength], new[] { 1, 33, 64, 65, (1 << 30) + 1 }.Select(MatrixScratch.Grown));
         var scratch = new MatrixScratch();
         var first = scratch.Rent(37 * 37);
+        Assert.Equal(2048, first.Length);
         scratch.Return(first);
         Assert.Same(first, scratch.Rent(38 * 38));
+        scratch.Return(first);
+        scratch.ReleaseAll();
+        // The pool hands the array it was last given for that length to the next request on the same thread.
+        var again = ArrayPool<double>.Shared.Rent(2048);
+        ArrayPool<double>.Shared.Return(again);
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void ArraysOfLengthsThePoolDoesNotDealInAreLeftToTheCollector()
+    {
+        var odd = new double[100];
+        PooledArray.Return(odd);
+        PooledArray.Return(new double[8]);
+        var rented = ArrayPool<double>.Shared.Rent(100);
+        ArrayPool<double>.Shared.Return(rented);
+        Assert.NotSame(odd, rented);
+        Assert.Equal(128, rented.Length);
     }
 
     [Fact]
@@ -45,7 +64,7 @@ public sealed class MatrixScratchTests
         var handed = Enumerable.Range(0, 5).Select(_ => scratch.Rent(1)).ToArray();
         Assert.Equal(arrays[1..], handed[..4]);
         Assert.DoesNotContain(arrays[0], handed);
-        Assert.Single(handed[4]);
+        Assert.Equal(16, handed[4].Length);
     }
 
     [Fact]
