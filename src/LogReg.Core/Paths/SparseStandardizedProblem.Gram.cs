@@ -106,6 +106,15 @@ internal sealed partial class SparseStandardizedProblem
         }
     }
 
+    // The regrouping's entries come from the shared pool (PooledArray) and go back with the problem: fresh, their pages were
+    // faulted in on first write, 6 % of ticdata's path.
+    public override void ReleaseArrays()
+    {
+        base.ReleaseArrays();
+        PooledArray.Return(_byRow);
+        (_byRow, _byRowColumns) = ([], []);
+    }
+
     // The columns' stored values regrouped by row (a counting sort of their column lists): a row's pairs are then found
     // without looking at its other values — the cost is these columns' values, not every stored value. Row i's entries
     // end at ends[i] (and start where row i − 1's end), sorted by position in `columns`. The last columns' regrouping is
@@ -141,7 +150,8 @@ internal sealed partial class SparseStandardizedProblem
         }
         if (_byRow.Length < total)
         {
-            _byRow = new (int, double)[total];
+            PooledArray.Return(_byRow);
+            _byRow = PooledArray.Rent<(int, double)>(total);
         }
         var byRow = _byRow;
         for (int a = 0; a < columns.Length; a++)
@@ -186,7 +196,8 @@ internal sealed partial class SparseStandardizedProblem
         }
         if (_byRow.Length < total)
         {
-            _byRow = new (int, double)[total];
+            PooledArray.Return(_byRow);
+            _byRow = PooledArray.Rent<(int, double)>(total);
         }
         var byRow = _byRow;
         int p = 0;
