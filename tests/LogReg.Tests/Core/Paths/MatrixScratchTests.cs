@@ -41,18 +41,6 @@ public sealed class MatrixScratchTests
     }
 
     [Fact]
-    public void ArraysOfLengthsThePoolDoesNotDealInAreLeftToTheCollector()
-    {
-        var odd = new double[100];
-        PooledArray.Return(odd);
-        PooledArray.Return(new double[8]);
-        var rented = ArrayPool<double>.Shared.Rent(100);
-        ArrayPool<double>.Shared.Return(rented);
-        Assert.NotSame(odd, rented);
-        Assert.Equal(128, rented.Length);
-    }
-
-    [Fact]
     public void AtMostFourAreKeptAndTheShortestIsLetGo()
     {
         var scratch = new MatrixScratch();
