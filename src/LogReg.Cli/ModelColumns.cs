@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LogReg.MLNet;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -22,12 +21,10 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
     /// <summary>The zip entry that holds it.</summary>
     public const string Entry = "LogReg/Columns.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
-
     /// <summary>Writes the model file (<see cref="LogRegModelFile"/>) with this entry, replacing <paramref name="path"/> only when complete.</summary>
     public void SaveWith(MLContext ml, ITransformer model, DataViewSchema inputSchema, string path) =>
         JsonOutput.WriteWith(path, file => LogRegModelFile.Save(ml, model, inputSchema, file,
-            new Dictionary<string, Action<Stream>> { [Entry] = entry => JsonSerializer.Serialize(entry, this, Json) }));
+            new Dictionary<string, Action<Stream>> { [Entry] = entry => JsonSerializer.Serialize(entry, this, ModelColumnsJson.Default.ModelColumns) }));
 
     /// <summary>The most an entry may hold once decompressed: a plan of thousands of columns and levels is a few megabytes.</summary>
     public const int MaxEntryBytes = 64 << 20;
@@ -73,7 +70,7 @@ internal sealed record ModelColumns(string Label, IReadOnlyList<string> Classes,
             {
                 throw Unreadable(modelPath, $"it names {count:N0} feature columns; the model reads {inputSchema.Count:N0} columns");
             }
-            columns = JsonSerializer.Deserialize<ModelColumns>(bytes, Json);
+            columns = JsonSerializer.Deserialize(bytes, ModelColumnsJson.Default.ModelColumns);
         }
         catch (JsonException e)
         {
