@@ -76,6 +76,7 @@ internal sealed class HeldGramStore(MatrixScratch scratch)
         foreach (var held in _byLabels.Values)
         {
             scratch.Return(held.Model);
+            held.Model.ReleaseSystemStorage();
         }
         _byLabels.Clear();
     }

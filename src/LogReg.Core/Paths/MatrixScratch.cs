@@ -5,8 +5,8 @@ namespace LogReg.Core.Paths;
 /// replaced or dropped), handed to the next solve that needs one at least as long: a path over hundreds of columns forms
 /// a new model of m² values at most λ, and fresh arrays cost a page fault and the kernel's zeroing for every 4 KB — on
 /// ticdata's 455 columns over 5 GB a cross-validation. One problem's solves run one at a time, so this needs no lock.
-/// Its misses are served by <see cref="PooledArray"/>, and what it does not keep, and everything it holds once its problem
-/// is done (<see cref="ReleaseAll"/>), goes back there.
+/// Its misses are served by <see cref="PooledArray"/>, and everything it holds once its problem is done
+/// (<see cref="ReleaseAll"/>) goes back there.
 /// </summary>
 internal sealed class MatrixScratch
 {
@@ -38,8 +38,7 @@ internal sealed class MatrixScratch
         return array;
     }
 
-    /// <summary>Takes back <paramref name="array"/>, which no one reads or writes any more; the shortest goes to the shared
-    /// pool when full.</summary>
+    /// <summary>Takes back <paramref name="array"/>, which no one reads or writes any more; the shortest is let go when full.</summary>
     public void Return(double[]? array)
     {
         if (array is null || array.Length == 0)
@@ -49,19 +48,16 @@ internal sealed class MatrixScratch
         _free.Add(array);
         if (_free.Count > Kept)
         {
-            var shortest = _free.MinBy(a => a.Length)!;
-            _free.Remove(shortest);
-            PooledArray.Return(shortest);
+            // Left to the collector: a path's arrays grow, and the pool would keep every size it passed through.
+            _free.Remove(_free.MinBy(a => a.Length)!);
         }
     }
 
-    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped (its system storage goes
-    /// to the shared pool).</summary>
+    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped.</summary>
     public void Return(QuadraticModel model)
     {
         Return(model.H);
         Return(model.Formed?.Gram);
-        model.ReleaseSystemStorage();
     }
 
     /// <summary>Hands every array kept to the shared pool: the problem is done, and nothing reads them any more.</summary>

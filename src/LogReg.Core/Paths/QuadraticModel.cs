@@ -39,13 +39,12 @@ internal sealed class QuadraticModel(int m, double[]? h = null)
     {
         if (_systemStorage.Matrix.Length < length)
         {
-            ReleaseSystemStorage();
             _systemStorage = (PooledArray.Rent<double>(length), PooledArray.Rent<double>(length));
         }
         return _systemStorage;
     }
 
-    /// <summary>Hands the system storage to the shared pool: this model is dropped, or its storage outgrown.</summary>
+    /// <summary>Hands the system storage to the shared pool: the problem is done (<see cref="PathProblem.ReleaseArrays"/>).</summary>
     public void ReleaseSystemStorage()
     {
         foreach (var array in new[] { _systemStorage.Matrix, _systemStorage.Factor })

@@ -150,7 +150,6 @@ internal sealed partial class SparseStandardizedProblem
         }
         if (_byRow.Length < total)
         {
-            PooledArray.Return(_byRow);
             _byRow = PooledArray.Rent<(int, double)>(total);
         }
         var byRow = _byRow;
@@ -196,7 +195,6 @@ internal sealed partial class SparseStandardizedProblem
         }
         if (_byRow.Length < total)
         {
-            PooledArray.Return(_byRow);
             _byRow = PooledArray.Rent<(int, double)>(total);
         }
         var byRow = _byRow;

@@ -182,7 +182,6 @@ internal sealed class StandardizedProblem : PathProblem
         {
             // Room for twice the columns (at most all of them): grown one column at a time, as a lasso path adds them, the
             // copies were 30 MB of large objects a path on spam (4,601 rows × 57).
-            PooledArray.Return(_selected);
             _selected = PooledArray.Rent<float>((long)RowCount * Math.Min(FeatureCount, Math.Max(m, 2 * _selectedColumns.Length)));
         }
         var matrix = (DenseMatrix)Source.Features;
