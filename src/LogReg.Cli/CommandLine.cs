@@ -91,13 +91,30 @@ internal static class CommandLine
             error.WriteLine($"error: {message}");
             return 1;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (OutOfMemoryIn(e) is not null)
+        {
+            // Under a heap limit (a container's) this ended with the runtime's "Out of memory." and an abort, or, thrown inside
+            // ML.NET, as an internal error naming TargetInvocationException.
+            error.WriteLine("error: out of memory: the data and the fit's work arrays need more memory than this process may use — " +
+                "try --threads 1, fewer rows or columns, or more memory.");
+            return 1;
+        }
+        catch (Exception e)
         {
             // Never a stack trace: one line that says this is the tool's fault, not the input's.
             error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message} — please report it with the command line.");
             return 70;
         }
     }
+
+    /// <summary>The out-of-memory error <paramref name="e"/> is or wraps (reflection's and tasks' wrappers), or null.</summary>
+    internal static OutOfMemoryException? OutOfMemoryIn(Exception e) => e switch
+    {
+        OutOfMemoryException oom => oom,
+        AggregateException { InnerExceptions: var inner } => inner.Select(OutOfMemoryIn).FirstOrDefault(o => o is not null),
+        { InnerException: { } inner } => OutOfMemoryIn(inner),
+        _ => null,
+    };
 
     private static RootCommand Root(TextWriter output, TextWriter error)
     {
