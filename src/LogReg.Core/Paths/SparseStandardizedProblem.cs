@@ -114,8 +114,9 @@ internal sealed partial class SparseStandardizedProblem : PathProblem
     /// rounds' class solves each take one Newton step from a fresh point).</summary>
     public HeldColumnCurvature? HeldCurvature => Offsets is not null ? null : _heldCurvature ??= new HeldColumnCurvature(RowCount, FeatureCount);
 
-    /// <summary>A work array as long as the stored values, kept for this problem's solves (which run one at a time).</summary>
-    public double[] StoredBuffer() => _stored ??= new double[ColumnValues.Length];
+    /// <summary>A work array at least as long as the stored values, kept for this problem's solves (which run one at a time);
+    /// from the shared pool (<see cref="PooledArray"/>) and back with <see cref="ReleaseArrays"/>.</summary>
+    public double[] StoredBuffer() => _stored ??= PooledArray.Rent<double>(ColumnValues.Length);
 
     /// <summary>Σᵢ xᵢⱼ·rᵢ over the stored values of column j (no centring).</summary>
     public double RawDot(int j, double[] r)
