@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -73,8 +72,7 @@ internal static class DenseGramKernel
         int mp = (m + 7) & ~7;
         // Pooled: fresh panels (three large arrays a Gram, most of them on the large-object heap) cost their page faults and
         // zeroing at every Newton step of a dense path. The padding columns m..mp are read by the tiles, so they start at 0.
-        var pool = ArrayPool<double>.Shared;
-        double[] v = pool.Rent(PanelRows * mp), u = pool.Rent(PanelRows * mp), h = pool.Rent(mp * mp);
+        double[] v = PooledArray.Rent<double>(PanelRows * mp), u = PooledArray.Rent<double>(PanelRows * mp), h = PooledArray.Rent<double>((long)mp * mp);
         try
         {
             Array.Clear(v, 0, PanelRows * mp);
@@ -99,9 +97,9 @@ internal static class DenseGramKernel
         }
         finally
         {
-            pool.Return(v);
-            pool.Return(u);
-            pool.Return(h);
+            PooledArray.Return(v);
+            PooledArray.Return(u);
+            PooledArray.Return(h);
         }
     }
 

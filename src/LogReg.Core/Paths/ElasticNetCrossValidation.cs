@@ -1,4 +1,5 @@
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
 

@@ -1,3 +1,5 @@
+using LogReg.Core.Numerics;
+
 namespace LogReg.Core.Paths;
 
 /// <summary>

@@ -47,10 +47,8 @@ internal sealed class QuadraticModel(int m, double[]? h = null)
     /// <summary>Hands the system storage to the shared pool: the problem is done (<see cref="PathProblem.ReleaseArrays"/>).</summary>
     public void ReleaseSystemStorage()
     {
-        foreach (var array in new[] { _systemStorage.Matrix, _systemStorage.Factor })
-        {
-            PooledArray.Return(array);
-        }
+        PooledArray.Return(_systemStorage.Matrix);
+        PooledArray.Return(_systemStorage.Factor);
         _systemStorage = ([], []);
         Factorisation = null;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LogReg.Core.Data;
+using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
 

@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace LogReg.Core.Paths;
+namespace LogReg.Core.Numerics;
 
 /// <summary>
-/// The shared array pool as a path's large work arrays use it: a cross-validation's folds on one thread hand their arrays
-/// to the next fold's path instead of allocating large objects afresh, each of which counts towards a blocking full
-/// collection (mlbench DNA's 10-fold CV: 26 of them, a seventh of its time). Arrays come with whatever their last user left
-/// in them; lengths are the pool's powers of two, so a buffer grown a little at a time is replaced only when it doubles.
+/// The shared array pool as the large work arrays use it (the paths', the dense Gram's panels): a cross-validation's folds
+/// on one thread hand their arrays to the next fold's path instead of allocating large objects afresh, each of which counts
+/// towards a blocking full collection (mlbench DNA's 10-fold CV: 26 of them, a seventh of its time). Arrays come with
+/// whatever their last user left in them; lengths are the pool's powers of two, so a buffer grown a little at a time is
+/// replaced only when it doubles.
 /// Arrays over <see cref="MaxPooledBytes"/> are allocated to their length and left to the collector: rounded up they could
 /// take twice the memory, the pool would keep them after the fit, and their page faults are a small share of the passes
 /// over them.

@@ -1,10 +1,10 @@
 using System.Buffers;
-using LogReg.Core.Paths;
+using LogReg.Core.Numerics;
 using Xunit;
 
-namespace LogReg.Tests.Core.Paths;
+namespace LogReg.Tests.Core.Numerics;
 
-/// <summary>The shared pool as the paths use it: powers of two up to 16 MB; other lengths are neither served nor taken back.</summary>
+/// <summary>The shared pool as the paths and the dense Gram use it: powers of two up to 16 MB; other lengths are neither served nor taken back.</summary>
 public sealed class PooledArrayTests
 {
     [Fact]
