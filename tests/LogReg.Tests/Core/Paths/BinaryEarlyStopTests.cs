@@ -27,5 +27,12 @@ public sealed class BinaryEarlyStopTests
         Assert.Null(close.UnsettledLambda);
         Assert.Equal(close.Lambdas.Count, loose.Lambdas.Count);
         Assert.Equal(close.DevianceRatio[^1], loose.DevianceRatio[^1], 1e-4);
+        if (loose.Lambdas.Count < new ElasticNetPathOptions().LambdaCount)
+        {
+            // Stopped early: the two points the stop was decided on are solved closely, whether the check solved the earlier
+            // one again or kept it from the check before (a point confirmed there is not solved a third time).
+            Assert.Equal(close.DevianceRatio[^1], loose.DevianceRatio[^1], 1e-9);
+            Assert.Equal(close.DevianceRatio[^2], loose.DevianceRatio[^2], 1e-9);
+        }
     }
 }
