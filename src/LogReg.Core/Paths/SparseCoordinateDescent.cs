@@ -246,7 +246,27 @@ internal static class SparseCoordinateDescent
         ref int row0 = ref RowsOf(problem, from, count, rho, rho);
         ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
         ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
-        for (int k = 0; k < count; k++)
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The products eight at a time, the scattered subtractions one by one (the same arithmetic as the loop below):
+            // fewer instructions between the stores let more of them be in flight.
+            var factor = Vector512.Create(step);
+            for (; k + 8 <= count; k += 8)
+            {
+                var moves = Vector512.LoadUnsafe(ref w0, (nuint)k) * factor;
+                ref int rows = ref Unsafe.Add(ref row0, k);
+                Unsafe.Add(ref rho0, rows) -= moves[0];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 1)) -= moves[1];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 2)) -= moves[2];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 3)) -= moves[3];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 4)) -= moves[4];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 5)) -= moves[5];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 6)) -= moves[6];
+                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 7)) -= moves[7];
+            }
+        }
+        for (; k < count; k++)
         {
             Unsafe.Add(ref rho0, Unsafe.Add(ref row0, k)) -= Unsafe.Add(ref w0, k) * step;
         }
