@@ -13,6 +13,7 @@ internal static class CoordinateSteps
     /// gradient term <paramref name="g"/> (its negative gradient plus curvature × its value) by λα, divide by the curvature
     /// plus λ(1 − α).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Minimizer(double g, double curvature, double l1, double l2)
     {
         double excess = g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;

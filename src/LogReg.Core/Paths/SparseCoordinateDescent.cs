@@ -132,7 +132,7 @@ internal static class SparseCoordinateDescent
                     {
                         continue;
                     }
-                    supportChanged |= Math.Sign(updated) != Math.Sign(old);
+                    supportChanged |= (updated > 0) != (old > 0) || (updated < 0) != (old < 0);
                     beta[j] = updated;
                     total[a] += delta;
                     double step1 = delta / scale;
