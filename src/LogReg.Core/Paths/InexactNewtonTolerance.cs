@@ -75,15 +75,6 @@ internal struct InexactNewtonTolerance
         return size < _threshold && !loose;
     }
 
-    /// <summary>
-    /// Whether step <paramref name="step"/>, whose sweeps over the non-zero coordinates just settled, ends here without
-    /// glmnet's closing full sweep: when a step of its <paramref name="size"/> (<see cref="EndStep"/>'s) cannot settle
-    /// the λ and another step follows, whose first sweep is a full one anyway. The closing sweep then only confirmed a
-    /// model about to be replaced: on the sparse benchmark a fifth of the middle λ's sweeps.
-    /// </summary>
-    public readonly bool EndsBeforeClosingSweep(int step, double size) =>
-        step + 1 < _newtonSteps && !(size < _threshold && Inner <= Exact);
-
     // The sweeps' stop for an exact step: after loose steps a tenth of the threshold, since their exact steps start
     // further from the optimum and sweeps that crawl stop further from it at the same bar.
     private readonly double Exact => _anyLoose ? _threshold * FinishShare : _threshold;

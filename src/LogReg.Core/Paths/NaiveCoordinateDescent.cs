@@ -7,8 +7,7 @@ namespace LogReg.Core.Paths;
 /// One λ of the path by Newton steps whose quadratic model is minimised coordinate by coordinate over the rows (glmnet's
 /// "naive" form): the model's residual is kept per row and every coordinate move costs O(n). Chosen when many columns
 /// are in play (ridge on wide data), where the covariance form's m² inner products would not pay or fit. After each
-/// full sweep it cycles over the non-zero coordinates alone until they settle, as glmnet does, and ends a step that cannot
-/// settle the λ there, without the closing full sweep (<see cref="InexactNewtonTolerance.EndsBeforeClosingSweep"/>).
+/// full sweep it cycles over the non-zero coordinates alone until they settle, as glmnet does.
 /// </summary>
 internal static class NaiveCoordinateDescent
 {
@@ -86,11 +85,6 @@ internal static class NaiveCoordinateDescent
                         rho[i] -= v[i] * x[i] * delta;
                     }
                     largest = Math.Max(largest, curvature[a] * delta * delta);
-                }
-                if (activeOnly && largest < tolerance.Inner
-                    && tolerance.EndsBeforeClosingSweep(step, CoordinateSteps.StepSize(vTotal, totalIntercept, a => curvature[a], total)))
-                {
-                    break;
                 }
                 if (tolerance.SweepDone(sweep, largest, ref activeOnly))
                 {

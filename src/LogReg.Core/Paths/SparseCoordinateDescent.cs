@@ -9,8 +9,7 @@ namespace LogReg.Core.Paths;
 /// One λ of the path on sparse columns, glmnet's sparse form of the naive sweeps: the quadratic model's residual is
 /// kept as ρ′ + c·v — the stored values' part ρ′ updated per stored value, and the centring's part (a multiple of the
 /// curvature weights v, the same for every row) as one number c — so a coordinate move costs its column's stored values,
-/// not n. Full sweeps alternate with sweeps over the non-zero coordinates until they settle, as glmnet does, except that a
-/// Newton step which cannot settle the λ ends without the closing full sweep (<see cref="InexactNewtonTolerance.EndsBeforeClosingSweep"/>).
+/// not n. Full sweeps alternate with sweeps over the non-zero coordinates until they settle, as glmnet does.
 /// </summary>
 internal static class SparseCoordinateDescent
 {
@@ -140,11 +139,6 @@ internal static class SparseCoordinateDescent
                     rhoSum -= crossWeights[a] * step1;
                     c += mean * step1;
                     largest = Math.Max(largest, curvature[a] * delta * delta);
-                }
-                if (activeOnly && largest < tolerance.Inner
-                    && tolerance.EndsBeforeClosingSweep(step, CoordinateSteps.StepSize(vSum, totalIntercept, a => curvature[a], total.AsSpan(0, m))))
-                {
-                    break;
                 }
                 if (tolerance.SweepDone(sweep, largest, ref activeOnly))
                 {
