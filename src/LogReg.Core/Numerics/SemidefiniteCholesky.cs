@@ -21,6 +21,7 @@ internal sealed class SemidefiniteCholesky
     private readonly double[] _l;
     private readonly int _n;
     private readonly double _relativePivot;
+    private readonly double[] _reciprocals;
 
     /// <summary>Storage for n×n factors; pivots at or below <paramref name="relativePivot"/> of their diagonal entry are dropped.</summary>
     public SemidefiniteCholesky(int n, double relativePivot = 0, double[]? storage = null)
@@ -32,6 +33,7 @@ internal sealed class SemidefiniteCholesky
         _n = n;
         _l = storage ?? new double[n * n];
         _relativePivot = relativePivot;
+        _reciprocals = new double[n];
     }
 
     /// <summary>Factors a new matrix, into <paramref name="storage"/> (at least n² values, which the factor then owns) when
@@ -61,28 +63,30 @@ internal sealed class SemidefiniteCholesky
         }
         double tiny = 1e-30 * Math.Max(largest, double.Epsilon);
         DroppedCount = 0;
-        // Rows four at a time: their entries left of the group need each earlier row once for all four (DotFour), where
-        // one row at a time read the whole factor above it again for every row — a 450-column factor no longer fits in L2.
+        // Rows four at a time, their entries left of the group four columns at a time (CholeskyTile): each earlier row is read
+        // once for all four rows, where one row at a time read the whole factor above it again for every row — a 450-column
+        // factor no longer fits in L2.
+        Span<double> sums = stackalloc double[16];
+        var reciprocals = _reciprocals;
         for (int i0 = 0; i0 < n; i0 += GroupRows)
         {
             int rows = Math.Min(GroupRows, n - i0);
-            for (int j = 0; j < i0; j++)
+            if (rows == GroupRows)
             {
-                var lj = new ReadOnlySpan<double>(l, j * n, j);
-                double pivot = l[j * n + j];
-                if (rows == GroupRows)
+                for (int j0 = 0; j0 < i0; j0 += GroupRows)
                 {
-                    var (s0, s1, s2, s3) = DotFour(lj, l, i0 * n, n);
-                    l[i0 * n + j] = (m[i0 * n + j] - s0) / pivot;
-                    l[(i0 + 1) * n + j] = (m[(i0 + 1) * n + j] - s1) / pivot;
-                    l[(i0 + 2) * n + j] = (m[(i0 + 2) * n + j] - s2) / pivot;
-                    l[(i0 + 3) * n + j] = (m[(i0 + 3) * n + j] - s3) / pivot;
+                    CholeskyTile.Dots(l, i0, j0, n, j0, sums);
+                    CholeskyTile.Finish(l, m, i0, j0, n, sums, reciprocals);
                 }
-                else
+            }
+            else
+            {
+                for (int j = 0; j < i0; j++)
                 {
+                    var lj = new ReadOnlySpan<double>(l, j * n, j);
                     for (int i = i0; i < i0 + rows; i++)
                     {
-                        l[i * n + j] = (m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), lj)) / pivot;
+                        l[i * n + j] = (m[i * n + j] - VectorKernels.Dot(new ReadOnlySpan<double>(l, i * n, j), lj)) / l[j * n + j];
                     }
                 }
             }
@@ -101,6 +105,7 @@ internal sealed class SemidefiniteCholesky
                         bool kept = sum > tiny && sum > _relativePivot * m[i * n + i];
                         DroppedCount += kept ? 0 : 1;
                         l[i * n + i] = kept ? Math.Sqrt(sum) : DroppedDiagonal;
+                        reciprocals[i] = 1 / l[i * n + i];
                     }
                     else
                     {
@@ -113,42 +118,6 @@ internal sealed class SemidefiniteCholesky
     }
 
     private const int GroupRows = 4;
-
-    // Σₖ xₖ·l[row + k] for the four rows starting at `first` (stride n), k < x.Length: x loaded once for all four.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double, double, double, double) DotFour(ReadOnlySpan<double> x, double[] l, int first, int n)
-    {
-        int length = x.Length, k = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double r0 = ref l[first];
-        ref double r1 = ref Unsafe.Add(ref r0, n);
-        ref double r2 = ref Unsafe.Add(ref r0, 2 * n);
-        ref double r3 = ref Unsafe.Add(ref r0, 3 * n);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
-        {
-            int width = Vector<double>.Count;
-            Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (; k <= length - width; k += width)
-            {
-                var v = Vector.LoadUnsafe(ref xr, (nuint)k);
-                a0 += Vector.LoadUnsafe(ref r0, (nuint)k) * v;
-                a1 += Vector.LoadUnsafe(ref r1, (nuint)k) * v;
-                a2 += Vector.LoadUnsafe(ref r2, (nuint)k) * v;
-                a3 += Vector.LoadUnsafe(ref r3, (nuint)k) * v;
-            }
-            (s0, s1, s2, s3) = (Vector.Sum(a0), Vector.Sum(a1), Vector.Sum(a2), Vector.Sum(a3));
-        }
-        for (; k < length; k++)
-        {
-            double v = Unsafe.Add(ref xr, k);
-            s0 += Unsafe.Add(ref r0, k) * v;
-            s1 += Unsafe.Add(ref r1, k) * v;
-            s2 += Unsafe.Add(ref r2, k) * v;
-            s3 += Unsafe.Add(ref r3, k) * v;
-        }
-        return (s0, s1, s2, s3);
-    }
 
     /// <summary>Whether the last factorisation dropped column <paramref name="i"/>.</summary>
     public bool IsDropped(int i) => _l[i * _n + i] == DroppedDiagonal;

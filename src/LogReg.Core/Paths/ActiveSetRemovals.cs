@@ -91,14 +91,18 @@ internal sealed class ActiveSetRemovals(ActiveSetStep.ActiveSystem system)
         {
             solution[r] = u[at[r]];
         }
+        // The solution at the original positions, 0 where a column left: each equation's residual is then one dot product
+        // with its row, not a gather of the row's entries at the current columns (a twelfth of a near-separable sparse
+        // cross-validation).
+        var full = new double[size];
         for (int r = 0; r < at.Length; r++)
         {
-            double residual = move[r];
+            full[at[r]] = solution[r];
+        }
+        for (int r = 0; r < at.Length; r++)
+        {
             var row = matrix.AsSpan(at[r] * size, size);
-            for (int c = 0; c < at.Length; c++)
-            {
-                residual -= row[at[c]] * solution[c];
-            }
+            double residual = move[r] - VectorKernels.Dot(row, full);
             if (!ActiveSetStep.Holds(residual, row[at[r]], target))
             {
                 return false;
