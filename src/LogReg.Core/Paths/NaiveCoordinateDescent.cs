@@ -38,13 +38,7 @@ internal static class NaiveCoordinateDescent
             (var rho, var v, intercept) = NewtonStepGuard.StepStart(ref guard, step, problem, columns, lambda, alpha, beta, intercept);
             for (int a = 0; a < m; a++)
             {
-                var x = problem.Column(columns[a]);
-                double sum = 0;
-                for (int i = 0; i < x.Length; i++)
-                {
-                    sum += v[i] * x[i] * x[i];
-                }
-                curvature[a] = sum;
+                curvature[a] = VectorKernels.WeightedSquares(v, problem.Column(columns[a]));
             }
             double vTotal = VectorKernels.Sum(v), totalIntercept = 0;
             Array.Clear(total);
@@ -80,10 +74,7 @@ internal static class NaiveCoordinateDescent
                     }
                     beta[columns[a]] = updated;
                     total[a] += delta;
-                    for (int i = 0; i < rho.Length; i++)
-                    {
-                        rho[i] -= v[i] * x[i] * delta;
-                    }
+                    VectorKernels.SubtractWeighted(v, x, delta, rho);
                     largest = Math.Max(largest, curvature[a] * delta * delta);
                 }
                 if (tolerance.SweepDone(sweep, largest, ref activeOnly))
