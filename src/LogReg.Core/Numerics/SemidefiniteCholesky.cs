@@ -48,6 +48,7 @@ internal sealed class SemidefiniteCholesky
     public int DroppedCount { get; private set; }
 
     /// <summary>Factors the row-major n×n matrix <paramref name="m"/> (read only) into this storage; false when it has a non-finite entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFactor(double[] m)
     {
         int n = _n;
