@@ -172,9 +172,9 @@ internal static class DenseGramKernel
         Unsafe.Add(ref ur, d) = c;
     }
 
-    // h[j, l] += Σₖ v[k, j]·u[k, l] for the tiles on or above the diagonal: 4 rows j × 8 columns l,
-    // eight vector accumulators over the panel's rows (8 × 8 in 512-bit vectors where the machine has them: the same
-    // fused multiply-adds in the same order, so the same bits).
+    // h[j, l] += Σₖ v[k, j]·u[k, l] for the tiles on or above the diagonal: 4 rows j × 8 columns l, eight vector
+    // accumulators over the panel's rows (8 × 16 and 8 × 8 in 512-bit vectors where the machine has them: the same fused
+    // multiply-adds in the same order, so the same bits).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPanel(double[] v, double[] u, int rows, int mp, double[] h, bool wide)
     {
@@ -216,7 +216,8 @@ internal static class DenseGramKernel
         }
     }
 
-    // AddPanel's sums in 8 × 8 tiles of 512-bit vectors (mp is a multiple of 8).
+    // AddPanel's sums in 8 × 16 tiles of 512-bit vectors (AddTileSixteen), the last eight columns of a row of tiles in an
+    // 8 × 8 one (mp is a multiple of 8).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPanelWide(double[] v, double[] u, int rows, int mp, double[] h)
     {
