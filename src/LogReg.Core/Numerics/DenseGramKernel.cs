@@ -14,7 +14,7 @@ namespace LogReg.Core.Numerics;
 /// multiply-adds and touching the result once per panel. Per-row, per-Hessian-row calls (what made a
 /// small Newton step cost more than its arithmetic) are gone. Order of operations: fixed by the shape.
 /// </summary>
-internal static class DenseGramKernel
+internal static partial class DenseGramKernel
 {
     /// <summary>Rows per panel.</summary>
     public const int PanelRows = 64;
@@ -214,98 +214,6 @@ internal static class DenseGramKernel
                 Add(ref h0, (j + 3) * mp + l, a30, a31);
             }
         }
-    }
-
-    // AddPanel's sums in 8 × 16 tiles of 512-bit vectors (AddTileSixteen), the last eight columns of a row of tiles in an
-    // 8 × 8 one (mp is a multiple of 8).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddPanelWide(double[] v, double[] u, int rows, int mp, double[] h)
-    {
-        ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
-        ref double u0 = ref MemoryMarshal.GetArrayDataReference(u);
-        ref double h0 = ref MemoryMarshal.GetArrayDataReference(h);
-        for (int j = 0; j < mp; j += 8)
-        {
-            int l = j;
-            for (; l + 16 <= mp; l += 16)
-            {
-                AddTileSixteen(ref v0, ref u0, ref h0, rows, mp, j, l);
-            }
-            for (; l < mp; l += 8)
-            {
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (int k = 0; k < rows; k++)
-                {
-                    ref double vk = ref Unsafe.Add(ref v0, k * mp + j);
-                    var uk = Vector512.LoadUnsafe(ref u0, (nuint)(k * mp + l));
-                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Create(vk), uk, a0);
-                    a1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 1)), uk, a1);
-                    a2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 2)), uk, a2);
-                    a3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 3)), uk, a3);
-                    a4 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 4)), uk, a4);
-                    a5 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 5)), uk, a5);
-                    a6 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 6)), uk, a6);
-                    a7 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref vk, 7)), uk, a7);
-                }
-                ref double hj = ref Unsafe.Add(ref h0, j * mp + l);
-                (Vector512.LoadUnsafe(ref hj) + a0).StoreUnsafe(ref hj);
-                (Vector512.LoadUnsafe(ref hj, (nuint)mp) + a1).StoreUnsafe(ref hj, (nuint)mp);
-                (Vector512.LoadUnsafe(ref hj, (nuint)(2 * mp)) + a2).StoreUnsafe(ref hj, (nuint)(2 * mp));
-                (Vector512.LoadUnsafe(ref hj, (nuint)(3 * mp)) + a3).StoreUnsafe(ref hj, (nuint)(3 * mp));
-                (Vector512.LoadUnsafe(ref hj, (nuint)(4 * mp)) + a4).StoreUnsafe(ref hj, (nuint)(4 * mp));
-                (Vector512.LoadUnsafe(ref hj, (nuint)(5 * mp)) + a5).StoreUnsafe(ref hj, (nuint)(5 * mp));
-                (Vector512.LoadUnsafe(ref hj, (nuint)(6 * mp)) + a6).StoreUnsafe(ref hj, (nuint)(6 * mp));
-                (Vector512.LoadUnsafe(ref hj, (nuint)(7 * mp)) + a7).StoreUnsafe(ref hj, (nuint)(7 * mp));
-            }
-        }
-    }
-
-    // One 8 × 16 tile of AddPanelWide: two columns' vectors a row share each broadcast of the eight rows' values, so a
-    // step loads ten vectors for sixteen fused multiply-adds (nine for eight in an 8 × 8 tile); each entry's products are
-    // added in the same order, so the same bits.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddTileSixteen(ref double v0, ref double u0, ref double h0, int rows, int mp, int j, int l)
-    {
-        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-        Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
-        for (int k = 0; k < rows; k++)
-        {
-            ref double vk = ref Unsafe.Add(ref v0, k * mp + j);
-            var ul = Vector512.LoadUnsafe(ref u0, (nuint)(k * mp + l));
-            var uh = Vector512.LoadUnsafe(ref u0, (nuint)(k * mp + l + 8));
-            var c = Vector512.Create(vk);
-            a0 = Avx512F.FusedMultiplyAdd(c, ul, a0); b0 = Avx512F.FusedMultiplyAdd(c, uh, b0);
-            c = Vector512.Create(Unsafe.Add(ref vk, 1));
-            a1 = Avx512F.FusedMultiplyAdd(c, ul, a1); b1 = Avx512F.FusedMultiplyAdd(c, uh, b1);
-            c = Vector512.Create(Unsafe.Add(ref vk, 2));
-            a2 = Avx512F.FusedMultiplyAdd(c, ul, a2); b2 = Avx512F.FusedMultiplyAdd(c, uh, b2);
-            c = Vector512.Create(Unsafe.Add(ref vk, 3));
-            a3 = Avx512F.FusedMultiplyAdd(c, ul, a3); b3 = Avx512F.FusedMultiplyAdd(c, uh, b3);
-            c = Vector512.Create(Unsafe.Add(ref vk, 4));
-            a4 = Avx512F.FusedMultiplyAdd(c, ul, a4); b4 = Avx512F.FusedMultiplyAdd(c, uh, b4);
-            c = Vector512.Create(Unsafe.Add(ref vk, 5));
-            a5 = Avx512F.FusedMultiplyAdd(c, ul, a5); b5 = Avx512F.FusedMultiplyAdd(c, uh, b5);
-            c = Vector512.Create(Unsafe.Add(ref vk, 6));
-            a6 = Avx512F.FusedMultiplyAdd(c, ul, a6); b6 = Avx512F.FusedMultiplyAdd(c, uh, b6);
-            c = Vector512.Create(Unsafe.Add(ref vk, 7));
-            a7 = Avx512F.FusedMultiplyAdd(c, ul, a7); b7 = Avx512F.FusedMultiplyAdd(c, uh, b7);
-        }
-        ref double hj = ref Unsafe.Add(ref h0, j * mp + l);
-        AddPair(ref hj, 0, a0, b0);
-        AddPair(ref hj, mp, a1, b1);
-        AddPair(ref hj, 2 * mp, a2, b2);
-        AddPair(ref hj, 3 * mp, a3, b3);
-        AddPair(ref hj, 4 * mp, a4, b4);
-        AddPair(ref hj, 5 * mp, a5, b5);
-        AddPair(ref hj, 6 * mp, a6, b6);
-        AddPair(ref hj, 7 * mp, a7, b7);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddPair(ref double h, int offset, Vector512<double> low, Vector512<double> high)
-    {
-        (Vector512.LoadUnsafe(ref h, (nuint)offset) + low).StoreUnsafe(ref h, (nuint)offset);
-        (Vector512.LoadUnsafe(ref h, (nuint)(offset + 8)) + high).StoreUnsafe(ref h, (nuint)(offset + 8));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
