@@ -40,14 +40,20 @@ public static class LogRegModelFile
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        if (extraEntries?.Keys.FirstOrDefault(k => k is DetailsEntry or MulticlassDetailsEntry) is { } taken)
+        if (extraEntries?.Keys.FirstOrDefault(k => k is DetailsEntry or MulticlassDetailsEntry or InputSchemaEntry.Name) is { } taken)
         {
-            throw new ArgumentException($"The entry name '{taken}' is this library's own.", nameof(extraEntries));
+            throw new ArgumentException($"The entry name '{taken}' is this library's or ML.NET's own.", nameof(extraEntries));
         }
+        // The input schema's entry written here where it can be (InputSchemaEntry): the same bytes, without ML.NET's cost per column.
+        var schemaEntry = inputSchema is null ? null : InputSchemaEntry.TryWrite(inputSchema);
         using var buffer = new MemoryStream();
-        mlContext.Model.Save(model, inputSchema, buffer);
+        mlContext.Model.Save(model, schemaEntry is null ? inputSchema : null, buffer);
         var details = LogRegModelDetails.LinearModelsIn(model).Select(m => m.LogRegDetails()).ToList();
         var entries = new Dictionary<string, Action<Stream>>(extraEntries ?? new Dictionary<string, Action<Stream>>());
+        if (schemaEntry is not null)
+        {
+            entries[InputSchemaEntry.Name] = entry => entry.Write(schemaEntry);
+        }
         if (details.Any(d => d is not null))
         {
             entries[DetailsEntry] = entry => JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options);
