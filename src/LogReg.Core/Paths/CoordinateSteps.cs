@@ -27,6 +27,22 @@ internal static class CoordinateSteps
         return double.IsFinite(value) ? value : Vanished();
     }
 
+    /// <summary>
+    /// As <see cref="Minimizer"/>, given 1/(curvature + λ(1 − α)) instead: the sparse sweeps form it while the column's dot
+    /// product is still being summed, so that no division waits for the sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinimizerByReciprocal(double g, double reciprocal, double l1)
+    {
+        double excess = g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
+        if (excess == 0)
+        {
+            return 0;
+        }
+        double value = excess * reciprocal;
+        return double.IsFinite(value) ? value : Vanished();
+    }
+
     // Out of line, so that the hot minimiser stays small enough to inline.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static double Vanished() => throw new CurvatureVanishedException();

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using LogReg.Core.Numerics;
 
 namespace LogReg.Core.Paths;
@@ -11,7 +9,7 @@ namespace LogReg.Core.Paths;
 /// curvature weights v, the same for every row) as one number c — so a coordinate move costs its column's stored values,
 /// not n. Full sweeps alternate with sweeps over the non-zero coordinates until they settle, as glmnet does.
 /// </summary>
-internal static class SparseCoordinateDescent
+internal static partial class SparseCoordinateDescent
 {
     private const int MaxSweeps = 100_000;
 
@@ -112,20 +110,24 @@ internal static class SparseCoordinateDescent
                         continue;
                     }
                     visited += problem.ColumnStart[j + 1] - problem.ColumnStart[j];
-                    double mean = problem.Mean(j), scale = problem.Scale(j), dot;
+                    // The reciprocals are formed before the dot product: a division after it held each column's move back
+                    // by its latency, three times a column.
+                    double mean = problem.Mean(j), scale = problem.Scale(j), inverseScale = 1 / scale, reciprocal, dot;
                     if (double.IsNaN(curvature[a]))
                     {
                         (crossWeights[a], double xxv, dot) = WeightedColumn(problem, j, v, weighted, rho);
                         curvature[a] = (xxv - 2 * mean * crossWeights[a] + mean * mean * vSum) / (scale * scale);
                         held?.Set(j, curvature[a], crossWeights[a]);
+                        reciprocal = 1 / (curvature[a] + l2);
                     }
                     else
                     {
+                        reciprocal = 1 / (curvature[a] + l2);
                         dot = problem.RawDot(j, rho);
                     }
                     // x̃ⱼ·(ρ′ + c·v) = (xⱼ·ρ′ + c·xⱼ·v − μⱼ·Σ(ρ′ + c·v))/σⱼ
-                    double g = (dot + c * crossWeights[a] - mean * (rhoSum + c * vSum)) / scale + curvature[a] * old;
-                    double updated = CoordinateSteps.Minimizer(g, curvature[a], l1, l2);
+                    double g = (dot + c * crossWeights[a] - mean * (rhoSum + c * vSum)) * inverseScale + curvature[a] * old;
+                    double updated = CoordinateSteps.MinimizerByReciprocal(g, reciprocal, l1);
                     double delta = updated - old;
                     if (delta == 0)
                     {
@@ -134,7 +136,7 @@ internal static class SparseCoordinateDescent
                     supportChanged |= (updated > 0) != (old > 0) || (updated < 0) != (old < 0);
                     beta[j] = updated;
                     total[a] += delta;
-                    double step1 = delta / scale;
+                    double step1 = delta * inverseScale;
                     MoveResiduals(problem, j, weighted, step1, rho);
                     rhoSum -= crossWeights[a] * step1;
                     c += mean * step1;
@@ -186,91 +188,5 @@ internal static class SparseCoordinateDescent
         problem.LastSolveSettled = settled;
         problem.CovarianceChoice.SweepsPerStep = steps > 0 ? (double)sweeps / steps : 0;
         return (intercept, 0);
-    }
-
-    // Writes vᵢ·xᵢⱼ over column j's stored values into their places in `weighted`; returns Σ vᵢxᵢⱼ, Σ vᵢxᵢⱼ² and Σ xᵢⱼρᵢ
-    // (the last with RawDot's four lanes, so the same sum).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Xv, double Xxv, double Dot) WeightedColumn(SparseStandardizedProblem problem, int j, double[] v, double[] weighted,
-        double[] rho)
-    {
-        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        ref int row0 = ref RowsOf(problem, from, count, v, rho);
-        ref float x0 = ref MemoryMarshal.GetReference(problem.ColumnValues.AsSpan(from, count));
-        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
-        ref double v0 = ref MemoryMarshal.GetArrayDataReference(v);
-        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
-        int k = 0;
-        double xv = 0, xxv = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> vxs = Vector256<double>.Zero, vxxs = Vector256<double>.Zero, dots = Vector256<double>.Zero;
-            for (; k + 4 <= count; k += 4)
-            {
-                ref int rows = ref Unsafe.Add(ref row0, k);
-                var x = Vector256.WidenLower(Vector128.LoadUnsafe(ref x0, (nuint)k).ToVector256Unsafe());
-                var vx = x * Vector256.Create(Unsafe.Add(ref v0, rows), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 1)),
-                    Unsafe.Add(ref v0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 3)));
-                vx.StoreUnsafe(ref w0, (nuint)k);
-                vxs += vx;
-                vxxs += vx * x;
-                dots += x * Vector256.Create(Unsafe.Add(ref rho0, rows), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 1)),
-                    Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 3)));
-            }
-            (xv, xxv) = (Vector256.Sum(vxs), Vector256.Sum(vxxs));
-            (s0, s1, s2, s3) = (dots[0], dots[1], dots[2], dots[3]);
-        }
-        for (; k < count; k++)
-        {
-            int i = Unsafe.Add(ref row0, k);
-            double x = SingleWidening.Widen(Unsafe.Add(ref x0, k)), vx = Unsafe.Add(ref v0, i) * x;
-            Unsafe.Add(ref w0, k) = vx;
-            xv += vx;
-            xxv += vx * x;
-            s0 += x * Unsafe.Add(ref rho0, i);
-        }
-        return (xv, xxv, (s0 + s1) + (s2 + s3));
-    }
-
-    // ρ′ −= vᵢ·xᵢⱼ·step over column j's stored values.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void MoveResiduals(SparseStandardizedProblem problem, int j, double[] weighted, double step, double[] rho)
-    {
-        int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
-        ref int row0 = ref RowsOf(problem, from, count, rho, rho);
-        ref double w0 = ref MemoryMarshal.GetReference(weighted.AsSpan(from, count));
-        ref double rho0 = ref MemoryMarshal.GetArrayDataReference(rho);
-        int k = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // The products eight at a time, the scattered subtractions one by one (the same arithmetic as the loop below):
-            // fewer instructions between the stores let more of them be in flight.
-            var factor = Vector512.Create(step);
-            for (; k + 8 <= count; k += 8)
-            {
-                var moves = Vector512.LoadUnsafe(ref w0, (nuint)k) * factor;
-                ref int rows = ref Unsafe.Add(ref row0, k);
-                Unsafe.Add(ref rho0, rows) -= moves[0];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 1)) -= moves[1];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 2)) -= moves[2];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 3)) -= moves[3];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 4)) -= moves[4];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 5)) -= moves[5];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 6)) -= moves[6];
-                Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 7)) -= moves[7];
-            }
-        }
-        for (; k < count; k++)
-        {
-            Unsafe.Add(ref rho0, Unsafe.Add(ref row0, k)) -= Unsafe.Add(ref w0, k) * step;
-        }
-    }
-
-    // The column's row indices, after checking that the row-length arrays they index are long enough: the
-    // problem made every index below its row count, so the moves' reads and writes need no bounds check each.
-    private static ref int RowsOf(SparseStandardizedProblem problem, int from, int count, double[] a, double[] b)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(a.Length, b.Length), problem.RowCount);
-        return ref MemoryMarshal.GetReference(problem.ColumnRows.AsSpan(from, count));
     }
 }

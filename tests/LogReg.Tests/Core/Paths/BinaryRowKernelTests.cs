@@ -7,8 +7,9 @@ namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
 /// The binary path's vectorised per-row and per-column kernels against their scalar definitions, bit for bit: the
-/// residuals and curvature weights from e^(−|η|), a column's dot product over stored singles (its four running sums as
-/// vector lanes, any tail), and the dependence-free widening of a single.
+/// residuals and curvature weights from e^(−|η|), a column's dot product over stored singles (its running sums as
+/// vector lanes, eight folded onto four where 512-bit vectors run, any tail) and the sweeps' fused pass giving the same
+/// sum, and the dependence-free widening of a single.
 /// </summary>
 public sealed class BinaryRowKernelTests
 {
@@ -36,25 +37,86 @@ public sealed class BinaryRowKernelTests
     }
 
     [Fact]
-    public void AColumnsDotIsItsFourRunningSumsOverTheWidenedSingles()
+    public void AColumnsDotIsItsRunningLaneSumsOverTheWidenedSingles()
     {
-        // Columns of 0 to 11 stored values (every tail length), values not representable in fewer bits.
-        var random = new Random(3);
-        int n = 40, d = 12;
+        var (problem, r) = ColumnsOfEveryLength(3);
+        for (int j = 0; j < problem.FeatureCount; j++)
+        {
+            int from = problem.ColumnStart[j];
+            Assert.Equal(LaneSums(problem.ColumnStart[j + 1] - from, k => (double)problem.ColumnValues[from + k] * r[problem.ColumnRows[from + k]]),
+                problem.RawDot(j, r));
+        }
+    }
+
+    [Fact]
+    public void TheSweepsFusedColumnPassIsTheDotAndTheWeightedValues()
+    {
+        var (problem, r) = ColumnsOfEveryLength(5);
+        var random = new Random(6);
+        var v = Enumerable.Range(0, problem.RowCount).Select(_ => random.NextDouble() * 0.25).ToArray();
+        var weighted = new double[problem.ColumnValues.Length];
+        for (int j = 0; j < problem.FeatureCount; j++)
+        {
+            int from = problem.ColumnStart[j], count = problem.ColumnStart[j + 1] - from;
+            var (xv, xxv, dot) = SparseCoordinateDescent.WeightedColumn(problem, j, v, weighted, r);
+            Assert.Equal(problem.RawDot(j, r), dot);
+            double x(int k) => problem.ColumnValues[from + k];
+            double vx(int k) => v[problem.ColumnRows[from + k]] * x(k);
+            for (int k = 0; k < count; k++)
+            {
+                Assert.Equal(vx(k), weighted[from + k]);
+            }
+            // The other two sums are summed in lanes too: equal to rounding.
+            double sumVx = Enumerable.Range(0, count).Sum(vx), sumVxx = Enumerable.Range(0, count).Sum(k => vx(k) * x(k));
+            Assert.True(Math.Abs(sumVx - xv) <= 1e-14 * Math.Max(1, Math.Abs(sumVx)), $"column {j}: {xv} against {sumVx}");
+            Assert.True(Math.Abs(sumVxx - xxv) <= 1e-14 * Math.Max(1, sumVxx), $"column {j}: {xxv} against {sumVxx}");
+        }
+    }
+
+    // Columns of 0, 3, 6, … 45 stored values (every tail length of the 8- and 4-lane loops), values not representable in
+    // fewer bits, and a row-length vector to take their dots with.
+    private static (SparseStandardizedProblem Problem, double[] R) ColumnsOfEveryLength(int seed)
+    {
+        var random = new Random(seed);
+        int n = 48, d = 16;
         var rows = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, d).Select(j => i < 3 * j ? (double)(float)(random.NextDouble() * 3 - 1) : 0).ToArray()).ToList();
         var problem = SparseStandardizedProblem.Of(new TrainingSet(SparseMatrix.FromDenseRows(rows, d), Enumerable.Range(0, n).Select(i => i % 2 * 1.0).ToArray()), standardize: false);
-        var r = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.3).ToArray();
-        for (int j = 0; j < d; j++)
+        return (problem, Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.3).ToArray());
+    }
+
+    // The kernel's order: eight running sums folded onto four (lane l and l + 4) where 512-bit vectors run, four running sums
+    // over the next multiple of four, the tail into the first, then (s0 + s1) + (s2 + s3).
+    private static double LaneSums(int count, Func<int, double> product)
+    {
+        var sums = new double[4];
+        int k = 0;
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            var sums = new double[4];
-            int count = 0;
-            for (int k = problem.ColumnStart[j]; k < problem.ColumnStart[j + 1]; k++, count++)
+            var wide = new double[8];
+            for (; k + 8 <= count; k += 8)
             {
-                int lane = count < (problem.ColumnStart[j + 1] - problem.ColumnStart[j]) / 4 * 4 ? count % 4 : 0;
-                sums[lane] += (double)problem.ColumnValues[k] * r[problem.ColumnRows[k]];
+                for (int lane = 0; lane < 8; lane++)
+                {
+                    wide[lane] += product(k + lane);
+                }
             }
-            Assert.Equal((sums[0] + sums[1]) + (sums[2] + sums[3]), problem.RawDot(j, r));
+            for (int lane = 0; lane < 4; lane++)
+            {
+                sums[lane] = wide[lane] + wide[lane + 4];
+            }
         }
+        for (; k + 4 <= count; k += 4)
+        {
+            for (int lane = 0; lane < 4; lane++)
+            {
+                sums[lane] += product(k + lane);
+            }
+        }
+        for (; k < count; k++)
+        {
+            sums[0] += product(k);
+        }
+        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
     }
 
     [Fact]
