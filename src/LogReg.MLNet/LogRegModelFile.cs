@@ -49,19 +49,21 @@ public static class LogRegModelFile
         using var buffer = new MemoryStream();
         mlContext.Model.Save(model, schemaEntry is null ? inputSchema : null, buffer);
         var details = LogRegModelDetails.LinearModelsIn(model).Select(m => m.LogRegDetails()).ToList();
-        var entries = new Dictionary<string, Action<Stream>>(extraEntries ?? new Dictionary<string, Action<Stream>>());
+        // In the order the entries had when ML.NET wrote the schema: it, then the application's, then the details.
+        var entries = new List<(string Name, Action<Stream> Write)>();
         if (schemaEntry is not null)
         {
-            entries[InputSchemaEntry.Name] = entry => entry.Write(schemaEntry);
+            entries.Add((InputSchemaEntry.Name, entry => entry.Write(schemaEntry)));
         }
+        entries.AddRange((extraEntries ?? new Dictionary<string, Action<Stream>>()).Select(e => (e.Key, e.Value)));
         if (details.Any(d => d is not null))
         {
-            entries[DetailsEntry] = entry => JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options);
+            entries.Add((DetailsEntry, entry => JsonSerializer.Serialize(entry, details, ModelDetailsJson.Options)));
         }
         var multiclass = LogRegModelDetails.MulticlassModelsIn(model).Select(m => m.LogRegDetails()).ToList();
         if (multiclass.Any(d => d is not null))
         {
-            entries[MulticlassDetailsEntry] = entry => JsonSerializer.Serialize(entry, multiclass, ModelDetailsJson.Options);
+            entries.Add((MulticlassDetailsEntry, entry => JsonSerializer.Serialize(entry, multiclass, ModelDetailsJson.Options)));
         }
         if (entries.Count > 0)
         {

@@ -71,8 +71,12 @@ public sealed class InputSchemaEntryTests
             .Append(ml.BinaryClassification.Trainers.LogReg()).Fit(data);
         Assert.NotNull(InputSchemaEntry.TryWrite(data.Schema));
         using var ours = new MemoryStream();
-        LogRegModelFile.Save(ml, model, data.Schema, ours);
+        LogRegModelFile.Save(ml, model, data.Schema, ours, new Dictionary<string, Action<Stream>> { ["App/Notes.txt"] = s => s.WriteByte(1) });
         Assert.Equal(MLNetsEntry(data.Schema), EntryOf(ours.ToArray()));
+        // The entries in the order they had when ML.NET wrote the schema: its own, then the application's, then the details.
+        using var plain = new MemoryStream();
+        ml.Model.Save(model, data.Schema, plain);
+        Assert.Equal(NamesOf(plain.ToArray()).Append("App/Notes.txt").Append(LogRegModelFile.DetailsEntry), NamesOf(ours.ToArray()));
         ours.Position = 0;
         var loadedModel = new MLContext(2).Model.Load(ours, out var loaded);
         Assert.Equal(data.Schema.Select(c => (c.Name, c.Type, c.IsHidden)), loaded.Select(c => (c.Name, c.Type, c.IsHidden)));
@@ -125,6 +129,12 @@ public sealed class InputSchemaEntryTests
         using var stream = new MemoryStream();
         new MLContext(1).Model.Save(new TransformerChain<ITransformer>(), schema, stream);
         return EntryOf(stream.ToArray());
+    }
+
+    private static List<string> NamesOf(byte[] file)
+    {
+        using var zip = new ZipArchive(new MemoryStream(file), ZipArchiveMode.Read);
+        return zip.Entries.Select(e => e.FullName).ToList();
     }
 
     private static byte[] EntryOf(byte[] file)
