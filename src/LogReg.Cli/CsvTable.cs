@@ -162,10 +162,12 @@ internal sealed class CsvTable
             // A spreadsheet's empty trailing columns have no name; the schema ignores them when they are blank too.
             header[j] = header[j].Length == 0 ? Unnamed(j) : header[j];
         }
-        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = Enumerable.Range(0, header.Length).GroupBy(j => header[j], StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new CliException($"'{path}': the header names column '{duplicate.Key}' more than once.");
+            // Names are read without the spaces around them (quoted or not), so 'x' and 'x ', which pandas keeps apart, are one.
+            throw new CliException($"'{path}': the header names column '{duplicate.Key}' more than once: columns " +
+                $"{string.Join(" and ", duplicate.Take(2).Select(j => j + 1))} (names are read without the spaces around them); rename one in the file.");
         }
         return header;
     }

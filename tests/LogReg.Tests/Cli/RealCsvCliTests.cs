@@ -232,7 +232,10 @@ public sealed class RealCsvCliTests : CliRun
         Assert.Equal(1, id.Exit);
         Assert.Contains("has no --id column 'Customer'; its columns are: CustomerId, City, Plan", id.Err);
         var header = Run("train", "--data", Write("dup.csv", "a,a,y\n1,2,0\n3,4,1\n"), "--label", "y", "--model", model);
-        Assert.Contains("names column 'a' more than once", header.Err);
+        Assert.Contains("names column 'a' more than once: columns 1 and 2 (names are read without the spaces around them); rename one in the file.", header.Err);
+        var spaced = Run("train", "--data", Write("spaced.csv", "x,b,\"x \",y\n1,2,3,0\n3,4,5,1\n"), "--label", "y", "--model", model);
+        Assert.Equal(1, spaced.Exit);
+        Assert.Contains("names column 'x' more than once: columns 1 and 3 (names are read without the spaces around them)", spaced.Err);
         string blank = Write("blank.csv", "a,empty,y\n1,,0\n2,,1\n3,,0\n4,,1\n");
         var b = Run("train", "--data", blank, "--label", "y", "--model", model);
         Assert.Equal(1, b.Exit);
