@@ -45,7 +45,7 @@ public static class LogRegModelFile
             throw new ArgumentException($"The entry name '{taken}' is this library's or ML.NET's own.", nameof(extraEntries));
         }
         // The input schema's entry written here where it can be (InputSchemaEntry): the same bytes, without ML.NET's cost per column.
-        var schemaEntry = inputSchema is null ? null : InputSchemaEntry.TryWrite(inputSchema);
+        var schemaEntry = inputSchema is null ? null : InputSchemaEntry.TryWrite(mlContext, inputSchema);
         using var buffer = new MemoryStream();
         mlContext.Model.Save(model, schemaEntry is null ? inputSchema : null, buffer);
         var details = LogRegModelDetails.LinearModelsIn(model).Select(m => m.LogRegDetails()).ToList();

@@ -7,9 +7,10 @@ using Xunit;
 namespace LogReg.Tests.MLNet;
 
 /// <summary>
-/// The model file's input-schema entry written without ML.NET's saver: byte for byte what ML.NET writes for the same
-/// columns (names of any length and script, every supported type, a hidden column, 3,001 columns), ML.NET's own entry
-/// where a column needs another codec or has annotations, and the saved model's schema as plain ML.NET loads it.
+/// The model file's input-schema entry written without ML.NET's saver over every column: byte for byte what ML.NET writes
+/// for the same columns (names of any length and script, every plain type, a hidden column, 3,001 columns, keys with
+/// their values, vectors, dates and annotated columns among plain ones), ML.NET's saver alone where no column is plain,
+/// and the saved models' schemas as plain ML.NET loads them.
 /// </summary>
 public sealed class InputSchemaEntryTests
 {
@@ -28,7 +29,7 @@ public sealed class InputSchemaEntryTests
         builder.AddColumn("Id", NumberDataViewType.Int64);
         var schema = builder.ToSchema();
         Assert.True(schema[1].IsHidden); // the first "X1"
-        Assert.Equal(MLNetsEntry(schema), InputSchemaEntry.TryWrite(schema));
+        Assert.Equal(MLNetsEntry(schema), InputSchemaEntry.TryWrite(new MLContext(1), schema));
     }
 
     [Fact]
@@ -41,19 +42,50 @@ public sealed class InputSchemaEntryTests
             builder.AddColumn($"X{j}", NumberDataViewType.Single);
         }
         var schema = builder.ToSchema();
-        Assert.Equal(MLNetsEntry(schema), InputSchemaEntry.TryWrite(schema));
+        Assert.Equal(MLNetsEntry(schema), InputSchemaEntry.TryWrite(new MLContext(1), schema));
     }
 
     [Fact]
-    public void ColumnsWithOtherCodecsOrAnnotationsAreLeftToMLNet()
+    public void ColumnsWithOtherCodecsOrAnnotationsAreTakenFromMLNetsSaverAmongThePlainOnes()
     {
-        Assert.Null(InputSchemaEntry.TryWrite(SchemaWith(b => b.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 3)))));
-        Assert.Null(InputSchemaEntry.TryWrite(SchemaWith(b => b.AddColumn("Class", new KeyDataViewType(typeof(uint), 4)))));
-        Assert.Null(InputSchemaEntry.TryWrite(SchemaWith(b => b.AddColumn("Day", DateTimeDataViewType.Instance))));
-        var annotations = new DataViewSchema.Annotations.Builder();
-        annotations.Add("IsNormalized", BooleanDataViewType.Instance, (ref bool v) => v = true);
-        Assert.Null(InputSchemaEntry.TryWrite(SchemaWith(b => b.AddColumn("X", NumberDataViewType.Single, annotations.ToAnnotations()))));
-        Assert.Null(InputSchemaEntry.TryWrite(new DataViewSchema.Builder().ToSchema()));
+        var keyValues = new DataViewSchema.Annotations.Builder();
+        var names = new VBuffer<ReadOnlyMemory<char>>(3, new[] { "setosa", "versicolor", "virginica" }.Select(n => n.AsMemory()).ToArray());
+        keyValues.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, 3), (ref VBuffer<ReadOnlyMemory<char>> v) => names.CopyTo(ref v));
+        var normalized = new DataViewSchema.Annotations.Builder();
+        normalized.Add("IsNormalized", BooleanDataViewType.Instance, (ref bool v) => v = true);
+        var schema = SchemaWith(b =>
+        {
+            b.AddColumn("Sepal.Length", NumberDataViewType.Single);
+            b.AddColumn("Species", new KeyDataViewType(typeof(uint), 3), keyValues.ToAnnotations());
+            b.AddColumn("Width", NumberDataViewType.Single, normalized.ToAnnotations());
+            b.AddColumn("City", TextDataViewType.Instance);
+            b.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 3));
+            b.AddColumn("Day", DateTimeDataViewType.Instance);
+            b.AddColumn("Petal.Length", NumberDataViewType.Single);
+        });
+        Assert.Equal(MLNetsEntry(schema), InputSchemaEntry.TryWrite(new MLContext(1), schema));
+    }
+
+    [Fact]
+    public void WithoutAPlainColumnMLNetsSaverWritesItAll()
+    {
+        Assert.Null(InputSchemaEntry.TryWrite(new MLContext(1), SchemaWith(b => b.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 3)))));
+        Assert.Null(InputSchemaEntry.TryWrite(new MLContext(1), new DataViewSchema.Builder().ToSchema()));
+    }
+
+    [Fact]
+    public void ASoftmaxModelsSchemaWithItsKeyLabelIsMLNetsOwnEntry()
+    {
+        var ml = new MLContext(1);
+        var data = TestData.Iris(ml);
+        var model = ml.MulticlassClassification.Trainers.LogReg(new LogRegMulticlassOptions { NumberOfThreads = 1 }).Fit(data);
+        Assert.NotNull(InputSchemaEntry.TryWrite(ml, data.Schema));
+        using var ours = new MemoryStream();
+        LogRegModelFile.Save(ml, model, data.Schema, ours);
+        Assert.Equal(MLNetsEntry(data.Schema), EntryOf(ours.ToArray()));
+        ours.Position = 0;
+        new MLContext(2).Model.Load(ours, out var loaded);
+        Assert.Equal(data.Schema.Select(c => (c.Name, c.Type, c.IsHidden)), loaded.Select(c => (c.Name, c.Type, c.IsHidden)));
     }
 
     [Fact]
@@ -69,7 +101,7 @@ public sealed class InputSchemaEntryTests
         var data = ml.Data.LoadFromEnumerable(rows);
         var model = ml.Transforms.Concatenate("Features", nameof(ScalarRow.A), nameof(ScalarRow.B))
             .Append(ml.BinaryClassification.Trainers.LogReg()).Fit(data);
-        Assert.NotNull(InputSchemaEntry.TryWrite(data.Schema));
+        Assert.NotNull(InputSchemaEntry.TryWrite(ml, data.Schema));
         using var ours = new MemoryStream();
         LogRegModelFile.Save(ml, model, data.Schema, ours, new Dictionary<string, Action<Stream>> { ["App/Notes.txt"] = s => s.WriteByte(1) });
         Assert.Equal(MLNetsEntry(data.Schema), EntryOf(ours.ToArray()));
@@ -98,7 +130,6 @@ public sealed class InputSchemaEntryTests
     {
         var builder = new DataViewSchema.Builder();
         builder.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 2));
-        builder.AddColumn("Label", BooleanDataViewType.Instance);
         var schema = builder.ToSchema();
         using var file = new MemoryStream();
         LogRegModelFile.Save(new MLContext(1), new TransformerChain<ITransformer>(), schema, file);
