@@ -41,7 +41,7 @@ internal static class InputSchemaEntry
         var (annotations, entries) = others.Count == 0 ? ([], []) : SavedAlone(mlContext, others);
         if (entries.Count != others.Count)
         {
-            return null;
+            return null; // the saver left some of them out (a type without a codec): let it write the whole schema its way
         }
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
@@ -91,7 +91,14 @@ internal static class InputSchemaEntry
             builder.AddColumn(column.Name, column.Type, column.Annotations);
         }
         using var file = new MemoryStream();
-        mlContext.Model.Save(new TransformerChain<ITransformer>(), builder.ToSchema(), file);
+        try
+        {
+            mlContext.Model.Save(new TransformerChain<ITransformer>(), builder.ToSchema(), file);
+        }
+        catch (InvalidOperationException)
+        {
+            return ([], []); // none of them can be saved ("No valid columns to save"); the whole schema can, without them
+        }
         byte[] bytes;
         using (var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read))
         using (var entry = zip.GetEntry(Name)!.Open())

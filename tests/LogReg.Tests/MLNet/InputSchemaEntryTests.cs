@@ -67,6 +67,29 @@ public sealed class InputSchemaEntryTests
     }
 
     [Fact]
+    public void ColumnsMLNetCannotSaveAreLeftOutAsItsSaverLeavesThemOut()
+    {
+        // A type without a codec (an image, a custom type) alone, and beside a vector: ML.NET's saver drops it from the entry.
+        foreach (var schema in new[]
+        {
+            SchemaWith(b => { b.AddColumn("F", NumberDataViewType.Single); b.AddColumn("X", new OpaqueType()); b.AddColumn("G", NumberDataViewType.Double); }),
+            SchemaWith(b => { b.AddColumn("X", new OpaqueType()); b.AddColumn("V", new VectorDataViewType(NumberDataViewType.Single, 2)); b.AddColumn("F", NumberDataViewType.Single); }),
+        })
+        {
+            using var ours = new MemoryStream();
+            LogRegModelFile.Save(new MLContext(1), new TransformerChain<ITransformer>(), schema, ours);
+            Assert.Equal(MLNetsEntry(schema), EntryOf(ours.ToArray()));
+        }
+    }
+
+    private sealed class OpaqueType() : StructuredDataViewType(typeof(object))
+    {
+        public override bool Equals(DataViewType? other) => other is OpaqueType;
+
+        public override int GetHashCode() => 1;
+    }
+
+    [Fact]
     public void WithoutAPlainColumnMLNetsSaverWritesItAll()
     {
         Assert.Null(InputSchemaEntry.TryWrite(new MLContext(1), SchemaWith(b => b.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 3)))));
