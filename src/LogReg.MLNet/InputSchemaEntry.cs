@@ -100,7 +100,8 @@ internal static class InputSchemaEntry
             return ([], []); // none of them can be saved ("No valid columns to save"); the whole schema can, without them
         }
         byte[] bytes;
-        using (var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read))
+        file.Position = 0;
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
         using (var entry = zip.GetEntry(Name)!.Open())
         using (var copy = new MemoryStream())
         {

@@ -46,9 +46,7 @@ internal static partial class VectorKernels
             }
             for (; k + 4 <= count; k += 4)
             {
-                var x = Vector256.WidenLower(Vector128.LoadUnsafe(ref x0, (nuint)k).ToVector256Unsafe());
-                sums += x * Vector256.Create(Unsafe.Add(ref r0, Unsafe.Add(ref index0, k)), Unsafe.Add(ref r0, Unsafe.Add(ref index0, k + 1)),
-                    Unsafe.Add(ref r0, Unsafe.Add(ref index0, k + 2)), Unsafe.Add(ref r0, Unsafe.Add(ref index0, k + 3)));
+                sums += WidenFour(ref x0, k) * GatherFour(ref r0, ref Unsafe.Add(ref index0, k));
             }
             (s0, s1, s2, s3) = (sums[0], sums[1], sums[2], sums[3]);
         }
@@ -73,6 +71,17 @@ internal static partial class VectorKernels
             Unsafe.Add(ref dense, Unsafe.Add(ref indices, 2)), Unsafe.Add(ref dense, Unsafe.Add(ref indices, 3)),
             Unsafe.Add(ref dense, Unsafe.Add(ref indices, 4)), Unsafe.Add(ref dense, Unsafe.Add(ref indices, 5)),
             Unsafe.Add(ref dense, Unsafe.Add(ref indices, 6)), Unsafe.Add(ref dense, Unsafe.Add(ref indices, 7)));
+
+    /// <summary>dense[indices[0]], …, dense[indices[3]] as one vector; the caller has bounded the indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> GatherFour(ref double dense, ref int indices) =>
+        Vector256.Create(Unsafe.Add(ref dense, indices), Unsafe.Add(ref dense, Unsafe.Add(ref indices, 1)),
+            Unsafe.Add(ref dense, Unsafe.Add(ref indices, 2)), Unsafe.Add(ref dense, Unsafe.Add(ref indices, 3)));
+
+    /// <summary>values[k], …, values[k + 3] widened to doubles (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> WidenFour(ref float values, int k) =>
+        Vector256.WidenLower(Vector128.LoadUnsafe(ref values, (nuint)k).ToVector256Unsafe());
 
     /// <summary>values[k], …, values[k + 7] widened to doubles (exactly).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -16,7 +16,7 @@ internal static class CoordinateSteps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Minimizer(double g, double curvature, double l1, double l2)
     {
-        double excess = g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
+        double excess = Excess(g, l1);
         // Within the threshold the coordinate is zero whatever its curvature: a column whose rows are all fitted with
         // certainty has none, and 0/0 had ended a wide set's path with a false verdict of separation.
         if (excess == 0)
@@ -34,7 +34,7 @@ internal static class CoordinateSteps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinimizerByReciprocal(double g, double reciprocal, double l1)
     {
-        double excess = g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
+        double excess = Excess(g, l1);
         if (excess == 0)
         {
             return 0;
@@ -42,6 +42,10 @@ internal static class CoordinateSteps
         double value = excess * reciprocal;
         return double.IsFinite(value) ? value : Vanished();
     }
+
+    // The soft-thresholded gradient term: g moved toward 0 by λα, 0 within it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Excess(double g, double l1) => g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
 
     // Out of line, so that the hot minimiser stays small enough to inline.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -44,14 +44,12 @@ internal static partial class SparseCoordinateDescent
             for (; k + 4 <= count; k += 4)
             {
                 ref int rows = ref Unsafe.Add(ref row0, k);
-                var x = Vector256.WidenLower(Vector128.LoadUnsafe(ref x0, (nuint)k).ToVector256Unsafe());
-                var vx = x * Vector256.Create(Unsafe.Add(ref v0, rows), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 1)),
-                    Unsafe.Add(ref v0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref v0, Unsafe.Add(ref rows, 3)));
+                var x = VectorKernels.WidenFour(ref x0, k);
+                var vx = x * VectorKernels.GatherFour(ref v0, ref rows);
                 vx.StoreUnsafe(ref w0, (nuint)k);
                 vxs += vx;
                 vxxs += vx * x;
-                dots += x * Vector256.Create(Unsafe.Add(ref rho0, rows), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 1)),
-                    Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 2)), Unsafe.Add(ref rho0, Unsafe.Add(ref rows, 3)));
+                dots += x * VectorKernels.GatherFour(ref rho0, ref rows);
             }
             (xv, xxv) = (Vector256.Sum(vxs), Vector256.Sum(vxxs));
             (s0, s1, s2, s3) = (dots[0], dots[1], dots[2], dots[3]);
