@@ -55,11 +55,14 @@ internal sealed class MatrixScratch
         }
     }
 
-    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped.</summary>
+    /// <summary>Takes back the curvature and raw Gram of <paramref name="model"/>, which is dropped, and hands its active-set
+    /// system's storage to the shared pool. Left to the collector, that storage drained the pool of its size: on a 4-class
+    /// 2,500 × 300 cross-validation every later factorisation and single-precision Gram allocated afresh, 5.4 GB a run.</summary>
     public void Return(QuadraticModel model)
     {
         Return(model.H);
         Return(model.Formed?.Gram);
+        model.ReleaseSystemStorage();
     }
 
     /// <summary>Hands every array kept to the shared pool: the problem is done, and nothing reads them any more.</summary>

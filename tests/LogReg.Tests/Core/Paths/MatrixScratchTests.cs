@@ -65,4 +65,21 @@ public sealed class MatrixScratchTests
         Assert.Same(model.H, scratch.Rent(9));
         Assert.Same(gram, scratch.Rent(9));
     }
+
+    [Fact]
+    public void ADroppedModelHandsItsActiveSetStorageToTheSharedPool()
+    {
+        // Kept by a dropped model, the storage never came back: every later factorisation of that size allocated afresh.
+        var model = new QuadraticModel(3);
+        var (_, factor) = model.SystemStorage(3000);
+        new MatrixScratch().Return(model);
+        Assert.Null(model.Factorisation);
+        // The pool hands the arrays it was last given for that length to the next requests on the same thread.
+        var again = new[] { ArrayPool<double>.Shared.Rent(3000), ArrayPool<double>.Shared.Rent(3000) };
+        foreach (var array in again)
+        {
+            ArrayPool<double>.Shared.Return(array);
+        }
+        Assert.Contains(factor, again);
+    }
 }
