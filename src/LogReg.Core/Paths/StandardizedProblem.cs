@@ -13,6 +13,9 @@ internal sealed class StandardizedProblem : PathProblem
     // Up to this many screened-in columns the covariance form's m² inner products (8 MB here) beat sweeps over the rows.
     internal const int CovarianceColumns = 1000;
 
+    // Up to this many, no more than the rows, once sweeps over them crawl (72 MB a matrix of the form).
+    internal const int CrawlCovarianceColumns = 3000;
+
     // From this many columns the Gram is summed in single precision (SingleGramKernel): it is a curvature only (the
     // gradient is taken on the centred double columns), and on 3,000 × 900 its sums went from 1.4 to 0.95 s of a 2.7 s path
     // at 1e-7. Over fewer, where the Gram is a smaller part, it stays in double, and those paths' points as they were.
@@ -246,23 +249,49 @@ internal sealed class StandardizedProblem : PathProblem
         }
     }
 
-    // Columns beyond the rows are swept over the rows until the sweeps crawl; then that λ, and every later solve of this
-    // problem whose columns fit under CovarianceColumns, takes the covariance form (whose Gram is then singular, which its
-    // exact step's factorisation allows).
+    // Columns beyond the rows, or more than CovarianceColumns of them, are swept over the rows until the sweeps crawl;
+    // then that λ, and every later solve of this problem whose columns fit, takes the covariance form (whose Gram is then
+    // singular on columns beyond the rows, which its exact step's factorisation allows).
     protected override double SolveOver(int[] columns, double[] beta, double intercept, double lambda, double alpha, double threshold,
         int newtonSteps)
     {
-        bool fits = columns.Length <= CovarianceColumns;
-        if (fits && (columns.Length <= RowCount || _sweepsCrawled))
+        var form = FormFor(columns.Length, RowCount, _sweepsCrawled);
+        if (form == SolveForm.Covariance)
         {
             return CovarianceCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps);
         }
-        var (swept, stepsLeft) = NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps, fits);
+        var (swept, stepsLeft) = NaiveCoordinateDescent.Solve(this, columns, beta, intercept, lambda, alpha, threshold, newtonSteps,
+            mayHandOver: form == SolveForm.SweepsThenCovariance);
         if (stepsLeft == 0)
         {
             return swept;
         }
         _sweepsCrawled = true;
         return CovarianceCoordinateDescent.Solve(this, columns, beta, swept, lambda, alpha, threshold, stepsLeft);
+    }
+
+    /// <summary>How a solve over <paramref name="columns"/> columns of <paramref name="rows"/> rows goes.</summary>
+    internal enum SolveForm
+    {
+        /// <summary>The covariance form from the start.</summary>
+        Covariance,
+
+        /// <summary>Sweeps over the rows, handing the λ to the covariance form if they crawl.</summary>
+        SweepsThenCovariance,
+
+        /// <summary>Sweeps over the rows only: the columns' matrices would not fit.</summary>
+        Sweeps,
+    }
+
+    // Up to CovarianceColumns columns no more than the rows, the covariance form; beyond the rows, sweeps that hand over
+    // when they crawl (and every later solve that fits takes the form at once). Up to CrawlCovarianceColumns columns no
+    // more than the rows fit as well, after sweeps that crawled: at the default tolerance, sweeps over 1,200 correlated
+    // columns of 3,000 rows had crawled for more than ten minutes a path, which the covariance form solves in 12 s.
+    internal static SolveForm FormFor(int columns, int rows, bool sweepsCrawled)
+    {
+        bool fits = columns <= CovarianceColumns || columns <= Math.Min(rows, CrawlCovarianceColumns);
+        return !fits ? SolveForm.Sweeps
+            : columns <= Math.Min(rows, CovarianceColumns) || sweepsCrawled ? SolveForm.Covariance
+            : SolveForm.SweepsThenCovariance;
     }
 }
