@@ -93,9 +93,7 @@ internal static class SingleGramKernel
         }
     }
 
-    // v[at..] = (x − shift, 1) and u[at..] = c·(x − shift, 1), each rounded once from double. Gathered columns are first
-    // copied into v as they are and shifted there as contiguous ones: converted one at a time, they were a third of a
-    // softmax path's Gram.
+    // v[at..] = (x − shift, 1) and u[at..] = c·(x − shift, 1), each rounded once from double.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Widen(float[] values, nint offset, int[]? columns, int k, ReadOnlySpan<double> shifts, double c, float[] v, float[] u, int at)
     {
@@ -103,33 +101,37 @@ internal static class SingleGramKernel
         ref double s = ref MemoryMarshal.GetReference(shifts);
         ref float vr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(v), at);
         ref float ur = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(u), at);
-        if (columns is not null)
+        if (columns is null)
+        {
+            int a = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var cv = Vector256.Create(c);
+                for (; a + 8 <= k; a += 8)
+                {
+                    var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)a));
+                    low -= Vector256.LoadUnsafe(ref s, (nuint)a);
+                    high -= Vector256.LoadUnsafe(ref s, (nuint)(a + 4));
+                    Vector256.Narrow(low, high).StoreUnsafe(ref vr, (nuint)a);
+                    Vector256.Narrow(cv * low, cv * high).StoreUnsafe(ref ur, (nuint)a);
+                }
+            }
+            for (; a < k; a++)
+            {
+                double xa = Unsafe.Add(ref x, a) - Unsafe.Add(ref s, a);
+                Unsafe.Add(ref vr, a) = (float)xa;
+                Unsafe.Add(ref ur, a) = (float)(c * xa);
+            }
+        }
+        else
         {
             ref int column = ref MemoryMarshal.GetArrayDataReference(columns);
             for (int a = 0; a < k; a++)
             {
-                Unsafe.Add(ref vr, a) = Unsafe.Add(ref x, Unsafe.Add(ref column, a));
+                double xa = Unsafe.Add(ref x, Unsafe.Add(ref column, a)) - Unsafe.Add(ref s, a);
+                Unsafe.Add(ref vr, a) = (float)xa;
+                Unsafe.Add(ref ur, a) = (float)(c * xa);
             }
-            x = ref vr;
-        }
-        int b = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var cv = Vector256.Create(c);
-            for (; b + 8 <= k; b += 8)
-            {
-                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)b));
-                low -= Vector256.LoadUnsafe(ref s, (nuint)b);
-                high -= Vector256.LoadUnsafe(ref s, (nuint)(b + 4));
-                Vector256.Narrow(low, high).StoreUnsafe(ref vr, (nuint)b);
-                Vector256.Narrow(cv * low, cv * high).StoreUnsafe(ref ur, (nuint)b);
-            }
-        }
-        for (; b < k; b++)
-        {
-            double xb = Unsafe.Add(ref x, b) - Unsafe.Add(ref s, b);
-            Unsafe.Add(ref vr, b) = (float)xb;
-            Unsafe.Add(ref ur, b) = (float)(c * xb);
         }
         Unsafe.Add(ref vr, k) = 1f;
         Unsafe.Add(ref ur, k) = (float)c;
