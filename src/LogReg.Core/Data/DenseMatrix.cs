@@ -105,11 +105,6 @@ public sealed class DenseMatrix : DesignMatrix
 
     /// <summary>As <see cref="AddWeightedGram(int, int, ReadOnlySpan{double}, Span{double})"/> over every row, restricted to
     /// <paramref name="columns"/> (the Gram of those columns and the constant, (m + 1)² entries).</summary>
-    /// <summary>As <see cref="AddWeightedGram(int[], ReadOnlySpan{double}, Span{double})"/> (every column in order when
-    /// <paramref name="columns"/> is null) in single precision about <paramref name="shifts"/> (<see cref="SingleGramKernel"/>).</summary>
-    internal void AddSingleGram(int[]? columns, ReadOnlySpan<double> shifts, ReadOnlySpan<double> weights, Span<double> upper) =>
-        SingleGramKernel.AddRawGram(_values, ColumnCount, columns, RowCount, shifts, weights, upper);
-
     internal void AddWeightedGram(int[] columns, ReadOnlySpan<double> weights, Span<double> upper) =>
         DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, RowCount, weights, upper);
 

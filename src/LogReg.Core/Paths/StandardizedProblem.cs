@@ -16,11 +16,6 @@ internal sealed class StandardizedProblem : PathProblem
     // Up to this many, no more than the rows, once sweeps over them crawl (72 MB a matrix of the form).
     internal const int CrawlCovarianceColumns = 3000;
 
-    // From this many columns the Gram is summed in single precision (SingleGramKernel): it is a curvature only (the
-    // gradient is taken on the centred double columns), and on 3,000 × 900 its sums went from 1.4 to 0.95 s of a 2.7 s path
-    // at 1e-7. Over fewer, where the Gram is a smaller part, it stays in double, and those paths' points as they were.
-    internal const int SingleColumns = 128;
-
     private readonly double[][] _columns;
     private float[] _selected = [];
     private int[] _selectedColumns = [];
@@ -92,23 +87,13 @@ internal sealed class StandardizedProblem : PathProblem
     // All columns in order are the matrix's own rows. Other screened-in columns asked for twice running (the binary path's
     // Newton steps and λ) are copied row-major into a buffer reused from one call to the next (a path solves a hundred
     // λ; a fresh copy each time cost most of its allocations) and kept while the columns stay the same; a set asked for
-    // once (the multinomial path's classes, in turn) is gathered from the rows as the Gram is formed. From SingleColumns
-    // columns on, the sums are single-precision ones about the columns' means.
+    // once (the multinomial path's classes, in turn) is gathered from the rows as the Gram is formed.
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
     {
         var matrix = (DenseMatrix)Source.Features;
-        bool single = columns.Length >= SingleColumns;
-        double[] shifts = single ? columns.Select(Mean).ToArray() : [];
         if (columns.Length == matrix.ColumnCount && IsEveryColumnInOrder(columns))
         {
-            if (single)
-            {
-                matrix.AddSingleGram(null, shifts, v, upper);
-            }
-            else
-            {
-                matrix.AddWeightedGram(0, RowCount, v, upper);
-            }
+            matrix.AddWeightedGram(0, RowCount, v, upper);
             return;
         }
         bool repeated = columns.AsSpan().SequenceEqual(_lastColumns);
@@ -116,21 +101,13 @@ internal sealed class StandardizedProblem : PathProblem
         {
             _lastColumns = (int[])columns.Clone();
         }
-        bool copied = repeated || columns.AsSpan().SequenceEqual(_selectedColumns);
-        switch (copied, single)
+        if (repeated || columns.AsSpan().SequenceEqual(_selectedColumns))
         {
-            case (true, true):
-                SingleGramKernel.AddRawGram(SelectedRows(columns), columns.Length, null, RowCount, shifts, v, upper);
-                break;
-            case (true, false):
-                DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
-                break;
-            case (false, true):
-                matrix.AddSingleGram(columns, shifts, v, upper);
-                break;
-            default:
-                matrix.AddWeightedGram(columns, v, upper);
-                break;
+            DenseGramKernel.AddWeightedGram(SelectedRows(columns), columns.Length, 0, RowCount, v, upper);
+        }
+        else
+        {
+            matrix.AddWeightedGram(columns, v, upper);
         }
     }
 
