@@ -104,14 +104,15 @@ public sealed class DenseMatrix : DesignMatrix
         DenseGramKernel.AddWeightedGram(_values, ColumnCount, start, count, weights, upper);
 
     /// <summary>As <see cref="AddWeightedGram(int, int, ReadOnlySpan{double}, Span{double})"/> over every row, restricted to
-    /// <paramref name="columns"/> (the Gram of those columns and the constant, (m + 1)² entries).</summary>
-    internal void AddWeightedGram(int[] columns, ReadOnlySpan<double> weights, Span<double> upper) =>
-        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, RowCount, weights, upper);
+    /// <paramref name="columns"/> (the Gram of those columns and the constant, (m + 1)² entries), each column's values less its
+    /// entry of <paramref name="shifts"/> when given.</summary>
+    internal void AddWeightedGram(int[] columns, ReadOnlySpan<double> weights, Span<double> upper, double[]? shifts = null) =>
+        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, RowCount, weights, upper, shifts);
 
     /// <summary>As the overload over <paramref name="columns"/>, over the listed <paramref name="rows"/> only, row k weighted by
     /// <paramref name="weights"/>[k].</summary>
-    internal void AddWeightedGram(int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper) =>
-        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, rows, weights, upper);
+    internal void AddWeightedGram(int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper, double[]? shifts = null) =>
+        DenseGramKernel.AddWeightedGram(_values, ColumnCount, columns, rows, weights, upper, shifts);
 
     /// <inheritdoc/>
     public override void CopyRow(int row, Span<double> destination)

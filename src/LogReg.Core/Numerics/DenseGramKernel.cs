@@ -40,13 +40,14 @@ internal static partial class DenseGramKernel
     /// classes each screen their own), a copy of the selected columns first was a tenth of a 26-class path's time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddWeightedGram(float[] values, int d, int[] columns, int count, ReadOnlySpan<double> weights, Span<double> upper)
+    public static void AddWeightedGram(float[] values, int d, int[] columns, int count, ReadOnlySpan<double> weights, Span<double> upper,
+        double[]? shifts = null)
     {
-        if ((long)count * d > values.Length || weights.Length < count || columns.Any(j => j < 0 || j >= d))
+        if ((long)count * d > values.Length || weights.Length < count || columns.Any(j => j < 0 || j >= d) || shifts?.Length < columns.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "Rows or columns beyond the matrix, or rows beyond the weights.");
         }
-        AddPanels(new GatheredRows(values, d, columns), columns.Length, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
+        AddPanels(new GatheredRows(values, d, columns, shifts), columns.Length, count, weights, upper, SoftmaxKernels.WideTilesAvailable);
     }
 
     /// <summary>
@@ -54,13 +55,15 @@ internal static partial class DenseGramKernel
     /// (the held curvature's refresh of the rows whose weight moved, <see cref="Paths.StaleCurvature"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddWeightedGram(float[] values, int d, int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper)
+    public static void AddWeightedGram(float[] values, int d, int[] columns, int[] rows, ReadOnlySpan<double> weights, Span<double> upper,
+        double[]? shifts = null)
     {
-        if (rows.Any(i => i < 0 || (long)(i + 1) * d > values.Length) || weights.Length < rows.Length || columns.Any(j => j < 0 || j >= d))
+        if (rows.Any(i => i < 0 || (long)(i + 1) * d > values.Length) || weights.Length < rows.Length || columns.Any(j => j < 0 || j >= d)
+            || shifts?.Length < columns.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(rows), "Rows or columns beyond the matrix, or rows beyond the weights.");
         }
-        AddPanels(new ListedRows(new GatheredRows(values, d, columns), rows), columns.Length, rows.Length, weights, upper,
+        AddPanels(new ListedRows(new GatheredRows(values, d, columns, shifts), rows), columns.Length, rows.Length, weights, upper,
             SoftmaxKernels.WideTilesAvailable);
     }
 
@@ -114,7 +117,9 @@ internal static partial class DenseGramKernel
         public void Widen(int row, double c, double[] v, double[] u, int at) => DenseGramKernel.Widen(values, (nint)(start + row) * d, d, c, v, u, at);
     }
 
-    private readonly struct GatheredRows(float[] values, int d, int[] columns) : IPanelRows
+    // Each column's value less its shift, when given (a column whose mean is many times its spread: its raw products' sums
+    // would cancel to nothing when centred).
+    private readonly struct GatheredRows(float[] values, int d, int[] columns, double[]? shifts) : IPanelRows
     {
         // Through references: the bounds checks of a gather were most of its cost (the columns were checked once).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -130,6 +135,15 @@ internal static partial class DenseGramKernel
                 double xa = Unsafe.Add(ref x, Unsafe.Add(ref column, a));
                 Unsafe.Add(ref vr, a) = xa;
                 Unsafe.Add(ref ur, a) = c * xa;
+            }
+            if (shifts is not null)
+            {
+                for (int a = 0; a < m; a++)
+                {
+                    double xa = Unsafe.Add(ref vr, a) - shifts[a];
+                    Unsafe.Add(ref vr, a) = xa;
+                    Unsafe.Add(ref ur, a) = c * xa;
+                }
             }
             Unsafe.Add(ref vr, m) = 1.0;
             Unsafe.Add(ref ur, m) = c;

@@ -161,7 +161,7 @@ internal static class CovarianceCoordinateDescent
         return intercept;
     }
 
-    private static double[] Means(PathProblem problem, int[] columns) => columns.Select(problem.Mean).ToArray();
+    private static double[] Means(PathProblem problem, int[] columns) => columns.Select(problem.GramMean).ToArray();
 
     private static double[] Scales(PathProblem problem, int[] columns) => columns.Select(problem.Scale).ToArray();
 

@@ -18,7 +18,7 @@ internal static class JointHessian
     {
         var weights = problem.NormalizedWeights;
         var rowWeights = work.RowWeights;
-        var mean = columns.Select(problem.Mean).ToArray();
+        var mean = columns.Select(problem.GramMean).ToArray();
         var scale = columns.Select(problem.Scale).ToArray();
         int classes = probabilities.Length, stride = columns.Length + 1, size = classes * stride;
         var grams = work.BlockGrams(classes + 1, stride * stride);

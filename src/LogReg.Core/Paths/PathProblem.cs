@@ -83,6 +83,13 @@ internal abstract partial class PathProblem
     /// <summary>Column j's scale (divided by; 1 when not standardising).</summary>
     public double Scale(int j) => Scales[j];
 
+    /// <summary>The value column j's raw Gram sums (<see cref="AddRawGram"/>) are taken about: 0, or for a dense column whose
+    /// mean is many times its spread the mean itself, whose products' sums would otherwise cancel when centred.</summary>
+    public virtual double GramShift(int j) => 0;
+
+    /// <summary>The mean the covariance form centres column j's raw Gram sums by: its mean less <see cref="GramShift"/>.</summary>
+    public double GramMean(int j) => Means[j] - GramShift(j);
+
     /// <summary>A constant column never enters (its centred values are all zero).</summary>
     public bool Varies(int j) => Scales[j] > 0;
 
@@ -117,7 +124,7 @@ internal abstract partial class PathProblem
 
     /// <summary>
     /// Adds Σᵢ vᵢ·x̂ᵢx̂ᵢᵀ to <paramref name="upper"/> ((m + 1)², row-major, upper triangle), x̂ᵢ = (the stored values of
-    /// <paramref name="columns"/> in row i, 1): the uncentred Gram of the covariance form.
+    /// <paramref name="columns"/> in row i, each less its <see cref="GramShift"/>, 1): the uncentred Gram of the covariance form.
     /// </summary>
     public abstract void AddRawGram(int[] columns, double[] v, double[] upper);
 

@@ -22,11 +22,28 @@ internal sealed class StandardizedProblem : PathProblem
     private int[] _lastColumns = [];
     private bool _sweepsCrawled;
 
-    private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] means, double[] scales)
+    // A column whose mean is more than this many times its spread has its Gram's products taken about its mean: summed raw
+    // and centred afterwards, they cancel to noise — an outside tester's column at 1e8 stored as floats (steps of 8, spread
+    // about 3) gave a curvature so far off that null-direction steps grew coefficients to 1e304 and the fit failed on a NaN.
+    // Below it (0/1 and count columns) the raw products keep their zeros, which the extensions skip.
+    private const double ShiftedSpread = 16;
+
+    private readonly double[] _gramShifts;
+    private readonly bool _anyShift;
+
+    private StandardizedProblem(TrainingSet source, double[][] columns, double[] weights, double[] rawWeights, double[] means, double[] scales,
+        double[] gramShifts)
         : base(source, weights, rawWeights, means, scales)
     {
         _columns = columns;
+        _gramShifts = gramShifts;
+        _anyShift = gramShifts.Any(s => s != 0);
     }
+
+    public override double GramShift(int j) => _gramShifts[j];
+
+    // The shifts of the listed columns, or null when none has one.
+    private double[]? ShiftsOf(int[] columns) => _anyShift && columns.Any(j => _gramShifts[j] != 0) ? columns.Select(j => _gramShifts[j]).ToArray() : null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StandardizedProblem Of(TrainingSet data, bool standardize)
@@ -45,6 +62,7 @@ internal sealed class StandardizedProblem : PathProblem
         }
         var means = new double[d];
         var scales = new double[d];
+        var shifts = new double[d];
         for (int j = 0; j < d; j++)
         {
             var x = columns[j];
@@ -65,8 +83,9 @@ internal sealed class StandardizedProblem : PathProblem
                 }
             }
             (means[j], scales[j]) = (mean, variance > 0 ? scale : 0);
+            shifts[j] = variance > 0 && Math.Abs(mean) > ShiftedSpread * Math.Sqrt(variance) ? mean : 0;
         }
-        return new StandardizedProblem(data, columns, weights, raw, means, scales);
+        return new StandardizedProblem(data, columns, weights, raw, means, scales, shifts);
     }
 
     // Whether two rows with weight hold different values (glmnet's test, exact; a variance computed in floating point is not).
@@ -91,6 +110,11 @@ internal sealed class StandardizedProblem : PathProblem
     public override void AddRawGram(int[] columns, double[] v, double[] upper)
     {
         var matrix = (DenseMatrix)Source.Features;
+        if (ShiftsOf(columns) is { } shifts)
+        {
+            matrix.AddWeightedGram(columns, v, upper, shifts);
+            return;
+        }
         if (columns.Length == matrix.ColumnCount && IsEveryColumnInOrder(columns))
         {
             matrix.AddWeightedGram(0, RowCount, v, upper);
@@ -123,13 +147,18 @@ internal sealed class StandardizedProblem : PathProblem
         var added = Enumerable.Range(0, m).Where(a => isNew[a]).ToArray();
         var crossing = new double[added.Length * m];
         var interceptCrossing = new double[added.Length];
-        var x = new float[m];
+        var x = new double[m];
+        var shifts = ShiftsOf(columns);
         for (int i = 0; i < RowCount; i++)
         {
             var row = matrix.Row(i);
             for (int a = 0; a < m; a++)
             {
                 x[a] = row[columns[a]];
+            }
+            for (int a = 0; shifts is not null && a < m; a++)
+            {
+                x[a] -= shifts[a];
             }
             for (int c = 0; c < added.Length; c++)
             {
@@ -158,7 +187,7 @@ internal sealed class StandardizedProblem : PathProblem
     }
 
     public override void AddRawGramOfRows(int[] columns, int[] rows, double[] weights, double[] upper) =>
-        ((DenseMatrix)Source.Features).AddWeightedGram(columns, rows, weights, upper);
+        ((DenseMatrix)Source.Features).AddWeightedGram(columns, rows, weights, upper, ShiftsOf(columns));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsEveryColumnInOrder(int[] columns)
