@@ -276,7 +276,7 @@ internal sealed class StandardizedProblem : PathProblem
         return CovarianceCoordinateDescent.Solve(this, columns, beta, swept, lambda, alpha, threshold, stepsLeft);
     }
 
-    /// <summary>How a solve over <paramref name="columns"/> columns of <paramref name="rows"/> rows goes.</summary>
+    /// <summary>How a dense solve goes, by its columns, the rows and whether sweeps crawled before (<see cref="FormFor"/>).</summary>
     internal enum SolveForm
     {
         /// <summary>The covariance form from the start.</summary>
