@@ -8,13 +8,10 @@ namespace LogReg.Core.Paths;
 /// The path's dense data: each column centred (and scaled) once, as doubles; each λ solved in glmnet's covariance form
 /// while few columns are in play, over the rows beyond that.
 /// </summary>
-internal sealed class StandardizedProblem : PathProblem
+internal sealed partial class StandardizedProblem : PathProblem
 {
     // Up to this many screened-in columns the covariance form's m² inner products (8 MB here) beat sweeps over the rows.
     internal const int CovarianceColumns = 1000;
-
-    // Up to this many, no more than the rows, once sweeps over them crawl (72 MB a matrix of the form).
-    internal const int CrawlCovarianceColumns = 3000;
 
     private readonly double[][] _columns;
     private float[] _selected = [];
@@ -154,11 +151,7 @@ internal sealed class StandardizedProblem : PathProblem
             var row = matrix.Row(i);
             for (int a = 0; a < m; a++)
             {
-                x[a] = row[columns[a]];
-            }
-            for (int a = 0; shifts is not null && a < m; a++)
-            {
-                x[a] -= shifts[a];
+                x[a] = row[columns[a]] - (shifts is null ? 0 : shifts[a]);
             }
             for (int c = 0; c < added.Length; c++)
             {
@@ -274,30 +267,5 @@ internal sealed class StandardizedProblem : PathProblem
         }
         _sweepsCrawled = true;
         return CovarianceCoordinateDescent.Solve(this, columns, beta, swept, lambda, alpha, threshold, stepsLeft);
-    }
-
-    /// <summary>How a dense solve goes, by its columns, the rows and whether sweeps crawled before (<see cref="FormFor"/>).</summary>
-    internal enum SolveForm
-    {
-        /// <summary>The covariance form from the start.</summary>
-        Covariance,
-
-        /// <summary>Sweeps over the rows, handing the λ to the covariance form if they crawl.</summary>
-        SweepsThenCovariance,
-
-        /// <summary>Sweeps over the rows only: the columns' matrices would not fit.</summary>
-        Sweeps,
-    }
-
-    // Up to CovarianceColumns columns no more than the rows, the covariance form; beyond the rows, sweeps that hand over
-    // when they crawl (and every later solve that fits takes the form at once). Up to CrawlCovarianceColumns columns no
-    // more than the rows fit as well, after sweeps that crawled: at the default tolerance, sweeps over 1,200 correlated
-    // columns of 3,000 rows had crawled for more than ten minutes a path, which the covariance form solves in 12 s.
-    internal static SolveForm FormFor(int columns, int rows, bool sweepsCrawled)
-    {
-        bool fits = columns <= CovarianceColumns || columns <= Math.Min(rows, CrawlCovarianceColumns);
-        return !fits ? SolveForm.Sweeps
-            : columns <= Math.Min(rows, CovarianceColumns) || sweepsCrawled ? SolveForm.Covariance
-            : SolveForm.SweepsThenCovariance;
     }
 }
