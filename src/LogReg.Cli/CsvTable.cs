@@ -184,7 +184,7 @@ internal sealed class CsvTable
         int index = Array.IndexOf(Header, column);
         if (index < 0)
         {
-            throw new CliException($"'{Path}' has no {role} column '{column}'; its columns are: {string.Join(", ", Header)}.");
+            throw new CliException($"'{Path}' has no {role} column '{column}'; {ColumnListing.Suggestion(column, Header)}{ColumnListing.Of(Header)}.");
         }
         return index;
     }

@@ -72,7 +72,8 @@ internal sealed class ModelInput
         var absent = plan.Features.Select(f => f.Name).Where(n => !table.Header.Contains(n)).ToArray();
         if (absent.Length > 0)
         {
-            throw new CliException($"'{table.Path}' has no feature column {string.Join(", ", absent.Select(n => $"'{n}'"))} (model '{_modelPath}' reads it); its columns are: {string.Join(", ", table.Header)}.");
+            throw new CliException($"'{table.Path}' has no feature column {ColumnListing.Quoted(absent)} (model '{_modelPath}' reads {(absent.Length == 1 ? "it" : "them")}); "
+                + $"{(absent.Length == 1 ? ColumnListing.Suggestion(absent[0], table.Header) : "")}{ColumnListing.Of(table.Header)}.");
         }
         var rows = Enumerable.Range(0, table.RowCount).ToArray();
         foreach (var f in plan.Features)

@@ -219,6 +219,24 @@ public sealed class RealCsvCliTests : CliRun
     }
 
     [Fact]
+    public void AColumnNotInAWideFileIsNamedWithTheFirstColumnsAndTheNameMeantButForCase()
+    {
+        string model = Path.Combine(Folder, "m.zip");
+        string wide = Write("wide.csv", string.Join(",", Enumerable.Range(1, 500).Select(j => $"X{j}")) + ",y\n"
+            + string.Join("\n", Enumerable.Range(0, 6).Select(i => string.Join(",", Enumerable.Range(1, 500).Select(j => (i * j) % 7)) + $",{i % 2}")) + "\n");
+        var upper = Run("cv", "--data", wide, "--label", "Y", "--model", model);
+        Assert.Equal(1, upper.Exit);
+        var line = Assert.Single(upper.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("has no label column 'Y'; did you mean 'y' (names are matched exactly)? its columns are: X1, X2,", line);
+        Assert.Contains("X20 … and 481 more (501 in all).", line);
+        Assert.DoesNotContain("X21,", line);
+        Assert.True(line.Length < 400, line);
+        var absent = Run("cv", "--data", wide, "--label", "z", "--model", model);
+        Assert.Contains("has no label column 'z'; its columns are: X1,", absent.Err);
+        Assert.DoesNotContain("did you mean", absent.Err);
+    }
+
+    [Fact]
     public void BadColumnOptionsAreOneClearLine()
     {
         string model = Path.Combine(Folder, "m.zip");
