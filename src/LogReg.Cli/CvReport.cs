@@ -33,6 +33,10 @@ internal static class CvReport
         {
             output.WriteLine("warning: " + note);
         }
+        if (CrossValidationNote.OverRows(cv) is { } overRows)
+        {
+            output.WriteLine("note: " + overRows);
+        }
     }
 
     /// <summary>The binary model at the chosen λ: its intercept and coefficients by feature name, then the curve.</summary>
@@ -67,6 +71,7 @@ internal static class CvReport
         json.WriteString("metric", Name(cv.Metric));
         json.WriteString("rule", cv.Rule == LambdaRule.Minimum ? "min" : "1se");
         json.WriteNumber("folds", cv.FoldIds.Max() + 1);
+        json.WriteBoolean("std_error_over_rows", cv.ErrorsOverRows);
         json.WriteNumber("seed", seed);
         json.WriteNumber("lambda_min", path.Lambdas[cv.MinimumIndex]);
         json.WriteNumber("lambda_1se", path.Lambdas[cv.OneStandardErrorIndex]);

@@ -69,6 +69,10 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         {
             channel.Warning(MessageSensitivity.None, note);
         }
+        if (CrossValidationNote.OverRows(cv) is { } overRows)
+        {
+            channel.Warning(MessageSensitivity.None, overRows);
+        }
         var fit = PathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         read.ReturnArrays?.Invoke();
         var details = new LogRegModelParameters(fit, data.RowCount, read.SkippedRows) { CrossValidation = cv };

@@ -71,6 +71,10 @@ public sealed class LogRegMulticlassCVTrainer
         {
             channel.Warning(MessageSensitivity.None, note);
         }
+        if (CrossValidationNote.OverRows(cv) is { } overRows)
+        {
+            channel.Warning(MessageSensitivity.None, overRows);
+        }
         var fit = MultinomialPathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         var wrapOptions = new LogRegMulticlassOptions { FeatureColumnName = o.FeatureColumnName, LabelColumnName = o.LabelColumnName };
         var wrapped = new MulticlassTrainerFamily().Wrap(_host, fit, data.RowCount, skipped, null, input, wrapOptions);

@@ -8,7 +8,8 @@ namespace LogReg.Core.Paths;
 /// <param name="Path">The path fitted on every row; the model at the chosen λ is its point <see cref="ChosenIndex"/>.</param>
 /// <param name="Metric">What the curve measures.</param>
 /// <param name="Mean">The fold-weighted mean score at each λ (cv.glmnet's <c>cvm</c>).</param>
-/// <param name="StandardError">Its standard error over the folds (<c>cvsd</c>).</param>
+/// <param name="StandardError">Its standard error (<c>cvsd</c>): over the folds, or over the rows when
+/// <see cref="ErrorsOverRows"/>.</param>
 /// <param name="MinimumIndex">The index of <c>lambda.min</c>.</param>
 /// <param name="OneStandardErrorIndex">The index of <c>lambda.1se</c>.</param>
 /// <param name="Rule">The rule that chose <see cref="ChosenIndex"/>.</param>
@@ -24,6 +25,13 @@ public sealed record CrossValidatedPath<TPath>(
     IReadOnlyList<int> FoldIds)
     where TPath : IRegularizationPath
 {
+    /// <summary>
+    /// Whether <see cref="StandardError"/> (and the mean) were taken over the held-out rows rather than the folds:
+    /// cv.glmnet's <c>grouped = FALSE</c>, which it enforces, with a warning, when there are fewer than 3 rows a fold —
+    /// a fold's score over one or two rows says little of its spread. Never for the AUC, which is a fold's.
+    /// </summary>
+    public bool ErrorsOverRows { get; init; }
+
     /// <summary>The index of the chosen λ.</summary>
     public int ChosenIndex => Rule == LambdaRule.Minimum ? MinimumIndex : OneStandardErrorIndex;
 

@@ -35,6 +35,10 @@ internal sealed record CrossValidationRun<TPath>(
         var feed = new LambdaFeed();
         var scores = new double[foldCount][];
         var foldWeights = new double[foldCount];
+        // cv.glmnet's grouped = FALSE below 3 rows a fold: each held-out row's score kept, for errors over the rows.
+        bool overRows = n < 3 * foldCount && options.Metric != CrossValidationMetric.Auc;
+        var rowScores = overRows ? new double[foldCount][][] : null;
+        var rowWeights = new double[foldCount][];
         var failures = new Exception?[foldCount];
         int finished = 0, next = -1;
         var helpers = Enumerable.Range(0, threads - 1)
@@ -74,7 +78,9 @@ internal sealed record CrossValidationRun<TPath>(
             }
             ExceptionDispatchInfo.Throw(failure);
         }
-        return Summarize(full!, options, folds, scores, foldWeights);
+        return rowScores is null
+            ? CrossValidationSummary.OverFolds(full!, options, folds, scores, foldWeights)
+            : CrossValidationSummary.OverRows(full!, options, folds, scores, rowScores, rowWeights);
 
         void TakeFolds()
         {
@@ -123,10 +129,19 @@ internal sealed record CrossValidationRun<TPath>(
             var heldClasses = held.Select(i => Classes[i]).ToArray();
             var heldWeights = held.Select(WeightOf).ToArray();
             foldWeights[f] = heldWeights.Sum();
+            rowWeights[f] = heldWeights;
             scores[f] = new double[lambdas.Length];
+            if (rowScores is not null)
+            {
+                rowScores[f] = new double[lambdas.Length][];
+            }
             int k = 0;
             foreach (var probabilities in Probabilities(path, lambdas, held))
             {
+                if (rowScores is not null)
+                {
+                    rowScores[f][k] = heldClasses.Select((c, r) => HeldOutScore.RowLoss(options.Metric, c, probabilities[r])).ToArray();
+                }
                 scores[f][k++] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
             }
             progress?.Report(Interlocked.Increment(ref finished));
@@ -140,46 +155,5 @@ internal sealed record CrossValidationRun<TPath>(
         private static string MessageOf(Exception e) => e is ArgumentException { ParamName: { } name } argument
             ? argument.Message.Replace($" (Parameter '{name}')", "")
             : e.Message;
-    }
-
-    private static CrossValidatedPath<TPath> Summarize(TPath full, CrossValidationOptions options, int[] folds, double[][] scores, double[] foldWeights)
-    {
-        int count = full.Lambdas.Count, foldCount = scores.Length;
-        var mean = new double[count];
-        var error = new double[count];
-        for (int k = 0; k < count; k++)
-        {
-            double sum = 0, weight = 0;
-            for (int f = 0; f < foldCount; f++)
-            {
-                if (!double.IsNaN(scores[f][k]))
-                {
-                    (sum, weight) = (sum + foldWeights[f] * scores[f][k], weight + foldWeights[f]);
-                }
-            }
-            mean[k] = sum / weight;
-            double spread = 0;
-            for (int f = 0; f < foldCount; f++)
-            {
-                if (!double.IsNaN(scores[f][k]))
-                {
-                    spread += foldWeights[f] * (scores[f][k] - mean[k]) * (scores[f][k] - mean[k]);
-                }
-            }
-            error[k] = Math.Sqrt(spread / weight / (foldCount - 1));
-        }
-        // Smaller is better, except for the AUC; among equals the largest λ (the first: the sequence decreases).
-        double sign = options.Metric == CrossValidationMetric.Auc ? -1 : 1;
-        int best = 0;
-        for (int k = 1; k < count; k++)
-        {
-            if (sign * mean[k] < sign * mean[best] || double.IsNaN(mean[best]))
-            {
-                best = k;
-            }
-        }
-        double bound = sign * mean[best] + error[best];
-        int oneSe = Enumerable.Range(0, count).First(k => sign * mean[k] <= bound);
-        return new CrossValidatedPath<TPath>(full, options.Metric, mean, error, best, oneSe, options.Rule, folds);
     }
 }

@@ -23,18 +23,21 @@ internal static class HeldOutScore
         double sum = 0, total = 0;
         for (int r = 0; r < classes.Count; r++)
         {
-            var p = probabilities[r];
-            double loss = metric switch
-            {
-                CrossValidationMetric.Deviance => -2 * Math.Log(Math.Clamp(p[classes[r]], DevianceClip, 1 - DevianceClip)),
-                CrossValidationMetric.LogLoss => -Math.Log(Math.Clamp(p[classes[r]], LogLossClip, 1 - LogLossClip)),
-                _ => Wrong(p, classes[r]) ? 1 : 0,
-            };
-            sum += weights[r] * loss;
+            sum += weights[r] * RowLoss(metric, classes[r], probabilities[r]);
             total += weights[r];
         }
         return sum / total;
     }
+
+    /// <summary>One row's loss under a per-row <paramref name="metric"/> (not the AUC): the row of class
+    /// <paramref name="truth"/> predicted with class probabilities <paramref name="p"/>.</summary>
+    public static double RowLoss(CrossValidationMetric metric, int truth, double[] p) => metric switch
+    {
+        CrossValidationMetric.Deviance => -2 * Math.Log(Math.Clamp(p[truth], DevianceClip, 1 - DevianceClip)),
+        CrossValidationMetric.LogLoss => -Math.Log(Math.Clamp(p[truth], LogLossClip, 1 - LogLossClip)),
+        CrossValidationMetric.Auc => throw new ArgumentException("The AUC is a fold's, not a row's.", nameof(metric)),
+        _ => Wrong(p, truth) ? 1 : 0,
+    };
 
     // The predicted class is the most probable one, ties going to the lower class — for two classes at ½ each, class 0,
     // as cv.glmnet's binomial rule (a positive is wrong at p ≤ ½, a negative at p > ½).

@@ -94,6 +94,24 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
             ElasticNetCrossValidation.Fit(data, new CrossValidationOptions { Metric = CrossValidationMetric.Auc, FoldIds = folds })).Message);
     }
 
+    [Theory]
+    [InlineData(CrossValidationMetric.Auc, 0.85, 2.2e-16)]
+    [InlineData(CrossValidationMetric.Deviance, 1.2, -4.4e-16)]
+    public void MeansAFewUlpsApartAreTiesThatGoToTheLargerLambda(CrossValidationMetric metric, double best, double nudge)
+    {
+        // cv.glmnet sums in extended precision: an outside tester's AUC curve on Pima tied exactly at three λ in R and came out
+        // 2.2e-16 apart here, and the next λ was chosen.
+        var path = ElasticNetPath.Fit(ReferenceData.Spector.Dense(), new ElasticNetPathOptions { Lambdas = [0.1, 0.05, 0.02, 0.01] });
+        double worse = metric == CrossValidationMetric.Auc ? 0.8 : 1.3;
+        double[] curve = [worse, best, best + nudge, worse];
+        var scores = new[] { curve, curve };
+        var cv = CrossValidationSummary.OverFolds(path, new CrossValidationOptions { Metric = metric }, [0, 1], scores, [1.0, 1.0]);
+        Assert.Equal(best + nudge, cv.Mean[2]);
+        Assert.Equal(1, cv.MinimumIndex);
+        var clear = CrossValidationSummary.OverFolds(path, new CrossValidationOptions { Metric = metric }, [0, 1], [[worse, best, best + 1e6 * nudge, worse], [worse, best, best + 1e6 * nudge, worse]], [1.0, 1.0]);
+        Assert.Equal(2, clear.MinimumIndex);
+    }
+
     [Fact]
     public void StratifiedFoldsHoldEachClassInProportionAndGroupsStayTogether()
     {
