@@ -30,7 +30,14 @@ internal static class CrossValidationFolds
         }
         if (o.SamplingKeyColumnName is { } key)
         {
-            return FoldAssignment.ByGroup(GroupColumnReader.Read(input, key, "sampling key"), o.NumberOfFolds, seed);
+            var keys = GroupColumnReader.Read(input, key, "sampling key");
+            if (keys.Distinct().Count() is var groups && groups < o.NumberOfFolds)
+            {
+                throw new ArgumentException(
+                    $"The sampling key column '{key}' holds {groups} distinct value(s), fewer than NumberOfFolds = {o.NumberOfFolds}: each fold needs a group.",
+                    nameof(input));
+            }
+            return FoldAssignment.ByGroup(keys, o.NumberOfFolds, seed);
         }
         var values = GroupColumnReader.Read(input, o.FoldColumnName!, "fold");
         var distinct = values.Distinct().ToArray();

@@ -69,6 +69,30 @@ public sealed class LogRegCVOptions
     /// <summary>Told the number of folds finished, as they finish.</summary>
     public IProgress<int>? Progress { get; set; }
 
+    /// <summary>Throws, naming this class's options, unless the values are usable (the rows are checked at the fit).</summary>
+    internal void Validate()
+    {
+        ToCore(0, null).Path.Validate();
+        if (FoldColumnName is null && NumberOfFolds < 3)
+        {
+            throw new ArgumentException($"NumberOfFolds must be at least 3, not {NumberOfFolds} (cv.glmnet's minimum).");
+        }
+        if (NumberOfThreads is < 1)
+        {
+            throw new ArgumentException($"NumberOfThreads must be at least 1, not {NumberOfThreads}.");
+        }
+    }
+
+    /// <summary>Throws, naming <see cref="NumberOfFolds"/>, when the folds it asks for are more than the <paramref name="rows"/>
+    /// (the fold column's and the sampling key's are checked as they are read).</summary>
+    internal void ValidateFor(long rows)
+    {
+        if (FoldColumnName is null && SamplingKeyColumnName is null && NumberOfFolds > rows)
+        {
+            throw new ArgumentException($"NumberOfFolds = {NumberOfFolds} is more than the {rows} rows used.");
+        }
+    }
+
     internal CrossValidationOptions ToCore(int seed, IReadOnlyList<int>? foldIds) => new()
     {
         Path = new ElasticNetPathOptions

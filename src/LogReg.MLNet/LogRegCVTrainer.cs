@@ -25,7 +25,7 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         ArgumentNullException.ThrowIfNull(options);
         _host = env.Register("LogReg");
         _options = options;
-        options.ToCore(0, null).Path.Validate();
+        options.Validate();
         MLNetInterop.EnsureAvailable();
     }
 
@@ -51,6 +51,7 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
                 ? $"The example weights in '{o.ExampleWeightColumnName}' give the {(positive <= 0 ? "true" : "false")} class of '{o.LabelColumnName}' a total weight of 0; both classes need weight."
                 : $"Label column '{o.LabelColumnName}' needs rows of both classes ({data.RowCount} usable row(s)).", nameof(input));
         }
+        o.ValidateFor(data.RowCount);
         int seed = o.Seed ?? _host.Rand.Next();
         var core = o.ToCore(seed, CrossValidationFolds.Read(input, o, read.SkippedRows, seed));
         if (read.SkippedRows > 0)

@@ -23,7 +23,7 @@ public sealed class LogRegMulticlassCVTrainer
         ArgumentNullException.ThrowIfNull(options);
         _host = env.Register("LogReg");
         _options = options;
-        options.ToCore(0, null).Path.Validate();
+        options.Validate();
         if (options.Metric == CrossValidationMetric.Auc)
         {
             throw new ArgumentException("The AUC scores two classes; for a multiclass label use the deviance, the log-loss or the misclassification rate.",
@@ -53,6 +53,7 @@ public sealed class LogRegMulticlassCVTrainer
                 : $"Class '{data.ClassNames[missing]}' of label column '{o.LabelColumnName}' has no rows with weight; the multinomial path needs every class of the key type present.",
                 nameof(input));
         }
+        o.ValidateFor(data.RowCount);
         int seed = o.Seed ?? _host.Rand.Next();
         var core = o.ToCore(seed, CrossValidationFolds.Read(input, o, skipped, seed));
         if (skipped > 0)

@@ -116,6 +116,42 @@ public sealed class LogRegCVTrainerTests
     }
 
     [Fact]
+    public void FoldAndThreadCountsAreRefusedByTheirOptionsNames()
+    {
+        var ml = new MLContext(1);
+        var trainers = ml.BinaryClassification.Trainers;
+        Assert.Equal("NumberOfFolds must be at least 3, not 1 (cv.glmnet's minimum).",
+            Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 1 })).Message);
+        Assert.Equal("NumberOfThreads must be at least 1, not 0.",
+            Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfThreads = 0 })).Message);
+        var data = ml.Data.LoadFromEnumerable(ReferenceData.Spector.Rows.Select((r, i) => new
+        {
+            Label = ReferenceData.Spector.Labels[i] == 1, Gpa = (float)r[0], Group = $"g{i % 5}",
+        }).ToList());
+        var view = ml.Transforms.Concatenate("Features", "Gpa").Fit(data).Transform(data);
+        Assert.StartsWith("NumberOfFolds = 40 is more than the 32 rows used.",
+            Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 40 }).Fit(view)).Message);
+        Assert.StartsWith("The sampling key column 'Group' holds 5 distinct value(s), fewer than NumberOfFolds = 10: each fold needs a group.",
+            Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { SamplingKeyColumnName = "Group" }).Fit(view)).Message);
+    }
+
+    [Fact]
+    public void AFoldOrGroupWithoutAValueIsRefusedNotMadeAFoldOfItsOwn()
+    {
+        // An outside tester's NaN in the fold column became a sixth fold of one row, without a word.
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(ReferenceData.Spector.Rows.Select((r, i) => new
+        {
+            Label = ReferenceData.Spector.Labels[i] == 1, Gpa = (float)r[0], Fold = i == 17 ? float.NaN : i % 5, Group = i == 4 ? "" : $"g{i / 2}",
+        }).ToList());
+        var view = ml.Transforms.Concatenate("Features", "Gpa").Fit(data).Transform(data);
+        var fold = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold" }).Fit(view));
+        Assert.StartsWith("The fold column 'Fold' has no value at row 18 (NaN); every row needs one.", fold.Message);
+        var group = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { SamplingKeyColumnName = "Group", NumberOfFolds = 3 }).Fit(view));
+        Assert.StartsWith("The sampling key column 'Group' has no value at row 5 (empty); every row needs one.", group.Message);
+    }
+
+    [Fact]
     public void RowsWithAMissingFeatureAreWarnedOfAndAMissingFoldColumnIsNamedFirst()
     {
         // An outside tester's Pima with NaNs: LogRegCV used 392 of 768 rows with only an Info line, where ML.NET's own
