@@ -65,6 +65,11 @@ public static class ElasticNetPath
         var (gradient, deviance) = problem.GradientAndDeviance(beta, intercept);
         var lambdas = options.Lambdas?.ToArray() ?? Sequence(gradient.Select(Math.Abs).Max() / Math.Max(alpha, 1e-3), options.LambdaCount,
             options.LambdaMinRatioFor(data.RowCount, d));
+        // As the multinomial path: a fold following the full path is asked at λ = 0 only if the full path reaches it.
+        if (follow is null && lambdas.Contains(0))
+        {
+            SeparatedClassCheck.RefuseAtZero(data);
+        }
         lead?.Start(lambdas);
         var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
         int[] columns = [];

@@ -52,6 +52,24 @@ public class PathEdgeCaseTests
     }
 
     [Fact]
+    public void SeparatedBinaryRowsAtLambdaZeroAreRefusedAndOverlappingOnesSolved()
+    {
+        // An outside tester's separated rows came back at λ = 0 as coefficients of 489, 83, −40, −11 marked converged.
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 40).Select(i => new[] { (i % 2) * 3 + random.NextDouble(), random.NextDouble() }).ToArray();
+        var labels = Enumerable.Range(0, 40).Select(i => (double)(i % 2)).ToArray();
+        var separated = new TrainingSet(DenseMatrix.FromRows(rows), labels);
+        var error = Assert.Throws<InvalidOperationException>(() => ElasticNetPath.Fit(separated, new ElasticNetPathOptions { Lambdas = [0.1, 0] }));
+        Assert.StartsWith("At λ = 0 the likelihood has no maximum: ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        labels[0] = 1;
+        labels[1] = 0;
+        var path = ElasticNetPath.Fit(new TrainingSet(DenseMatrix.FromRows(rows), labels), new ElasticNetPathOptions { Lambdas = [0.1, 0] });
+        Assert.Equal(2, path.Lambdas.Count);
+        Assert.All(path.Coefficients[1], c => Assert.True(double.IsFinite(c)));
+    }
+
+    [Fact]
     public void AFoldThatFailsIsNamedInOneLine()
     {
         // Two classes overlap through rows 0 and 1 only; fold 1 holds both, so its training rows are separated.
