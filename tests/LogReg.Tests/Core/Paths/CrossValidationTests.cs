@@ -113,6 +113,22 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMeanOnTheOneStandardErrorBoundByAFewUlpsIsWithinIt()
+    {
+        // An outside tester's AUC curve on 40 Ionosphere rows: 94/96 = 95/96 − 1/96 exactly in R, 1.1e-16 outside the bound here,
+        // so lambda.1se was the 43rd λ where cv.glmnet's is the 31st.
+        var path = ElasticNetPath.Fit(ReferenceData.Spector.Dense(), new ElasticNetPathOptions { Lambdas = [0.1, 0.05, 0.02, 0.01] });
+        double onBound = 0.8 - 2.2e-16;
+        double[] first = [0.5, onBound, 0.85, 1.0], second = [0.5, onBound, 0.85, 0.8];
+        var cv = CrossValidationSummary.OverFolds(path, new CrossValidationOptions { Metric = CrossValidationMetric.Auc }, [0, 1], [first, second], [1.0, 1.0]);
+        Assert.Equal(3, cv.MinimumIndex);
+        Assert.Equal(0.1, cv.StandardError[3], 15);
+        var expectedBound = cv.Mean[3] - cv.StandardError[3];
+        Assert.True(cv.Mean[1] < expectedBound, $"{cv.Mean[1]:R} against {expectedBound:R}");
+        Assert.Equal(1, cv.OneStandardErrorIndex);
+    }
+
+    [Fact]
     public void StratifiedFoldsHoldEachClassInProportionAndGroupsStayTogether()
     {
         var classes = Enumerable.Range(0, 103).Select(i => i % 4 == 0 ? 1 : 0).ToArray();
