@@ -81,6 +81,11 @@ public static class ElasticNetPath
         for (int k = 0; k < lambdas.Length && (follow is null || follow.Reaches(k)); k++)
         {
             double lambda = lambdas[k];
+            // A fold's training rows can be separated where all the rows are not.
+            if (lambda == 0 && follow is not null)
+            {
+                SeparatedClassCheck.RefuseAtZero(data);
+            }
             // glmnet's own sequence starts at the null model (it solves its first point at λ = ∞): for α < 1 the ridge
             // part would otherwise move every coefficient at λ_max, and for α = 1 rounding could let one in.
             if (k == 0 && options.Lambdas is null)

@@ -89,6 +89,29 @@ public class PathEdgeCaseTests
     }
 
     [Theory]
+    [InlineData(FoldAlignment.SameLambdas)]
+    [InlineData(FoldAlignment.Interpolated)]
+    public void ABinaryFoldSeparatedAtLambdaZeroIsNamedInOneLine(FoldAlignment alignment)
+    {
+        // As AFoldThatFailsIsNamedInOneLine, binary: an outside tester's fold following the full path's λ (SameLambdas) was
+        // scored at λ = 0 on separated training rows, where Interpolated refused it.
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 40).Select(i => new[] { (i % 2) * 4 + random.NextDouble(), random.NextDouble() }).ToArray();
+        var labels = Enumerable.Range(0, 40).Select(i => (double)(i % 2)).ToArray();
+        (labels[0], labels[1]) = (1, 0);
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels);
+        var folds = Enumerable.Range(0, 40).Select(i => i < 2 ? 0 : 1 + i % 3).ToArray();
+        var error = Assert.Throws<InvalidOperationException>(() => ElasticNetCrossValidation.Fit(data, new CrossValidationOptions
+        {
+            FoldIds = folds,
+            Alignment = alignment,
+            Path = new ElasticNetPathOptions { Lambdas = [0.1, 1e-3, 0] },
+        }));
+        Assert.StartsWith("Cross-validation fold 1 of 4 (its path on the other folds' rows): At λ = 0 the likelihood has no maximum", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
     [InlineData(30, 1e-4)]
     [InlineData(29, 1e-2)]
     [InlineData(31, 1e-4)]
