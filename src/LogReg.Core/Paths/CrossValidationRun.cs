@@ -80,7 +80,7 @@ internal sealed record CrossValidationRun<TPath>(
         }
         return rowScores is null
             ? CrossValidationSummary.OverFolds(full!, options, folds, scores, foldWeights)
-            : CrossValidationSummary.OverRows(full!, options, folds, scores, rowScores, rowWeights);
+            : CrossValidationSummary.OverRows(full!, options, folds, rowScores, rowWeights);
 
         void TakeFolds()
         {

@@ -31,20 +31,21 @@ internal static class CrossValidationSummary
 
     /// <summary>
     /// The weighted mean of the held-out rows' scores at each λ (<paramref name="rowScores"/>[fold][λ][row], with
-    /// <paramref name="rowWeights"/>[fold][row]; a fold whose score at a λ is NaN did not score it) and its standard error
-    /// over the N rows scored: √(Σw(s − mean)² / Σw / (N − 1)).
+    /// <paramref name="rowWeights"/>[fold][row]) and its standard error over the N rows scored: √(Σw(s − mean)² / Σw / (N − 1)).
     /// </summary>
-    public static CrossValidatedPath<TPath> OverRows<TPath>(TPath full, CrossValidationOptions options, int[] folds, double[][] scores,
-        double[][][] rowScores, double[][] rowWeights)
+    public static CrossValidatedPath<TPath> OverRows<TPath>(TPath full, CrossValidationOptions options, int[] folds, double[][][] rowScores,
+        double[][] rowWeights)
         where TPath : IRegularizationPath
     {
-        int count = full.Lambdas.Count, foldCount = scores.Length;
+        int count = full.Lambdas.Count, foldCount = rowScores.Length;
         var mean = new double[count];
         var error = new double[count];
         for (int k = 0; k < count; k++)
         {
-            var rows = Enumerable.Range(0, foldCount).Where(f => !double.IsNaN(scores[f][k]))
-                .SelectMany(f => rowScores[f][k].Select((s, r) => (s, rowWeights[f][r]))).ToArray();
+            // Every row scored counts in N, with or without weight, as in cv.glmnet (a fold whose rows all have weight 0 has a
+            // NaN score of its own, but its rows were predicted).
+            var rows = Enumerable.Range(0, foldCount).SelectMany(f => rowScores[f][k].Select((s, r) => (s, rowWeights[f][r])))
+                .Where(p => !double.IsNaN(p.s)).ToArray();
             (mean[k], double spread) = Spread(rows);
             error[k] = Math.Sqrt(spread / (rows.Length - 1));
         }
