@@ -42,7 +42,13 @@ internal static class GroupColumnReader
         while (cursor.MoveNext())
         {
             getter(ref value);
-            string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            // −0 is the fold or group 0 (an outside tester's column holding both made five folds of four).
+            string text = value switch
+            {
+                float f when f == 0 => "0",
+                double d when d == 0 => "0",
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+            };
             bool missing = value switch
             {
                 float f => float.IsNaN(f),

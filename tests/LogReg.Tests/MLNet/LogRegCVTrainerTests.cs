@@ -116,6 +116,19 @@ public sealed class LogRegCVTrainerTests
     }
 
     [Fact]
+    public void MinusZeroInAFoldColumnIsFoldZero()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(ReferenceData.Spector.Rows.Select((r, i) => new
+        {
+            Label = ReferenceData.Spector.Labels[i] == 1, Gpa = (float)r[0], Fold = i % 4 == 0 ? (i % 8 == 0 ? -0f : 0f) : i % 4,
+        }).ToList());
+        var view = ml.Transforms.Concatenate("Features", "Gpa").Fit(data).Transform(data);
+        var fit = ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { FoldColumnName = "Fold", LambdaCount = 5 }).FitWithReport(view);
+        Assert.Equal(4, fit.Model.CrossValidation!.FoldIds.Distinct().Count());
+    }
+
+    [Fact]
     public void FoldAndThreadCountsAreRefusedByTheirOptionsNames()
     {
         var ml = new MLContext(1);

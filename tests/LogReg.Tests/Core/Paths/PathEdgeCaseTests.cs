@@ -112,6 +112,23 @@ public class PathEdgeCaseTests
     }
 
     [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    public void AGivenLambdaAtLambdaMaxButForRoundingIsTheNullModel(double alpha)
+    {
+        // A fold following the full path is asked the full λ_max, which can be its own but for rounding: an outside tester's
+        // folds let a coefficient of 2.4e-15 in there, which made every fold's AUC 1 and chose the null model.
+        var data = ReferenceData.Spector.Dense();
+        var lambdaMax = ElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha }).Lambdas[0];
+        var path = ElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Lambdas = [lambdaMax * (1 - 1e-13), lambdaMax / 2] });
+        Assert.Equal(0, path.NonZero[0]);
+        Assert.All(path.Coefficients[0], c => Assert.Equal(0, c));
+        Assert.True(path.NonZero[1] > 0);
+        var below = ElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Lambdas = [lambdaMax * (1 - 1e-9)] });
+        Assert.Equal(1, below.NonZero[0]);
+    }
+
+    [Theory]
     [InlineData(30, 1e-4)]
     [InlineData(29, 1e-2)]
     [InlineData(31, 1e-4)]
