@@ -193,10 +193,10 @@ public static class ElasticNetPath
         }
     }
 
-    /// <summary>glmnet's sequence: <paramref name="count"/> values log-spaced from λ_max down to ratio·λ_max.</summary>
     // How far below λ_max (relative) a given λ still counts as it: rounding, not a move.
     private const double NullLambdaRounding = 1e-12;
 
+    /// <summary>glmnet's sequence: <paramref name="count"/> values log-spaced from λ_max down to ratio·λ_max.</summary>
     internal static double[] Sequence(double lambdaMax, int count, double ratio) =>
         Enumerable.Range(0, count).Select(k => count == 1 ? lambdaMax : lambdaMax * Math.Exp(k * Math.Log(ratio) / (count - 1))).ToArray();
 }
