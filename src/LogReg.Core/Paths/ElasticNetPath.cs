@@ -93,7 +93,7 @@ public static class ElasticNetPath
             // full path is asked its λ_max, which can equal the fold's own mathematically, and a coefficient of 2.4e-15 that
             // rounding let in scored every fold's AUC 1 (scale does not matter to it) — an outside tester's HouseVotes84 rows
             // chose the null model.
-            bool atNull = alpha > 0 && lambda * alpha >= largestGradient * (1 - NullLambdaRounding) && fitted.Count == k && beta.All(b => b == 0);
+            bool atNull = alpha > 0 && lambda * alpha >= largestGradient * (1 - NullLambdaRounding) && beta.All(b => b == 0);
             if (k == 0 && options.Lambdas is null || atNull)
             {
                 fitted.Add((lambda, problem.OriginalScale(beta, intercept, []).Intercept, [], [], 0));
