@@ -22,7 +22,7 @@ stopifnot(!anyNA(thresholds), all(thresholds > 0))
 if (!file.exists(csv)) stop(sprintf("%s is missing: run Rscript benchmarks/peers/make_spam.R", csv), call. = FALSE)
 
 f32 <- function(x) {
-  m <- matrix(readBin(writeBin(as.vector(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x))
+  m <- matrix(readBin(writeBin(as.double(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x))
   colnames(m) <- colnames(x)
   m
 }

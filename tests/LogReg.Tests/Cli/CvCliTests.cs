@@ -187,6 +187,38 @@ public sealed class CvCliTests : CliRun
         Assert.Single(both.Err.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void AFileRsWriteCsvWroteGivesCvGlmnetsCurveInBothAlignments()
+    {
+        // R's write.csv: quoted header, an unnamed row-names column, integer 0/1 columns, a fold column; 25 rows in 10 folds,
+        // so cv.glmnet takes its errors over the rows. glmnet_cv_birthwt25.json is cv.glmnet on the same file.
+        string data = Path.Combine(AppContext.BaseDirectory, "Reference", "birthwt25.csv"), json = Path.Combine(Folder, "cv.json");
+        var r = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "glmnet_cv_birthwt25.json"))).RootElement;
+        foreach (var (alignment, key) in new[] { ("same", "same"), ("interpolated", "interpolated") })
+        {
+            var cv = Run("cv", "--data", data, "--label", "low", "--fold-column", "fold", "--tolerance", "1e-18", "--alignment", alignment,
+                "--model", Path.Combine(Folder, "m.zip"), "--json", json);
+            Assert.True(cv.Exit == 0, cv.Err);
+            Assert.Contains("25 rows × 5 features, 10 folds (column 'fold')", cv.Out);
+            var expected = r.GetProperty(key);
+            var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+            Assert.True(doc.GetProperty("std_error_over_rows").GetBoolean());
+            foreach (var (ours, theirs) in new[] { ("path_lambda", "lambda"), ("cv_mean", "cvm"), ("cv_std_error", "cvsd") })
+            {
+                var want = expected.GetProperty(theirs).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                var got = doc.GetProperty(ours).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                Assert.Equal(want.Length, got.Length);
+                for (int k = 0; k < want.Length; k++)
+                {
+                    Assert.True(Math.Abs(got[k] - want[k]) <= 1e-7 * Math.Abs(want[k]), $"{alignment} {ours}[{k}]: {got[k]:R} against R's {want[k]:R}");
+                }
+            }
+
+            Assert.Equal(expected.GetProperty("lambda_min").GetDouble(), doc.GetProperty("lambda_min").GetDouble(), 1e-12);
+            Assert.Equal(expected.GetProperty("lambda_1se").GetDouble(), doc.GetProperty("lambda_1se").GetDouble(), 1e-12);
+        }
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -13,7 +13,7 @@
 suppressMessages({ library(glmnet); library(jsonlite) })
 out <- commandArgs(trailingOnly = TRUE)[1]
 read <- function(name) read.csv(file.path(out, paste0(name, ".csv")))
-f32 <- function(x) { m <- matrix(readBin(writeBin(as.vector(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
+f32 <- function(x) { m <- matrix(readBin(writeBin(as.double(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
 
 binomial_path <- function(name, alpha, standardize = TRUE) {
   d <- read(name)

@@ -6,7 +6,7 @@
 #   Rscript tests/LogReg.Tests/Reference/scripts/make_glmnet_cv_few_rows.R tests/LogReg.Tests/Reference
 suppressMessages({ library(glmnet); library(jsonlite) })
 out <- commandArgs(trailingOnly = TRUE)[1]
-f32 <- function(x) { m <- matrix(readBin(writeBin(as.vector(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
+f32 <- function(x) { m <- matrix(readBin(writeBin(as.double(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
 # rows: which rows of the file (1-based), label: the label column, family: binomial or multinomial.
 # weights: per row (NULL: all 1); a fold whose rows all weigh 0 still counts its rows in N.
 case <- function(name, rows, label, family, folds, alpha, measure, same_lambdas, weights = NULL) {

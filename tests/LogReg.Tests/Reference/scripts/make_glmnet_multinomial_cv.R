@@ -10,7 +10,7 @@
 #   Rscript tests/LogReg.Tests/Reference/scripts/make_glmnet_multinomial_cv.R tests/LogReg.Tests/Reference
 suppressMessages({ library(glmnet); library(jsonlite) })
 out <- commandArgs(trailingOnly = TRUE)[1]
-f32 <- function(x) { m <- matrix(readBin(writeBin(as.vector(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
+f32 <- function(x) { m <- matrix(readBin(writeBin(as.double(x), raw(), size = 4), "double", size = 4, n = length(x)), nrow(x)); colnames(m) <- colnames(x); m }
 
 cross_validation <- function(name, label, alpha, same_lambdas) {
   d <- read.csv(file.path(out, paste0(name, ".csv")))
