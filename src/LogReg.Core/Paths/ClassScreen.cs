@@ -13,6 +13,7 @@ internal sealed class ClassScreen
     private readonly PathProblem _problem;
     private readonly bool[] _present;
     private readonly bool[][] _keep;
+    private bool[]? _union;
 
     public ClassScreen(PathProblem problem, bool[] present)
     {
@@ -106,9 +107,12 @@ internal sealed class ClassScreen
         }
     }
 
+    // Counted, then filled: on text (181,627 features × 22 classes, a ridge screening every one in) lists grown by doubling
+    // were gigabytes of large-object garbage over a path. A class's array is kept while its columns stay the same.
     private void Rebuild()
     {
-        var union = new bool[_problem.FeatureCount];
+        var union = _union ??= new bool[_problem.FeatureCount];
+        Array.Clear(union);
         for (int k = 0; k < _keep.Length; k++)
         {
             if (!_present[k])
@@ -116,17 +120,35 @@ internal sealed class ClassScreen
                 continue;
             }
             var keep = _keep[k];
-            var columns = new List<int>();
+            int count = 0;
             for (int j = 0; j < keep.Length; j++)
             {
                 if (keep[j] && _problem.Varies(j))
                 {
-                    columns.Add(j);
+                    count++;
                     union[j] = true;
                 }
             }
-            ByClass[k] = [.. columns];
+            ByClass[k] = Listed(keep, count, ByClass[k]);
         }
-        Union = Enumerable.Range(0, union.Length).Where(j => union[j]).ToArray();
+        Union = Listed(union, union.Count(u => u), Union);
+    }
+
+    // The indices j with flags[j] (and a varying column), ascending: the previous array when it lists the same ones.
+    private int[] Listed(bool[] flags, int count, int[] previous)
+    {
+        if (previous.Length == count && previous.All(j => flags[j]))
+        {
+            return previous;
+        }
+        var listed = new int[count];
+        for (int j = 0, a = 0; a < count; j++)
+        {
+            if (flags[j] && _problem.Varies(j))
+            {
+                listed[a++] = j;
+            }
+        }
+        return listed;
     }
 }

@@ -69,9 +69,9 @@ internal static class MultinomialRounds
         var columns = screen.Union;
         int maxRounds = canYield ? RoundsBeforeTakeover : MaxRounds;
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
-        var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns);
+        var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns, margins.Work);
         var (before, shiftMargins) = (margins.Work.ClassStart, margins.Work.ShiftMoves);
-        var shift = new double[problem.FeatureCount];
+        var shift = margins.Work.ClearedShift(problem.FeatureCount);
         bool jumped = false;
         bool guarded = false;
         var changes = new double[ProgressWindow];

@@ -24,7 +24,18 @@ internal sealed class PathPredictor
     /// </summary>
     public void Solved(double lambda, double[][] beta, double[] intercepts, int[] columns)
     {
-        var values = beta.Select(b => columns.Select(j => b[j]).ToArray()).ToArray();
+        // The solution dropped here gives its arrays to the new one when they fit: on text each is K arrays of the columns in
+        // play (22 × 181,627 values), a fresh set a λ was large-object garbage the collector let pile up.
+        var dropped = _last?.Lambda == lambda ? _last : _before;
+        var values = new double[beta.Length][];
+        for (int k = 0; k < beta.Length; k++)
+        {
+            var v = values[k] = dropped is { } old && k < old.Values.Length && old.Values[k].Length == columns.Length ? old.Values[k] : new double[columns.Length];
+            for (int a = 0; a < columns.Length; a++)
+            {
+                v[a] = beta[k][columns[a]];
+            }
+        }
         var solution = new Solution(lambda, columns, values, (double[])intercepts.Clone());
         if (_last?.Lambda == lambda)
         {

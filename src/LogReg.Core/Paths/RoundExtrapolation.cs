@@ -28,12 +28,12 @@ internal sealed class RoundExtrapolation
     private readonly int[] _columns;
     private bool _haveLast;
 
-    /// <summary>For one λ's rounds over <paramref name="columns"/>.</summary>
-    public RoundExtrapolation(double[][] beta, double[] intercepts, bool[] present, int[] columns)
+    /// <summary>For one λ's rounds over <paramref name="columns"/>, in <paramref name="work"/>'s arrays.</summary>
+    public RoundExtrapolation(double[][] beta, double[] intercepts, bool[] present, int[] columns, SoftmaxWork work)
     {
         (_beta, _intercepts, _present, _columns) = (beta, intercepts, present, columns);
-        int size = beta.Length * (columns.Length + 1);
-        (_start, _step, _lastStep, _saved, _candidate) = (new double[size], new double[size], new double[size], new double[size], new double[size]);
+        var arrays = work.ExtrapolationArrays(beta.Length * (columns.Length + 1));
+        (_start, _step, _lastStep, _saved, _candidate) = (arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]);
     }
 
     /// <summary>Records where a round starts.</summary>

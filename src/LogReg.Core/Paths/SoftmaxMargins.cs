@@ -27,6 +27,9 @@ internal sealed class SoftmaxMargins
     private double[][]? _saved;
     private SoftmaxWork? _work;
     private double[]? _lossShare;
+    // K·d values, the same arrays on every call: on text (181,627 features × 22 classes) a fresh set a check was 32 MB of
+    // the large-object heap each time, which the collector let pile up to gigabytes over a path.
+    private double[][]? _gradients;
 
     public SoftmaxMargins(PathProblem problem, int[] labels, bool[] present)
     {
@@ -113,7 +116,8 @@ internal sealed class SoftmaxMargins
     /// <summary>
     /// From a fresh cache: |gₖⱼ| for each class and feature (gₖⱼ = Σ wᵢ·x̃ᵢⱼ·(yᵢₖ − pᵢₖ), weights normalised; zero for a
     /// class without weight and a constant feature), the deviance −2·Σ sᵢ·log pᵢ,yᵢ, and each class's mean curvature
-    /// Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) (a standardised column's coordinate curvature as the rows' average) from the same pass.
+    /// Σᵢ wᵢ·pᵢₖ(1 − pᵢₖ) (a standardised column's coordinate curvature as the rows' average) from the same pass. The
+    /// gradients are this object's arrays, overwritten by the next call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double[][] Gradients, double Deviance, double[] Curvatures) GradientsAndDeviance()
@@ -134,10 +138,10 @@ internal sealed class SoftmaxMargins
                 curvatures[k] += weights[i] * p * q;
             }
         }
-        var gradients = new double[classes][];
+        var gradients = _gradients ??= Enumerable.Range(0, classes).Select(_ => new double[d]).ToArray();
         for (int k = 0; k < classes; k++)
         {
-            var g = gradients[k] = new double[d];
+            var g = gradients[k];
             if (!_present[k])
             {
                 continue;
@@ -145,10 +149,7 @@ internal sealed class SoftmaxMargins
             double sum = residual[k].Sum();
             for (int j = 0; j < d; j++)
             {
-                if (_problem.Varies(j))
-                {
-                    g[j] = Math.Abs(_problem.ColumnDot(j, residual[k], sum));
-                }
+                g[j] = _problem.Varies(j) ? Math.Abs(_problem.ColumnDot(j, residual[k], sum)) : 0;
             }
         }
         return (gradients, CachedDeviance(), curvatures);

@@ -11,7 +11,7 @@ public class RoundExtrapolationTests
         // Rounds that halve their move each time toward β* = (2, −1), intercept 3: after two rounds the jump lands on β*.
         var beta = new[] { new double[] { 0, 0, 0 } };
         var intercepts = new double[] { 0 };
-        var extrapolation = new RoundExtrapolation(beta, intercepts, [true], [0, 1]);
+        var extrapolation = new RoundExtrapolation(beta, intercepts, [true], [0, 1], new SoftmaxWork(1, 1));
         var target = new[] { 2.0, -1.0, 3.0 };
         double jump = 0;
         for (int round = 0; round < 2; round++)
@@ -35,7 +35,7 @@ public class RoundExtrapolationTests
     {
         var beta = new[] { new double[] { 1, 0.2 }, new double[] { 0, 0 } };
         var intercepts = new[] { 0.5, double.NegativeInfinity };
-        var extrapolation = new RoundExtrapolation(beta, intercepts, [true, false], [0, 1]);
+        var extrapolation = new RoundExtrapolation(beta, intercepts, [true, false], [0, 1], new SoftmaxWork(2, 1));
         extrapolation.BeginRound();
         (beta[0][0], beta[0][1]) = (1.5, 0.1);
         Assert.Equal(0, extrapolation.JumpAfterRound());
@@ -56,7 +56,7 @@ public class RoundExtrapolationTests
     public void MovesThatTurnAreNotExtrapolated()
     {
         var beta = new[] { new double[] { 0, 0 } };
-        var extrapolation = new RoundExtrapolation(beta, [0], [true], [0, 1]);
+        var extrapolation = new RoundExtrapolation(beta, [0], [true], [0, 1], new SoftmaxWork(1, 1));
         extrapolation.BeginRound();
         beta[0][0] = 1;
         extrapolation.JumpAfterRound();
