@@ -34,6 +34,11 @@ if (args.Length >= 2 && args[0] == "--featurize-text-check")
     FeaturizeTextCheck.Run(args[1], args.Length > 2 ? args[2] : "all", args.Length > 3 ? args[3] : null);
     return;
 }
+if (args.Length >= 2 && args[0] == "--github-labeler-check")
+{
+    GitHubLabelerCheck.Run(args[1], args.Length > 2 ? args[2] : "all");
+    return;
+}
 if (args.Length >= 2 && args[0] == "--export-peers")
 {
     Environment.SetEnvironmentVariable("LOGREG_BENCH_MODE", args.Contains("--quick") ? "quick" : "full");
