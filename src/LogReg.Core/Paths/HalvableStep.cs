@@ -7,10 +7,13 @@ namespace LogReg.Core.Paths;
 /// where it started, and where the solve took it — a class's step in the multinomial rounds, a guarded Newton step of
 /// the binary path.
 /// </summary>
-internal sealed class HalvableStep(int[] columns)
+/// <param name="columns">The columns in play.</param>
+/// <param name="start">At least as many values as columns: where the step starts (the caller's work array).</param>
+/// <param name="end">As many: where the solve took it.</param>
+internal sealed class HalvableStep(int[] columns, double[] start, double[] end)
 {
-    private readonly double[] _start = new double[columns.Length];
-    private readonly double[] _end = new double[columns.Length];
+    private readonly double[] _start = start;
+    private readonly double[] _end = end;
     private double _startIntercept;
     private double _endIntercept;
     private double _fraction;

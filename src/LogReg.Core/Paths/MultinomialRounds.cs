@@ -75,7 +75,8 @@ internal static class MultinomialRounds
         bool jumped = false;
         bool guarded = false;
         var changes = new double[ProgressWindow];
-        var step = new HalvableStep(columns);
+        var stepArrays = margins.Work.StepArrays(columns.Length);
+        var step = new HalvableStep(columns, stepArrays[0], stepArrays[1]);
         // The class solves move the margins with their coordinates (LastSolveMovedLinearPart): recomputed here, their
         // rounding drifts over one λ's rounds at most.
         for (int k = 0; k < beta.Length; k++)

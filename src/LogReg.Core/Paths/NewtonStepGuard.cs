@@ -14,7 +14,7 @@ internal sealed class NewtonStepGuard(PathProblem problem, int[] columns, double
 
     private const int MaxHalvings = 50;
 
-    private readonly HalvableStep _step = new(columns);
+    private readonly HalvableStep _step = new(columns, new double[columns.Length], new double[columns.Length]);
     private readonly double _totalWeight = problem.TotalWeight;
     private double _startObjective = double.PositiveInfinity;
 

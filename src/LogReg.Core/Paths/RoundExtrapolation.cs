@@ -26,13 +26,16 @@ internal sealed class RoundExtrapolation
     private readonly double[] _saved;
     private readonly double[] _candidate;
     private readonly int[] _columns;
+    // The arrays' first _size values are this λ's (they may be longer: kept from a λ with more columns in play).
+    private readonly int _size;
     private bool _haveLast;
 
     /// <summary>For one λ's rounds over <paramref name="columns"/>, in <paramref name="work"/>'s arrays.</summary>
     public RoundExtrapolation(double[][] beta, double[] intercepts, bool[] present, int[] columns, SoftmaxWork work)
     {
         (_beta, _intercepts, _present, _columns) = (beta, intercepts, present, columns);
-        var arrays = work.ExtrapolationArrays(beta.Length * (columns.Length + 1));
+        _size = beta.Length * (columns.Length + 1);
+        var arrays = work.ExtrapolationArrays(_size);
         (_start, _step, _lastStep, _saved, _candidate) = (arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]);
     }
 
@@ -48,7 +51,7 @@ internal sealed class RoundExtrapolation
     {
         Gather(_step);
         double dot = 0, now = 0, before = 0;
-        for (int i = 0; i < _step.Length; i++)
+        for (int i = 0; i < _size; i++)
         {
             _step[i] -= _start[i];
             dot += _step[i] * _lastStep[i];
@@ -56,7 +59,7 @@ internal sealed class RoundExtrapolation
             before += _lastStep[i] * _lastStep[i];
         }
         bool comparable = _haveLast && now > 0 && before > 0;
-        Array.Copy(_step, _lastStep, _step.Length);
+        Array.Copy(_step, _lastStep, _size);
         _haveLast = true;
         if (!comparable || dot / Math.Sqrt(now * before) < MinimumAlignment)
         {
@@ -72,7 +75,7 @@ internal sealed class RoundExtrapolation
     {
         Gather(_saved);
         int stride = _columns.Length + 1;
-        for (int i = 0; i < _saved.Length; i++)
+        for (int i = 0; i < _size; i++)
         {
             double value = _saved[i], moved = value + jump * _step[i];
             bool intercept = i % stride == stride - 1;

@@ -14,6 +14,7 @@ internal sealed class SoftmaxWork(int classes, int rows)
     private double[][] _grams = [];
     private double[][] _extrapolation = [];
     private double[]? _shift;
+    private double[][] _step = [];
 
     /// <summary>One array per class: the residuals of the KKT check's gradient.</summary>
     public double[][] Residuals { get; } = Rows(classes, rows);
@@ -55,12 +56,20 @@ internal sealed class SoftmaxWork(int classes, int rows)
         _grams.Length == count && _grams[0].Length == length ? _grams : _grams = Rows(count, length);
 
     /// <summary>
-    /// Five arrays of <paramref name="size"/> values for one λ's <see cref="RoundExtrapolation"/>, kept while the size stands:
-    /// on text (22 classes × 181,627 columns in play under a ridge) a fresh set each λ was 160 MB of large objects, which the
-    /// collector let pile up to gigabytes over a path. The extrapolation writes each before it reads it.
+    /// Five arrays of at least <paramref name="size"/> values for one λ's <see cref="RoundExtrapolation"/>, kept and grown by
+    /// half again when too short: on text (22 classes × 181,627 columns in play under a ridge) a fresh set each λ was 160 MB
+    /// of large objects, which the collector let pile up to gigabytes over a path. The extrapolation writes the first
+    /// <paramref name="size"/> values of each before it reads them.
     /// </summary>
     public double[][] ExtrapolationArrays(int size) =>
-        _extrapolation.Length == 5 && _extrapolation[0].Length == size ? _extrapolation : _extrapolation = Rows(5, size);
+        _extrapolation.Length == 5 && _extrapolation[0].Length >= size
+            ? _extrapolation
+            : _extrapolation = Rows(5, Math.Max(size, _extrapolation.Length == 5 ? _extrapolation[0].Length * 3 / 2 : 0));
+
+    /// <summary>Two arrays of at least <paramref name="size"/> values for a λ's <see cref="HalvableStep"/>, kept and grown as
+    /// <see cref="ExtrapolationArrays"/>.</summary>
+    public double[][] StepArrays(int size) =>
+        _step.Length == 2 && _step[0].Length >= size ? _step : _step = Rows(2, Math.Max(size, _step.Length == 2 ? _step[0].Length * 3 / 2 : 0));
 
     /// <summary>One feature-length array of zeros for the penalty shift (the same array each call, cleared).</summary>
     public double[] ClearedShift(int features)
