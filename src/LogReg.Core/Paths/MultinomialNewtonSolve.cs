@@ -69,7 +69,7 @@ internal static class MultinomialNewtonSolve
         var (probabilities, complements, before) = (work.Probabilities(classes.Length), work.Complements(classes.Length), work.Before(classes.Length));
         var rowWeights = work.RowWeights;
         var weights = problem.NormalizedWeights;
-        var shift = margins.Work.ClearedShift(problem.FeatureCount);
+        var shift = margins.Work.FeatureShift(problem.FeatureCount);
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         bool formHessian = true;
         double? carried = null;

@@ -71,7 +71,7 @@ internal static class MultinomialRounds
         double previous = double.PositiveInfinity, previousChange = double.PositiveInfinity;
         var extrapolation = new RoundExtrapolation(beta, intercepts, present, columns, margins.Work);
         var (before, shiftMargins) = (margins.Work.ClassStart, margins.Work.ShiftMoves);
-        var shift = margins.Work.ClearedShift(problem.FeatureCount);
+        var shift = margins.Work.FeatureShift(problem.FeatureCount);
         bool jumped = false;
         bool guarded = false;
         var changes = new double[ProgressWindow];

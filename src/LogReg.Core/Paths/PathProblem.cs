@@ -229,14 +229,10 @@ internal abstract partial class PathProblem
 
     /// <summary>
     /// The non-zero coefficients on the features' own scale (features increasing) and the intercept: <paramref name="columns"/>
-    /// (increasing) holds every non-zero one, and a point costs them rather than every feature.
+    /// (increasing) holds every non-zero one, and a point costs them rather than every feature. <paramref name="sameAs"/>, another
+    /// class's features among the same columns, is taken as it is when this class's are the same (a ridge's classes all hold
+    /// every column in play: 22 copies of 181,627 indices a text path's point).
     /// </summary>
-    /// <param name="beta">The coefficients on the standardised scale.</param>
-    /// <param name="intercept">The intercept on that scale.</param>
-    /// <param name="columns">Every column whose coefficient may be non-zero, increasing.</param>
-    /// <param name="sameAs">Another class's features over the same <paramref name="columns"/>, taken as they are when this class's non-zero ones are the same (under a
-    /// ridge penalty every class holds every column in play, and 22 copies of 181,627 indices a point were a third of a text
-    /// path's memory).</param>
     public (int[] Features, double[] Values, double Intercept) OriginalScale(double[] beta, double intercept, int[] columns, int[]? sameAs = null)
     {
         var features = sameAs is not null && columns.Count(j => beta[j] != 0) == sameAs.Length && sameAs.All(j => beta[j] != 0)

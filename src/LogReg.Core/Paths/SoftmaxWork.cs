@@ -61,26 +61,21 @@ internal sealed class SoftmaxWork(int classes, int rows)
     /// of large objects, which the collector let pile up to gigabytes over a path. The extrapolation writes the first
     /// <paramref name="size"/> values of each before it reads them.
     /// </summary>
-    public double[][] ExtrapolationArrays(int size) =>
-        _extrapolation.Length == 5 && _extrapolation[0].Length >= size
-            ? _extrapolation
-            : _extrapolation = Rows(5, Math.Max(size, _extrapolation.Length == 5 ? _extrapolation[0].Length * 3 / 2 : 0));
+    public double[][] ExtrapolationArrays(int size) => Grown(ref _extrapolation, 5, size);
 
     /// <summary>Two arrays of at least <paramref name="size"/> values for a λ's <see cref="HalvableStep"/>, kept and grown as
     /// <see cref="ExtrapolationArrays"/>.</summary>
-    public double[][] StepArrays(int size) =>
-        _step.Length == 2 && _step[0].Length >= size ? _step : _step = Rows(2, Math.Max(size, _step.Length == 2 ? _step[0].Length * 3 / 2 : 0));
+    public double[][] StepArrays(int size) => Grown(ref _step, 2, size);
 
-    /// <summary>One feature-length array of zeros for the penalty shift (the same array each call, cleared).</summary>
-    public double[] ClearedShift(int features)
-    {
-        if (_shift?.Length != features)
-        {
-            return _shift = new double[features];
-        }
-        Array.Clear(_shift);
-        return _shift;
-    }
+    /// <summary>One feature-length array for the penalty shift, the same each call: <see cref="PenaltyShift.ApplyToAll"/>
+    /// clears it before writing, and nothing reads it before that.</summary>
+    public double[] FeatureShift(int features) => _shift?.Length == features ? _shift : _shift = new double[features];
+
+    // count arrays of at least size values: the held ones, else new ones half again as long as the held ones (or size).
+    private static double[][] Grown(ref double[][] held, int count, int size) =>
+        held.Length == count && held[0].Length >= size
+            ? held
+            : held = Rows(count, Math.Max(size, held.Length == count ? held[0].Length * 3 / 2 : 0));
 
     private static double[][] First(double[][] all, int count) => count == all.Length ? all : all[..count];
 
