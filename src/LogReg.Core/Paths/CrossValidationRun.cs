@@ -17,12 +17,16 @@ namespace LogReg.Core.Paths;
 /// as it solves them and following the second's (either may be null).</param>
 /// <param name="Probabilities">The class probabilities of the listed rows under a path at each of the given λ, in turn.</param>
 /// <param name="DescribeClass">A class's name in messages (e.g. "class 'setosa'").</param>
+/// <param name="FitScoredFold">Or null: a fold's path on its training rows (the first list) following the feed, which hands the
+/// held-out rows' (the second list's) class probabilities at each of its points, by index, to the action as it solves them
+/// and keeps no coefficients — used for the folds at <see cref="FoldAlignment.SameLambdas"/>, where no point is interpolated.</param>
 internal sealed record CrossValidationRun<TPath>(
     int[] Classes,
     Func<int, double> WeightOf,
     Func<int[]?, ElasticNetPathOptions, LambdaFeed?, LambdaFeed?, TPath> FitPath,
     Func<TPath, IReadOnlyList<double>, int[], IEnumerable<double[][]>> Probabilities,
-    Func<int, string> DescribeClass)
+    Func<int, string> DescribeClass,
+    Func<int[], int[], ElasticNetPathOptions, LambdaFeed, Action<int, double[][]>, TPath>? FitScoredFold = null)
     where TPath : IRegularizationPath
 {
     public CrossValidatedPath<TPath> Run(CrossValidationOptions options, IProgress<int>? progress)
@@ -101,6 +105,11 @@ internal sealed record CrossValidationRun<TPath>(
         {
             var held = Enumerable.Range(0, n).Where(i => folds[i] == f).ToArray();
             var training = Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray();
+            var heldClasses = held.Select(i => Classes[i]).ToArray();
+            var heldWeights = held.Select(WeightOf).ToArray();
+            // The held-out score (and each row's, for errors over the rows) at each of the fold's points, when its path hands
+            // them over as it solves them.
+            var streamed = new List<(double Score, double[]? Rows)>();
             TPath path;
             try
             {
@@ -111,7 +120,21 @@ internal sealed record CrossValidationRun<TPath>(
                     {
                         return;
                     }
-                    path = FitPath(training, options.Path with { Lambdas = sequence }, null, feed);
+                    var sameLambdas = options.Path with { Lambdas = sequence };
+                    path = FitScoredFold is null
+                        ? FitPath(training, sameLambdas, null, feed)
+                        : FitScoredFold(training, held, sameLambdas, feed, (index, probabilities) =>
+                        {
+                            var score = Score(probabilities);
+                            if (index == streamed.Count)
+                            {
+                                streamed.Add(score);
+                            }
+                            else
+                            {
+                                streamed[index] = score;
+                            }
+                        });
                 }
                 else
                 {
@@ -126,8 +149,6 @@ internal sealed record CrossValidationRun<TPath>(
             {
                 return;
             }
-            var heldClasses = held.Select(i => Classes[i]).ToArray();
-            var heldWeights = held.Select(WeightOf).ToArray();
             foldWeights[f] = heldWeights.Sum();
             rowWeights[f] = heldWeights;
             scores[f] = new double[lambdas.Length];
@@ -135,16 +156,24 @@ internal sealed record CrossValidationRun<TPath>(
             {
                 rowScores[f] = new double[lambdas.Length][];
             }
+            // A streamed fold's λ are the full path's first ones: each λ is one of its points, or below its last (ended
+            // unsettled), which scores as the last — what interpolating the path at it would give.
+            var each = options.Alignment == FoldAlignment.SameLambdas && FitScoredFold is not null
+                ? lambdas.Select(lambda => streamed[PathInterpolation.Neighbours(path.Lambdas, lambda).Left])
+                : Probabilities(path, lambdas, held).Select(Score);
             int k = 0;
-            foreach (var probabilities in Probabilities(path, lambdas, held))
+            foreach (var (score, rows) in each)
             {
                 if (rowScores is not null)
                 {
-                    rowScores[f][k] = heldClasses.Select((c, r) => HeldOutScore.RowLoss(options.Metric, c, probabilities[r])).ToArray();
+                    rowScores[f][k] = rows!;
                 }
-                scores[f][k++] = HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities);
+                scores[f][k++] = score;
             }
             progress?.Report(Interlocked.Increment(ref finished));
+
+            (double, double[]?) Score(double[][] probabilities) => (HeldOutScore.Of(options.Metric, heldClasses, heldWeights, probabilities),
+                rowScores is null ? null : heldClasses.Select((c, r) => HeldOutScore.RowLoss(options.Metric, c, probabilities[r])).ToArray());
         }
     }
 

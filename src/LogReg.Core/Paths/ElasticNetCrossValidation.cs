@@ -71,7 +71,9 @@ public static class ElasticNetCrossValidation
         return new CrossValidationRun<MultinomialRegularizationPath>(data.Labels, i => data.ExampleWeights?[i] ?? 1,
             (rows, o, lead, follow) => MultinomialElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, jointNewton: null, lead, follow),
             (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
-            k => $"class '{data.ClassNames[k]}'").Run(options, progress);
+            k => $"class '{data.ClassNames[k]}'",
+            (training, held, o, follow, scored) => MultinomialElasticNetPath.Fit(data.SelectRows(training), o, jointNewton: null, lead: null, follow,
+                new HeldOutPointScorer(data.Features, held, data.ClassCount, scored))).Run(options, progress);
     }
 
     // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the

@@ -38,9 +38,10 @@ public static class MultinomialElasticNetPath
 
     /// <summary>As the public overload; <paramref name="jointNewton"/> forces the joint Newton steps (true) or the rounds
     /// (false) at every λ instead of choosing by shape (<see cref="MultinomialNewtonSolve.Applies"/>); <paramref name="lead"/>
-    /// and <paramref name="follow"/> as <see cref="ElasticNetPath"/>'s.</summary>
+    /// and <paramref name="follow"/> as <see cref="ElasticNetPath"/>'s; <paramref name="scorer"/>, when given, is handed each
+    /// point as it is solved and the path keeps the points' summaries without their coefficients.</summary>
     internal static MultinomialRegularizationPath Fit(MulticlassTrainingSet data, ElasticNetPathOptions? options, bool? jointNewton,
-        LambdaFeed? lead = null, LambdaFeed? follow = null)
+        LambdaFeed? lead = null, LambdaFeed? follow = null, HeldOutPointScorer? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
@@ -81,7 +82,7 @@ public static class MultinomialElasticNetPath
         lead?.Start(lambdas);
         var offsets = new double[data.RowCount];
         var ages = new ClassCurvatureAge(classes);
-        var fitted = new List<(double Lambda, double[] Intercepts, int[][] Features, double[][] Values, int NonZero, double Ratio)>();
+        var fitted = new MultinomialPathPoints(problem, present, scorer);
         var screen = new ClassScreen(problem, present);
         var predictor = new PathPredictor();
         double previousLambda = lambdas[0];
@@ -102,7 +103,7 @@ public static class MultinomialElasticNetPath
             double lambdaThreshold = share * threshold, lambdaTolerance = share * options.ToleranceFor(multinomial: true);
             if (step == 0 && options.Lambdas is null)
             {
-                fitted.Add((lambda, Centred(intercepts, present), beta.Select(_ => Array.Empty<int>()).ToArray(), beta.Select(_ => Array.Empty<double>()).ToArray(), 0, 0));
+                fitted.AddNull(lambda, intercepts);
                 lead?.Solved(fitted.Count);
                 continue;
             }
@@ -176,21 +177,10 @@ public static class MultinomialElasticNetPath
                 break;
             }
             double ratio = 1 - deviance / nullDeviance;
-            var original = new (int[] Features, double[] Values, double Intercept)[classes];
-            for (int k = 0; k < classes; k++)
+            bool again = step < fitted.Count;
+            fitted.Set(step, lambda, beta, intercepts, screen.Union, screen.Union.Count(j => NonZeroInSome(beta, j)), ratio);
+            if (!again)
             {
-                original[k] = problem.OriginalScale(beta[k], present[k] ? intercepts[k] : 0, screen.Union, k > 0 ? original[k - 1].Features : null);
-            }
-            var centred = Centred(original.Select((o, k) => present[k] ? o.Intercept : double.NegativeInfinity).ToArray(), present);
-            int nonZero = screen.Union.Count(j => NonZeroInSome(beta, j));
-            var point = (lambda, centred, original.Select(o => o.Features).ToArray(), original.Select(o => o.Values).ToArray(), nonZero, ratio);
-            if (step < fitted.Count)
-            {
-                fitted[step] = point;
-            }
-            else
-            {
-                fitted.Add(point);
                 lead?.Solved(fitted.Count);
             }
             predictor.Solved(lambda, beta, intercepts, screen.Union);
@@ -211,7 +201,7 @@ public static class MultinomialElasticNetPath
                 // stop — a change below 1e-5 between two points — went off at 78 or 80 λ where the rule on close solves
                 // ends at 84, or went on past it. Near the stop the λ are solved closely, the one before the first such
                 // λ again too, and the stop is decided on those.
-                double change = ratio - fitted[step - 1].Ratio;
+                double change = ratio - fitted.Ratio(step - 1);
                 if (change < ClosingChange && !closing)
                 {
                     closing = true;
@@ -229,13 +219,7 @@ public static class MultinomialElasticNetPath
         {
             throw UnsettledNote.NoneSolved(unsettled!.Value, options.MaxNewtonSteps);
         }
-        return new MultinomialRegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercepts).ToArray(),
-            new MultinomialPathCoefficients(classes, new PathCoefficients(d, fitted.SelectMany(f => f.Features).ToArray(), fitted.SelectMany(f => f.Values).ToArray())),
-            fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(),
-            nullDeviance)
-        {
-            UnsettledLambda = unsettled,
-        };
+        return fitted.ToPath(d, nullDeviance, unsettled);
     }
 
     // Moves the last solution to the predicted start (PathPredictor) where that lowers the objective at λ; the margins
@@ -285,11 +269,4 @@ public static class MultinomialElasticNetPath
     // text sets have 10⁵ columns out of play.
     internal static double Objective(SoftmaxMargins margins, double[][] beta, double lambda, double alpha, int[] columns) =>
         margins.Deviance() / (2 * margins.TotalWeight) + beta.Sum(b => CoordinateSteps.Penalty(b, columns, lambda, alpha));
-
-    // glmnet reports intercepts that sum to zero (the softmax is unchanged by a common shift); absent classes stay −∞.
-    private static double[] Centred(double[] intercepts, bool[] present)
-    {
-        double mean = intercepts.Where((_, k) => present[k]).Average();
-        return intercepts.Select((b, k) => present[k] ? b - mean : double.NegativeInfinity).ToArray();
-    }
 }

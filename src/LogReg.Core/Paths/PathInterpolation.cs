@@ -46,14 +46,7 @@ internal static class PathInterpolation
                 intercepts[k] = double.IsNegativeInfinity(low) ? low : fraction * low + (1 - fraction) * high;
                 Interpolate(byClass, left * classes + k, right * classes + k, fraction, coefficients[k]);
             }
-            yield return rows.Select(i =>
-            {
-                var z = intercepts.Select((b, k) => b + features.Dot(i, coefficients[k])).ToArray();
-                double max = z.Max();
-                var e = z.Select(v => Math.Exp(v - max)).ToArray();
-                double total = e.Sum();
-                return e.Select(v => v / total).ToArray();
-            }).ToArray();
+            yield return Softmax(features, rows, intercepts, coefficients);
             for (int k = 0; k < classes; k++)
             {
                 byClass.ClearIn(left * classes + k, coefficients[k]);
@@ -61,6 +54,18 @@ internal static class PathInterpolation
             }
         }
     }
+
+    /// <summary>The softmax probabilities of rows <paramref name="rows"/> of <paramref name="features"/> under one model: its
+    /// K intercepts and K dense coefficient vectors.</summary>
+    internal static double[][] Softmax(Data.DesignMatrix features, int[] rows, double[] intercepts, double[][] coefficients) =>
+        rows.Select(i =>
+        {
+            var z = intercepts.Select((b, k) => b + features.Dot(i, coefficients[k])).ToArray();
+            double max = z.Max();
+            var e = z.Select(v => Math.Exp(v - max)).ToArray();
+            double total = e.Sum();
+            return e.Select(v => v / total).ToArray();
+        }).ToArray();
 
     // fraction·left + (1 − fraction)·right into a zero vector, each entry as that one expression would round it.
     private static void Interpolate(PathCoefficients coefficients, int left, int right, double fraction, double[] into)
@@ -74,7 +79,7 @@ internal static class PathInterpolation
 
     // The two points around λ and the weight of the left (larger-λ) one: glmnet interpolates on (λ₁ − λ)/(λ₁ − λ_last),
     // which is linear in λ; outside the path, its first or last point.
-    private static (int Left, int Right, double Fraction) Neighbours(IReadOnlyList<double> lambdas, double lambda)
+    internal static (int Left, int Right, double Fraction) Neighbours(IReadOnlyList<double> lambdas, double lambda)
     {
         int last = lambdas.Count - 1;
         if (last == 0 || lambda >= lambdas[0])
