@@ -32,17 +32,20 @@ public static class ElasticNetCrossValidation
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
             (rows, o, lead, follow) => rows is null ? ElasticNetPath.Fit(data, o, lead, follow) : FitFold(data, rows, o, follow),
             (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
-            k => k == 1 ? "the positive class (label 1)" : "the negative class (label 0)").Run(options with { FoldIds = folds }, progress);
+            k => k == 1 ? "the positive class (label 1)" : "the negative class (label 0)",
+            (training, held, o, follow, scored) => FitFold(data, training, o, follow, new HeldOutPointScorer(data.Features, held, 1, scored)))
+            .Run(options with { FoldIds = folds }, progress);
     }
 
     // A fold's dense rows are copied into a pooled buffer (PooledArray), taken back once its path is fitted: nothing the path
     // returns refers to them.
-    private static RegularizationPath FitFold(TrainingSet data, int[] rows, ElasticNetPathOptions options, LambdaFeed? follow)
+    private static RegularizationPath FitFold(TrainingSet data, int[] rows, ElasticNetPathOptions options, LambdaFeed? follow,
+        HeldOutPointScorer? scorer = null)
     {
         var values = data.Features is DenseMatrix ? PooledArray.Rent<float>((long)rows.Length * data.FeatureCount) : null;
         try
         {
-            return ElasticNetPath.Fit(data.SelectRows(rows, values), options, lead: null, follow);
+            return ElasticNetPath.Fit(data.SelectRows(rows, values), options, lead: null, follow, scorer);
         }
         finally
         {

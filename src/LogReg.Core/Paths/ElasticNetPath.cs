@@ -33,8 +33,11 @@ public static class ElasticNetPath
     public static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options = null) => Fit(data, options, lead: null, follow: null);
 
     /// <summary>As the public overload; <paramref name="lead"/> is told the sequence and each λ solved, and a λ is solved only
-    /// once <paramref name="follow"/> says the path it follows holds it (cross-validation's full path and its folds).</summary>
-    internal static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options, LambdaFeed? lead, LambdaFeed? follow)
+    /// once <paramref name="follow"/> says the path it follows holds it (cross-validation's full path and its folds);
+    /// <paramref name="scorer"/>, when given, is handed each point as it is solved (again, at its index, when solved again)
+    /// and the path keeps the points' summaries without their coefficients.</summary>
+    internal static RegularizationPath Fit(TrainingSet data, ElasticNetPathOptions? options, LambdaFeed? lead, LambdaFeed? follow,
+        HeldOutPointScorer? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ElasticNetPathOptions();
@@ -45,7 +48,7 @@ public static class ElasticNetPath
             : StandardizedProblem.Of(rows, options.Standardize);
         try
         {
-            return FitOn(problem, data, options, lead, follow);
+            return FitOn(problem, data, options, lead, follow, scorer);
         }
         finally
         {
@@ -54,7 +57,7 @@ public static class ElasticNetPath
     }
 
     private static RegularizationPath FitOn(PathProblem problem, TrainingSet data, ElasticNetPathOptions options, LambdaFeed? lead,
-        LambdaFeed? follow)
+        LambdaFeed? follow, HeldOutPointScorer? scorer)
     {
         double alpha = options.L1Ratio;
         int d = problem.FeatureCount;
@@ -72,7 +75,7 @@ public static class ElasticNetPath
             SeparatedClassCheck.RefuseAtZero(data);
         }
         lead?.Start(lambdas);
-        var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, double Ratio)>();
+        var fitted = new List<(double Lambda, double Intercept, int[] Features, double[] Values, int NonZero, double Ratio)>();
         int[] columns = [];
         var screen = new ClassScreen(problem, [true]);
         double previousLambda = lambdas[0];
@@ -96,7 +99,8 @@ public static class ElasticNetPath
             bool atNull = alpha > 0 && lambda * alpha >= largestGradient * (1 - NullLambdaRounding) && beta.All(b => b == 0);
             if (k == 0 && options.Lambdas is null || atNull)
             {
-                fitted.Add((lambda, problem.OriginalScale(beta, intercept, []).Intercept, [], [], 0));
+                columns = [];
+                fitted.Add(Point(fitted.Count, lambda, ratio: 0));
                 lead?.Solved(fitted.Count);
                 continue;
             }
@@ -105,7 +109,7 @@ public static class ElasticNetPath
                 unsettled = lambda;
                 break;
             }
-            fitted.Add(Point(lambda));
+            fitted.Add(Point(fitted.Count, lambda));
             lead?.Solved(fitted.Count);
             previousLambda = lambda;
             if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0 && Stops(k))
@@ -119,7 +123,7 @@ public static class ElasticNetPath
         }
         return new RegularizationPath(fitted.Select(f => f.Lambda).ToArray(), fitted.Select(f => f.Intercept).ToArray(),
             new PathCoefficients(d, fitted.Select(f => f.Features).ToArray(), fitted.Select(f => f.Values).ToArray()),
-            fitted.Select(f => f.Features.Length).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance)
+            fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance)
         {
             UnsettledLambda = unsettled,
         };
@@ -153,11 +157,19 @@ public static class ElasticNetPath
             }
         }
 
-        // The point just solved (every non-zero coefficient is among the columns solved over: the screen keeps them all).
-        (double, double, int[], double[], double) Point(double lambda)
+        // The point just solved, number `index` (every non-zero coefficient is among the columns solved over: the screen keeps
+        // them all); handed to the scorer, when there is one, and kept without its coefficients.
+        (double, double, int[], double[], int, double) Point(int index, double lambda, double? ratio = null)
         {
-            var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
-            return (lambda, b, features, values, 1 - deviance / problem.NullDeviance);
+            double explained = ratio ?? 1 - deviance / problem.NullDeviance;
+            if (scorer is null)
+            {
+                var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
+                return (lambda, b, features, values, features.Length, explained);
+            }
+            double scoredIntercept = problem.OriginalScaleInto(beta, intercept, columns, scorer.Coefficients[0]);
+            scorer.Score(index, [scoredIntercept], columns);
+            return (lambda, scoredIntercept, [], [], columns.Count(j => beta[j] != 0), explained);
         }
 
         // glmnet's early stop at point k. A change below fdev can be the solves' own error at a loose tolerance (on ticdata at
@@ -179,13 +191,13 @@ public static class ElasticNetPath
                     {
                         return true;
                     }
-                    fitted[k - 1] = Point(lambdas[k - 1]);
+                    fitted[k - 1] = Point(k - 1, lambdas[k - 1]);
                 }
                 if (!SolveAt(lambdas[k], lambdas[previousConfirmed ? k : k - 1], closer))
                 {
                     return true;
                 }
-                fitted[k] = Point(lambdas[k]);
+                fitted[k] = Point(k, lambdas[k]);
                 confirmed = k;
                 change = fitted[k].Ratio - fitted[k - 1].Ratio;
             }

@@ -19,11 +19,7 @@ internal static class PathInterpolation
             var (left, right, fraction) = Neighbours(path.Lambdas, lambda);
             Interpolate(path.Coefficients, left, right, fraction, coefficients);
             double intercept = fraction * path.Intercepts[left] + (1 - fraction) * path.Intercepts[right];
-            yield return rows.Select(i =>
-            {
-                Numerics.StableMath.SigmoidPair(intercept + features.Dot(i, coefficients), out double p, out double q);
-                return new[] { q, p };
-            }).ToArray();
+            yield return Sigmoid(features, rows, intercept, coefficients);
             path.Coefficients.ClearIn(left, coefficients);
             path.Coefficients.ClearIn(right, coefficients);
         }
@@ -54,6 +50,15 @@ internal static class PathInterpolation
             }
         }
     }
+
+    /// <summary>The probabilities (of class 0, of class 1) of rows <paramref name="rows"/> of <paramref name="features"/> under
+    /// one binary model: its intercept and dense coefficients.</summary>
+    internal static double[][] Sigmoid(Data.DesignMatrix features, int[] rows, double intercept, double[] coefficients) =>
+        rows.Select(i =>
+        {
+            Numerics.StableMath.SigmoidPair(intercept + features.Dot(i, coefficients), out double p, out double q);
+            return new[] { q, p };
+        }).ToArray();
 
     /// <summary>The softmax probabilities of rows <paramref name="rows"/> of <paramref name="features"/> under one model: its
     /// K intercepts and K dense coefficient vectors.</summary>

@@ -5,10 +5,11 @@ using Xunit;
 namespace LogReg.Tests.Core.Paths;
 
 /// <summary>
-/// A multinomial fold at the full path's λ scores its held-out rows as it solves each point and keeps no coefficients
+/// A fold at the full path's λ scores its held-out rows as it solves each point and keeps no coefficients
 /// (<see cref="HeldOutPointScorer"/>): its curve must be the one the folds' kept paths give through
-/// <see cref="PathInterpolation"/>, bit for bit — over folds and over rows, with repeated λ, and when a fold's path ends
-/// before the full path's (as one ending unsettled does: here the folds' paths are cut to their first points).
+/// <see cref="PathInterpolation"/>, bit for bit, in both families — over folds and over rows, with repeated λ, weights,
+/// and when a fold's path ends before the full path's (as one ending unsettled does: the multinomial folds' paths are cut
+/// to their first points here; the binary ones run out of Newton steps).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class StreamedFoldScoresTests
@@ -71,6 +72,45 @@ public sealed class StreamedFoldScoresTests
         Assert.Contains(kept.NonZero, m => m > 0);
         Assert.All(scored.Coefficients, w => Assert.All(w, c => Assert.All(c, v => Assert.Equal(0, v))));
         Assert.Equal(PathInterpolation.Probabilities(data.Features, kept, kept.Lambdas, rows), probabilities);
+    }
+
+    public static TheoryData<string> BinaryCases => ["deviance", "auc", "misclassification", "repeated lambdas", "few rows", "sparse", "weights", "ends early"];
+
+    [Theory]
+    [MemberData(nameof(BinaryCases))]
+    public void BinaryStreamedFoldsGiveTheCurveOfTheKeptPaths(string name)
+    {
+        var data = BinaryIndicatorSet.Of(seed: 4, rows: name == "few rows" ? 24 : 300, columns: 20);
+        var options = new CrossValidationOptions { FoldCount = name == "few rows" ? 10 : 5, Seed = 3, Path = new ElasticNetPathOptions { L1Ratio = 0.5, LambdaCount = 40 } };
+        (data, options) = name switch
+        {
+            "auc" => (data, options with { Metric = CrossValidationMetric.Auc }),
+            "misclassification" => (data, options with { Metric = CrossValidationMetric.Misclassification }),
+            "repeated lambdas" => (data, options with { Path = options.Path with { Lambdas = [0.2, 0.1, 0.1, 0.05, 0.05, 0.01, 0.001] } }),
+            "sparse" => (new TrainingSet(SparseMatrix.FromDenseRows(Enumerable.Range(0, data.RowCount).Select(i => Row(data.Features, i)).ToArray(),
+                data.FeatureCount), data.Labels), options),
+            "weights" => (new TrainingSet(data.Features, data.Labels, Enumerable.Range(0, data.RowCount).Select(i => i % 7 == 0 ? 0.0 : 1 + i % 3).ToArray()), options),
+            // Four Newton steps a λ on rows near separation (UnsettledLambdaTests): the paths end unsettled.
+            "ends early" => (WideDenseSet.Of(), options with { Path = new ElasticNetPathOptions { LambdaCount = 30, LambdaMinRatio = 1e-5, MaxNewtonSteps = 4 } }),
+            _ => (data, options),
+        };
+        var streamed = ElasticNetCrossValidation.Fit(data, options);
+        var kept = new CrossValidationRun<RegularizationPath>(data.Labels.Select(y => (int)y).ToArray(), data.WeightOf,
+            (rows, o, lead, follow) => ElasticNetPath.Fit(rows is null ? data : data.SelectRows(rows), o, lead, follow),
+            (path, lambdas, held) => PathInterpolation.Probabilities(data.Features, path, lambdas, held),
+            k => $"class {k}").Run(options, progress: null);
+        Assert.Equal(kept.Mean, streamed.Mean);
+        Assert.Equal(kept.StandardError, streamed.StandardError);
+        Assert.Equal(kept.ChosenIndex, streamed.ChosenIndex);
+        Assert.Equal(name == "few rows", streamed.ErrorsOverRows);
+        Assert.Equal(name == "ends early", streamed.Path.UnsettledLambda is not null);
+    }
+
+    private static double[] Row(DesignMatrix features, int i)
+    {
+        var row = new double[features.ColumnCount];
+        features.CopyRow(i, row);
+        return row;
     }
 
     private static (MulticlassTrainingSet Data, CrossValidationOptions Options) Case(string name)
