@@ -37,6 +37,10 @@ internal static class CvReport
         {
             output.WriteLine("note: " + overRows);
         }
+        if (CrossValidationNote.BestAtSmallestLambda(cv) is { } atEnd)
+        {
+            output.WriteLine("note: " + atEnd);
+        }
     }
 
     /// <summary>The binary model at the chosen λ: its intercept and coefficients by feature name, then the curve.</summary>

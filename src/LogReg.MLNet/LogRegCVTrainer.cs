@@ -74,6 +74,10 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         {
             channel.Warning(MessageSensitivity.None, overRows);
         }
+        if (CrossValidationNote.BestAtSmallestLambda(cv) is { } atEnd)
+        {
+            channel.Warning(MessageSensitivity.None, atEnd);
+        }
         var fit = PathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         read.ReturnArrays?.Invoke();
         var details = new LogRegModelParameters(fit, data.RowCount, read.SkippedRows) { CrossValidation = cv };

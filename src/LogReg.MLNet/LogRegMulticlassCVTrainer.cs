@@ -76,6 +76,10 @@ public sealed class LogRegMulticlassCVTrainer
         {
             channel.Warning(MessageSensitivity.None, overRows);
         }
+        if (CrossValidationNote.BestAtSmallestLambda(cv) is { } atEnd)
+        {
+            channel.Warning(MessageSensitivity.None, atEnd);
+        }
         var fit = MultinomialPathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         var wrapOptions = new LogRegMulticlassOptions { FeatureColumnName = o.FeatureColumnName, LabelColumnName = o.LabelColumnName };
         var wrapped = new MulticlassTrainerFamily().Wrap(_host, fit, data.RowCount, skipped, null, input, wrapOptions);
