@@ -63,6 +63,7 @@ internal static class CliOptions
     public static readonly CliOption<int?> MaxIterations = Whole("--max-iterations", "iteration cap", 1);
     public static readonly CliOption<double?> Tolerance = Number("--tolerance", "X", "convergence tolerance", double.Epsilon);
     public static readonly CliOption<int?> Threads = Whole("--threads", "threads for the gradient passes", 1);
+    public static readonly CliOption<int?> FoldThreads = Whole("--threads", "how many folds run at once (default: the cores)", 1);
     public static readonly CliOption<int?> Seed = Whole("--seed", "random seed", int.MinValue);
     public static readonly CliOption<ClassWeighting?> ClassWeight = new("--class-weight", "none|balanced|NEG:POS", "weights of the classes",
         FitArguments.ClassWeights, null);

@@ -18,7 +18,7 @@ internal static class CvCommand
     public static readonly CliOption[] Options =
     [
         CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule, CliOptions.Alignment,
-        CliOptions.LambdaCount, CliOptions.LambdaMinRatio, CliOptions.PathTolerance, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.Threads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
+        CliOptions.LambdaCount, CliOptions.LambdaMinRatio, CliOptions.PathTolerance, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.FoldThreads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
     ];
 
     public static int Run(Arguments a, TextWriter output)
@@ -75,7 +75,7 @@ internal static class CvCommand
             Tolerance = a.Get(CliOptions.PathTolerance),
             Standardize = !a.Get(CliOptions.Unstandardized),
             Seed = seed,
-            NumberOfThreads = a.Get(CliOptions.Threads),
+            NumberOfThreads = a.Get(CliOptions.FoldThreads),
             Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, folds) : null,
         };
         var featurise = FeaturePipeline.Build(ml, prepared.Plan);
