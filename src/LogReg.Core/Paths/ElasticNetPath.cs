@@ -99,8 +99,7 @@ public static class ElasticNetPath
             bool atNull = alpha > 0 && lambda * alpha >= largestGradient * (1 - NullLambdaRounding) && beta.All(b => b == 0);
             if (k == 0 && options.Lambdas is null || atNull)
             {
-                columns = [];
-                fitted.Add(Point(fitted.Count, lambda, ratio: 0));
+                fitted.Add(Point(fitted.Count, lambda, [], ratio: 0));
                 lead?.Solved(fitted.Count);
                 continue;
             }
@@ -109,7 +108,7 @@ public static class ElasticNetPath
                 unsettled = lambda;
                 break;
             }
-            fitted.Add(Point(fitted.Count, lambda));
+            fitted.Add(Point(fitted.Count, lambda, columns));
             lead?.Solved(fitted.Count);
             previousLambda = lambda;
             if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0 && Stops(k))
@@ -157,19 +156,20 @@ public static class ElasticNetPath
             }
         }
 
-        // The point just solved, number `index` (every non-zero coefficient is among the columns solved over: the screen keeps
-        // them all); handed to the scorer, when there is one, and kept without its coefficients.
-        (double, double, int[], double[], int, double) Point(int index, double lambda, double? ratio = null)
+        // The point just solved, number `index`: `over` holds every non-zero coefficient (the columns solved over, which the
+        // screen keeps them all among; none at the null model). Handed to the scorer, when there is one, and kept without
+        // its coefficients.
+        (double, double, int[], double[], int, double) Point(int index, double lambda, int[] over, double? ratio = null)
         {
             double explained = ratio ?? 1 - deviance / problem.NullDeviance;
             if (scorer is null)
             {
-                var (features, values, b) = problem.OriginalScale(beta, intercept, columns);
+                var (features, values, b) = problem.OriginalScale(beta, intercept, over);
                 return (lambda, b, features, values, features.Length, explained);
             }
-            double scoredIntercept = problem.OriginalScaleInto(beta, intercept, columns, scorer.Coefficients[0]);
-            scorer.Score(index, [scoredIntercept], columns);
-            return (lambda, scoredIntercept, [], [], columns.Count(j => beta[j] != 0), explained);
+            double scoredIntercept = problem.OriginalScaleInto(beta, intercept, over, scorer.Coefficients[0]);
+            scorer.Score(index, [scoredIntercept], over);
+            return (lambda, scoredIntercept, [], [], over.Count(j => beta[j] != 0), explained);
         }
 
         // glmnet's early stop at point k. A change below fdev can be the solves' own error at a loose tolerance (on ticdata at
@@ -191,13 +191,13 @@ public static class ElasticNetPath
                     {
                         return true;
                     }
-                    fitted[k - 1] = Point(k - 1, lambdas[k - 1]);
+                    fitted[k - 1] = Point(k - 1, lambdas[k - 1], columns);
                 }
                 if (!SolveAt(lambdas[k], lambdas[previousConfirmed ? k : k - 1], closer))
                 {
                     return true;
                 }
-                fitted[k] = Point(k, lambdas[k]);
+                fitted[k] = Point(k, lambdas[k], columns);
                 confirmed = k;
                 change = fitted[k].Ratio - fitted[k - 1].Ratio;
             }
