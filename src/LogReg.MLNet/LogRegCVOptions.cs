@@ -51,6 +51,13 @@ public sealed class LogRegCVOptions
     /// </summary>
     public bool Standardize { get; set; } = true;
 
+    /// <summary>
+    /// Whether the model keeps every path point's coefficients (default, as glmnet's fit does) or only the chosen point's;
+    /// λ, intercepts, supports, deviance ratios and the curve are kept either way. A ridge path over 10⁵ text features
+    /// holds gigabytes, and ML.NET's <c>CrossValidate</c> keeps every fold's model.
+    /// </summary>
+    public bool KeepPathCoefficients { get; set; } = true;
+
     /// <summary>At which λ the folds are solved: exactly the full data's (default), or cv.glmnet's interpolation.</summary>
     public FoldAlignment Alignment { get; set; } = FoldAlignment.SameLambdas;
 

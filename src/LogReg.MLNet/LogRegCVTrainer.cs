@@ -80,6 +80,10 @@ public sealed class LogRegCVTrainer : ITrainerEstimator<BinaryPredictionTransfor
         }
         var fit = PathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         read.ReturnArrays?.Invoke();
+        if (!o.KeepPathCoefficients)
+        {
+            cv = cv with { Path = cv.Path with { Coefficients = cv.Path.Coefficients.KeepingOnly(cv.ChosenIndex, 1) } };
+        }
         var details = new LogRegModelParameters(fit, data.RowCount, read.SkippedRows) { CrossValidation = cv };
         return new LogRegTransformer(_host, details, input.Schema, o.FeatureColumnName);
     }

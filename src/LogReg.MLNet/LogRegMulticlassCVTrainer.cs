@@ -83,7 +83,9 @@ public sealed class LogRegMulticlassCVTrainer
         var fit = MultinomialPathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         var wrapOptions = new LogRegMulticlassOptions { FeatureColumnName = o.FeatureColumnName, LabelColumnName = o.LabelColumnName };
         var wrapped = new MulticlassTrainerFamily().Wrap(_host, fit, data.RowCount, skipped, null, input, wrapOptions);
-        wrapped.Model.CrossValidation = cv;
+        wrapped.Model.CrossValidation = o.KeepPathCoefficients
+            ? cv
+            : cv with { Path = cv.Path with { Coefficients = cv.Path.Coefficients.KeepingOnly(cv.ChosenIndex) } };
         return wrapped;
     }
 

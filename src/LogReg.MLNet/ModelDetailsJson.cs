@@ -82,11 +82,11 @@ internal static class ModelDetailsJson
             JsonSerializer.Serialize(writer, new Form(value.Weights.ToArray(), value.Biases.ToArray(), value.ClassNames.ToArray(), value.FeatureNames?.ToArray()), options);
     }
 
-    // A path's coefficients by their non-zero entries; files written before they were kept so hold every point's dense
-    // vectors, which are read too.
+    // A path's coefficients by their non-zero entries (null at a point not kept); files written before they were kept so
+    // hold every point's dense vectors, which are read too.
     private sealed class PathCoefficientsConverter : JsonConverter<PathCoefficients>
     {
-        private sealed record Form(int Length, int[][] Features, double[][] Values);
+        private sealed record Form(int Length, int[]?[] Features, double[]?[] Values);
 
         public override PathCoefficients Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -96,14 +96,19 @@ internal static class ModelDetailsJson
                 return new PathCoefficients(dense.FirstOrDefault()?.Length ?? 0, dense);
             }
             var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
+            if (form.Features.Length != form.Values.Length
+                || form.Features.Zip(form.Values).Any(p => (p.First is null) != (p.Second is null) || p.First?.Length != p.Second?.Length))
+            {
+                throw new JsonException("A path's coefficients have features and values that do not pair up.");
+            }
             return new PathCoefficients(form.Length, form.Features, form.Values);
         }
 
         public override void Write(Utf8JsonWriter writer, PathCoefficients value, JsonSerializerOptions options)
         {
-            var entries = Enumerable.Range(0, value.Count).Select(value.NonZeroAt).ToArray();
-            JsonSerializer.Serialize(writer, new Form(value.Length, entries.Select(e => e.Features.ToArray()).ToArray(),
-                entries.Select(e => e.Values.ToArray()).ToArray()), options);
+            var entries = Enumerable.Range(0, value.Count).Select(value.Stored).ToArray();
+            JsonSerializer.Serialize(writer, new Form(value.Length, entries.Select(e => e.Features).ToArray(),
+                entries.Select(e => e.Values).ToArray()), options);
         }
     }
 

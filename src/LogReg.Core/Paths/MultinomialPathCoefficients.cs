@@ -42,10 +42,18 @@ public sealed class MultinomialPathCoefficients : IReadOnlyList<double[][]>
     public double[][] this[Index index] => this[index.GetOffset(Count)];
 
     /// <summary>Point <paramref name="index"/>'s K coefficient vectors, as new dense arrays.</summary>
-    public double[][] this[int index] => Enumerable.Range(0, Classes).Select(k => ByClass[index * Classes + k]).ToArray();
+    /// <exception cref="InvalidOperationException">Its coefficients were not kept.</exception>
+    public double[][] this[int index] => Enumerable.Range(0, Classes).Select(k => ByClass[Kept(index) + k]).ToArray();
 
     /// <summary>Class <paramref name="k"/>'s non-zero entries at point <paramref name="index"/>: their features (increasing) and values.</summary>
-    public (IReadOnlyList<int> Features, IReadOnlyList<double> Values) NonZeroAt(int index, int k) => ByClass.NonZeroAt(index * Classes + k);
+    /// <exception cref="InvalidOperationException">Its coefficients were not kept.</exception>
+    public (IReadOnlyList<int> Features, IReadOnlyList<double> Values) NonZeroAt(int index, int k) => ByClass.NonZeroAt(Kept(index) + k);
+
+    /// <summary>Whether point <paramref name="index"/>'s coefficients were kept (see <see cref="PathCoefficients.IsKept"/>).</summary>
+    public bool IsKept(int index) => ByClass.IsKept(index * Classes);
+
+    /// <summary>The same points with only point <paramref name="index"/>'s coefficients kept.</summary>
+    internal MultinomialPathCoefficients KeepingOnly(int index) => new(Classes, ByClass.KeepingOnly(index * Classes, Classes));
 
     /// <inheritdoc/>
     public IEnumerator<double[][]> GetEnumerator()
@@ -57,4 +65,7 @@ public sealed class MultinomialPathCoefficients : IReadOnlyList<double[][]>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Point index's first vector in ByClass, once it is known to be kept.
+    private int Kept(int index) => IsKept(index) ? index * Classes : throw PathCoefficients.NotKept(index);
 }
