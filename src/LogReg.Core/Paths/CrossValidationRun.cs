@@ -110,6 +110,7 @@ internal sealed record CrossValidationRun<TPath>(
             // The held-out score (and each row's, for errors over the rows) at each of the fold's points, when its path hands
             // them over as it solves them.
             var streamed = new List<(double Score, double[]? Rows)>();
+            bool scoredAsSolved = options.Alignment == FoldAlignment.SameLambdas && FitScoredFold is not null;
             TPath path;
             try
             {
@@ -121,9 +122,9 @@ internal sealed record CrossValidationRun<TPath>(
                         return;
                     }
                     var sameLambdas = options.Path with { Lambdas = sequence };
-                    path = FitScoredFold is null
+                    path = !scoredAsSolved
                         ? FitPath(training, sameLambdas, null, feed)
-                        : FitScoredFold(training, held, sameLambdas, feed, (index, probabilities) =>
+                        : FitScoredFold!(training, held, sameLambdas, feed, (index, probabilities) =>
                         {
                             var score = Score(probabilities);
                             if (index == streamed.Count)
@@ -158,7 +159,7 @@ internal sealed record CrossValidationRun<TPath>(
             }
             // A streamed fold's λ are the full path's first ones: each λ is one of its points, or below its last (ended
             // unsettled), which scores as the last — what interpolating the path at it would give.
-            var each = options.Alignment == FoldAlignment.SameLambdas && FitScoredFold is not null
+            var each = scoredAsSolved
                 ? lambdas.Select(lambda => streamed[PathInterpolation.Neighbours(path.Lambdas, lambda).Left])
                 : Probabilities(path, lambdas, held).Select(Score);
             int k = 0;
