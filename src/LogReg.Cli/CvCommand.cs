@@ -86,14 +86,14 @@ internal static class CvCommand
         {
             var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.LogRegDetails()!.CrossValidation!;
-            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, seed),
+            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, foldColumn is null ? seed : null),
                 (directory, names) => PathPlots.Write(directory, cv, names, prepared.Classes));
         }
         else
         {
             var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
             var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
-            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, seed),
+            run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, foldColumn is null ? seed : null),
                 (directory, names) => PathPlots.Write(directory, cv, names));
         }
         return 0;

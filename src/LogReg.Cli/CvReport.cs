@@ -44,7 +44,7 @@ internal static class CvReport
     }
 
     /// <summary>The binary model at the chosen λ: its intercept and coefficients by feature name, then the curve.</summary>
-    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double l1Ratio, int seed) =>
+    public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<RegularizationPath> cv, IReadOnlyList<string> names, double l1Ratio, int? seed) =>
         WriteJson(json, cv, l1Ratio, seed, () =>
         {
             json.WriteNumber("intercept", cv.Path.Intercepts[cv.ChosenIndex]);
@@ -53,7 +53,7 @@ internal static class CvReport
 
     /// <summary>The softmax model at the chosen λ: each class's intercept and coefficients (glmnet's, centred), then the curve.</summary>
     public static void WriteJson(Utf8JsonWriter json, CrossValidatedPath<MultinomialRegularizationPath> cv, IReadOnlyList<string> names,
-        IReadOnlyList<string> classes, double l1Ratio, int seed) =>
+        IReadOnlyList<string> classes, double l1Ratio, int? seed) =>
         WriteJson(json, cv, l1Ratio, seed, () =>
         {
             Named(json, "intercepts", classes, cv.Path.Intercepts[cv.ChosenIndex]);
@@ -66,7 +66,7 @@ internal static class CvReport
             json.WriteEndObject();
         });
 
-    private static void WriteJson<TPath>(Utf8JsonWriter json, CrossValidatedPath<TPath> cv, double l1Ratio, int seed, Action model)
+    private static void WriteJson<TPath>(Utf8JsonWriter json, CrossValidatedPath<TPath> cv, double l1Ratio, int? seed, Action model)
         where TPath : IRegularizationPath
     {
         var path = cv.Path;
@@ -76,7 +76,15 @@ internal static class CvReport
         json.WriteString("rule", cv.Rule == LambdaRule.Minimum ? "min" : "1se");
         json.WriteNumber("folds", cv.FoldIds.Max() + 1);
         json.WriteBoolean("std_error_over_rows", cv.ErrorsOverRows);
-        json.WriteNumber("seed", seed);
+        // Null when a fold column set the folds: the seed drew nothing, and a drawn one would make identical runs differ.
+        if (seed is { } drawn)
+        {
+            json.WriteNumber("seed", drawn);
+        }
+        else
+        {
+            json.WriteNull("seed");
+        }
         json.WriteNumber("lambda_min", path.Lambdas[cv.MinimumIndex]);
         json.WriteNumber("lambda_1se", path.Lambdas[cv.OneStandardErrorIndex]);
         json.WriteNumber("lambda", cv.ChosenLambda);
