@@ -88,7 +88,7 @@ internal sealed class CsvTable
             if (row.LineNumberToExcl - row.LineNumberFrom > 1 && row.Span.Count('"') % 2 == 1)
             {
                 // A quote opened and never closed swallows the rest of the file into one cell: refused, whatever the count.
-                throw new CliException($"'{path}' row {row.LineNumberFrom}: a quoted cell opens on line {row.LineNumberFrom} and is never closed, so it runs to " +
+                throw new CliException($"'{path}' line {row.LineNumberFrom}: a quoted cell opens there and is never closed, so it runs to " +
                     "the end of the file: a quote is probably not closed (a quote inside a cell is written twice: \"\").");
             }
             if (header is null)
@@ -105,7 +105,7 @@ internal sealed class CsvTable
             }
             if (row.ColCount != header.Length)
             {
-                throw new CliException($"'{path}' row {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
+                throw new CliException($"'{path}' line {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
                     (header.Length == 1 && row.ColCount == 1 ? "." : $" (cells split on {CsvFormat.Name(format.Delimiter)}; --delimiter to choose another)."));
             }
             batches ??= new RowBatches(columns);
@@ -117,7 +117,7 @@ internal sealed class CsvTable
         }
         catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
         {
-            throw new CliException($"'{path}' after row {lines.LineOf(rows - 1) + 1}: a row longer than 16,777,216 characters (the reader's limit); " +
+            throw new CliException($"'{path}' after line {lines.LineOf(rows - 1) + 1}: a row longer than 16,777,216 characters (the reader's limit); " +
                 "a quote that is never closed is the likely cause (a quote inside a cell is written twice: \"\").");
         }
         finally
@@ -131,7 +131,7 @@ internal sealed class CsvTable
         int invalid = Array.FindIndex(columns, c => c.FirstInvalidRow >= 0);
         if (invalid >= 0)
         {
-            throw new CliException($"'{path}' row {lines.LineOf(columns[invalid].FirstInvalidRow)}, column '{header[invalid]}': the file is not valid UTF-8 (a byte that " +
+            throw new CliException($"'{path}' line {lines.LineOf(columns[invalid].FirstInvalidRow)}, column '{header[invalid]}': the file is not valid UTF-8 (a byte that " +
                 "decodes to no character, as Windows-1252's é or ° do); save it as UTF-8 (Excel: 'CSV UTF-8'), or convert it with iconv -f WINDOWS-1252 -t UTF-8.");
         }
         return new CsvTable(path, header, columns, rows, format, lines);
@@ -196,8 +196,12 @@ internal sealed class CsvTable
         return float.IsNaN(value) ? throw new CliException($"{Where(row, column)}: {NumberProblem(Cell(row, column))}") : value;
     }
 
-    /// <summary>"'FILE' row R, column 'C'" — R the line the row starts on (the header is line 1, as an editor counts), for messages about a cell.</summary>
-    public string Where(int row, int column) => $"'{Path}' row {_lines.LineOf(row)}, column '{Header[column]}'";
+    /// <summary>"'FILE' line L, column 'C'" — L the line the row starts on (the header is line 1, as an editor counts; "row" would
+    /// read as the data row, one less), for messages about a cell.</summary>
+    public string Where(int row, int column) => $"'{Path}' line {LineOf(row)}, column '{Header[column]}'";
+
+    /// <summary>The line data row <paramref name="row"/> (0-based) starts on.</summary>
+    public int LineOf(int row) => _lines.LineOf(row);
 
     /// <summary>
     /// What is wrong with a cell that is not a finite number within a float's range — features are stored in single

@@ -103,7 +103,7 @@ internal sealed class ModelInput
                 .Select(i => (Level: FeaturePipeline.LevelOf(table.Cell(i, j)), Row: i)).ToArray();
             if (unseen.Length > 0)
             {
-                warnings.WriteLine($"warning: column '{f.Name}': {unseen.Length} row(s) hold a level not seen in training (first: '{unseen[0].Level}' in row {unseen[0].Row + 2}); they are scored as the reference level '{f.Reference}'.");
+                warnings.WriteLine($"warning: column '{f.Name}': {unseen.Length} row(s) hold a level not seen in training (first: '{unseen[0].Level}' on line {table.LineOf(unseen[0].Row)}); they are scored as the reference level '{f.Reference}'.");
             }
         }
     }

@@ -73,7 +73,7 @@ public sealed class CommandLineTests : CliRun
         string csv = Write("bad.csv", "a,b,Label\n1,2,0\n3,x7,1\n");
         var r = Run("train", "--data", csv, "--label", "Label", "--model", Path.Combine(Folder, "m.zip"));
         Assert.NotEqual(0, r.Exit);
-        Assert.Contains("row 3, column 'b': 'x7' is not a number", r.Err);
+        Assert.Contains("line 3, column 'b': 'x7' is not a number", r.Err);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class CommandLineTests : CliRun
         Assert.Equal(2, wrong.Exit);
         Assert.Contains("--positive 'c' is not a value of label column 'grp' (its values: 'a', 'b')", wrong.Err);
         string blank = Write("blank.csv", "a,grp\n1,a\n2,\n3,b\n");
-        Assert.Contains("row 3, column 'grp': the label is empty", Run("train", "--data", blank, "--label", "grp", "--model", model).Err);
+        Assert.Contains("line 3, column 'grp': the label is empty", Run("train", "--data", blank, "--label", "grp", "--model", model).Err);
     }
 
     [Fact]

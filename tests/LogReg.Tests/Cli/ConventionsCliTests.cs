@@ -114,7 +114,7 @@ public sealed class ConventionsCliTests : CliRun
         string marks = Write("marks.csv", "x,y\n1,0\n?,1\n3,0\n4,1\n2,1\n");
         var mark = Run("train", "--data", marks, "--label", "y", "--model", model);
         Assert.Equal(1, mark.Exit);
-        Assert.Contains("row 3, column 'x': '?' is not a number.", mark.Err);
+        Assert.Contains("line 3, column 'x': '?' is not a number.", mark.Err);
         Assert.Contains("If '?' marks a missing value, say --na ?.", mark.Err);
         var read = Run("train", "--data", marks, "--label", "y", "--model", model, "--na", "?");
         Assert.True(read.Exit == 0, read.Err);

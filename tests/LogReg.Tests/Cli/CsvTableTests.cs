@@ -19,7 +19,7 @@ public sealed class CsvTableTests : CliRun
         Assert.Equal(3f, table.Number(2, 0));
         File.WriteAllText(path, "x,note,y\n1,\"open,1\n2,b,0\n");
         var e = Assert.Throws<CliException>(() => CsvTable.Read(path));
-        Assert.Contains("row 2: a quoted cell opens on line 2 and is never closed", e.Message);
+        Assert.Contains("line 2: a quoted cell opens there and is never closed", e.Message);
         Assert.Contains("a quote is probably not closed", e.Message);
     }
 
@@ -33,7 +33,7 @@ public sealed class CsvTableTests : CliRun
         Assert.Equal(-1, table.Column(1).Range.PrecisionLostRow);
         var run = Run("stats", "--data", path, "--label", "Label");
         Assert.Equal(1, run.Exit);
-        Assert.Contains("row 4, column 'tiny': '1e-49' is below the range of a float", run.Err);
+        Assert.Contains("line 4, column 'tiny': '1e-49' is below the range of a float", run.Err);
         Assert.Contains("--ignore tiny", run.Err);
         Assert.DoesNotContain("   at ", run.Err);
         // Subnormal floats keep a fixed absolute precision (1.4e-45): a column near 1e-40 loses digits without becoming 0.
@@ -88,13 +88,13 @@ public sealed class CsvTableTests : CliRun
         // A quote never closed in the last column swallowed the rest of the file into a class name.
         var unclosed = Run("train", "--data", Write("uq.csv", "x,c,y\n1,a,0\n2,b,1\n3,a,\"0\n4,b,1\n5,a,1\n6,b,0\n"), "--label", "y", "--model", model);
         Assert.Equal(1, unclosed.Exit);
-        Assert.Contains("row 4: a quoted cell opens on line 4 and is never closed", unclosed.Err);
+        Assert.Contains("line 4: a quoted cell opens there and is never closed", unclosed.Err);
         // Rows are named by the line they start on, after quoted line breaks and blank lines alike.
         var line = Run("train", "--data", Write("rn.csv", "x,t,y\n1,\"two\nlines\",0\n\n2,b,1\n3,a,0\n4,b,1\n5e99,a,1\n6,b,0\n"), "--label", "y", "--text", "t", "--model", model);
-        Assert.Contains("row 8, column 'x': '5e99' is beyond the range of a float", line.Err);
+        Assert.Contains("line 8, column 'x': '5e99' is beyond the range of a float", line.Err);
         // A ragged row in a ';' file is that row's error, not a reason to split on ','.
         var ragged = Run("train", "--data", Write("rag.csv", "x;c;y\n1;a;0\n2;b\n3;a;0\n4;b;1\n5;a;1\n6;b;0\n7;a;1\n8;b;0\n9;a;1\n10;b;0\n11;a;1\n"), "--label", "y", "--model", model);
-        Assert.Contains("row 3: 2 cells; the header has 3 columns", ragged.Err);
+        Assert.Contains("line 3: 2 cells; the header has 3 columns", ragged.Err);
         // write.csv2 with one decimal column: ';' (the header splits on nothing else).
         var csv2 = Run("train", "--data", Write("csv2.csv", "\"age\";\"income\";\"y\"\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{20 + i};{100 + i},25;{i % 2}"))), "--label", "y", "--model", model);
         Assert.True(csv2.Exit == 0, csv2.Err);
@@ -104,7 +104,7 @@ public sealed class CsvTableTests : CliRun
         File.WriteAllBytes(latin, [.. "c,y\n"u8, .. "caf"u8, 0xE9, .. ",1\ntea,0\ncaf"u8, 0xE8, .. ",1\n"u8]);
         var encoding = Run("train", "--data", latin, "--label", "y", "--model", model);
         Assert.Equal(1, encoding.Exit);
-        Assert.Contains("row 2, column 'c': the file is not valid UTF-8", encoding.Err);
+        Assert.Contains("line 2, column 'c': the file is not valid UTF-8", encoding.Err);
         var spaced = Run("train", "--data", Write("spaced.csv", "\n\nx,c,y\n1, \"b, c\",0\n2,\"b, c\",1\n3,d,0\n4, \"d\" ,1\n"), "--label", "y", "--model", model, "--dry-run");
         Assert.True(spaced.Exit == 0, spaced.Err);
         Assert.Contains("c       categorical  text            2", spaced.Out);

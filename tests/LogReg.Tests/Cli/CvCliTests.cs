@@ -78,12 +78,21 @@ public sealed class CvCliTests : CliRun
         Assert.Equal(2, plot.Exit);
         Assert.Equal($"error: cv: --plot '{Spector}' is a file; it takes a directory (made if missing).", plot.Err.Trim());
         Assert.False(File.Exists(Path.Combine(Folder, "m3.zip")));
+        // Below a file: neither a directory to make (found only after the fit, in .NET's words) nor "does not exist".
+        string below = Path.Combine(Spector, "figures");
+        var plotBelow = Run("cv", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m5.zip"), "--plot", below);
+        Assert.Equal(2, plotBelow.Exit);
+        Assert.Equal($"error: cv: --plot '{below}': '{Spector}' is a file, so the directory cannot be made there.", plotBelow.Err.Trim());
+        Assert.False(File.Exists(Path.Combine(Folder, "m5.zip")));
+        string jsonBelow = Path.Combine(Spector, "cv.json");
+        var jsonUnderFile = Run("cv", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m5.zip"), "--json", jsonBelow);
+        Assert.Equal($"error: cv: --json '{jsonBelow}': '{Spector}' is a file, not a directory.", jsonUnderFile.Err.Trim());
         // A weight written as R writes a missing value is named as missing, not as "an empty cell".
         string weighted = Path.Combine(Folder, "weighted.csv");
         File.WriteAllLines(weighted, new[] { "x,y,w" }.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 2},{(i == 5 ? "NA" : "1")}")));
         var weight = Run("cv", "--data", weighted, "--label", "y", "--weight", "w", "--model", Path.Combine(Folder, "m4.zip"));
         Assert.Equal(1, weight.Exit);
-        Assert.Equal($"error: '{weighted}' row 7, column 'w': the cell is missing (blank, or a missing-value token such as NA); a number is needed here.",
+        Assert.Equal($"error: '{weighted}' line 7, column 'w': the cell is missing (blank, or a missing-value token such as NA); a number is needed here.",
             weight.Err.Trim());
     }
 
@@ -138,6 +147,8 @@ public sealed class CvCliTests : CliRun
         Assert.Contains("10 folds (column 'fold'), ", cv.Out);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.False(doc.GetProperty("coefficients").TryGetProperty("fold", out _));
+        // The fold column set the folds: no seed drew them (a drawn one had made two identical runs' files differ).
+        Assert.Equal(JsonValueKind.Null, doc.GetProperty("seed").ValueKind);
         // f1 … f10 sort as text (f1, f10, f2, …): the fold numbers differ, the partition is the same — and so is the curve.
         var core = ElasticNetCrossValidation.Fit(ReferenceData.BreastCancer.Dense(), new CrossValidationOptions
         {
@@ -181,7 +192,7 @@ public sealed class CvCliTests : CliRun
         File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "fold" : i == 7 ? " " : "1")));
         var blank = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(1, blank.Exit);
-        Assert.Equal($"error: cv: '{data}' row 8, column 'fold' is missing (blank, or a missing-value token such as NA); with --fold-column every row needs its fold.", blank.Err.Trim());
+        Assert.Equal($"error: cv: '{data}' line 8, column 'fold' is missing (blank, or a missing-value token such as NA); with --fold-column every row needs its fold.", blank.Err.Trim());
         var both = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--folds", "5", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, both.Exit);
         Assert.Single(both.Err.Trim().Split('\n'));

@@ -90,7 +90,7 @@ public sealed class RealCsvCliTests : CliRun
         string column = table.Cell(first, age).Length == 0 ? "Age" : "Income";
         var error = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "error").Concat(Roles).ToArray());
         Assert.Equal(1, error.Exit);
-        Assert.Contains($"row {first + 2}, column '{column}': a missing value; --missing error refuses them", error.Err);
+        Assert.Contains($"line {first + 2}, column '{column}': a missing value; --missing error refuses them", error.Err);
 
         int complete = rows.Count(r => table.Cell(r, age).Length > 0 && table.Cell(r, income).Length > 0);
         var skip = Run(Args("train", "--data", Customers, "--model", Path.Combine(Folder, "m.zip"), "--missing", "skip").Concat(Roles).ToArray());
@@ -121,7 +121,7 @@ public sealed class RealCsvCliTests : CliRun
         Assert.Equal(0, Run("train", "--data", train, "--label", "y", "--model", skipModel, "--missing", "skip").Exit);
         var refused = Run("predict", "--model", skipModel, "--data", rows);
         Assert.Equal(1, refused.Exit);
-        Assert.Contains("row 2, column 'x': a missing value; model", refused.Err);
+        Assert.Contains("line 2, column 'x': a missing value; model", refused.Err);
         Assert.Contains("--missing skip", refused.Err);
     }
 
@@ -262,7 +262,7 @@ public sealed class RealCsvCliTests : CliRun
         Assert.Equal(0, Run("train", "--data", blank, "--label", "y", "--model", model, "--ignore", "empty").Exit);
         var typo = Run("train", "--data", Write("typo.csv", "a,y\n1,0\n2,1\n3x,0\n4,1\n"), "--label", "y", "--model", model);
         Assert.Equal(1, typo.Exit);
-        Assert.Contains("row 4, column 'a': '3x' is not a number", typo.Err);
+        Assert.Contains("line 4, column 'a': '3x' is not a number", typo.Err);
         var clash = Run("train", "--data", Write("clash.csv", "Age,Age[missing],y\n1,0,0\n2,1,1\n,0,0\n4,1,1\n"), "--label", "y", "--model", model);
         Assert.Equal(1, clash.Exit);
         Assert.Contains("column 'Age[missing]' has a name this tool gives an intermediate column", clash.Err);

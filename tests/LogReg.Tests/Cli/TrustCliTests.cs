@@ -51,7 +51,7 @@ public sealed class TrustCliTests : CliRun
         foreach (var r in runs)
         {
             Assert.Equal(1, r.Exit);
-            Assert.Contains("row 7, column 'tuce'", r.Err);
+            Assert.Contains("line 7, column 'tuce'", r.Err);
             Assert.Contains(reason, r.Err);
             Assert.DoesNotContain("   at ", r.Err);
         }
@@ -72,7 +72,7 @@ public sealed class TrustCliTests : CliRun
         })
         {
             Assert.Equal(1, r.Exit);
-            Assert.Contains("row 3, column 'w': weight '1e-50' is below the range of a float (smallest 1.4e-45) and would become 0", r.Err);
+            Assert.Contains("line 3, column 'w': weight '1e-50' is below the range of a float (smallest 1.4e-45) and would become 0", r.Err);
         }
     }
 
