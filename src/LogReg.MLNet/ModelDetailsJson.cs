@@ -96,7 +96,7 @@ internal static class ModelDetailsJson
                 return new PathCoefficients(dense.FirstOrDefault()?.Length ?? 0, dense);
             }
             var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
-            if (form.Features.Length != form.Values.Length
+            if (form.Features is null || form.Values is null || form.Features.Length != form.Values.Length
                 || form.Features.Zip(form.Values).Any(p => (p.First is null) != (p.Second is null) || p.First?.Length != p.Second?.Length))
             {
                 throw new JsonException("A path's coefficients have features and values that do not pair up.");
