@@ -83,7 +83,7 @@ public static class LogRegModelFile
     /// <c>Save</c> so that <c>LogRegDetails()</c> on the loaded models returns them.
     /// </summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is not a readable ML.NET model (truncated or corrupted), or its details do not belong to its models.</exception>
+    /// <exception cref="InvalidDataException">The file is not a readable model file (truncated, corrupted or edited), or its details do not belong to its models.</exception>
     public static ITransformer Load(MLContext mlContext, string path, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
@@ -95,16 +95,26 @@ public static class LogRegModelFile
         ITransformer model;
         List<LogRegModelParameters?>? details;
         List<LogRegMulticlassModelParameters?>? multiclass;
+        string? inconsistent;
         try
         {
             model = mlContext.Model.Load(path, out inputSchema);
             details = ReadDetails<LogRegModelParameters>(path, DetailsEntry);
             multiclass = ReadDetails<LogRegMulticlassModelParameters>(path, MulticlassDetailsEntry);
+            // Inside the try: a part the JSON left null fails the check as an unreadable file.
+            inconsistent = details?.Any(d => d is not null && !SavedCrossValidationCheck.Holds(d)) == true ? DetailsEntry
+                : multiclass?.Any(d => d is not null && !SavedCrossValidationCheck.Holds(d)) == true ? MulticlassDetailsEntry
+                : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new InvalidDataException(
-                $"Model file '{path}' is not a readable ML.NET model (truncated or corrupted): {e.GetType().Name}: {e.Message}", e);
+                $"Model file '{path}' is not a readable model file (truncated, corrupted or edited): {e.GetType().Name}: {e.Message}", e);
+        }
+        if (inconsistent is not null)
+        {
+            throw new InvalidDataException($"Model file '{path}': the entry '{inconsistent}' holds cross-validation details that do not agree " +
+                "with themselves or with their model (edited?); load it with mlContext.Model.Load to ignore them.");
         }
         if (details is not null)
         {

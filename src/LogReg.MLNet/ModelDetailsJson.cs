@@ -96,10 +96,14 @@ internal static class ModelDetailsJson
                 return new PathCoefficients(dense.FirstOrDefault()?.Length ?? 0, dense);
             }
             var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
-            if (form.Features is null || form.Values is null || form.Features.Length != form.Values.Length
+            if (form.Length < 0 || form.Features is null || form.Values is null || form.Features.Length != form.Values.Length
                 || form.Features.Zip(form.Values).Any(p => (p.First is null) != (p.Second is null) || p.First?.Length != p.Second?.Length))
             {
                 throw new JsonException("A path's coefficients have features and values that do not pair up.");
+            }
+            if (form.Features.Any(f => f is not null && f.Where((j, e) => j < 0 || j >= form.Length || (e > 0 && j <= f[e - 1])).Any()))
+            {
+                throw new JsonException($"A path's coefficients name features that are not increasing within 0 … {form.Length - 1}.");
             }
             return new PathCoefficients(form.Length, form.Features, form.Values);
         }
@@ -125,6 +129,12 @@ internal static class ModelDetailsJson
                 return new MultinomialPathCoefficients(first.Length, first[0].Length, dense);
             }
             var form = JsonSerializer.Deserialize<Form>(ref reader, options) ?? throw new JsonException("A path's coefficients are null.");
+            if (form.Classes < 1 || form.ByClass is null || form.ByClass.Count % form.Classes != 0
+                || Enumerable.Range(0, form.ByClass.Count / form.Classes).Any(m =>
+                    Enumerable.Range(1, form.Classes - 1).Any(k => form.ByClass.IsKept(m * form.Classes + k) != form.ByClass.IsKept(m * form.Classes))))
+            {
+                throw new JsonException("A multinomial path's coefficients are not whole points of their classes' vectors.");
+            }
             return new MultinomialPathCoefficients(form.Classes, form.ByClass);
         }
 

@@ -47,7 +47,13 @@ public sealed class MultinomialPathCoefficients : IReadOnlyList<double[][]>
 
     /// <summary>Class <paramref name="k"/>'s non-zero entries at point <paramref name="index"/>: their features (increasing) and values.</summary>
     /// <exception cref="InvalidOperationException">Its coefficients were not kept.</exception>
-    public (IReadOnlyList<int> Features, IReadOnlyList<double> Values) NonZeroAt(int index, int k) => ByClass.NonZeroAt(Kept(index) + k);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not a class (it would read a neighbouring point's vector).</exception>
+    public (IReadOnlyList<int> Features, IReadOnlyList<double> Values) NonZeroAt(int index, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, Classes);
+        return ByClass.NonZeroAt(Kept(index) + k);
+    }
 
     /// <summary>Whether point <paramref name="index"/>'s coefficients were kept (see <see cref="PathCoefficients.IsKept"/>).</summary>
     public bool IsKept(int index) => ByClass.IsKept(index * Classes);
@@ -66,6 +72,11 @@ public sealed class MultinomialPathCoefficients : IReadOnlyList<double[][]>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // Point index's first vector in ByClass, once it is known to be kept.
-    private int Kept(int index) => IsKept(index) ? index * Classes : throw PathCoefficients.NotKept(index);
+    // Point index's first vector in ByClass, once it is known to be a point and kept.
+    private int Kept(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return IsKept(index) ? index * Classes : throw PathCoefficients.NotKept(index);
+    }
 }

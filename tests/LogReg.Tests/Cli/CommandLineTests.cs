@@ -191,7 +191,7 @@ public sealed class CommandLineTests : CliRun
         string damaged = Write("damaged.zip", "not a zip");
         var d = Run("predict", "--model", damaged, "--data", Spector);
         Assert.NotEqual(0, d.Exit);
-        Assert.Contains("truncated or corrupted", d.Err);
+        Assert.Contains("truncated, corrupted or edited", d.Err);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public class MLNetIntegrationTests
             File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length / 2).ToArray());
             var truncated = Assert.Throws<InvalidDataException>(() => LogRegModelFile.Load(new MLContext(), path, out _));
             Assert.Contains(path, truncated.Message);
-            Assert.Contains("truncated or corrupted", truncated.Message);
+            Assert.Contains("truncated, corrupted or edited", truncated.Message);
             File.WriteAllText(path, "this is not a model");
             Assert.Throws<InvalidDataException>(() => LogRegModelFile.Load(new MLContext(), path, out _));
             File.Delete(path);
