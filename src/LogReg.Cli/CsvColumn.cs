@@ -52,20 +52,20 @@ internal sealed class CsvColumn
     public string FirstNonNumberText { get; private set; } = "";
 
     /// <summary>Distinct filled cells: by value for a column of numbers ("1" and "1.0" are one), by text otherwise.</summary>
-    public int Distinct => DistinctWith([]);
+    public int Distinct => DistinctWith(new FloatSet());
 
     /// <summary>
     /// <see cref="Distinct"/>, counted with <paramref name="scratch"/> (cleared first): one set reused across a file's
     /// columns, where a set per column of a long file left megabytes of garbage each for the collector.
     /// </summary>
-    public int DistinctWith(HashSet<float> scratch) => DistinctUpTo(scratch, int.MaxValue, out _);
+    public int DistinctWith(FloatSet scratch) => DistinctUpTo(scratch, int.MaxValue, out _);
 
     /// <summary>
     /// Distinct values up to <paramref name="cap"/>: a column of numbers stops counting past it (a continuous column is
     /// known to be one within its first thousand rows; counting all of a long file's values was a sixth of reading it).
     /// True in <paramref name="capped"/> when the count stopped.
     /// </summary>
-    public int DistinctUpTo(HashSet<float> scratch, int cap, out bool capped)
+    public int DistinctUpTo(FloatSet scratch, int cap, out bool capped)
     {
         capped = false;
         if (_distinct is { } known)

@@ -49,7 +49,7 @@ internal sealed class TableSchema
         }
         var columns = new SchemaColumn[table.Header.Length];
         // Columns are independent; a wide or long file's distinct counts are the schema's main cost.
-        Parallel.For(0, columns.Length, () => new HashSet<float>(), (j, _, scratch) =>
+        Parallel.For(0, columns.Length, () => new FloatSet(), (j, _, scratch) =>
         {
             columns[j] = Describe(table, j, named.TryGetValue(table.Header[j], out var role) ? role : null, scratch);
             return scratch;
@@ -129,7 +129,7 @@ internal sealed class TableSchema
         return named;
     }
 
-    private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named, HashSet<float> scratch)
+    private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named, FloatSet scratch)
     {
         string name = table.Header[j];
         var column = table.Column(j);
