@@ -29,17 +29,9 @@ internal static class CvReport
             string mark = (k == cv.MinimumIndex ? " min" : "") + (k == cv.OneStandardErrorIndex ? " 1se" : "");
             output.WriteLine($"  {lambdaTexts[k].PadLeft(lw)}  {path.NonZero[k],7}  {meanTexts[k].PadLeft(mw)}  {errorTexts[k].PadLeft(ew)}{mark}");
         }
-        if (UnsettledNote.Of(path) is { } note)
+        foreach (var (kind, note) in CrossValidationNote.All(cv))
         {
-            output.WriteLine("warning: " + note);
-        }
-        if (CrossValidationNote.OverRows(cv) is { } overRows)
-        {
-            output.WriteLine("note: " + overRows);
-        }
-        if (CrossValidationNote.BestAtSmallestLambda(cv) is { } atEnd)
-        {
-            output.WriteLine("note: " + atEnd);
+            output.WriteLine($"{kind}: {note}");
         }
     }
 

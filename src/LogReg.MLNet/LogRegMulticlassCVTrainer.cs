@@ -68,17 +68,9 @@ public sealed class LogRegMulticlassCVTrainer
             $"λ = {cv.ChosenLambda:G6} ({cv.Rule}, {cv.Metric} {cv.Mean[cv.ChosenIndex]:G6} ± {cv.StandardError[cv.ChosenIndex]:G3}) " +
             $"by {cv.FoldIds.Max() + 1}-fold cross-validation over {cv.Path.Lambdas.Count} λ; {cv.Path.NonZero[cv.ChosenIndex]} feature(s) in use");
         channel.Info(MessageSensitivity.None, "Chose " + how + ".");
-        if (UnsettledNote.Of(cv.Path) is { } note)
+        foreach (var (_, note) in CrossValidationNote.All(cv))
         {
             channel.Warning(MessageSensitivity.None, note);
-        }
-        if (CrossValidationNote.OverRows(cv) is { } overRows)
-        {
-            channel.Warning(MessageSensitivity.None, overRows);
-        }
-        if (CrossValidationNote.BestAtSmallestLambda(cv) is { } atEnd)
-        {
-            channel.Warning(MessageSensitivity.None, atEnd);
         }
         var fit = MultinomialPathPointFit.At(data, cv.Path, cv.ChosenIndex, core.Path, "coordinate descent path; " + how);
         var wrapOptions = new LogRegMulticlassOptions { FeatureColumnName = o.FeatureColumnName, LabelColumnName = o.LabelColumnName };

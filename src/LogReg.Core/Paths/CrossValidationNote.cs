@@ -6,6 +6,19 @@ namespace LogReg.Core.Paths;
 /// the path's end.</summary>
 public static class CrossValidationNote
 {
+    /// <summary>
+    /// Every line to show about <paramref name="cv"/>, in order, each with its kind ("warning": the path ended before a λ it
+    /// could not solve, <see cref="UnsettledNote"/>; "note": <see cref="OverRows"/>, <see cref="BestAtSmallestLambda"/>):
+    /// the trainers log them all as warnings, <c>logreg cv</c> prints them under its table.
+    /// </summary>
+    public static IEnumerable<(string Kind, string Text)> All<TPath>(CrossValidatedPath<TPath> cv)
+        where TPath : IRegularizationPath
+    {
+        ArgumentNullException.ThrowIfNull(cv);
+        return new[] { ("warning", UnsettledNote.Of(cv.Path)), ("note", OverRows(cv)), ("note", BestAtSmallestLambda(cv)) }
+            .Where(n => n.Item2 is not null).Select(n => (n.Item1, n.Item2!));
+    }
+
     /// <summary>What to tell the user when <paramref name="cv"/>'s errors are over its rows (<see cref="CrossValidatedPath{TPath}.ErrorsOverRows"/>), or null.</summary>
     public static string? OverRows<TPath>(CrossValidatedPath<TPath> cv)
         where TPath : IRegularizationPath
