@@ -1,8 +1,6 @@
 using LogReg.MLNet;
-using LogReg.Tests.Kit;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Xunit;
 
@@ -15,22 +13,11 @@ namespace LogReg.Tests.MLNet;
 [Trait("Category", "Slow")]
 public sealed class KeepPathCoefficientsTests
 {
-    private sealed class Row
-    {
-        public bool Label { get; set; }
-
-        [VectorType(30)]
-        public float[] Features { get; set; } = [];
-    }
-
     [Fact]
     public void TheBinaryModelKeepsOnlyTheChosenPointsCoefficients()
     {
         var ml = new MLContext(1);
-        var data = ml.Data.LoadFromEnumerable(ReferenceData.BreastCancer.Rows.Select((r, i) => new Row
-        {
-            Label = ReferenceData.BreastCancer.Labels[i] == 1, Features = r.Select(v => (float)v).ToArray(),
-        }).ToList());
+        var data = TestData.BreastCancer(ml);
         LogRegCVOptions Options(bool keep) => new() { L1Ratio = 0.5, NumberOfFolds = 5, LambdaCount = 40, Seed = 7, KeepPathCoefficients = keep };
         var all = ml.BinaryClassification.Trainers.LogRegCV(Options(true)).Fit(data);
         var chosen = ml.BinaryClassification.Trainers.LogRegCV(Options(false)).Fit(data);

@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using LogReg.MLNet;
-using LogReg.Tests.Kit;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Xunit;
 
 namespace LogReg.Tests.MLNet;
@@ -16,22 +14,11 @@ namespace LogReg.Tests.MLNet;
 [Trait("Category", "Slow")]
 public sealed class SavedCrossValidationCheckTests
 {
-    private sealed class Row
-    {
-        public bool Label { get; set; }
-
-        [VectorType(30)]
-        public float[] Features { get; set; } = [];
-    }
-
     [Fact]
     public void EditedCrossValidationDetailsAreRefusedInOneLine()
     {
         var ml = new MLContext(1);
-        var data = ml.Data.LoadFromEnumerable(ReferenceData.BreastCancer.Rows.Select((r, i) => new Row
-        {
-            Label = ReferenceData.BreastCancer.Labels[i] == 1, Features = r.Select(v => (float)v).ToArray(),
-        }).ToList());
+        var data = TestData.BreastCancer(ml);
         var model = ml.BinaryClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 5, LambdaCount = 20, Seed = 2 }).Fit(data);
         string saved = Path.Combine(Path.GetTempPath(), $"logregcv-edit-{Guid.NewGuid():N}.zip");
         var edited = new List<string>();
