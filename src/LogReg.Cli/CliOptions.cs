@@ -123,6 +123,7 @@ internal static class CliOptions
     // True for "no": the path penalises the coefficients of the columns as they are.
     public static readonly CliOption<bool> Unstandardized = Switch("--standardize", "yes", "no", "penalise standardised coefficients (default yes, as glmnet)");
     public static readonly CliOption<string?> FoldColumn = Text("--fold-column", "COL", "each row's fold, one fold per distinct value (cv.glmnet's foldid; not a feature; --folds is then unused)");
+    public static readonly CliOption<string?> GroupColumn = Text("--group-column", "COL", "rows with the same value stay in one fold (ML.NET's sampling key: the groups shuffled by --seed and dealt to the --folds folds; not a feature)");
     public static readonly CliOption<string?> Plot = Text("--plot", "DIR", "write the coefficient path and the CV curve there (PNG and SVG)");
 
     // The cluster.

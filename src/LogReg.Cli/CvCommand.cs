@@ -7,7 +7,7 @@ using Microsoft.ML;
 namespace LogReg.Cli;
 
 /// <summary>
-/// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10 | --fold-column COL] [--metric deviance|logloss|auc|class]
+/// cv --data FILE.csv --label COLUMN --model OUT.zip [--l1-ratio α] [--folds 10 [--group-column COL] | --fold-column COL] [--metric deviance|logloss|auc|class]
 /// [--rule 1se|min] [--lambda-count 100] [--lambda-min-ratio X] [--tolerance X] [--standardize yes|no] [--json OUT.json] [--plot DIR]: the elastic-net path with
 /// its penalty chosen by cross-validation (<see cref="LogRegCVTrainer"/>: glmnet's scaling and cv.glmnet's rules), saved
 /// as 'train' saves a model; prints the choice and the curve. A label with more than two classes gets the softmax path
@@ -17,7 +17,7 @@ internal static class CvCommand
 {
     public static readonly CliOption[] Options =
     [
-        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.Metric, CliOptions.Rule, CliOptions.Alignment,
+        CliOptions.Data, .. CliOptions.ColumnRoles, CliOptions.L1Ratio, CliOptions.CvFolds, CliOptions.FoldColumn, CliOptions.GroupColumn, CliOptions.Metric, CliOptions.Rule, CliOptions.Alignment,
         CliOptions.LambdaCount, CliOptions.LambdaMinRatio, CliOptions.PathTolerance, CliOptions.Unstandardized, CliOptions.Seed, CliOptions.FoldThreads, CliOptions.Model, CliOptions.Json, CliOptions.Plot,
     ];
 
@@ -31,21 +31,33 @@ internal static class CvCommand
         CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
         OutputPaths.RefuseUnwritable("cv", ("--model", modelPath), ("--json", jsonPath));
         OutputPaths.RefuseFileAsDirectory("cv", "--plot", plotDirectory);
-        string? foldColumn = a.Get(CliOptions.FoldColumn);
-        var columns = ColumnOptions.Read(a) with { Consumed = foldColumn is null ? [] : [(foldColumn, "--fold-column")] };
+        string? foldColumn = a.Get(CliOptions.FoldColumn), groupColumn = a.Get(CliOptions.GroupColumn);
+        if (foldColumn is not null && a.Given(CliOptions.CvFolds))
+        {
+            throw new CliException("cv: --folds and --fold-column are both given; the fold column sets the folds.", 2);
+        }
+        if (foldColumn is not null && groupColumn is not null)
+        {
+            throw new CliException("cv: --fold-column and --group-column are both given; name the folds or the groups, not both.", 2);
+        }
+        var columns = ColumnOptions.Read(a) with
+        {
+            Consumed = [.. foldColumn is null ? [] : new[] { (foldColumn, "--fold-column") }, .. groupColumn is null ? [] : new[] { (groupColumn, "--group-column") }],
+        };
         var prepared = CsvInput.Load(a, dataPath, columns, output);
         if (prepared is null)
         {
             return 0;
         }
-        if (foldColumn is not null && a.Given(CliOptions.CvFolds))
-        {
-            throw new CliException("cv: --folds and --fold-column are both given; the fold column sets the folds.", 2);
-        }
-        int folds = foldColumn is null ? a.Get(CliOptions.CvFolds) : FoldCount(prepared, foldColumn);
+        int folds = foldColumn is null ? a.Get(CliOptions.CvFolds) : DistinctCells(prepared, foldColumn, "--fold-column", "its fold");
         if (foldColumn is null && folds > prepared.Rows.Length)
         {
             throw new CliException($"cv: --folds {folds} is more than the {prepared.Rows.Length} rows used from '{dataPath}'.", 2);
+        }
+        if (groupColumn is not null && DistinctCells(prepared, groupColumn, "--group-column", "its group") is var groups && groups < folds)
+        {
+            throw new CliException($"cv: column '{groupColumn}' holds {groups} distinct group(s) in the rows used, fewer than the {folds} folds: " +
+                "each fold needs a whole group; use --folds with at most that many.", 2);
         }
         // Drawn here when not given, so that it can be printed and the choice repeated.
         int seed = a.Get(CliOptions.Seed) ?? Random.Shared.Next();
@@ -58,10 +70,11 @@ internal static class CvCommand
                 "the held-out scores rest on very few of its rows and the chosen λ is unstable.");
         }
         var ml = new MLContext(seed);
-        var data = prepared.ToDataView(textColumns: foldColumn is null ? null : [foldColumn]);
+        var data = prepared.ToDataView(textColumns: (foldColumn ?? groupColumn) is { } named ? [named] : null);
         var options = new LogRegCVOptions
         {
             FoldColumnName = foldColumn,
+            SamplingKeyColumnName = groupColumn,
             LabelColumnName = prepared.Schema.Options.Label,
             FeatureColumnName = prepared.Plan.FeaturesColumn,
             ExampleWeightColumnName = prepared.Schema.Weight?.Name,
@@ -79,19 +92,21 @@ internal static class CvCommand
             Progress = CommandLine.ProgressWriter is { } writer ? new FoldProgress(writer, folds) : null,
         };
         var featurise = FeaturePipeline.Build(ml, prepared.Plan);
-        // Where the folds came from: the seed draws them, unless the fold column names them.
-        string foldSource = foldColumn is null ? $"seed {seed}" : $"column '{foldColumn}'";
+        // Where the folds came from: the seed draws them (deals the groups, with a group column), unless the fold column names them.
+        string foldSource = foldColumn is not null ? $"column '{foldColumn}'"
+            : groupColumn is not null ? $"groups of column '{groupColumn}', seed {seed}"
+            : $"seed {seed}";
         var run = new Outputs(ml, prepared, data, output, modelPath, jsonPath, plotDirectory);
         if (prepared.IsMulticlass)
         {
-            var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
+            var model = PipelineFit.Fit(ml, featurise, ml.MulticlassClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName, options.SamplingKeyColumnName]);
             var cv = model.LastTransformer.Model.LogRegDetails()!.CrossValidation!;
             run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, prepared.Classes, options.L1Ratio, foldColumn is null ? seed : null),
                 (directory, names) => PathPlots.Write(directory, cv, names, prepared.Classes));
         }
         else
         {
-            var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName]);
+            var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName, options.SamplingKeyColumnName]);
             var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
             run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, foldColumn is null ? seed : null),
                 (directory, names) => PathPlots.Write(directory, cv, names));
@@ -99,17 +114,18 @@ internal static class CvCommand
         return 0;
     }
 
-    // How many folds the column names (its distinct cells); every used row needs one: a blank would be a fold of its own.
-    private static int FoldCount(PreparedTable prepared, string foldColumn)
+    // How many distinct cells a fold or group column holds over the rows used (the folds, or the groups); every used row
+    // needs one: a blank would be a fold or a group of its own.
+    private static int DistinctCells(PreparedTable prepared, string column, string option, string what)
     {
         var table = prepared.Schema.Table;
-        int index = table.IndexOf(foldColumn, "--fold-column");
+        int index = table.IndexOf(column, option);
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (int r in prepared.Rows)
         {
             if (table.IsMissing(r, index))
             {
-                throw new CliException($"cv: {table.Where(r, index)} is missing (blank, or a missing-value token such as NA); with --fold-column every row needs its fold.");
+                throw new CliException($"cv: {table.Where(r, index)} is missing (blank, or a missing-value token such as NA); with {option} every row needs {what}.");
             }
             distinct.Add(table.Cell(r, index));
         }

@@ -199,6 +199,39 @@ public sealed class CvCliTests : CliRun
     }
 
     [Fact]
+    public void AGroupColumnKeepsEachGroupInOneFold()
+    {
+        // 57 patients of about ten rows each: every patient's rows dealt to one fold, the groups shuffled by the seed.
+        var lines = File.ReadAllLines(BreastCancer).Where(l => l.Length > 0).ToArray();
+        string data = Path.Combine(Folder, "groups.csv"), json = Path.Combine(Folder, "cv.json");
+        var keys = Enumerable.Range(0, lines.Length - 1).Select(i => $"p{i / 10}").ToArray();
+        File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "patient" : keys[i - 1])));
+        var cv = Run("cv", "--data", data, "--label", "Label", "--group-column", "patient", "--seed", "4", "--model", Path.Combine(Folder, "m.zip"), "--json", json);
+        Assert.True(cv.Exit == 0, cv.Err);
+        Assert.Contains("10 folds (groups of column 'patient', seed 4), ", cv.Out);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(doc.GetProperty("coefficients").TryGetProperty("patient", out _));
+        Assert.Equal(4, doc.GetProperty("seed").GetInt32());
+        var folds = FoldAssignment.ByGroup(keys, 10, 4);
+        Assert.All(keys.Zip(folds).GroupBy(p => p.First), g => Assert.Single(g.Select(p => p.Second).Distinct()));
+        var core = ElasticNetCrossValidation.Fit(ReferenceData.BreastCancer.Dense(), new CrossValidationOptions { FoldIds = folds });
+        Assert.Equal(core.Mean, doc.GetProperty("cv_mean").EnumerateArray().Select(e => e.GetDouble()), new ToleranceComparer(1e-12));
+
+        var few = Run("cv", "--data", data, "--label", "Label", "--group-column", "patient", "--folds", "58", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, few.Exit);
+        Assert.Equal("error: cv: column 'patient' holds 57 distinct group(s) in the rows used, fewer than the 58 folds: each fold needs a whole group; " +
+            "use --folds with at most that many.", few.Err.Trim());
+        var both = Run("cv", "--data", data, "--label", "Label", "--group-column", "patient", "--fold-column", "patient", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, both.Exit);
+        Assert.Equal("error: cv: --fold-column and --group-column are both given; name the folds or the groups, not both.", both.Err.Trim());
+        File.WriteAllLines(data, lines.Select((l, i) => l + "," + (i == 0 ? "patient" : i == 5 ? "NA" : keys[i - 1])));
+        var blank = Run("cv", "--data", data, "--label", "Label", "--group-column", "patient", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(1, blank.Exit);
+        Assert.Equal($"error: cv: '{data}' line 6, column 'patient' is missing (blank, or a missing-value token such as NA); with --group-column every row needs its group.",
+            blank.Err.Trim());
+    }
+
+    [Fact]
     public void AFileRsWriteCsvWroteGivesCvGlmnetsCurveInBothAlignments()
     {
         // R's write.csv: quoted header, an unnamed row-names column, integer 0/1 columns, a fold column; 25 rows in 10 folds,
