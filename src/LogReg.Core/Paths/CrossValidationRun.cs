@@ -124,18 +124,7 @@ internal sealed record CrossValidationRun<TPath>(
                     var sameLambdas = options.Path with { Lambdas = sequence };
                     path = !scoredAsSolved
                         ? FitPath(training, sameLambdas, null, feed)
-                        : FitScoredFold!(training, held, sameLambdas, feed, (index, probabilities) =>
-                        {
-                            var score = Score(probabilities);
-                            if (index == streamed.Count)
-                            {
-                                streamed.Add(score);
-                            }
-                            else
-                            {
-                                streamed[index] = score;
-                            }
-                        });
+                        : FitScoredFold!(training, held, sameLambdas, feed, (index, probabilities) => streamed.Put(index, Score(probabilities)));
                 }
                 else
                 {

@@ -48,15 +48,7 @@ internal sealed class MultinomialPathPoints(PathProblem problem, bool[] present,
         }
         var centred = Centred(original);
         scorer?.Score(index, centred, columns);
-        var point = (lambda, centred, features, values, nonZero, ratio);
-        if (index < _points.Count)
-        {
-            _points[index] = point;
-        }
-        else
-        {
-            _points.Add(point);
-        }
+        _points.Put(index, (lambda, centred, features, values, nonZero, ratio));
     }
 
     /// <summary>The path of the points solved.</summary>
