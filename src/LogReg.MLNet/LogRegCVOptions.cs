@@ -79,7 +79,9 @@ public sealed class LogRegCVOptions
     /// <summary>Throws, naming this class's options, unless the values are usable (the rows are checked at the fit).</summary>
     internal void Validate()
     {
-        ToCore(0, null).Path.Validate();
+        var core = ToCore(0, null);
+        core.Path.Validate();
+        core.ValidateChoices();
         if (FoldColumnName is null && NumberOfFolds < 3)
         {
             throw new ArgumentException($"NumberOfFolds must be at least 3, not {NumberOfFolds} (cv.glmnet's minimum).");

@@ -174,7 +174,7 @@ public static class TrainingSetReader
                     }
                     if (float.IsInfinity(weight) || weight < 0)
                     {
-                        ThrowBadWeight(weightName!, weight, cursor.Position);
+                        ThrowBadWeight(weightName!, weight, cursor.Position + 1);
                     }
                 }
                 if ((cursor.Position & 4095) == 0)
@@ -183,7 +183,7 @@ public static class TrainingSetReader
                 }
                 if (features.Length != d)
                 {
-                    ThrowWrongLength(featureName, features.Length, d, cursor.Position);
+                    ThrowWrongLength(featureName, features.Length, d, cursor.Position + 1);
                 }
                 if (FeatureValueScan.FirstBad(features, out int badSlot) is float bad)
                 {
@@ -192,7 +192,7 @@ public static class TrainingSetReader
                         skipped++;
                         continue;
                     }
-                    ThrowInfinite(featureName, names, badSlot, bad, cursor.Position);
+                    ThrowInfinite(featureName, names, badSlot, bad, cursor.Position + 1);
                 }
                 double label = getLabel();
                 if (double.IsNaN(label))

@@ -39,6 +39,7 @@ public sealed record CrossValidationOptions
     public void Validate(int rowCount)
     {
         Path.Validate();
+        ValidateChoices();
         if (FoldIds is null && (FoldCount < 3 || FoldCount > rowCount))
         {
             throw new ArgumentException($"FoldCount must be in [3, rows = {rowCount}], not {FoldCount}.");
@@ -58,6 +59,23 @@ public sealed record CrossValidationOptions
         if (MaxThreads is < 1)
         {
             throw new ArgumentException($"MaxThreads must be at least 1, not {MaxThreads}.");
+        }
+    }
+
+    /// <summary>Throws unless the metric, the rule and the alignment are values their types name (a cast integer is not).</summary>
+    /// <exception cref="ArgumentException">A value out of its type's range.</exception>
+    public void ValidateChoices()
+    {
+        Require(Metric, nameof(Metric));
+        Require(Rule, nameof(Rule));
+        Require(Alignment, nameof(Alignment));
+
+        static void Require<T>(T value, string name) where T : struct, Enum
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentException($"{name} is {value}, which is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+            }
         }
     }
 }

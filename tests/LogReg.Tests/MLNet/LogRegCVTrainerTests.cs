@@ -137,6 +137,14 @@ public sealed class LogRegCVTrainerTests
             Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { NumberOfFolds = 1 })).Message);
         Assert.Equal("NumberOfThreads must be at least 1, not 0.",
             Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { NumberOfThreads = 0 })).Message);
+        // A cast integer is not a metric, a rule or an alignment: it had fitted, scoring as one of the others.
+        Assert.Equal("Metric is 99, which is not one of Deviance, LogLoss, Auc, Misclassification.",
+            Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { Metric = (CrossValidationMetric)99 })).Message);
+        Assert.StartsWith("Rule is 7, which is not one of ",
+            Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.LogRegCV(new LogRegCVOptions { Rule = (LambdaRule)7 })).Message);
+        Assert.StartsWith("Alignment is -1, which is not one of ",
+            Assert.Throws<ArgumentException>(() => trainers.LogRegCV(new LogRegCVOptions { Alignment = (FoldAlignment)(-1) })).Message);
+        Assert.Throws<ArgumentException>(() => ElasticNetCrossValidation.Fit(ReferenceData.Spector.Dense(), new CrossValidationOptions { Metric = (CrossValidationMetric)99 }));
         var data = ml.Data.LoadFromEnumerable(ReferenceData.Spector.Rows.Select((r, i) => new
         {
             Label = ReferenceData.Spector.Labels[i] == 1, Gpa = (float)r[0], Group = $"g{i % 5}",

@@ -24,7 +24,7 @@ public class NonFiniteInputTests
         var e = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 3)));
         Assert.Contains("'Features' slot 2", e.Message);
         Assert.Contains(shown, e.Message);
-        Assert.Contains("row 17", e.Message);
+        Assert.Contains("in row 18;", e.Message); // rows[17], the eighteenth: a data view's rows are named from 1
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class NonFiniteInputTests
         rows[5].Features = new[] { 1f, 2f };
         var e = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.LogReg().Fit(TestData.ToDataView(ml, rows, 3)));
         Assert.Contains("'Features'", e.Message);
-        Assert.Contains("2 values in row 5", e.Message);
+        Assert.Contains("2 values in row 6", e.Message); // rows[5], the sixth: a data view's rows are named from 1
         Assert.Contains("says 3", e.Message);
     }
 
