@@ -26,11 +26,11 @@ internal static class CliOptions
     };
 
     // Files and columns.
-    public static readonly CliOption<string?> Data = Text("--data", "FILE.csv", "CSV file with a header row");
+    public static readonly CliOption<string?> Data = PathText("--data", "FILE.csv", "CSV file with a header row");
     public static readonly CliOption<string?> Label = Text("--label", "COLUMN", "the class to predict: any two values (binary) or more (softmax)");
-    public static readonly CliOption<string?> Model = Text("--model", "M.zip", "model file (an ML.NET model with the featurisation in front of the trainer)");
-    public static readonly CliOption<string?> Json = Text("--json", "OUT.json", "also write the result as JSON");
-    public static readonly CliOption<string?> Out = Text("--out", "FILE.csv", "write the predictions here instead of standard output");
+    public static readonly CliOption<string?> Model = PathText("--model", "M.zip", "model file (an ML.NET model with the featurisation in front of the trainer)");
+    public static readonly CliOption<string?> Json = PathText("--json", "OUT.json", "also write the result as JSON");
+    public static readonly CliOption<string?> Out = PathText("--out", "FILE.csv", "write the predictions here instead of standard output");
     public static readonly CliOption<IReadOnlyList<string>> Categorical = List("--categorical", "string columns to one-hot encode (treatment coding)");
     public static readonly CliOption<IReadOnlyList<string>> TextColumns = List("--text", "free-text columns (lower-cased word counts)");
     public static readonly CliOption<IReadOnlyList<string>> Ignore = List("--ignore", "columns that are not features");
@@ -124,12 +124,12 @@ internal static class CliOptions
     public static readonly CliOption<bool> Unstandardized = Switch("--standardize", "yes", "no", "penalise standardised coefficients (default yes, as glmnet)");
     public static readonly CliOption<string?> FoldColumn = Text("--fold-column", "COL", "each row's fold, one fold per distinct value (cv.glmnet's foldid; not a feature; --folds is then unused)");
     public static readonly CliOption<string?> GroupColumn = Text("--group-column", "COL", "rows with the same value stay in one fold (ML.NET's sampling key: the groups shuffled by --seed and dealt to the --folds folds; not a feature)");
-    public static readonly CliOption<string?> Plot = Text("--plot", "DIR", "write the coefficient path and the CV curve there (PNG and SVG)");
+    public static readonly CliOption<string?> Plot = PathText("--plot", "DIR", "write the coefficient path and the CV curve there (PNG and SVG)");
 
     // The cluster.
     public static readonly CliOption<string?> Cluster = Text("--cluster", "localhost|redis=HOST:PORT", "the Orleans cluster's membership (a Redis password from LOGREG_REDIS_PASSWORD, or redis=HOST:PORT,password=…)");
     public static readonly CliOption<string?> Shards = Text("--shards", "'DIR/part-*.csv'", "shard files (a glob below --data-root), one shard each");
-    public static readonly CliOption<string?> DataRoot = Text("--data-root", "DIR",
+    public static readonly CliOption<string?> DataRoot = PathText("--data-root", "DIR",
         "the folder shard files are named relative to; a worker reads nothing outside it (default: the current folder; required with redis)");
     public static readonly CliOption<int?> Instance = Whole("--instance", "worker number on this machine (ports 11111+N, 30000+N)", 0, 65535 - 30000);
     public static readonly CliOption<int?> Port = Whole("--port", "silo port", 1, 65535);
@@ -137,11 +137,11 @@ internal static class CliOptions
     public static readonly CliOption<string?> Advertise = Text("--advertise", "IP", "the address other machines reach this worker at");
     public static readonly CliOption<bool> Softmax = Switch("--family", "binary", "softmax", "the model over shards: binary (labels 0/1, the default) or softmax (any class labels)");
     public static readonly CliOption<int?> ShardCount = Whole("--shard-count", "refuse unless the live workers hold exactly N shard files (a worker that is down takes its files with it)", 1);
-    public static readonly CliOption<string?> Checkpoint = Text("--checkpoint", "FILE", "record every round of shard answers, so a killed 'train --cluster' can be resumed");
-    public static readonly CliOption<string?> Resume = Text("--resume", "FILE", "resume the fit a --checkpoint FILE recorded (the same shards), recording on");
-    public static readonly CliOption<string?> Certificate = Text("--certificate", "FILE",
+    public static readonly CliOption<string?> Checkpoint = PathText("--checkpoint", "FILE", "record every round of shard answers, so a killed 'train --cluster' can be resumed");
+    public static readonly CliOption<string?> Resume = PathText("--resume", "FILE", "resume the fit a --checkpoint FILE recorded (the same shards), recording on");
+    public static readonly CliOption<string?> Certificate = PathText("--certificate", "FILE",
         "this process's TLS certificate and private key (PEM with both, or PKCS#12 without a password)");
-    public static readonly CliOption<string?> Trust = Text("--trust", "FILE", "the certificates (PEM) every cluster member's certificate must chain to");
+    public static readonly CliOption<string?> Trust = PathText("--trust", "FILE", "the certificates (PEM) every cluster member's certificate must chain to");
 
     /// <summary>How to read a CSV file: delimiter, decimal separator, missing-value tokens (every command that reads one).</summary>
     public static readonly CliOption[] Format = [Delimiter, Decimal, MissingTokens];
@@ -153,6 +153,10 @@ internal static class CliOptions
     public static readonly CliOption[] Fit = [Loss, Optimizer, L2, L1, MaxIterations, Tolerance, Threads, Seed, ClassWeight];
 
     private static CliOption<string?> Text(string name, string value, string help) => new(name, value, help, text => text, null);
+
+    // A path given as an empty string is refused by its option's name (.NET's own words named none, some after the file was read).
+    private static CliOption<string?> PathText(string name, string value, string help) => new(name, value, help, text =>
+        string.IsNullOrWhiteSpace(text) ? throw new CliException($"option '{name}' is empty; expected a path.", 2) : text, null);
 
     private static CliOption<IReadOnlyList<string>> List(string name, string help) => new(name, "COL,…", help, text =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } names

@@ -152,7 +152,7 @@ internal static class CommandLine
         return group;
     }
 
-    /// <summary>Refuses when two path options name the same file (e.g. --model overwriting --data).</summary>
+    /// <summary>Refuses when two path options name the same file or folder (e.g. --model overwriting --data, or --plot's folder).</summary>
     public static void RefuseSamePath(string command, params (string Option, string? Path)[] paths)
     {
         var given = paths.Where(p => p.Path is not null).Select(p => (p.Option, Full: System.IO.Path.GetFullPath(p.Path!))).ToArray();
@@ -162,7 +162,7 @@ internal static class CommandLine
             {
                 if (string.Equals(given[a].Full, given[b].Full, StringComparison.Ordinal))
                 {
-                    throw new CliException($"{command}: {given[a].Option} and {given[b].Option} name the same file '{given[a].Full}'; writing one would destroy the other.", 2);
+                    throw new CliException($"{command}: {given[a].Option} and {given[b].Option} name the same path '{given[a].Full}'; writing one would destroy the other.", 2);
                 }
             }
         }

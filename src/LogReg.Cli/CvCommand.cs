@@ -31,6 +31,8 @@ internal static class CvCommand
         CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--data", dataPath));
         OutputPaths.RefuseUnwritable("cv", ("--model", modelPath), ("--json", jsonPath));
         OutputPaths.RefuseFileAsDirectory("cv", "--plot", plotDirectory);
+        // A folder not made yet, named also as the model or the JSON: one of the writes would fail after the whole fit.
+        CommandLine.RefuseSamePath("cv", ("--model", modelPath.Length == 0 ? null : modelPath), ("--json", jsonPath), ("--plot", plotDirectory));
         string? foldColumn = a.Get(CliOptions.FoldColumn), groupColumn = a.Get(CliOptions.GroupColumn);
         if (foldColumn is not null && a.Given(CliOptions.CvFolds))
         {

@@ -84,6 +84,16 @@ public sealed class CvCliTests : CliRun
         Assert.Equal(2, plotBelow.Exit);
         Assert.Equal($"error: cv: --plot '{below}': '{Spector}' is a file, so the directory cannot be made there.", plotBelow.Err.Trim());
         Assert.False(File.Exists(Path.Combine(Folder, "m5.zip")));
+        // The model's or the JSON's path as the figures' folder, and empty paths: refused by their options before the fit.
+        string same = Path.Combine(Folder, "out");
+        var samePath = Run("cv", "--data", Spector, "--label", "Label", "--model", same, "--plot", same);
+        Assert.Equal(2, samePath.Exit);
+        Assert.Equal($"error: cv: --model and --plot name the same path '{same}'; writing one would destroy the other.", samePath.Err.Trim());
+        Assert.False(Path.Exists(same));
+        var empty = Run("cv", "--data", Spector, "--label", "Label", "--model", "");
+        Assert.Equal(2, empty.Exit);
+        Assert.StartsWith("error: cv: option '--model' is empty; expected a path.", empty.Err.Trim());
+        Assert.Single(empty.Err.Trim().Split('\n'));
         string jsonBelow = Path.Combine(Spector, "cv.json");
         var jsonUnderFile = Run("cv", "--data", Spector, "--label", "Label", "--model", Path.Combine(Folder, "m5.zip"), "--json", jsonBelow);
         Assert.Equal($"error: cv: --json '{jsonBelow}': '{Spector}' is a file, not a directory.", jsonUnderFile.Err.Trim());
