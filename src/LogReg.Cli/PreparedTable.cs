@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -103,6 +104,7 @@ internal sealed class PreparedTable
             {
                 throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
             }
+            RefuseMeasurement(distinct, o.Label);
             Classes = distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
             ClassOfRow = labelCells.Select(v => index[v]).ToArray();
@@ -117,6 +119,18 @@ internal sealed class PreparedTable
         var (positive, negative) = LogReg.Cli.BinaryLabels.Names(labelCells, coded);
         BinaryLabels = coded.Select(y => y == 1.0).ToArray(); // a byte per row kept for the run, not eight
         Classes = new[] { negative, positive };
+    }
+
+    // More than two numbers, not all whole: a measurement (scikit-learn's "continuous" target), which would otherwise be
+    // fitted as one class per distinct value — an outside tester's 200 rows became 200 classes without a word.
+    private static void RefuseMeasurement(string[] distinct, string label)
+    {
+        var numbers = distinct.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x : (double?)null).ToArray();
+        if (numbers.All(x => x is not null) && numbers.FirstOrDefault(x => !double.IsInteger(x!.Value)) is { } fraction)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                $"label '{label}' holds {distinct.Length} different numbers, not all whole (e.g. {fraction}): a measurement, not classes; logistic regression predicts classes — cut it into classes first, or name another --label."), 2);
+        }
     }
 
     private FeaturePlan MakePlan()

@@ -26,6 +26,21 @@ public sealed class OptionRefusalCliTests : CliRun
         Assert.DoesNotContain("coef", r.Out);
     }
 
+    [Theory]
+    [InlineData("train")]
+    [InlineData("cv")]
+    [InlineData("stats")]
+    public void AMeasurementAsTheLabelIsRefusedNotFittedAsOneClassPerValue(string command)
+    {
+        // sepal_length: 35 different numbers with decimals — it had trained as 35 classes without a word.
+        string[] model = command == "stats" ? [] : ["--model", Path.Combine(Folder, "m.zip")];
+        var r = Run([command, "--data", Iris, "--label", "sepal_length", .. model]);
+        Assert.Equal(2, r.Exit);
+        Assert.Matches(@"^error: label 'sepal_length' holds 35 different numbers, not all whole \(e\.g\. [0-9.]+\): a measurement, not classes; ", r.Err.Trim());
+        Assert.Single(r.Err.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(Folder, "m.zip")));
+    }
+
     [Fact]
     public void AnUnknownDropColumnIsRefusedBeforeTheFit()
     {
