@@ -68,6 +68,13 @@ internal static class FeaturePipeline
         {
             throw new CliException($"column '{IndicatorName(shadowed.Name)}' has a name this tool gives an intermediate column (the indicator of missing values in '{shadowed.Name}'); rename it in the file.");
         }
+        // A level's coefficient is named 'column[level]': a column of the file with that very name would share it in the
+        // JSON (one of the two lost on reading) and in the tables.
+        var levelNames = plan.Features.Where(f => f.Role == ColumnRole.Categorical).SelectMany(f => f.CodedLevels.Select(l => (Name: $"{f.Name}[{l}]", f, l)));
+        if (levelNames.FirstOrDefault(n => featureNames.Contains(n.Name)) is { Name: not null } taken)
+        {
+            throw new CliException($"column '{taken.Name}' has the name this tool gives level '{taken.l}' of categorical column '{taken.f.Name}'; rename one of them in the file.");
+        }
         steps.Add(ml.Transforms.Concatenate(plan.FeaturesColumn, parts.ToArray()));
         IEstimator<ITransformer> chain = steps[0];
         foreach (var step in steps.Skip(1))

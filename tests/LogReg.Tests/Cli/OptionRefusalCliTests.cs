@@ -42,6 +42,21 @@ public sealed class OptionRefusalCliTests : CliRun
     }
 
     [Fact]
+    public void AColumnNamedAsALevelsCoefficientIsRefusedBeforeTheFit()
+    {
+        // 'a[c]' is both a column and level c of 'a': the JSON's coefficients had held the key twice.
+        string data = Path.Combine(Folder, "clash.csv");
+        File.WriteAllLines(data, new[] { "a,a[c],x1,y" }.Concat(Enumerable.Range(0, 40).Select(i => $"{(i % 3 == 0 ? "b" : "c")},{i % 7},{i % 5},{i % 2}")));
+        foreach (var command in new[] { "train", "cv" })
+        {
+            var r = Run(command, "--data", data, "--label", "y", "--model", Path.Combine(Folder, "m.zip"));
+            Assert.Equal(1, r.Exit);
+            Assert.Equal("error: column 'a[c]' has the name this tool gives level 'c' of categorical column 'a'; rename one of them in the file.", r.Err.Trim());
+            Assert.False(File.Exists(Path.Combine(Folder, "m.zip")));
+        }
+    }
+
+    [Fact]
     public void AnUnknownDropColumnIsRefusedBeforeTheFit()
     {
         var r = Run("stats", "--data", Spector, "--label", "Label", "--drop", "gpa,nosuch");
