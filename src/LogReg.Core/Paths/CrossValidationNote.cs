@@ -41,8 +41,21 @@ public static class CrossValidationNote
     {
         ArgumentNullException.ThrowIfNull(cv);
         int last = cv.Mean.Count - 1;
-        return last < 1 || cv.MinimumIndex != last ? null : string.Create(CultureInfo.InvariantCulture,
-            $"the best held-out score is at the path's smallest λ, {cv.Path.Lambdas[last]:G6}: it may improve further below it, and the chosen ") +
-            "λ may be too large; a smaller LambdaMinRatio (--lambda-min-ratio) or Lambdas that go lower extend the path.";
+        if (last < 1 || cv.MinimumIndex != last)
+        {
+            return null;
+        }
+        string at = string.Create(CultureInfo.InvariantCulture, $"the best held-out score is at the path's smallest λ, {cv.Path.Lambdas[last]:G6}");
+        // Where glmnet's early stop ended the path, a smaller LambdaMinRatio does not reach lower (an outside tester's
+        // 50,000,000 λ: five points at λ_max, and the advice to lower the ratio changed nothing).
+        return !cv.Path.EndedEarly
+            ? at + ": it may improve further below it, and the chosen λ may be too large; a smaller LambdaMinRatio (--lambda-min-ratio) or " +
+              "Lambdas that go lower extend the path."
+            : cv.Path.DevianceRatio[last] > 0.999
+            ? at + ", where glmnet's early stop ended the path: the fit explains more than 99.9 % of the deviance (rows nearly " +
+              "separated), and below it the coefficients only grow."
+            : at + ", where glmnet's early stop ended the path: the deviance explained grew by less than 1e-5 from the λ before. " +
+              "Below it the fit barely changes; if the λ are very close together (a large LambdaCount, --lambda-count), fewer " +
+              "spread them out and the path goes further.";
     }
 }

@@ -80,6 +80,7 @@ public static class ElasticNetPath
         var screen = new ClassScreen(problem, [true]);
         double previousLambda = lambdas[0];
         double? unsettled = null;
+        bool endedEarly = false;
         // The last point the early stop's check solved again at ConfirmedTolerance.
         int confirmed = -1;
         for (int k = 0; k < lambdas.Length && (follow is null || follow.Reaches(k)); k++)
@@ -113,6 +114,7 @@ public static class ElasticNetPath
             previousLambda = lambda;
             if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0 && Stops(k))
             {
+                endedEarly = k + 1 < lambdas.Length;
                 break;
             }
         }
@@ -125,6 +127,7 @@ public static class ElasticNetPath
             fitted.Select(f => f.NonZero).ToArray(), fitted.Select(f => f.Ratio).ToArray(), problem.NullDeviance)
         {
             UnsettledLambda = unsettled,
+            EndedEarly = endedEarly,
         };
 
         // Solves λ from the current coefficients: strong rule (Tibshirani et al. 2012) — keep j when |gⱼ| ≥ α(2λ − λ_prev),

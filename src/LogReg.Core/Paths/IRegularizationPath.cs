@@ -21,4 +21,11 @@ public interface IRegularizationPath
     /// rows fitted with certainty left a column no curvature; the λ before it are the path. Not one of <see cref="Lambdas"/>.
     /// </summary>
     double? UnsettledLambda { get; }
+
+    /// <summary>
+    /// Whether glmnet's early stop ended the path before its sequence's last λ: from the fifth λ on, the deviance ratio
+    /// grew by less than 1e-5 from the λ before, or passed 0.999. False when the sequence ran out, for given λ (never
+    /// stopped early), and in files saved before it was recorded.
+    /// </summary>
+    bool EndedEarly { get; }
 }

@@ -87,6 +87,7 @@ public static class MultinomialElasticNetPath
         var predictor = new PathPredictor();
         double previousLambda = lambdas[0];
         double? unsettled = null;
+        bool endedEarly = false;
         // Whether the λ are solved ConfirmingShare times as closely, near the early stop.
         bool closing = false;
 
@@ -194,6 +195,7 @@ public static class MultinomialElasticNetPath
             {
                 if (ratio > DevianceMax)
                 {
+                    endedEarly = step + 1 < lambdas.Length;
                     break;
                 }
                 // The rounds stop on the distance left as their rate extrapolates it, so a point's deviance is off by up
@@ -210,6 +212,7 @@ public static class MultinomialElasticNetPath
                 }
                 if (closing && change < DevianceChange)
                 {
+                    endedEarly = step + 1 < lambdas.Length;
                     break;
                 }
                 closing = change < ClosingChange;
@@ -219,7 +222,7 @@ public static class MultinomialElasticNetPath
         {
             throw UnsettledNote.NoneSolved(unsettled!.Value, options.MaxNewtonSteps);
         }
-        return fitted.ToPath(d, nullDeviance, unsettled);
+        return fitted.ToPath(d, nullDeviance, unsettled) with { EndedEarly = endedEarly };
     }
 
     // Moves the last solution to the predicted start (PathPredictor) where that lowers the objective at λ; the margins

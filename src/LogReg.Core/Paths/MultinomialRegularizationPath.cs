@@ -21,4 +21,7 @@ public sealed record MultinomialRegularizationPath(
 {
     /// <inheritdoc/>
     public double? UnsettledLambda { get; init; }
+
+    /// <inheritdoc/>
+    public bool EndedEarly { get; init; }
 }

@@ -20,4 +20,7 @@ public sealed record RegularizationPath(
 {
     /// <inheritdoc/>
     public double? UnsettledLambda { get; init; }
+
+    /// <inheritdoc/>
+    public bool EndedEarly { get; init; }
 }
