@@ -24,6 +24,21 @@ public sealed class CsvTableTests : CliRun
     }
 
     [Fact]
+    public void ADelimiterEndingEveryLineButTheHeadersIsABlankUnnamedColumnNotRowNames()
+    {
+        // R's write.table puts the row names under no header cell (first cell filled); a line ending in a delimiter the
+        // header lacks leaves its last cell blank — read as row names, it had shifted every column by one.
+        string path = Path.Combine(Folder, "trailing.csv");
+        File.WriteAllText(path, "y,x1,x2\nyes,1.5,2,\nno,0.5,3,\nyes,2.5,1,\n");
+        var table = CsvTable.Read(path);
+        Assert.Equal(["y", "x1", "x2", CsvTable.Unnamed(3)], table.Header);
+        Assert.Equal("yes", table.Cell(0, 0));
+        Assert.Equal(1.5f, table.Number(0, 1));
+        File.WriteAllText(path, "y,x1,x2\n\"1\",yes,1.5,2\n\"2\",no,0.5,3\n");
+        Assert.Equal([CsvTable.RowNames, "y", "x1", "x2"], CsvTable.Read(path).Header);
+    }
+
+    [Fact]
     public void AColumnOfValuesBelowTheFloatRangeIsRefusedButATinyValueAmongLargerOnesIsOrdinaryRounding()
     {
         string path = Path.Combine(Folder, "tiny.csv");
