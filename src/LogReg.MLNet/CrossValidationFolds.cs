@@ -8,9 +8,10 @@ internal static class CrossValidationFolds
 {
     /// <summary>
     /// The fold of each row when <paramref name="o"/> names a fold column (each distinct value a fold, numbers in numeric
-    /// order) or a sampling key (groups dealt to folds); null when it names neither (stratified folds).
+    /// order; the values as the folds' names) or a sampling key (groups dealt to folds; no names); null when it names
+    /// neither (stratified folds).
     /// </summary>
-    public static int[]? Read(IDataView input, LogRegCVOptions o, long skippedRows, int seed)
+    public static (int[] Ids, string[]? Names)? Read(IDataView input, LogRegCVOptions o, long skippedRows, int seed)
     {
         if (o.FoldColumnName is null && o.SamplingKeyColumnName is null)
         {
@@ -37,7 +38,7 @@ internal static class CrossValidationFolds
                     $"The sampling key column '{key}' holds {groups} distinct value(s), fewer than NumberOfFolds = {o.NumberOfFolds}: each fold needs a group.",
                     nameof(input));
             }
-            return FoldAssignment.ByGroup(keys, o.NumberOfFolds, seed);
+            return (FoldAssignment.ByGroup(keys, o.NumberOfFolds, seed), null);
         }
         var values = GroupColumnReader.Read(input, o.FoldColumnName!, "fold");
         var distinct = values.Distinct().ToArray();
@@ -50,6 +51,6 @@ internal static class CrossValidationFolds
                 nameof(input));
         }
         var index = ordered.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => p.k);
-        return values.Select(v => index[v]).ToArray();
+        return (values.Select(v => index[v]).ToArray(), ordered);
     }
 }

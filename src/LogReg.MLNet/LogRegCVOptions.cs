@@ -102,14 +102,14 @@ public sealed class LogRegCVOptions
         }
     }
 
-    internal CrossValidationOptions ToCore(int seed, IReadOnlyList<int>? foldIds) => new()
+    internal CrossValidationOptions ToCore(int seed, (int[] Ids, string[]? Names)? folds) => new()
     {
         Path = new ElasticNetPathOptions
         {
             L1Ratio = L1Ratio, LambdaCount = LambdaCount, LambdaMinRatio = LambdaMinRatio, Lambdas = Lambdas, Standardize = Standardize,
             Tolerance = Tolerance, MaxNewtonSteps = MaxNewtonSteps,
         },
-        FoldCount = NumberOfFolds, FoldIds = foldIds, Metric = Metric, Rule = Rule, Alignment = Alignment, Seed = seed,
+        FoldCount = NumberOfFolds, FoldIds = folds?.Ids, FoldNames = folds?.Names, Metric = Metric, Rule = Rule, Alignment = Alignment, Seed = seed,
         MaxThreads = NumberOfThreads,
     };
 }

@@ -19,6 +19,12 @@ public sealed record CrossValidationOptions
     /// </summary>
     public IReadOnlyList<int>? FoldIds { get; init; }
 
+    /// <summary>
+    /// With <see cref="FoldIds"/>, the name of each fold as the caller's fold column writes it (fold k's at k), for
+    /// messages — "fold 'north' (3 of 5)" rather than a position in the caller's order; null: folds are numbered.
+    /// </summary>
+    public IReadOnlyList<string>? FoldNames { get; init; }
+
     /// <summary>How held-out rows score a λ.</summary>
     public CrossValidationMetric Metric { get; init; } = CrossValidationMetric.Deviance;
 
@@ -60,7 +66,14 @@ public sealed record CrossValidationOptions
         {
             throw new ArgumentException($"MaxThreads must be at least 1, not {MaxThreads}.");
         }
+        if (FoldNames is { } names && (FoldIds is null || names.Count != FoldIds.Max() + 1))
+        {
+            throw new ArgumentException("FoldNames names each fold of FoldIds, one name a fold.");
+        }
     }
+
+    /// <summary>Fold <paramref name="fold"/> (0-based) of <paramref name="count"/> in a message: "3 of 5", or "'north' (3 of 5)" with <see cref="FoldNames"/>.</summary>
+    internal string Fold(int fold, int count) => FoldNames is { } names && fold < names.Count ? $"'{names[fold]}' ({fold + 1} of {count})" : $"{fold + 1} of {count}";
 
     /// <summary>Throws unless the metric, the rule and the alignment are values their types name (a cast integer is not).</summary>
     /// <exception cref="ArgumentException">A value out of its type's range.</exception>

@@ -34,7 +34,7 @@ internal sealed record CrossValidationRun<TPath>(
         int n = Classes.Length;
         var folds = FoldAssignment.Of(options, Classes, WeightOf);
         int foldCount = folds.Max() + 1;
-        FoldClassCoverage.Require(Classes, WeightOf, folds, foldCount, DescribeClass);
+        FoldClassCoverage.Require(Classes, WeightOf, folds, foldCount, DescribeClass, f => options.Fold(f, foldCount));
         int threads = Math.Clamp(options.MaxThreads ?? Environment.ProcessorCount, 1, foldCount + 1);
         var feed = new LambdaFeed();
         var scores = new double[foldCount][];
@@ -133,7 +133,7 @@ internal sealed record CrossValidationRun<TPath>(
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
-                throw new FoldFailedException(f, foldCount, e);
+                throw new FoldFailedException(options.Fold(f, foldCount), e);
             }
             if (feed.Final() is not { Length: > 0 } lambdas)
             {
@@ -168,8 +168,8 @@ internal sealed record CrossValidationRun<TPath>(
     }
 
     // A fold's path failed: its number, the rows it left out, and the path's own message (without an argument's name).
-    private sealed class FoldFailedException(int fold, int foldCount, Exception inner)
-        : Exception($"Cross-validation fold {fold + 1} of {foldCount} (its path on the other folds' rows): {MessageOf(inner)}", inner)
+    private sealed class FoldFailedException(string fold, Exception inner)
+        : Exception($"Cross-validation fold {fold} (its path on the other folds' rows): {MessageOf(inner)}", inner)
     {
         private static string MessageOf(Exception e) => e is ArgumentException { ParamName: { } name } argument
             ? argument.Message.Replace($" (Parameter '{name}')", "")

@@ -27,7 +27,7 @@ public static class ElasticNetCrossValidation
         int foldCount = folds.Max() + 1;
         if (options.Metric == CrossValidationMetric.Auc)
         {
-            RequireAucFolds(classes, folds, foldCount);
+            RequireAucFolds(classes, folds, foldCount, options);
         }
         return new CrossValidationRun<RegularizationPath>(classes, data.WeightOf,
             (rows, o, lead, follow) => rows is null ? ElasticNetPath.Fit(data, o, lead, follow) : FitFold(data, rows, o, follow),
@@ -81,7 +81,7 @@ public static class ElasticNetCrossValidation
 
     // A fold's AUC needs both classes among its held-out rows, and is noise with few of them: cv.glmnet switches to the
     // deviance below 10 rows per fold; here the caller is told instead of getting another metric than asked for.
-    private static void RequireAucFolds(int[] classes, int[] folds, int foldCount)
+    private static void RequireAucFolds(int[] classes, int[] folds, int foldCount, CrossValidationOptions options)
     {
         if (classes.Length < 10 * foldCount)
         {
@@ -95,7 +95,7 @@ public static class ElasticNetCrossValidation
             if (held < 2)
             {
                 throw new ArgumentException(
-                    $"Fold {f + 1} of {foldCount} holds rows of one class only, where its AUC is undefined: use stratified folds, fewer folds or the deviance.");
+                    $"Fold {options.Fold(f, foldCount)} holds rows of one class only, where its AUC is undefined: use stratified folds, fewer folds or the deviance.");
             }
         }
     }

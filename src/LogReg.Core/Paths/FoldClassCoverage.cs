@@ -17,7 +17,7 @@ internal static class FoldClassCoverage
     /// <param name="foldCount">The number of folds.</param>
     /// <param name="describe">A class's name in the message (e.g. "class 'setosa'").</param>
     /// <exception cref="ArgumentException">A fold as above.</exception>
-    public static void Require(int[] classes, Func<int, double> weightOf, int[] folds, int foldCount, Func<int, string> describe)
+    public static void Require(int[] classes, Func<int, double> weightOf, int[] folds, int foldCount, Func<int, string> describe, Func<int, string> describeFold)
     {
         int classCount = classes.Max() + 1;
         var (weighted, unweighted) = (new int[classCount], new int[classCount]);
@@ -40,13 +40,13 @@ internal static class FoldClassCoverage
             {
                 if (weighted[k] > 0 && held[f, k] == weighted[k])
                 {
-                    throw new ArgumentException(Message(f, foldCount, describe(k), weighted[k], unweighted[k]));
+                    throw new ArgumentException(Message(describeFold(f), describe(k), weighted[k], unweighted[k]));
                 }
             }
         }
     }
 
-    private static string Message(int fold, int foldCount, string name, int weighted, int unweighted)
+    private static string Message(string fold, string name, int weighted, int unweighted)
     {
         string rows = (weighted, unweighted) switch
         {
@@ -58,6 +58,6 @@ internal static class FoldClassCoverage
         string remedy = weighted == 1
             ? "a class needs two or more rows with weight to be cross-validated — drop or merge it (glmnet refuses such a class too)."
             : "spread each class over two or more folds (a fold or sampling-key column that keeps a class together cannot).";
-        return $"Cross-validation fold {fold + 1} of {foldCount} holds {rows}, so its training rows have none and its model cannot predict that class: {remedy}";
+        return $"Cross-validation fold {fold} holds {rows}, so its training rows have none and its model cannot predict that class: {remedy}";
     }
 }
