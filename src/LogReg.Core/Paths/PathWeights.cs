@@ -14,7 +14,12 @@ internal static class PathWeights
         double positive = PositiveShare(weights, data.Labels);
         if (!(positive > 0 && positive < 1))
         {
-            throw new ArgumentException("A path needs weight on both classes.", nameof(data));
+            double onPositive = PositiveShare(raw, data.Labels), onNegative = PositiveShare(raw, data.Labels.Select(y => 1 - y).ToArray());
+            // Both classes weighted, one so far below the other that its share rounds away (an outside tester's one row at
+            // weight 3e38 among rows at 1) — said so, rather than that a class has none.
+            throw new ArgumentException(onPositive > 0 && onNegative > 0
+                ? FormattableString.Invariant($"A path needs weight on both classes: the {(positive >= 1 ? "negative" : "positive")} class's total weight ({Math.Min(onPositive, onNegative):G4}) is below double precision's resolution against the other's ({Math.Max(onPositive, onNegative):G4}); bring the weights to a common scale.")
+                : $"A path needs weight on both classes: every row with weight is {(onPositive > 0 ? "positive (label 1)" : "negative (label 0)")}.", nameof(data));
         }
         return (raw, weights);
     }

@@ -39,6 +39,18 @@ public class PathEdgeCaseTests
     }
 
     [Fact]
+    public void AClassWhoseWeightRoundsAwayIsNamedAsSuchNotAsWeightless()
+    {
+        // One positive row at 3e38 among rows at 1: both classes have weight, but the negative share rounds to 0.
+        var rows = Enumerable.Range(0, 20).Select(i => new[] { i % 5 - 2.0 }).ToList();
+        var labels = Enumerable.Range(0, 20).Select(i => (double)(i % 2)).ToArray();
+        var weights = Enumerable.Range(0, 20).Select(i => i == 1 ? 3e38 : 1).ToArray();
+        var rounded = Assert.Throws<ArgumentException>(() => ElasticNetPath.Fit(new TrainingSet(DenseMatrix.FromRows(rows), labels, weights)));
+        Assert.StartsWith("A path needs weight on both classes: the negative class's total weight (10) is below double precision's resolution " +
+            "against the other's (3E+38); bring the weights to a common scale.", rounded.Message);
+    }
+
+    [Fact]
     public void SeparatedRowsAtLambdaZeroAreRefusedInOneLineNamingIt()
     {
         var random = new Random(9);
