@@ -92,6 +92,14 @@ internal sealed record CsvFormat(char Delimiter, char Decimal, IReadOnlyList<str
                 read += reader.ReadBlock(buffer, read, buffer.Length - read);
             }
         }
+        // NUL characters: UTF-16 without a byte-order mark (every other byte 0), or not text; read on, they had surfaced as
+        // a cell count or a column name with the NULs echoed to the terminal.
+        int nul = buffer.AsSpan(0, read).IndexOf('\0');
+        if (nul >= 0)
+        {
+            throw new CliException($"'{path}' line {buffer.AsSpan(0, nul).Count('\n') + 1} holds a NUL character: UTF-16 without a byte-order mark, or not a " +
+                "text file; save it as UTF-8 (or UTF-16 with its byte-order mark).");
+        }
         var lines = new List<string>();
         var line = new StringBuilder();
         bool quoted = false, complete = read < buffer.Length;

@@ -66,7 +66,7 @@ internal sealed class PreparedTable
             else if (o.Missing != MissingPolicy.Skip)
             {
                 throw new CliException(labelBlank
-                    ? $"{table.Where(r, labelIndex)}: the label is empty; every row needs a class (--missing skip leaves such rows out)."
+                    ? $"{table.Where(r, labelIndex)}: the label is missing (blank, or a missing-value token such as NA); every row needs a class (--missing skip leaves such rows out)."
                     : $"{table.Where(r, blankFeature)}: a missing value; --missing error refuses them (--missing mean imputes them, --missing skip leaves the row out).");
             }
         }

@@ -91,7 +91,7 @@ public sealed class CommandLineTests : CliRun
         Assert.Equal(2, wrong.Exit);
         Assert.Contains("--positive 'c' is not a value of label column 'grp' (its values: 'a', 'b')", wrong.Err);
         string blank = Write("blank.csv", "a,grp\n1,a\n2,\n3,b\n");
-        Assert.Contains("line 3, column 'grp': the label is empty", Run("train", "--data", blank, "--label", "grp", "--model", model).Err);
+        Assert.Contains("line 3, column 'grp': the label is missing (blank, or a missing-value token such as NA)", Run("train", "--data", blank, "--label", "grp", "--model", model).Err);
     }
 
     [Fact]

@@ -39,6 +39,17 @@ public sealed class CsvTableTests : CliRun
     }
 
     [Fact]
+    public void UtfSixteenWithoutAByteOrderMarkIsRefusedByNameAndWithItIsRead()
+    {
+        string path = Path.Combine(Folder, "utf16.csv");
+        File.WriteAllBytes(path, System.Text.Encoding.Unicode.GetBytes("x1,x2,y\n1,2,0\n3,4,1\n"));
+        var e = Assert.Throws<CliException>(() => CsvTable.Read(path));
+        Assert.Equal($"'{path}' line 1 holds a NUL character: UTF-16 without a byte-order mark, or not a text file; save it as UTF-8 (or UTF-16 with its byte-order mark).", e.Message);
+        File.WriteAllBytes(path, [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("x1,x2,y\n1,2,0\n3,4,1\n")]);
+        Assert.Equal(["x1", "x2", "y"], CsvTable.Read(path).Header);
+    }
+
+    [Fact]
     public void AColumnOfValuesBelowTheFloatRangeIsRefusedButATinyValueAmongLargerOnesIsOrdinaryRounding()
     {
         string path = Path.Combine(Folder, "tiny.csv");
