@@ -46,6 +46,11 @@ public static class SeparationCheck
             return SeparationResult.NotChecked("no row has a positive weight.");
         }
         double work = (n + k / 3.0) * k * k;
+        if (work > MaximumWork && RowSpaceSeparation.Applies(n, k, MaximumWork)
+            && RowSpaceSeparation.TryProve(new SignedDesign(used.Features, used.Labels, threads ?? Environment.ProcessorCount)) is { } rowProof)
+        {
+            return Verdict(rowProof, Enumerable.Range(0, used.FeatureCount).ToList(), names, n, Array.Empty<string>());
+        }
         if (work > MaximumWork)
         {
             return SeparationResult.NotChecked(string.Create(CultureInfo.InvariantCulture,
@@ -71,6 +76,12 @@ public static class SeparationCheck
             return SeparationResult.NotChecked(string.Create(CultureInfo.InvariantCulture,
                 $"the data lie numerically on the threshold: after {iterations} interior-point iterations neither a separating direction nor a dual certificate of no separation could be verified."));
         }
+        return Verdict(proof, kept, names, n, setAside);
+    }
+
+    // The result of a proof on the columns kept (the direction's last coordinate is the intercept).
+    private static SeparationResult Verdict(SeparationCertificate.Proof proof, List<int> kept, string[] names, int n, IReadOnlyList<string> setAside)
+    {
         var direction = new Dictionary<string, double>();
         if (proof.Separated)
         {

@@ -125,6 +125,28 @@ public class SeparationTests
     }
 
     [Fact]
+    public void FewerRowsThanColumnsBeyondTheWorkBoundAreProvedSeparatedFromTheRows()
+    {
+        // 20 rows × 2,500 columns: (n + k/3)·k² = 5.3e9 multiply-adds an interior-point iteration, above the bound; the
+        // rows are independent, so the direction through their span separates them all (it had been "not checked").
+        var rng = new Random(12);
+        var rows = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 2500).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, 20).Select(i => (double)(i % 2)).ToArray();
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), labels);
+        var result = SeparationCheck.Run(data);
+        Assert.True(result.Checked, result.Reason);
+        Assert.True(result.Complete);
+        Assert.Equal(20, result.SeparatedRows);
+        SeparationAssert.DirectionSeparates(data, result);
+        // A row repeated with the other label: no direction separates them, and none is claimed.
+        rows[19] = rows[0];
+        labels[19] = 1 - labels[0];
+        var overlapping = SeparationCheck.Run(new TrainingSet(DenseMatrix.FromRows(rows), labels));
+        Assert.False(overlapping.Checked);
+        Assert.Contains("too large", overlapping.Reason);
+    }
+
+    [Fact]
     public void ASeparationWhoseCompletenessIsOnTheThresholdIsProvedWithCompletenessUnknown()
     {
         // Complete at x = 0, but the two rows at ±2e-7 have margin 2e-7/298 ≈ 6.7e-10 on the scaled column: below the
@@ -156,7 +178,8 @@ public class SeparationTests
     [Fact]
     public void AProblemBeyondTheWorkBoundIsNotCheckedWithTheReason()
     {
-        // 3,000 columns: (n + k/3)·k² is far above the bound; nothing is computed, nothing thrown.
+        // 3,000 columns: (n + k/3)·k² is far above the bound; the rows (five distinct ones, each with both labels) are
+        // dependent, so the row-space proof finds nothing either; nothing thrown.
         var rows = Enumerable.Range(0, 600).Select(i => Enumerable.Range(0, 3000).Select(j => (double)((i * 7 + j) % 5)).ToArray()).ToArray();
         var data = new TrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 600).Select(i => (double)(i % 2)).ToArray());
         var result = SeparationCheck.Run(data);
