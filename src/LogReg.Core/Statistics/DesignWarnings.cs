@@ -13,29 +13,38 @@ internal static class DesignWarnings
     /// <summary>"'psi_yes' = 1·intercept − 1·'psi_no'; 'c' is all zero", one clause per aliased column.</summary>
     public static string Dependencies(TrainingSet data, RankAnalysis rank)
     {
-        var clauses = rank.Aliased.Select(c =>
+        // A wide design's warning had listed all 81 aliased columns of a 20 × 100 file with every term: 40 KB on one line.
+        var clauses = rank.Aliased.Take(NamedCombinations).Select(c =>
         {
             var terms = rank.Combinations[c];
             if (terms.Count == 0)
             {
                 return $"'{Name(data, c)}' is zero on every row";
             }
-            var combination = string.Join(" ", terms.Select((t, i) =>
+            var combination = string.Join(" ", terms.Take(NamedTerms).Select((t, i) =>
             {
                 string sign = t.Coefficient < 0 ? "− " : i == 0 ? "" : "+ ";
                 string term = t.Column == 0 ? "intercept" : $"'{Name(data, t.Column)}'";
                 return sign + Math.Abs(t.Coefficient).ToString("G6", CultureInfo.InvariantCulture) + "·" + term;
-            }));
+            })) + (terms.Count > NamedTerms ? $" + … ({terms.Count - NamedTerms} more terms)" : "");
             return $"'{Name(data, c)}' = {combination}";
         });
-        return string.Join("; ", clauses);
+        int more = rank.Aliased.Count - NamedCombinations;
+        return string.Join("; ", clauses) + (more > 0 ? $"; and {more} more column(s), each a combination of the others" : "");
     }
+
+    private const int NamedCombinations = 3, NamedTerms = 8, NamedAliased = 10;
+
+    // The aliased columns by name, the first few and how many more.
+    private static string AliasedNames(TrainingSet data, RankAnalysis rank) =>
+        string.Join(", ", rank.Aliased.Take(NamedAliased).Select(c => $"'{Name(data, c)}'")) +
+        (rank.Aliased.Count > NamedAliased ? $" and {rank.Aliased.Count - NamedAliased} more" : "");
 
     public static string RankDeficient(TrainingSet data, RankAnalysis rank, double l2, bool unpenalised)
     {
         string what = string.Create(CultureInfo.InvariantCulture,
             $"The design is rank deficient: [1 X] has rank {rank.Rank} of {data.FeatureCount + 1} columns, because {Dependencies(data, rank)}.");
-        string aliased = string.Join(", ", rank.Aliased.Select(c => $"'{Name(data, c)}'"));
+        string aliased = AliasedNames(data, rank);
         return unpenalised
             ? $"{what} As R's glm does, {aliased} {(rank.Aliased.Count == 1 ? "is" : "are")} reported as aliased (no estimate) and left out of the fit; " +
               "degrees of freedom, AIC and BIC use the rank. Remedy: drop the aliased column(s), or add L2 regularization."

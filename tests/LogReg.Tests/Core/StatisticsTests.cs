@@ -94,6 +94,23 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void AWideDesignsWarningNamesAFewDependenciesAndCountsTheRest()
+    {
+        // 20 rows × 100 columns: 81 aliased columns, each a combination of 20 others — all of them written out had made
+        // one 40 KB line. Every aliased column is still listed in AliasedCoefficients.
+        var rng = new Random(7);
+        var rows = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 100).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToList();
+        var data = new TrainingSet(DenseMatrix.FromRows(rows), Enumerable.Range(0, 20).Select(i => (double)(i % 2)).ToArray());
+        var stats = StatisticsCalculator.Fit(data);
+        var warning = Assert.Single(stats.Warnings, w => w.Contains("rank deficient"));
+        Assert.Equal(81, stats.AliasedCoefficients.Count);
+        Assert.Contains("+ … (12 more terms)", warning);
+        Assert.Contains("; and 78 more column(s), each a combination of the others.", warning);
+        Assert.Contains("'x28' and 71 more are reported as aliased", warning);
+        Assert.InRange(warning.Length, 200, 1500);
+    }
+
+    [Fact]
     public void ConstantAndDuplicatedColumnsAreNamed()
     {
         var reference = ReferenceData.Spector;
