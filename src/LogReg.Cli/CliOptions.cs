@@ -111,7 +111,7 @@ internal static class CliOptions
     public static readonly CliOption<Core.Paths.FoldAlignment?> Alignment = Choice("--alignment",
         "the folds' λ: the full data's, each solved exactly (default), or each fold's own sequence interpolated at them (cv.glmnet's default)", Alignments);
     public static readonly CliOption<Core.Paths.LambdaRule?> Rule = Choice("--rule", "which λ: the largest within one standard error of the best (default), or the best", Rules);
-    public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100)", 1);
+    public static readonly CliOption<int?> LambdaCount = Whole("--lambda-count", "how many λ on the path (default 100; at most 1,000,000)", 1, 1_000_000);
     public static readonly CliOption<double?> LambdaMinRatio = new("--lambda-min-ratio", "X", "the smallest λ as a share of λ_max (default 1e-4, 1e-2 when features outnumber rows; glmnet's lambda.min.ratio)", text =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v < 1
             ? v
@@ -174,7 +174,10 @@ internal static class CliOptions
     private static int ParseWhole(string name, string text, int min, int max = int.MaxValue) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
             ? v
-            : throw new CliException($"option '{name}' is '{text}'; expected a whole number ≥ {min}{(max < int.MaxValue ? $" and ≤ {max}" : "")}.", 2);
+            : throw new CliException($"option '{name}' is '{text}'; expected a whole number {Range(min, max)}.", 2);
+
+    // "≥ 1", "≥ 0 and ≤ 35535", or for the whole int range (--seed) "from -2147483648 to 2147483647".
+    private static string Range(int min, int max) => min == int.MinValue ? $"from {min} to {max}" : $"≥ {min}{(max < int.MaxValue ? $" and ≤ {max}" : "")}";
 
     private static CliOption<T?> Choice<T>(string name, string help, IReadOnlyDictionary<string, T> choices) where T : struct =>
         new(name, string.Join("|", choices.Keys), help, text => choices.TryGetValue(text.ToLowerInvariant(), out var v)

@@ -62,6 +62,11 @@ public sealed class CvCliTests : CliRun
         var folds = Run("cv", "--data", Spector, "--label", "Label", "--folds", "2", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, folds.Exit);
         Assert.Single(folds.Err.Trim().Split('\n'));
+        var lambdas = Run("cv", "--data", Spector, "--label", "Label", "--lambda-count", "2147483647", "--seed", "99999999999", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(2, lambdas.Exit);
+        Assert.StartsWith("error: cv: option '--lambda-count' is '2147483647'; expected a whole number ≥ 1 and ≤ 1000000.", lambdas.Err.Trim());
+        var seed = Run("cv", "--data", Spector, "--label", "Label", "--seed", "99999999999", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.StartsWith("error: cv: option '--seed' is '99999999999'; expected a whole number from -2147483648 to 2147483647.", seed.Err.Trim());
         var tooMany = Run("cv", "--data", Spector, "--label", "Label", "--folds", "40", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, tooMany.Exit);
         Assert.Equal($"error: cv: --folds 40 is more than the 32 rows used from '{Spector}'.", tooMany.Err.Trim());
