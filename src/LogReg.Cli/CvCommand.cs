@@ -52,6 +52,14 @@ internal static class CvCommand
             return 0;
         }
         int folds = foldColumn is null ? a.Get(CliOptions.CvFolds) : DistinctCells(prepared, foldColumn, "--fold-column", "its fold");
+        if (foldColumn is not null && folds < 3)
+        {
+            var table = prepared.Schema.Table;
+            int column = table.IndexOf(foldColumn, "--fold-column");
+            int inFile = Enumerable.Range(0, table.RowCount).Where(r => !table.IsMissing(r, column)).Select(r => table.Cell(r, column)).Distinct(StringComparer.Ordinal).Count();
+            throw new CliException($"cv: column '{foldColumn}' holds {folds} distinct value(s) in the rows used" +
+                (inFile > folds ? $" ({inFile} in the file: the rows of the others were left out by --missing skip)" : "") + "; cross-validation needs at least 3 folds.", 2);
+        }
         if (foldColumn is null && folds > prepared.Rows.Length)
         {
             throw new CliException($"cv: --folds {folds} is more than the {prepared.Rows.Length} rows used from '{dataPath}'.", 2);
