@@ -26,6 +26,7 @@ internal static class JsonOutput
             return;
         }
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        InterruptedWrites.Begin(temporary);
         try
         {
             using (var stream = File.Create(temporary))
@@ -37,6 +38,7 @@ internal static class JsonOutput
         finally
         {
             File.Delete(temporary);
+            InterruptedWrites.End(temporary);
         }
     }
 

@@ -16,6 +16,7 @@ internal static class FoldClassCoverage
     /// <param name="folds">Each row's fold (0 … <paramref name="foldCount"/> − 1).</param>
     /// <param name="foldCount">The number of folds.</param>
     /// <param name="describe">A class's name in the message (e.g. "class 'setosa'").</param>
+    /// <param name="describeFold">A fold (0-based) in the message after "fold" (e.g. "2 of 10", or "'north' (2 of 4)").</param>
     /// <exception cref="ArgumentException">A fold as above.</exception>
     public static void Require(int[] classes, Func<int, double> weightOf, int[] folds, int foldCount, Func<int, string> describe, Func<int, string> describeFold)
     {
