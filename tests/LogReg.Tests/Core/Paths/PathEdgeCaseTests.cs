@@ -39,6 +39,17 @@ public class PathEdgeCaseTests
     }
 
     [Fact]
+    public void BalancedClassesGiveTheNullModelAnInterceptOfExactlyZero()
+    {
+        // 42 rows of each class: the normalised weights' share summed to 0.5000000000000003 and the intercept to 1.3e-15,
+        // so a fold's null model scored its held-out rows as class 1 where glmnet's exact 0 (p = ½) scores class 0.
+        var rows = Enumerable.Range(0, 84).Select(i => new[] { (i * 37 % 11) - 5.0 }).ToList();
+        var labels = Enumerable.Range(0, 84).Select(i => (double)(i % 2)).ToArray();
+        var path = ElasticNetPath.Fit(new TrainingSet(DenseMatrix.FromRows(rows), labels), new ElasticNetPathOptions { LambdaCount = 3 });
+        Assert.Equal(0.0, path.Intercepts[0]);
+    }
+
+    [Fact]
     public void AClassWhoseWeightRoundsAwayIsNamedAsSuchNotAsWeightless()
     {
         // One positive row at 3e38 among rows at 1: both classes have weight, but the negative share rounds to 0.
