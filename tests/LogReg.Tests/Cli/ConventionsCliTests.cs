@@ -195,6 +195,20 @@ public sealed class ConventionsCliTests : CliRun
         Assert.All(rows, r => Assert.Equal(7, r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)); // name and six figures, apart
     }
 
+    [Fact]
+    public void ALevelWithALineBreakKeepsItsTableRowOnOneLine()
+    {
+        // R's write.csv keeps a line break inside a quoted level ("New\nYork"); the table shows it escaped.
+        var random = new Random(5);
+        string data = Write("cities.csv", "city,x,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i =>
+            FormattableString.Invariant($"{(i % 2 == 0 ? "\"New\nYork\"" : "Boston")},{random.NextDouble():R},{(random.NextDouble() < 0.4 + 0.2 * (i % 2) ? 1 : 0)}"))));
+        var run = Run("stats", "--data", data, "--label", "y");
+        Assert.True(run.Exit == 0, run.Err);
+        var row = Assert.Single(run.Out.Split('\n'), l => l.StartsWith("city[", StringComparison.Ordinal));
+        Assert.StartsWith("city[New\\nYork] ", row);
+        Assert.Equal(7, row.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     private sealed class Row
     {
         [Microsoft.ML.Data.VectorType(2)]
