@@ -15,7 +15,7 @@ namespace LogReg.Tests.Cli;
 public sealed class InterruptedSaveTests
 {
     [Fact]
-    public void ATerminatedSaveLeavesNoTemporaryFile()
+    public async Task ATerminatedSaveLeavesNoTemporaryFile()
     {
         string dir = Directory.CreateTempSubdirectory("logreg-interrupt-").FullName;
         try
@@ -45,10 +45,13 @@ public sealed class InterruptedSaveTests
                     signalled = true;
                     break;
                 }
-                Thread.Sleep(2);
+                await Task.Delay(2);
             }
-            Assert.True(process.WaitForExit(60_000), "the process did not end");
-            Assert.True(signalled, $"the save's temporary file was never seen (exit {process.ExitCode}: {errors.Result})");
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(patience.Token);
+            string stderr = await errors;
+            await output;
+            Assert.True(signalled, $"the save's temporary file was never seen (exit {process.ExitCode}: {stderr})");
             Assert.Empty(Directory.EnumerateFiles(dir, ".m.zip.*"));
         }
         finally
