@@ -116,12 +116,29 @@ internal static class CvCommand
         }
         else
         {
-            var model = PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data, [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName, options.SamplingKeyColumnName]);
+            var model = InFileTerms(prepared, () => PipelineFit.Fit(ml, featurise, ml.BinaryClassification.Trainers.LogRegCV(options), data,
+                [options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName, options.FoldColumnName, options.SamplingKeyColumnName]));
             var cv = model.LastTransformer.Model.SubModel.LogRegDetails()!.CrossValidation!;
             run.Write(model, cv, foldSource, (json, names) => CvReport.WriteJson(json, cv, names, options.L1Ratio, foldColumn is null ? seed : null),
                 (directory, names) => PathPlots.Write(directory, cv, names));
         }
         return 0;
+    }
+
+    // The library names a binary label's classes by their codes ("the positive class (label 1)"); the file by its values.
+    private static T InFileTerms<T>(PreparedTable prepared, Func<T> fit)
+    {
+        try
+        {
+            return fit();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException && e.Message.Contains(" class (label ", StringComparison.Ordinal))
+        {
+            string message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
+            throw new CliException(message
+                .Replace("the positive class (label 1)", $"class '{prepared.Classes[1]}' (the positive class)", StringComparison.Ordinal)
+                .Replace("the negative class (label 0)", $"class '{prepared.Classes[0]}' (the negative class)", StringComparison.Ordinal));
+        }
     }
 
     // How many distinct cells a fold or group column holds over the rows used (the folds, or the groups); every used row

@@ -211,10 +211,10 @@ public sealed class CvCliTests : CliRun
         // A fold is named by the value the column writes, not only by its place in the sorted values.
         string named = Path.Combine(Folder, "named.csv");
         string[] others = ["south", "east", "west"];
-        File.WriteAllLines(named, new[] { "x,y,fold" }.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i < 8 ? 1 : 0)},{(i < 8 ? "north" : others[i % 3])}")));
+        File.WriteAllLines(named, new[] { "x,y,fold" }.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i < 8 ? "sick" : "well")},{(i < 8 ? "north" : others[i % 3])}")));
         var north = Run("cv", "--data", named, "--label", "y", "--fold-column", "fold", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(1, north.Exit);
-        Assert.StartsWith("error: Cross-validation fold 'north' (2 of 4) holds all 8 rows of the positive class (label 1), ", north.Err.Trim());
+        Assert.StartsWith("error: Cross-validation fold 'north' (2 of 4) holds all 8 rows of class 'sick' (the negative class), ", north.Err.Trim());
         var both = Run("cv", "--data", data, "--label", "Label", "--fold-column", "fold", "--folds", "5", "--model", Path.Combine(Folder, "m.zip"));
         Assert.Equal(2, both.Exit);
         Assert.Single(both.Err.Trim().Split('\n'));
