@@ -99,11 +99,8 @@ internal sealed class CsvTable
             }
             if (rows == 0 && row.ColCount == header.Length + 1)
             {
-                // R's write.table (row.names = TRUE) writes the row names under no header cell, as read.table reads them;
-                // a line ending in a delimiter the header does not end in leaves a blank last cell instead (an unnamed
-                // column, ignored when blank throughout — it had shifted every column by one, the first taken for names).
-                bool trailing = row[header.Length].Span.IsWhiteSpace() && !row[0].Span.IsWhiteSpace();
-                header = trailing ? [.. header, Unnamed(header.Length)] : [RowNames, .. header];
+                // R's write.table (row.names = TRUE) writes the row names under no header cell, as read.table reads them.
+                header = [RowNames, .. header];
                 columns = Columns(header);
             }
             if (row.ColCount != header.Length)

@@ -129,6 +129,20 @@ internal sealed class TableSchema
         return named;
     }
 
+    // The first value of column j met a second time: the value and both rows.
+    private static (string Value, int First, int Again)? FirstRepeat(CsvTable table, int j)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            if (!table.IsMissing(r, j) && !seen.TryAdd(table.Cell(r, j), r))
+            {
+                return (table.Cell(r, j), seen[table.Cell(r, j)], r);
+            }
+        }
+        return null;
+    }
+
     private static SchemaColumn Describe(CsvTable table, int j, (ColumnRole Role, string Option)? named, FloatSet scratch)
     {
         string name = table.Header[j];
@@ -159,6 +173,14 @@ internal sealed class TableSchema
                     $"(smallest 1.4e-45) and would become 0, leaving its row out; rescale the weights (multiply them all by a power of 10).");
             }
             return given.Role == ColumnRole.Numeric && LostPrecision(table, j) is { } lost ? Make(ColumnRole.Undecided, lost) : Make(given.Role, given.Option);
+        }
+        if (j == 0 && name == CsvTable.RowNames && !capped && distinct < filled && FirstRepeat(table, j) is var (value, first, again))
+        {
+            // R refuses repeated row names; lines ending in a delimiter the header lacks look like row names too, and read
+            // so every column would be shifted by one.
+            return Make(ColumnRole.Undecided, $"'{table.Path}': the header has one name fewer than the lines, which R and pandas read as row names " +
+                $"in the first column, but '{value}' repeats there (lines {table.LineOf(first)} and {table.LineOf(again)}): if the lines end in a " +
+                "delimiter the header lacks, remove it; else name the first column in the header.");
         }
         if (j == 0 && name == CsvTable.RowNames)
         {

@@ -24,18 +24,20 @@ public sealed class CsvTableTests : CliRun
     }
 
     [Fact]
-    public void ADelimiterEndingEveryLineButTheHeadersIsABlankUnnamedColumnNotRowNames()
+    public void RowNamesThatRepeatAreRefusedAsALikelyTrailingDelimiter()
     {
-        // R's write.table puts the row names under no header cell (first cell filled); a line ending in a delimiter the
-        // header lacks leaves its last cell blank — read as row names, it had shifted every column by one.
+        // A header one cell short is R's write.table with row names (R and pandas read the first column as them); lines
+        // ending in a delimiter the header lacks look the same, but their first column repeats — R refuses duplicate
+        // row names — so the file is refused naming that, not read with every column shifted by one.
         string path = Path.Combine(Folder, "trailing.csv");
         File.WriteAllText(path, "y,x1,x2\nyes,1.5,2,\nno,0.5,3,\nyes,2.5,1,\n");
-        var table = CsvTable.Read(path);
-        Assert.Equal(["y", "x1", "x2", CsvTable.Unnamed(3)], table.Header);
-        Assert.Equal("yes", table.Cell(0, 0));
-        Assert.Equal(1.5f, table.Number(0, 1));
-        File.WriteAllText(path, "y,x1,x2\n\"1\",yes,1.5,2\n\"2\",no,0.5,3\n");
-        Assert.Equal([CsvTable.RowNames, "y", "x1", "x2"], CsvTable.Read(path).Header);
+        var run = Run("stats", "--data", path, "--label", "y");
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("the header has one name fewer than the lines, which R and pandas read as row names in the first column, but 'yes' " +
+            "repeats there (lines 2 and 4): if the lines end in a delimiter the header lacks, remove it", run.Err);
+        // R's write.table with row names and an all-NA last column (na = ""): row names, as R reads it.
+        File.WriteAllText(path, "\"g\",\"y\",\"x1\",\"note\"\n\"1\",\"u\",0,-0.8,\n\"2\",\"v\",1,0.3,\n\"3\",\"u\",1,1.2,\n");
+        Assert.Equal([CsvTable.RowNames, "g", "y", "x1", "note"], CsvTable.Read(path).Header);
     }
 
     [Fact]
