@@ -104,7 +104,7 @@ internal sealed class PreparedTable
             {
                 throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
             }
-            RefuseMeasurement(distinct, o.Label);
+            RefuseMeasurement(distinct, o.Label, Schema.Table.Format.Decimal);
             Classes = distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
             ClassOfRow = labelCells.Select(v => index[v]).ToArray();
@@ -123,13 +123,16 @@ internal sealed class PreparedTable
 
     // More than two numbers, not all whole: a measurement (scikit-learn's "continuous" target), which would otherwise be
     // fitted as one class per distinct value — an outside tester's 200 rows became 200 classes without a word.
-    private static void RefuseMeasurement(string[] distinct, string label)
+    private static void RefuseMeasurement(string[] distinct, string label, char decimalSeparator)
     {
-        var numbers = distinct.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x : (double?)null).ToArray();
-        if (numbers.All(x => x is not null) && numbers.FirstOrDefault(x => !double.IsInteger(x!.Value)) is { } fraction)
+        // Read as the file writes its numbers (R's write.csv2: "-0,013").
+        var numbers = distinct.Select(v => double.TryParse(decimalSeparator == ',' ? v.Replace(',', '.') : v, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out double x) ? x : (double?)null).ToArray();
+        int fraction = Array.FindIndex(numbers, x => x is { } v && !double.IsInteger(v));
+        if (numbers.All(x => x is not null) && fraction >= 0)
         {
-            throw new CliException(string.Create(CultureInfo.InvariantCulture,
-                $"label '{label}' holds {distinct.Length} different numbers, not all whole (e.g. {fraction}): a measurement, not classes; logistic regression predicts classes — cut it into classes first, or name another --label."), 2);
+            throw new CliException($"label '{label}' holds {distinct.Length} different numbers, not all whole (e.g. {distinct[fraction]}): a measurement, " +
+                "not classes; logistic regression predicts classes — cut it into classes first, or name another --label.", 2);
         }
     }
 

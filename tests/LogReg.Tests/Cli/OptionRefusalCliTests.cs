@@ -39,6 +39,12 @@ public sealed class OptionRefusalCliTests : CliRun
         Assert.Matches(@"^error: label 'sepal_length' holds 35 different numbers, not all whole \(e\.g\. [0-9.]+\): a measurement, not classes; ", r.Err.Trim());
         Assert.Single(r.Err.Trim().Split('\n'));
         Assert.False(File.Exists(Path.Combine(Folder, "m.zip")));
+        // As R's write.csv2 writes them: ';' between cells, decimal commas.
+        string csv2 = Path.Combine(Folder, "csv2.csv");
+        File.WriteAllLines(csv2, new[] { "\"x\";\"y\"" }.Concat(Enumerable.Range(0, 30).Select(i => $"{i % 4};{i * 0.37 - 5:0.000}".Replace('.', ','))));
+        var commas = Run([command, "--data", csv2, "--label", "y", .. model]);
+        Assert.Equal(2, commas.Exit);
+        Assert.Matches(@"^error: label 'y' holds 30 different numbers, not all whole \(e\.g\. -?[0-9]+,[0-9]+\): a measurement", commas.Err.Trim());
     }
 
     [Fact]
