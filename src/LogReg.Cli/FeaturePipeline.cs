@@ -75,6 +75,12 @@ internal static class FeaturePipeline
         {
             throw new CliException($"column '{taken.Name}' has the name this tool gives level '{taken.l}' of categorical column '{taken.f.Name}'; rename one of them in the file.");
         }
+        // A text column's words are known only once it is featurised: a column named 'text[…]' could meet one.
+        if (plan.Features.Where(f => f.Role == ColumnRole.Text).SelectMany(t => featureNames.Where(n => n.StartsWith(t.Name + "[", StringComparison.Ordinal)
+            && n.EndsWith(']')).Select(n => (Column: n, Text: t.Name))).FirstOrDefault() is { Column: not null } word)
+        {
+            throw new CliException($"column '{word.Column}' has the form of the names this tool gives the words of text column '{word.Text}'; rename it in the file.");
+        }
         steps.Add(ml.Transforms.Concatenate(plan.FeaturesColumn, parts.ToArray()));
         IEstimator<ITransformer> chain = steps[0];
         foreach (var step in steps.Skip(1))

@@ -60,6 +60,11 @@ public sealed class OptionRefusalCliTests : CliRun
             Assert.Equal("error: column 'a[c]' has the name this tool gives level 'c' of categorical column 'a'; rename one of them in the file.", r.Err.Trim());
             Assert.False(File.Exists(Path.Combine(Folder, "m.zip")));
         }
+        // A text column's words are named the same way, and known only after featurising: a column of that form is refused.
+        File.WriteAllLines(data, new[] { "t,t[hello],y" }.Concat(Enumerable.Range(0, 40).Select(i => $"{(i % 2 == 0 ? "hello there" : "bye now")},{i % 7},{i % 2}")));
+        var text = Run("cv", "--data", data, "--label", "y", "--text", "t", "--model", Path.Combine(Folder, "m.zip"));
+        Assert.Equal(1, text.Exit);
+        Assert.Equal("error: column 't[hello]' has the form of the names this tool gives the words of text column 't'; rename it in the file.", text.Err.Trim());
     }
 
     [Fact]
