@@ -138,6 +138,12 @@ public class SeparationTests
         Assert.True(result.Complete);
         Assert.Equal(20, result.SeparatedRows);
         SeparationAssert.DirectionSeparates(data, result);
+        // Rows repeated with their labels: still completely separated (one copy of each is enough to find the direction).
+        var repeated = rows.Concat(rows.Take(5)).ToArray();
+        var withRepeats = new TrainingSet(DenseMatrix.FromRows(repeated), labels.Concat(labels.Take(5)).ToArray());
+        var again = SeparationCheck.Run(withRepeats);
+        Assert.True(again.Complete, again.Reason);
+        SeparationAssert.DirectionSeparates(withRepeats, again);
         // A row repeated with the other label: no direction separates them, and none is claimed.
         rows[19] = rows[0];
         labels[19] = 1 - labels[0];
