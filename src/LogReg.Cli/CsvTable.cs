@@ -77,6 +77,7 @@ internal sealed class CsvTable
         var lines = new LineNumbers();
         CsvColumn[] Columns(string[] names) => names.Select(h => new CsvColumn(cells, keepText?.Contains(h) == true)).ToArray();
         int rows = 0;
+        int? rowNamesLine = null;
         try
         {
         foreach (var row in reader)
@@ -102,10 +103,15 @@ internal sealed class CsvTable
                 // R's write.table (row.names = TRUE) writes the row names under no header cell, as read.table reads them.
                 header = [RowNames, .. header];
                 columns = Columns(header);
+                rowNamesLine = row.LineNumberFrom;
             }
             if (row.ColCount != header.Length)
             {
-                throw new CliException($"'{path}' line {row.LineNumberFrom}: {row.ColCount} cells; the header has {header.Length} columns" +
+                // With row names inferred, the header itself names one column fewer than the lines are expected to hold.
+                string expected = rowNamesLine is { } first
+                    ? $"the header names {header.Length - 1} columns and line {first} had one cell more (read as R's row names), so every line needs {header.Length}"
+                    : $"the header has {header.Length} columns";
+                throw new CliException($"'{path}' line {row.LineNumberFrom}: {row.ColCount} cells; {expected}" +
                     (header.Length == 1 && row.ColCount == 1 ? "." : $" (cells split on {CsvFormat.Name(format.Delimiter)}; --delimiter to choose another)."));
             }
             batches ??= new RowBatches(columns);

@@ -38,6 +38,10 @@ public sealed class CsvTableTests : CliRun
         // R's write.table with row names and an all-NA last column (na = ""): row names, as R reads it.
         File.WriteAllText(path, "\"g\",\"y\",\"x1\",\"note\"\n\"1\",\"u\",0,-0.8,\n\"2\",\"v\",1,0.3,\n\"3\",\"u\",1,1.2,\n");
         Assert.Equal([CsvTable.RowNames, "g", "y", "x1", "note"], CsvTable.Read(path).Header);
+        // Only the first line one cell longer: the count the header itself gives is named, not the row names' four.
+        File.WriteAllText(path, "x1,g,y\n1,a,0,\n2,b,1\n3,a,0\n");
+        var e = Assert.Throws<CliException>(() => CsvTable.Read(path));
+        Assert.StartsWith($"'{path}' line 3: 3 cells; the header names 3 columns and line 2 had one cell more (read as R's row names), so every line needs 4", e.Message);
     }
 
     [Fact]
