@@ -50,6 +50,9 @@ public sealed class ReferenceData
     /// <summary>A reference file that goes with no CSV of its own (e.g. class_weights.json).</summary>
     public static JsonElement File(string name) => Load(Path.Combine(AppContext.BaseDirectory, "Reference"), name + ".json");
 
+    /// <summary>A reference file's array of numbers (R's vectors: λ, intercepts, a point's coefficients, cvm …).</summary>
+    public static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
     private static JsonElement Load(string dir, string file)
     {
         string path = Path.Combine(dir, file);

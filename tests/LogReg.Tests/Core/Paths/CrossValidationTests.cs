@@ -50,9 +50,9 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     internal static void AssertCurveIsCvGlmnets<TPath>(JsonElement reference, CrossValidatedPath<TPath> cv, int from, ITestOutputHelper output)
         where TPath : IRegularizationPath
     {
-        var lambdas = Numbers(reference.GetProperty("lambda"));
-        var mean = Numbers(reference.GetProperty("cvm"));
-        var error = Numbers(reference.GetProperty("cvsd"));
+        var lambdas = ReferenceData.Numbers(reference.GetProperty("lambda"));
+        var mean = ReferenceData.Numbers(reference.GetProperty("cvm"));
+        var error = ReferenceData.Numbers(reference.GetProperty("cvsd"));
         Assert.Equal(lambdas.Length, cv.Path.Lambdas.Count);
         double worst = 0, worstError = 0;
         for (int k = from; k < lambdas.Length; k++)
@@ -144,6 +144,4 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
         Assert.All(groups.Select((g, i) => (g, i)).GroupBy(p => p.g), g => Assert.Single(g.Select(p => grouped[p.i]).Distinct()));
         Assert.Equal(5, grouped.Distinct().Count());
     }
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LogReg.Core.Data;
 using LogReg.Core.Paths;
 using LogReg.Tests.Kit;
@@ -27,18 +26,18 @@ public sealed class ElasticNetPathTests(ITestOutputHelper output)
         var data = ReferenceData.Get(reference.GetProperty("data").GetString()!).Dense();
         double alpha = reference.GetProperty("alpha").GetDouble();
         bool standardize = reference.GetProperty("standardize").GetBoolean();
-        var lambdas = Numbers(reference.GetProperty("lambda"));
+        var lambdas = ReferenceData.Numbers(reference.GetProperty("lambda"));
         var path = ElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha, Standardize = standardize });
         output.WriteLine($"path lengths: glmnet {lambdas.Length}, ours {path.Lambdas.Count}");
         Assert.Equal(lambdas.Length, path.Lambdas.Count);
-        var intercepts = Numbers(reference.GetProperty("intercept"));
-        var ratios = Numbers(reference.GetProperty("dev_ratio"));
+        var intercepts = ReferenceData.Numbers(reference.GetProperty("intercept"));
+        var ratios = ReferenceData.Numbers(reference.GetProperty("dev_ratio"));
         var objective = new Objective(data, alpha, standardize);
         double worst = 0;
         for (int k = 0; k < lambdas.Length; k++)
         {
             NumericAssert.Relative(lambdas[k], path.Lambdas[k], 1e-12, $"λ[{k}]");
-            var expected = Numbers(reference.GetProperty("coefficients")[k]);
+            var expected = ReferenceData.Numbers(reference.GetProperty("coefficients")[k]);
             double scale = expected.Select(Math.Abs).Append(Math.Abs(intercepts[k])).Max();
             // Active: above glmnet's numerical zero (its first ridge point holds ~1e-15 values).
             Assert.Equal(expected.Select(v => Math.Abs(v) > 1e-10 * scale), path.Coefficients[k].Select(v => Math.Abs(v) > 1e-10 * scale));
@@ -113,8 +112,6 @@ public sealed class ElasticNetPathTests(ITestOutputHelper output)
         }
         Assert.Equal(single.Model.Bias, path.Intercepts[2], 1e-8);
     }
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 
     // glmnet's objective on the original scale: (1/n)Σ logloss + λ[(1 − α)/2·Σ(wⱼσⱼ)² + αΣ|wⱼσⱼ|], σⱼ the column's
     // (1/n) standard deviation when standardising, else 1.

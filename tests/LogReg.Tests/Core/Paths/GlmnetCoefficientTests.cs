@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LogReg.Core.Paths;
 using LogReg.Tests.Kit;
 using Xunit;
@@ -26,15 +25,15 @@ public sealed class GlmnetCoefficientTests(ITestOutputHelper output)
         var reference = ReferenceData.File("glmnet_tight").GetProperty("paths")[index];
         var data = ReferenceData.Get(reference.GetProperty("data").GetString()!).Dense();
         double alpha = reference.GetProperty("alpha").GetDouble();
-        var lambdas = Numbers(reference.GetProperty("lambda"));
-        var intercepts = Numbers(reference.GetProperty("intercept"));
+        var lambdas = ReferenceData.Numbers(reference.GetProperty("lambda"));
+        var intercepts = ReferenceData.Numbers(reference.GetProperty("intercept"));
         var path = ElasticNetPath.Fit(data, new ElasticNetPathOptions { L1Ratio = alpha });
         Assert.Equal(lambdas.Length, path.Lambdas.Count);
         double worst = 0;
         for (int k = 0; k < lambdas.Length; k++)
         {
             NumericAssert.Relative(lambdas[k], path.Lambdas[k], 1e-12, $"λ[{k}]");
-            var expected = Numbers(reference.GetProperty("coefficients")[k]);
+            var expected = ReferenceData.Numbers(reference.GetProperty("coefficients")[k]);
             double scale = expected.Select(Math.Abs).Append(Math.Abs(intercepts[k])).Max();
             Assert.Equal(expected.Select(v => Math.Abs(v) > 1e-10 * scale), path.Coefficients[k].Select(v => Math.Abs(v) > 1e-10 * scale));
             double gap = expected.Select((v, j) => Math.Abs(path.Coefficients[k][j] - v)).Append(Math.Abs(path.Intercepts[k] - intercepts[k])).Max() / scale;
@@ -43,6 +42,4 @@ public sealed class GlmnetCoefficientTests(ITestOutputHelper output)
         }
         output.WriteLine($"{reference.GetProperty("data").GetString()} α = {alpha}: largest difference relative to the point's largest coefficient {worst:E2}");
     }
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 }

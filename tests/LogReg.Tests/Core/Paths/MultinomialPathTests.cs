@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LogReg.Core.Data;
 using LogReg.Core.Paths;
 using LogReg.Tests.Kit;
@@ -21,11 +20,11 @@ public sealed class MultinomialPathTests(ITestOutputHelper output)
     {
         var reference = ReferenceData.File("glmnet").GetProperty("paths")[10];
         var data = SoftmaxData.IrisSet();
-        var lambdas = Numbers(reference.GetProperty("lambda"));
+        var lambdas = ReferenceData.Numbers(reference.GetProperty("lambda"));
         var path = MultinomialElasticNetPath.Fit(data, new ElasticNetPathOptions { Tolerance = 1e-16 });
         output.WriteLine($"path lengths: glmnet {lambdas.Length}, ours {path.Lambdas.Count}");
         Assert.Equal(lambdas.Length, path.Lambdas.Count);
-        var ratios = Numbers(reference.GetProperty("dev_ratio"));
+        var ratios = ReferenceData.Numbers(reference.GetProperty("dev_ratio"));
         Assert.Equal(reference.GetProperty("null_dev").GetDouble(), path.NullDeviance, 1e-9);
         var objective = new SoftmaxObjective(data, 1.0);
         double worst = 0;
@@ -33,7 +32,7 @@ public sealed class MultinomialPathTests(ITestOutputHelper output)
         {
             NumericAssert.Relative(lambdas[m], path.Lambdas[m], 1e-12, $"λ[{m}]");
             var intercepts = Enumerable.Range(0, 3).Select(k => reference.GetProperty("intercept")[k][m].GetDouble()).ToArray();
-            var expected = Enumerable.Range(0, 3).Select(k => Numbers(reference.GetProperty("coefficients")[k][m])).ToArray();
+            var expected = Enumerable.Range(0, 3).Select(k => ReferenceData.Numbers(reference.GetProperty("coefficients")[k][m])).ToArray();
             double scale = Math.Max(1, expected.SelectMany(c => c).Select(Math.Abs).Concat(intercepts.Select(Math.Abs)).Max());
             for (int k = 0; k < 3; k++)
             {
@@ -132,6 +131,4 @@ public sealed class MultinomialPathTests(ITestOutputHelper output)
             }
         }
     }
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 }
