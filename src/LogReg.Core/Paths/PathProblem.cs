@@ -30,11 +30,7 @@ internal abstract partial class PathProblem
         // log(P/N) from the classes' own weight totals: the shares of normalised weights carry rounding, and on 42 rows of
         // each class the intercept came out 1.3e-15, a probability a hair above ½ that scored the fold's misclassification
         // as class 1 where glmnet's exact 0 scores class 0 (an outside tester's MASS Cars93 folds).
-        double onPositive = 0, onNegative = 0;
-        for (int i = 0; i < rawWeights.Length; i++)
-        {
-            (onPositive, onNegative) = source.Labels[i] == 1 ? (onPositive + rawWeights[i], onNegative) : (onPositive, onNegative + rawWeights[i]);
-        }
+        var (onPositive, onNegative) = PathWeights.ClassTotals(rawWeights, source.Labels);
         NullIntercept = Math.Log(onPositive / onNegative);
         TotalWeight = rawWeights.Sum();
         NullDeviance = -2 * TotalWeight * (positive * Math.Log(positive) + (1 - positive) * Math.Log(1 - positive));

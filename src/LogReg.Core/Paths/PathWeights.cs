@@ -14,7 +14,7 @@ internal static class PathWeights
         double positive = PositiveShare(weights, data.Labels);
         if (!(positive > 0 && positive < 1))
         {
-            double onPositive = PositiveShare(raw, data.Labels), onNegative = PositiveShare(raw, data.Labels.Select(y => 1 - y).ToArray());
+            var (onPositive, onNegative) = ClassTotals(raw, data.Labels);
             // Both classes weighted, one so far below the other that its share rounds away (an outside tester's one row at
             // weight 3e38 among rows at 1) — said so, rather than that a class has none.
             throw new ArgumentException(onPositive > 0 && onNegative > 0
@@ -22,6 +22,17 @@ internal static class PathWeights
                 : $"A path needs weight on both classes: every row with weight is {(onPositive > 0 ? "positive (label 1)" : "negative (label 0)")}.", nameof(data));
         }
         return (raw, weights);
+    }
+
+    /// <summary>The total weight on the rows labelled 1 and on the others, each summed in row order.</summary>
+    public static (double Positive, double Negative) ClassTotals(double[] weights, double[] labels)
+    {
+        double positive = 0, negative = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            (positive, negative) = labels[i] == 1 ? (positive + weights[i], negative) : (positive, negative + weights[i]);
+        }
+        return (positive, negative);
     }
 
     /// <summary>The normalised weight on the rows labelled 1.</summary>
