@@ -51,7 +51,7 @@ public static class CrossValidationNote
         return !cv.Path.EndedEarly
             ? at + ": it may improve further below it, and the chosen λ may be too large; a smaller LambdaMinRatio (--lambda-min-ratio) or " +
               "Lambdas that go lower extend the path."
-            : cv.Path.DevianceRatio[last] > 0.999
+            : cv.Path.DevianceRatio[last] > GlmnetEarlyStop.DevianceMax
             ? at + ", where glmnet's early stop ended the path: the fit explains more than 99.9 % of the deviance (rows nearly " +
               "separated), and below it the coefficients only grow."
             : at + ", where glmnet's early stop ended the path: the deviance explained grew by less than 1e-5 from the λ before. " +

@@ -11,18 +11,11 @@ namespace LogReg.Core.Paths;
 /// </summary>
 public static class ElasticNetPath
 {
-    // glmnet's early stop for the binomial family (lognet): from the fifth λ on, when the deviance ratio grows by less
-    // than fdev = 1e-5 (an absolute change), or passes devmax.
-    private const double DevianceChange = 1e-5;
-    private const double DevianceMax = 0.999;
-    private const int MinimumLambdas = 5;
-
     // Tolerances at or below this solve each point closely enough for the early stop as it comes; above it the two points
     // that would stop the path are solved again at this tolerance first. A hundredth of the tolerance was not enough: a
     // point's deviance ratio moves slowly with it (ticdata 1.1e-4 off at 1e-8, glmnet's own 3.7e-5 at 1e-9), and sonar's
     // path at 1e-6 still ended at 93 λ of 100.
     private const double ConfirmedTolerance = 1e-12;
-    private const double ClosingChange = 2 * DevianceChange;
 
     /// <summary>The path of the binary model over <paramref name="data"/> (labels 0/1, example weights as given); it ends before a
     /// λ not solved in <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> Newton steps or where rows fitted with certainty leave a
@@ -112,7 +105,7 @@ public static class ElasticNetPath
             fitted.Add(Point(fitted.Count, lambda, columns));
             lead?.Solved(fitted.Count);
             previousLambda = lambda;
-            if (options.Lambdas is null && k + 1 >= MinimumLambdas && k > 0 && Stops(k))
+            if (options.Lambdas is null && k + 1 >= GlmnetEarlyStop.MinimumLambdas && k > 0 && Stops(k))
             {
                 endedEarly = k + 1 < lambdas.Length;
                 break;
@@ -178,11 +171,11 @@ public static class ElasticNetPath
         // glmnet's early stop at point k. A change below fdev can be the solves' own error at a loose tolerance (on ticdata at
         // 1e-8 a point's ratio was 1.2e-4 low and the path stopped at 85 λ of 100; glmnet's own are as far off), and a change
         // just above it can be the same error the other way (pima went on to 61 λ where close solves stop at 60): below
-        // ClosingChange the two points are solved at ConfirmedTolerance and the stop is decided on those.
+        // GlmnetEarlyStop.ClosingChange the two points are solved at ConfirmedTolerance and the stop is decided on those.
         bool Stops(int k)
         {
             double change = fitted[k].Ratio - fitted[k - 1].Ratio;
-            if (fitted[k].Ratio <= DevianceMax && change < ClosingChange && options.ToleranceFor(multinomial: false) > ConfirmedTolerance)
+            if (fitted[k].Ratio <= GlmnetEarlyStop.DevianceMax && change < GlmnetEarlyStop.ClosingChange && options.ToleranceFor(multinomial: false) > ConfirmedTolerance)
             {
                 double closer = ConfirmedTolerance * problem.NullDeviancePerWeight;
                 // A point the last check confirmed is already solved closely; solving it again, from point k, was a third of
@@ -204,7 +197,7 @@ public static class ElasticNetPath
                 confirmed = k;
                 change = fitted[k].Ratio - fitted[k - 1].Ratio;
             }
-            return fitted[k].Ratio > DevianceMax || change < DevianceChange;
+            return fitted[k].Ratio > GlmnetEarlyStop.DevianceMax || change < GlmnetEarlyStop.DevianceChange;
         }
     }
 

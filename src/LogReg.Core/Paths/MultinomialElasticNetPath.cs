@@ -14,18 +14,11 @@ namespace LogReg.Core.Paths;
 /// </summary>
 public static class MultinomialElasticNetPath
 {
-    private const double DevianceChange = 1e-5;
-    private const double DevianceMax = 0.999;
-    private const int MinimumLambdas = 5;
-
     // How much more closely the λ near the early stop are solved.
     private const double ConfirmingShare = 0.01;
 
     // How many times a λ's rounds go on after stopping short of its optimum (ClassResidualCheck).
     private const int MaxResumes = 10;
-
-    // The deviance ratio's change below which the λ are solved ConfirmingShare times as closely: twice the early stop's.
-    private const double ClosingChange = 2 * DevianceChange;
 
     /// <summary>The path of the softmax model over <paramref name="data"/>; it ends before a λ not solved in 100,000 rounds over
     /// the classes or <see cref="ElasticNetPathOptions.MaxNewtonSteps"/> joint Newton steps, or where rows fitted with certainty
@@ -191,9 +184,9 @@ public static class MultinomialElasticNetPath
                 // The λ before the first closely solved one, solved again: the stop is decided at the λ after it.
                 continue;
             }
-            if (options.Lambdas is null && step + 1 >= MinimumLambdas && step > 0)
+            if (options.Lambdas is null && step + 1 >= GlmnetEarlyStop.MinimumLambdas && step > 0)
             {
-                if (ratio > DevianceMax)
+                if (ratio > GlmnetEarlyStop.DevianceMax)
                 {
                     endedEarly = step + 1 < lambdas.Length;
                     break;
@@ -204,18 +197,18 @@ public static class MultinomialElasticNetPath
                 // ends at 84, or went on past it. Near the stop the λ are solved closely, the one before the first such
                 // λ again too, and the stop is decided on those.
                 double change = ratio - fitted.Ratio(step - 1);
-                if (change < ClosingChange && !closing)
+                if (change < GlmnetEarlyStop.ClosingChange && !closing)
                 {
                     closing = true;
                     step -= 2;
                     continue;
                 }
-                if (closing && change < DevianceChange)
+                if (closing && change < GlmnetEarlyStop.DevianceChange)
                 {
                     endedEarly = step + 1 < lambdas.Length;
                     break;
                 }
-                closing = change < ClosingChange;
+                closing = change < GlmnetEarlyStop.ClosingChange;
             }
         }
         if (fitted.Count == 0)
