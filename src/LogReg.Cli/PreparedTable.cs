@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -104,7 +103,7 @@ internal sealed class PreparedTable
             {
                 throw new CliException($"label '{o.Label}' has {distinct.Length} values (the multiclass model); --positive is for a two-valued label.", 2);
             }
-            RefuseMeasurement(distinct, o.Label, Schema.Table.Format.Decimal);
+            RefuseMeasurement(distinct, o.Label, Schema.Table.Format);
             Classes = distinct.Order(NaturalOrder.Instance).ToArray();
             var index = Classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k, StringComparer.Ordinal);
             ClassOfRow = labelCells.Select(v => index[v]).ToArray();
@@ -123,11 +122,11 @@ internal sealed class PreparedTable
 
     // More than two numbers, not all whole: a measurement (scikit-learn's "continuous" target), which would otherwise be
     // fitted as one class per distinct value — an outside tester's 200 rows became 200 classes without a word.
-    private static void RefuseMeasurement(string[] distinct, string label, char decimalSeparator)
+    private static void RefuseMeasurement(string[] distinct, string label, CsvFormat format)
     {
-        // Read as the file writes its numbers (R's write.csv2: "-0,013").
-        var numbers = distinct.Select(v => double.TryParse(decimalSeparator == ',' ? v.Replace(',', '.') : v, NumberStyles.Float, CultureInfo.InvariantCulture,
-            out double x) ? x : (double?)null).ToArray();
+        // Read by the file's own rules for numbers (its decimal separator: R's write.csv2 writes "-0,013").
+        var cells = new CsvCells(format);
+        var numbers = distinct.Select(v => cells.Read(v.AsSpan().Trim(), out _, out double x) == CellKind.Number ? x : (double?)null).ToArray();
         int fraction = Array.FindIndex(numbers, x => x is { } v && !double.IsInteger(v));
         if (numbers.All(x => x is not null) && fraction >= 0)
         {
