@@ -55,8 +55,7 @@ internal static class CvCommand
         if (foldColumn is not null && folds < 3)
         {
             var table = prepared.Schema.Table;
-            int column = table.IndexOf(foldColumn, "--fold-column");
-            int inFile = Enumerable.Range(0, table.RowCount).Where(r => !table.IsMissing(r, column)).Select(r => table.Cell(r, column)).Distinct(StringComparer.Ordinal).Count();
+            int inFile = table.Column(table.IndexOf(foldColumn, "--fold-column")).Distinct;
             throw new CliException($"cv: column '{foldColumn}' holds {folds} distinct value(s) in the rows used" +
                 (inFile > folds ? $" ({inFile} in the file: the rows of the others were left out by --missing skip)" : "") + "; cross-validation needs at least 3 folds.", 2);
         }
