@@ -112,12 +112,18 @@ public class SeparationTests
         }
     }
 
+    // Rows of uniform values in (−½, ½), in general position, labelled 0, 1, 0, 1, ….
+    private static (double[][] Rows, double[] Labels) RandomRows(int seed, int count, int columns)
+    {
+        var rng = new Random(seed);
+        var rows = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, columns).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        return (rows, Enumerable.Range(0, count).Select(i => (double)(i % 2)).ToArray());
+    }
+
     [Fact]
     public void FewerRowsThanColumnsInGeneralPositionAreCompletelySeparated()
     {
-        var rng = new Random(11);
-        var rows = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, 60).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
-        var labels = Enumerable.Range(0, 40).Select(i => (double)(i % 2)).ToArray();
+        var (rows, labels) = RandomRows(seed: 11, count: 40, columns: 60);
         var data = new TrainingSet(DenseMatrix.FromRows(rows), labels);
         var result = SeparationCheck.Run(data);
         Assert.True(result.Complete);
@@ -129,9 +135,7 @@ public class SeparationTests
     {
         // 20 rows × 2,500 columns: (n + k/3)·k² = 5.3e9 multiply-adds an interior-point iteration, above the bound; the
         // rows are independent, so the direction through their span separates them all (it had been "not checked").
-        var rng = new Random(12);
-        var rows = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 2500).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
-        var labels = Enumerable.Range(0, 20).Select(i => (double)(i % 2)).ToArray();
+        var (rows, labels) = RandomRows(seed: 12, count: 20, columns: 2500);
         var data = new TrainingSet(DenseMatrix.FromRows(rows), labels);
         var result = SeparationCheck.Run(data);
         Assert.True(result.Checked, result.Reason);
